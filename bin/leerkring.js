@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `npm install`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('leerkring: dist/ is missing; run `npm install` (or `npm run build`) in the package folder first.\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exitCode = code;

@@ -1,0 +1,68 @@
+// `npm test`: builds, then runs every test — Node tests (CLI, server, core under Node) with
+// node's own runner, browser tests (components and core) in Chromium with web-test-runner —
+// and ends with one line of real totals: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status ?? 1;
+const only = process.argv[2]; // "node" or "browser" to run one half
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+if (run('npm', ['run', '--silent', 'build']) !== 0) {
+  console.error('The build failed; no tests were run.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+function listTests(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => String(f).endsWith('.test.ts'))
+    .map((f) => join(dir, String(f)))
+    .sort();
+}
+
+if (only !== 'browser') {
+  const files = listTests('test/node');
+  if (files.length) {
+    run(process.execPath, [
+      '--import', 'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', '--test-reporter-destination=test-results/node.tap',
+      ...files,
+    ]);
+    const tap = existsSync('test-results/node.tap') ? readFileSync('test-results/node.tap', 'utf8') : '';
+    const pass = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+    const fail = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(tap)?.[1] ?? 0);
+    if (!tap) failed++;
+    passed += pass;
+    failed += fail;
+    console.log(`node: ${pass} passed, ${fail} failed`);
+  }
+}
+
+if (only !== 'node') {
+  const status = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']);
+  if (existsSync('test-results/browser.json')) {
+    const b = JSON.parse(readFileSync('test-results/browser.json', 'utf8'));
+    passed += b.passed;
+    failed += b.failed + b.sessionErrors;
+    console.log(`browser: ${b.passed} passed, ${b.failed + b.sessionErrors} failed`);
+  } else {
+    failed++;
+    console.error(`web-test-runner ended (status ${status}) without reporting any results.`);
+  }
+  if (status !== 0 && failed === 0) failed++;
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

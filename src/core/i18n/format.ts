@@ -1,0 +1,61 @@
+/** Date and number formatting in Europe/Amsterdam, for both UI languages. */
+import { TIME_ZONE } from '../time.js';
+
+export type Locale = 'nl' | 'en';
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+
+const BCP47: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(BCP47[locale], { timeZone: TIME_ZONE, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "donderdag 21 april 2022" / "Thursday 21 April 2022" */
+export function formatDate(locale: Locale, instant: Date): string {
+  return fmt(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+}
+
+/** "21 apr. 2022" / "21 Apr 2022" */
+export function formatShortDate(locale: Locale, instant: Date): string {
+  return fmt(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(instant);
+}
+
+/** "19:30" in both languages (Dutch government style uses the 24-hour clock). */
+export function formatTime(locale: Locale, instant: Date): string {
+  return fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}
+
+/** "april 2022" / "April 2022", for grouping an agenda by month. */
+export function formatMonth(locale: Locale, instant: Date): string {
+  return fmt(locale, { month: 'long', year: 'numeric' }).format(instant);
+}
+
+/** "donderdag 21 april 2022, 19:30" */
+export function formatDateTime(locale: Locale, instant: Date): string {
+  return `${formatDate(locale, instant)}, ${formatTime(locale, instant)}`;
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+/** Picks the plural form: Dutch and English both distinguish one and other. */
+export function pluralForm(locale: Locale, n: number): 'one' | 'other' {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(BCP47[locale])));
+  return rules.select(n) === 'one' ? 'one' : 'other';
+}
+
+/** "1 plaats" / "3 plaatsen": `forms` are the one and other wordings, `{n}` is replaced. */
+export function plural(locale: Locale, n: number, forms: { one: string; other: string }): string {
+  return forms[pluralForm(locale, n)].replace('{n}', String(n));
+}
+
+/** Formats a list: "A, B en C" / "A, B and C". */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return new Intl.ListFormat(BCP47[locale], { type: 'conjunction' }).format(items);
+}

@@ -1,0 +1,318 @@
+/**
+ * Every sentence the UI, the CLI and the server's e-mails show, in Dutch (default) and English.
+ * `en` is typed against `nl`, so a missing translation is a compile error.
+ */
+import type { NetworkKind, OrganisationType, SessionType, RegistrationMode } from '../schema.js';
+import { formatDate, formatDateTime, formatList, plural, type Locale } from './format.js';
+
+const nl = {
+  kind: {
+    'learning-network': 'Leernetwerk',
+    'learning-circle': 'Leerkring',
+    'community-of-practice': 'Werkplaats',
+    intervision: 'Intervisie',
+    workshop: 'Workshop',
+    other: 'Netwerk',
+  } satisfies Record<NetworkKind, string>,
+  organisationType: {
+    municipality: 'Gemeente',
+    province: 'Provincie',
+    'water-board': 'Waterschap',
+    'national-government': 'Rijksoverheid',
+    'citizen-initiative': 'Burgerinitiatief',
+    'civil-society': 'Maatschappelijke organisatie',
+    'knowledge-institution': 'Kennisinstelling',
+    business: 'Bedrijf',
+    other: 'Overig',
+  } satisfies Record<OrganisationType, string>,
+  sessionType: {
+    'kick-off': 'Startbijeenkomst',
+    plenary: 'Plenaire bijeenkomst',
+    thematic: 'Themabijeenkomst',
+    intervision: 'Intervisie',
+    'learning-meeting': 'Leerbijeenkomst',
+    info: 'Informatiebijeenkomst',
+    closing: 'Slotbijeenkomst',
+    other: 'Bijeenkomst',
+  } satisfies Record<SessionType, string>,
+  mode: {
+    'built-in': 'Aanmelden via dit formulier',
+    external: 'Aanmelden via een ander formulier',
+    email: 'Aanmelden per e-mail',
+    closed: 'Geen aanmelding',
+  } satisfies Record<RegistrationMode, string>,
+  availability: {
+    open: 'Aanmelden is mogelijk',
+    waitlist: 'Vol, aanmelden voor de wachtlijst kan nog',
+    full: 'Maximaal aantal aanmeldingen bereikt, je kunt je niet meer aanmelden',
+    notYetOpen: (opens: Date) => `Aanmelden kan vanaf ${formatDateTime('nl', opens)}`,
+    deadlinePassed: 'De aanmelding is gesloten',
+    past: 'Deze bijeenkomst is geweest',
+    cancelled: 'Deze bijeenkomst gaat niet door',
+    noRegistration: 'Aanmelden is niet mogelijk',
+    invitationOnly: 'Alleen op uitnodiging',
+    onRequest: 'Op aanvraag',
+    placesLeft: (n: number) => plural('nl', n, { one: 'nog {n} plaats', other: 'nog {n} plaatsen' }),
+    level: { plenty: 'Voldoende plaatsen', few: 'Nog enkele plaatsen', full: 'Vol', unknown: '' },
+    waitingList: (n: number) => plural('nl', n, { one: '{n} persoon op de wachtlijst', other: '{n} mensen op de wachtlijst' }),
+  },
+  reason: {
+    'registration-closed': 'Voor dit netwerk kun je je niet aanmelden.',
+    'not-built-in': 'Aanmelden gaat bij dit netwerk niet via dit formulier.',
+    'session-required': 'Kies een bijeenkomst.',
+    'unknown-session': 'Deze bijeenkomst bestaat niet (meer).',
+    'session-not-applicable': 'Je meldt je aan voor de hele reeks, niet voor één bijeenkomst.',
+    'session-cancelled': 'Deze bijeenkomst gaat niet door.',
+    'closed-track': 'Dit onderdeel is besloten: deelname gaat alleen op uitnodiging.',
+    'not-yet-open': (opens?: Date) =>
+      opens ? `Aanmelden kan pas vanaf ${formatDateTime('nl', opens)}.` : 'Aanmelden is nog niet geopend.',
+    'deadline-passed': 'De aanmeldtermijn is verstreken.',
+    past: 'Deze bijeenkomst is al geweest.',
+    duplicate: 'Met dit e-mailadres ben je al aangemeld.',
+    'organisation-type-required': 'Kies het type organisatie.',
+    'not-eligible': (allowed: readonly OrganisationType[], explanation?: string) =>
+      explanation ??
+      `Alleen deze organisaties kunnen zich aanmelden: ${formatList('nl', allowed.map((t) => nl.organisationType[t].toLowerCase()))}.`,
+    'declaration-missing': (text: string) => `Bevestig: ${text}`,
+    'invitation-required': 'Voor jouw type organisatie is deelname op uitnodiging. Vul je uitnodigingscode in.',
+    'invitation-invalid': 'Deze uitnodigingscode klopt niet.',
+    'organisation-limit': (max: number) =>
+      plural('nl', max, {
+        one: 'Per organisatie kan {n} persoon zich aanmelden; vanuit jouw organisatie is al iemand aangemeld.',
+        other: 'Per organisatie kunnen {n} mensen zich aanmelden; dat aantal is voor jouw organisatie bereikt.',
+      }),
+    'group-too-large': (max: number) => `Deze workshop is voor maximaal ${max} deelnemers.`,
+    full: 'Maximaal aantal aanmeldingen bereikt, je kunt je niet meer aanmelden.',
+    'waitlist-full': 'De bijeenkomst is vol en de wachtlijst ook.',
+    'approval-required': 'Na je aanmelding volgt eerst een kennismakings- of intakegesprek.',
+    'on-request': 'Dit aanbod is op aanvraag: we nemen contact met je op om het af te stemmen.',
+    waitlisted: (position: number) => `Je staat op de wachtlijst, op plaats ${position}.`,
+  },
+  outcome: {
+    confirmed: 'Aangemeld',
+    waitlisted: 'Op de wachtlijst',
+    pending: 'Aanmelding ontvangen, in behandeling',
+    rejected: 'Aanmelding niet mogelijk',
+    cancelled: 'Afgemeld',
+  },
+  problem: {
+    missing: 'dit veld ontbreekt',
+    empty: 'dit mag niet leeg zijn',
+    type: (expected: string) => `verwacht ${nl.typeName[expected] ?? expected}`,
+    enum: (got: unknown, options: readonly unknown[]) =>
+      `onbekende waarde ${JSON.stringify(got)}; kies uit ${options.map((o) => JSON.stringify(o)).join(', ')}`,
+    unknownKey: (key: string, suggestion?: string) =>
+      `onbekend veld "${key}"` + (suggestion ? `; bedoel je "${suggestion}"?` : ''),
+    tooSmallNumber: (min: number) => `moet minstens ${min} zijn`,
+    tooBigNumber: (max: number) => `mag hoogstens ${max} zijn`,
+    tooFewItems: (min: number) => plural('nl', min, { one: 'moet minstens {n} item bevatten', other: 'moet minstens {n} items bevatten' }),
+    tooLong: (max: number) => `mag hoogstens ${max} tekens lang zijn`,
+    integer: 'verwacht een heel getal',
+    datetime: 'dit is geen geldige datum en tijd, verwacht bijvoorbeeld 2026-03-12T19:30 (tijd in Nederland) of 2026-03-12T19:30:00+01:00',
+    date: 'dit is geen geldige datum, verwacht bijvoorbeeld 2026-03-12',
+    deadline: 'dit is geen geldige datum of datum en tijd, verwacht bijvoorbeeld 2026-03-01 of 2026-03-01T17:00',
+    clock: 'dit is geen geldige tijd, verwacht bijvoorbeeld 19:30',
+    id: 'gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld "startbijeenkomst-2026"',
+    url: 'dit is geen geldig webadres, verwacht bijvoorbeeld https://www.example.org/aanmelden',
+    email: 'dit is geen geldig e-mailadres, verwacht bijvoorbeeld naam@example.org',
+    phone: 'dit is geen geldig telefoonnummer, verwacht bijvoorbeeld 030 123 45 67',
+    'postal-code': 'dit is geen geldige postcode, verwacht bijvoorbeeld 3511 AB',
+    'code-hash': 'verwacht "sha256:" gevolgd door 64 hexadecimale tekens (gebruik `npx leerkring hash-code`)',
+    union: (options: readonly unknown[]) => `onbekend soort; kies uit ${options.map((o) => JSON.stringify(o)).join(', ')}`,
+    json: (detail: string) => `dit is geen geldige JSON: ${detail}`,
+    'start-and-date': 'geef óf een begintijd (start) óf alleen een datum (date), niet allebei',
+    'end-without-start': 'een eindtijd (end) vraagt ook een begintijd (start)',
+    'end-before-start': 'de eindtijd ligt niet na de begintijd',
+    'doors-without-date': 'een inlooptijd (doorsOpen) vraagt een datum of begintijd',
+    'moved-without-history': 'een verplaatste bijeenkomst noemt in movedFrom de eerdere begintijd',
+    'choice-without-options': 'een keuzevraag heeft opties nodig',
+    'external-without-url': 'aanmelden via een ander formulier vraagt het webadres van dat formulier (url)',
+    'closes-before-opens': 'de aanmelding sluit niet na het openen',
+    'waitlist-limit-disabled': 'een maximum voor de wachtlijst heeft alleen zin als de wachtlijst aan staat',
+    'duplicate-id': 'deze id komt vaker voor; elke bijeenkomst heeft een eigen id',
+    'unknown-track': 'dit onderdeel (track) staat niet in "tracks"',
+    'email-without-contact': 'aanmelden per e-mail vraagt een e-mailadres van de contactpersoon',
+    'in-company-without-group-size': 'een incompany-aanbod noemt de groepsgrootte (groupSize.max)',
+    invalid: 'deze waarde klopt niet',
+  },
+  typeName: {
+    string: 'tekst',
+    number: 'een getal',
+    int: 'een heel getal',
+    boolean: 'true of false',
+    array: 'een lijst [ … ]',
+    object: 'een object { … }',
+  } as Record<string, string>,
+  cli: {
+    valid: (file: string) => `${file}: geldig`,
+    invalid: (file: string, n: number) => plural('nl', n, { one: `${file}: {n} probleem`, other: `${file}: {n} problemen` }),
+  },
+  date: {
+    tbd: 'Datum volgt',
+    tbdPeriod: (period: string) => `Datum volgt (${period})`,
+    dateOnly: (d: Date) => formatDate('nl', d),
+  },
+};
+
+export type Messages = typeof nl;
+
+const en: Messages = {
+  kind: {
+    'learning-network': 'Learning network',
+    'learning-circle': 'Learning circle',
+    'community-of-practice': 'Community of practice',
+    intervision: 'Intervision',
+    workshop: 'Workshop',
+    other: 'Network',
+  },
+  organisationType: {
+    municipality: 'Municipality',
+    province: 'Province',
+    'water-board': 'Water board',
+    'national-government': 'National government',
+    'citizen-initiative': 'Citizen initiative',
+    'civil-society': 'Civil society organisation',
+    'knowledge-institution': 'Knowledge institution',
+    business: 'Business',
+    other: 'Other',
+  },
+  sessionType: {
+    'kick-off': 'Kick-off meeting',
+    plenary: 'Plenary meeting',
+    thematic: 'Thematic meeting',
+    intervision: 'Intervision',
+    'learning-meeting': 'Learning meeting',
+    info: 'Information meeting',
+    closing: 'Closing meeting',
+    other: 'Meeting',
+  },
+  mode: {
+    'built-in': 'Register with this form',
+    external: 'Register with another form',
+    email: 'Register by e-mail',
+    closed: 'No registration',
+  },
+  availability: {
+    open: 'Registration is open',
+    waitlist: 'Full, you can still join the waiting list',
+    full: 'Maximum number of registrations reached, you can no longer register',
+    notYetOpen: (opens: Date) => `Registration opens on ${formatDateTime('en', opens)}`,
+    deadlinePassed: 'Registration has closed',
+    past: 'This meeting has taken place',
+    cancelled: 'This meeting is cancelled',
+    noRegistration: 'Registration is not possible',
+    invitationOnly: 'By invitation only',
+    onRequest: 'On request',
+    placesLeft: (n: number) => plural('en', n, { one: '{n} place left', other: '{n} places left' }),
+    level: { plenty: 'Places available', few: 'A few places left', full: 'Full', unknown: '' },
+    waitingList: (n: number) => plural('en', n, { one: '{n} person on the waiting list', other: '{n} people on the waiting list' }),
+  },
+  reason: {
+    'registration-closed': 'This network does not take registrations.',
+    'not-built-in': 'This network does not take registrations through this form.',
+    'session-required': 'Choose a meeting.',
+    'unknown-session': 'This meeting does not exist (any more).',
+    'session-not-applicable': 'You register for the whole series, not for a single meeting.',
+    'session-cancelled': 'This meeting is cancelled.',
+    'closed-track': 'This part is closed: participation is by invitation only.',
+    'not-yet-open': (opens?: Date) =>
+      opens ? `Registration opens on ${formatDateTime('en', opens)}.` : 'Registration is not open yet.',
+    'deadline-passed': 'The registration period has ended.',
+    past: 'This meeting has already taken place.',
+    duplicate: 'You are already registered with this e-mail address.',
+    'organisation-type-required': 'Choose the type of organisation.',
+    'not-eligible': (allowed: readonly OrganisationType[], explanation?: string) =>
+      explanation ??
+      `Only these organisations can register: ${formatList('en', allowed.map((t) => en.organisationType[t].toLowerCase()))}.`,
+    'declaration-missing': (text: string) => `Please confirm: ${text}`,
+    'invitation-required': 'For your type of organisation participation is by invitation. Enter your invitation code.',
+    'invitation-invalid': 'This invitation code is not valid.',
+    'organisation-limit': (max: number) =>
+      plural('en', max, {
+        one: '{n} person per organisation can register; someone from your organisation already has.',
+        other: '{n} people per organisation can register; your organisation has reached that number.',
+      }),
+    'group-too-large': (max: number) => `This workshop is for at most ${max} participants.`,
+    full: 'Maximum number of registrations reached, you can no longer register.',
+    'waitlist-full': 'The meeting is full and so is the waiting list.',
+    'approval-required': 'After you register, an introductory or intake conversation follows first.',
+    'on-request': 'This is offered on request: we will contact you to arrange it.',
+    waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
+  },
+  outcome: {
+    confirmed: 'Registered',
+    waitlisted: 'On the waiting list',
+    pending: 'Registration received, under review',
+    rejected: 'Registration not possible',
+    cancelled: 'Cancelled',
+  },
+  problem: {
+    missing: 'this field is missing',
+    empty: 'this must not be empty',
+    type: (expected: string) => `expected ${en.typeName[expected] ?? expected}`,
+    enum: (got: unknown, options: readonly unknown[]) =>
+      `unknown value ${JSON.stringify(got)}; choose one of ${options.map((o) => JSON.stringify(o)).join(', ')}`,
+    unknownKey: (key: string, suggestion?: string) =>
+      `unknown field "${key}"` + (suggestion ? `; did you mean "${suggestion}"?` : ''),
+    tooSmallNumber: (min: number) => `must be at least ${min}`,
+    tooBigNumber: (max: number) => `must be at most ${max}`,
+    tooFewItems: (min: number) => plural('en', min, { one: 'must contain at least {n} item', other: 'must contain at least {n} items' }),
+    tooLong: (max: number) => `must be at most ${max} characters long`,
+    integer: 'expected a whole number',
+    datetime: 'this is not a valid date and time, expected for example 2026-03-12T19:30 (Dutch time) or 2026-03-12T19:30:00+01:00',
+    date: 'this is not a valid date, expected for example 2026-03-12',
+    deadline: 'this is not a valid date or date and time, expected for example 2026-03-01 or 2026-03-01T17:00',
+    clock: 'this is not a valid time, expected for example 19:30',
+    id: 'use only lower-case letters, digits and hyphens, for example "kick-off-2026"',
+    url: 'this is not a valid web address, expected for example https://www.example.org/register',
+    email: 'this is not a valid e-mail address, expected for example name@example.org',
+    phone: 'this is not a valid phone number, expected for example 030 123 45 67',
+    'postal-code': 'this is not a valid Dutch postal code, expected for example 3511 AB',
+    'code-hash': 'expected "sha256:" followed by 64 hexadecimal characters (use `npx leerkring hash-code`)',
+    union: (options: readonly unknown[]) => `unknown kind; choose one of ${options.map((o) => JSON.stringify(o)).join(', ')}`,
+    json: (detail: string) => `this is not valid JSON: ${detail}`,
+    'start-and-date': 'give either a start time (start) or only a date (date), not both',
+    'end-without-start': 'an end time (end) needs a start time (start)',
+    'end-before-start': 'the end time is not after the start time',
+    'doors-without-date': 'a doors-open time (doorsOpen) needs a date or a start time',
+    'moved-without-history': 'a moved meeting lists its earlier start in movedFrom',
+    'choice-without-options': 'a choice question needs options',
+    'external-without-url': 'registering with another form needs that form\'s web address (url)',
+    'closes-before-opens': 'registration does not close after it opens',
+    'waitlist-limit-disabled': 'a waiting list limit only makes sense when the waiting list is enabled',
+    'duplicate-id': 'this id occurs more than once; every meeting needs its own id',
+    'unknown-track': 'this track is not listed in "tracks"',
+    'email-without-contact': 'registering by e-mail needs the contact person\'s e-mail address',
+    'in-company-without-group-size': 'an in-company offer states its group size (groupSize.max)',
+    invalid: 'this value is not valid',
+  },
+  typeName: {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list [ … ]',
+    object: 'an object { … }',
+  },
+  cli: {
+    valid: (file: string) => `${file}: valid`,
+    invalid: (file: string, n: number) => plural('en', n, { one: `${file}: {n} problem`, other: `${file}: {n} problems` }),
+  },
+  date: {
+    tbd: 'Date to be announced',
+    tbdPeriod: (period: string) => `Date to be announced (${period})`,
+    dateOnly: (d: Date) => formatDate('en', d),
+  },
+};
+
+const catalogue: Record<Locale, Messages> = { nl, en };
+
+/** The messages for a locale; anything that is not "en" gets Dutch, the default. */
+export function messages(locale: string | undefined | null): Messages {
+  return catalogue[locale === 'en' ? 'en' : 'nl'];
+}
+
+/** Resolves a `lang` value ("en-GB", "nl", "") to a supported locale. */
+export function toLocale(lang: string | undefined | null): Locale {
+  return lang?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}

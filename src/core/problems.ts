@@ -1,0 +1,173 @@
+/**
+ * Turns schema issues into problems a CMS editor can act on: a JSON path such as
+ * `sessions[2].start` and one sentence per language saying what is wrong and what is expected.
+ */
+import type * as z from 'zod/mini';
+import { messages } from './i18n/messages.js';
+import { LOCALES, type Locale } from './i18n/format.js';
+
+export interface Problem {
+  /** JSON path in the document, for example `sessions[2].start`; empty for the whole document. */
+  path: string;
+  /** Machine-readable kind of problem, stable across versions. */
+  code: string;
+  /** The sentence in each UI language. */
+  message: Record<Locale, string>;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Formats a path array as `sessions[2].venue.city`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+function both(make: (locale: Locale) => string): Record<Locale, string> {
+  return Object.fromEntries(LOCALES.map((l) => [l, make(l)])) as Record<Locale, string>;
+}
+
+/** Damerau-free edit distance, enough to catch "sesions" and "adress". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `known` to `key`, if it is close enough to be a typo. */
+export function suggestKey(key: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
+  for (const candidate of known) {
+    const d = distance(key.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+/** Keys the object at the issue's path may have, read from the schema itself. */
+function knownKeys(schema: z.core.$ZodType, path: readonly PropertyKey[], value: unknown): string[] {
+  let current: z.core.$ZodType | undefined = schema;
+  let data: unknown = value;
+  for (const part of path) {
+    current = current && unwrap(current, data);
+    if (!current) return [];
+    const def = current._zod.def as unknown as Record<string, unknown>;
+    data = (data as Record<PropertyKey, unknown> | undefined)?.[part as string];
+    if (def.type === 'array') current = def.element as z.core.$ZodType;
+    else if (def.type === 'object') current = (def.shape as Record<string, z.core.$ZodType>)[part as string];
+    else return [];
+  }
+  current = current && unwrap(current, data);
+  const def = current?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** Looks through optional wrappers and picks the matching member of a discriminated union. */
+function unwrap(schema: z.core.$ZodType, data: unknown): z.core.$ZodType | undefined {
+  let s: z.core.$ZodType | undefined = schema;
+  for (let i = 0; i < 5 && s; i++) {
+    const def = s._zod.def as unknown as Record<string, unknown>;
+    if (def.type === 'optional' || def.type === 'nullable') s = def.innerType as z.core.$ZodType;
+    else if (def.type === 'union') {
+      const options = def.options as z.core.$ZodType[];
+      const tag = (data as Record<string, unknown> | undefined)?.type;
+      s = options.find((o) => {
+        const shape = (o._zod.def as unknown as { shape?: Record<string, z.core.$ZodType> }).shape;
+        const lit = shape?.type?._zod.def as unknown as { values?: unknown[] } | undefined;
+        return lit?.values?.includes(tag);
+      });
+    } else return s;
+  }
+  return s;
+}
+
+function sentence(issue: Issue, locale: Locale): string {
+  const m = messages(locale).problem;
+  const key = issue.message as keyof typeof m;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? m.missing : m.type(issue.expected);
+    case 'invalid_value':
+      return m.enum(issue.input, issue.values);
+    case 'too_small':
+      if (issue.origin === 'string') return m.empty;
+      if (issue.origin === 'array') return m.tooFewItems(Number(issue.minimum));
+      return m.tooSmallNumber(Number(issue.minimum));
+    case 'too_big':
+      if (issue.origin === 'string') return m.tooLong(Number(issue.maximum));
+      return m.tooBigNumber(Number(issue.maximum));
+    case 'invalid_union':
+      return m.union('options' in issue ? (issue.options ?? []) : []);
+    case 'invalid_format':
+    case 'custom': {
+      const text = m[key];
+      return typeof text === 'string' ? text : m.invalid;
+    }
+    default:
+      return m.invalid;
+  }
+}
+
+function code(issue: Issue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing';
+  if (issue.code === 'invalid_format' || issue.code === 'custom') return issue.message;
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return 'integer';
+  return issue.code;
+}
+
+/** Converts zod issues into editor-facing problems, one per path and kind, in document order. */
+export function toProblems(issues: readonly Issue[], schema: z.core.$ZodType, input: unknown): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (p: Problem) => {
+    const id = `${p.path}\u0000${p.code}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(p);
+    }
+  };
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(schema, issue.path, input);
+      for (const key of issue.keys) {
+        const suggestion = suggestKey(key, known);
+        add({
+          path: formatPath([...issue.path, key]),
+          code: 'unknown-key',
+          message: both((l) => messages(l).problem.unknownKey(key, suggestion)),
+        });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof issue.input === 'number') {
+      add({ path: formatPath(issue.path), code: 'integer', message: both((l) => messages(l).problem.integer) });
+      continue;
+    }
+    add({ path: formatPath(issue.path), code: code(issue), message: both((l) => sentence(issue, l)) });
+  }
+  return out;
+}
+
+/** A problem with the JSON text itself, before any schema check. */
+export function jsonProblem(error: unknown): Problem {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { path: '', code: 'json', message: both((l) => messages(l).problem.json(detail)) };
+}
+
+/** "sessions[2].start: dit is geen geldige datum en tijd, …" */
+export function formatProblem(problem: Problem, locale: Locale = 'nl'): string {
+  return `${problem.path || '(document)'}: ${problem.message[locale]}`;
+}

@@ -1,0 +1,358 @@
+/**
+ * The network document: one JSON document describes one learning network.
+ *
+ * Written with `zod/mini` because the browser bundle carries these schemas. Objects are
+ * strict so that a misspelt field ("sesions") is reported instead of silently ignored.
+ * Defaults are not applied here: the accessors in `policy.ts` say what an absent field
+ * means, so the parsed document is exactly what the editor wrote.
+ */
+import * as z from 'zod/mini';
+import { isClockString, isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
+
+export const NETWORK_KINDS = [
+  'learning-network',
+  'learning-circle',
+  'community-of-practice',
+  'intervision',
+  'workshop',
+  'other',
+] as const;
+
+export const ORGANISATION_TYPES = [
+  'municipality',
+  'province',
+  'water-board',
+  'national-government',
+  'citizen-initiative',
+  'civil-society',
+  'knowledge-institution',
+  'business',
+  'other',
+] as const;
+
+export const SESSION_TYPES = [
+  'kick-off',
+  'plenary',
+  'thematic',
+  'intervision',
+  'learning-meeting',
+  'info',
+  'closing',
+  'other',
+] as const;
+
+export const SESSION_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
+export const RESOURCE_TYPES = ['report', 'publication', 'newsletter', 'brochure', 'video', 'link', 'news'] as const;
+export const REGISTRATION_MODES = ['built-in', 'external', 'email', 'closed'] as const;
+export const REGISTRATION_SCOPES = ['network', 'session'] as const;
+export const NETWORK_FORMATS = ['open', 'closed', 'in-company'] as const;
+export const FIELD_USES = ['required', 'optional', 'off'] as const;
+export const QUESTION_TYPES = ['text', 'textarea', 'choice', 'yes-no', 'number'] as const;
+
+// Issue messages below are keys into the translated problem sentences in `problems.ts`.
+const text = () => z.string().check(z.trim(), z.minLength(1, 'empty'));
+const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'));
+const httpsUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s]+$/, 'url'));
+const email = () => z.string().check(z.regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'email'));
+const dateTime = () =>
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'datetime'),
+    z.refine(isDateTimeString, 'datetime'),
+  );
+const date = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), z.refine(isDateString, 'date'));
+const dateOrDateTime = () =>
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'deadline'),
+    z.refine((v) => parseDeadline(v) !== undefined, 'deadline'),
+  );
+const clock = () => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'clock'), z.refine(isClockString, 'clock'));
+const count = () => z.int().check(z.gte(0));
+const positive = () => z.int().check(z.gte(1));
+
+export const organisationTypeSchema = z.enum(ORGANISATION_TYPES);
+
+export const organisationSchema = z.strictObject({
+  name: text(),
+  type: z.optional(organisationTypeSchema),
+  url: z.optional(httpsUrl()),
+  /** What the organisation does for the network, in the document's language ("financier"). */
+  role: z.optional(text()),
+});
+
+export const personSchema = z.strictObject({
+  name: text(),
+  role: z.optional(text()),
+  organisation: z.optional(text()),
+});
+
+export const contactSchema = z.strictObject({
+  name: z.optional(text()),
+  email: z.optional(email()),
+  phone: z.optional(z.string().check(z.regex(/^[+0-9 ()-]{6,20}$/, 'phone'))),
+  role: z.optional(text()),
+});
+
+export const resourceSchema = z.strictObject({
+  type: z.enum(RESOURCE_TYPES),
+  title: text(),
+  url: z.optional(httpsUrl()),
+  date: z.optional(date()),
+  description: z.optional(text()),
+  /** Shown only to accepted participants (for example the online workplace between meetings). */
+  participantsOnly: z.optional(z.boolean()),
+});
+
+const place = {
+  name: z.optional(text()),
+  address: z.optional(text()),
+  postalCode: z.optional(z.string().check(z.regex(/^\d{4} ?[A-Z]{2}$/, 'postal-code'))),
+  city: z.optional(text()),
+  note: z.optional(text()),
+};
+const online = {
+  platform: z.optional(text()),
+  /** Never public: stripped by `publicNetwork()` and never written to a public feed. */
+  joinUrl: z.optional(httpsUrl()),
+};
+
+export const venueSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('physical'), ...place }),
+  z.strictObject({ type: z.literal('online'), ...online, note: z.optional(text()) }),
+  z.strictObject({ type: z.literal('hybrid'), ...place, ...online }),
+  /** Not known yet; a city may be known already. */
+  z.strictObject({ type: z.literal('to-be-announced'), city: z.optional(text()), note: z.optional(text()) }),
+]);
+
+export const programmeItemSchema = z.strictObject({
+  time: clock(),
+  end: z.optional(clock()),
+  title: text(),
+  description: z.optional(text()),
+});
+
+export const sessionSchema = z
+  .strictObject({
+    id: id(),
+    title: text(),
+    type: z.enum(SESSION_TYPES),
+    theme: z.optional(text()),
+    track: z.optional(id()),
+    description: z.optional(text()),
+    /** Exact start: Amsterdam wall time "2026-03-12T19:30" or an instant with offset. */
+    start: z.optional(dateTime()),
+    end: z.optional(dateTime()),
+    /** Date only, when the time is not known. */
+    date: z.optional(date()),
+    /** For a session without a date: a hint such as "voorjaar 2026". */
+    period: z.optional(text()),
+    doorsOpen: z.optional(clock()),
+    venue: z.optional(venueSchema),
+    partners: z.optional(z.array(organisationSchema)),
+    facilitators: z.optional(z.array(personSchema)),
+    speakers: z.optional(z.array(personSchema)),
+    programme: z.optional(z.array(programmeItemSchema)),
+    status: z.optional(z.enum(SESSION_STATUSES)),
+    statusNote: z.optional(text()),
+    /** Earlier starts of a moved session, oldest first; calendars use the count as SEQUENCE. */
+    movedFrom: z.optional(z.array(dateTime())),
+    capacity: z.optional(count()),
+    resources: z.optional(z.array(resourceSchema)),
+  })
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.start && s.date) ctx.addIssue({ code: 'custom', message: 'start-and-date', path: ['date'], input: s.date });
+      if (s.end && !s.start) ctx.addIssue({ code: 'custom', message: 'end-without-start', path: ['end'], input: s.end });
+      if (s.start && s.end) {
+        const a = parseDateTime(s.start);
+        const b = parseDateTime(s.end);
+        if (a && b && b.getTime() <= a.getTime())
+          ctx.addIssue({ code: 'custom', message: 'end-before-start', path: ['end'], input: s.end });
+      }
+      if (s.doorsOpen && !s.start && !s.date)
+        ctx.addIssue({ code: 'custom', message: 'doors-without-date', path: ['doorsOpen'], input: s.doorsOpen });
+      if (s.status === 'moved' && !s.movedFrom?.length)
+        ctx.addIssue({ code: 'custom', message: 'moved-without-history', path: ['movedFrom'], input: s.movedFrom });
+    }),
+  );
+
+export const trackSchema = z.strictObject({
+  id: id(),
+  title: text(),
+  description: z.optional(text()),
+  /** A closed track takes no registrations: people are invited. */
+  format: z.enum(['open', 'closed']),
+});
+
+export const questionSchema = z
+  .strictObject({
+    id: id(),
+    label: text(),
+    type: z.enum(QUESTION_TYPES),
+    options: z.optional(z.array(z.strictObject({ value: id(), label: text() }))),
+    required: z.optional(z.boolean()),
+    /** Why the network asks this; shown beside the question. */
+    reason: z.optional(text()),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+  })
+  .check(
+    z.superRefine((q, ctx) => {
+      if (q.type === 'choice' && !q.options?.length)
+        ctx.addIssue({ code: 'custom', message: 'choice-without-options', path: ['options'], input: q.options });
+    }),
+  );
+
+export const registrationPolicySchema = z
+  .strictObject({
+    mode: z.enum(REGISTRATION_MODES),
+    scope: z.optional(z.enum(REGISTRATION_SCOPES)),
+    /** The form elsewhere, for mode "external". */
+    url: z.optional(httpsUrl()),
+    opens: z.optional(dateOrDateTime()),
+    closes: z.optional(dateOrDateTime()),
+    capacity: z.optional(positive()),
+    waitlist: z.optional(z.strictObject({ enabled: z.boolean(), limit: z.optional(positive()) })),
+    eligibility: z.optional(
+      z.strictObject({
+        organisationTypes: z.array(organisationTypeSchema).check(z.minLength(1)),
+        explanation: z.optional(text()),
+      }),
+    ),
+    declarations: z.optional(
+      z.array(z.strictObject({ id: id(), text: text(), required: z.optional(z.boolean()) })),
+    ),
+    invitation: z.optional(
+      z.strictObject({
+        organisationTypes: z.array(organisationTypeSchema).check(z.minLength(1)),
+        explanation: z.optional(text()),
+        /** SHA-256 of each valid code, as "sha256:<hex>"; the codes themselves are never stored. */
+        codes: z.optional(
+          z.array(z.strictObject({ hash: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'code-hash')), label: z.optional(text()) })),
+        ),
+      }),
+    ),
+    approval: z.optional(
+      z.strictObject({
+        required: z.boolean(),
+        explanation: z.optional(text()),
+        contactWithinDays: z.optional(positive()),
+      }),
+    ),
+    maxPerOrganisation: z.optional(positive()),
+    fields: z.optional(
+      z.strictObject({
+        organisation: z.optional(z.enum(FIELD_USES)),
+        organisationType: z.optional(z.enum(FIELD_USES)),
+        role: z.optional(z.enum(FIELD_USES)),
+        phone: z.optional(z.enum(FIELD_USES)),
+      }),
+    ),
+    questions: z.optional(z.array(questionSchema)),
+    privacy: z.optional(
+      z.strictObject({
+        statementUrl: z.optional(httpsUrl()),
+        controller: z.optional(text()),
+        /** Days after the network's last session that personal data is kept. */
+        retentionDays: z.optional(count()),
+      }),
+    ),
+    cancelUntil: z.optional(dateOrDateTime()),
+    /** Prepared subject for mode "email". */
+    emailSubject: z.optional(text()),
+  })
+  .check(
+    z.superRefine((r, ctx) => {
+      if (r.mode === 'external' && !r.url)
+        ctx.addIssue({ code: 'custom', message: 'external-without-url', path: ['url'], input: r.url });
+      if (r.opens && r.closes) {
+        const a = parseDeadline(r.opens);
+        const b = parseDeadline(r.closes);
+        if (a && b && b.getTime() <= a.getTime())
+          ctx.addIssue({ code: 'custom', message: 'closes-before-opens', path: ['closes'], input: r.closes });
+      }
+      if (r.waitlist?.limit && !r.waitlist.enabled)
+        ctx.addIssue({ code: 'custom', message: 'waitlist-limit-disabled', path: ['waitlist', 'limit'], input: r.waitlist.limit });
+    }),
+  );
+
+export const networkSchema = z
+  .strictObject({
+    $schema: z.optional(z.string()),
+    id: id(),
+    kind: z.enum(NETWORK_KINDS),
+    title: text(),
+    subtitle: z.optional(text()),
+    summary: text(),
+    /** Paragraphs separated by a blank line; "- " starts a list item; [text](https://…) is a link. Nothing else. */
+    description: z.optional(text()),
+    language: z.optional(z.enum(['nl', 'en'])),
+    url: z.optional(httpsUrl()),
+    publishedOn: z.optional(date()),
+    organisers: z.array(organisationSchema).check(z.minLength(1)),
+    partners: z.optional(z.array(organisationSchema)),
+    funders: z.optional(z.array(organisationSchema)),
+    sponsors: z.optional(z.array(organisationSchema)),
+    contact: z.optional(contactSchema),
+    facilitators: z.optional(z.array(personSchema)),
+    audience: z.optional(
+      z.strictObject({
+        organisationTypes: z.optional(z.array(organisationTypeSchema)),
+        tags: z.optional(z.array(text())),
+        description: z.optional(text()),
+      }),
+    ),
+    format: z.optional(z.enum(NETWORK_FORMATS)),
+    price: z.optional(
+      z.discriminatedUnion('type', [
+        z.strictObject({ type: z.literal('free') }),
+        z.strictObject({
+          type: z.literal('amount'),
+          amount: z.number().check(z.gte(0)),
+          currency: z.literal('EUR'),
+          note: z.optional(text()),
+        }),
+        z.strictObject({ type: z.literal('on-request'), note: z.optional(text()) }),
+      ]),
+    ),
+    /** Group size of one run, for in-company formats ("max. 20 deelnemers"). */
+    groupSize: z.optional(z.strictObject({ min: z.optional(positive()), max: positive() })),
+    durationDays: z.optional(z.number().check(z.gt(0))),
+    themes: z.optional(z.array(text())),
+    resources: z.optional(z.array(resourceSchema)),
+    tracks: z.optional(z.array(trackSchema)),
+    sessions: z.array(sessionSchema),
+    registration: registrationPolicySchema,
+  })
+  .check(
+    z.superRefine((n, ctx) => {
+      const seen = new Set<string>();
+      n.sessions.forEach((s, i) => {
+        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: 'duplicate-id', path: ['sessions', i, 'id'], input: s.id });
+        seen.add(s.id);
+        if (s.track && !n.tracks?.some((t) => t.id === s.track))
+          ctx.addIssue({ code: 'custom', message: 'unknown-track', path: ['sessions', i, 'track'], input: s.track });
+      });
+      if (n.registration.mode === 'email' && !n.contact?.email)
+        ctx.addIssue({ code: 'custom', message: 'email-without-contact', path: ['contact', 'email'], input: undefined });
+      if (n.format === 'in-company' && !n.groupSize)
+        ctx.addIssue({ code: 'custom', message: 'in-company-without-group-size', path: ['groupSize'], input: undefined });
+    }),
+  );
+
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
+export type SessionType = (typeof SESSION_TYPES)[number];
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+export type RegistrationScope = (typeof REGISTRATION_SCOPES)[number];
+export type Organisation = z.infer<typeof organisationSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Contact = z.infer<typeof contactSchema>;
+export type Resource = z.infer<typeof resourceSchema>;
+export type Venue = z.infer<typeof venueSchema>;
+export type ProgrammeItem = z.infer<typeof programmeItemSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+export type Track = z.infer<typeof trackSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type RegistrationPolicy = z.infer<typeof registrationPolicySchema>;
+export type Network = z.infer<typeof networkSchema>;

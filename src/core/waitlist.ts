@@ -1,0 +1,43 @@
+/**
+ * Who moves up when a place frees (a cancellation, a rejected intake, a raised capacity).
+ */
+import type { Network } from './schema.js';
+import type { PlaceCounts } from './availability.js';
+import { personalReasons, type RegistrationRequest } from './decide-registration.js';
+import { approvalRequired, capacityFor, findSession } from './policy.js';
+
+export interface WaitlistEntry extends RegistrationRequest {
+  id: string;
+  /** Active registrations from the same organisation for the same target, not counting this one. */
+  organisationCount?: number;
+}
+
+export interface Promotion {
+  id: string;
+  status: 'confirmed' | 'pending';
+}
+
+/**
+ * Given the waiting list in arrival order, returns who moves up into the free places, in order.
+ * Someone who no longer fits the rules (the policy changed since they joined) is passed over
+ * and keeps their place on the list; the next person moves up instead.
+ * @example promoteFromWaitlist(network, counts, [{ id: 'a', organisationType: 'municipality' }]) // [{ id: 'a', status: 'confirmed' }]
+ */
+export function promoteFromWaitlist(
+  network: Network,
+  counts: PlaceCounts,
+  waitlist: readonly WaitlistEntry[],
+  sessionId?: string,
+): Promotion[] {
+  const capacity = capacityFor(network, findSession(network, sessionId));
+  let free = capacity === undefined ? waitlist.length : capacity - counts.confirmed - counts.pending;
+  const status = approvalRequired(network) ? 'pending' : 'confirmed';
+  const promotions: Promotion[] = [];
+  for (const entry of waitlist) {
+    if (free <= 0) break;
+    if (personalReasons(network, entry, { organisationCount: entry.organisationCount ?? 0 }).length) continue;
+    promotions.push({ id: entry.id, status });
+    free--;
+  }
+  return promotions;
+}

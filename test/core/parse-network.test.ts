@@ -1,0 +1,83 @@
+import { expect } from '@esm-bundle/chai';
+import fc from 'fast-check';
+import { parseNetwork, formatProblem } from '../../src/core/index.js';
+import { SEED_IDS, seedJson } from '../helpers/seeds.js';
+
+describe('parseNetwork', () => {
+  it('accepts the five seed networks', async () => {
+    for (const id of SEED_IDS) {
+      const r = parseNetwork(await seedJson(id));
+      expect(r.ok, `${id}: ${r.ok ? '' : r.problems.map((p) => formatProblem(p)).join('; ')}`).to.equal(true);
+    }
+  });
+
+  it('reports every problem at once, each with its path and a sentence in both languages', async () => {
+    const doc = structuredClone(await seedJson('twentse-noabers')) as any;
+    doc.sessions[0].start = '2026-03-12 19:30';
+    doc.sessions[1].type = 'borrel';
+    delete doc.title;
+    const r = parseNetwork(doc);
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    const byPath = Object.fromEntries(r.problems.map((p) => [p.path, p]));
+    expect(Object.keys(byPath)).to.have.members(['sessions[0].start', 'sessions[1].type', 'title']);
+    expect(byPath['sessions[0].start']!.message.nl).to.equal(
+      'dit is geen geldige datum en tijd, verwacht bijvoorbeeld 2026-03-12T19:30 (tijd in Nederland) of 2026-03-12T19:30:00+01:00',
+    );
+    expect(byPath['sessions[0].start']!.message.en).to.match(/^this is not a valid date and time/);
+    expect(byPath['title']!.message.nl).to.equal('dit veld ontbreekt');
+    expect(byPath['sessions[1].type']!.message.nl).to.contain('"borrel"').and.contain('"kick-off"');
+  });
+
+  it('suggests the field an editor probably meant', async () => {
+    const doc = structuredClone(await seedJson('aardgasvrij-leerkring')) as any;
+    doc.sessions[0].venue.adress = doc.sessions[0].venue.address;
+    delete doc.sessions[0].venue.address;
+    const r = parseNetwork(doc);
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    expect(r.problems).to.have.length(1);
+    expect(r.problems[0]!.path).to.equal('sessions[0].venue.adress');
+    expect(r.problems[0]!.message.nl).to.equal('onbekend veld "adress"; bedoel je "address"?');
+  });
+
+  it('checks rules that span fields', async () => {
+    const doc = structuredClone(await seedJson('aardgasvrij-leerkring')) as any;
+    doc.sessions[0].end = '2021-11-23T09:00';
+    doc.sessions[1].id = 'startbijeenkomst';
+    doc.registration.mode = 'external';
+    const r = parseNetwork(doc);
+    if (r.ok) throw new Error('expected problems');
+    expect(r.problems.map((p) => `${p.path} ${p.code}`)).to.have.members([
+      'sessions[0].end end-before-start',
+      'sessions[1].id duplicate-id',
+      'registration.url external-without-url',
+    ]);
+  });
+
+  it('reads JSON text and reports a syntax error instead of throwing', () => {
+    const r = parseNetwork('{"id": "x",');
+    expect(r.ok).to.equal(false);
+    if (!r.ok) expect(r.problems[0]!.code).to.equal('json');
+  });
+
+  it('never throws and never mutates, whatever it is given', async () => {
+    const seedDoc = await seedJson('vitaal-platteland');
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), fc.constant(seedDoc)), (input) => {
+        const before = JSON.stringify(input);
+        const r = parseNetwork(input);
+        expect(JSON.stringify(input)).to.equal(before);
+        if (!r.ok) for (const p of r.problems) expect(p.message.nl).to.be.a('string').and.not.equal('');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('returns a value that is not the input object (the caller may keep editing its copy)', async () => {
+    const doc = await seedJson('groene-domein');
+    const r = parseNetwork(doc);
+    if (!r.ok) throw new Error('invalid');
+    expect(r.value).to.not.equal(doc);
+  });
+});

@@ -1,0 +1,83 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const BIN = 'bin/leerkring.js';
+const DEMO = 'demo/data';
+const seeds = readdirSync(DEMO).filter((f) => f.endsWith('.json')).map((f) => join(DEMO, f));
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npx leerkring', () => {
+  test('validate: all five demo documents are valid (exit 0)', () => {
+    assert.equal(seeds.length, 5);
+    const r = cli('validate', ...seeds);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out.trim().split('\n').filter((l) => l.endsWith(': geldig')).length, 5);
+  });
+
+  test('validate: a copy with three planted mistakes exits 1 and names all three paths', () => {
+    const doc = JSON.parse(readFileSync(join(DEMO, 'aardgasvrij-leerkring.json'), 'utf8'));
+    doc.sessions[0].start = '23-11-2021 10:00';
+    doc.registration.capacity = -5;
+    doc.contact.emial = doc.contact.email;
+    const file = join(mkdtempSync(join(tmpdir(), 'leerkring-')), 'kapot.json');
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    const r = cli('validate', file);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /3 problemen/);
+    assert.match(r.err, /sessions\[0\]\.start: dit is geen geldige datum en tijd/);
+    assert.match(r.err, /registration\.capacity: moet minstens 1 zijn/);
+    assert.match(r.err, /contact\.emial: onbekend veld "emial"; bedoel je "email"\?/);
+    const en = cli('validate', '--lang', 'en', file);
+    assert.match(en.err, /contact\.emial: unknown field "emial"; did you mean "email"\?/);
+  });
+
+  test('validate: a missing file is a problem, not a crash', () => {
+    const r = cli('validate', 'nope.json');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /nope\.json: bestand niet gevonden/);
+  });
+
+  test('schema: a JSON Schema 2020-12 that accepts all five demo documents and rejects a broken one', () => {
+    const r = cli('schema');
+    assert.equal(r.code, 0);
+    const schema = JSON.parse(r.out);
+    assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    for (const file of seeds) {
+      const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
+      assert.equal(ok, true, `${file}: ${JSON.stringify(validate.errors)}`);
+    }
+    const broken = JSON.parse(readFileSync(seeds[0]!, 'utf8'));
+    broken.kind = 'borrel';
+    assert.equal(validate(broken), false);
+  });
+
+  test('schema: the committed schema/network.schema.json is what the code generates', () => {
+    assert.equal(readFileSync('schema/network.schema.json', 'utf8'), cli('schema').out);
+  });
+
+  test('ics: a calendar for every demo network', () => {
+    for (const file of seeds) {
+      const r = cli('ics', file);
+      assert.equal(r.code, 0, `${file}: ${r.err}`);
+      assert.match(r.out, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+      assert.match(r.out, /END:VCALENDAR\r\n$/);
+      for (const line of r.out.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `line too long in ${file}`);
+    }
+  });
+
+  test('hash-code: prints the hash used in invitation.codes', () => {
+    const r = cli('hash-code', 'NOABERS-2022');
+    assert.equal(r.out.trim(), 'sha256:2ac590e966781981f3cf4c19b303cb94109ad22a0a8dfd47b98b68cd941b1e8b');
+  });
+});

@@ -1,0 +1,20 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+export default {
+  files: ['test/core/**/*.test.ts', 'test/components/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChrome(), args: CHROME_ARGS, headless: true },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 600000,
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countsReporter()],
+};
