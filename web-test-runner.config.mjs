@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { testApi } from './test/server/test-api.mjs';
 
 export default {
   files: ['test/core/**/*.test.ts', 'test/components/**/*.test.ts'],
@@ -13,7 +14,9 @@ export default {
       launchOptions: { executablePath: findChrome(), args: CHROME_ARGS, headless: true },
     }),
   ],
-  concurrency: 2,
+  middleware: [testApi],
+  // One browser page at a time: the test API keeps state, and the machine has two cores.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), countsReporter()],

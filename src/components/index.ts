@@ -1,1 +1,8 @@
-export {};
+/**
+ * Defines every leerkring element. Importing this module registers the tags.
+ */
+export { LeerkringNetwork } from './network/network.js';
+export { LeerkringNetworkLoadEvent } from './network/network-load-event.js';
+export { LeerkringAgenda } from './agenda/agenda.js';
+export { LeerkringSessionSelectEvent } from './agenda/session-select-event.js';
+export { networkContext, type NetworkState } from './context.js';

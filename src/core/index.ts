@@ -18,3 +18,5 @@ export * from './calendar.js';
 export * from './i18n/format.js';
 export * from './i18n/messages.js';
 export * from './json-schema.js';
+export * from './client.js';
+export * from './mailto.js';

@@ -1,0 +1,117 @@
+import { css } from 'lit';
+
+export const agendaStyles = css`
+  .sessions {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .session {
+    padding-block: var(--leerkring-agenda-session-gap, 1rem);
+    border-block-end: 1px solid var(--_leerkring-border);
+  }
+  .session[data-status='cancelled'] .title {
+    text-decoration: line-through;
+  }
+  .title {
+    font-size: 1.15em;
+    margin-block-end: 0.25em;
+  }
+  .month-heading {
+    font-size: 1.05em;
+    margin-block: 1.25em 0;
+    text-transform: capitalize;
+  }
+  .when {
+    font-weight: 600;
+  }
+  .meta {
+    color: var(--_leerkring-muted);
+  }
+  .badge {
+    display: inline-block;
+    padding-inline: 0.5em;
+    border: 2px solid currentColor;
+    border-radius: var(--_leerkring-radius);
+    font-weight: 600;
+  }
+  .badge.cancelled {
+    color: var(--_leerkring-danger);
+  }
+  .availability {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+    margin-block: 0.5em;
+  }
+  .availability p {
+    margin: 0;
+  }
+  .series-action {
+    margin-block: 1em;
+  }
+  details.calendar summary {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    cursor: pointer;
+    color: var(--_leerkring-accent);
+    text-decoration: underline;
+  }
+  details.calendar ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  details.calendar li {
+    min-block-size: 44px;
+    display: list-item;
+  }
+  details.calendar li a,
+  .linklike {
+    display: inline-block;
+    padding-block: 0.6em;
+  }
+  .linklike {
+    border: 0;
+    background: none;
+    font: inherit;
+    color: var(--_leerkring-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    padding-inline: 0;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1em;
+    align-items: end;
+    margin-block-end: 1em;
+  }
+  .filters label {
+    display: flex;
+    flex-direction: column;
+    font-weight: 600;
+  }
+  .filters select {
+    min-block-size: 44px;
+    font: inherit;
+    max-inline-size: 100%;
+  }
+  .filter-count {
+    margin: 0;
+  }
+  .resources-heading {
+    font-size: 1em;
+    margin-block: 0.75em 0.25em;
+  }
+  .description {
+    max-inline-size: 65ch;
+  }
+  @media (forced-colors: active) {
+    .badge {
+      border-color: CanvasText;
+      color: CanvasText;
+    }
+  }
+`;

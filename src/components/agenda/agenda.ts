@@ -1,0 +1,395 @@
+import { LitElement, nothing, type PropertyValues } from 'lit';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { property, state } from 'lit/decorators.js';
+import {
+  calendarEvent,
+  formatDate,
+  formatList,
+  formatMonth,
+  formatShortDate,
+  formatTime,
+  googleCalendarUrl,
+  isSessionPast,
+  messages,
+  outlookCalendarUrl,
+  parseDateTime,
+  registrationMailto,
+  registrationScope,
+  sessionStart,
+  sessionTiming,
+  type Availability,
+  type Locale,
+  type Messages,
+  type Network,
+  type Resource,
+  type Session,
+  type SessionType,
+} from '../../core/index.js';
+import { NetworkSource, clock } from '../shared/network-source.js';
+import { renderState, elementLocale } from '../shared/state-view.js';
+import { baseStyles } from '../shared/styles.js';
+import { jsonLdScript } from '../shared/trusted.js';
+import { downloadIcs } from '../shared/download-ics.js';
+import { networkJsonLd } from './json-ld.js';
+import { agendaStyles } from './agenda.styles.js';
+import { LeerkringSessionSelectEvent } from './session-select-event.js';
+import type { NetworkState } from '../context.js';
+
+const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const heading = (level: number) => HEADINGS[Math.min(6, Math.max(1, level)) - 1]!;
+
+interface Row {
+  session: Session;
+  past: boolean;
+  start: Date | undefined;
+}
+
+/**
+ * @summary The sessions of a learning network: upcoming ones by month, sessions still to be
+ * dated in their place in the series, and an archive of past sessions with their reports.
+ *
+ * @csspart session - One session.
+ * @csspart title - A session's title.
+ * @csspart date - A session's date and time.
+ * @csspart status - A session's status (moved, cancelled) and the loading message.
+ * @csspart availability - Whether and how people can register.
+ * @csspart button - Register and retry buttons.
+ * @csspart calendar - The "add to your calendar" disclosure.
+ * @csspart filters - The theme and type filters.
+ * @csspart error - The load error or the problems in an invalid document.
+ * @fires leerkring-session-select - When someone chooses to register for a session (cancelable).
+ * @cssprop --leerkring-accent-color - Links and buttons (falls back to `--utrecht-link-color`).
+ * @cssprop --leerkring-border-color - Lines between sessions.
+ * @cssprop --leerkring-muted-color - Secondary text.
+ * @cssprop --leerkring-agenda-session-gap - Space between sessions.
+ */
+export class LeerkringAgenda extends LitElement {
+  static override styles = [baseStyles, agendaStyles];
+
+  /** URL of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
+  @property() accessor src: string | undefined;
+  /** Base URL of the registration API, for live availability. */
+  @property() accessor api: string | undefined;
+  /** Network id to load from the API when there is no document. */
+  @property({ attribute: 'network-id' }) accessor networkId: string | undefined;
+  /** Which sessions to show: "upcoming", "past" or "all". */
+  @property() accessor show: 'upcoming' | 'past' | 'all' = 'all';
+  /** At most this many sessions per part (upcoming, past). */
+  @property({ type: Number }) accessor limit: number | undefined;
+  /** The level of the element's top headings (2 by default); months and sessions go one and two deeper. */
+  @property({ type: Number, attribute: 'heading-level' }) accessor headingLevel = 2;
+  /** Link to a session's own page; `{id}` is replaced by the session id. */
+  @property({ attribute: 'session-link' }) accessor sessionLink: string | undefined;
+  /** Where "Aanmelden" leads for built-in registration, for example "#aanmelden" or a registration page. */
+  @property({ attribute: 'signup-href' }) accessor signupHref: string | undefined;
+  /** How to show places: "exact" ("nog 3 plaatsen"), "coarse" ("nog enkele plaatsen") or "none". */
+  @property() accessor places: 'exact' | 'coarse' | 'none' = 'exact';
+  /** Theme and type filters: "auto" shows them for longer agendas. */
+  @property() accessor filters: 'auto' | 'on' | 'off' = 'auto';
+  /** Set to "off" to leave out the schema.org JSON-LD in the light DOM. */
+  @property({ attribute: 'structured-data' }) accessor structuredData: 'on' | 'off' = 'on';
+  /** Fixed "now" (ISO date-time) for previews and tests. */
+  @property() accessor now: string | undefined;
+
+  @state() accessor #theme = '';
+  @state() accessor #type = '';
+
+  readonly #source = new NetworkSource(this);
+  #jsonLd: HTMLScriptElement | null = null;
+  #jsonLdText = '';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#jsonLd?.remove();
+    this.#jsonLd = null;
+    this.#jsonLdText = '';
+  }
+
+  protected override updated(_: PropertyValues): void {
+    const state = this.#source.state;
+    const want = this.structuredData !== 'off' && state.status === 'ready' && state.network;
+    const data = want ? networkJsonLd(state.network!, location.href.split('#')[0]!) : undefined;
+    const text = data ? JSON.stringify(data) : '';
+    if (this.#jsonLdText === text) return;
+    this.#jsonLdText = text;
+    this.#jsonLd?.remove();
+    this.#jsonLd = data ? jsonLdScript(data) : null;
+    if (this.#jsonLd) {
+      this.#jsonLd.dataset.leerkring = 'agenda';
+      this.append(this.#jsonLd);
+    }
+  }
+
+  protected override render() {
+    const state = this.#source.state;
+    const locale = elementLocale(this);
+    if (state.status !== 'ready' || !state.network) {
+      // Inside <leerkring-network> the provider shows loading and errors once for all elements.
+      return this.#source.fromContext ? nothing : renderState(state, locale);
+    }
+    return this.#renderAgenda(state, state.network, locale);
+  }
+
+  #rows(network: Network, now: Date): Row[] {
+    return network.sessions.map((session) => ({ session, past: isSessionPast(session, now), start: sessionStart(session) }));
+  }
+
+  #renderAgenda(state: NetworkState, network: Network, locale: Locale) {
+    const m = messages(locale);
+    const now = clock(this.now ?? state.now);
+    const rows = this.#rows(network, now);
+    if (!rows.length) return html`<p part="status">${m.agenda.empty}</p>${this.#renderSeriesAction(state, network, locale)}`;
+
+    const themes = [...new Set(rows.map((r) => r.session.theme).filter((t): t is string => !!t))];
+    const types = [...new Set(rows.map((r) => r.session.type))];
+    const showFilters = this.filters === 'on' || (this.filters === 'auto' && rows.length >= 8 && (themes.length > 1 || types.length > 1));
+    const visible = rows.filter(
+      (r) => (!this.#theme || r.session.theme === this.#theme) && (!this.#type || r.session.type === this.#type),
+    );
+    const limit = (list: Row[]) => (this.limit && this.limit > 0 ? list.slice(0, this.limit) : list);
+    const upcoming = limit(visible.filter((r) => !r.past));
+    // The archive shows the most recent first.
+    const past = limit(visible.filter((r) => r.past).sort((a, b) => (b.start?.getTime() ?? 0) - (a.start?.getTime() ?? 0)));
+    const h = this.headingLevel;
+
+    return html`
+      ${showFilters ? this.#renderFilters(themes, types, visible.length, m) : nothing}
+      ${this.show !== 'past' ? this.#renderSeriesAction(state, network, locale) : nothing}
+      ${this.show !== 'past'
+        ? html`<section aria-labelledby="upcoming-heading">
+            <${heading(h)} id="upcoming-heading">${m.agenda.upcoming}</${heading(h)}>
+            ${upcoming.length ? this.#renderGroups(upcoming, state, network, locale, h + 1) : html`<p>${m.agenda.noUpcoming}</p>`}
+          </section>`
+        : nothing}
+      ${this.show !== 'upcoming' && past.length
+        ? html`<section aria-labelledby="past-heading" class="archive">
+            <${heading(h)} id="past-heading">${m.agenda.past}</${heading(h)}>
+            <ul class="sessions" role="list">
+              ${past.map((r) => this.#renderSession(r, state, network, locale, h + 1))}
+            </ul>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  /** Upcoming sessions in series order, grouped into runs of the same month; undated ones form their own run. */
+  #renderGroups(rows: Row[], state: NetworkState, network: Network, locale: Locale, level: number) {
+    const m = messages(locale);
+    const groups: { label: string; rows: Row[] }[] = [];
+    for (const r of rows) {
+      const label = r.start ? formatMonth(locale, r.start) : m.agenda.tbdGroup;
+      const last = groups[groups.length - 1];
+      if (last && last.label === label) last.rows.push(r);
+      else groups.push({ label, rows: [r] });
+    }
+    return groups.map(
+      (g, i) => html`<section class="month" aria-labelledby="month-${i}">
+        <${heading(level)} id="month-${i}" class="month-heading">${g.label}</${heading(level)}>
+        <ul class="sessions" role="list">
+          ${g.rows.map((r) => this.#renderSession(r, state, network, locale, level + 1))}
+        </ul>
+      </section>`,
+    );
+  }
+
+  #renderFilters(themes: string[], types: SessionType[], count: number, m: Messages) {
+    return html`<div class="filters" part="filters" role="group" aria-label="${m.agenda.filterTheme} / ${m.agenda.filterType}">
+      ${themes.length > 1
+        ? html`<label
+            >${m.agenda.filterTheme}
+            <select @change=${(e: Event) => (this.#theme = (e.target as HTMLSelectElement).value)}>
+              <option value="">${m.agenda.filterAll}</option>
+              ${themes.map((t) => html`<option value=${t} ?selected=${t === this.#theme}>${t}</option>`)}
+            </select></label
+          >`
+        : nothing}
+      ${types.length > 1
+        ? html`<label
+            >${m.agenda.filterType}
+            <select @change=${(e: Event) => (this.#type = (e.target as HTMLSelectElement).value)}>
+              <option value="">${m.agenda.filterAll}</option>
+              ${types.map((t) => html`<option value=${t} ?selected=${t === this.#type}>${m.sessionType[t]}</option>`)}
+            </select></label
+          >`
+        : nothing}
+      <p role="status" class="filter-count">${m.agenda.filterResult(count)}</p>
+    </div>`;
+  }
+
+  /** For whole-series registration: one availability line and action for the network. */
+  #renderSeriesAction(state: NetworkState, network: Network, locale: Locale) {
+    if (registrationScope(network) !== 'network' || !state.availability) return nothing;
+    return html`<div class="series-action">${this.#renderAvailability(state.availability.network, state, network, locale, undefined)}</div>`;
+  }
+
+  #renderSession(row: Row, state: NetworkState, network: Network, locale: Locale, level: number) {
+    const { session, past } = row;
+    const m = messages(locale);
+    const a = m.agenda;
+    const timing = sessionTiming(session);
+    const id = `session-${session.id}`;
+    const title = this.sessionLink
+      ? html`<a href=${this.sessionLink.replace('{id}', encodeURIComponent(session.id))}>${session.title}</a>`
+      : session.title;
+    const perSession = registrationScope(network) === 'session';
+    const availability = perSession && !past ? state.availability?.sessions[session.id] : undefined;
+    const resources = session.resources ?? [];
+    return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>
+      <article aria-labelledby=${id}>
+        <${heading(level)} id=${id} class="title" part="title">${title}</${heading(level)}>
+        ${session.status === 'cancelled' || session.status === 'moved'
+          ? html`<p class="badge ${session.status}" part="status">${this.#statusText(session, locale)}</p>`
+          : nothing}
+        <p class="when" part="date">${this.#renderWhen(session, timing, locale)}</p>
+        <p class="meta">${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}</p>
+        ${this.#renderVenue(session, locale)}
+        ${session.partners?.length ? html`<p>${a.partners(formatList(locale, session.partners.map((p) => p.name)))}</p>` : nothing}
+        ${session.facilitators?.length
+          ? html`<p>${a.facilitators(formatList(locale, session.facilitators.map((p) => p.name)))}</p>`
+          : nothing}
+        ${session.speakers?.length ? html`<p>${a.speakers(formatList(locale, session.speakers.map((p) => p.name)))}</p>` : nothing}
+        ${session.description ? html`<p class="description">${session.description}</p>` : nothing}
+        ${availability ? this.#renderAvailability(availability, state, network, locale, session) : nothing}
+        ${!past && timing.kind !== 'tbd' && session.status !== 'cancelled' ? this.#renderCalendar(network, session, locale) : nothing}
+        ${resources.length ? this.#renderResources(resources, locale, level + 1) : nothing}
+      </article>
+    </li>`;
+  }
+
+  #statusText(session: Session, locale: Locale): string {
+    const a = messages(locale).agenda;
+    if (session.status === 'cancelled') return a.cancelled;
+    const earlier = session.movedFrom?.at(-1);
+    const d = earlier ? parseDateTime(earlier) : undefined;
+    return d ? a.movedFrom(formatShortDate(locale, d)) : a.moved;
+  }
+
+  #renderWhen(session: Session, timing: ReturnType<typeof sessionTiming>, locale: Locale) {
+    const m = messages(locale);
+    if (timing.kind === 'tbd') return timing.period ? m.date.tbdPeriod(timing.period) : m.date.tbd;
+    if (timing.kind === 'date') {
+      return html`<time datetime=${timing.date}>${formatDate(locale, timing.start)}</time>${session.doorsOpen
+          ? `, ${m.agenda.doorsOpen(session.doorsOpen)}`
+          : ''}`;
+    }
+    const from = formatTime(locale, timing.start);
+    const to = timing.end ? formatTime(locale, timing.end) : undefined;
+    return html`<time datetime=${timing.start.toISOString()}>${formatDate(locale, timing.start)}</time>,
+      ${m.agenda.time(from, to)}${session.doorsOpen ? ` (${m.agenda.doorsOpen(session.doorsOpen)})` : ''}`;
+  }
+
+  #renderVenue(session: Session, locale: Locale) {
+    const a = messages(locale).agenda;
+    const v = session.venue;
+    if (!v) return html`<p class="venue">${a.locationTbd}</p>`;
+    const place = (p: { name?: string; address?: string; postalCode?: string; city?: string }) =>
+      [p.name, p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    switch (v.type) {
+      case 'online':
+        return html`<p class="venue">${a.online}${v.platform ? ` (${v.platform})` : ''}${v.note ? html`<br />${v.note}` : nothing}</p>`;
+      case 'hybrid':
+        return html`<p class="venue">${place(v) || a.locationTbd} · ${a.hybrid}</p>`;
+      case 'to-be-announced':
+        return html`<p class="venue">${v.city ? `${v.city} · ` : ''}${a.locationTbd}</p>`;
+      case 'physical':
+        return html`<p class="venue">${place(v) || a.locationTbd}${v.note ? html`<br />${v.note}` : nothing}</p>`;
+    }
+  }
+
+  #renderAvailability(av: Availability, state: NetworkState, network: Network, locale: Locale, session: Session | undefined) {
+    const text = this.#availabilityText(av, state, locale);
+    const canAct = av.state === 'open' || av.state === 'waitlist' || av.state === 'on-request';
+    return html`<div class="availability" part="availability" data-state=${av.state}>
+      ${text ? html`<p>${text}</p>` : nothing}
+      ${canAct ? this.#renderRegisterAction(network, session, locale) : nothing}
+    </div>`;
+  }
+
+  #availabilityText(av: Availability, state: NetworkState, locale: Locale): string {
+    const a = messages(locale).availability;
+    switch (av.state) {
+      case 'open': {
+        if (!state.live || this.places === 'none' || av.placesLeft === undefined) return '';
+        return this.places === 'coarse' ? a.level[av.level] : a.placesLeft(av.placesLeft);
+      }
+      case 'waitlist':
+        return a.waitlist;
+      case 'full':
+        return a.full;
+      case 'not-yet-open':
+        return av.opensAt ? a.notYetOpen(av.opensAt) : a.deadlinePassed;
+      case 'invitation-only':
+        return a.invitationOnly;
+      case 'on-request':
+        return a.onRequest;
+      case 'closed':
+        return av.closedReason === 'cancelled' ? a.cancelled : av.closedReason === 'past' ? a.past : av.closedReason === 'no-registration' ? '' : a.deadlinePassed;
+    }
+  }
+
+  #renderRegisterAction(network: Network, session: Session | undefined, locale: Locale) {
+    const a = messages(locale).agenda;
+    const label = session ? a.registerFor(session.title) : a.register;
+    switch (network.registration.mode) {
+      case 'external':
+        return html`<a class="button" part="button" href=${network.registration.url!}>${a.registerExternal}${session
+            ? html`<span class="visually-hidden">: ${session.title}</span>`
+            : nothing}</a>`;
+      case 'email': {
+        const href = registrationMailto(network, locale, session?.id);
+        return href ? html`<a class="button" part="button" href=${href}>${a.registerEmail}</a>` : nothing;
+      }
+      case 'built-in': {
+        const select = (e: Event) => {
+          const ok = this.dispatchEvent(new LeerkringSessionSelectEvent(network.id, session?.id));
+          if (!ok) e.preventDefault();
+        };
+        return this.signupHref
+          ? html`<a class="button" part="button" href=${this.signupHref} @click=${select}>${label}</a>`
+          : html`<button class="button" part="button" type="button" @click=${select}>${label}</button>`;
+      }
+      default:
+        return nothing;
+    }
+  }
+
+  #renderCalendar(network: Network, session: Session, locale: Locale) {
+    const a = messages(locale).agenda;
+    const event = calendarEvent(network, session, locale);
+    if (!event) return nothing;
+    return html`<details class="calendar" part="calendar">
+      <summary>${a.addToCalendar}<span class="visually-hidden">: ${session.title}</span></summary>
+      <ul role="list">
+        <li>
+          <button class="linklike" type="button" @click=${() => downloadIcs(network, session.id, locale)}>${a.icsFile}</button>
+        </li>
+        <li><a href=${googleCalendarUrl(event)} rel="noopener">${a.google}</a></li>
+        <li><a href=${outlookCalendarUrl(event)} rel="noopener">${a.outlook}</a></li>
+      </ul>
+    </details>`;
+  }
+
+  #renderResources(resources: Resource[], locale: Locale, level: number) {
+    const a = messages(locale).agenda;
+    return html`<div class="resources">
+      <${heading(level)} class="resources-heading">${a.resources}</${heading(level)}>
+      <ul>
+        ${resources
+          .filter((r) => !r.participantsOnly)
+          .map(
+            (r) => html`<li>
+              ${a.resourceType[r.type]}: ${r.url ? html`<a href=${r.url}>${r.title}</a>` : r.title}${r.description ? html` — ${r.description}` : nothing}
+            </li>`,
+          )}
+      </ul>
+    </div>`;
+  }
+}
+
+customElements.get('leerkring-agenda') ?? customElements.define('leerkring-agenda', LeerkringAgenda);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-agenda': LeerkringAgenda;
+  }
+}

@@ -1,0 +1,63 @@
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { networkContext } from '../context.js';
+import { NetworkSource } from '../shared/network-source.js';
+import { baseStyles } from '../shared/styles.js';
+import { renderState, elementLocale } from '../shared/state-view.js';
+import { LeerkringNetworkLoadEvent } from './network-load-event.js';
+
+/**
+ * @summary Loads one learning network and shares it with the agenda and signup elements inside it.
+ *
+ * @slot - The elements that show the network, such as `<leerkring-agenda>` and `<leerkring-signup>`,
+ *   and optionally an inline `<script type="application/json">` with the network document.
+ * @csspart status - The loading message.
+ * @csspart error - The load error or the list of problems in an invalid document.
+ * @csspart button - The retry button.
+ * @fires leerkring-network-load - When the network is loaded, or turns out invalid or unreachable.
+ * @cssprop --leerkring-color - Text colour (falls back to `--utrecht-document-color`).
+ * @cssprop --leerkring-font-family - Font (falls back to `--utrecht-document-font-family`, then the page's font).
+ */
+export class LeerkringNetwork extends LitElement {
+  static override styles = baseStyles;
+
+  /** URL of the network document (JSON). Without it, an inline `<script type="application/json">` child is used. */
+  @property() accessor src: string | undefined;
+  /** Base URL of the registration API; with it, availability is live. */
+  @property() accessor api: string | undefined;
+  /** Loads the network from the API by id, when there is no document on the page. */
+  @property({ attribute: 'network-id' }) accessor networkId: string | undefined;
+  /** Fixed "now" (ISO date-time) for previews and tests; the real time by default. */
+  @property() accessor now: string | undefined;
+
+  readonly #source = new NetworkSource(this, { consume: false });
+  readonly #provider = new ContextProvider(this, { context: networkContext, initialValue: this.#source.state });
+  #lastStatus = '';
+
+  /** Loads the document and live availability again (for example after someone registered). */
+  refresh(): void {
+    this.#source.refresh();
+  }
+
+  protected override willUpdate(): void {
+    const state = this.#source.state;
+    this.#provider.setValue(state);
+    if (state.status !== this.#lastStatus && state.status !== 'loading') {
+      this.#lastStatus = state.status;
+      this.updateComplete.then(() => this.dispatchEvent(new LeerkringNetworkLoadEvent(state)));
+    }
+  }
+
+  protected override render() {
+    return html`${renderState(this.#source.state, elementLocale(this))}<slot></slot>`;
+  }
+}
+
+customElements.get('leerkring-network') ?? customElements.define('leerkring-network', LeerkringNetwork);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-network': LeerkringNetwork;
+  }
+}

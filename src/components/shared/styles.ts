@@ -1,0 +1,106 @@
+import { css } from 'lit';
+
+/**
+ * Base styles shared by every element. Public custom properties are `--leerkring-*`; each falls
+ * back to an NL Design System common token where one fits, so a site's theme carries over,
+ * and then to the host page's own font and colours.
+ */
+export const baseStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--leerkring-font-family, var(--utrecht-document-font-family, inherit));
+    font-size: var(--leerkring-font-size, var(--utrecht-document-font-size, 1rem));
+    line-height: var(--leerkring-line-height, var(--utrecht-document-line-height, 1.5));
+    color: var(--leerkring-color, var(--utrecht-document-color, CanvasText));
+    /* Private shorthands, not an API. */
+    --_leerkring-accent: var(--leerkring-accent-color, var(--utrecht-link-color, #01689b));
+    --_leerkring-muted: var(--leerkring-muted-color, #535353);
+    --_leerkring-border: var(--leerkring-border-color, #8a8a8a);
+    --_leerkring-surface: var(--leerkring-surface-color, Canvas);
+    --_leerkring-focus: var(--leerkring-focus-outline-color, var(--utrecht-focus-outline-color, #000));
+    --_leerkring-danger: var(--leerkring-danger-color, #b3001b);
+    --_leerkring-radius: var(--leerkring-border-radius, 4px);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  h2,
+  h3,
+  h4,
+  h5,
+  h6,
+  p,
+  ul,
+  ol {
+    margin-block: 0 0.5em;
+  }
+  a {
+    color: var(--_leerkring-accent);
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_leerkring-focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 5px var(--_leerkring-surface);
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    min-inline-size: 44px;
+    padding-block: 0.5em;
+    padding-inline: 1em;
+    border: 2px solid var(--_leerkring-accent);
+    border-radius: var(--_leerkring-radius);
+    background: var(--leerkring-button-background-color, var(--_leerkring-accent));
+    color: var(--leerkring-button-color, #fff);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .button.secondary {
+    background: transparent;
+    color: var(--_leerkring-accent);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .problems {
+    border-inline-start: 5px solid var(--_leerkring-danger);
+    padding-inline-start: 1em;
+  }
+  .problems code {
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .button {
+      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    .problems {
+      border-inline-start-color: CanvasText;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
