@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { AvailabilitySnapshot, Network, Problem } from '../core/index.js';
+import type { AvailabilitySnapshot, Network, Problem } from '../core/lean.js';
 
 /** What `<leerkring-network>` provides to the elements inside it. */
 export interface NetworkState {

@@ -101,7 +101,7 @@ function sentence(issue: Issue, locale: Locale): string {
     case 'invalid_type':
       return issue.input === undefined ? m.missing : m.type(issue.expected);
     case 'invalid_value':
-      return m.enum(issue.input, issue.values);
+      return issue.input === undefined ? m.missing : m.enum(issue.input, issue.values);
     case 'too_small':
       if (issue.origin === 'string') return m.empty;
       if (issue.origin === 'array') return m.tooFewItems(Number(issue.minimum));
@@ -122,7 +122,7 @@ function sentence(issue: Issue, locale: Locale): string {
 }
 
 function code(issue: Issue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'missing';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'missing';
   if (issue.code === 'invalid_format' || issue.code === 'custom') return issue.message;
   if (issue.code === 'invalid_type' && issue.expected === 'int') return 'integer';
   return issue.code;

@@ -29,6 +29,14 @@ describe('parseNetwork', () => {
     expect(byPath['sessions[1].type']!.message.nl).to.contain('"borrel"').and.contain('"kick-off"');
   });
 
+  it('says a missing field is missing, whatever its type', () => {
+    const r = parseNetwork({ id: 'x' });
+    if (r.ok) throw new Error('expected problems');
+    const missing = r.problems.filter((p) => p.code === 'missing').map((p) => p.path);
+    expect(missing).to.have.members(['kind', 'title', 'summary', 'organisers', 'sessions', 'registration']);
+    for (const p of r.problems) expect(p.message.nl).to.equal('dit veld ontbreekt');
+  });
+
   it('suggests the field an editor probably meant', async () => {
     const doc = structuredClone(await seedJson('aardgasvrij-leerkring')) as any;
     doc.sessions[0].venue.adress = doc.sessions[0].venue.address;

@@ -20,7 +20,9 @@ export const agendaStyles = css`
   .month-heading {
     font-size: 1.05em;
     margin-block: 1.25em 0;
-    text-transform: capitalize;
+  }
+  .month-heading::first-letter {
+    text-transform: uppercase;
   }
   .when {
     font-weight: 600;

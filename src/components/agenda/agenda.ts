@@ -1,6 +1,5 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
 import { html, literal, type StaticValue } from 'lit/static-html.js';
-import { property, state } from 'lit/decorators.js';
 import {
   calendarEvent,
   formatDate,
@@ -24,9 +23,9 @@ import {
   type Resource,
   type Session,
   type SessionType,
-} from '../../core/index.js';
+} from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
-import { renderState, elementLocale } from '../shared/state-view.js';
+import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
 import { jsonLdScript } from '../shared/trusted.js';
 import { downloadIcs } from '../shared/download-ics.js';
@@ -66,33 +65,60 @@ interface Row {
 export class LeerkringAgenda extends LitElement {
   static override styles = [baseStyles, agendaStyles];
 
-  /** URL of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
-  @property() accessor src: string | undefined;
-  /** Base URL of the registration API, for live availability. */
-  @property() accessor api: string | undefined;
-  /** Network id to load from the API when there is no document. */
-  @property({ attribute: 'network-id' }) accessor networkId: string | undefined;
-  /** Which sessions to show: "upcoming", "past" or "all". */
-  @property() accessor show: 'upcoming' | 'past' | 'all' = 'all';
-  /** At most this many sessions per part (upcoming, past). */
-  @property({ type: Number }) accessor limit: number | undefined;
-  /** The level of the element's top headings (2 by default); months and sessions go one and two deeper. */
-  @property({ type: Number, attribute: 'heading-level' }) accessor headingLevel = 2;
-  /** Link to a session's own page; `{id}` is replaced by the session id. */
-  @property({ attribute: 'session-link' }) accessor sessionLink: string | undefined;
-  /** Where "Aanmelden" leads for built-in registration, for example "#aanmelden" or a registration page. */
-  @property({ attribute: 'signup-href' }) accessor signupHref: string | undefined;
-  /** How to show places: "exact" ("nog 3 plaatsen"), "coarse" ("nog enkele plaatsen") or "none". */
-  @property() accessor places: 'exact' | 'coarse' | 'none' = 'exact';
-  /** Theme and type filters: "auto" shows them for longer agendas. */
-  @property() accessor filters: 'auto' | 'on' | 'off' = 'auto';
-  /** Set to "off" to leave out the schema.org JSON-LD in the light DOM. */
-  @property({ attribute: 'structured-data' }) accessor structuredData: 'on' | 'off' = 'on';
-  /** Fixed "now" (ISO date-time) for previews and tests. */
-  @property() accessor now: string | undefined;
+  static override properties = {
+    src: {},
+    api: {},
+    networkId: { attribute: 'network-id' },
+    show: {},
+    limit: { type: Number },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    sessionLink: { attribute: 'session-link' },
+    signupHref: { attribute: 'signup-href' },
+    places: {},
+    filters: {},
+    structuredData: { attribute: 'structured-data' },
+    now: {},
+    _theme: { state: true },
+    _type: { state: true },
+  };
 
-  @state() accessor #theme = '';
-  @state() accessor #type = '';
+  /** URL of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
+  declare src: string | undefined;
+  /** Base URL of the registration API, for live availability. */
+  declare api: string | undefined;
+  /** Network id to load from the API when there is no document. */
+  declare networkId: string | undefined;
+  /** Which sessions to show: "upcoming", "past" or "all". */
+  declare show: 'upcoming' | 'past' | 'all';
+  /** At most this many sessions per part (upcoming, past). */
+  declare limit: number | undefined;
+  /** The level of the element's top headings (2 by default); months and sessions go one and two deeper. */
+  declare headingLevel: number;
+  /** Link to a session's own page; `{id}` is replaced by the session id. */
+  declare sessionLink: string | undefined;
+  /** Where "Aanmelden" leads for built-in registration, for example "#aanmelden" or a registration page. */
+  declare signupHref: string | undefined;
+  /** How to show places: "exact" ("nog 3 plaatsen"), "coarse" ("nog enkele plaatsen") or "none". */
+  declare places: 'exact' | 'coarse' | 'none';
+  /** Theme and type filters: "auto" shows them for longer agendas. */
+  declare filters: 'auto' | 'on' | 'off';
+  /** Set to "off" to leave out the schema.org JSON-LD in the light DOM. */
+  declare structuredData: 'on' | 'off';
+  /** Fixed "now" (ISO date-time) for previews and tests. */
+  declare now: string | undefined;
+  declare private _theme: string;
+  declare private _type: string;
+
+  constructor() {
+    super();
+    this.show = 'all';
+    this.headingLevel = 2;
+    this.places = 'exact';
+    this.filters = 'auto';
+    this.structuredData = 'on';
+    this._theme = '';
+    this._type = '';
+  }
 
   readonly #source = new NetworkSource(this);
   #jsonLd: HTMLScriptElement | null = null;
@@ -122,7 +148,8 @@ export class LeerkringAgenda extends LitElement {
 
   protected override render() {
     const state = this.#source.state;
-    const locale = elementLocale(this);
+    const locale = readyLocale(this);
+    if (!locale) return nothing;
     if (state.status !== 'ready' || !state.network) {
       // Inside <leerkring-network> the provider shows loading and errors once for all elements.
       return this.#source.fromContext ? nothing : renderState(state, locale);
@@ -144,7 +171,7 @@ export class LeerkringAgenda extends LitElement {
     const types = [...new Set(rows.map((r) => r.session.type))];
     const showFilters = this.filters === 'on' || (this.filters === 'auto' && rows.length >= 8 && (themes.length > 1 || types.length > 1));
     const visible = rows.filter(
-      (r) => (!this.#theme || r.session.theme === this.#theme) && (!this.#type || r.session.type === this.#type),
+      (r) => (!this._theme || r.session.theme === this._theme) && (!this._type || r.session.type === this._type),
     );
     const limit = (list: Row[]) => (this.limit && this.limit > 0 ? list.slice(0, this.limit) : list);
     const upcoming = limit(visible.filter((r) => !r.past));
@@ -197,18 +224,18 @@ export class LeerkringAgenda extends LitElement {
       ${themes.length > 1
         ? html`<label
             >${m.agenda.filterTheme}
-            <select @change=${(e: Event) => (this.#theme = (e.target as HTMLSelectElement).value)}>
+            <select @change=${(e: Event) => (this._theme = (e.target as HTMLSelectElement).value)}>
               <option value="">${m.agenda.filterAll}</option>
-              ${themes.map((t) => html`<option value=${t} ?selected=${t === this.#theme}>${t}</option>`)}
+              ${themes.map((t) => html`<option value=${t} ?selected=${t === this._theme}>${t}</option>`)}
             </select></label
           >`
         : nothing}
       ${types.length > 1
         ? html`<label
             >${m.agenda.filterType}
-            <select @change=${(e: Event) => (this.#type = (e.target as HTMLSelectElement).value)}>
+            <select @change=${(e: Event) => (this._type = (e.target as HTMLSelectElement).value)}>
               <option value="">${m.agenda.filterAll}</option>
-              ${types.map((t) => html`<option value=${t} ?selected=${t === this.#type}>${m.sessionType[t]}</option>`)}
+              ${types.map((t) => html`<option value=${t} ?selected=${t === this._type}>${m.sessionType[t]}</option>`)}
             </select></label
           >`
         : nothing}

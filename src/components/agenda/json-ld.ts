@@ -1,4 +1,4 @@
-import { sessionTiming, type Network, type Session } from '../../core/index.js';
+import { sessionTiming, type Network, type Session } from '../../core/lean.js';
 
 function place(session: Session): object | undefined {
   const v = session.venue;

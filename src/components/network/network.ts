@@ -1,10 +1,9 @@
-import { LitElement, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { networkContext } from '../context.js';
 import { NetworkSource } from '../shared/network-source.js';
 import { baseStyles } from '../shared/styles.js';
-import { renderState, elementLocale } from '../shared/state-view.js';
+import { renderState, readyLocale } from '../shared/state-view.js';
 import { LeerkringNetworkLoadEvent } from './network-load-event.js';
 
 /**
@@ -21,15 +20,21 @@ import { LeerkringNetworkLoadEvent } from './network-load-event.js';
  */
 export class LeerkringNetwork extends LitElement {
   static override styles = baseStyles;
+  static override properties = {
+    src: {},
+    api: {},
+    networkId: { attribute: 'network-id' },
+    now: {},
+  };
 
   /** URL of the network document (JSON). Without it, an inline `<script type="application/json">` child is used. */
-  @property() accessor src: string | undefined;
+  declare src: string | undefined;
   /** Base URL of the registration API; with it, availability is live. */
-  @property() accessor api: string | undefined;
+  declare api: string | undefined;
   /** Loads the network from the API by id, when there is no document on the page. */
-  @property({ attribute: 'network-id' }) accessor networkId: string | undefined;
+  declare networkId: string | undefined;
   /** Fixed "now" (ISO date-time) for previews and tests; the real time by default. */
-  @property() accessor now: string | undefined;
+  declare now: string | undefined;
 
   readonly #source = new NetworkSource(this, { consume: false });
   readonly #provider = new ContextProvider(this, { context: networkContext, initialValue: this.#source.state });
@@ -50,7 +55,8 @@ export class LeerkringNetwork extends LitElement {
   }
 
   protected override render() {
-    return html`${renderState(this.#source.state, elementLocale(this))}<slot></slot>`;
+    const locale = readyLocale(this);
+    return html`${locale ? renderState(this.#source.state, locale) : nothing}<slot></slot>`;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Locale, Network } from '../../core/index.js';
+import type { Locale, Network } from '../../core/lean.js';
 
 /**
  * Offers a session's .ics file for download. The calendar generator is loaded only now,

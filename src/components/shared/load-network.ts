@@ -1,4 +1,4 @@
-import { availabilityMap, parseNetwork, RegistrationClient, type Network } from '../../core/index.js';
+import { availabilityMap, loadMessages, parseNetwork, RegistrationClient, type Locale, type Network } from '../../core/lean.js';
 import type { NetworkState } from '../context.js';
 
 export interface LoadOptions {
@@ -12,11 +12,14 @@ export interface LoadOptions {
   networkId?: string;
   now: Date;
   signal: AbortSignal;
+  /** The element's locale: its messages are loaded before any problem is described. */
+  locale: Locale;
 }
 
 /** Loads, validates and (with an API) enriches a network with live availability. */
 export async function loadNetwork(options: LoadOptions): Promise<Omit<NetworkState, 'refresh'>> {
-  const { src, inline, api, networkId, now, signal } = options;
+  const { src, inline, api, networkId, now, signal, locale } = options;
+  await loadMessages(locale);
   // An empty api means the page's own origin.
   const client = api !== undefined ? new RegistrationClient(api) : undefined;
   let network: Network | undefined;

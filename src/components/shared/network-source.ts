@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { Task } from '@lit/task';
 import { networkContext, type NetworkState } from '../context.js';
 import { loadNetwork } from './load-network.js';
+import { elementLocale } from './state-view.js';
 
 export interface NetworkSourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
@@ -26,33 +26,18 @@ export function clock(now: string | undefined): Date {
 /**
  * Gives an element its network: loaded by itself (src, inline JSON, or api + network-id),
  * or, when it has none of those, from the nearest `<leerkring-network>` through context.
+ * Loads again whenever one of those inputs changes; a load that is overtaken is aborted.
  */
 export class NetworkSource implements ReactiveController {
   readonly #host: NetworkSourceHost;
   #fromContext?: NetworkState;
-  readonly #task: Task<
-    [boolean, string | undefined, string | undefined, string | undefined, string | undefined, string | undefined],
-    Omit<NetworkState, 'refresh'> | undefined
-  >;
+  #loaded: NetworkState | undefined;
+  #key: string | undefined;
+  #abort: AbortController | undefined;
 
   constructor(host: NetworkSourceHost, { consume = true } = {}) {
     this.#host = host;
     host.addController(this);
-    this.#task = new Task(host, {
-      // Runs whenever one of the args changes; an element that takes its network from context loads nothing.
-      task: async ([standalone, src, inline, api, networkId, now], { signal }) =>
-        !standalone
-          ? undefined
-          : loadNetwork({
-          ...(src !== undefined && { src }),
-          ...(inline !== undefined && { inline }),
-          ...(api !== undefined && { api }),
-          ...(networkId !== undefined && { networkId }),
-          now: clock(now),
-          signal,
-        }),
-      args: () => [this.standalone, host.src, this.inline, host.api, host.networkId, host.now],
-    });
     if (consume) {
       new ContextConsumer(host, {
         context: networkContext,
@@ -77,22 +62,58 @@ export class NetworkSource implements ReactiveController {
     this.inline = inlineDocument(this.#host);
   }
 
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#key = undefined;
+  }
+
+  hostUpdate(): void {
+    const h = this.#host;
+    const key = this.standalone ? JSON.stringify([h.src, this.inline, h.api, h.networkId, h.now]) : undefined;
+    if (key !== this.#key) {
+      this.#key = key;
+      this.#load();
+    }
+  }
+
+  #load(): void {
+    this.#abort?.abort();
+    this.#loaded = undefined;
+    if (!this.standalone) return;
+    const h = this.#host;
+    const abort = (this.#abort = new AbortController());
+    loadNetwork({
+      ...(h.src !== undefined && { src: h.src }),
+      ...(this.inline !== undefined && { inline: this.inline }),
+      ...(h.api !== undefined && { api: h.api }),
+      ...(h.networkId !== undefined && { networkId: h.networkId }),
+      now: clock(h.now),
+      signal: abort.signal,
+      locale: elementLocale(h),
+    }).then(
+      (state) => this.#settle(abort, { ...state, ...(h.now && { now: h.now }), refresh: this.refresh }),
+      (error: unknown) =>
+        this.#settle(abort, { status: 'error', error: error instanceof Error ? error.message : String(error), live: false, refresh: this.refresh }),
+    );
+  }
+
+  #settle(abort: AbortController, state: NetworkState): void {
+    if (abort.signal.aborted) return;
+    this.#loaded = state;
+    this.#host.requestUpdate();
+  }
+
   refresh = (): void => {
-    if (this.standalone) void this.#task.run();
-    else this.#fromContext?.refresh();
+    if (this.standalone) {
+      this.#load();
+      this.#host.requestUpdate();
+    } else this.#fromContext?.refresh();
   };
 
   /** The current state; `loading` until something is known. */
   get state(): NetworkState {
     if (!this.standalone) return this.#fromContext ?? { status: 'loading', live: false, refresh: this.refresh };
-    const t = this.#task;
-    const h = this.#host;
-    if (t.status === 3 /* ERROR */) {
-      const error = t.error instanceof Error ? t.error.message : String(t.error);
-      return { status: 'error', error, live: false, refresh: this.refresh };
-    }
-    if (t.status === 2 /* COMPLETE */ && t.value) return { ...t.value, ...(h.now && { now: h.now }), refresh: this.refresh };
-    return { status: 'loading', live: false, refresh: this.refresh };
+    return this.#loaded ?? { status: 'loading', live: false, refresh: this.refresh };
   }
 
   /** Whether the state came from an ancestor (which shows loading and errors itself). */

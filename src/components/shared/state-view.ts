@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { messages, type Locale } from '../../core/index.js';
+import type { ReactiveControllerHost } from 'lit';
+import { hasMessages, loadMessages, messages, type Locale } from '../../core/lean.js';
 import type { NetworkState } from '../context.js';
 
 /**
@@ -32,4 +33,15 @@ export function renderState(state: NetworkState, locale: Locale): TemplateResult
 export function elementLocale(el: HTMLElement): Locale {
   const lang = el.closest('[lang]')?.getAttribute('lang');
   return lang?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+/**
+ * The element's locale once its messages are loaded. English is a separate chunk: the first
+ * call starts loading it and returns undefined, and the element renders again when it is there.
+ */
+export function readyLocale(host: ReactiveControllerHost & HTMLElement): Locale | undefined {
+  const locale = elementLocale(host);
+  if (hasMessages(locale)) return locale;
+  void loadMessages(locale).then(() => host.requestUpdate());
+  return undefined;
 }

@@ -211,215 +211,29 @@ const nl = {
 
 export type Messages = typeof nl;
 
-const en: Messages = {
-  kind: {
-    'learning-network': 'Learning network',
-    'learning-circle': 'Learning circle',
-    'community-of-practice': 'Community of practice',
-    intervision: 'Intervision',
-    workshop: 'Workshop',
-    other: 'Network',
-  },
-  organisationType: {
-    municipality: 'Municipality',
-    province: 'Province',
-    'water-board': 'Water board',
-    'national-government': 'National government',
-    'citizen-initiative': 'Citizen initiative',
-    'civil-society': 'Civil society organisation',
-    'knowledge-institution': 'Knowledge institution',
-    business: 'Business',
-    other: 'Other',
-  },
-  sessionType: {
-    'kick-off': 'Kick-off meeting',
-    plenary: 'Plenary meeting',
-    thematic: 'Thematic meeting',
-    intervision: 'Intervision',
-    'learning-meeting': 'Learning meeting',
-    info: 'Information meeting',
-    closing: 'Closing meeting',
-    other: 'Meeting',
-  },
-  mode: {
-    'built-in': 'Register with this form',
-    external: 'Register with another form',
-    email: 'Register by e-mail',
-    closed: 'No registration',
-  },
-  availability: {
-    open: 'Registration is open',
-    waitlist: 'Full, you can still join the waiting list',
-    full: 'Maximum number of registrations reached, you can no longer register',
-    notYetOpen: (opens: Date) => `Registration opens on ${formatDateTime('en', opens)}`,
-    deadlinePassed: 'Registration has closed',
-    past: 'This meeting has taken place',
-    cancelled: 'This meeting is cancelled',
-    noRegistration: 'Registration is not possible',
-    invitationOnly: 'By invitation only',
-    onRequest: 'On request',
-    placesLeft: (n: number) => plural('en', n, { one: '{n} place left', other: '{n} places left' }),
-    level: { plenty: 'Places available', few: 'A few places left', full: 'Full', unknown: '' },
-    waitingList: (n: number) => plural('en', n, { one: '{n} person on the waiting list', other: '{n} people on the waiting list' }),
-  },
-  reason: {
-    'registration-closed': 'This network does not take registrations.',
-    'not-built-in': 'This network does not take registrations through this form.',
-    'session-required': 'Choose a meeting.',
-    'unknown-session': 'This meeting does not exist (any more).',
-    'session-not-applicable': 'You register for the whole series, not for a single meeting.',
-    'session-cancelled': 'This meeting is cancelled.',
-    'closed-track': 'This part is closed: participation is by invitation only.',
-    'not-yet-open': (opens?: Date) =>
-      opens ? `Registration opens on ${formatDateTime('en', opens)}.` : 'Registration is not open yet.',
-    'deadline-passed': 'The registration period has ended.',
-    past: 'This meeting has already taken place.',
-    duplicate: 'You are already registered with this e-mail address.',
-    'organisation-type-required': 'Choose the type of organisation.',
-    'not-eligible': (allowed: readonly OrganisationType[], explanation?: string) =>
-      explanation ??
-      `Only these organisations can register: ${formatList('en', allowed.map((t) => en.organisationType[t].toLowerCase()))}.`,
-    'declaration-missing': (text: string) => `Please confirm: ${text}`,
-    'invitation-required': 'For your type of organisation participation is by invitation. Enter your invitation code.',
-    'invitation-invalid': 'This invitation code is not valid.',
-    'organisation-limit': (max: number) =>
-      plural('en', max, {
-        one: '{n} person per organisation can register; someone from your organisation already has.',
-        other: '{n} people per organisation can register; your organisation has reached that number.',
-      }),
-    'group-too-large': (max: number) => `This workshop is for at most ${max} participants.`,
-    full: 'Maximum number of registrations reached, you can no longer register.',
-    'waitlist-full': 'The meeting is full and so is the waiting list.',
-    'approval-required': 'After you register, an introductory or intake conversation follows first.',
-    'on-request': 'This is offered on request: we will contact you to arrange it.',
-    waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
-  },
-  outcome: {
-    confirmed: 'Registered',
-    waitlisted: 'On the waiting list',
-    pending: 'Registration received, under review',
-    rejected: 'Registration not possible',
-    cancelled: 'Cancelled',
-  },
-  problem: {
-    missing: 'this field is missing',
-    empty: 'this must not be empty',
-    type: (expected: string) => `expected ${en.typeName[expected] ?? expected}`,
-    enum: (got: unknown, options: readonly unknown[]) =>
-      `unknown value ${JSON.stringify(got)}; choose one of ${options.map((o) => JSON.stringify(o)).join(', ')}`,
-    unknownKey: (key: string, suggestion?: string) =>
-      `unknown field "${key}"` + (suggestion ? `; did you mean "${suggestion}"?` : ''),
-    tooSmallNumber: (min: number) => `must be at least ${min}`,
-    tooBigNumber: (max: number) => `must be at most ${max}`,
-    tooFewItems: (min: number) => plural('en', min, { one: 'must contain at least {n} item', other: 'must contain at least {n} items' }),
-    tooLong: (max: number) => `must be at most ${max} characters long`,
-    integer: 'expected a whole number',
-    datetime: 'this is not a valid date and time, expected for example 2026-03-12T19:30 (Dutch time) or 2026-03-12T19:30:00+01:00',
-    date: 'this is not a valid date, expected for example 2026-03-12',
-    deadline: 'this is not a valid date or date and time, expected for example 2026-03-01 or 2026-03-01T17:00',
-    clock: 'this is not a valid time, expected for example 19:30',
-    id: 'use only lower-case letters, digits and hyphens, for example "kick-off-2026"',
-    url: 'this is not a valid web address, expected for example https://www.example.org/register',
-    email: 'this is not a valid e-mail address, expected for example name@example.org',
-    phone: 'this is not a valid phone number, expected for example 030 123 45 67',
-    'postal-code': 'this is not a valid Dutch postal code, expected for example 3511 AB',
-    'code-hash': 'expected "sha256:" followed by 64 hexadecimal characters (use `npx leerkring hash-code`)',
-    union: (options: readonly unknown[]) => `unknown kind; choose one of ${options.map((o) => JSON.stringify(o)).join(', ')}`,
-    json: (detail: string) => `this is not valid JSON: ${detail}`,
-    'start-and-date': 'give either a start time (start) or only a date (date), not both',
-    'end-without-start': 'an end time (end) needs a start time (start)',
-    'end-before-start': 'the end time is not after the start time',
-    'doors-without-date': 'a doors-open time (doorsOpen) needs a date or a start time',
-    'moved-without-history': 'a moved meeting lists its earlier start in movedFrom',
-    'choice-without-options': 'a choice question needs options',
-    'external-without-url': 'registering with another form needs that form\'s web address (url)',
-    'closes-before-opens': 'registration does not close after it opens',
-    'waitlist-limit-disabled': 'a waiting list limit only makes sense when the waiting list is enabled',
-    'duplicate-id': 'this id occurs more than once; every meeting needs its own id',
-    'unknown-track': 'this track is not listed in "tracks"',
-    'email-without-contact': 'registering by e-mail needs the contact person\'s e-mail address',
-    'in-company-without-group-size': 'an in-company offer states its group size (groupSize.max)',
-    invalid: 'this value is not valid',
-  },
-  typeName: {
-    string: 'text',
-    number: 'a number',
-    int: 'a whole number',
-    boolean: 'true or false',
-    array: 'a list [ … ]',
-    object: 'an object { … }',
-  },
-  cli: {
-    valid: (file: string) => `${file}: valid`,
-    invalid: (file: string, n: number) => plural('en', n, { one: `${file}: {n} problem`, other: `${file}: {n} problems` }),
-  },
-  mail: {
-    subject: (title: string) => `Registration ${title}`,
-    intro: (title: string, session?: string) => `I would like to register for ${title}${session ? `, meeting ${session}` : ''}.`,
-    name: 'Name',
-    email: 'E-mail address',
-    organisation: 'Organisation',
-    organisationType: 'Type of organisation',
-    role: 'Role',
-    invitation: 'Invitation code (if you received one)',
-  },
-  agenda: {
-    upcoming: 'Upcoming meetings',
-    past: 'Past meetings',
-    tbdGroup: 'Date to be announced',
-    loading: 'Loading the agenda…',
-    loadError: 'The agenda could not be loaded.',
-    retry: 'Try again',
-    invalid: 'This network document has errors. Correct them in the document:',
-    empty: 'No meetings have been planned yet.',
-    noUpcoming: 'There are no upcoming meetings at the moment.',
-    locationTbd: 'Location to be announced',
-    online: 'Online',
-    hybrid: 'On location and online',
-    partners: (names: string) => `in cooperation with ${names}`,
-    facilitators: (names: string) => `Facilitated by ${names}`,
-    speakers: (names: string) => `Speakers: ${names}`,
-    doorsOpen: (time: string) => `doors open ${time}`,
-    moved: 'Moved',
-    movedFrom: (date: string) => `Moved; previously planned on ${date}`,
-    cancelled: 'Cancelled',
-    register: 'Register',
-    registerFor: (title: string) => `Register for ${title}`,
-    registerExternal: 'Register with the registration form',
-    registerEmail: 'Register by e-mail',
-    addToCalendar: 'Add to your calendar',
-    icsFile: 'Calendar file (.ics)',
-    google: 'Google Calendar',
-    outlook: 'Outlook',
-    filterTheme: 'Theme',
-    filterType: 'Type of meeting',
-    filterAll: 'All',
-    filterResult: (n: number) => plural('en', n, { one: '{n} meeting', other: '{n} meetings' }),
-    resources: 'Reports and materials',
-    resourceType: {
-      report: 'Report',
-      publication: 'Publication',
-      newsletter: 'Newsletter',
-      brochure: 'Brochure',
-      video: 'Video',
-      link: 'Link',
-      news: 'News',
-    },
-    time: (from: string, to?: string) => (to ? `${from} – ${to}` : from),
-    opensNewWindow: '(opens in a new window)',
-  },
-  date: {
-    tbd: 'Date to be announced',
-    tbdPeriod: (period: string) => `Date to be announced (${period})`,
-    dateOnly: (d: Date) => formatDate('en', d),
-  },
-};
+const catalogue: Partial<Record<Locale, Messages>> = { nl };
 
-const catalogue: Record<Locale, Messages> = { nl, en };
+/** Adds a catalogue; `./en.js` registers English when it is imported. */
+export function registerMessages(locale: Locale, m: Messages): void {
+  catalogue[locale] = m;
+}
 
-/** The messages for a locale; anything that is not "en" gets Dutch, the default. */
+/** Whether a locale's messages are loaded. Dutch always is; English is loaded on request in the browser. */
+export function hasMessages(locale: Locale): boolean {
+  return catalogue[locale] !== undefined;
+}
+
+/** Loads a locale's messages (a separate chunk in the browser bundle). */
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (locale === 'en' && !catalogue.en) await import('./en.js');
+}
+
+/**
+ * The messages for a locale; anything that is not "en" gets Dutch, the default. In the browser,
+ * call `loadMessages('en')` first; until then English requests get Dutch.
+ */
 export function messages(locale: string | undefined | null): Messages {
-  return catalogue[locale === 'en' ? 'en' : 'nl'];
+  return (locale === 'en' ? catalogue.en : undefined) ?? nl;
 }
 
 /** Resolves a `lang` value ("en-GB", "nl", "") to a supported locale. */

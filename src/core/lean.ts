@@ -1,0 +1,21 @@
+/**
+ * Everything in core that a browser page needs up front. Left out, to keep the embeddable
+ * bundle small: the English messages (loaded on request), the .ics generator (loaded when
+ * someone downloads a calendar file) and the JSON Schema generator (a build-time tool).
+ */
+export * from './schema.js';
+export * from './parse-network.js';
+export * from './problems.js';
+export * from './time.js';
+export * from './session-time.js';
+export * from './policy.js';
+export * from './availability.js';
+export * from './reasons.js';
+export * from './decide-registration.js';
+export * from './waitlist.js';
+export * from './calendar-event.js';
+export * from './calendar-links.js';
+export * from './mailto.js';
+export * from './client.js';
+export * from './i18n/format.js';
+export * from './i18n/messages.js';
