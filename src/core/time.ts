@@ -34,12 +34,30 @@ function wallFields(instant: number): [number, number, number, number, number, n
   return [out.year!, out.month!, out.day!, out.hour!, out.minute!, out.second!];
 }
 
+const HOUR = 3600000;
+// The offset only changes on a whole UTC hour, so one Intl lookup per hour is enough; agendas
+// and feeds ask for the same few hundred hours again and again.
+const offsetByHour = new Map<number, number>();
+
 /** Minutes Amsterdam is ahead of UTC at `instant`: 60 in winter (CET), 120 in summer (CEST). */
 export function amsterdamOffsetMinutes(instant: Date | number): number {
   const t = typeof instant === 'number' ? instant : instant.getTime();
-  const [y, mo, d, h, mi, s] = wallFields(t);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60000);
+  const hour = Math.floor(t / HOUR);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const at = hour * HOUR;
+    const [y, mo, d, h, mi, s] = wallFields(at);
+    offset = Math.round((Date.UTC(y, mo - 1, d, h, mi, s) - at) / 60000);
+    if (offsetByHour.size > 50000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock fields in Amsterdam, from the cached offset rather than a formatter call. */
+function amsterdamFields(instant: number): [number, number, number, number, number, number] {
+  const wall = new Date(instant + amsterdamOffsetMinutes(instant) * 60000);
+  return [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds()];
 }
 
 /**
@@ -90,6 +108,19 @@ export function isClockString(value: string): boolean {
  * @example parseDateTime('2026-03-29T10:00')?.toISOString() // '2026-03-29T08:00:00.000Z' (CEST)
  */
 export function parseDateTime(value: string): Date | undefined {
+  let t = parsed.get(value);
+  if (t === undefined) {
+    t = parseUncached(value)?.getTime() ?? NaN;
+    if (parsed.size > 50000) parsed.clear();
+    parsed.set(value, t);
+  }
+  return Number.isNaN(t) ? undefined : new Date(t);
+}
+
+// Documents repeat the same strings (schema check, timing, deadlines, calendar); parse each once.
+const parsed = new Map<string, number>();
+
+function parseUncached(value: string): Date | undefined {
   const local = LOCAL_DATE_TIME.exec(value);
   if (local) {
     const [y, mo, d, h, mi, s] = local.slice(1).map((v) => Number(v ?? 0)) as number[];
@@ -125,13 +156,13 @@ export function parseDeadline(value: string): Date | undefined {
 
 /** The Amsterdam calendar date ("2026-03-12") of an instant. */
 export function amsterdamDate(instant: Date): string {
-  const [y, mo, d] = wallFields(instant.getTime());
+  const [y, mo, d] = amsterdamFields(instant.getTime());
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** The Amsterdam wall time ("19:30") of an instant. */
 export function amsterdamClock(instant: Date): string {
-  const [, , , h, mi] = wallFields(instant.getTime());
+  const [, , , h, mi] = amsterdamFields(instant.getTime());
   return `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`;
 }
 

@@ -174,6 +174,8 @@ describe('<leerkring-agenda>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(summary);
       await sendKeys({ press: 'Enter' });
       expect(details.open).to.equal(true);
+      // The links are rendered when the disclosure opens (the toggle event comes a task later).
+      for (let i = 0; i < 50 && !details.querySelector('a'); i++) await new Promise((r) => setTimeout(r, 10));
       await expectAccessible(el);
 
       let downloaded: { name: string; text: string } | undefined;

@@ -380,19 +380,31 @@ export class LeerkringAgenda extends LitElement {
     }
   }
 
+  /** Sessions whose "add to calendar" disclosure is open; only those render their links. */
+  #openCalendars = new Set<string>();
+
   #renderCalendar(network: Network, session: Session, locale: Locale) {
     const a = messages(locale).agenda;
-    const event = calendarEvent(network, session, locale);
-    if (!event) return nothing;
-    return html`<details class="calendar" part="calendar">
+    const open = this.#openCalendars.has(session.id);
+    const toggle = (e: Event) => {
+      const isOpen = (e.target as HTMLDetailsElement).open;
+      if (isOpen === this.#openCalendars.has(session.id)) return;
+      if (isOpen) this.#openCalendars.add(session.id);
+      else this.#openCalendars.delete(session.id);
+      this.requestUpdate();
+    };
+    const event = open ? calendarEvent(network, session, locale) : undefined;
+    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}>
       <summary>${a.addToCalendar}<span class="visually-hidden">: ${session.title}</span></summary>
-      <ul role="list">
-        <li>
-          <button class="linklike" type="button" @click=${() => downloadIcs(network, session.id, locale)}>${a.icsFile}</button>
-        </li>
-        <li><a href=${googleCalendarUrl(event)} rel="noopener">${a.google}</a></li>
-        <li><a href=${outlookCalendarUrl(event)} rel="noopener">${a.outlook}</a></li>
-      </ul>
+      ${event
+        ? html`<ul role="list">
+            <li>
+              <button class="linklike" type="button" @click=${() => downloadIcs(network, session.id, locale)}>${a.icsFile}</button>
+            </li>
+            <li><a href=${googleCalendarUrl(event)} rel="noopener">${a.google}</a></li>
+            <li><a href=${outlookCalendarUrl(event)} rel="noopener">${a.outlook}</a></li>
+          </ul>`
+        : nothing}
     </details>`;
   }
 

@@ -1,0 +1,59 @@
+// Bundled by scripts/bench.mjs: the real agenda element and, for comparison, the same
+// sessions as a plain Lit list (title, date, venue per item) with no rules or formatting.
+import '../dist/components/index.js';
+import { LitElement, html } from 'lit';
+
+class PlainList extends LitElement {
+  static properties = { items: { attribute: false } };
+  render() {
+    return html`<ul>${this.items.map((s) => html`<li><h4>${s.title}</h4><p>${s.start}</p><p>${s.venue?.city ?? ''}</p></li>`)}</ul>`;
+  }
+}
+customElements.define('plain-list', PlainList);
+
+function makeNetwork(n) {
+  const sessions = Array.from({ length: n }, (_, i) => {
+    const day = new Date(Date.UTC(2030, 0, 1 + i));
+    const date = day.toISOString().slice(0, 10);
+    return { id: `s${i}`, title: `Bijeenkomst ${i + 1}`, type: i % 3 ? 'thematic' : 'plenary', theme: `Thema ${i % 7}`, start: `${date}T19:30`, end: `${date}T21:00`, venue: { type: 'physical', name: 'Stadhuis', city: 'Utrecht' } };
+  });
+  return { id: 'bench', kind: 'learning-network', title: 'Bench', summary: 'Bench', organisers: [{ name: 'Gemeente' }], sessions, registration: { mode: 'built-in', scope: 'session', capacity: 20 } };
+}
+
+const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+window.benchAgenda = async (n) => {
+  const doc = makeNetwork(n);
+  const host = document.createElement('div');
+  const json = JSON.stringify(doc);
+  const t0 = performance.now();
+  host.innerHTML = `<leerkring-agenda now="2029-12-01T00:00:00Z" structured-data="off" filters="off"><script type="application/json">${json}</script></leerkring-agenda>`;
+  document.body.append(host);
+  const el = host.firstElementChild;
+  while (!el.shadowRoot?.querySelector('[part="session"]')) await el.updateComplete.then(() => new Promise((r) => setTimeout(r, 0)));
+  const tScript = performance.now() - t0;
+  void document.body.offsetHeight;
+  const t = performance.now() - t0;
+  window.lastSplit = { script: tScript, layout: t - tScript, nodes: el.shadowRoot.querySelectorAll('*').length };
+  const count = el.shadowRoot.querySelectorAll('[part="session"]').length;
+  host.remove();
+  await settle();
+  return { ms: t, count };
+};
+
+window.benchPlain = async (n) => {
+  const doc = makeNetwork(n);
+  const host = document.createElement('div');
+  const t0 = performance.now();
+  const el = document.createElement('plain-list');
+  el.items = JSON.parse(JSON.stringify(doc)).sessions;
+  host.append(el);
+  document.body.append(host);
+  await el.updateComplete;
+  void document.body.offsetHeight;
+  const t = performance.now() - t0;
+  const count = el.shadowRoot.querySelectorAll('li').length;
+  host.remove();
+  await settle();
+  return { ms: t, count };
+};
