@@ -4,6 +4,6 @@ export const DEMO_NETWORKS = [
   { id: 'aardgasvrij-leerkring', label: 'Leerkring aardgasvrije wijken', asOf: '2021-10-25T09:00:00+02:00' },
   { id: 'twentse-noabers', label: 'Leerkring Twentse Noabers', asOf: '2022-04-04T09:00:00+02:00' },
   { id: 'vitaal-platteland', label: 'Werkplaats Vitaal Platteland', asOf: '2019-11-04T09:00:00+01:00' },
-  { id: 'groene-domein', label: 'Leernetwerk groene burgerinitiatieven', asOf: '2015-09-14T09:00:00+02:00' },
+  { id: 'groene-domein', label: 'Leernetwerk groene burgerinitiatieven', asOf: '2015-06-01T09:00:00+02:00' },
   { id: 'overheidsparticipatie-workshop', label: 'Workshop overheidsparticipatie', asOf: '' },
 ];

@@ -6,3 +6,5 @@ export { LeerkringNetworkLoadEvent } from './network/network-load-event.js';
 export { LeerkringAgenda } from './agenda/agenda.js';
 export { LeerkringSessionSelectEvent } from './agenda/session-select-event.js';
 export { networkContext, type NetworkState } from './context.js';
+export { LeerkringSignup, type SignupOutcome } from './signup/signup.js';
+export { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './signup/register-event.js';

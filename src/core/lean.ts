@@ -17,5 +17,6 @@ export * from './calendar-event.js';
 export * from './calendar-links.js';
 export * from './mailto.js';
 export * from './client.js';
+export * from './registration-input.js';
 export * from './i18n/format.js';
 export * from './i18n/messages.js';

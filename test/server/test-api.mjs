@@ -12,6 +12,9 @@ const networks = new Map();
 let registrations = [];
 let idempotency = new Map();
 let failNext = 0;
+let loseNext = 0;
+// The seed networks lie in the past; tests set the clock to a day before their sessions.
+let clock;
 
 function loadDemo() {
   networks.clear();
@@ -53,9 +56,8 @@ function view(r) {
   return { id: r.id, networkId: r.networkId, sessionId: r.sessionId, status: r.status, position: r.position, participant: r.participant, createdAt: r.createdAt, canCancel: active(r) };
 }
 
-function nowFor(ctx) {
-  const h = ctx.get('x-test-now');
-  return h ? new Date(h) : new Date();
+function nowFor() {
+  return clock ? new Date(clock) : new Date();
 }
 
 function promote(network, sessionId) {
@@ -79,7 +81,20 @@ export async function testApi(ctx, next) {
     registrations = [];
     idempotency = new Map();
     failNext = 0;
+    loseNext = 0;
+    clock = undefined;
     loadDemo();
+    return send(ctx, 204, {});
+  }
+  if (path === '/test-api/registrations' && ctx.method === 'GET') {
+    return send(ctx, 200, registrations.map(view));
+  }
+  if (path === '/test-api/lose-next-response' && ctx.method === 'POST') {
+    loseNext = 1;
+    return send(ctx, 204, {});
+  }
+  if (path === '/test-api/clock' && ctx.method === 'POST') {
+    clock = (await body(ctx)).now;
     return send(ctx, 204, {});
   }
   if (path === '/test-api/fail-next' && ctx.method === 'POST') {
@@ -102,7 +117,7 @@ export async function testApi(ctx, next) {
   if ((m = /^\/api\/networks\/([^/]+)$/.exec(path)) && ctx.method === 'GET') {
     const network = networks.get(m[1]);
     if (!network) return send(ctx, 404, { error: { code: 'not-found', message: 'Onbekend netwerk' } });
-    return send(ctx, 200, { network, availability: availabilityMap(network, counts(network.id), nowFor(ctx)) });
+    return send(ctx, 200, { network, availability: availabilityMap(network, counts(network.id), nowFor()) });
   }
   if ((m = /^\/api\/networks\/([^/]+)\/registrations$/.exec(path)) && ctx.method === 'POST') {
     const network = networks.get(m[1]);
@@ -110,18 +125,16 @@ export async function testApi(ctx, next) {
     const idem = ctx.get('idempotency-key');
     if (idem && idempotency.has(idem)) return send(ctx, 201, idempotency.get(idem));
     const input = await body(ctx);
-    const v = core.validateRegistrationInput ? core.validateRegistrationInput(network, input, 'nl') : { ok: true, value: input };
+    const v = core.validateRegistrationInput(network, input);
     if (!v.ok) return send(ctx, 422, { error: { code: 'invalid', message: 'Controleer de gegevens', issues: v.problems.map((p) => ({ path: p.path, message: p.message.nl })) } });
     const p = v.value;
     const email = p.participant.email.toLowerCase();
     const same = registrations.filter((r) => r.networkId === network.id && r.sessionId === p.sessionId && active(r));
-    const invitationTypes = network.registration.invitation?.organisationTypes ?? [];
     let invitation = 'none';
     if (p.invitationCode) {
       const hash = 'sha256:' + (await import('node:crypto')).createHash('sha256').update(p.invitationCode.trim()).digest('hex');
       invitation = (network.registration.invitation?.codes ?? []).some((c) => c.hash === hash) ? 'valid' : 'invalid';
     }
-    void invitationTypes;
     const decision = decideRegistration(
       network,
       { sessionId: p.sessionId, organisationType: p.participant.organisationType, declarations: p.declarations, invitation, groupSize: p.groupSize },
@@ -130,7 +143,7 @@ export async function testApi(ctx, next) {
         duplicate: same.some((r) => r.participant.email.toLowerCase() === email),
         organisationCount: same.filter((r) => r.participant.organisation && r.participant.organisation === p.participant.organisation).length,
       },
-      nowFor(ctx),
+      nowFor(),
     );
     if (decision.outcome === 'rejected') {
       const reason = decision.reasons[0];
@@ -141,10 +154,15 @@ export async function testApi(ctx, next) {
     registrations.push(reg);
     const created = { id: reg.id, status: reg.status, ...(reg.position && { position: reg.position }), manageToken: reg.token };
     if (idem) idempotency.set(idem, created);
+    if (loseNext > 0) {
+      // Stored, but the answer is lost on the way back: the client must retry with the same key.
+      loseNext--;
+      return send(ctx, 502, { error: { code: 'bad-gateway', message: 'Bad gateway' } });
+    }
     return send(ctx, 201, created);
   }
   if ((m = /^\/api\/registrations\/([^/]+)(\/cancel)?$/.exec(path))) {
-    const reg = registrations.find((r) => r.token === m[1]);
+    const reg = registrations.find((r) => r.token === decodeURIComponent(m[1]));
     if (!reg) return send(ctx, 404, { error: { code: 'not-found', message: 'Deze aanmelding bestaat niet (meer).' } });
     if (m[2] && ctx.method === 'POST') {
       if (active(reg)) {

@@ -70,18 +70,9 @@ export const agendaStyles = css`
     display: list-item;
   }
   details.calendar li a,
-  .linklike {
+  details.calendar .linklike {
     display: inline-block;
     padding-block: 0.6em;
-  }
-  .linklike {
-    border: 0;
-    background: none;
-    font: inherit;
-    color: var(--_leerkring-accent);
-    text-decoration: underline;
-    cursor: pointer;
-    padding-inline: 0;
   }
   .filters {
     display: flex;

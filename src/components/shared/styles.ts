@@ -72,6 +72,16 @@ export const baseStyles = css`
     background: transparent;
     color: var(--_leerkring-accent);
   }
+  .linklike {
+    border: 0;
+    background: none;
+    font: inherit;
+    color: var(--_leerkring-accent);
+    text-decoration: underline;
+    cursor: pointer;
+    padding: 0;
+    min-block-size: 24px;
+  }
   .visually-hidden {
     position: absolute;
     inline-size: 1px;

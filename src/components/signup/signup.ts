@@ -1,0 +1,665 @@
+import { LitElement, nothing, type TemplateResult } from 'lit';
+import { html, literal, type StaticValue } from 'lit/static-html.js';
+import {
+  ORGANISATION_TYPES,
+  RegistrationClient,
+  calendarEvent,
+  fieldUse,
+  formatDate,
+  sessionStart,
+  googleCalendarUrl,
+  invitationTypes,
+  isSessionPast,
+  messages,
+  personalReasons,
+  reasonText,
+  registrationMailto,
+  registrationScope,
+  validateRegistrationInput,
+  type Availability,
+  type FieldName,
+  type Locale,
+  type Network,
+  type OrganisationType,
+  type Problem,
+  type Question,
+  type RegistrationInput,
+} from '../../core/lean.js';
+import { NetworkSource, clock } from '../shared/network-source.js';
+import { renderState, readyLocale } from '../shared/state-view.js';
+import { baseStyles } from '../shared/styles.js';
+import { downloadIcs } from '../shared/download-ics.js';
+import { signupStyles } from './signup.styles.js';
+import { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './register-event.js';
+import type { NetworkState } from '../context.js';
+
+const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
+const heading = (level: number) => HEADINGS[Math.min(6, Math.max(1, level)) - 1]!;
+
+/** What the person sees after submitting, or instead of the form. */
+export type SignupOutcome =
+  | { kind: 'confirmed' | 'pending'; sessionId?: string }
+  | { kind: 'waitlisted'; position: number; sessionId?: string }
+  | { kind: 'rejected'; message: string }
+  | { kind: 'full' | 'cancelled' | 'handled' };
+
+type View =
+  | { kind: 'form' }
+  | { kind: 'outcome'; outcome: SignupOutcome }
+  | { kind: 'manage'; status: string; canCancel: boolean }
+  | { kind: 'manage-missing' };
+
+/** Where a problem's path points in the form: the id of the control to focus. */
+function controlId(path: string): string {
+  return `f-${path.replace(/[^a-z0-9]+/gi, '-')}`;
+}
+
+/**
+ * @summary Registration for a learning network, built from the network's own rules.
+ *
+ * @csspart form - The form.
+ * @csspart field - Each question with its label, hint and error.
+ * @csspart button - Submit, retry and cancel buttons.
+ * @csspart error-summary - The list of problems shown above the form after a failed submit.
+ * @csspart status - Progress and outcome messages.
+ * @csspart error - The load error or the problems in an invalid document.
+ * @fires leerkring-register - With the validated registration, before it is sent (cancelable).
+ * @fires leerkring-registered - When the server accepted the registration.
+ * @cssprop --leerkring-input-border-color - Border of text fields.
+ * @cssprop --leerkring-danger-color - Errors.
+ */
+export class LeerkringSignup extends LitElement {
+  static override styles = [baseStyles, signupStyles];
+  static override properties = {
+    src: {},
+    api: {},
+    networkId: { attribute: 'network-id' },
+    session: {},
+    manageToken: { attribute: 'manage-token' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    now: {},
+    _view: { state: true },
+    _problems: { state: true },
+    _busy: { state: true },
+    _failed: { state: true },
+    _type: { state: true },
+  };
+
+  /** URL of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
+  declare src: string | undefined;
+  /** Base URL of the registration API. */
+  declare api: string | undefined;
+  /** Network id to load from the API when there is no document. */
+  declare networkId: string | undefined;
+  /** The session to preselect when people register per session. */
+  declare session: string | undefined;
+  /** A participant's token from their manage link: shows that registration, with a way to cancel it. */
+  declare manageToken: string | undefined;
+  /** The level of the element's heading (2 by default). */
+  declare headingLevel: number;
+  /** Fixed "now" (ISO date-time) for previews and tests. */
+  declare now: string | undefined;
+  declare private _view: View;
+  declare private _problems: Problem[];
+  declare private _busy: boolean;
+  declare private _failed: boolean;
+  declare private _type: string;
+
+  readonly #source = new NetworkSource(this);
+  #startedAt = Date.now();
+  #idempotencyKey: string | undefined;
+  #focusAfterRender: string | undefined;
+  #values = new Map<string, string | boolean>();
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this._view = { kind: 'form' };
+    this._problems = [];
+    this._busy = false;
+    this._failed = false;
+    this._type = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('leerkring-session-select', this.#onSessionSelect);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('leerkring-session-select', this.#onSessionSelect);
+  }
+
+  #onSessionSelect = (e: Event): void => {
+    const { networkId, sessionId } = e as unknown as { networkId: string; sessionId?: string };
+    const network = this.#source.state.network;
+    if (!network || network.id !== networkId) return;
+    if (sessionId) {
+      this.session = sessionId;
+      this.#values.set('sessionId', sessionId);
+    }
+    this._view = { kind: 'form' };
+    this.#focusAfterRender = 'signup-heading';
+  };
+
+  /** For a page that handled `leerkring-register` itself: shows the outcome it got. */
+  showOutcome(outcome: SignupOutcome): void {
+    this.#show(outcome);
+  }
+
+  #show(outcome: SignupOutcome): void {
+    this._view = { kind: 'outcome', outcome };
+    this._busy = false;
+    this.#focusAfterRender = 'outcome-heading';
+  }
+
+  protected override updated(): void {
+    if (this.manageToken && this._view.kind === 'form' && this.#source.state.status === 'ready' && !this.#manageLoaded) void this.#loadManage();
+    const id = this.#focusAfterRender;
+    if (!id) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    if (target) {
+      this.#focusAfterRender = undefined;
+      target.focus();
+    }
+  }
+
+  #manageLoaded = false;
+
+  async #loadManage(): Promise<void> {
+    this.#manageLoaded = true;
+    const api = this.#source.state.api;
+    if (api === undefined || !this.manageToken) return;
+    const r = await new RegistrationClient(api).getRegistration(this.manageToken);
+    const locale = readyLocale(this) ?? 'nl';
+    if (!r.ok) this._view = { kind: 'manage-missing' };
+    else {
+      const status = r.value.status === 'cancelled' ? messages(locale).outcome.cancelled : messages(locale).outcome[r.value.status];
+      this._view = { kind: 'manage', status, canCancel: r.value.canCancel };
+    }
+  }
+
+  async #cancel(): Promise<void> {
+    const api = this.#source.state.api;
+    if (api === undefined || !this.manageToken || this._busy) return;
+    this._busy = true;
+    const r = await new RegistrationClient(api).cancel(this.manageToken);
+    this._busy = false;
+    if (r.ok) {
+      this.#show({ kind: 'cancelled' });
+      this.#source.state.refresh();
+    } else this._failed = true;
+  }
+
+  protected override render() {
+    const state = this.#source.state;
+    const locale = readyLocale(this);
+    if (!locale) return nothing;
+    if (state.status !== 'ready' || !state.network) return this.#source.fromContext ? nothing : renderState(state, locale);
+    const network = state.network;
+    const view = this._view;
+    if (view.kind === 'outcome') return this.#renderOutcome(view.outcome, network, locale);
+    if (view.kind === 'manage' || view.kind === 'manage-missing') return this.#renderManage(view, locale);
+    if (this.manageToken) return html`<p role="status" part="status">${messages(locale).agenda.loading}</p>`;
+    return this.#renderEntry(state, network, locale);
+  }
+
+  #contactLine(network: Network, locale: Locale) {
+    const c = network.contact;
+    if (!c?.email && !c?.name) return nothing;
+    const who = c.email ? html`<a href="mailto:${c.email}">${c.name ?? c.email}</a>` : c.name;
+    const text = messages(locale).signup.contact('\u0000').split('\u0000');
+    return html`<p>${text[0]}${who}${text[1]}</p>`;
+  }
+
+  /** A screen instead of the form: the heading takes focus when it replaces something the person did. */
+  #screen(title: string, body: TemplateResult | typeof nothing, network: Network, locale: Locale) {
+    const h = this.headingLevel;
+    return html`<section class="outcome" part="status" aria-labelledby="outcome-heading">
+      <${heading(h)} id="outcome-heading" tabindex="-1">${title}</${heading(h)}>
+      ${body} ${this.#contactLine(network, locale)}
+    </section>`;
+  }
+
+  /** The first thing a visitor sees: the form, or plainly why there is none. */
+  #renderEntry(state: NetworkState, network: Network, locale: Locale) {
+    const s = messages(locale).signup;
+    const a = messages(locale).availability;
+    const mode = network.registration.mode;
+    if (mode === 'external') {
+      return this.#screen(s.heading, html`<p>${s.externalText}</p><p><a class="button" part="button" href=${network.registration.url!}>${s.externalLink}</a></p>`, network, locale);
+    }
+    if (mode === 'email') {
+      const href = registrationMailto(network, locale, this.session);
+      return this.#screen(
+        s.heading,
+        html`${this.#eligibilityNotes(network, locale)}<p>${s.emailText(network.contact?.email ?? '')}</p>
+          ${href ? html`<p><a class="button" part="button" href=${href}>${s.emailButton}</a></p>` : nothing}`,
+        network,
+        locale,
+      );
+    }
+    const av = state.availability?.network;
+    const closed = (title: string, text: string) => this.#screen(title, html`<p>${text}</p>`, network, locale);
+    switch (av?.state) {
+      case 'full':
+        return closed(s.fullHeading, a.full);
+      case 'not-yet-open':
+        return closed(s.notYetOpenHeading, av.opensAt ? a.notYetOpen(av.opensAt) : a.deadlinePassed);
+      case 'closed':
+        return closed(s.closedHeading, av.closedReason === 'past' ? a.past : av.closedReason === 'cancelled' ? a.cancelled : a.deadlinePassed);
+      case 'invitation-only':
+        return closed(s.invitationOnlyHeading, a.invitationOnly);
+    }
+    return this.#renderForm(state, network, locale, av);
+  }
+
+  /** Who may register, said before anyone types: eligibility, invitations. */
+  #eligibilityNotes(network: Network, locale: Locale) {
+    const r = network.registration;
+    const notes: string[] = [];
+    if (r.eligibility?.explanation) notes.push(r.eligibility.explanation);
+    if (r.invitation?.explanation) notes.push(r.invitation.explanation);
+    if (!notes.length) return nothing;
+    void locale;
+    return html`<div class="notice">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
+  }
+
+  #problem(path: string): Problem | undefined {
+    return this._problems.find((p) => p.path === path);
+  }
+
+  #errorFor(path: string, locale: Locale) {
+    const p = this.#problem(path);
+    return p ? html`<p class="error" id="${controlId(path)}-error"><span class="visually-hidden">${locale === 'en' ? 'Error:' : 'Fout:'}</span> ${p.message[locale]}</p>` : nothing;
+  }
+
+  #describedBy(path: string, ...extra: (string | false | undefined)[]): string {
+    return [...extra.filter(Boolean), this.#problem(path) && `${controlId(path)}-error`].filter(Boolean).join(' ');
+  }
+
+  #value(name: string): string {
+    const v = this.#values.get(name);
+    return typeof v === 'string' ? v : '';
+  }
+
+  #textField(path: string, name: string, label: string, opts: { type?: string; autocomplete?: string; required: boolean; hint?: string; inputmode?: string; narrow?: boolean }, locale: Locale) {
+    const s = messages(locale).signup;
+    const id = controlId(path);
+    const hintId = opts.hint ? `${id}-hint` : undefined;
+    const invalid = !!this.#problem(path);
+    return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+      <label for=${id}>${label}${opts.required ? '' : ` ${s.optional}`}</label>
+      ${opts.hint ? html`<p class="hint" id=${hintId!}>${opts.hint}</p>` : nothing} ${this.#errorFor(path, locale)}
+      <input
+        id=${id}
+        name=${name}
+        type=${opts.type ?? 'text'}
+        class=${opts.narrow ? 'narrow' : ''}
+        .value=${this.#value(name)}
+        autocomplete=${opts.autocomplete ?? 'off'}
+        inputmode=${opts.inputmode ?? nothing}
+        spellcheck="false"
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${this.#describedBy(path, hintId) || nothing}
+      />
+    </div>`;
+  }
+
+  #personField(network: Network, field: FieldName, locale: Locale) {
+    const use = fieldUse(network, field);
+    if (use === 'off') return nothing;
+    const s = messages(locale).signup;
+    const required = use === 'required';
+    if (field === 'organisationType') {
+      const path = 'participant.organisationType';
+      const id = controlId(path);
+      const invalid = !!this.#problem(path);
+      const type = this._type as OrganisationType | '';
+      const reasons = type ? personalReasons(network, { organisationType: type, declarations: (network.registration.declarations ?? []).map((d) => d.id), invitation: 'valid' }, {}) : [];
+      const notEligible = reasons.find((r) => r.code === 'not-eligible');
+      return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+          <label for=${id}>${s.organisationType}${required ? '' : ` ${s.optional}`}</label>
+          ${this.#errorFor(path, locale)}
+          <select
+            id=${id}
+            name="organisationType"
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy(path, `${id}-eligibility`)}
+            @change=${(e: Event) => {
+              this._type = (e.target as HTMLSelectElement).value;
+              this.#values.set('organisationType', this._type);
+            }}
+          >
+            <option value="">${s.choose}</option>
+            ${ORGANISATION_TYPES.map((t) => html`<option value=${t} ?selected=${t === type}>${messages(locale).organisationType[t]}</option>`)}
+          </select>
+          <p class="error" id="${id}-eligibility" role="status">${notEligible ? reasonText(notEligible, network, locale) : ''}</p>
+        </div>
+        ${type && invitationTypes(network).includes(type)
+          ? this.#textField('invitationCode', 'invitationCode', s.invitationCode, { required: true, autocomplete: 'off', hint: network.registration.invitation?.explanation }, locale)
+          : nothing}`;
+    }
+    const config: Record<Exclude<FieldName, 'organisationType'>, [string, string, string]> = {
+      organisation: [s.organisation, 'organization', 'text'],
+      role: [s.role, 'organization-title', 'text'],
+      phone: [s.phone, 'tel', 'tel'],
+    };
+    const [label, autocomplete, type] = config[field];
+    return this.#textField(`participant.${field}`, field, label, { required, autocomplete, type }, locale);
+  }
+
+  #sessionChoice(network: Network, state: NetworkState, locale: Locale) {
+    if (registrationScope(network) !== 'session') return nothing;
+    const s = messages(locale).signup;
+    const path = 'sessionId';
+    const invalid = !!this.#problem(path);
+    const choosable = network.sessions.filter((x) => {
+      const av = state.availability?.sessions[x.id];
+      return av && (av.state === 'open' || av.state === 'waitlist');
+    });
+    const selected = this.#value('sessionId') || this.session || '';
+    return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+      <fieldset aria-describedby=${this.#describedBy(path) || nothing}>
+        <legend>${s.session}</legend>
+        ${this.#errorFor(path, locale)}
+        ${choosable.map((x, i) => {
+          const av = state.availability!.sessions[x.id]!;
+          const id = i === 0 ? controlId(path) : `${controlId(path)}-${i}`;
+          const start = sessionStart(x);
+          const when = start ? formatDate(locale, start) : messages(locale).date.tbd;
+          return html`<div class="choice">
+            <input type="radio" id=${id} name="sessionId" value=${x.id} ?checked=${x.id === selected} />
+            <label for=${id}>${x.title} (${when})${av.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}</label>
+          </div>`;
+        })}
+      </fieldset>
+    </div>`;
+  }
+
+  #declarations(network: Network, locale: Locale) {
+    return (network.registration.declarations ?? []).map((d) => {
+      const path = `declarations.${d.id}`;
+      const id = controlId(path);
+      const invalid = !!this.#problem(path);
+      return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+        ${this.#errorFor(path, locale)}
+        <div class="choice">
+          <input type="checkbox" id=${id} name="declarations" value=${d.id} .checked=${this.#values.get(`declaration:${d.id}`) === true} aria-describedby=${this.#describedBy(path) || nothing} />
+          <label for=${id}>${d.text}${d.required === false ? ` ${messages(locale).signup.optional}` : ''}</label>
+        </div>
+      </div>`;
+    });
+  }
+
+  #question(q: Question, locale: Locale) {
+    const s = messages(locale).signup;
+    const path = `answers.${q.id}`;
+    const id = controlId(path);
+    const invalid = !!this.#problem(path);
+    const reasonId = q.reason ? `${id}-reason` : undefined;
+    const label = html`${q.label}${q.required ? '' : ` ${s.optional}`}`;
+    const reason = q.reason ? html`<p class="hint" id=${reasonId!}>${s.why} ${q.reason}</p>` : nothing;
+    const describedBy = this.#describedBy(path, reasonId) || nothing;
+    const name = `answer:${q.id}`;
+    let control: TemplateResult;
+    if (q.type === 'choice' || q.type === 'yes-no') {
+      const options = q.type === 'choice' ? q.options ?? [] : [{ value: 'yes', label: s.yes }, { value: 'no', label: s.no }];
+      control = html`<fieldset aria-describedby=${describedBy}>
+        <legend>${label}</legend>
+        ${reason} ${this.#errorFor(path, locale)}
+        ${options.map(
+          (o, i) => html`<div class="choice">
+            <input type="radio" id=${i === 0 ? id : `${id}-${i}`} name=${name} value=${o.value} ?checked=${this.#value(name) === o.value} />
+            <label for=${i === 0 ? id : `${id}-${i}`}>${o.label}</label>
+          </div>`,
+        )}
+      </fieldset>`;
+    } else {
+      const common = { id, name, 'aria-invalid': invalid ? 'true' : 'false' };
+      control = html`<label for=${id}>${label}</label>${reason} ${this.#errorFor(path, locale)}
+        ${q.type === 'textarea'
+          ? html`<textarea id=${common.id} name=${name} rows="4" .value=${this.#value(name)} aria-invalid=${common['aria-invalid']} aria-describedby=${describedBy}></textarea>`
+          : html`<input
+              id=${common.id}
+              name=${name}
+              type="text"
+              inputmode=${q.type === 'number' ? 'decimal' : nothing}
+              class=${q.type === 'number' ? 'narrow' : ''}
+              .value=${this.#value(name)}
+              aria-invalid=${common['aria-invalid']}
+              aria-describedby=${describedBy}
+            />`}`;
+    }
+    return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">${control}</div>`;
+  }
+
+  #privacy(network: Network, locale: Locale) {
+    const s = messages(locale).signup;
+    const p = network.registration.privacy;
+    const h = this.headingLevel + 1;
+    return html`<section class="privacy" aria-labelledby="privacy-heading">
+      <${heading(h)} id="privacy-heading">${s.privacyHeading}</${heading(h)}>
+      <p>${s.privacyPurpose}</p>
+      ${p?.retentionDays !== undefined ? html`<p>${s.privacyRetention(p.retentionDays)}</p>` : nothing}
+      ${p?.controller ? html`<p>${s.privacyController(p.controller)}</p>` : nothing}
+      ${p?.statementUrl ? html`<p><a href=${p.statementUrl}>${s.privacyLink}</a></p>` : nothing}
+    </section>`;
+  }
+
+  #renderForm(state: NetworkState, network: Network, locale: Locale, av: Availability | undefined) {
+    const s = messages(locale).signup;
+    const h = this.headingLevel;
+    const inCompany = network.format === 'in-company';
+    const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' ? s.submitWaitlist : s.submit;
+    return html`<section aria-labelledby="signup-heading">
+      <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
+      ${this.#eligibilityNotes(network, locale)}
+      ${this._problems.length
+        ? html`<div class="error-summary" part="error-summary" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
+            <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>
+            <ul>
+              ${this._problems.map(
+                (p) => html`<li>
+                  <a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a>
+                </li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
+      <form part="form" novalidate @submit=${(e: Event) => this.#submit(e, state, network, locale)}>
+        <p class="hint">${s.allRequired}</p>
+        ${this.#sessionChoice(network, state, locale)}
+        ${this.#textField('participant.name', 'name', s.name, { required: true, autocomplete: 'name' }, locale)}
+        ${this.#textField('participant.email', 'email', s.email, { required: true, autocomplete: 'email', type: 'email', hint: s.emailHint, inputmode: 'email' }, locale)}
+        ${this.#personField(network, 'organisation', locale)} ${this.#personField(network, 'organisationType', locale)}
+        ${this.#personField(network, 'role', locale)} ${this.#personField(network, 'phone', locale)}
+        ${inCompany && network.groupSize
+          ? this.#textField('groupSize', 'groupSize', s.groupSize, { required: true, inputmode: 'numeric', hint: s.groupSizeHint(network.groupSize.max), narrow: true }, locale)
+          : nothing}
+        ${(network.registration.questions ?? []).map((q) => this.#question(q, locale))} ${this.#declarations(network, locale)}
+        <div class="honeypot" aria-hidden="true">
+          <label for="f-website">Website</label>
+          <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" />
+        </div>
+        ${this.#privacy(network, locale)}
+        ${this._failed
+          ? html`<p class="error" role="alert">${s.networkError}</p>`
+          : nothing}
+        <p role="status" part="status">${this._busy ? s.sending : ''}</p>
+        <div><button class="button" part="button" type="submit">${this._failed ? s.retry : submitLabel}</button></div>
+      </form>
+    </section>`;
+  }
+
+  #focusControl(e: Event, path: string): void {
+    e.preventDefault();
+    const el = this.renderRoot.querySelector<HTMLElement>(`#${controlId(path)}`);
+    el?.focus();
+    el?.scrollIntoView?.({ block: 'center' });
+  }
+
+  /** Reads the form into a registration, and remembers every value so nothing typed is lost on re-render. */
+  #collect(form: HTMLFormElement, locale: Locale, network: Network): RegistrationInput {
+    const data = new FormData(form);
+    const get = (k: string) => {
+      const v = data.get(k);
+      return typeof v === 'string' ? v : '';
+    };
+    for (const [k, v] of data) if (typeof v === 'string' && k !== 'declarations') this.#values.set(k, v);
+    const declarations = data.getAll('declarations').map(String);
+    for (const d of network.registration.declarations ?? []) this.#values.set(`declaration:${d.id}`, declarations.includes(d.id));
+    const answers: Record<string, string | boolean> = {};
+    for (const q of network.registration.questions ?? []) {
+      const v = get(`answer:${q.id}`);
+      if (q.type === 'yes-no') {
+        if (v) answers[q.id] = v === 'yes';
+      } else if (v) answers[q.id] = v;
+    }
+    const groupSize = get('groupSize').trim();
+    return {
+      participant: {
+        name: get('name'),
+        email: get('email'),
+        organisation: get('organisation'),
+        organisationType: get('organisationType'),
+        role: get('role'),
+        phone: get('phone'),
+      },
+      ...(get('sessionId') && { sessionId: get('sessionId') }),
+      declarations,
+      answers,
+      invitationCode: get('invitationCode'),
+      ...(groupSize && { groupSize: /^\d+$/.test(groupSize) ? Number(groupSize) : NaN }),
+      website: get('website'),
+      startedAt: this.#startedAt,
+      locale,
+    };
+  }
+
+  async #submit(e: Event, state: NetworkState, network: Network, locale: Locale): Promise<void> {
+    e.preventDefault();
+    // A second click while the first submission is on its way must not register twice.
+    if (this._busy) return;
+    const input = this.#collect(e.target as HTMLFormElement, locale, network);
+    const checked = validateRegistrationInput(network, input);
+    if (!checked.ok) {
+      this._problems = checked.problems;
+      this.#focusAfterRender = 'error-summary';
+      return;
+    }
+    this._problems = [];
+    const registration = { ...checked.value, website: input.website ?? '', startedAt: this.#startedAt };
+    if (!this.dispatchEvent(new LeerkringRegisterEvent(network, registration))) {
+      this.#show({ kind: 'handled' });
+      return;
+    }
+    if (state.api === undefined) {
+      this._failed = false;
+      this.#show({ kind: 'rejected', message: messages(locale).signup.noServer });
+      return;
+    }
+    this._busy = true;
+    this.#idempotencyKey ??= crypto.randomUUID();
+    const r = await new RegistrationClient(state.api).register(network.id, registration, this.#idempotencyKey);
+    this._busy = false;
+    if (!r.ok && r.retryable) {
+      // Keep the key: the retry is the same submission and must count once.
+      this._failed = true;
+      return;
+    }
+    this._failed = false;
+    this.#idempotencyKey = undefined;
+    if (r.ok) {
+      const { status, position } = r.value;
+      this.#show(status === 'waitlisted' ? { kind: 'waitlisted', position: position ?? 1, ...(registration.sessionId && { sessionId: registration.sessionId }) } : { kind: status, ...(registration.sessionId && { sessionId: registration.sessionId }) });
+      this.dispatchEvent(new LeerkringRegisteredEvent(network.id, status, position));
+      state.refresh();
+      return;
+    }
+    if (r.error.issues?.length) {
+      this._problems = r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } }));
+      this.#focusAfterRender = 'error-summary';
+      return;
+    }
+    if (r.error.code === 'full' || r.error.code === 'waitlist-full') {
+      this.#show({ kind: 'full' });
+      state.refresh();
+      return;
+    }
+    this.#show({ kind: 'rejected', message: r.error.message });
+  }
+
+  #renderOutcome(outcome: SignupOutcome, network: Network, locale: Locale) {
+    const s = messages(locale).signup;
+    const a = messages(locale).availability;
+    const session = 'sessionId' in outcome && outcome.sessionId ? network.sessions.find((x) => x.id === outcome.sessionId) : undefined;
+    const title = session ? `${session.title} (${network.title})` : network.title;
+    const who = network.contact?.name ?? network.organisers[0]?.name ?? '';
+    switch (outcome.kind) {
+      case 'confirmed': {
+        const dated = (session ? [session] : network.sessions).filter((x) => (x.start || x.date) && !isSessionPast(x, clock(this.now ?? this.#source.state.now)) && x.status !== 'cancelled');
+        return this.#screen(
+          s.confirmedHeading,
+          html`<p>${s.confirmedText(title)}</p>
+            ${dated.length
+              ? html`<ul>
+                  ${dated.map((x) => {
+                    const ev = calendarEvent(network, x, locale)!;
+                    return html`<li>
+                      ${x.title}:
+                      <button class="linklike" type="button" @click=${() => downloadIcs(network, x.id, locale)}>${messages(locale).agenda.icsFile}</button>
+                      · <a href=${googleCalendarUrl(ev)} rel="noopener">${messages(locale).agenda.google}</a>
+                    </li>`;
+                  })}
+                </ul>`
+              : nothing}`,
+          network,
+          locale,
+        );
+      }
+      case 'waitlisted':
+        return this.#screen(s.waitlistedHeading, html`<p>${s.waitlistedText(outcome.position)}</p>`, network, locale);
+      case 'pending': {
+        const inCompany = network.format === 'in-company';
+        return this.#screen(
+          inCompany ? s.requestReceivedHeading : s.pendingHeading,
+          html`<p>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
+            <p>${s.pendingWho(who, network.registration.approval?.contactWithinDays)}</p>`,
+          network,
+          locale,
+        );
+      }
+      case 'full':
+        return this.#screen(s.fullHeading, html`<p>${a.full}</p>`, network, locale);
+      case 'rejected':
+        return this.#screen(s.rejectedHeading, html`<p>${outcome.message}</p>`, network, locale);
+      case 'cancelled':
+        return this.#screen(s.cancelledHeading, html`<p>${s.cancelledText}</p>`, network, locale);
+      case 'handled':
+        return this.#screen(s.heading, html`<p>${s.handledByPage}</p>`, network, locale);
+    }
+  }
+
+  #renderManage(view: Extract<View, { kind: 'manage' | 'manage-missing' }>, locale: Locale) {
+    const s = messages(locale).signup;
+    const h = this.headingLevel;
+    return html`<section aria-labelledby="manage-heading">
+      <${heading(h)} id="manage-heading">${s.manageHeading}</${heading(h)}>
+      ${view.kind === 'manage-missing'
+        ? html`<p>${s.notFound}</p>`
+        : html`<p>${s.manageStatus(view.status)}</p>
+            ${this._failed ? html`<p class="error" role="alert">${s.networkError}</p>` : nothing}
+            ${view.canCancel ? html`<button class="button secondary" part="button" type="button" @click=${() => this.#cancel()}>${s.cancel}</button>` : nothing}`}
+    </section>`;
+  }
+}
+
+customElements.get('leerkring-signup') ?? customElements.define('leerkring-signup', LeerkringSignup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-signup': LeerkringSignup;
+  }
+}

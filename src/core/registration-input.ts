@@ -1,0 +1,161 @@
+/**
+ * The registration a person submits, validated against the network's own policy. The form
+ * and the server use this same schema, so a form that passes is never refused for its shape.
+ */
+import * as z from 'zod/mini';
+import type { Network } from './schema.js';
+import { ORGANISATION_TYPES } from './schema.js';
+import { fieldUse, registrationScope, invitationTypes, type FieldName } from './policy.js';
+import { messages, type Messages } from './i18n/messages.js';
+import { LOCALES, type Locale } from './i18n/format.js';
+import type { Problem } from './problems.js';
+import { formatPath } from './problems.js';
+import type { ParseResult } from './parse-network.js';
+import type { RegistrationInput } from './client.js';
+
+const MAX_TEXT = 200;
+const MAX_LONG_TEXT = 2000;
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
+const PHONE = /^[+0-9 ()-]{6,20}$/;
+
+const loose = z.object({
+  participant: z.object({
+    name: z.optional(z.string()),
+    email: z.optional(z.string()),
+    organisation: z.optional(z.string()),
+    organisationType: z.optional(z.string()),
+    role: z.optional(z.string()),
+    phone: z.optional(z.string()),
+  }),
+  sessionId: z.optional(z.string()),
+  declarations: z.optional(z.array(z.string())),
+  answers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  invitationCode: z.optional(z.string()),
+  groupSize: z.optional(z.number()),
+  locale: z.optional(z.enum(['nl', 'en'])),
+  website: z.optional(z.string()),
+  startedAt: z.optional(z.number()),
+});
+
+type FormError = (m: Messages['form']['error']) => string;
+
+export interface ValidateOptions {
+  /** Server side: the time now, to enforce the minimum fill time. */
+  now?: Date;
+  /** Milliseconds a person needs at least to fill in the form; faster is a bot. */
+  minFillMs?: number;
+}
+
+/**
+ * Checks a registration against the network's policy: the fields it asks for, the session,
+ * declarations, its own questions, the invitation code and the spam traps. Returns the
+ * registration with text trimmed, or every problem with its path ("participant.email").
+ */
+export function validateRegistrationInput(network: Network, input: unknown, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
+  const shape = loose.safeParse(input);
+  const problems: Problem[] = [];
+  const add = (path: (string | number)[], code: string, text: FormError) =>
+    problems.push({
+      path: formatPath(path),
+      code,
+      message: Object.fromEntries(LOCALES.map((l) => [l, text(messages(l).form.error)])) as Record<Locale, string>,
+    });
+  if (!shape.success) {
+    add([], 'shape', (e) => e.shape);
+    return { ok: false, problems };
+  }
+  const raw = shape.data;
+  const trim = (s: string | undefined) => (s ?? '').trim();
+  const p = raw.participant;
+  const participant: RegistrationInput['participant'] = { name: trim(p.name), email: trim(p.email) };
+
+  if (raw.website) add([], 'spam', (e) => e.spam);
+  if (options.now && options.minFillMs && raw.startedAt !== undefined && options.now.getTime() - raw.startedAt < options.minFillMs)
+    add([], 'spam', (e) => e.spam);
+
+  if (!participant.name) add(['participant', 'name'], 'missing', (e) => e.name);
+  else if (participant.name.length > MAX_TEXT) add(['participant', 'name'], 'too-long', (e) => e.tooLong(MAX_TEXT));
+  if (!participant.email) add(['participant', 'email'], 'missing', (e) => e.email);
+  else if (!EMAIL.test(participant.email) || participant.email.length > MAX_TEXT) add(['participant', 'email'], 'invalid', (e) => e.emailInvalid);
+
+  const optionalFields: FieldName[] = ['organisation', 'organisationType', 'role', 'phone'];
+  for (const field of optionalFields) {
+    const use = fieldUse(network, field);
+    const value = trim(p[field]);
+    if (use === 'off' || !value) {
+      if (use === 'required') add(['participant', field], 'missing', (e) => e[field]);
+      continue;
+    }
+    if (field === 'organisationType' && !(ORGANISATION_TYPES as readonly string[]).includes(value)) {
+      add(['participant', field], 'invalid', (e) => e.organisationType);
+      continue;
+    }
+    if (field === 'phone' && !PHONE.test(value)) {
+      add(['participant', field], 'invalid', (e) => e.phoneInvalid);
+      continue;
+    }
+    if (value.length > MAX_TEXT) add(['participant', field], 'too-long', (e) => e.tooLong(MAX_TEXT));
+    (participant as unknown as Record<string, string>)[field] = value;
+  }
+
+  const out: RegistrationInput = { participant };
+  if (registrationScope(network) === 'session') {
+    const id = trim(raw.sessionId);
+    if (!id || !network.sessions.some((s) => s.id === id)) add(['sessionId'], 'missing', (e) => e.session);
+    else out.sessionId = id;
+  }
+
+  const confirmed = raw.declarations ?? [];
+  for (const d of network.registration.declarations ?? []) {
+    if ((d.required ?? true) && !confirmed.includes(d.id)) add(['declarations', d.id], 'missing', (e) => e.declaration(d.text));
+  }
+  out.declarations = (network.registration.declarations ?? []).filter((d) => confirmed.includes(d.id)).map((d) => d.id);
+
+  const answers: Record<string, string | number | boolean> = {};
+  for (const q of network.registration.questions ?? []) {
+    const v = raw.answers?.[q.id];
+    const empty = v === undefined || v === '' || (q.type === 'yes-no' && v !== true && v !== false);
+    if (empty) {
+      if (q.required) add(['answers', q.id], 'missing', (e) => e.answer(q.label));
+      continue;
+    }
+    if (q.type === 'number') {
+      const n = typeof v === 'number' ? v : Number(String(v).replace(',', '.'));
+      if (!Number.isFinite(n) || (q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) {
+        add(['answers', q.id], 'invalid', (e) => e.number(q.min, q.max));
+        continue;
+      }
+      answers[q.id] = n;
+    } else if (q.type === 'choice') {
+      if (!q.options?.some((o) => o.value === v)) add(['answers', q.id], 'invalid', (e) => e.answer(q.label));
+      else answers[q.id] = String(v);
+    } else if (q.type === 'yes-no') {
+      answers[q.id] = v === true;
+    } else {
+      const text = String(v).trim();
+      const max = q.type === 'textarea' ? MAX_LONG_TEXT : MAX_TEXT;
+      if (text.length > max) add(['answers', q.id], 'too-long', (e) => e.tooLong(max));
+      else if (text) answers[q.id] = text;
+      else if (q.required) add(['answers', q.id], 'missing', (e) => e.answer(q.label));
+    }
+  }
+  out.answers = answers;
+
+  const type = participant.organisationType as (typeof ORGANISATION_TYPES)[number] | undefined;
+  const code = trim(raw.invitationCode);
+  if (type && invitationTypes(network).includes(type)) {
+    if (!code) add(['invitationCode'], 'missing', (e) => e.invitation);
+    else out.invitationCode = code;
+  }
+
+  const max = network.groupSize?.max;
+  if (network.format === 'in-company' && max !== undefined) {
+    const n = raw.groupSize;
+    if (n === undefined || !Number.isInteger(n) || n < (network.groupSize?.min ?? 1) || n > max)
+      add(['groupSize'], n === undefined ? 'missing' : 'invalid', (e) => e.groupSize(network.groupSize?.min ?? 1, max));
+    else out.groupSize = n;
+  }
+  if (raw.locale) out.locale = raw.locale;
+  if (raw.startedAt !== undefined) out.startedAt = raw.startedAt;
+  return problems.length ? { ok: false, problems } : { ok: true, value: out };
+}
