@@ -2,11 +2,13 @@ import { DEMO_NETWORKS } from './networks.js';
 
 const id = new URLSearchParams(location.search).get('id');
 const demo = DEMO_NETWORKS.find((n) => n.id === id) ?? DEMO_NETWORKS[0];
-const api = document.querySelector('meta[name="leerkring-api"]')?.getAttribute('content');
+
+// Served by the reference server, the demo registers for real; as static files it shows the documents.
+const api = await fetch('/api/networks', { headers: { accept: 'application/json' } }).then((r) => r.ok, () => false);
 
 const network = document.createElement('leerkring-network');
-if (api !== null && api !== undefined) {
-  network.setAttribute('api', api);
+if (api) {
+  network.setAttribute('api', '');
   network.setAttribute('network-id', demo.id);
 } else {
   network.setAttribute('src', `/demo/data/${demo.id}.json`);
@@ -20,7 +22,9 @@ if (demo.asOf) {
 }
 const agenda = document.createElement('leerkring-agenda');
 agenda.setAttribute('signup-href', '#aanmelden');
-network.append(agenda);
+const signup = document.createElement('leerkring-signup');
+signup.id = 'aanmelden';
+network.append(agenda, signup);
 document.getElementById('plek').append(network);
 
 network.addEventListener('leerkring-network-load', (e) => {

@@ -31,6 +31,18 @@ function listTests(dir) {
 
 if (only !== 'browser') {
   const files = listTests('test/node');
+  // The server tests run against both the embedded database and a real PostgreSQL.
+  let pg;
+  if (files.length && !process.env.TEST_DATABASE_URL) {
+    const { startPostgres } = await import('./postgres.mjs');
+    try {
+      pg = await startPostgres();
+      process.env.TEST_DATABASE_URL = pg.url;
+    } catch (error) {
+      console.error(error.message);
+      failed++;
+    }
+  }
   if (files.length) {
     run(process.execPath, [
       '--import', 'tsx',
@@ -48,6 +60,7 @@ if (only !== 'browser') {
     failed += fail;
     console.log(`node: ${pass} passed, ${fail} failed`);
   }
+  pg?.stop();
 }
 
 if (only !== 'node') {

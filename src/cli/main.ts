@@ -12,7 +12,12 @@ Commands:
   schema                  print the JSON Schema of a network document
   ics <file>              print the calendar (iCalendar) of a network
   hash-code <code>        print the hash to put in registration.invitation.codes
-  demo [--port 8000]      serve the demo pages
+  serve --networks <dir>  serve the registration API for every network document in <dir>
+        [--port 8000] [--host 127.0.0.1] [--data .leerkring-data] [--origin https://…]… [--demo]
+                          DATABASE_URL: use PostgreSQL instead of the embedded database
+                          SMTP_URL: send e-mail over SMTP instead of writing .eml files
+  purge --networks <dir>  remove personal data of networks past their retention period
+  demo [--port 8000]      the demo: serve demo/data with the demo pages
 
 Options:
   --lang en               messages in English (default: Dutch)
@@ -86,10 +91,66 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`sha256:${createHash('sha256').update(code.trim()).digest('hex')}\n`);
       return 0;
     }
-    case 'demo': {
-      const { serveDemo } = await import('./demo-server.js');
-      await serveDemo({ port: Number(option(rest, '--port') ?? process.env.PORT ?? 8000) });
-      return -1;
+    case 'demo':
+    case 'serve': {
+      const { serve } = await import('../server/serve.js');
+      const { NetworkFolderError } = await import('../server/networks.js');
+      const origins: string[] = [];
+      for (let o = option(rest, '--origin'); o; o = option(rest, '--origin')) origins.push(o);
+      origins.push(...(process.env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean) ?? []));
+      const demo = command === 'demo' || rest.includes('--demo');
+      // The demo replays each seed network as of a day before its next session (demo/networks.js);
+      // its clock runs on from there, so waiting lists and deadlines still behave as in real time.
+      let now: ((id: string) => Date) | undefined;
+      if (command === 'demo') {
+        const { DEMO_NETWORKS } = (await import(new URL('../../demo/networks.js', import.meta.url).href)) as { DEMO_NETWORKS: { id: string; asOf: string }[] };
+        const started = Date.now();
+        const offsets = new Map(DEMO_NETWORKS.filter((n) => n.asOf).map((n) => [n.id, Date.parse(n.asOf) - started]));
+        now = (id) => new Date(Date.now() + (offsets.get(id) ?? 0));
+      }
+      const port = Number(option(rest, '--port') ?? process.env.PORT ?? 8000);
+      try {
+        const server = await serve({
+          networks: option(rest, '--networks') ?? (demo ? new URL('../../demo/data', import.meta.url).pathname : '.'),
+          port,
+          host: option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1',
+          dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data',
+          ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }),
+          ...(process.env.SMTP_URL && { smtpUrl: process.env.SMTP_URL }),
+          ...(process.env.MAIL_FROM && { mailFrom: process.env.MAIL_FROM }),
+          origins,
+          demo,
+          manageUrl: process.env.MANAGE_URL ?? (demo ? `http://localhost:${port}/demo/aanmelding.html#token={token}` : undefined),
+          minFillMs: Number(process.env.LEERKRING_MIN_FILL_MS ?? 3000),
+          rateLimitPerMinute: Number(process.env.LEERKRING_RATE_LIMIT ?? 30),
+          ...(now && { now }),
+        } as Parameters<typeof serve>[0]);
+        const stop = async () => {
+          await server.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return -1;
+      } catch (error) {
+        if (error instanceof NetworkFolderError) {
+          process.stderr.write(`leerkring: cannot start, a network document is invalid:\n${error.message}\n`);
+          return 1;
+        }
+        throw error;
+      }
+    }
+    case 'purge': {
+      const { loadNetworks } = await import('../server/networks.js');
+      const { openDatabase } = await import('../server/db.js');
+      const { RegistrationStore } = await import('../server/store.js');
+      const networks = loadNetworks(option(rest, '--networks') ?? '.');
+      const db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: option(rest, '--data') ?? '.leerkring-data' });
+      const store = new RegistrationStore(db, networks, { secret: Buffer.alloc(32) });
+      const n = await store.purgeExpired();
+      await db.close();
+      process.stdout.write(`leerkring: personal data of ${n} registrations removed\n`);
+      return 0;
     }
     case undefined:
     case 'help':

@@ -70,7 +70,9 @@ export function validateRegistrationInput(network: Network, input: unknown, opti
   const participant: RegistrationInput['participant'] = { name: trim(p.name), email: trim(p.email) };
 
   if (raw.website) add([], 'spam', (e) => e.spam);
-  if (options.now && options.minFillMs && raw.startedAt !== undefined && options.now.getTime() - raw.startedAt < options.minFillMs)
+  // Server side: a form filled faster than a person can, or a submission that does not say
+  // when its form was shown, is treated as automated.
+  if (options.now && options.minFillMs && (raw.startedAt === undefined || options.now.getTime() - raw.startedAt < options.minFillMs))
     add([], 'spam', (e) => e.spam);
 
   if (!participant.name) add(['participant', 'name'], 'missing', (e) => e.name);

@@ -1,0 +1,74 @@
+// A throwaway PostgreSQL cluster on loopback for the server tests: Debian's binaries, a data
+// folder in /tmp, trust authentication on 127.0.0.1 only. Installs Debian's postgresql as root
+// when it is missing; otherwise stops with one sentence saying what to install.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, chmodSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+
+function findBin() {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return undefined;
+  const versions = readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions[0] && join(base, versions[0], 'bin');
+}
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+function ensureInstalled() {
+  let bin = findBin();
+  if (bin) return bin;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    process.stderr.write("No PostgreSQL found: installing Debian's postgresql with apt-get (once)…\n");
+    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null'], { stdio: 'inherit' });
+    bin = findBin();
+    if (bin) return bin;
+  }
+  throw new Error('No PostgreSQL server found: install one (Debian/Ubuntu: sudo apt-get install postgresql) or set TEST_DATABASE_URL.');
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a command as the postgres user when we are root (PostgreSQL refuses to run as root). */
+function asPostgres(cmd, args) {
+  const full = isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+  const r = spawnSync(full[0], full[1], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+export async function startPostgres() {
+  const bin = ensureInstalled();
+  const dir = mkdtempSync(join(tmpdir(), 'leerkring-pg-'));
+  chmodSync(dir, 0o777);
+  const data = join(dir, 'data');
+  const port = await freePort();
+  asPostgres(join(bin, 'initdb'), ['-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C.UTF-8']);
+  asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on`, 'start']);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  return {
+    url,
+    stop() {
+      try {
+        asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const pg = await startPostgres();
+  console.log(pg.url);
+  pg.stop();
+}

@@ -1,0 +1,8 @@
+/** leerkring/server: the reference registration server (Node only). */
+export { serve, type ServeOptions, type RunningServer } from './serve.js';
+export { buildServer, type ServerOptions } from './app.js';
+export { openDatabase, type Db } from './db.js';
+export { RegistrationStore } from './store.js';
+export { loadNetworks, NetworkFolderError } from './networks.js';
+export { composeMail, createMailer, deliverOutbox, type MailKind, type MailMessage } from './mail.js';
+export { toCsv, csvCell } from './csv.js';

@@ -1,0 +1,150 @@
+/**
+ * E-mail to participants, in their language, from the core translations, with the .ics
+ * attached where a date exists. Messages go through an outbox table written in the same
+ * transaction as the registration, so a crash cannot lose one; a delivery loop sends them
+ * over SMTP (`SMTP_URL`) or, without SMTP, writes them as .eml files for a developer to read.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import {
+  messages,
+  networkCalendar,
+  calendarEvents,
+  formatDateTime,
+  formatDate,
+  venueText,
+  findSession,
+  sessionTiming,
+  type Locale,
+  type Network,
+} from '../core/index.js';
+import type { Queryable, Db } from './db.js';
+
+export type MailKind =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'pending'
+  | 'accepted'
+  | 'rejected'
+  | 'promoted'
+  | 'cancelled'
+  | 'session-moved'
+  | 'session-cancelled';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  ics?: { filename: string; content: string };
+}
+
+export interface MailContext {
+  network: Network;
+  sessionId?: string | null;
+  participant: { name: string; email: string };
+  locale: Locale;
+  manageUrl?: string;
+  position?: number;
+  reason?: string;
+}
+
+/** Writes one e-mail from the translations. Online join links go only to people with a place. */
+export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
+  const m = messages(ctx.locale).email;
+  const { network, locale } = ctx;
+  const session = findSession(network, ctx.sessionId ?? undefined);
+  const title = session ? `${session.title} (${network.title})` : network.title;
+  const lines = [m.greeting(ctx.participant.name), ''];
+  lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
+  if (ctx.reason) lines.push('', m.reason(ctx.reason));
+  const sessions = session ? [session] : network.sessions;
+  const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
+  if (kind !== 'cancelled' && kind !== 'rejected') {
+    for (const s of sessions) {
+      const t = sessionTiming(s);
+      if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
+      lines.push('', s.title, m.when(t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start)));
+      const where = venueText(s.venue, locale);
+      if (where) lines.push(m.where(where));
+      if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
+    }
+  }
+  if (kind === 'pending') lines.push('', m.pendingNext(network.contact?.name ?? network.organisers[0]!.name));
+  lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
+  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
+  lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
+  const message: MailMessage = { to: ctx.participant.email, subject: m.subject[kind](title), text: lines.join('\n') };
+  const sessionIds = sessions.map((s) => s.id);
+  if (kind !== 'rejected' && kind !== 'waitlisted' && calendarEvents(network, { sessionIds }).length) {
+    message.ics = { filename: `${session?.id ?? network.id}.ics`, content: networkCalendar(network, { sessionIds, locale }) };
+  }
+  return message;
+}
+
+/** Adds a message to the outbox inside the caller's transaction. */
+export async function enqueueMail(tx: Queryable, registrationId: string, kind: MailKind, message: MailMessage): Promise<void> {
+  await tx.query('INSERT INTO mail_outbox (registration_id, kind, message) VALUES ($1, $2, $3)', [registrationId, kind, JSON.stringify(message)]);
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+  readonly description: string;
+}
+
+export function createMailer(options: { smtpUrl?: string; outboxDir: string; from: string }): Mailer {
+  const { smtpUrl, outboxDir, from } = options;
+  const transport = smtpUrl
+    ? nodemailer.createTransport(smtpUrl)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  let counter = 0;
+  return {
+    description: smtpUrl ? `SMTP ${new URL(smtpUrl).host}` : `.eml files in ${outboxDir}`,
+    async send(message) {
+      const info = await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.ics && {
+          icalEvent: { filename: message.ics.filename, method: 'PUBLISH', content: message.ics.content },
+        }),
+      });
+      if (!smtpUrl) {
+        mkdirSync(outboxDir, { recursive: true });
+        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}.eml`;
+        writeFileSync(join(outboxDir, name), (info as unknown as { message: Buffer }).message);
+      }
+    },
+  };
+}
+
+/**
+ * Sends what is waiting in the outbox. Each message is claimed with SKIP LOCKED so several
+ * server processes never send the same one; once sent, its text (which holds the manage link)
+ * is removed from the database.
+ */
+export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string; message: MailMessage }>(
+        'SELECT id, message FROM mail_outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        [limit],
+      );
+      for (const row of rows) {
+        try {
+          await mailer.send(typeof row.message === 'string' ? JSON.parse(row.message) : row.message);
+          await tx.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, attempts = attempts + 1 WHERE id = $1', [row.id]);
+          sent++;
+        } catch (error) {
+          await tx.query('UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, String((error as Error).message).slice(0, 500)]);
+          failed++;
+        }
+      }
+      return rows.length;
+    });
+    if (batch < limit) return { sent, failed };
+  }
+}

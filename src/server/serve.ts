@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Db } from './db.js';
+import { loadNetworks } from './networks.js';
+import { buildServer } from './app.js';
+import { createMailer, deliverOutbox } from './mail.js';
+import { newSecret, sha256 } from './tokens.js';
+import type { FastifyInstance } from 'fastify';
+import type { RegistrationStore } from './store.js';
+
+export interface ServeOptions {
+  networks: string;
+  port: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  smtpUrl?: string;
+  mailFrom?: string;
+  origins?: string[];
+  demo?: boolean;
+  manageUrl?: string;
+  rateLimitPerMinute?: number;
+  minFillMs?: number;
+  /** Per-network clock; the demo uses it to replay each seed network before its sessions. */
+  now?: (networkId: string) => Date;
+  log?: (line: string) => void;
+}
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A setting kept in the database, created once; every process sharing the database gets the same. */
+async function setting(db: Db, key: string, create: () => string): Promise<{ value: string; created: boolean }> {
+  const value = create();
+  const { rows } = await db.query<{ value: string; inserted: boolean }>(
+    `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = settings.value RETURNING value, (xmax = 0) AS inserted`,
+    [key, value],
+  );
+  return { value: rows[0]!.value, created: rows[0]!.inserted === true && rows[0]!.value === value };
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: RegistrationStore;
+  db: Db;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the reference server: validates the networks, opens the database, serves the API. */
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const networks = loadNetworks(options.networks);
+  const dataDir = resolve(options.dataDir ?? '.leerkring-data');
+  const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+  const secret = Buffer.from(process.env.LEERKRING_SECRET ?? (await setting(db, 'secret', newSecret)).value);
+  let adminTokenHash: string;
+  if (process.env.LEERKRING_ADMIN_TOKEN) adminTokenHash = sha256(process.env.LEERKRING_ADMIN_TOKEN);
+  else {
+    const token = randomBytes(24).toString('base64url');
+    const stored = await setting(db, 'admin-token-hash', () => sha256(token));
+    adminTokenHash = stored.value;
+    if (stored.created) log(`Organiser token (shown once; set LEERKRING_ADMIN_TOKEN to choose your own): ${token}`);
+  }
+  const mailer = createMailer({
+    ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
+    outboxDir: join(dataDir, 'outbox'),
+    from: options.mailFrom ?? 'leerkring <noreply@example.org>',
+  });
+  let delivering: Promise<unknown> | undefined;
+  let again = false;
+  const deliver = () => {
+    if (delivering) {
+      again = true;
+      return;
+    }
+    delivering = deliverOutbox(db, mailer)
+      .catch(() => {})
+      .finally(() => {
+        delivering = undefined;
+        if (again) {
+          again = false;
+          deliver();
+        }
+      });
+  };
+  const { app, store } = await buildServer({
+    db,
+    networks,
+    secret,
+    adminTokenHash,
+    ...(options.origins && { origins: options.origins }),
+    ...(options.manageUrl && { manageUrl: options.manageUrl }),
+    ...(options.demo && { staticRoot: PACKAGE_ROOT }),
+    ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
+    ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
+    ...(options.now && { now: options.now }),
+    onMailQueued: deliver,
+  });
+  await store.notifySessionChanges();
+  await store.purgeExpired();
+  const timer = setInterval(deliver, 5000);
+  const daily = setInterval(() => void store.purgeExpired().catch(() => {}), 24 * 3600000);
+  timer.unref();
+  daily.unref();
+  deliver();
+  await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
+  log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
+  log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
+  return {
+    app,
+    store,
+    db,
+    url,
+    async close() {
+      clearInterval(timer);
+      clearInterval(daily);
+      await app.close();
+      await delivering;
+      await db.close();
+    },
+  };
+}

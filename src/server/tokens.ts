@@ -1,0 +1,42 @@
+/**
+ * Manage tokens: `<id>.<mac>`, where mac is an HMAC of the registration id under the server's
+ * secret. Nothing to store, and every later e-mail can carry the participant's link again.
+ */
+import { createHmac, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const b64 = (b: Buffer) => b.toString('base64url');
+
+function mac(secret: Buffer, id: string): Buffer {
+  return createHmac('sha256', secret).update(`manage:${id}`).digest().subarray(0, 24);
+}
+
+export function manageToken(secret: Buffer, id: string): string {
+  return `${b64(Buffer.from(id.replace(/-/g, ''), 'hex'))}.${b64(mac(secret, id))}`;
+}
+
+/** The registration id a token stands for, or undefined when the token is not one of ours. */
+export function parseManageToken(secret: Buffer, token: string): string | undefined {
+  const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{32})$/.exec(token);
+  if (!m) return undefined;
+  const hex = Buffer.from(m[1]!, 'base64url').toString('hex');
+  if (hex.length !== 32) return undefined;
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const given = Buffer.from(m[2]!, 'base64url');
+  const expected = mac(secret, id);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
+}
+
+export function newSecret(): string {
+  return b64(randomBytes(32));
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Compares a bearer token with a stored SHA-256 hash in constant time. */
+export function matchesHash(token: string, hash: string): boolean {
+  const a = Buffer.from(sha256(token), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
