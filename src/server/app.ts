@@ -39,7 +39,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The clock, per network; the real time by default. */
   now?: (networkId: string) => Date;
-  logger?: boolean;
+  /** Request logging: true for stdout, or a stream to write the JSON lines to. */
+  logger?: boolean | { stream: NodeJS.WritableStream };
   /** Called after a transaction queued e-mail, to deliver it soon. */
   onMailQueued?: () => void;
 }
@@ -91,6 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     // Log the route, never the URL: a manage token is personal, and so is anything in a body.
     logger: options.logger
       ? {
+          ...(typeof options.logger === 'object' && { stream: options.logger.stream }),
           serializers: {
             req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
             res: (res) => ({ statusCode: res.statusCode }),
