@@ -3,7 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
-import { testApi } from './test/server/test-api.mjs';
+import { referenceApi } from './test/server/reference-api.mjs';
 
 export default {
   files: ['test/core/**/*.test.ts', 'test/components/**/*.test.ts'],
@@ -14,8 +14,8 @@ export default {
       launchOptions: { executablePath: findChrome(), args: CHROME_ARGS, headless: true },
     }),
   ],
-  middleware: [testApi],
-  // One browser page at a time: the test API keeps state, and the machine has two cores.
+  middleware: [referenceApi],
+  // One browser page at a time: the reference server keeps state, and the machine has two cores.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 600000,
