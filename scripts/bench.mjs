@@ -74,3 +74,73 @@ function feedBench() {
 
 if (!only || only === 'feed') feedBench();
 if (!only || only === 'render') await renderBench();
+
+// Registration throughput of the reference server, as a separate process (`leerkring serve`),
+// with 50 clients each sending one registration after another for a few seconds.
+async function serverBench(backend) {
+  const { spawn } = await import('node:child_process');
+  const { mkdtempSync, writeFileSync, mkdirSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'leerkring-bench-'));
+  mkdirSync(join(dir, 'networks'));
+  const doc = {
+    id: 'bench', kind: 'learning-network', title: 'Bench', summary: 'Bench', organisers: [{ name: 'Gemeente' }],
+    sessions: [{ id: 's', title: 'S', type: 'plenary', start: '2030-05-01T10:00' }],
+    registration: { mode: 'built-in', capacity: 1000000, fields: { organisation: 'optional', organisationType: 'off' } },
+  };
+  writeFileSync(join(dir, 'networks', 'bench.json'), JSON.stringify(doc));
+  let pg;
+  const env = { ...process.env, LEERKRING_DATA: join(dir, 'data'), LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', LEERKRING_ADMIN_TOKEN: 'bench' };
+  if (backend === 'postgres') {
+    const { startPostgres } = await import('./postgres.mjs');
+    pg = await startPostgres();
+    env.DATABASE_URL = pg.url;
+  }
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const child = spawn(process.execPath, ['bin/leerkring.js', 'serve', '--networks', join(dir, 'networks'), '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => (out += d) && out.includes('listening on') && resolve());
+    child.once('exit', () => reject(new Error(out)));
+  });
+  const url = `http://127.0.0.1:${port}/api/networks/bench/registrations`;
+  let n = 0;
+  const run = async (seconds) => {
+    const latencies = [];
+    const end = performance.now() + seconds * 1000;
+    const client = async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant: { name: `B ${n}`, email: `b${n++}@example.org` }, startedAt: 0 }) });
+        await res.arrayBuffer();
+        if (res.status !== 201) throw new Error(`status ${res.status}`);
+        latencies.push(performance.now() - t0);
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 50 }, client));
+    const elapsed = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { perSecond: latencies.length / elapsed, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+  };
+  try {
+    await run(1); // warm-up
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await run(4));
+    console.log(
+      `server on ${backend === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}, one session, 50 concurrent clients: ` +
+        `median ${median(runs.map((r) => r.perSecond)).toFixed(0)} registrations/s, p50 ${fmt(median(runs.map((r) => r.p50)))}, p99 ${fmt(median(runs.map((r) => r.p99)))} (3 runs of 4 s)`,
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    pg?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!only || only === 'server') {
+  await serverBench('pglite');
+  await serverBench('postgres');
+}
