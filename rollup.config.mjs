@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 // Chunk names carry a content hash; remove the previous build's so dist/ holds one set.
 for (const f of readdirSync('dist', { withFileTypes: true }))
@@ -24,10 +25,25 @@ export default [
   {
     // What a CMS page loads: every element, Lit included. The calendar-file generator is a
     // separate chunk loaded only when someone asks for an .ics download.
-    input: 'dist/components/index.js',
+    input: 'dist/components/bundle.js',
     preserveEntrySignatures: 'allow-extension',
     onwarn,
     output: { dir: 'dist', entryFileNames: 'leerkring.js', chunkFileNames: 'leerkring-[name]-[hash].js', format: 'es' },
-    plugins: plugins(),
+    plugins: [...plugins(), integrity()],
   },
 ];
+
+/** Writes dist/integrity.json: the Subresource Integrity hash (sha384) of every file the build wrote. */
+function integrity() {
+  return {
+    name: 'integrity',
+    generateBundle(_options, bundle) {
+      const hashes = {};
+      for (const [name, file] of Object.entries(bundle)) {
+        const content = file.type === 'chunk' ? file.code : file.source;
+        hashes[name] = `sha384-${createHash('sha384').update(content).digest('base64')}`;
+      }
+      this.emitFile({ type: 'asset', fileName: 'integrity.json', source: JSON.stringify(hashes, null, 2) + '\n' });
+    },
+  };
+}

@@ -8,3 +8,4 @@ export { LeerkringSessionSelectEvent } from './agenda/session-select-event.js';
 export { networkContext, type NetworkState } from './context.js';
 export { LeerkringSignup, type SignupOutcome } from './signup/signup.js';
 export { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './signup/register-event.js';
+export { upgradeFallbacks, watchFallbacks } from './upgrade.js';

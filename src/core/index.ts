@@ -6,3 +6,4 @@ export * from './lean.js';
 export * from './calendar.js';
 export * from './json-schema.js';
 export { en } from './i18n/en.js';
+export { emailMessages, type EmailMessages } from './i18n/email.js';

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import {
-  messages,
+  emailMessages,
   networkCalendar,
   calendarEvents,
   formatDateTime,
@@ -51,7 +51,7 @@ export interface MailContext {
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
 export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
-  const m = messages(ctx.locale).email;
+  const m = emailMessages(ctx.locale);
   const { network, locale } = ctx;
   const session = findSession(network, ctx.sessionId ?? undefined);
   const title = session ? `${session.title} (${network.title})` : network.title;

@@ -1,0 +1,81 @@
+/**
+ * The e-mails the server sends, in Dutch and English. Kept apart from the UI catalogue so that
+ * browsers never download them.
+ */
+import type { Locale } from './format.js';
+
+const nl = {
+    greeting: (name: string) => `Beste ${name},`,
+    subject: {
+      confirmed: (t: string) => `Bevestiging van je aanmelding: ${t}`,
+      waitlisted: (t: string) => `Je staat op de wachtlijst: ${t}`,
+      pending: (t: string) => `We hebben je aanmelding ontvangen: ${t}`,
+      accepted: (t: string) => `Je aanmelding is geaccepteerd: ${t}`,
+      rejected: (t: string) => `Over je aanmelding: ${t}`,
+      promoted: (t: string) => `Er is een plaats vrijgekomen: ${t}`,
+      cancelled: (t: string) => `Je bent afgemeld: ${t}`,
+      'session-moved': (t: string) => `Gewijzigde datum: ${t}`,
+      'session-cancelled': (t: string) => `Bijeenkomst gaat niet door: ${t}`,
+    },
+    body: {
+      confirmed: (t: string) => `Je bent aangemeld voor ${t}.`,
+      waitlisted: (t: string, position: number) => `${t} is vol. Je staat op de wachtlijst, op plaats ${position}. Komt er een plaats vrij, dan schuif je vanzelf door en krijg je bericht.`,
+      pending: (t: string) => `We hebben je aanmelding voor ${t} ontvangen. Voordat je aanmelding definitief is, nemen we contact met je op.`,
+      accepted: (t: string) => `Je aanmelding voor ${t} is geaccepteerd. Je bent erbij.`,
+      rejected: (t: string) => `Je aanmelding voor ${t} kunnen we helaas niet accepteren.`,
+      promoted: (t: string) => `Er is een plaats vrijgekomen bij ${t}. Je bent van de wachtlijst doorgeschoven.`,
+      cancelled: (t: string) => `Je bent afgemeld voor ${t}. Je plaats gaat naar de eerste op de wachtlijst.`,
+      'session-moved': (t: string) => `De datum of tijd van ${t} is gewijzigd. De nieuwe gegevens staan hieronder; het agendabestand in de bijlage werkt je agenda bij.`,
+      'session-cancelled': (t: string) => `${t} gaat helaas niet door.`,
+    },
+    reason: (r: string) => `Toelichting: ${r}`,
+    when: (w: string) => `Wanneer: ${w}`,
+    where: (w: string) => `Waar: ${w}`,
+    joinLink: (u: string) => `Deelnemen online: ${u}`,
+    pendingNext: (who: string) => `${who} neemt contact met je op.`,
+    manage: (url: string) => `Bekijk of annuleer je aanmelding: ${url}`,
+    manageNoLink: 'Wil je je aanmelding wijzigen of annuleren? Antwoord dan op deze e-mail.',
+    contact: (who: string) => `Vragen? Neem contact op met ${who}.`,
+    signature: (org: string) => `Met vriendelijke groet,\n${org}`,
+};
+
+export type EmailMessages = typeof nl;
+
+const en: EmailMessages = {
+    greeting: (name: string) => `Dear ${name},`,
+    subject: {
+      confirmed: (t: string) => `Registration confirmed: ${t}`,
+      waitlisted: (t: string) => `You are on the waiting list: ${t}`,
+      pending: (t: string) => `We have received your registration: ${t}`,
+      accepted: (t: string) => `Your registration is accepted: ${t}`,
+      rejected: (t: string) => `About your registration: ${t}`,
+      promoted: (t: string) => `A place has become free: ${t}`,
+      cancelled: (t: string) => `Your registration is cancelled: ${t}`,
+      'session-moved': (t: string) => `New date: ${t}`,
+      'session-cancelled': (t: string) => `Meeting cancelled: ${t}`,
+    },
+    body: {
+      confirmed: (t: string) => `You are registered for ${t}.`,
+      waitlisted: (t: string, position: number) => `${t} is full. You are on the waiting list, at position ${position}. If a place becomes free, you move up automatically and we let you know.`,
+      pending: (t: string) => `We have received your registration for ${t}. Before it is final, we will contact you.`,
+      accepted: (t: string) => `Your registration for ${t} is accepted. You are in.`,
+      rejected: (t: string) => `Unfortunately we cannot accept your registration for ${t}.`,
+      promoted: (t: string) => `A place has become free for ${t}. You have moved up from the waiting list.`,
+      cancelled: (t: string) => `Your registration for ${t} is cancelled. Your place goes to the first person on the waiting list.`,
+      'session-moved': (t: string) => `The date or time of ${t} has changed. The new details are below; the attached calendar file updates your calendar.`,
+      'session-cancelled': (t: string) => `Unfortunately ${t} is cancelled.`,
+    },
+    reason: (r: string) => `Explanation: ${r}`,
+    when: (w: string) => `When: ${w}`,
+    where: (w: string) => `Where: ${w}`,
+    joinLink: (u: string) => `Join online: ${u}`,
+    pendingNext: (who: string) => `${who} will contact you.`,
+    manage: (url: string) => `View or cancel your registration: ${url}`,
+    manageNoLink: 'Want to change or cancel your registration? Reply to this email.',
+    contact: (who: string) => `Questions? Contact ${who}.`,
+    signature: (org: string) => `Kind regards,\n${org}`,
+};
+
+export function emailMessages(locale: Locale): EmailMessages {
+  return locale === 'en' ? en : nl;
+}
