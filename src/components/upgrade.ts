@@ -9,7 +9,7 @@ const UPGRADED = 'leerkringUpgraded';
 
 export function upgradeFallbacks(root: ParentNode = document): number {
   let count = 0;
-  for (const host of root.querySelectorAll<HTMLElement>('[data-leerkring]')) {
+  for (const host of root.querySelectorAll<HTMLElement>('[data-leerkring]:not(script)')) {
     const kind = host.dataset.leerkring ?? '';
     if (!KINDS.has(kind) || host.dataset[UPGRADED]) continue;
     const el = document.createElement(`leerkring-${kind}`);

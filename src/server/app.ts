@@ -33,6 +33,8 @@ export interface ServerOptions {
   manageUrl?: string;
   /** Serve the demo pages and the bundle from this package folder. */
   staticRoot?: string;
+  /** Content-Security-Policy for the pages it serves; the strict policy by default. */
+  csp?: string;
   /** Registrations per client (IP) per minute; 0 turns rate limiting off (load tests). */
   rateLimitPerMinute?: number;
   minFillMs?: number;
@@ -44,6 +46,15 @@ export interface ServerOptions {
   /** Called after a transaction queued e-mail, to deliver it soon. */
   onMailQueued?: () => void;
 }
+
+/**
+ * The policy a strict government site uses; the demo is served under it. The elements need no
+ * more than this: Trusted Types policy names "lit-html" (Lit's templates) and "leerkring"
+ * (the JSON-LD for search engines).
+ */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; form-action 'self'; require-trusted-types-for 'script'; trusted-types lit-html leerkring";
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -285,7 +296,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       try {
         const info = await stat(file);
         const target = info.isDirectory() ? join(file, 'index.html') : file;
-        return reply.type(STATIC_TYPES[extname(target)] ?? 'application/octet-stream').header('cache-control', 'no-cache').send(await readFile(target));
+        const type = STATIC_TYPES[extname(target)] ?? 'application/octet-stream';
+        if (type.startsWith('text/html')) reply.header('content-security-policy', options.csp ?? STRICT_CSP);
+        return reply.type(type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(await readFile(target));
       } catch {
         return error(reply, 404, 'not-found', 'Not found');
       }

@@ -141,7 +141,7 @@ export class LeerkringAgenda extends LitElement {
     this.#jsonLd?.remove();
     this.#jsonLd = data ? jsonLdScript(data) : null;
     if (this.#jsonLd) {
-      this.#jsonLd.dataset.leerkring = 'agenda';
+      this.#jsonLd.dataset.leerkringJsonld = '';
       this.append(this.#jsonLd);
     }
   }

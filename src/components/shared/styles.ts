@@ -13,6 +13,9 @@ export const baseStyles = css`
     font-size: var(--leerkring-font-size, var(--utrecht-document-font-size, 1rem));
     line-height: var(--leerkring-line-height, var(--utrecht-document-line-height, 1.5));
     color: var(--leerkring-color, var(--utrecht-document-color, CanvasText));
+    /* Long Dutch compounds and e-mail addresses break instead of overflowing a narrow column. */
+    overflow-wrap: break-word;
+    hyphens: auto;
     /* Private shorthands, not an API. */
     --_leerkring-accent: var(--leerkring-accent-color, var(--utrecht-link-color, #01689b));
     --_leerkring-muted: var(--leerkring-muted-color, #535353);
@@ -24,6 +27,18 @@ export const baseStyles = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /* Page selectors cannot reach inside, but inherited properties can. These would make text
+     hard to read when a page sets them on everything (\`* { text-transform: uppercase }\`). */
+  :host > * {
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-indent: 0;
+    text-align: start;
+    white-space: normal;
+    font-style: normal;
+    line-height: var(--leerkring-line-height, var(--utrecht-document-line-height, 1.5));
   }
   *,
   *::before,
