@@ -12,6 +12,7 @@ Commands:
   schema                  print the JSON Schema of a network document
   ics <file>              print the calendar (iCalendar) of a network
   hash-code <code>        print the hash to put in registration.invitation.codes
+  snippet [--base <url>]  print the <script> tag to paste into a page, with its integrity hash
   serve --networks <dir>  serve the registration API for every network document in <dir>
         [--port 8000] [--host 127.0.0.1] [--data .leerkring-data] [--origin https://…]… [--demo]
                           DATABASE_URL: use PostgreSQL instead of the embedded database
@@ -80,6 +81,13 @@ export async function main(argv: string[]): Promise<number> {
         return 1;
       }
       process.stdout.write(networkCalendar(r.network, { locale }));
+      return 0;
+    }
+    case 'snippet': {
+      const base = (option(rest, '--base') ?? '/leerkring').replace(/\/+$/, '');
+      const file = new URL('../integrity.json', import.meta.url);
+      const hashes = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+      process.stdout.write(`<script type="module" src="${base}/leerkring.js" integrity="${hashes['leerkring.js']}" crossorigin="anonymous"></script>\n`);
       return 0;
     }
     case 'hash-code': {

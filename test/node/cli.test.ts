@@ -81,3 +81,21 @@ describe('npx leerkring', () => {
     assert.equal(r.out.trim(), 'sha256:2ac590e966781981f3cf4c19b303cb94109ad22a0a8dfd47b98b68cd941b1e8b');
   });
 });
+
+describe('generated documentation', () => {
+  test('custom-elements.json and the README element reference match the source', () => {
+    const out = mkdtempSync(join(tmpdir(), 'leerkring-cem-'));
+    const r = spawnSync('npx', ['custom-elements-manifest', 'analyze', '--config', 'custom-elements-manifest.config.mjs'], { encoding: 'utf8', env: { ...process.env, CEM_OUTDIR: out } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), JSON.parse(readFileSync('custom-elements.json', 'utf8')), 'run npm run manifest');
+    const check = spawnSync(process.execPath, ['scripts/element-docs.mjs', '--check'], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+  });
+
+  test('snippet: the script tag with the integrity hash of this build', () => {
+    const hashes = JSON.parse(readFileSync('dist/integrity.json', 'utf8'));
+    const r = cli('snippet', '--base', 'https://cdn.example.org/npm/leerkring@0.1.0/dist/');
+    assert.equal(r.out.trim(), `<script type="module" src="https://cdn.example.org/npm/leerkring@0.1.0/dist/leerkring.js" integrity="${hashes['leerkring.js']}" crossorigin="anonymous"></script>`);
+    assert.match(hashes['leerkring.js'], /^sha384-[A-Za-z0-9+/]{64}$/);
+  });
+});
