@@ -84,7 +84,8 @@ describe('npx leerkring', () => {
 
 describe('generated documentation', () => {
   test('custom-elements.json and the README element reference match the source', () => {
-    const out = mkdtempSync(join(tmpdir(), 'leerkring-cem-'));
+    // The analyzer resolves its output folder against the working directory.
+    const out = 'test-results/manifest-check';
     const r = spawnSync('npx', ['custom-elements-manifest', 'analyze', '--config', 'custom-elements-manifest.config.mjs'], { encoding: 'utf8', env: { ...process.env, CEM_OUTDIR: out } });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')), JSON.parse(readFileSync('custom-elements.json', 'utf8')), 'run npm run manifest');
