@@ -5,6 +5,8 @@ export default {
   exclude: ['src/components/**/*.styles.ts'],
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
+  // package.json names custom-elements.json itself; the analyzer must not rewrite it (the drift test writes elsewhere).
+  packagejson: false,
   plugins: [
     {
       name: 'leerkring-public-api-only',

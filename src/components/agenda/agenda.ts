@@ -1,5 +1,6 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
+import { heading } from '../shared/heading.js';
 import {
   calendarEvent,
   formatDate,
@@ -34,8 +35,6 @@ import { agendaStyles } from './agenda.styles.js';
 import { LeerkringSessionSelectEvent } from './session-select-event.js';
 import type { NetworkState } from '../context.js';
 
-const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const heading = (level: number) => HEADINGS[Math.min(6, Math.max(1, level)) - 1]!;
 
 interface Row {
   session: Session;

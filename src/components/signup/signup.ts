@@ -1,5 +1,6 @@
 import { LitElement, nothing, type TemplateResult } from 'lit';
-import { html, literal, type StaticValue } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
+import { heading } from '../shared/heading.js';
 import {
   ORGANISATION_TYPES,
   RegistrationClient,
@@ -33,8 +34,6 @@ import { signupStyles } from './signup.styles.js';
 import { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './register-event.js';
 import type { NetworkState } from '../context.js';
 
-const HEADINGS: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-const heading = (level: number) => HEADINGS[Math.min(6, Math.max(1, level)) - 1]!;
 
 /** What the person sees after submitting, or instead of the form. */
 export type SignupOutcome =
