@@ -2,6 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { treeshake } from './scripts/treeshake.mjs';
 
 // Chunk names carry a content hash; remove the previous build's so dist/ holds one set.
 for (const f of readdirSync('dist', { withFileTypes: true }))
@@ -28,6 +29,7 @@ export default [
     input: 'dist/components/bundle.js',
     preserveEntrySignatures: 'allow-extension',
     onwarn,
+    treeshake,
     output: { dir: 'dist', entryFileNames: 'leerkring.js', chunkFileNames: 'leerkring-[name]-[hash].js', format: 'es' },
     plugins: [...plugins(), integrity()],
   },

@@ -7,6 +7,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
+import { treeshake } from './treeshake.mjs';
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const br = (buf) => brotliCompressSync(buf).length;
@@ -17,6 +18,7 @@ async function bundle(entries) {
   const build = await rollup({
     input: virtual,
     onwarn: () => {},
+    treeshake,
     plugins: [
       { name: 'entry', resolveId: (id) => (id === virtual ? id : null), load: (id) => (id === virtual ? entries.map((e) => `import '${e}';`).join('\n') : null) },
       nodeResolve({ exportConditions: ['browser', 'production'] }),
@@ -42,9 +44,15 @@ const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`${'bundle'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
 for (const [name, buf] of rows) console.log(`${name.padEnd(width)}  ${kb(buf.length).padStart(9)}  ${kb(gz(buf)).padStart(9)}  ${kb(br(buf)).padStart(9)}`);
 
+// Pages that give the document themselves (src or inline JSON) also load the document validator
+// (zod and the schema) before anything shows; pages that get it from the registration API do not.
+const validator = readdirSync('dist').find((f) => /^leerkring-parse-network-.*\.js$/.test(f));
+const validatorGz = validator ? gz(readFileSync(`dist/${validator}`)) : 0;
 const budgets = [
-  ['agenda-only up front', gz(agenda.initial), 20 * 1024],
-  ['dist/leerkring.js up front', gz(full), 30 * 1024],
+  ['agenda-only up front, network from the API', gz(agenda.initial), 20 * 1024],
+  ['agenda-only up front, own document (+ validator chunk)', gz(agenda.initial) + validatorGz, 20 * 1024],
+  ['dist/leerkring.js up front, network from the API', gz(full), 30 * 1024],
+  ['dist/leerkring.js up front, own document (+ validator chunk)', gz(full) + validatorGz, 30 * 1024],
 ];
 console.log('');
 for (const [name, size, budget] of budgets)

@@ -3,7 +3,10 @@
  * No DOM and no Node APIs: it runs in the browser and in Node alike.
  */
 export * from './lean.js';
+export * from './schema.js';
+export * from './parse-network.js';
 export * from './calendar.js';
 export * from './json-schema.js';
+export * from './registration-shape.js';
 export { en } from './i18n/en.js';
 export { emailMessages, type EmailMessages } from './i18n/email.js';

@@ -1,10 +1,12 @@
 /**
  * Everything in core that a browser page needs up front. Left out, to keep the embeddable
- * bundle small: the English messages (loaded on request), the .ics generator (loaded when
- * someone downloads a calendar file) and the JSON Schema generator (a build-time tool).
+ * bundle small: the network-document validator (zod; loaded when a page gives a document
+ * itself, see parse-network.ts), the English messages (loaded on request), the .ics generator
+ * (loaded when someone downloads a calendar file) and the JSON Schema generator (a build tool).
+ * Types of the document come from schema.ts as types only.
  */
-export * from './schema.js';
-export * from './parse-network.js';
+export type * from './schema.js';
+export * from './constants.js';
 export * from './problems.js';
 export * from './time.js';
 export * from './session-time.js';
@@ -21,3 +23,4 @@ export * from './client.js';
 export * from './registration-input.js';
 export * from './i18n/format.js';
 export * from './i18n/messages.js';
+export * from './i18n/form.js';

@@ -2,11 +2,10 @@
  * The registration a person submits, validated against the network's own policy. The form
  * and the server use this same schema, so a form that passes is never refused for its shape.
  */
-import * as z from 'zod/mini';
 import type { Network } from './schema.js';
-import { ORGANISATION_TYPES } from './schema.js';
+import { ORGANISATION_TYPES } from './constants.js';
 import { fieldUse, registrationScope, invitationTypes, type FieldName } from './policy.js';
-import { messages, type Messages } from './i18n/messages.js';
+import { formMessages, type FormMessages } from './i18n/form.js';
 import { LOCALES, type Locale } from './i18n/format.js';
 import type { Problem } from './problems.js';
 import { formatPath } from './problems.js';
@@ -18,26 +17,20 @@ const MAX_LONG_TEXT = 2000;
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 const PHONE = /^[+0-9 ()-]{6,20}$/;
 
-const loose = z.object({
-  participant: z.object({
-    name: z.optional(z.string()),
-    email: z.optional(z.string()),
-    organisation: z.optional(z.string()),
-    organisationType: z.optional(z.string()),
-    role: z.optional(z.string()),
-    phone: z.optional(z.string()),
-  }),
-  sessionId: z.optional(z.string()),
-  declarations: z.optional(z.array(z.string())),
-  answers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
-  invitationCode: z.optional(z.string()),
-  groupSize: z.optional(z.number()),
-  locale: z.optional(z.enum(['nl', 'en'])),
-  website: z.optional(z.string()),
-  startedAt: z.optional(z.number()),
-});
+/** A registration as submitted, before any check: what the form builds, or the shape the server parsed. */
+export interface RawRegistration {
+  participant: { name?: string; email?: string; organisation?: string; organisationType?: string; role?: string; phone?: string };
+  sessionId?: string;
+  declarations?: string[];
+  answers?: Record<string, string | number | boolean>;
+  invitationCode?: string;
+  groupSize?: number;
+  locale?: 'nl' | 'en';
+  website?: string;
+  startedAt?: number;
+}
 
-type FormError = (m: Messages['form']['error']) => string;
+export type FormError = (m: FormMessages['form']['error']) => string;
 
 export interface ValidateOptions {
   /** Server side: the time now, to enforce the minimum fill time. */
@@ -46,25 +39,25 @@ export interface ValidateOptions {
   minFillMs?: number;
 }
 
+/** A problem with a registration, in both languages, from the form's error sentences. */
+export function formProblem(path: (string | number)[], code: string, text: FormError): Problem {
+  return {
+    path: formatPath(path),
+    code,
+    message: Object.fromEntries(LOCALES.map((l) => [l, text(formMessages(l).form.error)])) as Record<Locale, string>,
+  };
+}
+
 /**
  * Checks a registration against the network's policy: the fields it asks for, the session,
  * declarations, its own questions, the invitation code and the spam traps. Returns the
  * registration with text trimmed, or every problem with its path ("participant.email").
+ * The form calls this directly; the server first checks the shape of what it received
+ * (`validateRegistrationInput`), then calls this same function.
  */
-export function validateRegistrationInput(network: Network, input: unknown, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
-  const shape = loose.safeParse(input);
+export function checkRegistration(network: Network, raw: RawRegistration, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
   const problems: Problem[] = [];
-  const add = (path: (string | number)[], code: string, text: FormError) =>
-    problems.push({
-      path: formatPath(path),
-      code,
-      message: Object.fromEntries(LOCALES.map((l) => [l, text(messages(l).form.error)])) as Record<Locale, string>,
-    });
-  if (!shape.success) {
-    add([], 'shape', (e) => e.shape);
-    return { ok: false, problems };
-  }
-  const raw = shape.data;
+  const add = (path: (string | number)[], code: string, text: FormError) => problems.push(formProblem(path, code, text));
   const trim = (s: string | undefined) => (s ?? '').trim();
   const p = raw.participant;
   const participant: RegistrationInput['participant'] = { name: trim(p.name), email: trim(p.email) };

@@ -9,45 +9,20 @@
 import * as z from 'zod/mini';
 import { isClockString, isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
 
-export const NETWORK_KINDS = [
-  'learning-network',
-  'learning-circle',
-  'community-of-practice',
-  'intervision',
-  'workshop',
-  'other',
-] as const;
+import {
+  NETWORK_KINDS,
+  ORGANISATION_TYPES,
+  SESSION_TYPES,
+  SESSION_STATUSES,
+  RESOURCE_TYPES,
+  REGISTRATION_MODES,
+  REGISTRATION_SCOPES,
+  NETWORK_FORMATS,
+  FIELD_USES,
+  QUESTION_TYPES,
+} from './constants.js';
 
-export const ORGANISATION_TYPES = [
-  'municipality',
-  'province',
-  'water-board',
-  'national-government',
-  'citizen-initiative',
-  'civil-society',
-  'knowledge-institution',
-  'business',
-  'other',
-] as const;
-
-export const SESSION_TYPES = [
-  'kick-off',
-  'plenary',
-  'thematic',
-  'intervision',
-  'learning-meeting',
-  'info',
-  'closing',
-  'other',
-] as const;
-
-export const SESSION_STATUSES = ['scheduled', 'moved', 'cancelled'] as const;
-export const RESOURCE_TYPES = ['report', 'publication', 'newsletter', 'brochure', 'video', 'link', 'news'] as const;
-export const REGISTRATION_MODES = ['built-in', 'external', 'email', 'closed'] as const;
-export const REGISTRATION_SCOPES = ['network', 'session'] as const;
-export const NETWORK_FORMATS = ['open', 'closed', 'in-company'] as const;
-export const FIELD_USES = ['required', 'optional', 'off'] as const;
-export const QUESTION_TYPES = ['text', 'textarea', 'choice', 'yes-no', 'number'] as const;
+export * from './constants.js';
 
 // Issue messages below are keys into the translated problem sentences in `problems.ts`.
 const text = () => z.string().check(z.trim(), z.minLength(1, 'empty'));

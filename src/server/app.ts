@@ -12,6 +12,7 @@ import {
   networkCalendar,
   publicNetwork,
   messages,
+  formMessages,
   toLocale,
   type Locale,
   type Network,
@@ -182,7 +183,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     options.onMailQueued?.();
     if (r.kind === 'invalid') {
       const spam = r.problems.some((p) => p.code === 'spam');
-      return error(reply, 422, spam ? 'spam' : 'invalid', messages(locale).signup.errorSummary, {
+      return error(reply, 422, spam ? 'spam' : 'invalid', formMessages(locale).signup.errorSummary, {
         issues: r.problems.map((p) => ({ path: p.path, message: p.message[locale] })),
       });
     }
@@ -193,7 +194,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const byToken = async (req: FastifyRequest, reply: FastifyReply) => {
     const row = await store.byToken((req.params as { token: string }).token);
     if (!row || row.erased_at) {
-      void error(reply, 404, 'not-found', messages(localeOf(req)).signup.notFound);
+      void error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
       return undefined;
     }
     return row;

@@ -1,4 +1,7 @@
-import { availabilityMap, loadMessages, parseNetwork, RegistrationClient, type Locale, type Network } from '../../core/lean.js';
+import { availabilityMap, loadMessages, RegistrationClient, type Locale, type Network } from '../../core/lean.js';
+
+/** The document validator (zod and the schema) is a chunk of its own, loaded only for documents the page gives itself. */
+const validator = () => import('../../core/parse-network.js');
 import type { NetworkState } from '../context.js';
 
 export interface LoadOptions {
@@ -30,6 +33,7 @@ export async function loadNetwork(options: LoadOptions): Promise<Omit<NetworkSta
       if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
       text = await res.text();
     }
+    const { parseNetwork } = await validator();
     const parsed = parseNetwork(text ?? '');
     if (!parsed.ok) return { status: 'invalid', problems: parsed.problems, live: false, ...(api !== undefined && { api }) };
     network = parsed.value;
@@ -37,10 +41,9 @@ export async function loadNetwork(options: LoadOptions): Promise<Omit<NetworkSta
   if (client && (network || networkId)) {
     const r = await client.getNetwork(network?.id ?? networkId!, signal);
     if (r.ok) {
-      // The API's copy of the document is the one registrations are checked against.
-      const parsed = parseNetwork(r.value.network);
-      if (!parsed.ok) return { status: 'invalid', problems: parsed.problems, live: false, api: api! };
-      return { status: 'ready', network: parsed.value, availability: r.value.availability, live: true, api: api! };
+      // The server validated its documents with the same schema at start-up (a bad one stops
+      // it), so its copy is used as it is: the one registrations are checked against.
+      return { status: 'ready', network: r.value.network, availability: r.value.availability, live: true, api: api! };
     }
     if (!network) throw new Error(r.error.message);
   }

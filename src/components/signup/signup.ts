@@ -12,11 +12,12 @@ import {
   invitationTypes,
   isSessionPast,
   messages,
+  formMessages,
   personalReasons,
   reasonText,
   registrationMailto,
   registrationScope,
-  validateRegistrationInput,
+  checkRegistration,
   type Availability,
   type FieldName,
   type Locale,
@@ -208,7 +209,7 @@ export class LeerkringSignup extends LitElement {
     const c = network.contact;
     if (!c?.email && !c?.name) return nothing;
     const who = c.email ? html`<a href="mailto:${c.email}">${c.name ?? c.email}</a>` : c.name;
-    const text = messages(locale).signup.contact('\u0000').split('\u0000');
+    const text = formMessages(locale).signup.contact('\u0000').split('\u0000');
     return html`<p>${text[0]}${who}${text[1]}</p>`;
   }
 
@@ -223,7 +224,7 @@ export class LeerkringSignup extends LitElement {
 
   /** The first thing a visitor sees: the form, or plainly why there is none. */
   #renderEntry(state: NetworkState, network: Network, locale: Locale) {
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const a = messages(locale).availability;
     const mode = network.registration.mode;
     if (mode === 'external') {
@@ -284,7 +285,7 @@ export class LeerkringSignup extends LitElement {
   }
 
   #textField(path: string, name: string, label: string, opts: { type?: string; autocomplete?: string; required: boolean; hint?: string; inputmode?: string; narrow?: boolean }, locale: Locale) {
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const id = controlId(path);
     const hintId = opts.hint ? `${id}-hint` : undefined;
     const invalid = !!this.#problem(path);
@@ -309,7 +310,7 @@ export class LeerkringSignup extends LitElement {
   #personField(network: Network, field: FieldName, locale: Locale) {
     const use = fieldUse(network, field);
     if (use === 'off') return nothing;
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const required = use === 'required';
     if (field === 'organisationType') {
       const path = 'participant.organisationType';
@@ -351,7 +352,7 @@ export class LeerkringSignup extends LitElement {
 
   #sessionChoice(network: Network, state: NetworkState, locale: Locale) {
     if (registrationScope(network) !== 'session') return nothing;
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const path = 'sessionId';
     const invalid = !!this.#problem(path);
     const choosable = network.sessions.filter((x) => {
@@ -386,14 +387,14 @@ export class LeerkringSignup extends LitElement {
         ${this.#errorFor(path, locale)}
         <div class="choice">
           <input type="checkbox" id=${id} name="declarations" value=${d.id} .checked=${this.#values.get(`declaration:${d.id}`) === true} aria-describedby=${this.#describedBy(path) || nothing} />
-          <label for=${id}>${d.text}${d.required === false ? ` ${messages(locale).signup.optional}` : ''}</label>
+          <label for=${id}>${d.text}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
         </div>
       </div>`;
     });
   }
 
   #question(q: Question, locale: Locale) {
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const path = `answers.${q.id}`;
     const id = controlId(path);
     const invalid = !!this.#problem(path);
@@ -435,7 +436,7 @@ export class LeerkringSignup extends LitElement {
   }
 
   #privacy(network: Network, locale: Locale) {
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const p = network.registration.privacy;
     const h = this.headingLevel + 1;
     return html`<section class="privacy" aria-labelledby="privacy-heading">
@@ -448,7 +449,7 @@ export class LeerkringSignup extends LitElement {
   }
 
   #renderForm(state: NetworkState, network: Network, locale: Locale, av: Availability | undefined) {
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const h = this.headingLevel;
     const inCompany = network.format === 'in-company';
     const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' ? s.submitWaitlist : s.submit;
@@ -542,7 +543,7 @@ export class LeerkringSignup extends LitElement {
     // A second click while the first submission is on its way must not register twice.
     if (this._busy) return;
     const input = this.#collect(e.target as HTMLFormElement, locale, network);
-    const checked = validateRegistrationInput(network, input);
+    const checked = checkRegistration(network, input);
     if (!checked.ok) {
       this._problems = checked.problems;
       this.#focusAfterRender = 'error-summary';
@@ -556,7 +557,7 @@ export class LeerkringSignup extends LitElement {
     }
     if (state.api === undefined) {
       this._failed = false;
-      this.#show({ kind: 'rejected', message: messages(locale).signup.noServer });
+      this.#show({ kind: 'rejected', message: formMessages(locale).signup.noServer });
       return;
     }
     this._busy = true;
@@ -591,7 +592,7 @@ export class LeerkringSignup extends LitElement {
   }
 
   #renderOutcome(outcome: SignupOutcome, network: Network, locale: Locale) {
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const a = messages(locale).availability;
     const session = 'sessionId' in outcome && outcome.sessionId ? network.sessions.find((x) => x.id === outcome.sessionId) : undefined;
     const title = session ? `${session.title} (${network.title})` : network.title;
@@ -642,7 +643,7 @@ export class LeerkringSignup extends LitElement {
   }
 
   #renderManage(view: Extract<View, { kind: 'manage' | 'manage-missing' }>, locale: Locale) {
-    const s = messages(locale).signup;
+    const s = formMessages(locale).signup;
     const h = this.headingLevel;
     return html`<section aria-labelledby="manage-heading">
       <${heading(h)} id="manage-heading">${s.manageHeading}</${heading(h)}>

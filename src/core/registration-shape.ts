@@ -1,0 +1,35 @@
+/**
+ * The shape of a registration as it arrives over HTTP, checked with zod before the policy
+ * checks in `checkRegistration` (which the browser form calls directly on what it built).
+ */
+import * as z from 'zod/mini';
+import type { Network } from './schema.js';
+import type { ParseResult } from './parse-network.js';
+import type { RegistrationInput } from './client.js';
+import { checkRegistration, formProblem, type ValidateOptions } from './registration-input.js';
+
+export const registrationShapeSchema = z.object({
+  participant: z.object({
+    name: z.optional(z.string()),
+    email: z.optional(z.string()),
+    organisation: z.optional(z.string()),
+    organisationType: z.optional(z.string()),
+    role: z.optional(z.string()),
+    phone: z.optional(z.string()),
+  }),
+  sessionId: z.optional(z.string()),
+  declarations: z.optional(z.array(z.string())),
+  answers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
+  invitationCode: z.optional(z.string()),
+  groupSize: z.optional(z.number()),
+  locale: z.optional(z.enum(['nl', 'en'])),
+  website: z.optional(z.string()),
+  startedAt: z.optional(z.number()),
+});
+
+/** Checks an untrusted registration body: its shape, then the network's policy. */
+export function validateRegistrationInput(network: Network, input: unknown, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
+  const shape = registrationShapeSchema.safeParse(input);
+  if (!shape.success) return { ok: false, problems: [formProblem([], 'shape', (e) => e.shape)] };
+  return checkRegistration(network, shape.data, options);
+}
