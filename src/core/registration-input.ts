@@ -10,7 +10,7 @@ import { LOCALES, type Locale } from './i18n/format.js';
 import type { Problem } from './problems.js';
 import { formatPath } from './problems.js';
 import type { ParseResult } from './parse-network.js';
-import type { RegistrationInput } from './client.js';
+import type { ParticipantInput, RegistrationInput } from './client.js';
 
 const MAX_TEXT = 200;
 const MAX_LONG_TEXT = 2000;
@@ -18,17 +18,7 @@ const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 const PHONE = /^[+0-9 ()-]{6,20}$/;
 
 /** A registration as submitted, before any check: what the form builds, or the shape the server parsed. */
-export interface RawRegistration {
-  participant: { name?: string; email?: string; organisation?: string; organisationType?: string; role?: string; phone?: string };
-  sessionId?: string;
-  declarations?: string[];
-  answers?: Record<string, string | number | boolean>;
-  invitationCode?: string;
-  groupSize?: number;
-  locale?: 'nl' | 'en';
-  website?: string;
-  startedAt?: number;
-}
+export type RawRegistration = Omit<RegistrationInput, 'participant'> & { participant: Partial<ParticipantInput> };
 
 export type FormError = (m: FormMessages['form']['error']) => string;
 
