@@ -7,3 +7,12 @@ export const DEMO_NETWORKS = [
   { id: 'groene-domein', label: 'Leernetwerk groene burgerinitiatieven', asOf: '2015-06-01T09:00:00+02:00' },
   { id: 'overheidsparticipatie-workshop', label: 'Workshop overheidsparticipatie', asOf: '' },
 ];
+
+/**
+ * The demo's clock per network: each network's `asOf` at `start`, running on from there, so
+ * waiting lists and deadlines still behave as in real time. Networks without `asOf` use real time.
+ */
+export function demoClock(start = Date.now()) {
+  const offsets = new Map(DEMO_NETWORKS.filter((n) => n.asOf).map((n) => [n.id, Date.parse(n.asOf) - start]));
+  return (id) => new Date(Date.now() + (offsets.get(id) ?? 0));
+}

@@ -8,16 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChrome, CHROME_ARGS } from './find-chrome.mjs';
 import { serve } from '../dist/server/index.js';
-import { DEMO_NETWORKS } from '../demo/networks.js';
+import { DEMO_NETWORKS, demoClock } from '../demo/networks.js';
 
-const asOf = new Map(DEMO_NETWORKS.filter((n) => n.asOf).map((n) => [n.id, Date.parse(n.asOf) - Date.now()]));
 const server = await serve({
   networks: 'demo/data',
   port: 0,
   dataDir: mkdtempSync(join(tmpdir(), 'leerkring-audit-')),
   demo: true,
   rateLimitPerMinute: 0,
-  now: (id) => new Date(Date.now() + (asOf.get(id) ?? 0)),
+  now: demoClock(),
   log: () => {},
 });
 const chrome = await chromeLauncher.launch({ chromePath: findChrome(), chromeFlags: CHROME_ARGS });

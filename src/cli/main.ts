@@ -111,10 +111,8 @@ export async function main(argv: string[]): Promise<number> {
       // its clock runs on from there, so waiting lists and deadlines still behave as in real time.
       let now: ((id: string) => Date) | undefined;
       if (command === 'demo') {
-        const { DEMO_NETWORKS } = (await import(new URL('../../demo/networks.js', import.meta.url).href)) as { DEMO_NETWORKS: { id: string; asOf: string }[] };
-        const started = Date.now();
-        const offsets = new Map(DEMO_NETWORKS.filter((n) => n.asOf).map((n) => [n.id, Date.parse(n.asOf) - started]));
-        now = (id) => new Date(Date.now() + (offsets.get(id) ?? 0));
+        const { demoClock } = (await import(new URL('../../demo/networks.js', import.meta.url).href)) as { demoClock: () => (id: string) => Date };
+        now = demoClock();
       }
       const port = Number(option(rest, '--port') ?? process.env.PORT ?? 8000);
       try {

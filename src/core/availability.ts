@@ -89,6 +89,8 @@ export function availability(
   const capacity = capacityFor(network, session);
   const taken = counts.confirmed + counts.pending;
   const placesLeft = capacity === undefined ? undefined : Math.max(0, capacity - taken);
+  const opens = opensAt(network);
+  const closes = closesAt(network, session);
   const base: Availability = {
     state: 'open',
     mode: network.registration.mode,
@@ -96,8 +98,8 @@ export function availability(
     waitlisted: counts.waitlisted,
     level: level(capacity, placesLeft),
     ...(capacity !== undefined && { capacity, placesLeft }),
-    ...(opensAt(network) && { opensAt: opensAt(network) }),
-    ...(closesAt(network, session) && { closesAt: closesAt(network, session) }),
+    ...(opens && { opensAt: opens }),
+    ...(closes && { closesAt: closes }),
   };
   const gate = registrationGate(network, session, now);
   switch (gate?.code) {

@@ -20,6 +20,6 @@ export function registrationMailto(network: Network, locale: Locale, sessionId?:
   for (const q of network.registration.questions ?? []) fields.push(q.label);
   const lines = [m.intro(network.title, session?.title), '', ...fields.map((f) => `${f}: `)];
   if (network.registration.invitation) lines.push(`${m.invitation}: `);
-  const q = (s: string) => encodeURIComponent(s).replace(/%20/g, '%20');
+  const q = encodeURIComponent;
   return `mailto:${to}?subject=${q(session ? `${subject} (${session.title})` : subject)}&body=${q(lines.join('\r\n'))}`;
 }

@@ -7,7 +7,7 @@
  * means, so the parsed document is exactly what the editor wrote.
  */
 import * as z from 'zod/mini';
-import { isClockString, isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
+import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
 
 import {
   NETWORK_KINDS,
@@ -40,7 +40,7 @@ const dateOrDateTime = () =>
     z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'deadline'),
     z.refine((v) => parseDeadline(v) !== undefined, 'deadline'),
   );
-const clock = () => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'clock'), z.refine(isClockString, 'clock'));
+const clock = () => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'clock'));
 const count = () => z.int().check(z.gte(0));
 const positive = () => z.int().check(z.gte(1));
 

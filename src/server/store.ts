@@ -184,6 +184,8 @@ export class RegistrationStore {
     );
     const waiting = rows.map(rowOf);
     const sessionId = target === 'network' ? undefined : target;
+    // The count per organisation costs a query per person; only a per-organisation limit needs it.
+    const limited = network.registration.maxPerOrganisation !== undefined;
     const entries = await Promise.all(
       waiting.map(async (w) => ({
         id: w.id,
@@ -192,7 +194,7 @@ export class RegistrationStore {
         declarations: w.declarations,
         invitation: w.invitation,
         ...(w.group_size !== null && { groupSize: w.group_size }),
-        organisationCount: w.organisation_lower ? await this.#organisationCount(tx, network.id, target, w.organisation_lower, w.id) : 0,
+        organisationCount: limited && w.organisation_lower ? await this.#organisationCount(tx, network.id, target, w.organisation_lower, w.id) : 0,
       })),
     );
     for (const p of promoteFromWaitlist(network, counts, entries, sessionId)) {

@@ -295,10 +295,23 @@ describe('<leerkring-signup>', () => {
 
     it('does not register twice on a double click', async () => {
       const el = await ready();
-      const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
-      button.click();
-      button.click();
-      await outcome(el);
+      // Count what the page sends: the shared idempotency key alone would already make the
+      // server store one registration, so the stored count cannot show the second send.
+      const original = window.fetch;
+      let sent = 0;
+      window.fetch = (input, init) => {
+        if (String(input).endsWith('/registrations') && init?.method === 'POST') sent++;
+        return original(input, init);
+      };
+      try {
+        const button = $<HTMLButtonElement>(el, 'button[type="submit"]');
+        button.click();
+        button.click();
+        await outcome(el);
+      } finally {
+        window.fetch = original;
+      }
+      expect(sent).to.equal(1);
       expect(await registrations()).to.have.length(1);
     });
 

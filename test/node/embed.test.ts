@@ -1,14 +1,13 @@
 // The demo served by the reference server under the strict CSP, in Debian's Chromium.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
-import { buildServer, openDatabase, STRICT_CSP } from '../../src/server/index.js';
-import { parseNetwork, type Network } from '../../src/core/index.js';
+import { buildServer, loadNetworks, openDatabase, STRICT_CSP } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { tempDir } from './helpers.js';
-import { DEMO_NETWORKS } from '../../demo/networks.js';
+import { DEMO_NETWORKS, demoClock } from '../../demo/networks.js';
 
 const SHOTS = 'test/artefacts/screenshots';
 
@@ -17,12 +16,7 @@ let base = '';
 let close: () => Promise<void>;
 
 before(async () => {
-  const networks = new Map<string, Network>();
-  for (const f of readdirSync('demo/data')) {
-    const r = parseNetwork(readFileSync(`demo/data/${f}`, 'utf8'));
-    if (r.ok) networks.set(r.value.id, r.value);
-  }
-  const asOf = new Map(DEMO_NETWORKS.filter((n) => n.asOf).map((n) => [n.id, new Date(n.asOf)]));
+  const networks = loadNetworks('demo/data');
   const db = await openDatabase({ dataDir: tempDir() });
   const { app } = await buildServer({
     db,
@@ -32,7 +26,7 @@ before(async () => {
     staticRoot: process.cwd(),
     rateLimitPerMinute: 0,
     minFillMs: 0,
-    now: (id) => asOf.get(id) ?? new Date(),
+    now: demoClock(),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

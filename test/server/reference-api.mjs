@@ -2,23 +2,19 @@
 // This file starts it and adds a few test-only routes under /test-api: reset, a clock for the
 // seed networks (whose dates lie in the past), seeding registrations, and failures on demand.
 // web-test-runner forwards /api and /test-api to it, so pages call it on their own origin.
-import { readFileSync, readdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID, createHash } from 'node:crypto';
 
-const { buildServer, openDatabase } = await import('../../dist/server/index.js');
+const { buildServer, openDatabase, loadNetworks } = await import('../../dist/server/index.js');
 const { parseNetwork } = await import('../../dist/core/index.js');
 
 const ADMIN = 'browser-test-organiser';
 const networks = new Map();
 function loadDemo() {
   networks.clear();
-  for (const f of readdirSync('demo/data')) {
-    if (!f.endsWith('.json')) continue;
-    const r = parseNetwork(readFileSync(`demo/data/${f}`, 'utf8'));
-    if (r.ok) networks.set(r.value.id, r.value);
-  }
+  for (const [id, n] of loadNetworks('demo/data')) networks.set(id, n);
 }
 loadDemo();
 

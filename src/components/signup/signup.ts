@@ -234,7 +234,7 @@ export class LeerkringSignup extends LitElement {
       const href = registrationMailto(network, locale, this.session);
       return this.#screen(
         s.heading,
-        html`${this.#eligibilityNotes(network, locale)}<p>${s.emailText(network.contact?.email ?? '')}</p>
+        html`${this.#eligibilityNotes(network)}<p>${s.emailText(network.contact?.email ?? '')}</p>
           ${href ? html`<p><a class="button" part="button" href=${href}>${s.emailButton}</a></p>` : nothing}`,
         network,
         locale,
@@ -256,13 +256,12 @@ export class LeerkringSignup extends LitElement {
   }
 
   /** Who may register, said before anyone types: eligibility, invitations. */
-  #eligibilityNotes(network: Network, locale: Locale) {
+  #eligibilityNotes(network: Network) {
     const r = network.registration;
     const notes: string[] = [];
     if (r.eligibility?.explanation) notes.push(r.eligibility.explanation);
     if (r.invitation?.explanation) notes.push(r.invitation.explanation);
     if (!notes.length) return nothing;
-    void locale;
     return html`<div class="notice">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
   }
 
@@ -455,7 +454,7 @@ export class LeerkringSignup extends LitElement {
     const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' ? s.submitWaitlist : s.submit;
     return html`<section aria-labelledby="signup-heading">
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
-      ${this.#eligibilityNotes(network, locale)}
+      ${this.#eligibilityNotes(network)}
       ${this._problems.length
         ? html`<div class="error-summary" part="error-summary" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>

@@ -1,6 +1,6 @@
 /** The English catalogue. Importing this module registers it. */
 import { registerMessages, type Messages } from './messages.js';
-import { formatDate, formatDateTime, formatList, plural } from './format.js';
+import { formatDateTime, formatList, plural } from './format.js';
 import type { OrganisationType } from '../schema.js';
 
 export const en: Messages = {
@@ -33,12 +33,6 @@ export const en: Messages = {
     closing: 'Closing meeting',
     other: 'Meeting',
   },
-  mode: {
-    'built-in': 'Register with this form',
-    external: 'Register with another form',
-    email: 'Register by e-mail',
-    closed: 'No registration',
-  },
   availability: {
     open: 'Registration is open',
     waitlist: 'Full, you can still join the waiting list',
@@ -47,12 +41,10 @@ export const en: Messages = {
     deadlinePassed: 'Registration has closed',
     past: 'This meeting has taken place',
     cancelled: 'This meeting is cancelled',
-    noRegistration: 'Registration is not possible',
     invitationOnly: 'By invitation only',
     onRequest: 'On request',
     placesLeft: (n: number) => plural('en', n, { one: '{n} place left', other: '{n} places left' }),
     level: { plenty: 'Places available', few: 'A few places left', full: 'Full', unknown: '' },
-    waitingList: (n: number) => plural('en', n, { one: '{n} person on the waiting list', other: '{n} people on the waiting list' }),
   },
   reason: {
     'registration-closed': 'This network does not take registrations.',
@@ -198,12 +190,10 @@ export const en: Messages = {
       news: 'News',
     },
     time: (from: string, to?: string) => (to ? `${from} – ${to}` : from),
-    opensNewWindow: '(opens in a new window)',
   },
   date: {
     tbd: 'Date to be announced',
     tbdPeriod: (period: string) => `Date to be announced (${period})`,
-    dateOnly: (d: Date) => formatDate('en', d),
   },
 };
 

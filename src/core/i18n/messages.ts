@@ -2,8 +2,8 @@
  * Every sentence the UI, the CLI and the server's e-mails show, in Dutch (default) and English.
  * `en` is typed against `nl`, so a missing translation is a compile error.
  */
-import type { NetworkKind, OrganisationType, SessionType, RegistrationMode } from '../schema.js';
-import { formatDate, formatDateTime, formatList, plural, type Locale } from './format.js';
+import type { NetworkKind, OrganisationType, SessionType } from '../schema.js';
+import { formatDateTime, formatList, plural, type Locale } from './format.js';
 
 const nl = {
   kind: {
@@ -35,12 +35,6 @@ const nl = {
     closing: 'Slotbijeenkomst',
     other: 'Bijeenkomst',
   } satisfies Record<SessionType, string>,
-  mode: {
-    'built-in': 'Aanmelden via dit formulier',
-    external: 'Aanmelden via een ander formulier',
-    email: 'Aanmelden per e-mail',
-    closed: 'Geen aanmelding',
-  } satisfies Record<RegistrationMode, string>,
   availability: {
     open: 'Aanmelden is mogelijk',
     waitlist: 'Vol, aanmelden voor de wachtlijst kan nog',
@@ -49,12 +43,10 @@ const nl = {
     deadlinePassed: 'De aanmelding is gesloten',
     past: 'Deze bijeenkomst is geweest',
     cancelled: 'Deze bijeenkomst gaat niet door',
-    noRegistration: 'Aanmelden is niet mogelijk',
     invitationOnly: 'Alleen op uitnodiging',
     onRequest: 'Op aanvraag',
     placesLeft: (n: number) => plural('nl', n, { one: 'nog {n} plaats', other: 'nog {n} plaatsen' }),
     level: { plenty: 'Voldoende plaatsen', few: 'Nog enkele plaatsen', full: 'Vol', unknown: '' },
-    waitingList: (n: number) => plural('nl', n, { one: '{n} persoon op de wachtlijst', other: '{n} mensen op de wachtlijst' }),
   },
   reason: {
     'registration-closed': 'Voor dit netwerk kun je je niet aanmelden.',
@@ -200,12 +192,10 @@ const nl = {
       news: 'Nieuws',
     },
     time: (from: string, to?: string) => (to ? `${from} – ${to} uur` : `${from} uur`),
-    opensNewWindow: '(opent in een nieuw venster)',
   },
   date: {
     tbd: 'Datum volgt',
     tbdPeriod: (period: string) => `Datum volgt (${period})`,
-    dateOnly: (d: Date) => formatDate('nl', d),
   },
 };
 
