@@ -1,7 +1,18 @@
 // `npm run manifest`: custom-elements.json from the JSDoc on the element classes, then the
 // README's element reference from it (scripts/element-docs.mjs), so the two cannot drift.
+import { readdirSync } from 'node:fs';
+
+// The analyzer lists modules in the order the file system returns them, which differs between
+// machines. The manifest is sorted below; CEM_REVERSE=1 feeds the files in reverse order so a
+// test can prove the output does not depend on that order.
+const files = readdirSync('src/components', { recursive: true })
+  .map((f) => `src/components/${f}`)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.styles.ts'))
+  .sort();
+if (process.env.CEM_REVERSE === '1') files.reverse();
+
 export default {
-  globs: ['src/components/**/*.ts'],
+  globs: files,
   exclude: ['src/components/**/*.styles.ts'],
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
@@ -11,6 +22,7 @@ export default {
     {
       name: 'leerkring-public-api-only',
       packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         for (const mod of customElementsManifest.modules) {
           for (const d of mod.declarations ?? []) {
             if (!d.customElement) continue;
