@@ -18,6 +18,7 @@ export * from './waitlist.js';
 export * from './calendar-event.js';
 export * from './calendar-links.js';
 export * from './mailto.js';
+export * from './safe-url.js';
 export * from './public-network.js';
 export * from './client.js';
 export * from './registration-input.js';

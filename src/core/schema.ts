@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
+import { isSafeUrl } from './safe-url.js';
 
 import {
   NETWORK_KINDS,
@@ -27,7 +28,13 @@ export * from './constants.js';
 // Issue messages below are keys into the translated problem sentences in `problems.ts`.
 const text = () => z.string().check(z.trim(), z.minLength(1, 'empty'));
 const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'));
-const httpsUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s]+$/, 'url'));
+// The pattern is what the JSON Schema shows editors' tools; the rule itself is `isSafeUrl`, the
+// same check the elements apply to every URL they render, whoever delivered it.
+const httpsUrl = () =>
+  z.string().check(
+    z.regex(/^https?:\/\/[^\s]+$/, { message: 'url', abort: true }),
+    z.refine((v) => isSafeUrl(v, { relative: false }), 'url'),
+  );
 const email = () => z.string().check(z.regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'email'));
 const dateTime = () =>
   z.string().check(
