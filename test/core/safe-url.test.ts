@@ -63,7 +63,6 @@ describe('isSafeUrl', () => {
   it('refuses script and data URLs and every disguise of them', () => {
     for (const url of SCRIPT_URLS) {
       expect(isSafeUrl(url), JSON.stringify(url)).to.equal(false);
-      expect(isSafeUrl(url, { mailto: true }), JSON.stringify(url)).to.equal(false);
       expect(safeUrl(url), JSON.stringify(url)).to.equal(undefined);
     }
   });
@@ -72,13 +71,10 @@ describe('isSafeUrl', () => {
     for (const value of [undefined, null, 1, {}, ['https://example.org'], { toString: () => 'https://example.org' }]) expect(isSafeUrl(value)).to.equal(false);
   });
 
-  it('accepts mailto only when asked, and only to one plain address', () => {
+  it('takes no mailto from data; mailtoUrl builds one to a single plain address', () => {
     expect(isSafeUrl('mailto:leerkring@example.org')).to.equal(false);
-    expect(isSafeUrl('mailto:leerkring@example.org?subject=Aanmelding&body=Naam%3A', { mailto: true })).to.equal(true);
-    expect(isSafeUrl('mailto:javascript:alert(1)', { mailto: true })).to.equal(false);
-    expect(isSafeUrl('mailto:a@example.org,b@example.org', { mailto: true })).to.equal(false);
     expect(mailtoUrl('leerkring@example.org')).to.equal('mailto:leerkring@example.org');
-    for (const address of ['a@example.org?bcc=b@example.org', 'a@example.org&cc=b@example.org', 'a@example.org,b@example.org', 'a b@example.org', 'geen-adres', undefined]) {
+    for (const address of ['a@example.org?bcc=b@example.org', 'a@example.org&cc=b@example.org', 'a@example.org,b@example.org', 'a b@example.org', 'javascript:alert(1)//@example.org', 'a\\b@example.org', 'geen-adres', undefined, 1]) {
       expect(mailtoUrl(address), String(address)).to.equal(undefined);
     }
   });

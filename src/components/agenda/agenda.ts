@@ -9,12 +9,13 @@ import {
   formatShortDate,
   formatTime,
   googleCalendarUrl,
+  isSafeUrl,
   isSessionPast,
   messages,
   outlookCalendarUrl,
   parseDateTime,
-  registrationMailto,
   registrationScope,
+  safeUrl,
   sessionStart,
   sessionTiming,
   type Availability,
@@ -30,11 +31,18 @@ import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
 import { jsonLdScript } from '../shared/trusted.js';
 import { downloadIcs } from '../shared/download-ics.js';
+import { registrationMailtoUrl, warnUnsafeUrl } from '../shared/safe-links.js';
 import { networkJsonLd } from './json-ld.js';
 import { agendaStyles } from './agenda.styles.js';
 import { LeerkringSessionSelectEvent } from './session-select-event.js';
 import type { NetworkState } from '../context.js';
 
+
+/** A resource's title, linked only when its URL is safe to link to. */
+function resourceTitle(r: Resource) {
+  const href = safeUrl(r.url);
+  return href ? html`<a href=${href}>${r.title}</a>` : r.title;
+}
 
 interface Row {
   session: Session;
@@ -81,9 +89,9 @@ export class LeerkringAgenda extends LitElement {
     _type: { state: true },
   };
 
-  /** URL of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
+  /** URL (http(s) or relative) of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
   declare src: string | undefined;
-  /** Base URL of the registration API, for live availability. */
+  /** Base URL (http(s) or relative) of the registration API, for live availability. */
   declare api: string | undefined;
   /** Network id to load from the API when there is no document. */
   declare networkId: string | undefined;
@@ -93,9 +101,9 @@ export class LeerkringAgenda extends LitElement {
   declare limit: number | undefined;
   /** The level of the element's top headings (2 by default); months and sessions go one and two deeper. */
   declare headingLevel: number;
-  /** Link to a session's own page; `{id}` is replaced by the session id. */
+  /** Link to a session's own page; `{id}` is replaced by the session id. Only an http(s) or relative URL is used. */
   declare sessionLink: string | undefined;
-  /** Where "Aanmelden" leads for built-in registration, for example "#aanmelden" or a registration page. */
+  /** Where "Aanmelden" leads for built-in registration, for example "#aanmelden" or a registration page. Only an http(s) or relative URL is used. */
   declare signupHref: string | undefined;
   /** How to show places: "exact" ("nog 3 plaatsen"), "coarse" ("nog enkele plaatsen") or "none". */
   declare places: 'exact' | 'coarse' | 'none';
@@ -128,6 +136,12 @@ export class LeerkringAgenda extends LitElement {
     this.#jsonLd?.remove();
     this.#jsonLd = null;
     this.#jsonLdText = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    for (const [name, attribute] of [['signupHref', 'signup-href'], ['sessionLink', 'session-link']] as const) {
+      if (changed.has(name) && this[name] !== undefined && !isSafeUrl(this[name])) warnUnsafeUrl('<leerkring-agenda>', attribute);
+    }
   }
 
   protected override updated(_: PropertyValues): void {
@@ -254,9 +268,8 @@ export class LeerkringAgenda extends LitElement {
     const a = m.agenda;
     const timing = sessionTiming(session);
     const id = `session-${session.id}`;
-    const title = this.sessionLink
-      ? html`<a href=${this.sessionLink.replace('{id}', encodeURIComponent(session.id))}>${session.title}</a>`
-      : session.title;
+    const sessionHref = safeUrl(this.sessionLink?.replace('{id}', encodeURIComponent(session.id)));
+    const title = sessionHref ? html`<a href=${sessionHref}>${session.title}</a>` : session.title;
     const perSession = registrationScope(network) === 'session';
     const availability = perSession && !past ? state.availability?.sessions[session.id] : undefined;
     const resources = session.resources ?? [];
@@ -356,13 +369,19 @@ export class LeerkringAgenda extends LitElement {
   #renderRegisterAction(network: Network, session: Session | undefined, locale: Locale) {
     const a = messages(locale).agenda;
     const label = session ? a.registerFor(session.title) : a.register;
+    // A target that is not a safe URL gets no action at all: a label that looks like a button
+    // and does nothing would only mislead.
     switch (network.registration.mode) {
-      case 'external':
-        return html`<a class="button" part="button" href=${network.registration.url!}>${a.registerExternal}${session
-            ? html`<span class="visually-hidden">: ${session.title}</span>`
-            : nothing}</a>`;
+      case 'external': {
+        const href = safeUrl(network.registration.url);
+        return href
+          ? html`<a class="button" part="button" href=${href}>${a.registerExternal}${session
+              ? html`<span class="visually-hidden">: ${session.title}</span>`
+              : nothing}</a>`
+          : nothing;
+      }
       case 'email': {
-        const href = registrationMailto(network, locale, session?.id);
+        const href = registrationMailtoUrl(network, locale, session?.id);
         return href ? html`<a class="button" part="button" href=${href}>${a.registerEmail}</a>` : nothing;
       }
       case 'built-in': {
@@ -370,8 +389,9 @@ export class LeerkringAgenda extends LitElement {
           const ok = this.dispatchEvent(new LeerkringSessionSelectEvent(network.id, session?.id));
           if (!ok) e.preventDefault();
         };
-        return this.signupHref
-          ? html`<a class="button" part="button" href=${this.signupHref} @click=${select}>${label}</a>`
+        const signupHref = safeUrl(this.signupHref);
+        return signupHref
+          ? html`<a class="button" part="button" href=${signupHref} @click=${select}>${label}</a>`
           : html`<button class="button" part="button" type="button" @click=${select}>${label}</button>`;
       }
       default:
@@ -416,7 +436,7 @@ export class LeerkringAgenda extends LitElement {
           .filter((r) => !r.participantsOnly)
           .map(
             (r) => html`<li>
-              ${a.resourceType[r.type]}: ${r.url ? html`<a href=${r.url}>${r.title}</a>` : r.title}${r.description ? html` — ${r.description}` : nothing}
+              ${a.resourceType[r.type]}: ${resourceTitle(r)}${r.description ? html` — ${r.description}` : nothing}
             </li>`,
           )}
       </ul>

@@ -1,4 +1,4 @@
-import { sessionTiming, type Network, type Session } from '../../core/lean.js';
+import { safeUrl, sessionTiming, type Network, type Session } from '../../core/lean.js';
 
 function place(session: Session): object | undefined {
   const v = session.venue;
@@ -39,7 +39,7 @@ export function networkJsonLd(network: Network, pageUrl: string): object {
     '@type': 'EventSeries',
     name: network.title,
     description: network.summary,
-    url: network.url ?? pageUrl,
+    url: safeUrl(network.url, { relative: false }) ?? pageUrl,
     inLanguage: network.language ?? 'nl',
     organizer: network.organisers.map((o) => ({ '@type': 'Organization', name: o.name })),
     subEvent: events,

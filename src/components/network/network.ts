@@ -27,9 +27,9 @@ export class LeerkringNetwork extends LitElement {
     now: {},
   };
 
-  /** URL of the network document (JSON). Without it, an inline `<script type="application/json">` child is used. */
+  /** URL (http(s) or relative) of the network document (JSON). Without it, an inline `<script type="application/json">` child is used. */
   declare src: string | undefined;
-  /** Base URL of the registration API; with it, availability is live. */
+  /** Base URL (http(s) or relative) of the registration API; with it, availability is live. */
   declare api: string | undefined;
   /** Loads the network from the API by id, when there is no document on the page. */
   declare networkId: string | undefined;

@@ -3,6 +3,8 @@ import { ContextConsumer } from '@lit/context';
 import { networkContext, type NetworkState } from '../context.js';
 import { loadNetwork } from './load-network.js';
 import { elementLocale } from './state-view.js';
+import { warnUnsafeUrl } from './safe-links.js';
+import { isSafeUrl } from '../../core/lean.js';
 
 export interface NetworkSourceHost extends ReactiveControllerHost, HTMLElement {
   src?: string;
@@ -82,6 +84,12 @@ export class NetworkSource implements ReactiveController {
     if (!this.standalone) return;
     const h = this.#host;
     const abort = (this.#abort = new AbortController());
+    // A data: document would be shown as if the site published it; other schemes are no place to load from.
+    const unsafe = (['src', 'api'] as const).find((name) => h[name] !== undefined && !isSafeUrl(h[name]));
+    if (unsafe) {
+      this.#settle(abort, { status: 'error', error: warnUnsafeUrl(`<${h.localName}>`, unsafe), live: false, refresh: this.refresh });
+      return;
+    }
     loadNetwork({
       ...(h.src !== undefined && { src: h.src }),
       ...(this.inline !== undefined && { inline: this.inline }),

@@ -4,6 +4,12 @@ import { css } from 'lit';
  * Base styles shared by every element. Public custom properties are `--leerkring-*`; each falls
  * back to an NL Design System common token where one fits, so a site's theme carries over,
  * and then to the host page's own font and colours.
+ *
+ * Notes on the rules below; written here rather than as CSS comments, which would ship in the
+ * bundle. `overflow-wrap` and `hyphens`: long Dutch compounds and e-mail addresses break instead
+ * of overflowing a narrow column. `--_leerkring-*`: private shorthands, not an API. `:host > *`:
+ * page selectors cannot reach inside, but inherited properties can, and these would make text
+ * hard to read when a page sets them on everything (`* { text-transform: uppercase }`).
  */
 export const baseStyles = css`
   :host {
@@ -13,10 +19,8 @@ export const baseStyles = css`
     font-size: var(--leerkring-font-size, var(--utrecht-document-font-size, 1rem));
     line-height: var(--leerkring-line-height, var(--utrecht-document-line-height, 1.5));
     color: var(--leerkring-color, var(--utrecht-document-color, CanvasText));
-    /* Long Dutch compounds and e-mail addresses break instead of overflowing a narrow column. */
     overflow-wrap: break-word;
     hyphens: auto;
-    /* Private shorthands, not an API. */
     --_leerkring-accent: var(--leerkring-accent-color, var(--utrecht-link-color, #01689b));
     --_leerkring-muted: var(--leerkring-muted-color, #535353);
     --_leerkring-border: var(--leerkring-border-color, #8a8a8a);
@@ -28,8 +32,6 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
-  /* Page selectors cannot reach inside, but inherited properties can. These would make text
-     hard to read when a page sets them on everything (\`* { text-transform: uppercase }\`). */
   :host > * {
     text-transform: none;
     letter-spacing: normal;

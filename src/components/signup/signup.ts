@@ -15,9 +15,10 @@ import {
   formMessages,
   personalReasons,
   reasonText,
-  registrationMailto,
   registrationScope,
   checkRegistration,
+  mailtoUrl,
+  safeUrl,
   type Availability,
   type FieldName,
   type Locale,
@@ -31,6 +32,7 @@ import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
 import { downloadIcs } from '../shared/download-ics.js';
+import { registrationMailtoUrl } from '../shared/safe-links.js';
 import { signupStyles } from './signup.styles.js';
 import { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './register-event.js';
 import type { NetworkState } from '../context.js';
@@ -85,9 +87,9 @@ export class LeerkringSignup extends LitElement {
     _type: { state: true },
   };
 
-  /** URL of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
+  /** URL (http(s) or relative) of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
   declare src: string | undefined;
-  /** Base URL of the registration API. */
+  /** Base URL (http(s) or relative) of the registration API. */
   declare api: string | undefined;
   /** Network id to load from the API when there is no document. */
   declare networkId: string | undefined;
@@ -208,7 +210,8 @@ export class LeerkringSignup extends LitElement {
   #contactLine(network: Network, locale: Locale) {
     const c = network.contact;
     if (!c?.email && !c?.name) return nothing;
-    const who = c.email ? html`<a href="mailto:${c.email}">${c.name ?? c.email}</a>` : c.name;
+    const mailto = mailtoUrl(c.email);
+    const who = mailto ? html`<a href=${mailto}>${c.name ?? c.email}</a>` : (c.name ?? c.email);
     const text = formMessages(locale).signup.contact('\u0000').split('\u0000');
     return html`<p>${text[0]}${who}${text[1]}</p>`;
   }
@@ -227,11 +230,18 @@ export class LeerkringSignup extends LitElement {
     const s = formMessages(locale).signup;
     const a = messages(locale).availability;
     const mode = network.registration.mode;
+    // A target that is not a safe URL gets no action: a label that looks like a link and does nothing would mislead.
     if (mode === 'external') {
-      return this.#screen(s.heading, html`<p>${s.externalText}</p><p><a class="button" part="button" href=${network.registration.url!}>${s.externalLink}</a></p>`, network, locale);
+      const href = safeUrl(network.registration.url);
+      return this.#screen(
+        s.heading,
+        html`<p>${s.externalText}</p>${href ? html`<p><a class="button" part="button" href=${href}>${s.externalLink}</a></p>` : nothing}`,
+        network,
+        locale,
+      );
     }
     if (mode === 'email') {
-      const href = registrationMailto(network, locale, this.session);
+      const href = registrationMailtoUrl(network, locale, this.session);
       return this.#screen(
         s.heading,
         html`${this.#eligibilityNotes(network)}<p>${s.emailText(network.contact?.email ?? '')}</p>
@@ -437,13 +447,14 @@ export class LeerkringSignup extends LitElement {
   #privacy(network: Network, locale: Locale) {
     const s = formMessages(locale).signup;
     const p = network.registration.privacy;
+    const statement = safeUrl(p?.statementUrl);
     const h = this.headingLevel + 1;
     return html`<section class="privacy" aria-labelledby="privacy-heading">
       <${heading(h)} id="privacy-heading">${s.privacyHeading}</${heading(h)}>
       <p>${s.privacyPurpose}</p>
       ${p?.retentionDays !== undefined ? html`<p>${s.privacyRetention(p.retentionDays)}</p>` : nothing}
       ${p?.controller ? html`<p>${s.privacyController(p.controller)}</p>` : nothing}
-      ${p?.statementUrl ? html`<p><a href=${p.statementUrl}>${s.privacyLink}</a></p>` : nothing}
+      ${statement ? html`<p><a href=${statement}>${s.privacyLink}</a></p>` : nothing}
     </section>`;
   }
 
