@@ -45,8 +45,10 @@ const ADDRESS = /^[^\s@<>()",;:?&#%/\\]+@[^\s@<>()",;:?&#%/\\]+\.[^\s@<>()",;:?&
  * isSafeUrl('#aanmelden')                     // true
  * isSafeUrl('JaVaScRiPt:alert(1)')            // false
  * isSafeUrl('/agenda', { relative: false })   // false
+ *
+ * Returns `boolean`, not `value is string`: a false answer for a string must not narrow it away.
  */
-export function isSafeUrl(value: unknown, { relative = true }: SafeUrlOptions = {}): value is string {
+export function isSafeUrl(value: unknown, { relative = true }: SafeUrlOptions = {}): boolean {
   if (typeof value !== 'string' || FORBIDDEN.test(value)) return false;
   const host = WITH_HOST.exec(value);
   if (host) return relative || !!host[1];
@@ -55,7 +57,7 @@ export function isSafeUrl(value: unknown, { relative = true }: SafeUrlOptions = 
 
 /** The URL itself when it is safe (see `isSafeUrl`), otherwise undefined. */
 export function safeUrl(value: unknown, options?: SafeUrlOptions): string | undefined {
-  return isSafeUrl(value, options) ? value : undefined;
+  return isSafeUrl(value, options) ? (value as string) : undefined;
 }
 
 /** A `mailto:` link to one plain address, or undefined when the address could smuggle in more (a header, a recipient, a scheme). */
