@@ -124,6 +124,12 @@ describe('PostgreSQL restarts under load', () => {
         assert.equal(typeof a.body?.error?.message, 'string');
       }
 
+      // Each 503 left a line in its process's log with the id the caller got; no personal data did.
+      const logs = servers.map((s) => s.output()).join('\n');
+      const logged = new Set(logs.split('\n').filter((l) => l.includes('"msg":"database unavailable"')).map((l) => JSON.parse(l).reqId));
+      for (const a of unavailable) assert.ok(logged.has(a.body.error.requestId), `503 ${a.body.error.requestId} is not in the log`);
+      assert.doesNotMatch(logs, /Deelnemer \d|deelnemer\d+@example\.org|manageToken/);
+
       // Every registration that was told 201 is stored, with the status and place it was told.
       const res = await fetch(`${bases[0]}/api/admin/networks/drukte/registrations`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
       assert.equal(res.status, 200);
