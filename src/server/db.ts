@@ -4,7 +4,7 @@
  */
 import { accessSync, constants, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PoolClient } from 'pg';
+import type { ClientConfig, PoolClient } from 'pg';
 import { MIGRATIONS } from './migrations.js';
 
 /**
@@ -29,7 +29,7 @@ export class DatabaseOpenError extends Error {
 // (53300), or the network failed (class 08 and the socket errors).
 const CONNECTION_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 // pg and pg-pool say the same in messages without a code.
-const CONNECTION_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end)/;
+const CONNECTION_MESSAGES = /^(Connection terminated|timeout expired$|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end)/;
 
 /** True when `error` says the database cannot be reached, rather than that a statement failed. */
 export function isConnectionFailure(error: unknown): boolean {
@@ -166,8 +166,17 @@ function postgresProblem(url: string, error: unknown): DatabaseOpenError | undef
   return undefined;
 }
 
-/** How long a request waits for a connection before it answers 503; a dead database host must not hold requests for minutes. */
+/**
+ * Making a connection takes milliseconds; one that takes longer than this will not come (a
+ * host that does not answer), and the request answers 503 instead of hanging.
+ */
 const CONNECT_TIMEOUT_MS = 5000;
+/**
+ * How long a request may wait for a free connection. Far longer than a connection takes: in a
+ * healthy burst, requests queue for the pool (each transaction waits its turn on the target's
+ * lock anyway), and that is no reason to turn them away.
+ */
+const POOL_WAIT_MS = 30000;
 
 async function openPostgres(url: string): Promise<Db> {
   try {
@@ -177,23 +186,30 @@ async function openPostgres(url: string): Promise<Db> {
     throw new DatabaseOpenError('DATABASE_URL is not a valid URL: write it as postgres://user:password@host:5432/database.');
   }
   const { default: pg } = await import('pg');
+  // pg-pool uses one setting for both waits; the client's own overrides it for making a connection.
+  class Client extends pg.Client {
+    constructor(config?: ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    }
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.LEERKRING_DB_POOL ?? 10),
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: POOL_WAIT_MS,
     keepAlive: true,
+    Client,
   });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
 
   /**
-   * A connection with BEGIN done. A connection that fails here has run nothing of the
-   * transaction, so it is safe to try once more on a fresh one (a pooled connection may have
-   * died unnoticed while idle). Once `fn` has run, nothing is retried: its statements may have
-   * committed, or it may have done things outside the database (sent mail).
+   * A connection with BEGIN done. Connection failures are never retried here: while the
+   * database is away a retry only delays the 503, and once the transaction has run its
+   * statements it may have committed (a COMMIT whose answer was lost) or done things outside
+   * the database (sent mail). The caller retries, safely with an Idempotency-Key.
    */
-  const begin = async (attempt = 0): Promise<{ client: PoolClient; failed: () => Error | undefined; done: () => void }> => {
-    let client: PoolClient | undefined;
+  const begin = async (): Promise<{ client: PoolClient; failed: () => Error | undefined; done: () => void }> => {
+    let client: PoolClient;
     let failure: Error | undefined;
     // pg emits 'error' on a checked-out client when its connection drops (57P01 when
     // PostgreSQL stops, a closed socket); unheard, that event ends the process. The statement
@@ -201,15 +217,16 @@ async function openPostgres(url: string): Promise<Db> {
     const onError = (error: Error) => (failure ??= error);
     try {
       client = await pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    try {
       client.on('error', onError);
       await client.query('BEGIN');
-      return { client, failed: () => failure, done: () => client!.off('error', onError) };
+      return { client, failed: () => failure, done: () => client.off('error', onError) };
     } catch (error) {
-      if (client) {
-        client.off('error', onError);
-        client.release(failure ?? (error as Error));
-      }
-      if (attempt === 0 && isConnectionFailure(error)) return begin(1);
+      client.off('error', onError);
+      client.release(failure ?? (error as Error));
       throw unavailable(error);
     }
   };
@@ -223,7 +240,7 @@ async function openPostgres(url: string): Promise<Db> {
         let broken: unknown;
         try {
           const result = await fn({ query: (sql, params) => client.query(sql, params as unknown[]) as never });
-          // From here on the outcome is unknown if the connection drops: answered as unavailable, never retried.
+          // A connection lost during COMMIT leaves the outcome unknown: answered as unavailable, like any other loss.
           await client.query('COMMIT');
           return result;
         } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -119,6 +119,31 @@ describe('start-up: a data folder or database that cannot be used gives one clea
     const r = serve(tempDir(), { env: { DATABASE_URL: `postgres://leerkring:geheim-wachtwoord@127.0.0.1:${port}/leerkring` } });
     assertOneSentence(r, new RegExp(`Cannot reach PostgreSQL at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\): check DATABASE_URL and that the database server is running\\.$`));
     assert.doesNotMatch(r.err + r.out, /geheim-wachtwoord/);
+  });
+
+  test('a PostgreSQL host that accepts connections but never answers: a sentence after the connect timeout, not a hang', async () => {
+    const silent = createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((r) => silent.once('listening', r));
+    const { port } = silent.address() as { port: number };
+    try {
+      const started = performance.now();
+      // spawnSync would block this process, and with it the silent server's accept loop.
+      const r = await new Promise<ReturnType<typeof serve>>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'serve', '--networks', 'demo/data', '--port', '0', '--data', tempDir()], {
+          env: { ...process.env, DATABASE_URL: `postgres://leerkring@127.0.0.1:${port}/leerkring` },
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('exit', (code) => resolve({ code, out, err }));
+      });
+      const seconds = (performance.now() - started) / 1000;
+      assertOneSentence(r, new RegExp(`Cannot reach PostgreSQL at 127\\.0\\.0\\.1:${port}: check DATABASE_URL and that the database server is running\\.$`));
+      assert.ok(seconds < 20, `took ${seconds} s`);
+    } finally {
+      silent.close();
+    }
   });
 
   test('a PostgreSQL database that does not exist', async () => {
