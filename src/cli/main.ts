@@ -131,6 +131,8 @@ export async function main(argv: string[]): Promise<number> {
           minFillMs: Number(process.env.LEERKRING_MIN_FILL_MS ?? 3000),
           rateLimitPerMinute: Number(process.env.LEERKRING_RATE_LIMIT ?? 30),
           ...(now && { now }),
+          // The demo's terminal shows failures, not every request.
+          logger: { level: process.env.LEERKRING_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info') },
         } as Parameters<typeof serve>[0]);
         const stop = async () => {
           await server.close();
