@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,10 +34,20 @@ function assertOneSentence(r: ReturnType<typeof serve>, sentence: RegExp) {
   for (const text of [r.err, r.out]) assert.doesNotMatch(text, /^\s+at |file:\/\/|node_modules|RuntimeError|Aborted\(\)|failed to initialize/m);
 }
 
-/** A folder the unprivileged runner can reach (mkdtemp makes it 0700 for its owner). */
+const made: string[] = [];
+after(() => {
+  // Read-only folders cannot be removed as they are (unless by root): make them writable first.
+  for (const dir of made) {
+    chmodTree(dir, (isDir) => (isDir ? 0o755 : 0o644));
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A folder the unprivileged runner can reach (mkdtemp makes it 0700 for its owner); removed afterwards. */
 function reachableDir(): string {
   const dir = tempDir();
   chmodSync(dir, 0o755);
+  made.push(dir);
   return dir;
 }
 
