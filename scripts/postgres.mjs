@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster on loopback for the server tests: Debian's binaries, a data
 // folder in /tmp, trust authentication on 127.0.0.1 only. Installs Debian's postgresql as root
 // when it is missing; otherwise stops with one sentence saying what to install.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,19 @@ function asPostgres(cmd, args) {
   return r.stdout;
 }
 
+/** `asPostgres` without blocking the event loop, for tests that keep serving requests meanwhile. */
+function asPostgresAsync(cmd, args) {
+  const full = isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(full[0], full[1], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} failed: ${out}`))));
+  });
+}
+
 export async function startPostgres() {
   const bin = ensureInstalled();
   const dir = mkdtempSync(join(tmpdir(), 'leerkring-pg-'));
@@ -53,13 +66,26 @@ export async function startPostgres() {
   const data = join(dir, 'data');
   const port = await freePort();
   asPostgres(join(bin, 'initdb'), ['-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C.UTF-8']);
-  asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on`, 'start']);
+  const ctlArgs = {
+    start: ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on`, 'start'],
+    // Fast shutdown: open sessions are ended with 57P01, as when an operator restarts the server.
+    stop: ['-D', data, '-m', 'fast', '-w', 'stop'],
+  };
+  asPostgres(join(bin, 'pg_ctl'), ctlArgs.start);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
+    /** Stops the server but keeps the cluster, so `startServer()` brings it back on the same port and data. */
+    stopServer: () => asPostgresAsync(join(bin, 'pg_ctl'), ctlArgs.stop),
+    /** Starts a cluster that `stopServer()` stopped; resolves once it accepts connections. */
+    startServer: () => asPostgresAsync(join(bin, 'pg_ctl'), ctlArgs.start),
+    /** Stops the server and removes the cluster. */
     stop() {
       try {
-        asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+        asPostgres(join(bin, 'pg_ctl'), ctlArgs.stop);
+      } catch (error) {
+        // Already stopped with stopServer(): nothing to stop, only the folder to remove.
+        if (!/Is server running\?/.test(error.message)) throw error;
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

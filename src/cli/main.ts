@@ -103,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const { serve } = await import('../server/serve.js');
       const { NetworkFolderError } = await import('../server/networks.js');
+      const { DatabaseOpenError, DatabaseUnavailableError } = await import('../server/db.js');
       const origins: string[] = [];
       for (let o = option(rest, '--origin'); o; o = option(rest, '--origin')) origins.push(o);
       origins.push(...(process.env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean) ?? []));
@@ -130,6 +131,8 @@ export async function main(argv: string[]): Promise<number> {
           minFillMs: Number(process.env.LEERKRING_MIN_FILL_MS ?? 3000),
           rateLimitPerMinute: Number(process.env.LEERKRING_RATE_LIMIT ?? 30),
           ...(now && { now }),
+          // The demo's terminal shows failures, not every request.
+          logger: { level: process.env.LEERKRING_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info') },
         } as Parameters<typeof serve>[0]);
         const stop = async () => {
           await server.close();
@@ -143,15 +146,31 @@ export async function main(argv: string[]): Promise<number> {
           process.stderr.write(`leerkring: cannot start, a network document is invalid:\n${error.message}\n`);
           return 1;
         }
+        // One sentence an operator can act on, not a stack trace or PGlite's minified source.
+        if (error instanceof DatabaseOpenError) {
+          process.stderr.write(`leerkring: cannot start: ${error.message}\n`);
+          return 1;
+        }
+        if (error instanceof DatabaseUnavailableError) {
+          process.stderr.write('leerkring: cannot start: the database went away during start-up; check that it is running and start again.\n');
+          return 1;
+        }
         throw error;
       }
     }
     case 'purge': {
       const { loadNetworks } = await import('../server/networks.js');
-      const { openDatabase } = await import('../server/db.js');
+      const { openDatabase, DatabaseOpenError } = await import('../server/db.js');
       const { RegistrationStore } = await import('../server/store.js');
       const networks = loadNetworks(option(rest, '--networks') ?? '.');
-      const db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: option(rest, '--data') ?? '.leerkring-data' });
+      let db;
+      try {
+        db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: option(rest, '--data') ?? '.leerkring-data' });
+      } catch (error) {
+        if (!(error instanceof DatabaseOpenError)) throw error;
+        process.stderr.write(`leerkring: ${error.message}\n`);
+        return 1;
+      }
       const store = new RegistrationStore(db, networks, { secret: Buffer.alloc(32) });
       const n = await store.purgeExpired();
       await db.close();

@@ -17,7 +17,8 @@ import {
   type Locale,
   type Network,
 } from '../core/index.js';
-import type { Db } from './db.js';
+import { isConnectionFailure, type Db } from './db.js';
+import { errorFacts, requestId } from './log.js';
 import { RegistrationStore, type RegistrationRow } from './store.js';
 import { toCsv } from './csv.js';
 import { matchesHash } from './tokens.js';
@@ -42,8 +43,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The clock, per network; the real time by default. */
   now?: (networkId: string) => Date;
-  /** Request logging: true for stdout, or a stream to write the JSON lines to. */
-  logger?: boolean | { stream: NodeJS.WritableStream };
+  /** Request logging: true for stdout, or a stream to write the JSON lines to; `level` is pino's ('info' by default). */
+  logger?: boolean | { stream?: NodeJS.WritableStream; level?: string };
   /** Called after a transaction queued e-mail, to deliver it soon. */
   onMailQueued?: () => void;
 }
@@ -66,6 +67,9 @@ const STATIC_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.map': 'application/json; charset=utf-8',
 };
+
+/** Seconds a caller is asked to wait when the database is briefly away. */
+const RETRY_AFTER_SECONDS = 3;
 
 function error(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   return reply.code(status).send({ error: { code, message, ...extra } });
@@ -101,10 +105,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 16 * 1024,
+    genReqId: requestId,
     // Log the route, never the URL: a manage token is personal, and so is anything in a body.
     logger: options.logger
       ? {
-          ...(typeof options.logger === 'object' && { stream: options.logger.stream }),
+          ...(typeof options.logger === 'object' && options.logger.stream && { stream: options.logger.stream }),
+          ...(typeof options.logger === 'object' && options.logger.level && { level: options.logger.level }),
           serializers: {
             req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
             res: (res) => ({ statusCode: res.statusCode }),
@@ -130,8 +136,17 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (e.statusCode === 413) return error(reply, 413, 'too-large', locale === 'en' ? 'The request is too large.' : 'Het verzoek is te groot.');
     if (e.statusCode === 429) return error(reply, 429, 'rate-limited', locale === 'en' ? 'Too many requests; try again in a minute.' : 'Te veel verzoeken; probeer het over een minuut opnieuw.');
     if (e.statusCode && e.statusCode < 500) return error(reply, e.statusCode, 'bad-request', locale === 'en' ? 'The request could not be read.' : 'Het verzoek kon niet worden gelezen.');
-    req.log.error({ code: e.code }, 'request failed');
-    return error(reply, 500, 'internal', locale === 'en' ? 'Something went wrong on our side; try again.' : 'Er ging bij ons iets mis; probeer het opnieuw.');
+    // Every 5xx leaves a line with the request id, which the caller gets too, so support can find it.
+    const unavailable = isConnectionFailure(err);
+    const status = unavailable ? 503 : 500;
+    req.log.error({ status, method: req.method, route: req.routeOptions?.url ?? 'unmatched', error: errorFacts(err) }, unavailable ? 'database unavailable' : 'request failed');
+    reply.header('x-request-id', req.id);
+    if (unavailable) {
+      // The database is restarting or unreachable: nothing is wrong with the request, so say when to try again.
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return error(reply, 503, 'unavailable', locale === 'en' ? 'We cannot take requests for a moment; try again in a few seconds.' : 'We kunnen even geen verzoeken aannemen; probeer het over een paar seconden opnieuw.', { requestId: req.id });
+    }
+    return error(reply, 500, 'internal', locale === 'en' ? 'Something went wrong on our side; try again.' : 'Er ging bij ons iets mis; probeer het opnieuw.', { requestId: req.id });
   });
 
   const network = (req: FastifyRequest, reply: FastifyReply): Network | undefined => {

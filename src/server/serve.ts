@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from './db.js';
@@ -6,7 +7,8 @@ import { loadNetworks } from './networks.js';
 import { buildServer } from './app.js';
 import { createMailer, deliverOutbox } from './mail.js';
 import { newSecret, sha256 } from './tokens.js';
-import type { FastifyInstance } from 'fastify';
+import { errorFacts } from './log.js';
+import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { RegistrationStore } from './store.js';
 
 export interface ServeOptions {
@@ -25,6 +27,8 @@ export interface ServeOptions {
   /** Per-network clock; the demo uses it to replay each seed network before its sessions. */
   now?: (networkId: string) => Date;
   log?: (line: string) => void;
+  /** The JSON log of requests and failures: stdout by default; `false` for none. */
+  logger?: boolean | { stream?: NodeJS.WritableStream; level?: string };
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +41,16 @@ async function setting(db: Db, key: string, create: () => string): Promise<{ val
     [key, value],
   );
   return { value: rows[0]!.value, created: rows[0]!.inserted === true && rows[0]!.value === value };
+}
+
+/** Writes a secret to a file only this user may read (mode 0600), replacing what was there; returns the path. */
+function writeSecretFile(file: string, secret: string): string {
+  mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+  // Removed first: an existing file would keep its own (perhaps wider) mode.
+  rmSync(file, { force: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return file;
 }
 
 export interface RunningServer {
@@ -60,13 +74,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     const token = randomBytes(24).toString('base64url');
     const stored = await setting(db, 'admin-token-hash', () => sha256(token));
     adminTokenHash = stored.value;
-    if (stored.created) log(`Organiser token (shown once; set LEERKRING_ADMIN_TOKEN to choose your own): ${token}`);
+    if (stored.created) {
+      // On a terminal a person reads it; otherwise stdout goes to a log, where a token must never be.
+      if (process.stdout.isTTY) log(`Organiser token (shown once; set LEERKRING_ADMIN_TOKEN to choose your own): ${token}`);
+      else log(`Organiser token written to ${writeSecretFile(join(dataDir, 'organiser-token'), token)} (readable by this user only; set LEERKRING_ADMIN_TOKEN to choose your own).`);
+    }
   }
   const mailer = createMailer({
     ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
     outboxDir: join(dataDir, 'outbox'),
     from: options.mailFrom ?? 'leerkring <noreply@example.org>',
   });
+  // Background work must outlive a database outage: it notes the failure and tries again on its next turn.
+  let logger: FastifyBaseLogger | undefined;
+  const failed = (job: string) => (error: unknown) => logger?.warn({ job, error: errorFacts(error) }, `${job} failed`);
   let delivering: Promise<unknown> | undefined;
   let again = false;
   const deliver = () => {
@@ -75,7 +96,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       return;
     }
     delivering = deliverOutbox(db, mailer)
-      .catch(() => {})
+      .catch(failed('mail delivery'))
       .finally(() => {
         delivering = undefined;
         if (again) {
@@ -96,11 +117,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
     ...(options.now && { now: options.now }),
     onMailQueued: deliver,
+    logger: options.logger ?? { level: process.env.LEERKRING_LOG_LEVEL ?? 'info' },
   });
+  logger = app.log;
   await store.notifySessionChanges();
   await store.purgeExpired();
   const timer = setInterval(deliver, 5000);
-  const daily = setInterval(() => void store.purgeExpired().catch(() => {}), 24 * 3600000);
+  const daily = setInterval(() => void store.purgeExpired().catch(failed('purge')), 24 * 3600000);
   timer.unref();
   daily.unref();
   deliver();
