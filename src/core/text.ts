@@ -116,15 +116,16 @@ export function emailText(raw: string): TextResult {
  * line, without controls, and no mail client makes a link of it. Dots in anything that looks
  * like a web or e-mail address become "[.]" and "://" becomes "[:]//" (the usual way to write
  * a defused address, readable by people, not clickable): "https[:]//evil[.]example/login".
+ * `keepLinks` is for text from an organiser, who is the sender and may point to a page.
  */
-export function inertLine(raw: string): string {
-  return Array.from(raw, (c) => (c.length === 1 && c >= '\uD800' && c <= '\uDFFF' ? '\uFFFD' : c))
+export function inertLine(raw: string, options: { keepLinks?: boolean } = {}): string {
+  const line = Array.from(raw, (c) => (c.length === 1 && c >= '\uD800' && c <= '\uDFFF' ? '\uFFFD' : c))
     .join('')
     .normalize('NFC')
     .replace(CONTROL_ALL, ' ')
     .replace(BIDI_ALL, '')
     .replace(INVISIBLE_NOISE, '')
     .replace(SPACES, ' ')
-    .trim()
-    .replace(/\S+/g, (word) => (LINKISH.test(word) ? word.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]') : word));
+    .trim();
+  return options.keepLinks ? line : line.replace(/\S+/g, (word) => (LINKISH.test(word) ? word.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]') : word));
 }

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { checkRegistration, validateRegistrationInput, type Problem } from '../../src/core/index.js';
+import { checkRegistration, validateRegistrationInput, inertLine, type Problem } from '../../src/core/index.js';
 import { makeNetwork } from '../helpers/fixtures.js';
 
 const network = makeNetwork({
@@ -107,6 +107,19 @@ describe('text people type', () => {
         const problems = problemsOf(validateRegistrationInput(network, body));
         expect(problems.map((p) => [p.path, p.code])).to.deep.equal([['', 'shape']]);
       }
+    });
+  });
+
+  describe('inertLine, for personal values in e-mails', () => {
+    it('makes one line of anything and leaves ordinary names alone', () => {
+      expect(inertLine('Anna\r\n\r\nde\u2028Vries\u0000\u202E')).to.equal('Anna de Vries');
+      for (const name of ['J.R. de Vries', 'A.B.C. Jansen', 'St. John', 'René Poëll', 'דוד\u200F כהן', 'Zoë 👩‍👩‍👧']) expect(inertLine(name)).to.equal(name);
+      expect(inertLine('x\uD800y')).to.equal('x\uFFFDy');
+    });
+
+    it('writes addresses so that no mail client makes a link of them, unless an organiser wrote them', () => {
+      expect(inertLine('zie https://evil.example/login of www.evil.nl, mail anna@evil.example')).to.equal('zie https[:]//evil[.]example/login of www[.]evil[.]nl, mail anna@evil[.]example');
+      expect(inertLine('zie https://www.example.org/x\nnu', { keepLinks: true })).to.equal('zie https://www.example.org/x nu');
     });
   });
 });
