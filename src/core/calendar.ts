@@ -3,7 +3,7 @@
  * that every calendar application shows them right on both sides of the CET/CEST switch
  * without a VTIMEZONE block; all-day sessions are written as dates.
  */
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus, escape } from 'ical-generator';
 import type { Network } from './schema.js';
 import { calendarEvent, type CalendarEvent } from './calendar-event.js';
 import type { Locale } from './i18n/format.js';
@@ -15,6 +15,18 @@ export interface CalendarOptions {
   /** DTSTAMP of every event; fixed by default so the same document gives the same feed. */
   stamp?: Date;
 }
+
+// RFC 5545 allows no control character in a value but the tab. Line breaks in text are kept:
+// the escaping turns them into "\n". Stored data may hold anything, whatever the schema says today.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const clean = (s: string) => s.replace(CONTROLS, '');
+/**
+ * ical-generator escapes SUMMARY, DESCRIPTION and LOCATION, but writes NAME, X-WR-CALNAME and
+ * UID as given: a title with "\r\nBEGIN:VEVENT" would add events. These go through here.
+ */
+const escaped = (s: string) => escape(clean(s), false);
+/** A URL is written as it is; one with a space or control character in it is no URL, so it is left out. */
+const uri = (s: string | undefined) => (s && /^[^\s\u0000-\u001F\u007F-\u009F]+$/.test(s) ? s : undefined);
 
 function allDayDate(date: string): Date {
   // ical-generator writes an all-day date from the Date's UTC fields.
@@ -37,24 +49,25 @@ export function calendarEvents(network: Network, options: CalendarOptions = {}):
  */
 export function networkCalendar(network: Network, options: CalendarOptions = {}): string {
   const calendar = ical({
-    name: network.title,
+    name: escaped(network.title),
     prodId: { company: 'leerkring', product: 'leerkring', language: (options.locale ?? 'nl').toUpperCase() },
   });
-  if (network.url) calendar.url(network.url);
+  const url = uri(network.url);
+  if (url) calendar.url(url);
   // A document edit must not change events it did not touch, so the stamp is not "now".
   const stamp = options.stamp ?? new Date(Date.UTC(2000, 0, 1));
   for (const e of calendarEvents(network, options)) {
     calendar.createEvent({
-      id: e.uid,
+      id: escaped(e.uid),
       sequence: e.sequence,
       stamp,
       start: e.allDay ? allDayDate(e.date!) : e.start,
       ...(e.allDay ? { end: allDayDate(nextDate(e.date!)) } : e.end ? { end: e.end } : {}),
       allDay: e.allDay,
-      summary: e.title,
-      description: e.description,
-      ...(e.location ? { location: e.location } : {}),
-      ...(e.url ? { url: e.url } : {}),
+      summary: clean(e.title),
+      description: clean(e.description),
+      ...(e.location ? { location: clean(e.location) } : {}),
+      ...(uri(e.url) ? { url: uri(e.url) } : {}),
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }

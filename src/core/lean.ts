@@ -22,6 +22,7 @@ export * from './safe-url.js';
 export * from './public-network.js';
 export * from './client.js';
 export * from './registration-input.js';
+export * from './text.js';
 export * from './i18n/format.js';
 export * from './i18n/messages.js';
 export * from './i18n/form.js';

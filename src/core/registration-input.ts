@@ -5,7 +5,8 @@
 import type { Network } from './schema.js';
 import { ORGANISATION_TYPES } from './constants.js';
 import { fieldUse, registrationScope, invitationTypes, type FieldName } from './policy.js';
-import { formMessages, type FormMessages } from './i18n/form.js';
+import { formMessages, type FieldWords, type FormMessages } from './i18n/form.js';
+import { emailText, freeText, lineText, type TextResult } from './text.js';
 import { LOCALES, type Locale } from './i18n/format.js';
 import type { Problem } from './problems.js';
 import { formatPath } from './problems.js';
@@ -41,7 +42,8 @@ export function formProblem(path: (string | number)[], code: string, text: FormE
 /**
  * Checks a registration against the network's policy: the fields it asks for, the session,
  * declarations, its own questions, the invitation code and the spam traps. Returns the
- * registration with text trimmed, or every problem with its path ("participant.email").
+ * registration with its text normalised (`text.ts`: NFC, one line where one line belongs), or
+ * every problem with its path ("participant.email") and a sentence for that field.
  * The form calls this directly; the server first checks the shape of what it received
  * (`validateRegistrationInput`), then calls this same function.
  */
@@ -49,8 +51,17 @@ export function checkRegistration(network: Network, raw: RawRegistration, option
   const problems: Problem[] = [];
   const add = (path: (string | number)[], code: string, text: FormError) => problems.push(formProblem(path, code, text));
   const trim = (s: string | undefined) => (s ?? '').trim();
+  /** The value made fit to store, or undefined (and a problem with its own sentence) when it is not. */
+  const clean = (path: (string | number)[], result: TextResult, words: (e: FormMessages['form']['error']) => FieldWords): string | undefined => {
+    if (result.ok) return result.value;
+    const fault = result.fault;
+    add(path, fault, (e) => e.text[fault](words(e)));
+    return undefined;
+  };
   const p = raw.participant;
-  const participant: RegistrationInput['participant'] = { name: trim(p.name), email: trim(p.email) };
+  const name = clean(['participant', 'name'], lineText(p.name ?? '', { noLinks: true }), (e) => e.field.name);
+  const email = clean(['participant', 'email'], emailText(p.email ?? ''), (e) => e.field.email);
+  const participant: RegistrationInput['participant'] = { name: name ?? '', email: email ?? '' };
 
   if (raw.website) add([], 'spam', (e) => e.spam);
   // Server side: a form filled faster than a person can, or a submission that does not say
@@ -58,16 +69,18 @@ export function checkRegistration(network: Network, raw: RawRegistration, option
   if (options.now && options.minFillMs && (raw.startedAt === undefined || options.now.getTime() - raw.startedAt < options.minFillMs))
     add([], 'spam', (e) => e.spam);
 
-  if (!participant.name) add(['participant', 'name'], 'missing', (e) => e.name);
-  else if (participant.name.length > MAX_TEXT) add(['participant', 'name'], 'too-long', (e) => e.tooLong(MAX_TEXT));
-  if (!participant.email) add(['participant', 'email'], 'missing', (e) => e.email);
-  else if (!EMAIL.test(participant.email) || participant.email.length > MAX_TEXT) add(['participant', 'email'], 'invalid', (e) => e.emailInvalid);
+  if (name === '') add(['participant', 'name'], 'missing', (e) => e.name);
+  else if (name && name.length > MAX_TEXT) add(['participant', 'name'], 'too-long', (e) => e.tooLong(MAX_TEXT));
+  if (email === '') add(['participant', 'email'], 'missing', (e) => e.email);
+  else if (email && (!EMAIL.test(email) || email.length > MAX_TEXT)) add(['participant', 'email'], 'invalid', (e) => e.emailInvalid);
 
   const optionalFields: FieldName[] = ['organisation', 'organisationType', 'role', 'phone'];
   for (const field of optionalFields) {
     const use = fieldUse(network, field);
-    const value = trim(p[field]);
-    if (use === 'off' || !value) {
+    if (use === 'off') continue;
+    const value = field === 'organisationType' ? trim(p[field]) : clean(['participant', field], lineText(p[field] ?? ''), (e) => e.field[field as 'organisation' | 'role' | 'phone']);
+    if (value === undefined) continue;
+    if (!value) {
       if (use === 'required') add(['participant', field], 'missing', (e) => e[field]);
       continue;
     }
@@ -98,7 +111,8 @@ export function checkRegistration(network: Network, raw: RawRegistration, option
 
   const answers: Record<string, string | number | boolean> = {};
   for (const q of network.registration.questions ?? []) {
-    const v = raw.answers?.[q.id];
+    // Own answers only: a question with the id "constructor" must not read Object.prototype.
+    const v = raw.answers && Object.hasOwn(raw.answers, q.id) ? raw.answers[q.id] : undefined;
     const empty = v === undefined || v === '' || (q.type === 'yes-no' && v !== true && v !== false);
     if (empty) {
       if (q.required) add(['answers', q.id], 'missing', (e) => e.answer(q.label));
@@ -117,7 +131,8 @@ export function checkRegistration(network: Network, raw: RawRegistration, option
     } else if (q.type === 'yes-no') {
       answers[q.id] = v === true;
     } else {
-      const text = String(v).trim();
+      const text = clean(['answers', q.id], q.type === 'textarea' ? freeText(String(v)) : lineText(String(v)), (e) => e.field.answer(q.label));
+      if (text === undefined) continue;
       const max = q.type === 'textarea' ? MAX_LONG_TEXT : MAX_TEXT;
       if (text.length > max) add(['answers', q.id], 'too-long', (e) => e.tooLong(max));
       else if (text) answers[q.id] = text;

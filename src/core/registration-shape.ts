@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import type { Network } from './schema.js';
 import type { ParseResult } from './parse-network.js';
 import type { RegistrationInput } from './client.js';
+import type { Problem } from './problems.js';
+import { formMessages, type FormMessages } from './i18n/form.js';
 import { checkRegistration, formProblem, type ValidateOptions } from './registration-input.js';
 
 export const registrationShapeSchema = z.object({
@@ -27,9 +29,24 @@ export const registrationShapeSchema = z.object({
   startedAt: z.optional(z.number()),
 });
 
+type WrongType = keyof FormMessages['form']['error']['wrongType'];
+
+/** One problem per field of the wrong type, with its path; the whole body when it is no object. */
+function shapeProblem(issue: z.core.$ZodIssue): Problem {
+  if (!issue.path.length) return formProblem([], 'shape', (e) => e.shape);
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p));
+  if (issue.code === 'invalid_value') {
+    const options = issue.values.map(String);
+    return formProblem(path, 'shape', (e) => e.wrongType.choose(options));
+  }
+  const expected = issue.code === 'invalid_type' ? issue.expected : 'answer';
+  const kind: WrongType = expected in formMessages('nl').form.error.wrongType && expected !== 'choose' ? (expected as WrongType) : 'answer';
+  return formProblem(path, 'shape', (e) => e.wrongType[kind] as string);
+}
+
 /** Checks an untrusted registration body: its shape, then the network's policy. */
 export function validateRegistrationInput(network: Network, input: unknown, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
   const shape = registrationShapeSchema.safeParse(input);
-  if (!shape.success) return { ok: false, problems: [formProblem([], 'shape', (e) => e.shape)] };
+  if (!shape.success) return { ok: false, problems: shape.error.issues.map(shapeProblem) };
   return checkRegistration(network, shape.data, options);
 }

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
 import { isSafeUrl } from './safe-url.js';
+import { LONE_SURROGATE, NO_CONTROL_IN_LINE, NO_CONTROL_IN_PROSE, ONE_LINE } from './text.js';
 
 import {
   NETWORK_KINDS,
@@ -26,7 +27,18 @@ import {
 export * from './constants.js';
 
 // Issue messages below are keys into the translated problem sentences in `problems.ts`.
-const text = () => z.string().check(z.trim(), z.minLength(1, 'empty'));
+/** One line of text (a title, a name, a label): a line break in it would write lines of its own into a calendar feed or an e-mail. */
+const text = () =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'empty'),
+    z.regex(ONE_LINE, 'line-break'),
+    z.regex(NO_CONTROL_IN_LINE, 'control'),
+    z.refine((s) => !LONE_SURROGATE.test(s), 'unstorable'),
+  );
+/** Text in paragraphs (a summary, a description): line breaks and tabs are kept. */
+const prose = () =>
+  z.string().check(z.trim(), z.minLength(1, 'empty'), z.regex(NO_CONTROL_IN_PROSE, 'control'), z.refine((s) => !LONE_SURROGATE.test(s), 'unstorable'));
 const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'));
 // The pattern is what the JSON Schema shows editors' tools; the rule itself is `isSafeUrl`, the
 // same check the elements apply to every URL they render, whoever delivered it.
@@ -79,7 +91,7 @@ export const resourceSchema = z.strictObject({
   title: text(),
   url: z.optional(httpsUrl()),
   date: z.optional(date()),
-  description: z.optional(text()),
+  description: z.optional(prose()),
   /** Shown only to accepted participants (for example the online workplace between meetings). */
   participantsOnly: z.optional(z.boolean()),
 });
@@ -109,7 +121,7 @@ export const programmeItemSchema = z.strictObject({
   time: clock(),
   end: z.optional(clock()),
   title: text(),
-  description: z.optional(text()),
+  description: z.optional(prose()),
 });
 
 export const sessionSchema = z
@@ -119,7 +131,7 @@ export const sessionSchema = z
     type: z.enum(SESSION_TYPES),
     theme: z.optional(text()),
     track: z.optional(id()),
-    description: z.optional(text()),
+    description: z.optional(prose()),
     /** Exact start: Amsterdam wall time "2026-03-12T19:30" or an instant with offset. */
     start: z.optional(dateTime()),
     end: z.optional(dateTime()),
@@ -160,7 +172,7 @@ export const sessionSchema = z
 export const trackSchema = z.strictObject({
   id: id(),
   title: text(),
-  description: z.optional(text()),
+  description: z.optional(prose()),
   /** A closed track takes no registrations: people are invited. */
   format: z.enum(['open', 'closed']),
 });
@@ -264,9 +276,9 @@ export const networkSchema = z
     kind: z.enum(NETWORK_KINDS),
     title: text(),
     subtitle: z.optional(text()),
-    summary: text(),
+    summary: prose(),
     /** Paragraphs separated by a blank line; "- " starts a list item; [text](https://…) is a link. Nothing else. */
-    description: z.optional(text()),
+    description: z.optional(prose()),
     language: z.optional(z.enum(['nl', 'en'])),
     url: z.optional(httpsUrl()),
     publishedOn: z.optional(date()),
@@ -280,7 +292,7 @@ export const networkSchema = z
       z.strictObject({
         organisationTypes: z.optional(z.array(organisationTypeSchema)),
         tags: z.optional(z.array(text())),
-        description: z.optional(text()),
+        description: z.optional(prose()),
       }),
     ),
     format: z.optional(z.enum(NETWORK_FORMATS)),

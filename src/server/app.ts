@@ -14,6 +14,8 @@ import {
   messages,
   formMessages,
   toLocale,
+  freeText,
+  isStorable,
   type Locale,
   type Network,
 } from '../core/index.js';
@@ -75,9 +77,22 @@ function error(reply: FastifyReply, status: number, code: string, message: strin
   return reply.code(status).send({ error: { code, message, ...extra } });
 }
 
+/**
+ * The language asked for: `?lang=` (the first, when given twice), else the first language of
+ * Accept-Language. Also called for requests Fastify could not route, which have no query.
+ */
 function localeOf(req: FastifyRequest): Locale {
-  const q = (req.query as Record<string, string> | undefined)?.lang;
-  return toLocale(q ?? req.headers['accept-language']?.split(',')[0]);
+  const q = (req.query as Record<string, unknown> | null | undefined)?.lang;
+  const lang = Array.isArray(q) ? q[0] : q;
+  return toLocale(typeof lang === 'string' ? lang : req.headers['accept-language']?.split(',')[0]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A registration id from the path, or undefined when it cannot be one (the database would refuse it as a uuid). */
+function registrationIdParam(req: FastifyRequest): string | undefined {
+  const id = (req.params as { id?: unknown }).id;
+  return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : undefined;
 }
 
 function view(row: RegistrationRow, position: number | undefined) {
@@ -106,6 +121,13 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     genReqId: requestId,
+    // A URL Fastify cannot route (a bad escape, an id longer than any real one) gets the API's
+    // error shape like any other bad request, and its path, which may hold a token, is not echoed.
+    frameworkErrors: (err, req, reply) => {
+      const en = localeOf(req) === 'en';
+      if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return error(reply, 404, 'not-found', en ? 'This address does not exist.' : 'Dit adres bestaat niet.');
+      return error(reply, 400, 'bad-request', en ? 'The request could not be read.' : 'Het verzoek kon niet worden gelezen.');
+    },
     // Log the route, never the URL: a manage token is personal, and so is anything in a body.
     logger: options.logger
       ? {
@@ -149,6 +171,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return error(reply, 500, 'internal', locale === 'en' ? 'Something went wrong on our side; try again.' : 'Er ging bij ons iets mis; probeer het opnieuw.', { requestId: req.id });
   });
 
+  app.setNotFoundHandler((req, reply) => error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'This address does not exist.' : 'Dit adres bestaat niet.'));
+
   const network = (req: FastifyRequest, reply: FastifyReply): Network | undefined => {
     const n = networks.get((req.params as { networkId: string }).networkId);
     if (!n) void error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'Unknown network.' : 'Onbekend netwerk.');
@@ -191,7 +215,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   app.post('/api/networks/:networkId/registrations', limited, async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
-    const locale = toLocale((req.body as { locale?: string } | undefined)?.locale ?? localeOf(req));
+    const asked = (req.body as { locale?: unknown } | null | undefined)?.locale;
+    const locale = typeof asked === 'string' ? toLocale(asked) : localeOf(req);
     if (n.registration.mode !== 'built-in') return error(reply, 409, 'not-built-in', messages(locale).reason['not-built-in']);
     const key = req.headers['idempotency-key'];
     const r = await store.register(n, req.body, typeof key === 'string' && key ? key : undefined);
@@ -253,7 +278,11 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
       const n = network(req, reply);
       if (!n) return undefined;
-      const session = (req.query as { session?: string }).session;
+      const session = (req.query as { session?: unknown }).session;
+      if (session !== undefined && (typeof session !== 'string' || !isStorable(session))) {
+        void error(reply, 422, 'invalid', 'session must be one session id.');
+        return undefined;
+      }
       return { n, rows: await store.list(n.id, session) };
     };
 
@@ -281,21 +310,33 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.n.id}-aanmeldingen.csv"`).send(toCsv(header, rows));
     });
 
-    const act = (name: string, run: (id: string, body: Record<string, unknown>) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>
+    const unknownRegistration = (req: FastifyRequest, reply: FastifyReply) => error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
+
+    const act = (name: string, run: (id: string, reason: string | undefined) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>
       admin.post(`/api/admin/registrations/:id/${name}`, async (req, reply) => {
-        const r = await run((req.params as { id: string }).id, (req.body ?? {}) as Record<string, unknown>);
+        const id = registrationIdParam(req);
+        if (!id) return unknownRegistration(req, reply);
+        // The reason goes to the database and into an e-mail: it must be text that can be stored.
+        const given = (req.body as { reason?: unknown } | null | undefined)?.reason;
+        const reason = typeof given === 'string' ? freeText(given) : undefined;
+        if (reason && !reason.ok) return error(reply, 422, 'invalid', 'reason contains characters that cannot be stored.');
+        const r = await run(id, reason?.ok ? reason.value || undefined : undefined);
         options.onMailQueued?.();
         if (!r.ok) return error(reply, r.code === 'not-found' ? 404 : 409, r.code, r.code);
         return view(r.row, await store.position(r.row));
       });
-    act('accept', (id, b) => store.accept(id, typeof b.reason === 'string' ? b.reason : undefined));
-    act('reject', async (id, b) => (typeof b.reason === 'string' && b.reason.trim() ? store.reject(id, b.reason.trim()) : { ok: false, code: 'reason-required' }));
+    act('accept', (id, reason) => store.accept(id, reason));
+    act('reject', async (id, reason) => (reason ? store.reject(id, reason) : { ok: false, code: 'reason-required' }));
     act('move-up', (id) => store.moveUp(id));
 
     admin.put('/api/admin/registrations/:id/attendance', async (req, reply) => {
       const b = (req.body ?? {}) as { sessionId?: unknown; present?: unknown };
       if (typeof b.sessionId !== 'string' || typeof b.present !== 'boolean') return error(reply, 422, 'invalid', 'sessionId (text) and present (true/false) are required.');
-      const row = await store.attendance((req.params as { id: string }).id, b.sessionId, b.present);
+      const id = registrationIdParam(req);
+      const current = id && (await store.byId(id));
+      if (!id || !current) return unknownRegistration(req, reply);
+      if (!networks.get(current.network_id)?.sessions.some((s) => s.id === b.sessionId)) return error(reply, 422, 'invalid', 'sessionId is not a session of this network.');
+      const row = await store.attendance(id, b.sessionId, b.present);
       if (!row) return error(reply, 404, 'not-found', 'not-found');
       return { attendance: row.attendance };
     });

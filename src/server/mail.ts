@@ -16,6 +16,7 @@ import {
   venueText,
   findSession,
   sessionTiming,
+  inertLine,
   type Locale,
   type Network,
 } from '../core/index.js';
@@ -55,9 +56,11 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const { network, locale } = ctx;
   const session = findSession(network, ctx.sessionId ?? undefined);
   const title = session ? `${session.title} (${network.title})` : network.title;
-  const lines = [m.greeting(ctx.participant.name), ''];
+  // A name is whatever the participant typed (or what was stored before today's checks): one
+  // line, and nothing a mail client would make a link of, or it reads as a message from us.
+  const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), ''];
   lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
-  if (ctx.reason) lines.push('', m.reason(ctx.reason));
+  if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   const sessions = session ? [session] : network.sessions;
   const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
   if (kind !== 'cancelled' && kind !== 'rejected') {

@@ -7,6 +7,31 @@ function unfold(ics: string): string {
   return ics.replace(/\r\n[ \t]/g, '');
 }
 
+/** The properties a leerkring feed may contain; anything else in a feed was put there by its data. */
+const PROPERTIES = new Set(['BEGIN', 'END', 'VERSION', 'PRODID', 'NAME', 'X-WR-CALNAME', 'X-WR-CALDESC', 'URL', 'UID', 'SEQUENCE', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'STATUS', 'X-MICROSOFT-CDO-ALLDAYEVENT', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT']);
+
+/**
+ * A strict reading of RFC 5545: CRLF line ends, every unfolded line `NAME(;param=value)*:value`
+ * with a known name and no control characters, components properly nested. Returns the
+ * content lines, each with its name and unescaped text value.
+ */
+function strictParse(ics: string): { name: string; value: string }[] {
+  expect(ics.endsWith('\r\n'), 'ends with CRLF').to.equal(true);
+  expect(/\r(?!\n)|(?<!\r)\n/.test(ics), 'no bare CR or LF').to.equal(false);
+  const lines = unfold(ics).slice(0, -2).split('\r\n');
+  const stack: string[] = [];
+  return lines.map((line) => {
+    const m = /^([A-Z][A-Z0-9-]*)((?:;[A-Z0-9-]+=(?:"[^"\x00-\x1F]*"|[^";:,\x00-\x1F]*))*):([^\x00-\x08\x0A-\x1F\x7F]*)$/.exec(line);
+    expect(m, `a content line: ${JSON.stringify(line)}`).to.not.equal(null);
+    const [, name, , raw] = m!;
+    expect(PROPERTIES.has(name!), `known property ${name}`).to.equal(true);
+    if (name === 'BEGIN') stack.push(raw!);
+    if (name === 'END') expect(stack.pop(), `END:${raw} closes its BEGIN`).to.equal(raw);
+    const value = raw!.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+    return { name: name!, value };
+  });
+}
+
 describe('calendar export', () => {
   it('gives each seed network a calendar with one event per dated session', async () => {
     for (const id of SEED_IDS) {
@@ -72,5 +97,54 @@ describe('calendar export', () => {
     expect(g.searchParams.get('location')).to.equal('Almelo');
     const o = new URL(outlookCalendarUrl(e));
     expect(o.searchParams.get('startdt')).to.equal('2022-04-21T17:30:00.000Z');
+  });
+
+  describe('data that would write its own lines', () => {
+    const injection = 'Evil\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:injected@evil\r\nSUMMARY:Gratis; geld\\, nu\r\nDTSTART:20300101T000000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT';
+    // Stored data is not always what the schema lets in today: build it past the parser.
+    const hostile = () => {
+      const n = makeNetwork({}, [
+        { id: 'a', title: 'A', type: 'other', start: '2026-05-01T10:00', venue: { type: 'physical', name: 'Zaal', city: 'Utrecht' } },
+        { id: 'b', title: 'B', type: 'other', date: '2026-06-05' },
+        { id: 'c', title: 'C', type: 'other' },
+      ]);
+      return {
+        ...n,
+        title: `Netwerk${injection}`,
+        url: 'https://example.org/netwerk\r\nX-INJECTED:1',
+        sessions: [
+          { ...n.sessions[0]!, id: 'a\r\nX-INJECTED:2', title: `Sessie${injection}`, description: `Regel\nregel${injection}`, venue: { type: 'physical' as const, name: `Zaal${injection}`, city: 'Utrecht\u0000\u001B\u000B' }, partners: [{ name: `P${injection}` }] },
+          n.sessions[1]!,
+          n.sessions[2]!,
+        ],
+      };
+    };
+
+    it('escapes NAME and X-WR-CALNAME like SUMMARY, so a title cannot add events', () => {
+      const ics = networkCalendar(hostile());
+      const lines = strictParse(ics);
+      expect(lines.filter((l) => l.name === 'BEGIN' && l.value === 'VEVENT')).to.have.length(2);
+      expect(lines.filter((l) => l.name === 'UID').map((l) => l.value)).to.not.include('injected@evil');
+      expect(lines.some((l) => l.name === 'DTSTART' && l.value.startsWith('2030'))).to.equal(false);
+      const name = lines.find((l) => l.name === 'NAME')!.value;
+      expect(name).to.equal(lines.find((l) => l.name === 'X-WR-CALNAME')!.value);
+      expect(name.startsWith('Netwerk')).to.equal(true);
+      expect(name).to.contain('Gratis; geld');
+    });
+
+    it('keeps every text property of an event one escaped line, also in a single-session download', () => {
+      for (const ics of [networkCalendar(hostile()), networkCalendar(hostile(), { sessionIds: ['b'] }), networkCalendar(hostile(), { locale: 'en' })]) {
+        const lines = strictParse(ics);
+        for (const l of lines) expect(l.value).to.not.match(/[\u0000-\u0008\u000B-\u001F]/);
+        expect(lines.filter((l) => l.name.startsWith('X-INJECTED'))).to.have.length(0);
+      }
+    });
+
+    it('escapes commas and semicolons in NAME as in SUMMARY, and leaves an ordinary URL as it is', () => {
+      const n = makeNetwork({}, [{ id: 'a', title: 'Kennismaking, en meer; veel meer', type: 'other', start: '2026-05-01T10:00' }], { title: 'Leren, samen; doen', url: 'https://example.org/x' } as never);
+      const lines = strictParse(networkCalendar(n));
+      expect(lines.find((l) => l.name === 'NAME')!.value).to.equal('Leren, samen; doen');
+      expect(unfold(networkCalendar(n))).to.contain('NAME:Leren\\, samen\\; doen\r\n').and.contain('URL;VALUE=URI:https://example.org/x');
+    });
   });
 });

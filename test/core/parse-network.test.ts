@@ -63,6 +63,37 @@ describe('parseNetwork', () => {
     ]);
   });
 
+  it('refuses line breaks and control characters in one-line fields, and keeps line breaks in descriptions', async () => {
+    const doc = structuredClone(await seedJson('aardgasvrij-leerkring')) as any;
+    doc.title = 'Leerkring\r\nBEGIN:VEVENT';
+    doc.sessions[0].title = 'Start\u001B[2J';
+    doc.organisers[0].name = 'Programma \u202Eabc';
+    doc.sessions[0].venue.city = 'Utrecht\u0000';
+    doc.contact.name = 'Femke\nJansen';
+    doc.summary = 'Samen leren\uD800';
+    doc.description = 'Alinea een.\n\nAlinea twee.\r\n- punt';
+    doc.sessions[1].description = 'Regel\nregel\tmet tab';
+    doc.sessions[2].description = 'Regel\u0007';
+    const r = parseNetwork(doc);
+    if (r.ok) throw new Error('expected problems');
+    expect(r.problems.map((p) => `${p.path} ${p.code}`)).to.have.members([
+      'title line-break',
+      'sessions[0].title control',
+      'organisers[0].name control',
+      'sessions[0].venue.city control',
+      'contact.name line-break',
+      'summary unstorable',
+      'sessions[2].description control',
+    ]);
+    const codes = ['line-break', 'control', 'unstorable'];
+    const sentences = codes.map((c) => r.problems.find((p) => p.code === c)!.message);
+    expect(new Set(sentences.map((m) => m.nl)).size).to.equal(3);
+    for (const m of sentences) {
+      expect(m.nl).to.not.equal('deze waarde klopt niet');
+      expect(m.en).to.not.equal('this value is not valid');
+    }
+  });
+
   it('reads JSON text and reports a syntax error instead of throwing', () => {
     const r = parseNetwork('{"id": "x",');
     expect(r.ok).to.equal(false);

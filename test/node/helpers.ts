@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
 import { parseNetwork, type Network } from '../../src/core/index.js';
 import { sha256 } from '../../src/server/tokens.js';
@@ -64,6 +65,8 @@ export function network(doc: Record<string, unknown>): Network {
 export interface TestServer {
   url: string;
   db: Db;
+  /** The Fastify instance, for `inject()` of requests `fetch` cannot send (raw bytes, odd headers). */
+  app: FastifyInstance;
   close(): Promise<void>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
@@ -95,6 +98,7 @@ export async function startServer(backend: Backend, networks: Network[], extra: 
   return {
     url,
     db,
+    app,
     async close() {
       await app.close();
       await db.close();

@@ -4,8 +4,10 @@
  */
 import type { Locale } from './format.js';
 
+// Values a person typed (a name, a reason) are quoted, so a reader sees where they begin and
+// end; composeMail has already made them one inert line (`inertLine`).
 const nl = {
-    greeting: (name: string) => `Beste ${name},`,
+    greeting: (name: string) => `Beste „${name}”,`,
     subject: {
       confirmed: (t: string) => `Bevestiging van je aanmelding: ${t}`,
       waitlisted: (t: string) => `Je staat op de wachtlijst: ${t}`,
@@ -28,7 +30,7 @@ const nl = {
       'session-moved': (t: string) => `De datum of tijd van ${t} is gewijzigd. De nieuwe gegevens staan hieronder; het agendabestand in de bijlage werkt je agenda bij.`,
       'session-cancelled': (t: string) => `${t} gaat helaas niet door.`,
     },
-    reason: (r: string) => `Toelichting: ${r}`,
+    reason: (r: string) => `Toelichting: „${r}”`,
     when: (w: string) => `Wanneer: ${w}`,
     where: (w: string) => `Waar: ${w}`,
     joinLink: (u: string) => `Deelnemen online: ${u}`,
@@ -42,7 +44,7 @@ const nl = {
 export type EmailMessages = typeof nl;
 
 const en: EmailMessages = {
-    greeting: (name: string) => `Dear ${name},`,
+    greeting: (name: string) => `Dear “${name}”,`,
     subject: {
       confirmed: (t: string) => `Registration confirmed: ${t}`,
       waitlisted: (t: string) => `You are on the waiting list: ${t}`,
@@ -65,7 +67,7 @@ const en: EmailMessages = {
       'session-moved': (t: string) => `The date or time of ${t} has changed. The new details are below; the attached calendar file updates your calendar.`,
       'session-cancelled': (t: string) => `Unfortunately ${t} is cancelled.`,
     },
-    reason: (r: string) => `Explanation: ${r}`,
+    reason: (r: string) => `Explanation: “${r}”`,
     when: (w: string) => `When: ${w}`,
     where: (w: string) => `Where: ${w}`,
     joinLink: (u: string) => `Join online: ${u}`,

@@ -123,6 +123,9 @@ export const en: Messages = {
     'unknown-track': 'this track is not listed in "tracks"',
     'email-without-contact': 'registering by e-mail needs the contact person\'s e-mail address',
     'in-company-without-group-size': 'an in-company offer states its group size (groupSize.max)',
+    'line-break': 'this must be on one line; remove the line breaks (only a description or summary may have more lines)',
+    control: 'this contains invisible control characters (for example a tab or a character that reverses the reading direction); remove them',
+    unstorable: 'this contains half a character or a broken one that cannot be stored; type the text again',
     invalid: 'this value is not valid',
   },
   typeName: {

@@ -86,9 +86,41 @@ const nl = {
       invitation: 'Vul de code uit je uitnodiging in',
       groupSize: (min: number, max: number) => `Vul een aantal deelnemers in van ${min} tot en met ${max}`,
       tooLong: (max: number) => `Gebruik hoogstens ${max} tekens`,
+      /** The field a sentence below is about: as the subject, and as the object ("typ … opnieuw in"). */
+      field: {
+        name: { subject: 'Je naam', object: 'je naam' },
+        email: { subject: 'Je e-mailadres', object: 'je e-mailadres' },
+        organisation: { subject: 'De naam van je organisatie', object: 'de naam van je organisatie' },
+        role: { subject: 'Je functie', object: 'je functie' },
+        phone: { subject: 'Je telefoonnummer', object: 'je telefoonnummer' },
+        answer: (label: string): FieldWords => ({ subject: `Je antwoord op de vraag „${label}”`, object: 'je antwoord' }),
+      },
+      text: {
+        unstorable: (f: FieldWords) => `${f.subject} bevat tekens die we niet kunnen opslaan. Typ ${f.object} opnieuw in.`,
+        control: (f: FieldWords) => `${f.subject} bevat verborgen stuurtekens. Typ ${f.object} opnieuw in, zonder te plakken.`,
+        bidi: (f: FieldWords) => `${f.subject} bevat tekens die de leesrichting omdraaien. Typ ${f.object} opnieuw in, zonder te plakken.`,
+        invisible: (f: FieldWords) => `${f.subject} bestaat alleen uit onzichtbare tekens. Vul ${f.object} in.`,
+        space: (f: FieldWords) => `${f.subject} bevat een spatie of een onzichtbaar teken. Typ ${f.object} opnieuw in, zonder spaties.`,
+        link: (f: FieldWords) => `${f.subject} mag geen webadres bevatten. Vul alleen ${f.object} in.`,
+      },
+      /** Wrong JSON types: only a program other than the form sends these. */
+      wrongType: {
+        string: 'Dit moet tekst zijn.',
+        number: 'Dit moet een getal zijn.',
+        boolean: 'Dit moet ja of nee zijn (true of false).',
+        array: 'Dit moet een lijst zijn.',
+        object: 'Dit moet een object zijn: { … }.',
+        answer: 'Dit moet tekst, een getal of ja/nee (true of false) zijn.',
+        choose: (options: readonly string[]) => `Kies een van: ${options.join(', ')}.`,
+      },
     },
   },
 };
+
+export interface FieldWords {
+  subject: string;
+  object: string;
+}
 
 export type FormMessages = typeof nl;
 
@@ -174,6 +206,31 @@ const en: FormMessages = {
       invitation: 'Enter the code from your invitation',
       groupSize: (min: number, max: number) => `Enter a number of participants from ${min} to ${max}`,
       tooLong: (max: number) => `Use at most ${max} characters`,
+      field: {
+        name: { subject: 'Your name', object: 'your name' },
+        email: { subject: 'Your email address', object: 'your email address' },
+        organisation: { subject: 'The name of your organisation', object: 'the name of your organisation' },
+        role: { subject: 'Your role', object: 'your role' },
+        phone: { subject: 'Your phone number', object: 'your phone number' },
+        answer: (label: string) => ({ subject: `Your answer to the question “${label}”`, object: 'your answer' }),
+      },
+      text: {
+        unstorable: (f: FieldWords) => `${f.subject} contains characters we cannot store. Please type ${f.object} again.`,
+        control: (f: FieldWords) => `${f.subject} contains hidden control characters. Please type ${f.object} again instead of pasting it.`,
+        bidi: (f: FieldWords) => `${f.subject} contains characters that reverse the reading direction. Please type ${f.object} again instead of pasting it.`,
+        invisible: (f: FieldWords) => `${f.subject} consists only of invisible characters. Please enter ${f.object}.`,
+        space: (f: FieldWords) => `${f.subject} contains a space or an invisible character. Please type ${f.object} again without spaces.`,
+        link: (f: FieldWords) => `${f.subject} cannot contain a web address. Please enter only ${f.object}.`,
+      },
+      wrongType: {
+        string: 'This must be text.',
+        number: 'This must be a number.',
+        boolean: 'This must be yes or no (true or false).',
+        array: 'This must be a list.',
+        object: 'This must be an object: { … }.',
+        answer: 'This must be text, a number or yes/no (true or false).',
+        choose: (options: readonly string[]) => `Choose one of: ${options.join(', ')}.`,
+      },
     },
   },
 };

@@ -125,6 +125,9 @@ const nl = {
     'unknown-track': 'dit onderdeel (track) staat niet in "tracks"',
     'email-without-contact': 'aanmelden per e-mail vraagt een e-mailadres van de contactpersoon',
     'in-company-without-group-size': 'een incompany-aanbod noemt de groepsgrootte (groupSize.max)',
+    'line-break': 'dit moet op één regel staan; haal de regeleinden weg (alleen een beschrijving of samenvatting mag meer regels hebben)',
+    control: 'dit bevat onzichtbare stuurtekens (bijvoorbeeld een tab of een teken dat de leesrichting omdraait); haal ze weg',
+    unstorable: 'dit bevat een half of kapot teken dat niet kan worden opgeslagen; typ de tekst opnieuw',
     invalid: 'deze waarde klopt niet',
   },
   typeName: {
@@ -226,7 +229,7 @@ export function messages(locale: string | undefined | null): Messages {
   return (locale === 'en' ? catalogue.en : undefined) ?? nl;
 }
 
-/** Resolves a `lang` value ("en-GB", "nl", "") to a supported locale. */
-export function toLocale(lang: string | undefined | null): Locale {
-  return lang?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+/** Resolves a `lang` value ("en-GB", "nl", "") to a supported locale; anything else (a number, a list) is Dutch. */
+export function toLocale(lang: unknown): Locale {
+  return typeof lang === 'string' && lang.trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
 }

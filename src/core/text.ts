@@ -1,0 +1,131 @@
+/**
+ * Text people type, made fit to store, to show and to send. One owner for what a name, an
+ * organisation, an answer or an e-mail address may contain: the form and the server both get
+ * here through `checkRegistration`, the network schema uses the same character classes for
+ * its one-line fields, and e-mails pass personal values through `inertLine`.
+ */
+
+/** Why a text cannot be taken as it is. */
+export type TextFault = 'unstorable' | 'control' | 'bidi' | 'invisible' | 'space' | 'link';
+
+export type TextResult = { ok: true; value: string } | { ok: false; fault: TextFault };
+
+// NUL and half a surrogate pair: PostgreSQL refuses both in text and jsonb, and nobody types them.
+// (No lookbehind: older Safari cannot parse it, and this module is in the bundle every page loads.)
+/** Half a surrogate pair, alone: not text at all. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
+/** C0 and C1 control characters and DEL, as a character class body (the schema builds patterns from it). */
+export const CONTROL_CHARS = '\\u0000-\\u001F\\u007F-\\u009F';
+/** Line breaks of every kind. */
+export const LINE_BREAK_CHARS = '\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029';
+/** Bidi embeddings, overrides and isolates: they make text show in another order than it is stored. */
+export const BIDI_CHARS = '\\u202A-\\u202E\\u2066-\\u2069';
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`);
+// For the network schema, as patterns its JSON Schema carries too. A one-line field has no line
+// break; apart from line breaks (reported as such) it has no control or bidi character, tab
+// included. A multi-line field may hold tabs and line breaks, and no other control character.
+export const ONE_LINE = new RegExp(`^[^${LINE_BREAK_CHARS}]*$`);
+export const NO_CONTROL_IN_LINE = new RegExp(`^[^\\u0000-\\u0009\\u000E-\\u001F\\u007F-\\u0084\\u0086-\\u009F${BIDI_CHARS}]*$`);
+export const NO_CONTROL_IN_PROSE = new RegExp(`^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI_CHARS}]*$`);
+const CONTROL_ALL = new RegExp(`[${CONTROL_CHARS}]+`, 'g');
+const BIDI = new RegExp(`[${BIDI_CHARS}]`);
+const BIDI_ALL = new RegExp(`[${BIDI_CHARS}]`, 'g');
+// Direction marks belong in right-to-left text; in a Latin name they only hide something.
+const MARKS = /[\u200E\u200F\u061C]/;
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/;
+// Whitespace people paste, line breaks included (vertical tab and form feed are controls here).
+const SPACES = /[\t\n\r\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000 ]+/g;
+// Invisible characters that carry no meaning in one line of text; left in, they make two
+// spellings of one organisation. Zero-width (non-)joiners stay: scripts and emoji need them.
+const INVISIBLE_NOISE = /[\u00AD\u200B\u2060\uFEFF]/g;
+// What shows nothing: format characters, spaces, fillers that look like letters, variation selectors.
+const NOTHING_TO_SEE = /[\p{Cf}\p{Z}\s\u115F\u1160\u3164\uFFA0\u034F\u17B4\u17B5\u2800\uFE00-\uFE0F]/gu;
+const FORMAT_OR_SPACE = /[\p{Cf}\p{Z}\s]/u;
+// Something a mail client or browser turns into a link: a scheme, "www.", or a domain with a path.
+const LINK = /[a-z][a-z0-9+.-]*:\/\/|\bwww\.|[a-z0-9-]+\.[a-z]{2,}\//i;
+// A word a mail client would make a link of: "evil.example", "x@y.nl", "www.x", "a://b"; not "J.R.".
+const LINKISH = /:\/\/|^www\.|[\p{L}\p{N}_-]\.\p{L}{2,}/iu;
+
+function common(s: string): TextFault | undefined {
+  if (UNSTORABLE.test(s)) return 'unstorable';
+  if (CONTROL.test(s)) return 'control';
+  if (BIDI.test(s) || (MARKS.test(s) && !RTL_LETTER.test(s))) return 'bidi';
+  return undefined;
+}
+
+/** False for text PostgreSQL cannot hold in text or jsonb: NUL, or half a surrogate pair. */
+export function isStorable(s: string): boolean {
+  return !UNSTORABLE.test(s);
+}
+
+/** True when nothing would show: only spaces and invisible characters (or nothing at all). */
+export function isBlank(s: string): boolean {
+  return s.replace(NOTHING_TO_SEE, '') === '';
+}
+
+/**
+ * A one-line value (a name, an organisation, a short answer): NFC, every run of whitespace
+ * and line breaks one space, invisible noise removed, trimmed. Refuses what cannot be stored,
+ * control characters, bidi controls, and text with nothing visible in it. Empty stays empty.
+ * @example
+ * lineText(' Rene\u0301\r\nde  Vries') // { ok: true, value: 'René de Vries' }
+ */
+export function lineText(raw: string, options: { noLinks?: boolean } = {}): TextResult {
+  if (UNSTORABLE.test(raw)) return { ok: false, fault: 'unstorable' };
+  const spaced = raw.normalize('NFC').replace(SPACES, ' ').trim();
+  if (spaced && isBlank(spaced)) return { ok: false, fault: 'invisible' };
+  const value = spaced.replace(INVISIBLE_NOISE, '').replace(SPACES, ' ').trim();
+  const fault = common(value) ?? (options.noLinks && LINK.test(value) ? 'link' : undefined);
+  return fault ? { ok: false, fault } : { ok: true, value };
+}
+
+/**
+ * Free text over several lines (a long answer): NFC, line breaks kept as "\n" (at most one
+ * empty line in a row), other control characters and bidi controls removed, trimmed.
+ * Refuses only what cannot be stored.
+ */
+export function freeText(raw: string): TextResult {
+  if (UNSTORABLE.test(raw)) return { ok: false, fault: 'unstorable' };
+  const value = raw
+    .normalize('NFC')
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
+    .replace(new RegExp(`(?![\\n\\t])[${CONTROL_CHARS}]`, 'g'), '')
+    .replace(BIDI_ALL, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return { ok: true, value: isBlank(value) ? '' : value };
+}
+
+/**
+ * An e-mail address: NFC and trimmed; nothing inside it that does not show (spaces,
+ * zero-width or other format characters), no control characters. Its form is checked elsewhere.
+ */
+export function emailText(raw: string): TextResult {
+  if (UNSTORABLE.test(raw)) return { ok: false, fault: 'unstorable' };
+  const value = raw.normalize('NFC').trim();
+  if (CONTROL.test(value)) return { ok: false, fault: 'control' };
+  if (FORMAT_OR_SPACE.test(value)) return { ok: false, fault: 'space' };
+  return { ok: true, value };
+}
+
+/**
+ * A value a person typed, for a plain-text e-mail or any other place where it must stay one
+ * inert line: whatever it holds (data stored before these rules too), it comes out on one
+ * line, without controls, and no mail client makes a link of it. Dots in anything that looks
+ * like a web or e-mail address become "[.]" and "://" becomes "[:]//" (the usual way to write
+ * a defused address, readable by people, not clickable): "https[:]//evil[.]example/login".
+ * `keepLinks` is for text from an organiser, who is the sender and may point to a page.
+ */
+export function inertLine(raw: string, options: { keepLinks?: boolean } = {}): string {
+  const line = Array.from(raw, (c) => (c.length === 1 && c >= '\uD800' && c <= '\uDFFF' ? '\uFFFD' : c))
+    .join('')
+    .normalize('NFC')
+    .replace(CONTROL_ALL, ' ')
+    .replace(BIDI_ALL, '')
+    .replace(INVISIBLE_NOISE, '')
+    .replace(SPACES, ' ')
+    .trim();
+  return options.keepLinks ? line : line.replace(/\S+/g, (word) => (LINKISH.test(word) ? word.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]') : word));
+}
