@@ -6,7 +6,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import {
   availabilityMap,
   networkCalendar,
@@ -67,6 +67,39 @@ const STATIC_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * What the demo pages need, and nothing else: the package folder also holds the sources, the
+ * configuration and, when the server runs from it, the database folder (whose write-ahead log
+ * holds the manage-token secret and personal data).
+ */
+const STATIC_ALLOWED = [
+  /^\/demo\/[a-z0-9][a-z0-9-]*\.(html|js|css|svg)$/,
+  /^\/demo\/data\/[a-z0-9][a-z0-9-]*\.json$/,
+  /^\/dist\/leerkring(-[A-Za-z0-9_-]+)?\.js(\.map)?$/,
+  /^\/dist\/integrity\.json$/,
+  /^\/schema\/network\.schema\.json$/,
+];
+
+/**
+ * The file a request path stands for, or undefined. The path is decoded exactly once; anything
+ * still encoded after that (double encoding), a backslash, a NUL or a dot segment is refused
+ * before the allow-list is consulted, and the resolved file must still lie inside the root.
+ */
+function staticFile(root: string, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0]!);
+  } catch {
+    return undefined;
+  }
+  if (/[%\\\0]/.test(path) || path.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
+  if (path === '/' || path === '/demo/') path = '/demo/index.html';
+  if (!STATIC_ALLOWED.some((pattern) => pattern.test(path))) return undefined;
+  const file = resolve(root, `.${path}`);
+  const inside = relative(root, file);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? file : undefined;
+}
+
 function error(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   return reply.code(status).send({ error: { code, message, ...extra } });
 }
@@ -101,6 +134,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 16 * 1024,
+    // A path that cannot be decoded ("%zz") is a bad request in the API's own shape; Fastify's
+    // default answer would echo the path back.
+    frameworkErrors: (_err, req, reply) => error(reply, 400, 'bad-request', localeOf(req) === 'en' ? 'The request could not be read.' : 'Het verzoek kon niet worden gelezen.'),
     // Log the route, never the URL: a manage token is personal, and so is anything in a body.
     logger: options.logger
       ? {
@@ -287,19 +323,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   });
 
   if (options.staticRoot) {
-    const root = normalize(options.staticRoot + sep);
+    const root = resolve(options.staticRoot);
     app.get('/*', async (req, reply) => {
-      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      if (path === '/') path = '/demo/index.html';
-      const allowed = path.startsWith('/demo/') || path.startsWith('/dist/') || path.startsWith('/schema/');
-      const file = normalize(join(root, path));
-      if (!allowed || !file.startsWith(root)) return error(reply, 404, 'not-found', 'Not found');
+      const file = staticFile(root, req.url);
+      if (!file) return error(reply, 404, 'not-found', 'Not found');
       try {
         const info = await stat(file);
-        const target = info.isDirectory() ? join(file, 'index.html') : file;
-        const type = STATIC_TYPES[extname(target)] ?? 'application/octet-stream';
+        if (!info.isFile()) return error(reply, 404, 'not-found', 'Not found');
+        const type = STATIC_TYPES[extname(file)] ?? 'application/octet-stream';
         if (type.startsWith('text/html')) reply.header('content-security-policy', options.csp ?? STRICT_CSP);
-        return reply.type(type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(await readFile(target));
+        return reply.type(type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(await readFile(file));
       } catch {
         return error(reply, 404, 'not-found', 'Not found');
       }
