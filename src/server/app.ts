@@ -224,6 +224,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       });
     }
     if (r.kind === 'rejected') return error(reply, r.conflict ? 409 : 422, r.reasons[0]!.code, r.message, { reasons: r.reasons });
+    if (r.kind === 'idempotency-mismatch') return error(reply, 422, 'idempotency-mismatch', formMessages(locale).signup.idempotencyMismatch);
     return reply.code(201).send({ id: r.id, status: r.status, ...(r.position !== undefined && { position: r.position }), manageToken: r.manageToken });
   });
 

@@ -293,6 +293,17 @@ describe('<leerkring-signup>', () => {
       expect(await registrations()).to.have.length(1);
     });
 
+    it('a changed form after a lost answer is a new submission, not a refused retry', async () => {
+      const el = await ready();
+      await post('/test-api/lose-next-response');
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('[role="alert"]'), 'the network error');
+      fill(el, { email: 'sam.de.vries@example.org' });
+      await submit(el);
+      expect((await outcome(el)).textContent).to.equal('Je bent aangemeld');
+      expect((await registrations()).map((r) => r.participant.email)).to.deep.equal(['sam@example.org', 'sam.de.vries@example.org']);
+    });
+
     it('does not register twice on a double click', async () => {
       const el = await ready();
       // Count what the page sends: the shared idempotency key alone would already make the

@@ -108,6 +108,8 @@ export class LeerkringSignup extends LitElement {
   readonly #source = new NetworkSource(this);
   #startedAt = Date.now();
   #idempotencyKey: string | undefined;
+  /** The registration the key was made for: a changed form is a new submission with a new key. */
+  #idempotencyFor = '';
   #focusAfterRender: string | undefined;
   #values = new Map<string, string | boolean>();
 
@@ -560,7 +562,11 @@ export class LeerkringSignup extends LitElement {
       return;
     }
     this._busy = true;
-    this.#idempotencyKey ??= crypto.randomUUID();
+    const sending = JSON.stringify(registration);
+    if (!this.#idempotencyKey || this.#idempotencyFor !== sending) {
+      this.#idempotencyKey = crypto.randomUUID();
+      this.#idempotencyFor = sending;
+    }
     const r = await new RegistrationClient(state.api).register(network.id, registration, this.#idempotencyKey);
     this._busy = false;
     if (!r.ok && r.retryable) {
