@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import type { Network } from './schema.js';
 import type { ParseResult } from './parse-network.js';
 import type { RegistrationInput } from './client.js';
-import { checkRegistration, formProblem, type ValidateOptions } from './registration-input.js';
+import { checkRegistration, formProblem } from './registration-input.js';
 
 export const registrationShapeSchema = z.object({
   participant: z.object({
@@ -24,12 +24,12 @@ export const registrationShapeSchema = z.object({
   groupSize: z.optional(z.number()),
   locale: z.optional(z.enum(['nl', 'en'])),
   website: z.optional(z.string()),
-  startedAt: z.optional(z.number()),
+  formToken: z.optional(z.string()),
 });
 
 /** Checks an untrusted registration body: its shape, then the network's policy. */
-export function validateRegistrationInput(network: Network, input: unknown, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
+export function validateRegistrationInput(network: Network, input: unknown): ParseResult<RegistrationInput> {
   const shape = registrationShapeSchema.safeParse(input);
   if (!shape.success) return { ok: false, problems: [formProblem([], 'shape', (e) => e.shape)] };
-  return checkRegistration(network, shape.data, options);
+  return checkRegistration(network, shape.data);
 }

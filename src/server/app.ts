@@ -20,7 +20,7 @@ import {
 import type { Db } from './db.js';
 import { RegistrationStore, type RegistrationRow } from './store.js';
 import { toCsv } from './csv.js';
-import { matchesHash } from './tokens.js';
+import { matchesHash, formToken, checkFormToken } from './tokens.js';
 
 export interface ServerOptions {
   db: Db;
@@ -38,10 +38,17 @@ export interface ServerOptions {
   csp?: string;
   /** Registrations per client (IP) per minute; 0 turns rate limiting off (load tests). */
   rateLimitPerMinute?: number;
+  /**
+   * Milliseconds that must pass between handing out a form token and a registration carrying
+   * it (3000 by default): a person needs time to fill in a form. 0 accepts a fresh token; a
+   * registration without a valid token is refused either way.
+   */
   minFillMs?: number;
   bodyLimit?: number;
   /** The clock, per network; the real time by default. */
   now?: (networkId: string) => Date;
+  /** The wall clock for form tokens, whatever a network's clock says; the real time by default. */
+  clock?: () => Date;
   /** Request logging: true for stdout, or a stream to write the JSON lines to. */
   logger?: boolean | { stream: NodeJS.WritableStream };
   /** Called after a transaction queued e-mail, to deliver it soon. */
@@ -56,6 +63,9 @@ export interface ServerOptions {
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
   "base-uri 'none'; form-action 'self'; require-trusted-types-for 'script'; trusted-types lit-html leerkring";
+
+/** A form left open longer than this is sent again with a new token. */
+const FORM_TOKEN_MAX_AGE_MS = 24 * 3600000;
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -128,9 +138,10 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     secret: options.secret,
     ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
     ...(options.now && { now: options.now }),
-    ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
   });
   const now = (networkId: string) => options.now?.(networkId) ?? new Date();
+  const clock = () => (options.clock?.() ?? new Date()).getTime();
+  const formLimits = { minAgeMs: options.minFillMs ?? 3000, maxAgeMs: FORM_TOKEN_MAX_AGE_MS };
 
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 16 * 1024,
@@ -209,11 +220,23 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${n.id}.ics"`).send(feed.body);
   });
 
+  // The form asks for this when it is shown; the registration brings it back (see tokens.ts).
+  app.get('/api/networks/:networkId/form-token', async (req, reply) => {
+    const n = network(req, reply);
+    if (!n) return reply;
+    reply.header('cache-control', 'no-store');
+    return { formToken: formToken(options.secret, n.id, clock()) };
+  });
+
   app.post('/api/networks/:networkId/registrations', limited, async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
-    const locale = toLocale((req.body as { locale?: string } | undefined)?.locale ?? localeOf(req));
+    const body = req.body as { locale?: string; formToken?: unknown } | undefined;
+    const locale = toLocale(body?.locale ?? localeOf(req));
     if (n.registration.mode !== 'built-in') return error(reply, 409, 'not-built-in', messages(locale).reason['not-built-in']);
+    if (checkFormToken(options.secret, body?.formToken, n.id, clock(), formLimits) !== 'ok') {
+      return error(reply, 422, 'spam', formMessages(locale).signup.errorSummary, { issues: [{ path: '', message: formMessages(locale).form.error.spam }] });
+    }
     const key = req.headers['idempotency-key'];
     const r = await store.register(n, req.body, typeof key === 'string' && key ? key : undefined);
     options.onMailQueued?.();

@@ -80,8 +80,6 @@ export interface StoreOptions {
   manageUrl?: (token: string) => string;
   /** The clock, per network (the demo replays each network as of a day before its sessions). */
   now?: (networkId: string) => Date;
-  /** Minimum time between showing the form and submitting it. */
-  minFillMs?: number;
 }
 
 function json<T>(v: unknown): T {
@@ -231,8 +229,7 @@ export class RegistrationStore {
   /** Registers someone: validates, decides under the target's lock, stores, queues the e-mail. */
   async register(network: Network, body: unknown, idempotencyKey?: string): Promise<RegisterResult> {
     const now = this.#now(network.id);
-    // The fill time is measured against the real clock, whatever the network's clock says.
-    const checked = validateRegistrationInput(network, body, { now: new Date(), ...(this.#opts.minFillMs && { minFillMs: this.#opts.minFillMs }) });
+    const checked = validateRegistrationInput(network, body);
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
     const input: RegistrationInput = checked.value;
     const p = input.participant;
@@ -243,7 +240,7 @@ export class RegistrationStore {
     const key = idempotencyKey ? `${network.id}:${idempotencyKey.slice(0, 100)}` : undefined;
     // A key stands for one registration: the same key with other details is someone else (or
     // the same person after changing the form) and must never receive the first one's token.
-    const bodyHash = createHash('sha256').update(canonical({ ...input, startedAt: undefined })).digest('hex');
+    const bodyHash = createHash('sha256').update(canonical(input)).digest('hex');
     const stored = async (q: Queryable): Promise<RegisterResult | undefined> => {
       if (!key) return undefined;
       const { rows } = await q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);
