@@ -91,7 +91,7 @@ async function serverBench(backend) {
   };
   writeFileSync(join(dir, 'networks', 'bench.json'), JSON.stringify(doc));
   let pg;
-  const env = { ...process.env, LEERKRING_DATA: join(dir, 'data'), LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', LEERKRING_ADMIN_TOKEN: 'bench' };
+  const env = { ...process.env, LEERKRING_DATA: join(dir, 'data'), LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', LEERKRING_ADMIN_TOKEN: 'bench-organiser-token-0123456789' };
   if (backend === 'postgres') {
     const { startPostgres } = await import('./postgres.mjs');
     pg = await startPostgres();

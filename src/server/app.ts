@@ -1,9 +1,8 @@
 /**
  * The reference registration server: the API of DESIGN.md on Fastify, over PGlite or PostgreSQL.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteShorthandOptions } from 'fastify';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
@@ -21,6 +20,7 @@ import type { Db } from './db.js';
 import { RegistrationStore, type RegistrationRow } from './store.js';
 import { toCsv } from './csv.js';
 import { matchesHash, formToken, checkFormToken } from './tokens.js';
+import { attempts, consume, consumeSignIn, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
 
 export interface ServerOptions {
   db: Db;
@@ -36,8 +36,17 @@ export interface ServerOptions {
   staticRoot?: string;
   /** Content-Security-Policy for the pages it serves; the strict policy by default. */
   csp?: string;
-  /** Registrations per client (IP) per minute; 0 turns rate limiting off (load tests). */
+  /**
+   * Registrations (and manage calls) per client address per minute, counted in the database so
+   * that every process shares the budget; 0 turns rate limiting off (load tests).
+   */
   rateLimitPerMinute?: number;
+  /**
+   * Believe X-Forwarded-For from these proxies: their addresses or ranges ("10.0.0.2",
+   * "10.0.0.0/8", "loopback"), as Fastify's `trustProxy`. Off by default: every request then
+   * counts against the address that connected, and a client cannot give itself another.
+   */
+  trustProxy?: boolean | string | string[];
   /**
    * Milliseconds that must pass between handing out a form token and a registration carrying
    * it (3000 by default): a person needs time to fill in a form. 0 accepts a fresh token; a
@@ -144,6 +153,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const formLimits = { minAgeMs: options.minFillMs ?? 3000, maxAgeMs: FORM_TOKEN_MAX_AGE_MS };
 
   const app = Fastify({
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     // A path that cannot be decoded ("%zz") is a bad request in the API's own shape; Fastify's
     // default answer would echo the path back.
@@ -168,8 +178,28 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     maxAge: 600,
   });
   const perMinute = options.rateLimitPerMinute ?? 30;
-  if (perMinute > 0) await app.register(rateLimit, { global: false, max: perMinute, timeWindow: 60000 });
-  const limited = perMinute > 0 ? { config: { rateLimit: { max: perMinute, timeWindow: 60000 } } } : {};
+  const tooMany = (reply: FastifyReply, retryAfterMs: number) => {
+    reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+    throw Object.assign(new Error('rate limited'), { statusCode: 429 });
+  };
+  // One budget per route and client address.
+  const limited: RouteShorthandOptions =
+    perMinute > 0
+      ? {
+          onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+            const r = await consume(db, `api:${req.routeOptions.url}:${req.ip}`, perMinute, 60000, clock());
+            if (!r.allowed) tooMany(reply, r.retryAfterMs);
+          },
+        }
+      : {};
+  if (perMinute > 0) {
+    let sweeper: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      sweeper = setInterval(() => void sweepRateLimits(db, clock()).catch(() => {}), 60000);
+      sweeper.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(sweeper));
+  }
 
   app.setErrorHandler((err, req, reply) => {
     const e = err as { statusCode?: number; code?: string; message: string };
@@ -289,7 +319,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     admin.addHook('onRequest', async (req, reply) => {
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      // Wrong tokens count against the address; once its budget is spent, a right one waits too,
+      // or guessing would simply go on between the refusals.
+      const { perAddress } = SIGN_IN_LIMITS;
+      if (perMinute > 0 && (await attempts(db, `sign-in:address:${req.ip}`, perAddress.windowMs, clock())) >= perAddress.max)
+        tooMany(reply, perAddress.windowMs - (clock() % perAddress.windowMs));
       if (!token || !matchesHash(token, options.adminTokenHash)) {
+        if (perMinute > 0) {
+          const r = await consumeSignIn(db, { address: req.ip }, clock());
+          if (!r.allowed) tooMany(reply, r.retryAfterMs);
+        }
         reply.header('www-authenticate', 'Bearer');
         return error(reply, 401, 'unauthorized', 'A valid organiser token is required.');
       }

@@ -7,7 +7,7 @@ import { buildServer, openDatabase, type Db, type ServerOptions } from '../../sr
 import { parseNetwork, type Network } from '../../src/core/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 
-export const ADMIN_TOKEN = 'test-organiser-token';
+export const ADMIN_TOKEN = 'test-organiser-token-0123456789';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'leerkring-test-'));

@@ -5,7 +5,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { Writable } from 'node:stream';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, network, person, openTestDb, injectedFormToken, BACKENDS, type TestServer } from './helpers.js';
+import { startServer, network, person, openTestDb, injectedFormToken, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
 import { buildServer, createMailer, deliverOutbox, RegistrationStore } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 
@@ -169,7 +169,7 @@ for (const backend of BACKENDS) {
 
     test('export a CSV that opens cleanly in a spreadsheet, formulas neutralised', async () => {
       await s.post('/api/networks/intake/registrations', { ...person('csv', { organisation: '=HYPERLINK("https://evil.example")' }), answers: { motivatie: '+31 6 1234' } });
-      const res = await fetch(`${s.url}/api/admin/networks/intake/registrations.csv`, { headers: { authorization: 'Bearer test-organiser-token' } });
+      const res = await fetch(`${s.url}/api/admin/networks/intake/registrations.csv`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type')!, /^text\/csv; charset=utf-8/);
       const bytes = Buffer.from(await res.arrayBuffer());
