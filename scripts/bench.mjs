@@ -91,7 +91,7 @@ async function serverBench(backend) {
   };
   writeFileSync(join(dir, 'networks', 'bench.json'), JSON.stringify(doc));
   let pg;
-  const env = { ...process.env, LEERKRING_DATA: join(dir, 'data'), LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', LEERKRING_ADMIN_TOKEN: 'bench' };
+  const env = { ...process.env, LEERKRING_DATA: join(dir, 'data'), LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', LEERKRING_ADMIN_TOKEN: 'bench-organiser-token-0123456789' };
   if (backend === 'postgres') {
     const { startPostgres } = await import('./postgres.mjs');
     pg = await startPostgres();
@@ -105,6 +105,8 @@ async function serverBench(backend) {
     child.once('exit', () => reject(new Error(out)));
   });
   const url = `http://127.0.0.1:${port}/api/networks/bench/registrations`;
+  // One form token serves every registration of the run (the minimum fill time is 0 here).
+  const { formToken } = await (await fetch(`http://127.0.0.1:${port}/api/networks/bench/form-token`)).json();
   let n = 0;
   const run = async (seconds) => {
     const latencies = [];
@@ -112,7 +114,7 @@ async function serverBench(backend) {
     const client = async () => {
       while (performance.now() < end) {
         const t0 = performance.now();
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant: { name: `B ${n}`, email: `b${n++}@example.org` }, startedAt: 0 }) });
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ participant: { name: `B ${n}`, email: `b${n++}@example.org` }, formToken }) });
         await res.arrayBuffer();
         if (res.status !== 201) throw new Error(`status ${res.status}`);
         latencies.push(performance.now() - t0);

@@ -15,6 +15,8 @@ Commands:
   snippet [--base <url>]  print the <script> tag to paste into a page, with its integrity hash
   serve --networks <dir>  serve the registration API for every network document in <dir>
         [--port 8000] [--host 127.0.0.1] [--data .leerkring-data] [--origin https://…]… [--demo]
+        [--trust-proxy <address or range,…>]
+                          believe X-Forwarded-For from these proxies only (LEERKRING_TRUST_PROXY)
                           DATABASE_URL: use PostgreSQL instead of the embedded database
                           SMTP_URL: send e-mail over SMTP instead of writing .eml files
   purge --networks <dir>  remove personal data of networks past their retention period
@@ -101,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'demo':
     case 'serve': {
-      const { serve } = await import('../server/serve.js');
+      const { serve, StartupError } = await import('../server/serve.js');
       const { NetworkFolderError } = await import('../server/networks.js');
       const { DatabaseOpenError, DatabaseUnavailableError } = await import('../server/db.js');
       const origins: string[] = [];
@@ -116,7 +118,11 @@ export async function main(argv: string[]): Promise<number> {
         now = demoClock();
       }
       const port = Number(option(rest, '--port') ?? process.env.PORT ?? 8000);
+      const trustProxy = option(rest, '--trust-proxy') ?? process.env.LEERKRING_TRUST_PROXY;
       try {
+        // Fastify would take a number as hops and then trust no one: say so rather than start.
+        if (trustProxy !== undefined && /^\d+$/.test(trustProxy.trim()))
+          throw new StartupError('--trust-proxy takes the addresses or ranges of your proxies (for example 10.0.0.2 or 10.0.0.0/8), not a number of hops.');
         const server = await serve({
           networks: option(rest, '--networks') ?? (demo ? new URL('../../demo/data', import.meta.url).pathname : '.'),
           port,
@@ -130,6 +136,7 @@ export async function main(argv: string[]): Promise<number> {
           manageUrl: process.env.MANAGE_URL ?? (demo ? `http://localhost:${port}/demo/aanmelding.html#token={token}` : undefined),
           minFillMs: Number(process.env.LEERKRING_MIN_FILL_MS ?? 3000),
           rateLimitPerMinute: Number(process.env.LEERKRING_RATE_LIMIT ?? 30),
+          ...(trustProxy && { trustProxy: trustProxy === 'true' ? true : trustProxy.split(',').map((a) => a.trim()).filter(Boolean) }),
           ...(now && { now }),
           // The demo's terminal shows failures, not every request.
           logger: { level: process.env.LEERKRING_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info') },
@@ -147,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
           return 1;
         }
         // One sentence an operator can act on, not a stack trace or PGlite's minified source.
-        if (error instanceof DatabaseOpenError) {
+        if (error instanceof DatabaseOpenError || error instanceof StartupError) {
           process.stderr.write(`leerkring: cannot start: ${error.message}\n`);
           return 1;
         }

@@ -51,9 +51,9 @@ export interface RegistrationInput {
   invitationCode?: string;
   groupSize?: number;
   locale?: 'nl' | 'en';
-  /** Spam checks: the honeypot field (must stay empty) and when the form was first shown (ms since epoch). */
+  /** Spam checks: the honeypot field (must stay empty) and the server's token from when the form was shown. */
   website?: string;
-  startedAt?: number;
+  formToken?: string;
 }
 
 export interface RegistrationCreated {
@@ -135,6 +135,14 @@ export class RegistrationClient {
    */
   register(networkId: string, input: RegistrationInput, idempotencyKey: string): Promise<ApiResult<RegistrationCreated>> {
     return this.#call('POST', `/api/networks/${encodeURIComponent(networkId)}/registrations`, input, { 'idempotency-key': idempotencyKey });
+  }
+
+  /**
+   * A signed, time-stamped token that a registration must carry: ask for it when the form is
+   * shown, so that the time a person takes to fill it in counts.
+   */
+  formToken(networkId: string): Promise<ApiResult<{ formToken: string }>> {
+    return this.#call('GET', `/api/networks/${encodeURIComponent(networkId)}/form-token`);
   }
 
   /** A participant's own registration, by the token from their manage link. */

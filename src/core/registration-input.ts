@@ -23,13 +23,6 @@ export type RawRegistration = Omit<RegistrationInput, 'participant'> & { partici
 
 export type FormError = (m: FormMessages['form']['error']) => string;
 
-export interface ValidateOptions {
-  /** Server side: the time now, to enforce the minimum fill time. */
-  now?: Date;
-  /** Milliseconds a person needs at least to fill in the form; faster is a bot. */
-  minFillMs?: number;
-}
-
 /** A problem with a registration, in both languages, from the form's error sentences. */
 export function formProblem(path: (string | number)[], code: string, text: FormError): Problem {
   return {
@@ -47,7 +40,7 @@ export function formProblem(path: (string | number)[], code: string, text: FormE
  * The form calls this directly; the server first checks the shape of what it received
  * (`validateRegistrationInput`), then calls this same function.
  */
-export function checkRegistration(network: Network, raw: RawRegistration, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
+export function checkRegistration(network: Network, raw: RawRegistration): ParseResult<RegistrationInput> {
   const problems: Problem[] = [];
   const add = (path: (string | number)[], code: string, text: FormError) => problems.push(formProblem(path, code, text));
   const trim = (s: string | undefined) => (s ?? '').trim();
@@ -63,11 +56,8 @@ export function checkRegistration(network: Network, raw: RawRegistration, option
   const email = clean(['participant', 'email'], emailText(p.email ?? ''), (e) => e.field.email);
   const participant: RegistrationInput['participant'] = { name: name ?? '', email: email ?? '' };
 
+  // The other spam check, the minimum fill time, needs the server's signed form token (server/tokens.ts).
   if (raw.website) add([], 'spam', (e) => e.spam);
-  // Server side: a form filled faster than a person can, or a submission that does not say
-  // when its form was shown, is treated as automated.
-  if (options.now && options.minFillMs && (raw.startedAt === undefined || options.now.getTime() - raw.startedAt < options.minFillMs))
-    add([], 'spam', (e) => e.spam);
 
   if (name === '') add(['participant', 'name'], 'missing', (e) => e.name);
   else if (name && name.length > MAX_TEXT) add(['participant', 'name'], 'too-long', (e) => e.tooLong(MAX_TEXT));
@@ -156,6 +146,5 @@ export function checkRegistration(network: Network, raw: RawRegistration, option
     else out.groupSize = n;
   }
   if (raw.locale) out.locale = raw.locale;
-  if (raw.startedAt !== undefined) out.startedAt = raw.startedAt;
   return problems.length ? { ok: false, problems } : { ok: true, value: out };
 }

@@ -8,7 +8,7 @@ import type { ParseResult } from './parse-network.js';
 import type { RegistrationInput } from './client.js';
 import type { Problem } from './problems.js';
 import { formMessages, type FormMessages } from './i18n/form.js';
-import { checkRegistration, formProblem, type ValidateOptions } from './registration-input.js';
+import { checkRegistration, formProblem } from './registration-input.js';
 
 export const registrationShapeSchema = z.object({
   participant: z.object({
@@ -26,7 +26,7 @@ export const registrationShapeSchema = z.object({
   groupSize: z.optional(z.number()),
   locale: z.optional(z.enum(['nl', 'en'])),
   website: z.optional(z.string()),
-  startedAt: z.optional(z.number()),
+  formToken: z.optional(z.string()),
 });
 
 type WrongType = keyof FormMessages['form']['error']['wrongType'];
@@ -45,8 +45,8 @@ function shapeProblem(issue: z.core.$ZodIssue): Problem {
 }
 
 /** Checks an untrusted registration body: its shape, then the network's policy. */
-export function validateRegistrationInput(network: Network, input: unknown, options: ValidateOptions = {}): ParseResult<RegistrationInput> {
+export function validateRegistrationInput(network: Network, input: unknown): ParseResult<RegistrationInput> {
   const shape = registrationShapeSchema.safeParse(input);
   if (!shape.success) return { ok: false, problems: shape.error.issues.map(shapeProblem) };
-  return checkRegistration(network, shape.data, options);
+  return checkRegistration(network, shape.data);
 }

@@ -1,12 +1,11 @@
 /**
  * The reference registration server: the API of DESIGN.md on Fastify, over PGlite or PostgreSQL.
  */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteShorthandOptions } from 'fastify';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import { readFile, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import {
   availabilityMap,
   networkCalendar,
@@ -23,7 +22,8 @@ import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
 import { RegistrationStore, type RegistrationRow } from './store.js';
 import { toCsv } from './csv.js';
-import { matchesHash } from './tokens.js';
+import { matchesHash, formToken, checkFormToken } from './tokens.js';
+import { attempts, consume, consumeSignIn, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
 
 export interface ServerOptions {
   db: Db;
@@ -39,12 +39,28 @@ export interface ServerOptions {
   staticRoot?: string;
   /** Content-Security-Policy for the pages it serves; the strict policy by default. */
   csp?: string;
-  /** Registrations per client (IP) per minute; 0 turns rate limiting off (load tests). */
+  /**
+   * Registrations (and manage calls) per client address per minute, counted in the database so
+   * that every process shares the budget; 0 turns rate limiting off (load tests).
+   */
   rateLimitPerMinute?: number;
+  /**
+   * Believe X-Forwarded-For from these proxies: their addresses or ranges ("10.0.0.2",
+   * "10.0.0.0/8", "loopback"), as Fastify's `trustProxy`. Off by default: every request then
+   * counts against the address that connected, and a client cannot give itself another.
+   */
+  trustProxy?: boolean | string | string[];
+  /**
+   * Milliseconds that must pass between handing out a form token and a registration carrying
+   * it (3000 by default): a person needs time to fill in a form. 0 accepts a fresh token; a
+   * registration without a valid token is refused either way.
+   */
   minFillMs?: number;
   bodyLimit?: number;
   /** The clock, per network; the real time by default. */
   now?: (networkId: string) => Date;
+  /** The wall clock for form tokens, whatever a network's clock says; the real time by default. */
+  clock?: () => Date;
   /** Request logging: true for stdout, or a stream to write the JSON lines to; `level` is pino's ('info' by default). */
   logger?: boolean | { stream?: NodeJS.WritableStream; level?: string };
   /** Called after a transaction queued e-mail, to deliver it soon. */
@@ -60,6 +76,9 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
   "base-uri 'none'; form-action 'self'; require-trusted-types-for 'script'; trusted-types lit-html leerkring";
 
+/** A form left open longer than this is sent again with a new token. */
+const FORM_TOKEN_MAX_AGE_MS = 24 * 3600000;
+
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -72,6 +91,39 @@ const STATIC_TYPES: Record<string, string> = {
 
 /** Seconds a caller is asked to wait when the database is briefly away. */
 const RETRY_AFTER_SECONDS = 3;
+
+/**
+ * What the demo pages need, and nothing else: the package folder also holds the sources, the
+ * configuration and, when the server runs from it, the database folder (whose write-ahead log
+ * holds the manage-token secret and personal data).
+ */
+const STATIC_ALLOWED = [
+  /^\/demo\/[a-z0-9][a-z0-9-]*\.(html|js|css|svg)$/,
+  /^\/demo\/data\/[a-z0-9][a-z0-9-]*\.json$/,
+  /^\/dist\/leerkring(-[A-Za-z0-9_-]+)?\.js(\.map)?$/,
+  /^\/dist\/integrity\.json$/,
+  /^\/schema\/network\.schema\.json$/,
+];
+
+/**
+ * The file a request path stands for, or undefined. The path is decoded exactly once; anything
+ * still encoded after that (double encoding), a backslash, a NUL or a dot segment is refused
+ * before the allow-list is consulted, and the resolved file must still lie inside the root.
+ */
+function staticFile(root: string, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0]!);
+  } catch {
+    return undefined;
+  }
+  if (/[%\\\0]/.test(path) || path.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
+  if (path === '/' || path === '/demo/') path = '/demo/index.html';
+  if (!STATIC_ALLOWED.some((pattern) => pattern.test(path))) return undefined;
+  const file = resolve(root, `.${path}`);
+  const inside = relative(root, file);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? file : undefined;
+}
 
 function error(reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
   return reply.code(status).send({ error: { code, message, ...extra } });
@@ -114,11 +166,13 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     secret: options.secret,
     ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
     ...(options.now && { now: options.now }),
-    ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
   });
   const now = (networkId: string) => options.now?.(networkId) ?? new Date();
+  const clock = () => (options.clock?.() ?? new Date()).getTime();
+  const formLimits = { minAgeMs: options.minFillMs ?? 3000, maxAgeMs: FORM_TOKEN_MAX_AGE_MS };
 
   const app = Fastify({
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     bodyLimit: options.bodyLimit ?? 16 * 1024,
     genReqId: requestId,
     // A URL Fastify cannot route (a bad escape, an id longer than any real one) gets the API's
@@ -149,8 +203,28 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     maxAge: 600,
   });
   const perMinute = options.rateLimitPerMinute ?? 30;
-  if (perMinute > 0) await app.register(rateLimit, { global: false, max: perMinute, timeWindow: 60000 });
-  const limited = perMinute > 0 ? { config: { rateLimit: { max: perMinute, timeWindow: 60000 } } } : {};
+  const tooMany = (reply: FastifyReply, retryAfterMs: number) => {
+    reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
+    throw Object.assign(new Error('rate limited'), { statusCode: 429 });
+  };
+  // One budget per route and client address.
+  const limited: RouteShorthandOptions =
+    perMinute > 0
+      ? {
+          onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+            const r = await consume(db, `api:${req.routeOptions.url}:${req.ip}`, perMinute, 60000, clock());
+            if (!r.allowed) tooMany(reply, r.retryAfterMs);
+          },
+        }
+      : {};
+  if (perMinute > 0) {
+    let sweeper: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      sweeper = setInterval(() => void sweepRateLimits(db, clock()).catch(() => {}), 60000);
+      sweeper.unref();
+    });
+    app.addHook('onClose', async () => clearInterval(sweeper));
+  }
 
   app.setErrorHandler((err, req, reply) => {
     const e = err as { statusCode?: number; code?: string; message: string };
@@ -212,12 +286,23 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${n.id}.ics"`).send(feed.body);
   });
 
+  // The form asks for this when it is shown; the registration brings it back (see tokens.ts).
+  app.get('/api/networks/:networkId/form-token', async (req, reply) => {
+    const n = network(req, reply);
+    if (!n) return reply;
+    reply.header('cache-control', 'no-store');
+    return { formToken: formToken(options.secret, n.id, clock()) };
+  });
+
   app.post('/api/networks/:networkId/registrations', limited, async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
-    const asked = (req.body as { locale?: unknown } | null | undefined)?.locale;
-    const locale = typeof asked === 'string' ? toLocale(asked) : localeOf(req);
+    const body = req.body as { locale?: unknown; formToken?: unknown } | null | undefined;
+    const locale = typeof body?.locale === 'string' ? toLocale(body.locale) : localeOf(req);
     if (n.registration.mode !== 'built-in') return error(reply, 409, 'not-built-in', messages(locale).reason['not-built-in']);
+    if (checkFormToken(options.secret, body?.formToken, n.id, clock(), formLimits) !== 'ok') {
+      return error(reply, 422, 'spam', formMessages(locale).signup.errorSummary, { issues: [{ path: '', message: formMessages(locale).form.error.spam }] });
+    }
     const key = req.headers['idempotency-key'];
     const r = await store.register(n, req.body, typeof key === 'string' && key ? key : undefined);
     options.onMailQueued?.();
@@ -228,6 +313,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       });
     }
     if (r.kind === 'rejected') return error(reply, r.conflict ? 409 : 422, r.reasons[0]!.code, r.message, { reasons: r.reasons });
+    if (r.kind === 'idempotency-mismatch') return error(reply, 422, 'idempotency-mismatch', formMessages(locale).signup.idempotencyMismatch);
     return reply.code(201).send({ id: r.id, status: r.status, ...(r.position !== undefined && { position: r.position }), manageToken: r.manageToken });
   });
 
@@ -269,7 +355,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     admin.addHook('onRequest', async (req, reply) => {
       const auth = req.headers.authorization ?? '';
       const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+      // Wrong tokens count against the address; once its budget is spent, a right one waits too,
+      // or guessing would simply go on between the refusals.
+      const { perAddress } = SIGN_IN_LIMITS;
+      if (perMinute > 0 && (await attempts(db, `sign-in:address:${req.ip}`, perAddress.windowMs, clock())) >= perAddress.max)
+        tooMany(reply, perAddress.windowMs - (clock() % perAddress.windowMs));
       if (!token || !matchesHash(token, options.adminTokenHash)) {
+        if (perMinute > 0) {
+          const r = await consumeSignIn(db, { address: req.ip }, clock());
+          if (!r.allowed) tooMany(reply, r.retryAfterMs);
+        }
         reply.header('www-authenticate', 'Bearer');
         return error(reply, 401, 'unauthorized', 'A valid organiser token is required.');
       }
@@ -343,19 +438,16 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   });
 
   if (options.staticRoot) {
-    const root = normalize(options.staticRoot + sep);
+    const root = resolve(options.staticRoot);
     app.get('/*', async (req, reply) => {
-      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      if (path === '/') path = '/demo/index.html';
-      const allowed = path.startsWith('/demo/') || path.startsWith('/dist/') || path.startsWith('/schema/');
-      const file = normalize(join(root, path));
-      if (!allowed || !file.startsWith(root)) return error(reply, 404, 'not-found', 'Not found');
+      const file = staticFile(root, req.url);
+      if (!file) return error(reply, 404, 'not-found', 'Not found');
       try {
         const info = await stat(file);
-        const target = info.isDirectory() ? join(file, 'index.html') : file;
-        const type = STATIC_TYPES[extname(target)] ?? 'application/octet-stream';
+        if (!info.isFile()) return error(reply, 404, 'not-found', 'Not found');
+        const type = STATIC_TYPES[extname(file)] ?? 'application/octet-stream';
         if (type.startsWith('text/html')) reply.header('content-security-policy', options.csp ?? STRICT_CSP);
-        return reply.type(type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(await readFile(target));
+        return reply.type(type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(await readFile(file));
       } catch {
         return error(reply, 404, 'not-found', 'Not found');
       }

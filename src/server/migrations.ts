@@ -53,4 +53,15 @@ export const MIGRATIONS: string[] = [
     value text NOT NULL
   )
   `,
+  `
+  ALTER TABLE idempotency ADD COLUMN body_hash text;
+  CREATE TABLE rate_limits (
+    key text NOT NULL,
+    window_start bigint NOT NULL,
+    count integer NOT NULL,
+    expires_at bigint NOT NULL,
+    PRIMARY KEY (key, window_start)
+  );
+  CREATE INDEX rate_limits_expires ON rate_limits (expires_at)
+  `,
 ];

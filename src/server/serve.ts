@@ -23,6 +23,8 @@ export interface ServeOptions {
   demo?: boolean;
   manageUrl?: string;
   rateLimitPerMinute?: number;
+  /** The proxies whose X-Forwarded-For to believe (see ServerOptions.trustProxy); off by default. */
+  trustProxy?: boolean | string | string[];
   minFillMs?: number;
   /** Per-network clock; the demo uses it to replay each seed network before its sessions. */
   now?: (networkId: string) => Date;
@@ -32,6 +34,23 @@ export interface ServeOptions {
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A setting that stops start-up; its message is one sentence for the person starting the server. */
+export class StartupError extends Error {}
+
+/** Secrets given in the environment: a short one can be guessed, so it is refused, never shortened or padded. */
+const MINIMUM_LENGTHS = [
+  ['LEERKRING_SECRET', 32],
+  ['LEERKRING_ADMIN_TOKEN', 24],
+] as const;
+
+function checkSecrets(): void {
+  for (const [name, min] of MINIMUM_LENGTHS) {
+    const value = process.env[name];
+    if (value !== undefined && value.length < min)
+      throw new StartupError(`${name} must be at least ${min} characters long; choose a longer random value, or leave it unset.`);
+  }
+}
 
 /** A setting kept in the database, created once; every process sharing the database gets the same. */
 async function setting(db: Db, key: string, create: () => string): Promise<{ value: string; created: boolean }> {
@@ -64,6 +83,7 @@ export interface RunningServer {
 /** Starts the reference server: validates the networks, opens the database, serves the API. */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  checkSecrets();
   const networks = loadNetworks(options.networks);
   const dataDir = resolve(options.dataDir ?? '.leerkring-data');
   const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
@@ -114,6 +134,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...(options.manageUrl && { manageUrl: options.manageUrl }),
     ...(options.demo && { staticRoot: PACKAGE_ROOT }),
     ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
     ...(options.now && { now: options.now }),
     onMailQueued: deliver,

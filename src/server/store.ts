@@ -53,7 +53,23 @@ export interface RegistrationRow {
 export type RegisterResult =
   | { kind: 'created'; id: string; status: Exclude<Status, 'rejected' | 'cancelled'>; position?: number; manageToken: string }
   | { kind: 'invalid'; problems: Problem[] }
-  | { kind: 'rejected'; reasons: Reason[]; message: string; conflict: boolean };
+  | { kind: 'rejected'; reasons: Reason[]; message: string; conflict: boolean }
+  /** The idempotency key was used before for a different registration. */
+  | { kind: 'idempotency-mismatch' };
+
+/** Thrown inside a registration's transaction when a concurrent one stored the same key first. */
+class KeyTaken extends Error {}
+
+/** JSON with object keys in a fixed order, so equal registrations hash equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
 
 /** Reasons that are about the state of the network, not about the request: HTTP 409. */
 const CONFLICTS = new Set(['full', 'waitlist-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
@@ -64,8 +80,6 @@ export interface StoreOptions {
   manageUrl?: (token: string) => string;
   /** The clock, per network (the demo replays each network as of a day before its sessions). */
   now?: (networkId: string) => Date;
-  /** Minimum time between showing the form and submitting it. */
-  minFillMs?: number;
 }
 
 function json<T>(v: unknown): T {
@@ -215,8 +229,7 @@ export class RegistrationStore {
   /** Registers someone: validates, decides under the target's lock, stores, queues the e-mail. */
   async register(network: Network, body: unknown, idempotencyKey?: string): Promise<RegisterResult> {
     const now = this.#now(network.id);
-    // The fill time is measured against the real clock, whatever the network's clock says.
-    const checked = validateRegistrationInput(network, body, { now: new Date(), ...(this.#opts.minFillMs && { minFillMs: this.#opts.minFillMs }) });
+    const checked = validateRegistrationInput(network, body);
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
     const input: RegistrationInput = checked.value;
     const p = input.participant;
@@ -225,13 +238,20 @@ export class RegistrationStore {
     const type = p.organisationType as OrganisationType | undefined;
     const invitation = type && invitationTypes(network).includes(type) ? checkInvitation(network, input.invitationCode) : 'none';
     const key = idempotencyKey ? `${network.id}:${idempotencyKey.slice(0, 100)}` : undefined;
+    // A key stands for one registration: the same key with other details is someone else (or
+    // the same person after changing the form) and must never receive the first one's token.
+    const bodyHash = createHash('sha256').update(canonical(input)).digest('hex');
+    const stored = async (q: Queryable): Promise<RegisterResult | undefined> => {
+      if (!key) return undefined;
+      const { rows } = await q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);
+      if (!rows[0]) return undefined;
+      return rows[0].body_hash === bodyHash ? json<RegisterResult>(rows[0].response) : { kind: 'idempotency-mismatch' };
+    };
 
     return this.#db.transaction(async (tx) => {
       await this.#lock(tx, network.id, target);
-      if (key) {
-        const { rows } = await tx.query<{ response: unknown }>('SELECT response FROM idempotency WHERE key = $1', [key]);
-        if (rows[0]) return json<RegisterResult>(rows[0].response);
-      }
+      const earlier = await stored(tx);
+      if (earlier) return earlier;
       const counts = await this.#counts(tx, network.id, target);
       const email = p.email.toLowerCase();
       const { rows: dup } = await tx.query(
@@ -274,9 +294,19 @@ export class RegistrationStore {
         ...(position !== undefined && { position }),
         manageToken: this.token(id),
       };
-      if (key) await tx.query('INSERT INTO idempotency (key, network_id, response) VALUES ($1, $2, $3)', [key, network.id, JSON.stringify(result)]);
+      if (key) {
+        const { rows: kept } = await tx.query(
+          'INSERT INTO idempotency (key, network_id, response, body_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key',
+          [key, network.id, JSON.stringify(result), bodyHash],
+        );
+        if (!kept.length) throw new KeyTaken();
+      }
       await this.#mail(tx, network, row, decision.outcome, position !== undefined ? { position } : {});
       return result;
+    }).catch(async (error: unknown) => {
+      // The same key for another target (another lock), stored concurrently: answer as if it came first.
+      if (error instanceof KeyTaken) return (await stored(this.#db))!;
+      throw error;
     });
   }
 

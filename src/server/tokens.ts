@@ -40,3 +40,33 @@ export function matchesHash(token: string, hash: string): boolean {
   const b = Buffer.from(hash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * Form tokens: `<issued-at>.<mac>`, the time (ms, base 36) the server handed out the form and
+ * an HMAC over it and the network id under the server's secret. A registration must carry one
+ * that is old enough (a person needs time to fill in a form) and not too old; the client cannot
+ * make one up or change its time.
+ */
+function formMac(secret: Buffer, networkId: string, issuedAt: number): Buffer {
+  return createHmac('sha256', secret).update(`form:${networkId}:${issuedAt}`).digest().subarray(0, 18);
+}
+
+export function formToken(secret: Buffer, networkId: string, issuedAt: number): string {
+  return `${issuedAt.toString(36)}.${b64(formMac(secret, networkId, issuedAt))}`;
+}
+
+export type FormTokenCheck = 'ok' | 'missing' | 'forged' | 'too-fresh' | 'expired';
+
+export function checkFormToken(secret: Buffer, token: unknown, networkId: string, now: number, limits: { minAgeMs: number; maxAgeMs: number }): FormTokenCheck {
+  if (typeof token !== 'string' || !token) return 'missing';
+  const m = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{24})$/.exec(token);
+  if (!m) return 'forged';
+  const issuedAt = parseInt(m[1]!, 36);
+  if (issuedAt.toString(36) !== m[1]) return 'forged';
+  const given = Buffer.from(m[2]!, 'base64url');
+  const expected = formMac(secret, networkId, issuedAt);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';
+  const age = now - issuedAt;
+  if (age < limits.minAgeMs) return 'too-fresh';
+  return age > limits.maxAgeMs ? 'expired' : 'ok';
+}

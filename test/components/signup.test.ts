@@ -249,10 +249,11 @@ describe('<leerkring-signup>', () => {
 
     it('lets a participant see and cancel their own registration with the manage token; the waiting list moves up', async () => {
       await fetch('/test-api/networks/x', { method: 'PUT', body: JSON.stringify(doc) });
+      const { formToken } = await (await fetch('/api/networks/wacht/form-token')).json();
       const made = await (
-        await fetch('/api/networks/wacht/registrations', { method: 'POST', body: JSON.stringify({ participant: { name: 'Eerste', email: 'een@example.org' } }) })
+        await fetch('/api/networks/wacht/registrations', { method: 'POST', body: JSON.stringify({ participant: { name: 'Eerste', email: 'een@example.org' }, formToken }) })
       ).json();
-      await fetch('/api/networks/wacht/registrations', { method: 'POST', body: JSON.stringify({ participant: { name: 'Tweede', email: 'twee@example.org' } }) });
+      await fetch('/api/networks/wacht/registrations', { method: 'POST', body: JSON.stringify({ participant: { name: 'Tweede', email: 'twee@example.org' }, formToken }) });
       const el = await fixture<LeerkringSignup>(signup('wacht', '', `manage-token="${made.manageToken}"`));
       await until(() => !!$(el, '#manage-heading'), 'the manage view');
       await el.updateComplete;
@@ -291,6 +292,45 @@ describe('<leerkring-signup>', () => {
       await submit(el);
       expect((await outcome(el)).textContent).to.equal('Je bent aangemeld');
       expect(await registrations()).to.have.length(1);
+    });
+
+    it('asks the server for a form token once, when the form is shown, and sends it with the registration', async () => {
+      const original = window.fetch;
+      const calls: { url: string; body?: string }[] = [];
+      window.fetch = (input, init) => {
+        calls.push({ url: String(input), ...(typeof init?.body === 'string' && { body: init.body }) });
+        return original(input, init);
+      };
+      try {
+        const el = await ready();
+        await until(() => calls.some((c) => c.url.endsWith('/form-token')), 'the form token request');
+        await el.updateComplete;
+        await submit(el);
+        expect((await outcome(el)).textContent).to.equal('Je bent aangemeld');
+      } finally {
+        window.fetch = original;
+      }
+      expect(calls.filter((c) => c.url.endsWith('/form-token')).map((c) => c.url)).to.deep.equal(['/api/networks/vitaal-platteland/form-token']);
+      const sent = JSON.parse(calls.find((c) => c.url.endsWith('/registrations'))!.body!);
+      expect(sent.formToken).to.match(/^[0-9a-z]+\.[A-Za-z0-9_-]{24}$/);
+      expect(sent).to.not.have.property('startedAt');
+    });
+
+    it('a registration without the form token is refused as automated', async () => {
+      const r = await post('/api/networks/vitaal-platteland/registrations', { participant: { name: 'Bot', email: 'bot@example.org' }, startedAt: 1 });
+      expect(r.status).to.equal(422);
+      expect((await r.json()).error.code).to.equal('spam');
+    });
+
+    it('a changed form after a lost answer is a new submission, not a refused retry', async () => {
+      const el = await ready();
+      await post('/test-api/lose-next-response');
+      await submit(el);
+      await until(() => !!el.shadowRoot!.querySelector('[role="alert"]'), 'the network error');
+      fill(el, { email: 'sam.de.vries@example.org' });
+      await submit(el);
+      expect((await outcome(el)).textContent).to.equal('Je bent aangemeld');
+      expect((await registrations()).map((r) => r.participant.email)).to.deep.equal(['sam@example.org', 'sam.de.vries@example.org']);
     });
 
     it('does not register twice on a double click', async () => {

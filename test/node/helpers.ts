@@ -8,7 +8,7 @@ import { buildServer, openDatabase, type Db, type ServerOptions } from '../../sr
 import { parseNetwork, type Network } from '../../src/core/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 
-export const ADMIN_TOKEN = 'test-organiser-token';
+export const ADMIN_TOKEN = 'test-organiser-token-0123456789';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'leerkring-test-'));
@@ -82,6 +82,7 @@ export async function startServer(backend: Backend, networks: Network[], extra: 
     secret: Buffer.from('test-secret-test-secret-test-sec'),
     adminTokenHash: sha256(ADMIN_TOKEN),
     rateLimitPerMinute: 0,
+    minFillMs: 0,
     ...extra,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -105,6 +106,9 @@ export async function startServer(backend: Backend, networks: Network[], extra: 
       rmSync(dir, { recursive: true, force: true });
     },
     async post(path, body, headers = {}) {
+      // A registration gets the server's form token, as the form does, unless the test gives its own.
+      const registration = /^\/api\/networks\/([^/]+)\/registrations$/.exec(path);
+      if (registration && body && typeof body === 'object' && !('formToken' in body)) body = { ...body, formToken: await formToken(url, registration[1]!) };
       const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
       return { status: res.status, body: (await json(res)).body };
     },
@@ -126,5 +130,15 @@ export async function startServer(backend: Backend, networks: Network[], extra: 
 
 export const person = (n: number | string, extra: Record<string, unknown> = {}) => ({
   participant: { name: `Deelnemer ${n}`, email: `deelnemer${n}@example.org`, ...extra },
-  startedAt: Date.now() - 10000,
 });
+
+/** The server's form token for a network, as the form asks for it when it is shown. */
+export async function formToken(base: string, networkId: string): Promise<string> {
+  const res = await fetch(`${base}/api/networks/${networkId}/form-token`);
+  return ((await res.json()) as { formToken: string }).formToken;
+}
+
+/** The same for a server that tests call with `app.inject`. */
+export async function injectedFormToken(app: { inject(o: { method: 'GET'; url: string }): Promise<{ json(): any }> }, networkId: string): Promise<string> {
+  return (await app.inject({ method: 'GET', url: `/api/networks/${networkId}/form-token` })).json().formToken;
+}

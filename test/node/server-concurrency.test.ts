@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKENDS, startServer, network, person, freshPostgres, tempDir, ADMIN_TOKEN } from './helpers.js';
+import { BACKENDS, startServer, network, person, freshPostgres, tempDir, formToken, ADMIN_TOKEN } from './helpers.js';
 
 const BURST = 500;
 const PLACES = 20;
@@ -69,7 +69,7 @@ for (const backend of BACKENDS) {
 /** Starts `leerkring serve` as a separate process and waits until it listens. */
 async function serveProcess(folder: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['bin/leerkring.js', 'serve', '--networks', folder, '--port', String(port)], {
-    env: { ...process.env, LEERKRING_ADMIN_TOKEN: ADMIN_TOKEN, LEERKRING_SECRET: 'shared-secret-for-all-processes', LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', ...env },
+    env: { ...process.env, LEERKRING_ADMIN_TOKEN: ADMIN_TOKEN, LEERKRING_SECRET: 'shared-secret-for-all-the-processes', LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -110,8 +110,14 @@ async function adminRows(base: string) {
   return (await res.json()).registrations as { id: string; status: string; position?: number }[];
 }
 
-const post = (base: string, i: number) =>
-  fetch(`${base}/api/networks/drukte/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(i)) }).then(
+// One form token per server, asked for once, as many open forms would each have one.
+const formTokens = new Map<string, Promise<string>>();
+const post = async (base: string, i: number) =>
+  fetch(`${base}/api/networks/drukte/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body(i), formToken: await (formTokens.get(base) ?? formTokens.set(base, formToken(base, 'drukte')).get(base)) }),
+  }).then(
     async (r) => ({ status: r.status, body: await r.json() }),
     () => ({ status: 0, body: undefined }),
   );

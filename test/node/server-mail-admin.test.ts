@@ -5,7 +5,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { Writable } from 'node:stream';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, network, person, openTestDb, BACKENDS, type TestServer } from './helpers.js';
+import { startServer, network, person, openTestDb, injectedFormToken, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
 import { buildServer, createMailer, deliverOutbox, RegistrationStore } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 
@@ -43,12 +43,14 @@ describe('e-mail over SMTP', () => {
       secret: Buffer.from('s'.repeat(32)),
       adminTokenHash: sha256('x'),
       rateLimitPerMinute: 0,
+      minFillMs: 0,
       manageUrl: 'https://www.example.org/aanmelding#token={token}',
     });
     const mailer = createMailer({ smtpUrl: smtp.url, outboxDir: join(dir, 'outbox'), from: 'Gemeente Voorbeeld <noreply@example.org>' });
     try {
-      const a = await app.inject({ method: 'POST', url: '/api/networks/test/registrations', payload: person('a') });
-      const b = await app.inject({ method: 'POST', url: '/api/networks/test/registrations', payload: { ...person('b'), locale: 'en' } });
+      const formToken = await injectedFormToken(app, 'test');
+      const a = await app.inject({ method: 'POST', url: '/api/networks/test/registrations', payload: { ...person('a'), formToken } });
+      const b = await app.inject({ method: 'POST', url: '/api/networks/test/registrations', payload: { ...person('b'), locale: 'en', formToken } });
       assert.deepEqual([a.statusCode, b.statusCode], [201, 201]);
       assert.deepEqual(await deliverOutbox(db, mailer), { sent: 2, failed: 0 });
       const [first, second] = smtp.received.splice(0);
@@ -167,7 +169,7 @@ for (const backend of BACKENDS) {
 
     test('export a CSV that opens cleanly in a spreadsheet, formulas neutralised', async () => {
       await s.post('/api/networks/intake/registrations', { ...person('csv', { organisation: '=HYPERLINK("https://evil.example")' }), answers: { motivatie: '+31 6 1234' } });
-      const res = await fetch(`${s.url}/api/admin/networks/intake/registrations.csv`, { headers: { authorization: 'Bearer test-organiser-token' } });
+      const res = await fetch(`${s.url}/api/admin/networks/intake/registrations.csv`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type')!, /^text\/csv; charset=utf-8/);
       const bytes = Buffer.from(await res.arrayBuffer());
@@ -209,9 +211,10 @@ describe('privacy', () => {
     });
     const { db } = await openTestDb('pglite');
     const n = network({});
-    const { app } = await buildServer({ db, networks: new Map([[n.id, n]]), secret: Buffer.alloc(32, 6), adminTokenHash: sha256('x'), rateLimitPerMinute: 0, logger: { stream } });
+    const { app } = await buildServer({ db, networks: new Map([[n.id, n]]), secret: Buffer.alloc(32, 6), adminTokenHash: sha256('x'), rateLimitPerMinute: 0, minFillMs: 0, logger: { stream } });
     try {
-      const r = await app.inject({ method: 'POST', url: '/api/networks/test/registrations', payload: person('geheim', { organisation: 'Geheime Organisatie' }) });
+      const formToken = await injectedFormToken(app, 'test');
+      const r = await app.inject({ method: 'POST', url: '/api/networks/test/registrations', payload: { ...person('geheim', { organisation: 'Geheime Organisatie' }), formToken } });
       const token = r.json().manageToken as string;
       await app.inject({ method: 'GET', url: `/api/registrations/${token}` });
       await app.inject({ method: 'POST', url: `/api/registrations/${token}/cancel` });

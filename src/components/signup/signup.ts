@@ -108,8 +108,11 @@ export class LeerkringSignup extends LitElement {
   declare private _type: string;
 
   readonly #source = new NetworkSource(this);
-  #startedAt = Date.now();
+  /** The server's signed token from when the form was first shown (the minimum fill time counts from it). */
+  #formToken: { networkId: string; token: Promise<string | undefined> } | undefined;
   #idempotencyKey: string | undefined;
+  /** The registration the key was made for: a changed form is a new submission with a new key. */
+  #idempotencyFor = '';
   #focusAfterRender: string | undefined;
   #values = new Map<string, string | boolean>();
 
@@ -156,8 +159,17 @@ export class LeerkringSignup extends LitElement {
     this.#focusAfterRender = 'outcome-heading';
   }
 
+  /** The form token for this network: the one asked for when the form was shown, or a new one. */
+  #formTokenFor(api: string, networkId: string, fresh = false): Promise<string | undefined> {
+    if (fresh || this.#formToken?.networkId !== networkId)
+      this.#formToken = { networkId, token: new RegistrationClient(api).formToken(networkId).then((r) => (r.ok ? r.value.formToken : undefined)) };
+    return this.#formToken.token;
+  }
+
   protected override updated(): void {
     if (this.manageToken && this._view.kind === 'form' && this.#source.state.status === 'ready' && !this.#manageLoaded) void this.#loadManage();
+    const { api, network } = this.#source.state;
+    if (api !== undefined && network && this.renderRoot.querySelector('form')) void this.#formTokenFor(api, network.id);
     const id = this.#focusAfterRender;
     if (!id) return;
     const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
@@ -543,7 +555,6 @@ export class LeerkringSignup extends LitElement {
       invitationCode: get('invitationCode'),
       ...(groupSize && { groupSize: /^\d+$/.test(groupSize) ? Number(groupSize) : NaN }),
       website: get('website'),
-      startedAt: this.#startedAt,
       locale,
     };
   }
@@ -560,7 +571,7 @@ export class LeerkringSignup extends LitElement {
       return;
     }
     this._problems = [];
-    const registration = { ...checked.value, website: input.website ?? '', startedAt: this.#startedAt };
+    const registration = { ...checked.value, website: input.website ?? '' };
     if (!this.dispatchEvent(new LeerkringRegisterEvent(network, registration))) {
       this.#show({ kind: 'handled' });
       return;
@@ -571,8 +582,21 @@ export class LeerkringSignup extends LitElement {
       return;
     }
     this._busy = true;
-    this.#idempotencyKey ??= crypto.randomUUID();
-    const r = await new RegistrationClient(state.api).register(network.id, registration, this.#idempotencyKey);
+    const formToken = await this.#formTokenFor(state.api, network.id);
+    if (!formToken) {
+      // Ask again on the next try; without a token the server would take this for a bot.
+      this.#formToken = undefined;
+      this._busy = false;
+      this._failed = true;
+      return;
+    }
+    const sent: RegistrationInput = { ...registration, formToken };
+    const sending = JSON.stringify(sent);
+    if (!this.#idempotencyKey || this.#idempotencyFor !== sending) {
+      this.#idempotencyKey = crypto.randomUUID();
+      this.#idempotencyFor = sending;
+    }
+    const r = await new RegistrationClient(state.api).register(network.id, sent, this.#idempotencyKey);
     this._busy = false;
     if (!r.ok && r.retryable) {
       // Keep the key: the retry is the same submission and must count once.
@@ -588,6 +612,8 @@ export class LeerkringSignup extends LitElement {
       state.refresh();
       return;
     }
+    // A token too fresh or too old: a new one starts counting now, for when the person tries again.
+    if (r.error.code === 'spam') void this.#formTokenFor(state.api, network.id, true);
     if (r.error.issues?.length) {
       this._problems = r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } }));
       this.#focusAfterRender = 'error-summary';

@@ -65,6 +65,7 @@ const nl = {
     cancelledHeading: 'Je bent afgemeld',
     cancelledText: 'Je plaats gaat naar de eerste op de wachtlijst. Je krijgt een bevestiging per e-mail.',
     notFound: 'Deze aanmelding bestaat niet (meer).',
+    idempotencyMismatch: 'Dit formulier is al eerder verstuurd, met andere gegevens. Laad de pagina opnieuw en vul het formulier opnieuw in.',
   },
   form: {
     error: {
@@ -185,6 +186,7 @@ const en: FormMessages = {
     cancelledHeading: 'Your registration is cancelled',
     cancelledText: 'Your place goes to the first person on the waiting list. You will receive a confirmation by email.',
     notFound: 'This registration does not exist (any more).',
+    idempotencyMismatch: 'This form was sent before, with different details. Reload the page and fill in the form again.',
   },
   form: {
     error: {
