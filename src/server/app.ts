@@ -16,18 +16,25 @@ import {
   toLocale,
   type Locale,
   type Network,
+  ADMIN_ROUTES,
 } from '../core/index.js';
 import type { Db } from './db.js';
 import { RegistrationStore, type RegistrationRow } from './store.js';
 import { toCsv } from './csv.js';
-import { matchesHash } from './tokens.js';
+import { installAdminAuth, adminRoute, type ConsumeLimit } from './admin-auth.js';
 
 export interface ServerOptions {
   db: Db;
   networks: Map<string, Network>;
   secret: Buffer;
-  /** SHA-256 (hex) of the organisers' bearer token. */
-  adminTokenHash: string;
+  /** SHA-256 (hex) of the installation-admin token (`LEERKRING_ADMIN_TOKEN`): may act on every network. */
+  adminTokenHash?: string;
+  /** The server's public origin, for the console link in sign-in e-mails (never taken from a request). */
+  publicUrl?: string | (() => string);
+  /** Limits sign-in attempts; in memory by default (see ConsumeLimit in admin-auth.ts). */
+  signInLimit?: ConsumeLimit;
+  /** The clock for sign-in links and organiser sessions; the real time by default. */
+  authClock?: () => Date;
   /** Origins allowed to call the API from the browser (CORS). The server's own origin always works. */
   origins?: string[];
   /** Manage link for e-mails; `{token}` is replaced. */
@@ -224,15 +231,20 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return { erased: true };
   });
 
-  // Organisers: a bearer token, compared with its stored hash.
+  // Organisers: every route checks who calls and that they may act on its network (admin-auth.ts).
   app.register(async (admin) => {
-    admin.addHook('onRequest', async (req, reply) => {
-      const auth = req.headers.authorization ?? '';
-      const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-      if (!token || !matchesHash(token, options.adminTokenHash)) {
-        reply.header('www-authenticate', 'Bearer');
-        return error(reply, 401, 'unauthorized', 'A valid organiser token is required.');
-      }
+    installAdminAuth(admin, {
+      db,
+      networks,
+      ...(options.adminTokenHash && { adminTokenHash: options.adminTokenHash }),
+      registrationNetwork: async (id) => (await store.byId(id))?.network_id,
+      counts: (id) => store.counts(id),
+      networkNow: now,
+      localeOf,
+      ...(options.publicUrl && { publicUrl: options.publicUrl }),
+      ...(options.authClock && { clock: options.authClock }),
+      ...(options.signInLimit && { signInLimit: options.signInLimit }),
+      ...(options.onMailQueued && { onMailQueued: options.onMailQueued }),
     });
 
     const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -242,7 +254,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return { n, rows: await store.list(n.id, session) };
     };
 
-    admin.get('/api/admin/networks/:networkId/registrations', async (req, reply) => {
+    admin.get(ADMIN_ROUTES.listRegistrations.path, adminRoute('listRegistrations'), async (req, reply) => {
       const r = await listFor(req, reply);
       if (!r) return reply;
       reply.header('cache-control', 'no-store');
@@ -253,7 +265,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       };
     });
 
-    admin.get('/api/admin/networks/:networkId/registrations.csv', async (req, reply) => {
+    admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
       const r = await listFor(req, reply);
       if (!r) return reply;
       const questions = r.n.registration.questions ?? [];
@@ -266,8 +278,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.n.id}-aanmeldingen.csv"`).send(toCsv(header, rows));
     });
 
-    const act = (name: string, run: (id: string, body: Record<string, unknown>) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>
-      admin.post(`/api/admin/registrations/:id/${name}`, async (req, reply) => {
+    const act = (name: 'accept' | 'reject' | 'moveUp', run: (id: string, body: Record<string, unknown>) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>
+      admin.post(ADMIN_ROUTES[name].path, adminRoute(name), async (req, reply) => {
         const r = await run((req.params as { id: string }).id, (req.body ?? {}) as Record<string, unknown>);
         options.onMailQueued?.();
         if (!r.ok) return error(reply, r.code === 'not-found' ? 404 : 409, r.code, r.code);
@@ -275,9 +287,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       });
     act('accept', (id, b) => store.accept(id, typeof b.reason === 'string' ? b.reason : undefined));
     act('reject', async (id, b) => (typeof b.reason === 'string' && b.reason.trim() ? store.reject(id, b.reason.trim()) : { ok: false, code: 'reason-required' }));
-    act('move-up', (id) => store.moveUp(id));
+    act('moveUp', (id) => store.moveUp(id));
 
-    admin.put('/api/admin/registrations/:id/attendance', async (req, reply) => {
+    admin.put(ADMIN_ROUTES.attendance.path, adminRoute('attendance'), async (req, reply) => {
       const b = (req.body ?? {}) as { sessionId?: unknown; present?: unknown };
       if (typeof b.sessionId !== 'string' || typeof b.present !== 'boolean') return error(reply, 422, 'invalid', 'sessionId (text) and present (true/false) are required.');
       const row = await store.attendance((req.params as { id: string }).id, b.sessionId, b.present);

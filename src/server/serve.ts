@@ -6,6 +6,7 @@ import { loadNetworks } from './networks.js';
 import { buildServer } from './app.js';
 import { createMailer, deliverOutbox } from './mail.js';
 import { newSecret, sha256 } from './tokens.js';
+import { demoSignIns } from './demo-organisers.js';
 import type { FastifyInstance } from 'fastify';
 import type { RegistrationStore } from './store.js';
 
@@ -25,6 +26,10 @@ export interface ServeOptions {
   /** Per-network clock; the demo uses it to replay each seed network before its sessions. */
   now?: (networkId: string) => Date;
   log?: (line: string) => void;
+  /** The server's public origin for links in organisers' e-mails (`PUBLIC_URL`); where it listens by default. */
+  publicUrl?: string;
+  /** Whether the demo prints sign-in links themselves; on a terminal by default. */
+  showLinks?: boolean;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -84,11 +89,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         }
       });
   };
+  let url = '';
+  const publicUrl = () => (options.publicUrl ?? url).replace(/\/+$/, '');
   const { app, store } = await buildServer({
     db,
     networks,
     secret,
     adminTokenHash,
+    publicUrl,
     ...(options.origins && { origins: options.origins }),
     ...(options.manageUrl && { manageUrl: options.manageUrl }),
     ...(options.demo && { staticRoot: PACKAGE_ROOT }),
@@ -107,9 +115,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
+  url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
   log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
   log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
+  if (options.demo) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
   return {
     app,
     store,
