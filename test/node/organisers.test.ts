@@ -2,6 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import {
   startServer,
@@ -454,6 +455,31 @@ describe('the contract guards the organiser routes', () => {
         add(admin);
       });
       await assert.rejects(app.ready(), /declare every organiser route in ADMIN_ROUTES/, what);
+    }
+  });
+});
+
+describe('privacy of signing in', () => {
+  test('logs name the route, never an address, a sign-in token, a session or an API token', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
+    const s = await startServer('pglite', [noord], { logger: { stream } });
+    try {
+      const me = await signInAs(s, 'geheim@noord.example.org', { noord: 'owner' });
+      const link = (await signInLinkFor(s.db, 'geheim@noord.example.org'))!;
+      const created = await s.request('POST', '/api/admin/tokens', { headers: me.headers, body: { name: 'x' } });
+      await s.request('GET', '/api/admin/networks', { headers: { authorization: `Bearer ${created.body.secret}` } });
+      await s.request('POST', '/api/admin/session', { body: { token: tokenOf(link) } });
+      const log = lines.join('');
+      assert.match(log, /"route":"\/api\/admin\/session"/);
+      for (const secret of ['geheim@noord.example.org', tokenOf(link), me.cookie.split('=')[1]!, created.body.secret]) assert.equal(log.includes(secret), false, `the log contains ${secret}`);
+    } finally {
+      await s.close();
     }
   });
 });
