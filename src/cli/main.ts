@@ -134,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(process.env.MAIL_FROM && { mailFrom: process.env.MAIL_FROM }),
           origins,
           demo,
+          demoOrganisers: command === 'demo',
           manageUrl: process.env.MANAGE_URL ?? (demo ? `http://localhost:${port}/demo/aanmelding.html#token={token}` : undefined),
           minFillMs: Number(process.env.LEERKRING_MIN_FILL_MS ?? 3000),
           rateLimitPerMinute: Number(process.env.LEERKRING_RATE_LIMIT ?? 30),

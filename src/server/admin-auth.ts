@@ -183,7 +183,8 @@ export function installAdminAuth(admin: FastifyInstance, options: AdminAuthOptio
 
   admin.addHook('onRequest', async (req, reply) => {
     const spec = specOf(req);
-    if (!spec) return fail(reply, 404, 'not-found', text(req).unauthorized);
+    // Unreachable while the onRoute guard holds; refused rather than open if it ever is not.
+    if (!spec) return fail(reply, 403, 'forbidden', text(req).forbidden);
     if (spec.access === 'anyone') return;
     const caller = await authenticate(req);
     if (!caller) {

@@ -28,6 +28,11 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** The server's public origin for links in organisers' e-mails (`PUBLIC_URL`); where it listens by default. */
   publicUrl?: string;
+  /**
+   * The demo's fictional organisers (an owner per network) with fresh sign-in links at every
+   * start. Only for the demo's own networks: never on an installation's real ones.
+   */
+  demoOrganisers?: boolean;
   /** Whether the demo prints sign-in links themselves; on a terminal by default. */
   showLinks?: boolean;
 }
@@ -118,7 +123,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
   log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
   log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
-  if (options.demo) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
+  if (options.demoOrganisers) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
   return {
     app,
     store,

@@ -203,6 +203,13 @@ for (const backend of BACKENDS) {
       assert.equal((await s.request('GET', '/api/admin/tokens', { headers: noordOwner.headers })).body.tokens.some((t: any) => t.id === token.id), false);
     });
 
+    test('an organiser marked admin runs every network', async () => {
+      const admin = await signInAs(s, 'beheer@gemeente.example.org', {}, { admin: true });
+      const res = await s.request('GET', '/api/admin/networks', { headers: admin.headers });
+      assert.deepEqual(res.body.networks.map((n: any) => [n.id, n.role]), [['noord', 'owner'], ['zuid', 'owner']]);
+      assert.equal((await s.request('GET', '/api/admin/networks/zuid/audit', { headers: admin.headers })).status, 200);
+    });
+
     test('LEERKRING_ADMIN_TOKEN is the installation admin: every network, nobody in particular', async () => {
       const me = await s.admin('GET', '/api/admin/session');
       assert.equal(me.status, 200);
@@ -424,9 +431,16 @@ for (const backend of BACKENDS) {
       const raw = await s.db.query<{ detail: unknown }>('SELECT detail FROM audit_log');
       const all = JSON.stringify(raw.rows);
       for (const secret of ['audit-b', 'Geheime Organisatie', 'past niet', 'deelnemeraudit']) assert.equal(all.includes(secret), false, `the log holds ${secret}`);
-      // Sign-ins and tokens are recorded too, outside any network.
-      const personal = await s.db.query<{ action: string }>('SELECT action FROM audit_log WHERE network_id IS NULL ORDER BY id');
-      assert.deepEqual([...new Set(personal.rows.map((r) => r.action))], ['sign-in']);
+      // Signing in and out and personal tokens are recorded too, outside any network.
+      const created = await s.request('POST', '/api/admin/tokens', { headers: owner.headers, body: { name: 'script' } });
+      assert.equal((await s.request('DELETE', `/api/admin/tokens/${created.body.token.id}`, { headers: owner.headers })).status, 204);
+      assert.equal((await s.request('DELETE', '/api/admin/sessions', { headers: owner.headers })).status, 204);
+      const personal = await s.db.query<{ action: string; organiser_id: string; detail: unknown }>('SELECT action, organiser_id, detail FROM audit_log WHERE network_id IS NULL ORDER BY id');
+      assert.deepEqual(
+        personal.rows.map((r) => [r.action, r.organiser_id === owner.organiserId ? 'owner' : 'helper']),
+        [['sign-in', 'owner'], ['sign-in', 'helper'], ['token-created', 'owner'], ['token-revoked', 'owner'], ['sign-out-everywhere', 'owner']],
+      );
+      assert.equal(JSON.stringify(personal.rows).includes(created.body.secret), false);
       assert.equal((await s.admin('GET', '/api/admin/networks/zuid/audit')).body.entries.length, 0, 'per network');
     });
   });
@@ -569,7 +583,7 @@ describe('the demo', () => {
     const { tmpdir } = await import('node:os');
     const dataDir = mkdtempSync(join(tmpdir(), 'leerkring-demo-'));
     const lines: string[] = [];
-    const server = await serve({ networks: 'demo/data', port: 0, dataDir, demo: true, showLinks: false, log: (l) => lines.push(l), rateLimitPerMinute: 0 });
+    const server = await serve({ networks: 'demo/data', port: 0, dataDir, demo: true, demoOrganisers: true, showLinks: false, log: (l) => lines.push(l), rateLimitPerMinute: 0 });
     try {
       const text = lines.join('\n');
       const shown = [...text.matchAll(/^ {2}.+: (organisator@[a-z0-9-]+\.example\.org)\n {4}sign-in link in (\S+\.eml)$/gm)];
