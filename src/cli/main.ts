@@ -20,7 +20,15 @@ Commands:
                           DATABASE_URL: use PostgreSQL instead of the embedded database
                           SMTP_URL: send e-mail over SMTP instead of writing .eml files
   purge --networks <dir>  remove personal data of networks past their retention period
-  demo [--port 8000]      the demo: serve demo/data with the demo pages
+  demo [--port 8000]      the demo: serve demo/data with the demo pages; prints how to sign in
+  organiser add <email> --network <id> --role owner|organiser [--name <name>]
+                          let someone organise a network (the first owner gets in this way)
+  organiser add <email> --admin
+                          an installation admin: may act on every network
+  organiser list          every organiser and their roles
+  organiser remove <email> [--network <id>]
+                          take a role away, or (without --network) remove the organiser
+        [--data .leerkring-data]  the same database as serve (or DATABASE_URL)
 
 Options:
   --lang en               messages in English (default: Dutch)
@@ -133,10 +141,12 @@ export async function main(argv: string[]): Promise<number> {
           ...(process.env.MAIL_FROM && { mailFrom: process.env.MAIL_FROM }),
           origins,
           demo,
+          demoOrganisers: command === 'demo',
           manageUrl: process.env.MANAGE_URL ?? (demo ? `http://localhost:${port}/demo/aanmelding.html#token={token}` : undefined),
           minFillMs: Number(process.env.LEERKRING_MIN_FILL_MS ?? 3000),
           rateLimitPerMinute: Number(process.env.LEERKRING_RATE_LIMIT ?? 30),
           ...(trustProxy && { trustProxy: trustProxy === 'true' ? true : trustProxy.split(',').map((a) => a.trim()).filter(Boolean) }),
+          ...(process.env.PUBLIC_URL && { publicUrl: process.env.PUBLIC_URL }),
           ...(now && { now }),
           // The demo's terminal shows failures, not every request.
           logger: { level: process.env.LEERKRING_LOG_LEVEL ?? (command === 'demo' ? 'warn' : 'info') },
@@ -183,6 +193,10 @@ export async function main(argv: string[]): Promise<number> {
       await db.close();
       process.stdout.write(`leerkring: personal data of ${n} registrations removed\n`);
       return 0;
+    }
+    case 'organiser': {
+      const { organiserCommand } = await import('./organiser.js');
+      return organiserCommand(rest, { dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data', usage: USAGE });
     }
     case undefined:
     case 'help':

@@ -10,3 +10,6 @@ export * from './json-schema.js';
 export * from './registration-shape.js';
 export { en } from './i18n/en.js';
 export { emailMessages, type EmailMessages } from './i18n/email.js';
+export * from './admin-api.js';
+export * from './admin-client.js';
+export { adminMessages, type AdminMessages } from './i18n/admin.js';

@@ -17,20 +17,28 @@ import {
   isStorable,
   type Locale,
   type Network,
+  ADMIN_ROUTES,
 } from '../core/index.js';
 import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
 import { RegistrationStore, type RegistrationRow } from './store.js';
 import { toCsv } from './csv.js';
-import { matchesHash, formToken, checkFormToken } from './tokens.js';
-import { attempts, consume, consumeSignIn, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
+import { formToken, checkFormToken } from './tokens.js';
+import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
+import { installAdminAuth, adminRoute, type ConsumeLimit } from './admin-auth.js';
 
 export interface ServerOptions {
   db: Db;
   networks: Map<string, Network>;
   secret: Buffer;
-  /** SHA-256 (hex) of the organisers' bearer token. */
-  adminTokenHash: string;
+  /** SHA-256 (hex) of the installation-admin token (`LEERKRING_ADMIN_TOKEN`): may act on every network. */
+  adminTokenHash?: string;
+  /** The server's public origin, for the console link in sign-in e-mails (never taken from a request). */
+  publicUrl?: string | (() => string);
+  /** Limits sign-in attempts; in memory by default (see ConsumeLimit in admin-auth.ts). */
+  signInLimit?: ConsumeLimit;
+  /** The clock for sign-in links and organiser sessions; the real time by default. */
+  authClock?: () => Date;
   /** Origins allowed to call the API from the browser (CORS). The server's own origin always works. */
   origins?: string[];
   /** Manage link for e-mails; `{token}` is replaced. */
@@ -350,24 +358,36 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return { erased: true };
   });
 
-  // Organisers: a bearer token, compared with its stored hash.
+  // Organisers: every route checks who calls and that they may act on its network (admin-auth.ts).
   app.register(async (admin) => {
-    admin.addHook('onRequest', async (req, reply) => {
-      const auth = req.headers.authorization ?? '';
-      const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-      // Wrong tokens count against the address; once its budget is spent, a right one waits too,
-      // or guessing would simply go on between the refusals.
-      const { perAddress } = SIGN_IN_LIMITS;
-      if (perMinute > 0 && (await attempts(db, `sign-in:address:${req.ip}`, perAddress.windowMs, clock())) >= perAddress.max)
-        tooMany(reply, perAddress.windowMs - (clock() % perAddress.windowMs));
-      if (!token || !matchesHash(token, options.adminTokenHash)) {
-        if (perMinute > 0) {
-          const r = await consumeSignIn(db, { address: req.ip }, clock());
-          if (!r.allowed) tooMany(reply, r.retryAfterMs);
-        }
-        reply.header('www-authenticate', 'Bearer');
-        return error(reply, 401, 'unauthorized', 'A valid organiser token is required.');
-      }
+    installAdminAuth(admin, {
+      db,
+      networks,
+      ...(options.adminTokenHash && { adminTokenHash: options.adminTokenHash }),
+      registrationNetwork: async (id) => (await store.byId(id))?.network_id,
+      counts: (id) => store.counts(id),
+      networkNow: now,
+      localeOf,
+      ...(options.publicUrl && { publicUrl: options.publicUrl }),
+      ...(options.authClock && { clock: options.authClock }),
+      // Sign-in attempts are counted in the database, so every process shares one budget.
+      signInLimit: options.signInLimit ?? (async (key, max, windowMs) => (await consume(db, key, max, windowMs, clock())).allowed),
+      // Wrong bearer tokens count against the address; once its budget is spent, a right one
+      // waits too, or guessing would simply go on between the refusals.
+      ...(perMinute > 0 && {
+        tokenGuesses: {
+          blocked: async (address: string) => {
+            const { max, windowMs } = SIGN_IN_LIMITS.perAddress;
+            return (await attempts(db, `sign-in:address:${address}`, windowMs, clock())) >= max ? windowMs - (clock() % windowMs) : undefined;
+          },
+          failed: async (address: string) => {
+            const { max, windowMs } = SIGN_IN_LIMITS.perAddress;
+            const r = await consume(db, `sign-in:address:${address}`, max, windowMs, clock());
+            return r.allowed ? undefined : r.retryAfterMs;
+          },
+        },
+      }),
+      ...(options.onMailQueued && { onMailQueued: options.onMailQueued }),
     });
 
     const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -381,7 +401,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return { n, rows: await store.list(n.id, session) };
     };
 
-    admin.get('/api/admin/networks/:networkId/registrations', async (req, reply) => {
+    admin.get(ADMIN_ROUTES.listRegistrations.path, adminRoute('listRegistrations'), async (req, reply) => {
       const r = await listFor(req, reply);
       if (!r) return reply;
       reply.header('cache-control', 'no-store');
@@ -392,7 +412,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       };
     });
 
-    admin.get('/api/admin/networks/:networkId/registrations.csv', async (req, reply) => {
+    admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
       const r = await listFor(req, reply);
       if (!r) return reply;
       const questions = r.n.registration.questions ?? [];
@@ -407,8 +427,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
 
     const unknownRegistration = (req: FastifyRequest, reply: FastifyReply) => error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
 
-    const act = (name: string, run: (id: string, reason: string | undefined) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>
-      admin.post(`/api/admin/registrations/:id/${name}`, async (req, reply) => {
+    const act = (name: 'accept' | 'reject' | 'moveUp', run: (id: string, reason: string | undefined) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>
+      admin.post(ADMIN_ROUTES[name].path, adminRoute(name), async (req, reply) => {
         const id = registrationIdParam(req);
         if (!id) return unknownRegistration(req, reply);
         // The reason goes to the database and into an e-mail: it must be text that can be stored.
@@ -422,9 +442,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       });
     act('accept', (id, reason) => store.accept(id, reason));
     act('reject', async (id, reason) => (reason ? store.reject(id, reason) : { ok: false, code: 'reason-required' }));
-    act('move-up', (id) => store.moveUp(id));
+    act('moveUp', (id) => store.moveUp(id));
 
-    admin.put('/api/admin/registrations/:id/attendance', async (req, reply) => {
+    admin.put(ADMIN_ROUTES.attendance.path, adminRoute('attendance'), async (req, reply) => {
       const b = (req.body ?? {}) as { sessionId?: unknown; present?: unknown };
       if (typeof b.sessionId !== 'string' || typeof b.present !== 'boolean') return error(reply, 422, 'invalid', 'sessionId (text) and present (true/false) are required.');
       const id = registrationIdParam(req);

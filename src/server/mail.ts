@@ -85,13 +85,17 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   return message;
 }
 
-/** Adds a message to the outbox inside the caller's transaction. */
-export async function enqueueMail(tx: Queryable, registrationId: string, kind: MailKind, message: MailMessage): Promise<void> {
+/**
+ * Adds a message to the outbox inside the caller's transaction. An organiser's sign-in link
+ * ('sign-in') belongs to no registration.
+ */
+export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: MailKind | 'sign-in', message: MailMessage): Promise<void> {
   await tx.query('INSERT INTO mail_outbox (registration_id, kind, message) VALUES ($1, $2, $3)', [registrationId, kind, JSON.stringify(message)]);
 }
 
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  /** Sends; without SMTP, resolves to the .eml file it wrote. */
+  send(message: MailMessage): Promise<string | undefined>;
   readonly description: string;
 }
 
@@ -117,7 +121,9 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         mkdirSync(outboxDir, { recursive: true });
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}.eml`;
         writeFileSync(join(outboxDir, name), (info as unknown as { message: Buffer }).message);
+        return join(outboxDir, name);
       }
+      return undefined;
     },
   };
 }

@@ -64,4 +64,58 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX rate_limits_expires ON rate_limits (expires_at)
   `,
+  // Organisers, their roles per network, how they sign in, and what they did. Secrets (sign-in
+  // links, sessions, API tokens) are stored only as the SHA-256 of 32 random bytes.
+  `
+  CREATE TABLE organisers (
+    id uuid PRIMARY KEY,
+    email_lower text NOT NULL UNIQUE,
+    name text NOT NULL DEFAULT '',
+    is_admin boolean NOT NULL DEFAULT false,
+    notify text NOT NULL DEFAULT 'immediate' CHECK (notify IN ('immediate', 'digest', 'off')),
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE organiser_roles (
+    organiser_id uuid NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+    network_id text NOT NULL,
+    role text NOT NULL CHECK (role IN ('owner', 'organiser')),
+    PRIMARY KEY (organiser_id, network_id)
+  );
+  CREATE INDEX organiser_roles_network ON organiser_roles (network_id, role);
+  CREATE TABLE sign_in_tokens (
+    hash text PRIMARY KEY,
+    organiser_id uuid NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz
+  );
+  CREATE TABLE organiser_sessions (
+    hash text PRIMARY KEY,
+    organiser_id uuid NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL,
+    last_seen_at timestamptz NOT NULL
+  );
+  CREATE INDEX organiser_sessions_organiser ON organiser_sessions (organiser_id);
+  CREATE TABLE api_tokens (
+    id uuid PRIMARY KEY,
+    organiser_id uuid NOT NULL REFERENCES organisers (id) ON DELETE CASCADE,
+    name text NOT NULL,
+    hash text NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL,
+    last_used_at timestamptz,
+    revoked_at timestamptz
+  );
+  CREATE INDEX api_tokens_organiser ON api_tokens (organiser_id);
+  CREATE TABLE audit_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL,
+    -- No foreign key: the log outlives an organiser who is removed.
+    organiser_id uuid,
+    actor text NOT NULL CHECK (actor IN ('organiser', 'installation-admin', 'cli')),
+    network_id text,
+    action text NOT NULL,
+    registration_id uuid,
+    detail jsonb NOT NULL DEFAULT '{}'
+  );
+  CREATE INDEX audit_log_network ON audit_log (network_id, id)
+  `,
 ];

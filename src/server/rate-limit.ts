@@ -58,14 +58,3 @@ export const SIGN_IN_LIMITS = {
   perAddress: { max: 20, windowMs: 15 * 60000 },
   perAccount: { max: 5, windowMs: 15 * 60000 },
 } as const;
-
-/** Counts one sign-in attempt against its address and, when known, its account; refused when either budget is spent. */
-export async function consumeSignIn(db: Queryable, who: { address: string; account?: string }, now = Date.now()): Promise<RateLimitResult> {
-  const { perAddress, perAccount } = SIGN_IN_LIMITS;
-  const results = [await consume(db, `sign-in:address:${who.address}`, perAddress.max, perAddress.windowMs, now)];
-  if (who.account) results.push(await consume(db, `sign-in:account:${who.account.trim().toLowerCase()}`, perAccount.max, perAccount.windowMs, now));
-  const refused = results.filter((r) => !r.allowed);
-  return refused.length
-    ? { allowed: false, count: Math.max(...refused.map((r) => r.count)), retryAfterMs: Math.max(...refused.map((r) => r.retryAfterMs)) }
-    : results[0]!;
-}

@@ -8,6 +8,7 @@ import { buildServer } from './app.js';
 import { createMailer, deliverOutbox } from './mail.js';
 import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
+import { demoSignIns } from './demo-organisers.js';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { RegistrationStore } from './store.js';
 
@@ -31,6 +32,15 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** The JSON log of requests and failures: stdout by default; `false` for none. */
   logger?: boolean | { stream?: NodeJS.WritableStream; level?: string };
+  /** The server's public origin for links in organisers' e-mails (`PUBLIC_URL`); where it listens by default. */
+  publicUrl?: string;
+  /**
+   * The demo's fictional organisers (an owner per network) with fresh sign-in links at every
+   * start. Only for the demo's own networks: never on an installation's real ones.
+   */
+  demoOrganisers?: boolean;
+  /** Whether the demo prints sign-in links themselves; on a terminal by default. */
+  showLinks?: boolean;
 }
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -125,11 +135,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         }
       });
   };
+  let url = '';
+  const publicUrl = () => (options.publicUrl ?? url).replace(/\/+$/, '');
   const { app, store } = await buildServer({
     db,
     networks,
     secret,
     adminTokenHash,
+    publicUrl,
     ...(options.origins && { origins: options.origins }),
     ...(options.manageUrl && { manageUrl: options.manageUrl }),
     ...(options.demo && { staticRoot: PACKAGE_ROOT }),
@@ -151,9 +164,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
+  url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
   log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
   log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
+  if (options.demoOrganisers) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
   return {
     app,
     store,

@@ -5,13 +5,18 @@ import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { freshPostgres } from './helpers.js';
 
 const BIN = 'bin/leerkring.js';
 const DEMO = 'demo/data';
 const seeds = readdirSync(DEMO).filter((f) => f.endsWith('.json')).map((f) => join(DEMO, f));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return cliWith({}, ...args);
+}
+
+function cliWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -102,5 +107,41 @@ describe('generated documentation', () => {
     const r = cli('snippet', '--base', 'https://cdn.example.org/npm/leerkring@0.1.0/dist/');
     assert.equal(r.out.trim(), `<script type="module" src="https://cdn.example.org/npm/leerkring@0.1.0/dist/leerkring.js" integrity="${hashes['leerkring.js']}" crossorigin="anonymous"></script>`);
     assert.match(hashes['leerkring.js'], /^sha384-[A-Za-z0-9+/]{64}$/);
+  });
+});
+
+describe('npx leerkring organiser', () => {
+  test('add, list and remove organisers; the last owner stays', async () => {
+    // PostgreSQL (DATABASE_URL) here: each run of the embedded database takes seconds to open.
+    const env = { DATABASE_URL: await freshPostgres() };
+    const run = (...args: string[]) => cliWith(env, 'organiser', ...args);
+    const added = run('add', 'Eigenaar@Gemeente.example.org', '--network', 'groene-domein', '--role', 'owner', '--name', 'Eigenaar');
+    assert.equal(added.code, 0, added.err);
+    assert.equal(run('add', 'helper@gemeente.example.org', '--network', 'groene-domein', '--role', 'organiser').code, 0);
+    assert.equal(run('add', 'beheer@gemeente.example.org', '--admin').code, 0);
+    assert.deepEqual(run('list').out.trim().split('\n'), [
+      'beheer@gemeente.example.org: installation admin',
+      'eigenaar@gemeente.example.org — Eigenaar: groene-domein (owner)',
+      'helper@gemeente.example.org: groene-domein (organiser)',
+    ]);
+    const last = run('remove', 'eigenaar@gemeente.example.org', '--network', 'groene-domein');
+    assert.equal(last.code, 1);
+    assert.match(last.err, /last owner of groene-domein/);
+    assert.equal(run('remove', 'eigenaar@gemeente.example.org').code, 1, 'not by removing the person either');
+    assert.equal(run('remove', 'helper@gemeente.example.org', '--network', 'groene-domein').code, 0);
+    assert.equal(run('remove', 'beheer@gemeente.example.org').code, 0);
+    assert.deepEqual(run('list').out.trim().split('\n'), ['eigenaar@gemeente.example.org — Eigenaar: groene-domein (owner)', 'helper@gemeente.example.org: no networks']);
+
+    for (const wrong of [['add', 'geen-adres', '--network', 'x', '--role', 'owner'], ['add', 'a@example.org', '--network', 'x', '--role', 'baas'], ['add', 'a@example.org'], ['add', 'a@example.org', '--network', 'Geen Id', '--role', 'owner']]) {
+      const r = run(...wrong);
+      assert.equal(r.code, 2, wrong.join(' '));
+      assert.match(r.err, /^leerkring organiser: /);
+    }
+  });
+
+  test('--data: the embedded database that serve uses', () => {
+    const data = mkdtempSync(join(tmpdir(), 'leerkring-org-'));
+    assert.equal(cli('organiser', 'add', 'eigenaar@gemeente.example.org', '--network', 'groene-domein', '--role', 'owner', '--data', data).code, 0);
+    assert.equal(cli('organiser', 'list', '--data', data).out.trim(), 'eigenaar@gemeente.example.org: groene-domein (owner)');
   });
 });

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
-import { parseNetwork, type Network } from '../../src/core/index.js';
+import { parseNetwork, type Network, type OrganiserRole } from '../../src/core/index.js';
 import { sha256 } from '../../src/server/tokens.js';
+import { OrganiserService } from '../../src/server/organisers.js';
 
 export const ADMIN_TOKEN = 'test-organiser-token-0123456789';
 
@@ -67,6 +70,8 @@ export interface TestServer {
   db: Db;
   /** The Fastify instance, for `inject()` of requests `fetch` cannot send (raw bytes, odd headers). */
   app: FastifyInstance;
+  /** Any request, with the caller's own headers (no credentials added). */
+  request(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string; headers: Headers }>;
   close(): Promise<void>;
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
@@ -74,7 +79,12 @@ export interface TestServer {
 }
 
 /** Starts the real server on a free port over the given backend. */
-export async function startServer(backend: Backend, networks: Network[], extra: Partial<ServerOptions> = {}): Promise<TestServer> {
+export async function startServer(
+  backend: Backend,
+  networks: Network[],
+  extra: Partial<ServerOptions> = {},
+  hooks: { beforeListen?: (app: FastifyInstance) => void } = {},
+): Promise<TestServer> {
   const { db, dir } = await openTestDb(backend);
   const { app } = await buildServer({
     db,
@@ -85,6 +95,7 @@ export async function startServer(backend: Backend, networks: Network[], extra: 
     minFillMs: 0,
     ...extra,
   });
+  hooks.beforeListen?.(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -100,6 +111,15 @@ export async function startServer(backend: Backend, networks: Network[], extra: 
     url,
     db,
     app,
+    async request(method, path, options = {}) {
+      const res = await fetch(url + path, {
+        method,
+        headers: { ...(options.body !== undefined && { 'content-type': 'application/json' }), ...options.headers },
+        ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+      });
+      const r = await json(res);
+      return { status: res.status, body: r.body, text: r.text, headers: res.headers };
+    },
     async close() {
       await app.close();
       await db.close();
@@ -141,4 +161,57 @@ export async function formToken(base: string, networkId: string): Promise<string
 /** The same for a server that tests call with `app.inject`. */
 export async function injectedFormToken(app: { inject(o: { method: 'GET'; url: string }): Promise<{ json(): any }> }, networkId: string): Promise<string> {
   return (await app.inject({ method: 'GET', url: `/api/networks/${networkId}/form-token` })).json().formToken;
+}
+
+/** The newest sign-in link waiting in the outbox for `email` (the test reads it where the mailer would). */
+export async function signInLinkFor(db: Db, email: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ message: any }>(`SELECT message FROM mail_outbox WHERE kind = 'sign-in' AND message IS NOT NULL ORDER BY id DESC`);
+  const message = rows.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message)).find((m) => m.to === email);
+  return message && /https?:\/\/\S+#login=[A-Za-z0-9_-]+/.exec(message.text)?.[0];
+}
+
+export const tokenOf = (link: string) => link.slice(link.indexOf('#login=') + '#login='.length);
+
+export interface SignedIn {
+  organiserId: string;
+  /** The session cookie, as a browser would send it back. */
+  cookie: string;
+  /** Headers of a request from the console: the cookie, the console's own origin, JSON. */
+  headers: Record<string, string>;
+}
+
+/**
+ * Gives `email` these roles and signs them in the way a person does: asks for a link, takes it
+ * from the outbox, exchanges it for a session cookie.
+ */
+export async function signInAs(s: TestServer, email: string, roles: Record<string, OrganiserRole> = {}, options: { admin?: boolean } = {}): Promise<SignedIn> {
+  const organisers = new OrganiserService(s.db);
+  const organiser = await organisers.ensure(email, { isAdmin: options.admin === true });
+  for (const [networkId, role] of Object.entries(roles)) await organisers.setRole(networkId, email, role);
+  const login = await s.post('/api/admin/login', { email });
+  if (login.status !== 202) throw new Error(`login answered ${login.status}`);
+  const link = await signInLinkFor(s.db, email);
+  if (!link) throw new Error(`no sign-in link for ${email} in the outbox`);
+  const res = await fetch(`${s.url}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tokenOf(link) }) });
+  if (res.status !== 200) throw new Error(`session answered ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  return { organiserId: organiser.id, cookie, headers: { cookie, origin: s.url } };
+}
+
+/** A real SMTP server on loopback that keeps what arrives. */
+export async function smtpPeer() {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, done) {
+      simpleParser(stream).then((m) => {
+        received.push(m);
+        done();
+      }, done);
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.server.address() as { port: number }).port;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }

@@ -149,7 +149,8 @@ for (const backend of BACKENDS) {
       assert.deepEqual(list.map((r: any) => r.status), ['pending', 'pending', 'waitlisted']);
       assert.equal((await s.admin('POST', `/api/admin/registrations/${ids[0]}/accept`, {})).body.status, 'confirmed');
       const noReason = await s.admin('POST', `/api/admin/registrations/${ids[1]}/reject`, {});
-      assert.equal(noReason.status, 409);
+      assert.equal(noReason.status, 422, 'a rejection without a reason is an invalid request');
+      assert.deepEqual(noReason.body.error.issues.map((i: any) => i.path), ['reason']);
       const rejected = await s.admin('POST', `/api/admin/registrations/${ids[1]}/reject`, { reason: 'Past niet bij de doelgroep' });
       assert.equal(rejected.body.status, 'rejected');
       list = (await s.admin('GET', '/api/admin/networks/intake/registrations')).body.registrations;

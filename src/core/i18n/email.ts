@@ -39,6 +39,11 @@ const nl = {
     manageNoLink: 'Wil je je aanmelding wijzigen of annuleren? Antwoord dan op deze e-mail.',
     contact: (who: string) => `Vragen? Neem contact op met ${who}.`,
     signature: (org: string) => `Met vriendelijke groet,\n${org}`,
+    signIn: {
+      subject: 'Inloggen bij leerkring',
+      body: (minutes: number) => `Je vroeg om in te loggen in de beheeromgeving van leerkring. Open deze link om in te loggen. De link werkt één keer en ${minutes} minuten lang:`,
+      notYou: 'Heb je hier niet om gevraagd? Dan hoef je niets te doen. Er is niemand ingelogd.',
+    },
 };
 
 export type EmailMessages = typeof nl;
@@ -76,6 +81,11 @@ const en: EmailMessages = {
     manageNoLink: 'Want to change or cancel your registration? Reply to this email.',
     contact: (who: string) => `Questions? Contact ${who}.`,
     signature: (org: string) => `Kind regards,\n${org}`,
+    signIn: {
+      subject: 'Sign in to leerkring',
+      body: (minutes: number) => `You asked to sign in to the leerkring console. Open this link to sign in. It works once, for ${minutes} minutes:`,
+      notYou: 'Did you not ask for this? Then you need not do anything. Nobody has signed in.',
+    },
 };
 
 export function emailMessages(locale: Locale): EmailMessages {

@@ -1,0 +1,89 @@
+/**
+ * `leerkring organiser …`: who may organise, from the command line. This is how the first
+ * owner of a network (or an installation admin) gets in; owners add the others in the console.
+ * It opens the same database as `serve`; with the embedded database, stop the server first.
+ */
+import { ORGANISER_ROLES, loginRequestSchema, type OrganiserRole } from '../core/index.js';
+
+function take(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+}
+
+function flag(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i !== -1) args.splice(i, 1);
+  return i !== -1;
+}
+
+const NETWORK_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+export async function organiserCommand(argv: string[], options: { dataDir: string; usage: string }): Promise<number> {
+  const args = [...argv];
+  const sub = args.shift();
+  const network = take(args, '--network');
+  const role = take(args, '--role');
+  const name = take(args, '--name');
+  const admin = flag(args, '--admin');
+  const email = args.shift();
+  const say = (code: number) => (line: string) => {
+    process.stderr.write(`leerkring organiser: ${line}\n`);
+    return code;
+  };
+  // 2: the command is wrong; 1: the command is right, but the database says no.
+  const fail = say(2);
+  const refuse = say(1);
+  if (sub !== 'list' && sub !== 'add' && sub !== 'remove') return fail(`say add, list or remove\n\n${options.usage}`);
+  if (sub !== 'list' && (!email || !loginRequestSchema.safeParse({ email }).success)) return fail(`"${email ?? ''}" is not an e-mail address`);
+  if (network !== undefined && !NETWORK_ID.test(network)) return fail(`"${network}" is not a network id (lowercase letters, digits and hyphens)`);
+  if (sub === 'add') {
+    if (!admin && !network) return fail('say which network (--network <id> --role owner|organiser), or --admin');
+    if (network && !(ORGANISER_ROLES as readonly string[]).includes(role ?? '')) return fail('--role is owner or organiser');
+  }
+  if (args.length) return fail(`unknown argument "${args[0]}"`);
+
+  const { openDatabase } = await import('../server/db.js');
+  const { OrganiserService } = await import('../server/organisers.js');
+  const db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: options.dataDir });
+  const organisers = new OrganiserService(db);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const address = (email ?? '').trim().toLowerCase();
+  try {
+    if (sub === 'list') {
+      const all = await organisers.list();
+      if (!all.length) out('No organisers yet: add the first with `leerkring organiser add <email> --network <id> --role owner`.');
+      for (const o of all) {
+        const roles = o.roles.map((r) => `${r.networkId} (${r.role})`);
+        out(`${o.email}${o.name ? ` — ${o.name}` : ''}: ${[...(o.isAdmin ? ['installation admin'] : []), ...roles].join(', ') || 'no networks'}`);
+      }
+      return 0;
+    }
+    if (sub === 'add') {
+      if (admin) await organisers.ensure(address, { ...(name && { name }), isAdmin: true });
+      if (network) {
+        const r = await organisers.setRole(network, address, role as OrganiserRole, name ? { name } : {});
+        if (!r.ok) return refuse(`${address} is the last owner of ${network}; make someone else owner first`);
+        await organisers.audit({ actor: 'cli', action: 'role-set', networkId: network, detail: { organiserId: r.organiserId, role: r.role, previous: r.previous } });
+      }
+      out(`${address}: ${[...(admin ? ['installation admin'] : []), ...(network ? [`${role} of ${network}`] : [])].join(', ')}. They sign in at /beheer/ with this address.`);
+      return 0;
+    }
+    if (network) {
+      const o = await organisers.byEmail(address);
+      const r = o ? await organisers.removeRole(network, o.id) : ({ ok: false, code: 'not-found' } as const);
+      if (!r.ok) return refuse(r.code === 'last-owner' ? `${address} is the last owner of ${network}; make someone else owner first` : `${address} has no role on ${network}`);
+      await organisers.audit({ actor: 'cli', action: 'role-removed', networkId: network, detail: { organiserId: r.organiserId, previous: r.previous } });
+      out(`${address} no longer organises ${network}.`);
+      return 0;
+    }
+    const r = await organisers.remove(address);
+    if (!r.ok) return refuse(r.code === 'last-owner' ? `${address} is the last owner of ${r.networks.join(', ')}; make someone else owner first` : `${address} is not an organiser`);
+    out(`${address} removed, with their sessions and API tokens.`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The demo's way into the organiser console: a fictional organiser (owner) per demo network,
+ * and a fresh sign-in link for each at every start, written as an e-mail like any other.
+ * The addresses are under example.org, which receives no mail: never a real contact.
+ */
+import type { Network } from '../core/index.js';
+import type { Db } from './db.js';
+import type { Mailer } from './mail.js';
+import { OrganiserService } from './organisers.js';
+
+export function demoOrganiserEmail(networkId: string): string {
+  return `organisator@${networkId}.example.org`;
+}
+
+export interface DemoSignIn {
+  networkId: string;
+  email: string;
+  /** Where the e-mail went: the .eml file, when mail is written to files. */
+  file?: string;
+  link: string;
+}
+
+/**
+ * Ensures the demo organisers and sends each a sign-in link. Prints per network the address
+ * and where the e-mail is; the link itself only on a terminal, where nobody collects the output.
+ */
+export async function demoSignIns(
+  db: Db,
+  networks: Map<string, Network>,
+  options: { consoleUrl: string; mailer: Mailer; log: (line: string) => void; showLinks: boolean },
+): Promise<DemoSignIn[]> {
+  const organisers = new OrganiserService(db);
+  const out: DemoSignIn[] = [];
+  options.log('leerkring: sign in to the organiser console of the demo as one of these fictional organisers:');
+  for (const n of networks.values()) {
+    const email = demoOrganiserEmail(n.id);
+    // An organiser who is there already keeps the role the demo's user gave them.
+    let organiser = await organisers.byEmail(email);
+    if (!organiser || !(await organisers.roles(organiser.id)).has(n.id)) {
+      await organisers.setRole(n.id, email, 'owner', { name: `Organisator ${n.title}` });
+      organiser = (await organisers.byEmail(email))!;
+    }
+    const link = await organisers.signInLink(organiser.id, options.consoleUrl);
+    const file = await options.mailer.send(organisers.signInMessage(email, link, 'nl'));
+    out.push({ networkId: n.id, email, link, ...(file && { file }) });
+    options.log(`  ${n.title}: ${email}`);
+    options.log(`    ${options.showLinks ? link : file ? `sign-in link in ${file}` : `sign-in link sent to ${email}`}`);
+  }
+  options.log('  Each link works once, within 15 minutes; restart the demo for new ones.');
+  return out;
+}
