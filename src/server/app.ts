@@ -21,6 +21,7 @@ import type { Db } from './db.js';
 import { RegistrationStore, type RegistrationRow } from './store.js';
 import { toCsv } from './csv.js';
 import { matchesHash } from './tokens.js';
+import { registerConsole } from './console-route.js';
 
 export interface ServerOptions {
   db: Db;
@@ -285,6 +286,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return { attendance: row.attendance };
     });
   });
+
+  registerConsole(app, { csp: options.csp ?? STRICT_CSP });
 
   if (options.staticRoot) {
     const root = normalize(options.staticRoot + sep);

@@ -1,0 +1,246 @@
+/**
+ * The organiser API (`/api/admin/`): one typed contract for every route, used by the server
+ * (it registers each route from here and validates what it receives with these schemas) and by
+ * `AdminClient`, which the organiser console calls. Browser-safe: zod/mini and types only.
+ *
+ * Paths are written the way the server's router writes them (`:networkId`); the client fills
+ * them in. `access` says who may call a route at all:
+ * - `anyone`: no credentials (sign-in);
+ * - `signed-in`: any organiser, or the installation admin;
+ * - `network`: an organiser with at least `role` on the path's `:networkId`;
+ * - `registration`: an organiser with at least `role` on the network of the path's registration `:id`.
+ */
+import * as z from 'zod/mini';
+import type { RegistrationView } from './client.js';
+import type { AvailabilityState } from './availability.js';
+import type { NetworkKind } from './schema.js';
+
+export const ORGANISER_ROLES = ['owner', 'organiser'] as const;
+/** `owner`: everything, including who else may organise; `organiser`: the daily work. */
+export type OrganiserRole = (typeof ORGANISER_ROLES)[number];
+
+export const NOTIFY_PREFERENCES = ['immediate', 'digest', 'off'] as const;
+/** How an organiser hears about new registrations and intakes. */
+export type NotifyPreference = (typeof NOTIFY_PREFERENCES)[number];
+
+/** What the audit log records. Its detail never holds personal data: ids, statuses and roles only. */
+export const AUDIT_ACTIONS = [
+  'accept',
+  'reject',
+  'move-up',
+  'attendance',
+  'message',
+  'role-set',
+  'role-removed',
+  'token-created',
+  'token-revoked',
+  'sign-in',
+  'sign-out-everywhere',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Whether `role` is enough for something that needs `needed`. */
+export function roleAllows(role: OrganiserRole | undefined, needed: OrganiserRole): boolean {
+  return role === 'owner' || (role === 'organiser' && needed === 'organiser');
+}
+
+// Issue messages are keys into the translated problem sentences (see problems.ts).
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'empty'), z.maxLength(max));
+const emailAddress = () => z.string().check(z.trim(), z.maxLength(200), z.regex(EMAIL, 'email'));
+const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'), z.maxLength(100));
+
+export const loginRequestSchema = z.strictObject({
+  email: emailAddress(),
+  /** The language of the sign-in e-mail; the request's language otherwise. */
+  locale: z.optional(z.enum(['nl', 'en'])),
+});
+export const createSessionRequestSchema = z.strictObject({ token: z.string().check(z.minLength(1, 'empty'), z.maxLength(200)) });
+export const createTokenRequestSchema = z.strictObject({ name: text(100) });
+export const putOrganiserRequestSchema = z.strictObject({
+  email: emailAddress(),
+  role: z.enum(ORGANISER_ROLES),
+  /** Used when the address is new to this installation. */
+  name: z.optional(text(200)),
+});
+export const acceptRequestSchema = z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
+export const rejectRequestSchema = z.strictObject({ reason: text(2000) });
+export const moveUpRequestSchema = z.strictObject({});
+export const attendanceRequestSchema = z.strictObject({ sessionId: id(), present: z.boolean() });
+export const registrationsQuerySchema = z.object({ session: z.optional(id()) });
+export const auditQuerySchema = z.object({ before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/, 'integer'))) });
+
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
+export type CreateTokenRequest = z.infer<typeof createTokenRequestSchema>;
+export type PutOrganiserRequest = z.infer<typeof putOrganiserRequestSchema>;
+export type AcceptRequest = z.infer<typeof acceptRequestSchema>;
+export type RejectRequest = z.infer<typeof rejectRequestSchema>;
+export type AttendanceRequest = z.infer<typeof attendanceRequestSchema>;
+export type RegistrationsQuery = z.infer<typeof registrationsQuerySchema>;
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export interface Organiser {
+  id: string;
+  email: string;
+  name: string;
+  /** May act on every network and create networks. */
+  isAdmin: boolean;
+  notify: NotifyPreference;
+}
+
+/** A network the caller may run, and their role on it (an installation admin is owner everywhere). */
+export interface NetworkAccess {
+  id: string;
+  kind: NetworkKind;
+  title: string;
+  role: OrganiserRole;
+}
+
+export interface SessionInfo {
+  /** Null for the installation-admin token (`LEERKRING_ADMIN_TOKEN`), which is nobody in particular. */
+  organiser: Organiser | null;
+  installationAdmin: boolean;
+  networks: NetworkAccess[];
+}
+
+export interface AdminNetworkSummary extends NetworkAccess {
+  state: AvailabilityState;
+  /**
+   * Places of what people register for next: the whole network, or for networks with
+   * registration per session, the next dated session. `capacity` and `left` are absent when
+   * there is no limit.
+   */
+  places: { taken: number; capacity?: number; left?: number };
+  /** Intakes waiting for a decision, over the whole network. */
+  pending: number;
+  /** People on a waiting list, over the whole network. */
+  waiting: number;
+  nextSession?: { id: string; title: string; start: string };
+}
+
+export interface AdminRegistration extends RegistrationView {
+  target: string;
+  organisationType: string | null;
+  answers: Record<string, unknown>;
+  declarations: string[];
+  reason: string | null;
+  attendance: Record<string, boolean>;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface ApiTokenCreated {
+  token: ApiToken;
+  /** Shown once: only its hash is stored. Send it as `Authorization: Bearer <secret>`. */
+  secret: string;
+}
+
+export interface NetworkOrganiser {
+  id: string;
+  email: string;
+  name: string;
+  role: OrganiserRole;
+}
+
+export type AuditActor =
+  | { kind: 'organiser'; id: string; email: string | null; name: string | null }
+  | { kind: 'installation-admin' }
+  | { kind: 'cli' };
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: AuditActor;
+  action: AuditAction;
+  registrationId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export type Access = 'anyone' | 'signed-in' | 'network' | 'registration';
+
+export interface AdminRouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  access: Access;
+  /** The least role on the network, for `network` and `registration` routes. */
+  role?: OrganiserRole;
+  /** Refused with a personal API token: only a signed-in person (a session) may do this. */
+  sessionOnly?: boolean;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  /** Written to the audit log when the route succeeds. */
+  audit?: AuditAction;
+  /** The response is not JSON. */
+  text?: boolean;
+}
+
+export const ADMIN_ROUTES = {
+  login: { method: 'POST', path: '/api/admin/login', access: 'anyone', body: loginRequestSchema },
+  createSession: { method: 'POST', path: '/api/admin/session', access: 'anyone', body: createSessionRequestSchema },
+  getSession: { method: 'GET', path: '/api/admin/session', access: 'signed-in' },
+  deleteSession: { method: 'DELETE', path: '/api/admin/session', access: 'signed-in' },
+  deleteAllSessions: { method: 'DELETE', path: '/api/admin/sessions', access: 'signed-in', audit: 'sign-out-everywhere' },
+  listTokens: { method: 'GET', path: '/api/admin/tokens', access: 'signed-in' },
+  createToken: { method: 'POST', path: '/api/admin/tokens', access: 'signed-in', sessionOnly: true, body: createTokenRequestSchema, audit: 'token-created' },
+  revokeToken: { method: 'DELETE', path: '/api/admin/tokens/:tokenId', access: 'signed-in', audit: 'token-revoked' },
+  listNetworks: { method: 'GET', path: '/api/admin/networks', access: 'signed-in' },
+  listOrganisers: { method: 'GET', path: '/api/admin/networks/:networkId/organisers', access: 'network', role: 'owner' },
+  putOrganiser: { method: 'PUT', path: '/api/admin/networks/:networkId/organisers', access: 'network', role: 'owner', body: putOrganiserRequestSchema, audit: 'role-set' },
+  removeOrganiser: { method: 'DELETE', path: '/api/admin/networks/:networkId/organisers/:organiserId', access: 'network', role: 'owner', audit: 'role-removed' },
+  audit: { method: 'GET', path: '/api/admin/networks/:networkId/audit', access: 'network', role: 'owner', query: auditQuerySchema },
+  listRegistrations: { method: 'GET', path: '/api/admin/networks/:networkId/registrations', access: 'network', role: 'organiser', query: registrationsQuerySchema },
+  registrationsCsv: { method: 'GET', path: '/api/admin/networks/:networkId/registrations.csv', access: 'network', role: 'organiser', query: registrationsQuerySchema, text: true },
+  accept: { method: 'POST', path: '/api/admin/registrations/:id/accept', access: 'registration', role: 'organiser', body: acceptRequestSchema, audit: 'accept' },
+  reject: { method: 'POST', path: '/api/admin/registrations/:id/reject', access: 'registration', role: 'organiser', body: rejectRequestSchema, audit: 'reject' },
+  moveUp: { method: 'POST', path: '/api/admin/registrations/:id/move-up', access: 'registration', role: 'organiser', body: moveUpRequestSchema, audit: 'move-up' },
+  attendance: { method: 'PUT', path: '/api/admin/registrations/:id/attendance', access: 'registration', role: 'organiser', body: attendanceRequestSchema, audit: 'attendance' },
+} as const satisfies Record<string, AdminRouteSpec>;
+
+export type AdminRouteName = keyof typeof ADMIN_ROUTES;
+
+/** What each route answers with (the JSON body of a 2xx; `undefined` for 202/204 without a body). */
+export interface AdminResponses {
+  login: undefined;
+  createSession: SessionInfo;
+  getSession: SessionInfo;
+  deleteSession: undefined;
+  deleteAllSessions: undefined;
+  listTokens: { tokens: ApiToken[] };
+  createToken: ApiTokenCreated;
+  revokeToken: undefined;
+  listNetworks: { networks: AdminNetworkSummary[] };
+  listOrganisers: { organisers: NetworkOrganiser[] };
+  putOrganiser: { organisers: NetworkOrganiser[] };
+  removeOrganiser: { organisers: NetworkOrganiser[] };
+  audit: { entries: AuditEntry[] };
+  listRegistrations: { registrations: AdminRegistration[] };
+  registrationsCsv: string;
+  accept: RegistrationView;
+  reject: RegistrationView;
+  moveUp: RegistrationView;
+  attendance: { attendance: Record<string, boolean> };
+}
+
+type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string } & ParamsOf<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name extends `${infer N}.${string}` ? N : Name]: string }
+    : {};
+
+/** The path parameters of a route, from its path: `{ networkId: string }`. */
+export type AdminParams<N extends AdminRouteName> = ParamsOf<(typeof ADMIN_ROUTES)[N]['path']>;
+/** The request body of a route, as its schema accepts it. */
+export type AdminBody<N extends AdminRouteName> = (typeof ADMIN_ROUTES)[N] extends { body: infer S extends z.ZodMiniType } ? z.input<S> : undefined;
+export type AdminQuery<N extends AdminRouteName> = (typeof ADMIN_ROUTES)[N] extends { query: infer S extends z.ZodMiniType } ? z.input<S> : undefined;
+export type AdminResponse<N extends AdminRouteName> = AdminResponses[N];
+
+/** Fills a route's path parameters: `adminPath('accept', { id })`. */
+export function adminPath<N extends AdminRouteName>(name: N, params: AdminParams<N>): string {
+  return ADMIN_ROUTES[name].path.replace(/:([A-Za-z]+)/g, (_, key: string) => encodeURIComponent((params as Record<string, string>)[key] ?? ''));
+}

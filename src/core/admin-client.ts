@@ -1,0 +1,164 @@
+/**
+ * The client for the organiser API, typed by the contract in `admin-api.ts`. The console uses
+ * it with the session cookie (`credentials: 'same-origin'`); a script passes a personal API
+ * token instead. Like `RegistrationClient`, it never throws for a response: a network failure
+ * or a 5xx comes back as `{ ok: false, retryable: true }`.
+ */
+import type { ApiErrorBody, ApiResult } from './client.js';
+import {
+  ADMIN_ROUTES,
+  adminPath,
+  type AdminBody,
+  type AdminParams,
+  type AdminQuery,
+  type AdminResponse,
+  type AdminRouteName,
+} from './admin-api.js';
+
+/** The subset of `fetch` this client uses; core does not depend on the DOM's types. */
+export type AdminFetchLike = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string; credentials?: 'same-origin' | 'include' | 'omit'; signal?: unknown },
+) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
+export interface AdminClientOptions {
+  fetch?: AdminFetchLike;
+  /** A personal API token, for scripts; the console relies on its session cookie instead. */
+  token?: string;
+}
+
+type Args<N extends AdminRouteName> = (keyof AdminParams<N> extends never ? { params?: undefined } : { params: AdminParams<N> }) &
+  (AdminBody<N> extends undefined ? { body?: undefined } : { body: AdminBody<N> }) & { query?: AdminQuery<N>; signal?: unknown };
+
+export class AdminClient {
+  readonly #base: string;
+  readonly #fetch: AdminFetchLike;
+  readonly #token: string | undefined;
+
+  /** @param baseUrl the server's origin, or "" for the console on the same origin */
+  constructor(baseUrl = '', options: AdminClientOptions = {}) {
+    this.#base = baseUrl.replace(/\/+$/, '');
+    const f = options.fetch ?? (globalThis as unknown as { fetch?: AdminFetchLike }).fetch;
+    if (!f) throw new Error('AdminClient needs fetch');
+    this.#fetch = f.bind(globalThis);
+    this.#token = options.token;
+  }
+
+  /** Calls any route of the contract by name. */
+  async call<N extends AdminRouteName>(name: N, args: Args<N>): Promise<ApiResult<AdminResponse<N>>> {
+    const route = ADMIN_ROUTES[name];
+    let url = this.#base + adminPath(name, (args.params ?? {}) as AdminParams<N>);
+    const query = Object.entries((args.query ?? {}) as Record<string, string | undefined>).filter((e): e is [string, string] => e[1] !== undefined);
+    if (query.length) url += `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
+    const headers: Record<string, string> = { accept: 'text' in route ? 'text/csv' : 'application/json' };
+    if (args.body !== undefined) headers['content-type'] = 'application/json';
+    if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    let res;
+    let text: string;
+    try {
+      res = await this.#fetch(url, {
+        method: route.method,
+        headers,
+        credentials: 'same-origin',
+        ...(args.body !== undefined && { body: JSON.stringify(args.body) }),
+        ...(args.signal !== undefined && { signal: args.signal }),
+      });
+      text = await res.text();
+    } catch (error) {
+      if ((error as { name?: string })?.name === 'AbortError') throw error;
+      return { ok: false, status: 0, retryable: true, error: { code: 'network', message: String(error) } };
+    }
+    if (res.ok && 'text' in route) return { ok: true, status: res.status, value: text as AdminResponse<N> };
+    let data: unknown;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      data = undefined;
+    }
+    if (res.ok) return { ok: true, status: res.status, value: data as AdminResponse<N> };
+    const error = (data as { error?: ApiErrorBody } | undefined)?.error ?? { code: `http-${res.status}`, message: `HTTP ${res.status}` };
+    return { ok: false, status: res.status, error, retryable: res.status >= 500 || res.status === 429 };
+  }
+
+  /** Asks for a sign-in link by e-mail. Always 202, whether or not the address is known. */
+  login(email: string, locale?: 'nl' | 'en') {
+    return this.call('login', { body: { email, ...(locale && { locale }) } });
+  }
+
+  /** Exchanges the one-time token from the sign-in link (`#login=…`) for a session cookie. */
+  signIn(token: string) {
+    return this.call('createSession', { body: { token } });
+  }
+
+  /** Who is signed in, and which networks they may run. 401 when nobody is. */
+  session() {
+    return this.call('getSession', {});
+  }
+
+  signOut() {
+    return this.call('deleteSession', {});
+  }
+
+  /** Ends every session of this organiser, on every device. */
+  signOutEverywhere() {
+    return this.call('deleteAllSessions', {});
+  }
+
+  networks() {
+    return this.call('listNetworks', {});
+  }
+
+  registrations(networkId: string, query: AdminQuery<'listRegistrations'> = {}) {
+    return this.call('listRegistrations', { params: { networkId }, query });
+  }
+
+  registrationsCsv(networkId: string, query: AdminQuery<'registrationsCsv'> = {}) {
+    return this.call('registrationsCsv', { params: { networkId }, query });
+  }
+
+  accept(id: string, reason?: string) {
+    return this.call('accept', { params: { id }, body: reason ? { reason } : {} });
+  }
+
+  reject(id: string, reason: string) {
+    return this.call('reject', { params: { id }, body: { reason } });
+  }
+
+  moveUp(id: string) {
+    return this.call('moveUp', { params: { id }, body: {} });
+  }
+
+  attendance(id: string, sessionId: string, present: boolean) {
+    return this.call('attendance', { params: { id }, body: { sessionId, present } });
+  }
+
+  organisers(networkId: string) {
+    return this.call('listOrganisers', { params: { networkId } });
+  }
+
+  /** Adds an organiser to a network or changes their role (owners only). */
+  setOrganiser(networkId: string, body: AdminBody<'putOrganiser'>) {
+    return this.call('putOrganiser', { params: { networkId }, body });
+  }
+
+  removeOrganiser(networkId: string, organiserId: string) {
+    return this.call('removeOrganiser', { params: { networkId, organiserId } });
+  }
+
+  audit(networkId: string, query: AdminQuery<'audit'> = {}) {
+    return this.call('audit', { params: { networkId }, query });
+  }
+
+  tokens() {
+    return this.call('listTokens', {});
+  }
+
+  /** Creates a personal API token; its secret is in the answer, once. */
+  createToken(name: string) {
+    return this.call('createToken', { body: { name } });
+  }
+
+  revokeToken(tokenId: string) {
+    return this.call('revokeToken', { params: { tokenId } });
+  }
+}

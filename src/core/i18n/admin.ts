@@ -1,0 +1,43 @@
+/**
+ * Sentences of the organiser API's answers, in Dutch and English; the console shows them as
+ * they come. A catalogue of its own so that public pages never download it.
+ */
+import type { Locale } from './format.js';
+
+const nl = {
+  unauthorized: 'Log in om verder te gaan.',
+  forbidden: 'Je hebt geen toegang tot dit netwerk.',
+  ownerRequired: 'Alleen een eigenaar van dit netwerk kan dit doen.',
+  sessionRequired: 'Dit kan alleen als je bent ingelogd in de beheeromgeving, niet met een API-sleutel.',
+  crossSite: 'Dit verzoek komt niet van de beheeromgeving zelf en is daarom geweigerd.',
+  invalid: 'Het verzoek klopt niet. Bekijk de velden die genoemd worden.',
+  registrationNotFound: 'Deze aanmelding bestaat niet.',
+  networkNotFound: 'Dit netwerk bestaat niet.',
+  organiserNotFound: 'Deze organisator hoort niet bij dit netwerk.',
+  tokenNotFound: 'Deze API-sleutel bestaat niet.',
+  linkInvalid: 'Deze inloglink werkt niet meer. Hij is al gebruikt of verlopen. Vraag een nieuwe aan.',
+  lastOwner: 'Een netwerk heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.',
+  tooManySignIns: 'Te veel inlogpogingen. Probeer het over een kwartier opnieuw.',
+};
+
+export type AdminMessages = typeof nl;
+
+const en: AdminMessages = {
+  unauthorized: 'Sign in to continue.',
+  forbidden: 'You do not have access to this network.',
+  ownerRequired: 'Only an owner of this network can do this.',
+  sessionRequired: 'You can only do this while signed in to the console, not with an API token.',
+  crossSite: 'This request does not come from the console itself and was refused.',
+  invalid: 'The request is not right. Look at the fields mentioned.',
+  registrationNotFound: 'This registration does not exist.',
+  networkNotFound: 'This network does not exist.',
+  organiserNotFound: 'This organiser is not part of this network.',
+  tokenNotFound: 'This API token does not exist.',
+  linkInvalid: 'This sign-in link no longer works. It was used already or has expired. Ask for a new one.',
+  lastOwner: 'A network always has at least one owner. Make someone else owner first.',
+  tooManySignIns: 'Too many sign-in attempts. Try again in a quarter of an hour.',
+};
+
+export function adminMessages(locale: Locale): AdminMessages {
+  return locale === 'en' ? en : nl;
+}
