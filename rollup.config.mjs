@@ -33,6 +33,14 @@ export default [
     output: { dir: 'dist', entryFileNames: 'leerkring.js', chunkFileNames: 'leerkring-[name]-[hash].js', format: 'es' },
     plugins: [...plugins(), integrity()],
   },
+  {
+    // The organiser console at /beheer/: one file of its own, never loaded by public pages.
+    input: 'dist/console/index.js',
+    onwarn,
+    treeshake,
+    output: { file: 'dist/leerkring-console.js', format: 'es', inlineDynamicImports: true },
+    plugins: plugins(),
+  },
 ];
 
 /** Writes dist/integrity.json: the Subresource Integrity hash (sha384) of every file the build wrote. */

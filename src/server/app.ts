@@ -26,6 +26,7 @@ import { toCsv } from './csv.js';
 import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
 import { installAdminAuth, adminRoute, type ConsumeLimit } from './admin-auth.js';
+import { registerConsole } from './console-route.js';
 
 export interface ServerOptions {
   db: Db;
@@ -456,6 +457,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return { attendance: row.attendance };
     });
   });
+
+  registerConsole(app, { csp: options.csp ?? STRICT_CSP });
 
   if (options.staticRoot) {
     const root = resolve(options.staticRoot);

@@ -1,0 +1,222 @@
+import { css, html, nothing } from 'lit';
+import type { AdminRegistration } from '../core/admin-api.js';
+import type { Session } from '../core/schema.js';
+import { sessionStart } from '../core/session-time.js';
+import { formatDate, formatDateTime } from '../core/i18n/format.js';
+import { ConsolePage } from './page.js';
+import { consoleStyles } from './styles.js';
+
+/** Waits before trying a failed save again: 1 s, 2 s, 4 s … up to 30 s. */
+const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
+
+/**
+ * Check-in at the door, made for a phone: search as you type, one tap per person, and every
+ * tap kept. A tap changes the screen at once and is saved in the background, one request at a
+ * time in tap order; a save that fails (no signal in the hall) stays queued and is tried again
+ * until it succeeds, and the page says how many are still waiting. Nothing is written to
+ * storage: the queue lives in memory, and leaving the page with unsaved taps asks first.
+ */
+export class ConsoleCheckIn extends ConsolePage {
+  static override styles = [
+    consoleStyles,
+    css`
+      ul.people {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      ul.people button {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 1rem;
+        inline-size: 100%;
+        min-block-size: 56px;
+        padding: 0.5rem 1rem;
+        font: inherit;
+        font-size: 1.1rem;
+        text-align: start;
+        border: 2px solid var(--_leerkring-border);
+        border-radius: var(--_leerkring-radius);
+        background: var(--_leerkring-surface);
+        color: inherit;
+        cursor: pointer;
+      }
+      ul.people button[aria-pressed='true'] {
+        border-color: var(--_leerkring-accent);
+        background: var(--_leerkring-accent);
+        color: var(--leerkring-button-color, #fff);
+      }
+      .state {
+        font-weight: 700;
+        white-space: nowrap;
+      }
+      .unsaved {
+        font-style: italic;
+        font-weight: 400;
+      }
+      #q {
+        inline-size: 100%;
+        font-size: 1.1rem;
+      }
+    `,
+  ];
+  static override properties = {
+    session: { attribute: false },
+    people: { attribute: false },
+    _query: { state: true },
+    _present: { state: true },
+    _queue: { state: true },
+  };
+
+  declare session: Session;
+  declare people: AdminRegistration[];
+  declare _query: string;
+  /** What the organiser sees: present or not, per registration id. */
+  declare _present: Map<string, boolean>;
+  /** Taps not yet saved: the latest value per registration id, in tap order. */
+  declare _queue: Map<string, boolean>;
+
+  #flushing: Promise<void> | undefined;
+  #attempt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #touched = false;
+  readonly #online = () => this.#retryNow();
+  readonly #beforeUnload = (e: BeforeUnloadEvent) => {
+    if (this._queue.size) e.preventDefault();
+  };
+
+  constructor() {
+    super();
+    this.people = [];
+    this._query = '';
+    this._present = new Map();
+    this._queue = new Map();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.#online);
+    addEventListener('beforeunload', this.#beforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.#online);
+    removeEventListener('beforeunload', this.#beforeUnload);
+    clearTimeout(this.#retryTimer);
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('people') || changed.has('session')) {
+      const present = new Map<string, boolean>();
+      for (const p of this.people) present.set(p.id, this._queue.get(p.id) ?? p.attendance[this.session.id] === true);
+      this._present = present;
+    }
+  }
+
+  /** Resolves when every tap so far is saved (tests wait for it; the UI shows it). */
+  async settled(): Promise<void> {
+    while (this._queue.size) await (this.#flushing ?? this.#flush());
+  }
+
+  /** Tries the queued saves again at once (the device came back online, or a test asks). */
+  retryNow(): Promise<void> {
+    return this.#retryNow();
+  }
+
+  #retryNow(): Promise<void> {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#attempt = 0;
+    return this.#flushing ?? this.#flush();
+  }
+
+  #tap(id: string): void {
+    const next = !this._present.get(id);
+    this._present = new Map(this._present).set(id, next);
+    const queue = new Map(this._queue);
+    queue.delete(id); // re-insert so the order is the order of the last tap
+    queue.set(id, next);
+    this._queue = queue;
+    this.#touched = true;
+    if (!this.#retryTimer) void (this.#flushing ?? this.#flush());
+  }
+
+  #flush(): Promise<void> {
+    this.#flushing = (async () => {
+      while (this._queue.size) {
+        const [id, present] = this._queue.entries().next().value as [string, boolean];
+        const r = this.signedOutIf(await this.state.admin.attendance(id, this.session.id, present));
+        if (!r.ok && r.retryable) {
+          // Keep the tap and try again later; the organiser carries on meanwhile.
+          this.#retryTimer = setTimeout(() => void this.#retryNow(), backoff(this.#attempt++));
+          return;
+        }
+        this.#attempt = 0;
+        // A newer tap on the same person may have arrived while this one was on its way.
+        if (this._queue.get(id) === present) {
+          const queue = new Map(this._queue);
+          queue.delete(id);
+          this._queue = queue;
+        }
+        if (!r.ok) {
+          // Refused for good (the registration is gone): show what the server knows.
+          this._present = new Map(this._present).set(id, !present);
+        }
+      }
+    })().finally(() => {
+      this.#flushing = undefined;
+    });
+    return this.#flushing;
+  }
+
+  protected override render() {
+    const m = this.m;
+    const a = m.attendance;
+    const locale = this.state.locale;
+    const start = sessionStart(this.session);
+    const q = this._query.trim().toLocaleLowerCase();
+    const people = [...this.people].sort((x, y) => x.participant.name.localeCompare(y.participant.name, locale));
+    const shown = q ? people.filter((p) => p.participant.name.toLocaleLowerCase().includes(q) || (p.participant.organisation ?? '').toLocaleLowerCase().includes(q)) : people;
+    const presentCount = people.filter((p) => this._present.get(p.id)).length;
+    return html`<h2>${a.heading}: ${this.session.title}</h2>
+      <p class="muted">${start ? (this.session.start ? formatDateTime(locale, start) : formatDate(locale, start)) : a.noDate}</p>
+      <p class="no-print">${a.intro}</p>
+      <p role="status" class="status-line">
+        ${a.count(presentCount, people.length)}.
+        ${this._queue.size ? a.saving(this._queue.size) : this.#touched ? a.saved : nothing}
+      </p>
+      ${people.length === 0
+        ? html`<p>${a.none}</p>`
+        : html`<div class="field no-print">
+              <label for="q">${a.search}</label>
+              <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
+            </div>
+            ${shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
+            <ul class="people">
+              ${shown.map((p) => {
+                const present = this._present.get(p.id) === true;
+                return html`<li>
+                  <button type="button" aria-pressed=${present ? 'true' : 'false'} @click=${() => this.#tap(p.id)}>
+                    <span>${p.participant.name}${p.participant.organisation ? html`<br /><small>${p.participant.organisation}</small>` : nothing}</span>
+                    <span class="state" aria-hidden="true"
+                      >${present ? a.present : a.notPresent}${this._queue.has(p.id) ? html` <span class="unsaved">(${a.unsaved})</span>` : nothing}</span
+                    >
+                  </button>
+                </li>`;
+              })}
+            </ul>
+            <p class="no-print"><button class="button secondary" type="button" @click=${() => print()}>${a.print}</button></p>`}`;
+  }
+}
+
+customElements.get('leerkring-console-check-in') ?? customElements.define('leerkring-console-check-in', ConsoleCheckIn);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-console-check-in': ConsoleCheckIn;
+  }
+}

@@ -1,0 +1,414 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { AdminRegistration } from '../core/admin-api.js';
+import type { Network, Session } from '../core/schema.js';
+import { registrationScope } from '../core/policy.js';
+import { sessionStart } from '../core/session-time.js';
+import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
+import { messages } from '../core/i18n/messages.js';
+import { ConsolePage } from './page.js';
+import { networkHref, TABS, type Tab } from './route.js';
+import './check-in.js';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; notFound?: boolean }
+  | { status: 'ready'; network: Network; registrations: AdminRegistration[] };
+
+const STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled'] as const;
+
+/** Who a registration is, in one line: name, and organisation where there is one. */
+function who(r: AdminRegistration): string {
+  return r.participant.organisation ? `${r.participant.name} (${r.participant.organisation})` : r.participant.name;
+}
+
+function sessionWhen(locale: Locale, s: Session): string | undefined {
+  const start = sessionStart(s);
+  if (!start) return undefined;
+  return s.start ? formatDateTime(locale, start) : formatDate(locale, start);
+}
+
+/**
+ * One network's daily work: its registrations (search and filter), the intake queue, the
+ * waiting list, attendance at the door, and the export.
+ */
+export class ConsoleNetwork extends ConsolePage {
+  static override properties = {
+    networkId: { attribute: false },
+    tab: { attribute: false },
+    sessionId: { attribute: false },
+    _load: { state: true },
+    _query: { state: true },
+    _status: { state: true },
+    _session: { state: true },
+    _selected: { state: true },
+    _reasonError: { state: true },
+    _notice: { state: true },
+    _busy: { state: true },
+  };
+
+  declare networkId: string;
+  declare tab: Tab;
+  declare sessionId: string | undefined;
+  declare _load: Load;
+  declare _query: string;
+  declare _status: string;
+  declare _session: string;
+  declare _selected: Set<string>;
+  declare _reasonError: boolean;
+  declare _notice: string;
+  declare _busy: boolean;
+
+  constructor() {
+    super();
+    this.tab = 'registrations';
+    this._load = { status: 'loading' };
+    this._query = '';
+    this._status = '';
+    this._session = '';
+    this._selected = new Set();
+    this._reasonError = false;
+    this._notice = '';
+    this._busy = false;
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('networkId')) this.loaded = this.#fetch();
+    if (changed.has('tab')) {
+      this._notice = '';
+      this._reasonError = false;
+    }
+  }
+
+  async #fetch(): Promise<void> {
+    this._load = { status: 'loading' };
+    const [doc, regs] = await Promise.all([this.state.public.getNetwork(this.networkId), this.state.admin.registrations(this.networkId)]);
+    this.signedOutIf(regs);
+    if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, registrations: regs.value.registrations };
+    else this._load = { status: 'error', notFound: (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
+  }
+
+  /** Loads the registrations again after an action, keeping the page as it is. */
+  async #reload(): Promise<void> {
+    const r = this.signedOutIf(await this.state.admin.registrations(this.networkId));
+    if (r.ok && this._load.status === 'ready') this._load = { ...this._load, registrations: r.value.registrations };
+  }
+
+  protected override render() {
+    const m = this.m;
+    const load = this._load;
+    if (load.status === 'loading') return html`<h1 tabindex="-1">${m.loading}</h1>`;
+    if (load.status === 'error')
+      return html`<h1 tabindex="-1">${load.notFound ? messages(this.state.locale).agenda.loadError : m.loadError}</h1>
+        <p><a href="#/">${m.back}</a></p>
+        <button class="button" type="button" @click=${() => (this.loaded = this.#fetch())}>${m.retry}</button>`;
+    const { network } = load;
+    return html`<p class="no-print"><a href="#/">${m.back}</a></p>
+      <h1 tabindex="-1">${network.title}</h1>
+      <nav class="tabs" aria-label=${m.tabs.label}>
+        <ul>
+          ${TABS.map(
+            (t) => html`<li>
+              <a href=${networkHref(network.id, t)} aria-current=${t === this.tab ? 'page' : 'false'}>${m.tabs[t]}${this.#tabCount(t, load.registrations)}</a>
+            </li>`,
+          )}
+        </ul>
+      </nav>
+      ${this.#tab(network, load.registrations)}`;
+  }
+
+  #tabCount(t: Tab, regs: AdminRegistration[]): string {
+    if (t === 'intake') return ` (${regs.filter((r) => r.status === 'pending').length})`;
+    if (t === 'waitlist') return ` (${regs.filter((r) => r.status === 'waitlisted').length})`;
+    return '';
+  }
+
+  #tab(network: Network, regs: AdminRegistration[]): TemplateResult {
+    switch (this.tab) {
+      case 'intake':
+        return this.#intake(network, regs);
+      case 'waitlist':
+        return this.#waitlist(network, regs);
+      case 'attendance':
+        return this.#attendance(network, regs);
+      case 'exports':
+        return this.#exports(network);
+      default:
+        return this.#registrations(network, regs);
+    }
+  }
+
+  #sessionTitle(network: Network, id: string | undefined): string {
+    if (!id) return this.m.registrations.wholeSeries;
+    return network.sessions.find((s) => s.id === id)?.title ?? id;
+  }
+
+  // Registrations ----------------------------------------------------------------------------
+
+  #registrations(network: Network, regs: AdminRegistration[]): TemplateResult {
+    const m = this.m;
+    const r = m.registrations;
+    const q = this._query.trim().toLocaleLowerCase();
+    const shown = regs.filter(
+      (x) =>
+        (!this._status || x.status === this._status) &&
+        (!this._session || x.sessionId === this._session) &&
+        (!q || [x.participant.name, x.participant.email, x.participant.organisation ?? ''].some((v) => v.toLocaleLowerCase().includes(q))),
+    );
+    const perSession = registrationScope(network) === 'session';
+    return html`<h2>${r.heading}</h2>
+      <div class="toolbar" role="search">
+        <div class="field">
+          <label for="q">${r.search}</label>
+          <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="status">${r.status}</label>
+          <select id="status" @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!this._status}>${r.all}</option>
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this._status === s}>${m.status[s]}</option>`)}
+          </select>
+        </div>
+        ${perSession
+          ? html`<div class="field">
+              <label for="session">${r.session}</label>
+              <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
+                <option value="" ?selected=${!this._session}>${r.all}</option>
+                ${network.sessions.map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${s.title}</option>`)}
+              </select>
+            </div>`
+          : nothing}
+      </div>
+      <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty}</p>
+      ${regs.length && !shown.length ? html`<p>${r.none}</p>` : nothing}
+      <ul class="cards">
+        ${shown.map((x) => html`<li class="card">${this.#registrationCard(network, x)}</li>`)}
+      </ul>`;
+  }
+
+  #registrationCard(network: Network, x: AdminRegistration, extra?: TemplateResult): TemplateResult {
+    const m = this.m;
+    const r = m.registrations;
+    const locale = this.state.locale;
+    const p = x.participant;
+    const questions = network.registration.questions ?? [];
+    const declarations = network.registration.declarations ?? [];
+    const answer = (v: unknown) => (v === true ? r.yes : v === false ? r.no : v === undefined || v === '' ? r.noAnswer : String(v));
+    return html`<div class="row">
+        <h3>${p.name}</h3>
+        <span class="badge">${m.status[x.status] ?? x.status}${x.position ? html` · ${r.position(x.position)}` : nothing}</span>
+      </div>
+      ${extra ?? nothing}
+      <dl class="facts">
+        <dt>${r.email}</dt>
+        <dd>${p.email}</dd>
+        ${p.organisation ? html`<dt>${r.organisation}</dt><dd>${p.organisation}</dd>` : nothing}
+        ${x.organisationType ? html`<dt>${r.organisationType}</dt><dd>${messages(locale).organisationType[x.organisationType as 'municipality'] ?? x.organisationType}</dd>` : nothing}
+        ${p.role ? html`<dt>${r.role}</dt><dd>${p.role}</dd>` : nothing}
+        ${p.phone ? html`<dt>${r.phone}</dt><dd>${p.phone}</dd>` : nothing}
+        ${registrationScope(network) === 'session' ? html`<dt>${r.session}</dt><dd>${this.#sessionTitle(network, x.sessionId)}</dd>` : nothing}
+        <dt>${r.registeredAt}</dt>
+        <dd>${formatDateTime(locale, new Date(x.createdAt))}</dd>
+        ${x.reason ? html`<dt>${r.reason}</dt><dd>${x.reason}</dd>` : nothing}
+      </dl>
+      ${declarations.length
+        ? html`<details>
+            <summary>${r.declarations}</summary>
+            <ul>
+              ${declarations.map((d) => html`<li>${x.declarations.includes(d.id) ? '✓' : '✗'} ${d.text}</li>`)}
+            </ul>
+          </details>`
+        : nothing}
+      ${questions.length
+        ? html`<details>
+            <summary>${r.answers}</summary>
+            <dl class="facts">${questions.map((q) => html`<dt>${q.label}</dt><dd>${answer(x.answers[q.id])}</dd>`)}</dl>
+          </details>`
+        : nothing}`;
+  }
+
+  // Intake ------------------------------------------------------------------------------------
+
+  #intake(network: Network, regs: AdminRegistration[]): TemplateResult {
+    const m = this.m;
+    const t = m.intake;
+    const pending = regs.filter((r) => r.status === 'pending').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const selected = pending.filter((r) => this._selected.has(r.id));
+    const all = pending.length > 0 && selected.length === pending.length;
+    return html`<h2>${t.heading}</h2>
+      <p>${t.intro}</p>
+      <p role="status" class="status-line">${this._notice}</p>
+      ${pending.length === 0
+        ? html`<p>${t.none}</p>`
+        : html`<div class="check">
+              <input id="all" type="checkbox" .checked=${all} @change=${(e: Event) => this.#selectAll(pending, (e.target as HTMLInputElement).checked)} />
+              <label for="all">${t.selectAll}</label>
+            </div>
+            <ol class="cards">
+              ${pending.map(
+                (x) => html`<li class="card">
+                  ${this.#registrationCard(
+                    network,
+                    x,
+                    html`<div class="check">
+                      <input
+                        id=${`sel-${x.id}`}
+                        type="checkbox"
+                        .checked=${this._selected.has(x.id)}
+                        @change=${(e: Event) => this.#select(x.id, (e.target as HTMLInputElement).checked)}
+                      />
+                      <label for=${`sel-${x.id}`}>${t.select(who(x))}</label>
+                    </div>`,
+                  )}
+                </li>`,
+              )}
+            </ol>
+            <div class="field">
+              <label for="reason">${t.reason}</label>
+              <span class="hint" id="reason-hint">${t.reasonHint}</span>
+              ${this._reasonError ? html`<span class="error-text" id="reason-error">${t.reasonMissing}</span>` : nothing}
+              <textarea
+                id="reason"
+                aria-invalid=${this._reasonError ? 'true' : 'false'}
+                aria-describedby=${this._reasonError ? 'reason-hint reason-error' : 'reason-hint'}
+              ></textarea>
+            </div>
+            <div class="toolbar">
+              <button class="button" type="button" @click=${() => this.#decide(selected, 'accept')}>
+                ${selected.length ? t.acceptSelected(selected.length) : t.accept}
+              </button>
+              <button class="button secondary" type="button" @click=${() => this.#decide(selected, 'reject')}>
+                ${selected.length ? t.rejectSelected(selected.length) : t.reject}
+              </button>
+            </div>`}`;
+  }
+
+  #select(id: string, on: boolean): void {
+    const next = new Set(this._selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    this._selected = next;
+  }
+
+  #selectAll(pending: AdminRegistration[], on: boolean): void {
+    this._selected = on ? new Set(pending.map((r) => r.id)) : new Set();
+  }
+
+  async #decide(selected: AdminRegistration[], action: 'accept' | 'reject'): Promise<void> {
+    if (this._busy) return;
+    const t = this.m.intake;
+    const reasonEl = this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')!;
+    const reason = reasonEl.value.trim();
+    if (!selected.length) {
+      this._notice = t.noneSelected;
+      return;
+    }
+    if (action === 'reject' && !reason) {
+      this._reasonError = true;
+      await this.updateComplete;
+      reasonEl.focus();
+      return;
+    }
+    this._reasonError = false;
+    this._busy = true;
+    let failed = 0;
+    // One at a time, in the order shown: each decision may move the waiting list.
+    for (const r of selected) {
+      const res = this.signedOutIf(action === 'accept' ? await this.state.admin.accept(r.id, reason || undefined) : await this.state.admin.reject(r.id, reason));
+      if (!res.ok) failed++;
+    }
+    this._busy = false;
+    const done = selected.length - failed;
+    this._notice = [done ? (action === 'accept' ? t.accepted(done) : t.rejected(done)) : '', failed ? t.failed(failed) : ''].filter(Boolean).join(' ');
+    if (!failed) reasonEl.value = '';
+    this._selected = new Set();
+    await this.#reload();
+  }
+
+  // Waiting list -------------------------------------------------------------------------------
+
+  #waitlist(network: Network, regs: AdminRegistration[]): TemplateResult {
+    const w = this.m.waitlist;
+    const waiting = regs.filter((r) => r.status === 'waitlisted');
+    const targets = [...new Set(waiting.map((r) => r.target))];
+    return html`<h2>${w.heading}</h2>
+      <p>${w.intro}</p>
+      <p role="status" class="status-line">${this._notice}</p>
+      ${waiting.length === 0
+        ? html`<p>${w.none}</p>`
+        : targets.map((target) => {
+            const list = waiting.filter((r) => r.target === target).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+            return html`${registrationScope(network) === 'session' ? html`<h3>${this.#sessionTitle(network, target)}</h3>` : nothing}
+              <ol class="cards">
+                ${list.map(
+                  (x) => html`<li class="card">
+                    ${this.#registrationCard(
+                      network,
+                      x,
+                      html`<button class="button" type="button" aria-label=${w.moveUpLabel(who(x))} @click=${() => this.#moveUp(x)}>${w.moveUp}</button>`,
+                    )}
+                  </li>`,
+                )}
+              </ol>`;
+          })}`;
+  }
+
+  async #moveUp(x: AdminRegistration): Promise<void> {
+    if (this._busy) return;
+    this._busy = true;
+    const r = this.signedOutIf(await this.state.admin.moveUp(x.id));
+    this._busy = false;
+    this._notice = r.ok ? this.m.waitlist.movedUp(x.participant.name) : this.m.waitlist.failed;
+    await this.#reload();
+  }
+
+  // Attendance --------------------------------------------------------------------------------
+
+  #attendance(network: Network, regs: AdminRegistration[]): TemplateResult {
+    const a = this.m.attendance;
+    const locale = this.state.locale;
+    const perSession = registrationScope(network) === 'session';
+    const session = this.sessionId ? network.sessions.find((s) => s.id === this.sessionId) : undefined;
+    if (session) {
+      const people = regs.filter((r) => r.status === 'confirmed' && (perSession ? r.sessionId === session.id : true));
+      return html`<leerkring-console-check-in .session=${session} .people=${people}></leerkring-console-check-in>`;
+    }
+    const held = network.sessions.filter((s) => regs.some((r) => s.id in r.attendance));
+    const series = regs.filter((r) => r.status === 'confirmed' && !perSession);
+    return html`<h2>${a.heading}</h2>
+      <h3>${a.choose}</h3>
+      <ul>
+        ${network.sessions.map(
+          (s) => html`<li>
+            <a href=${networkHref(network.id, 'attendance', s.id)}>${s.title}</a>
+            <span class="muted">— ${sessionWhen(locale, s) ?? a.noDate}</span>
+          </li>`,
+        )}
+      </ul>
+      ${series.length && held.length
+        ? html`<h3>${a.summary}</h3>
+            <ul>
+              ${series.map((r) => {
+                const n = held.filter((s) => r.attendance[s.id]).length;
+                return html`<li>${r.participant.name}: ${a.sessionsAttended(n, held.length)}</li>`;
+              })}
+            </ul>`
+        : nothing}`;
+  }
+
+  // Export ------------------------------------------------------------------------------------
+
+  #exports(network: Network): TemplateResult {
+    const e = this.m.exports;
+    return html`<h2>${e.heading}</h2>
+      <p><a class="button" href=${`/api/admin/networks/${encodeURIComponent(network.id)}/registrations.csv`} download>${e.csv}</a></p>
+      <p class="hint">${e.csvHint}</p>`;
+  }
+}
+
+customElements.get('leerkring-console-network') ?? customElements.define('leerkring-console-network', ConsoleNetwork);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-console-network': ConsoleNetwork;
+  }
+}

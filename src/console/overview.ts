@@ -1,0 +1,78 @@
+import { html, nothing } from 'lit';
+import type { AdminNetworkSummary } from '../core/admin-api.js';
+import { formatDateTime, formatDate } from '../core/i18n/format.js';
+import { messages } from '../core/i18n/messages.js';
+import { ConsolePage } from './page.js';
+import { networkHref } from './route.js';
+
+type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; networks: AdminNetworkSummary[] };
+
+/** The networks this organiser runs, each with places, intakes, the waiting list and the next session. */
+export class ConsoleOverview extends ConsolePage {
+  static override properties = { _load: { state: true } };
+  declare _load: Load;
+
+  constructor() {
+    super();
+    this._load = { status: 'loading' };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loaded = this.#fetch();
+  }
+
+  async #fetch(): Promise<void> {
+    this._load = { status: 'loading' };
+    const r = this.signedOutIf(await this.state.admin.networks());
+    this._load = r.ok ? { status: 'ready', networks: r.value.networks } : { status: 'error' };
+  }
+
+  protected override render() {
+    const m = this.m;
+    const o = m.overview;
+    const locale = this.state.locale;
+    const load = this._load;
+    return html`<h1 tabindex="-1">${o.heading}</h1>
+      ${load.status === 'loading'
+        ? html`<p role="status">${m.loading}</p>`
+        : load.status === 'error'
+          ? html`<div role="alert"><p>${m.loadError}</p><button class="button" type="button" @click=${() => (this.loaded = this.#fetch())}>${m.retry}</button></div>`
+          : load.networks.length === 0
+            ? html`<p>${o.none}</p>`
+            : html`<ul class="cards">
+                ${load.networks.map(
+                  (n) => html`<li class="card">
+                    <h2><a href=${networkHref(n.id)}>${n.title}</a></h2>
+                    <p class="muted">${messages(locale).kind[n.kind]} · ${m.role[n.role]}</p>
+                    <dl class="facts">
+                      <dt>${o.placesTaken}</dt>
+                      <dd>${n.places.taken}${n.places.capacity !== undefined ? ` / ${n.places.capacity}` : ''}</dd>
+                      <dt>${o.placesLeft}</dt>
+                      <dd>${n.places.left ?? o.noLimit}</dd>
+                      <dt>${o.pending}</dt>
+                      <dd>${n.pending > 0 ? html`<a href=${networkHref(n.id, 'intake')}>${n.pending}</a>` : n.pending}</dd>
+                      <dt>${o.waiting}</dt>
+                      <dd>${n.waiting > 0 ? html`<a href=${networkHref(n.id, 'waitlist')}>${n.waiting}</a>` : n.waiting}</dd>
+                      <dt>${o.next}</dt>
+                      <dd>${n.nextSession ? html`${n.nextSession.title}<br />${when(locale, n.nextSession.start)}` : o.noNext}</dd>
+                    </dl>
+                  </li>`,
+                )}
+              </ul>`}
+      ${nothing}`;
+  }
+}
+
+function when(locale: 'nl' | 'en', start: string): string {
+  const d = new Date(start);
+  return /T/.test(start) ? formatDateTime(locale, d) : formatDate(locale, d);
+}
+
+customElements.get('leerkring-console-overview') ?? customElements.define('leerkring-console-overview', ConsoleOverview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-console-overview': ConsoleOverview;
+  }
+}

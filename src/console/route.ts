@@ -1,0 +1,44 @@
+/**
+ * The console's routes live in the URL fragment and hold ids only (network, session), never a
+ * name or an address: fragments end up in browser history and in screenshots.
+ */
+export const TABS = ['registrations', 'intake', 'waitlist', 'attendance', 'exports'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** The Dutch path segment of each tab, as organisers see it in the address bar. */
+const SEGMENTS: Record<Tab, string> = {
+  registrations: 'aanmeldingen',
+  intake: 'intake',
+  waitlist: 'wachtlijst',
+  attendance: 'aanwezigheid',
+  exports: 'exporteren',
+};
+
+export type Route =
+  | { page: 'overview' }
+  | { page: 'tokens' }
+  | { page: 'network'; networkId: string; tab: Tab; sessionId?: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeSegment);
+  if (parts[0] === 'sleutels') return { page: 'tokens' };
+  if (parts[0] === 'netwerk' && parts[1]) {
+    const tab = (Object.keys(SEGMENTS) as Tab[]).find((t) => SEGMENTS[t] === parts[2]) ?? 'registrations';
+    return { page: 'network', networkId: parts[1], tab, ...(tab === 'attendance' && parts[3] && { sessionId: parts[3] }) };
+  }
+  return { page: 'overview' };
+}
+
+export function networkHref(networkId: string, tab: Tab = 'registrations', sessionId?: string): string {
+  const base = `#/netwerk/${encodeURIComponent(networkId)}`;
+  if (tab === 'registrations' && !sessionId) return base;
+  return `${base}/${SEGMENTS[tab]}${sessionId ? `/${encodeURIComponent(sessionId)}` : ''}`;
+}
+
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
