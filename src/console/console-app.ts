@@ -86,7 +86,8 @@ export class LeerkringConsole extends LitElement {
   #admin!: AdminClient;
   #public!: RegistrationClient;
   readonly #provider = new ContextProvider(this, { context: consoleContext });
-  readonly #onHash = () => this.#navigate();
+  // A sign-in link opened in a tab that shows the console already arrives as a hash change.
+  readonly #onHash = () => (/^#login=/.test(location.hash) ? void this.#start() : this.#navigate());
 
   constructor() {
     super();

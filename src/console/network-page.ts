@@ -98,9 +98,9 @@ export class ConsoleNetwork extends ConsolePage {
     const load = this._load;
     if (load.status === 'loading') return html`<h1 tabindex="-1">${m.loading}</h1>`;
     if (load.status === 'error')
-      return html`<h1 tabindex="-1">${load.notFound ? messages(this.state.locale).agenda.loadError : m.loadError}</h1>
+      return html`<h1 tabindex="-1">${load.notFound ? m.noAccess : m.loadError}</h1>
         <p><a href="#/">${m.back}</a></p>
-        <button class="button" type="button" @click=${() => (this.loaded = this.#fetch())}>${m.retry}</button>`;
+        ${load.notFound ? nothing : html`<button class="button" type="button" @click=${() => (this.loaded = this.#fetch())}>${m.retry}</button>`}`;
     const { network } = load;
     return html`<p class="no-print"><a href="#/">${m.back}</a></p>
       <h1 tabindex="-1">${network.title}</h1>
@@ -344,7 +344,7 @@ export class ConsoleNetwork extends ConsolePage {
                     ${this.#registrationCard(
                       network,
                       x,
-                      html`<button class="button" type="button" aria-label=${w.moveUpLabel(who(x))} @click=${() => this.#moveUp(x)}>${w.moveUp}</button>`,
+                      html`<button class="button" type="button" @click=${() => this.#moveUp(x)}>${w.moveUp}<span class="visually-hidden"> ${w.moveUpWho(who(x))}</span></button>`,
                     )}
                   </li>`,
                 )}

@@ -111,7 +111,7 @@ export class ConsoleTokens extends ConsolePage {
                       <dt>${t.lastUsed}</dt>
                       <dd>${k.lastUsedAt ? formatDateTime(locale, new Date(k.lastUsedAt)) : t.never}</dd>
                     </dl>
-                    <button class="button secondary" type="button" aria-label=${t.revokeLabel(k.name)} @click=${() => this.#revoke(k)}>${t.revoke}</button>
+                    <button class="button secondary" type="button" @click=${() => this.#revoke(k)}>${t.revoke}<span class="visually-hidden"> ${t.revokeWhich(k.name)}</span></button>
                   </li>`,
                 )}
               </ul>`}`;

@@ -1,0 +1,429 @@
+// The organiser console at /beheer/, in Debian's Chromium against the real server: sign-in by
+// e-mailed link, the overview, registrations, intake, the waiting list, check-in at the door on
+// a phone (with a flaky connection), the export, API tokens; axe-core on every state and no
+// Content-Security-Policy violations.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
+import { buildServer, loadNetworks, openDatabase, STRICT_CSP, type Db } from '../../src/server/index.js';
+import { OrganiserService } from '../../src/server/organisers.js';
+import { sha256 } from '../../src/server/tokens.js';
+import { network, signInLinkFor, tempDir } from './helpers.js';
+import { demoClock } from '../../demo/networks.js';
+
+const SHOTS = 'test/artefacts/screenshots';
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const GAS = 'aardgasvrij-leerkring';
+
+let browser: Browser;
+let base = '';
+let db: Db;
+let close: () => Promise<void>;
+
+// A small network with a waiting list, next to the five seed networks.
+const queue = network({
+  id: 'wachtlijst-test',
+  title: 'Netwerk met wachtlijst',
+  registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+before(async () => {
+  const networks = loadNetworks('demo/data');
+  networks.set(queue.id, queue);
+  db = await openDatabase({ dataDir: tempDir() });
+  const { app } = await buildServer({
+    db,
+    networks,
+    secret: Buffer.alloc(32, 7),
+    adminTokenHash: sha256('console-test-installation-admin'),
+    rateLimitPerMinute: 0,
+    minFillMs: 0,
+    now: demoClock(),
+    publicUrl: () => base,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
+  close = async () => {
+    await browser.close();
+    await app.close();
+    await db.close();
+  };
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(() => close());
+
+let people = 0;
+/** Registers someone through the public API, as the form would. */
+async function register(networkId: string, extra: Record<string, unknown> = {}): Promise<{ id: string; status: string; name: string }> {
+  const n = ++people;
+  const name = `Deelnemer ${String(n).padStart(2, '0')}`;
+  const token = ((await (await fetch(`${base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
+  const body =
+    networkId === GAS
+      ? {
+          participant: { name, email: `deelnemer${n}@example.org`, organisation: `Gemeente Voorbeeld ${n}`, organisationType: 'municipality' },
+          declarations: ['werkt-samen-met-initiatief'],
+          answers: { initiatief: `Energiecoöperatie Wijk ${n}` },
+        }
+      : { participant: { name, email: `deelnemer${n}@example.org` } };
+  const res = await fetch(`${base}/api/networks/${networkId}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body, ...extra, formToken: token }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  const r = (await res.json()) as { id: string; status: string };
+  return { ...r, name };
+}
+
+async function status(id: string): Promise<{ status: string; reason: string | null; attendance: Record<string, boolean> }> {
+  const { rows } = await db.query<{ status: string; reason: string | null; attendance: unknown }>('SELECT status, reason, attendance FROM registrations WHERE id = $1', [id]);
+  const r = rows[0]!;
+  return { status: r.status, reason: r.reason, attendance: (typeof r.attendance === 'string' ? JSON.parse(r.attendance) : r.attendance) as Record<string, boolean> };
+}
+
+/** A fresh browser context (its own cookies) at a width, watching for CSP violations. */
+async function browse(width: number): Promise<{ context: BrowserContext; page: Page; violations: () => Promise<unknown[]> }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { __v: unknown[] }).__v = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __v: unknown[] }).__v.push({ directive: e.violatedDirective, blocked: e.blockedURI }));
+  });
+  return { context, page, violations: () => page.evaluate(() => (window as unknown as { __v: unknown[] }).__v) };
+}
+
+/** Signs in the way an organiser does: asks for a link on the page, opens the link from the e-mail. */
+async function signIn(page: Page, email: string): Promise<void> {
+  const res = await page.goto(`${base}/beheer/`);
+  assert.equal(res?.headers()['content-security-policy'], `${STRICT_CSP}; frame-ancestors 'none'`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+  await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+  const link = await signInLinkFor(db, email);
+  assert.ok(link?.startsWith(`${base}/beheer/#login=`), `sign-in link: ${link}`);
+  await page.goto(link!);
+  await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+  assert.doesNotMatch(page.url(), /login=/, 'the one-time token leaves the address bar');
+}
+
+async function organiser(email: string, roles: Record<string, 'owner' | 'organiser'>): Promise<void> {
+  const organisers = new OrganiserService(db);
+  for (const [networkId, role] of Object.entries(roles)) await organisers.setRole(networkId, email, role, { name: email.split('@')[0]! });
+}
+
+/** axe-core (WCAG 2.0–2.2 A and AA) over the console, shadow roots included. */
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
+  });
+  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
+}
+
+/** No sideways scrolling: the page is no wider than the screen. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    // Name what sticks out, through every shadow root, so a failure says where to look.
+    const wide: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.getBoundingClientRect().right > client + 1) wide.push(`${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className}` : ''}`);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+  assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll}px wide on a ${widths.client}px screen: ${widths.wide.join(', ')}`);
+}
+
+describe('the organiser console', () => {
+  test('sign-in: the page, the e-mailed link works once, a reused link says so; signed-out and signed-in states are accessible', async () => {
+    await organiser('organisator@aardgasvrij.example.org', { [GAS]: 'owner' });
+    const { context, page, violations } = await browse(1280);
+    try {
+      await page.goto(`${base}/beheer/`);
+      await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+      await expectAccessible(page, 'sign-in');
+      // A missing address is said at the field, and focus stays there.
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByText('Vul je e-mailadres in.').waitFor();
+      assert.equal(await page.evaluate(() => (document.querySelector('leerkring-console')!.shadowRoot!.querySelector('leerkring-console-sign-in')!.shadowRoot!.activeElement as HTMLElement)?.id), 'email');
+      await expectAccessible(page, 'sign-in with an error');
+      await signIn(page, 'organisator@aardgasvrij.example.org');
+      await expectAccessible(page, 'overview');
+      const link = await signInLinkFor(db, 'organisator@aardgasvrij.example.org');
+      // Signed out, the same link no longer works.
+      await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+      await page.getByText('Je bent uitgelogd.').waitFor();
+      await page.goto(link!);
+      await page.getByText('Deze inloglink werkt niet meer.', { exact: false }).waitFor();
+      await expectAccessible(page, 'used link');
+      // An address nobody organises with gets the same answer, and no e-mail.
+      await page.getByLabel('E-mailadres').fill('onbekend@example.org');
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+      assert.equal(await signInLinkFor(db, 'onbekend@example.org'), undefined);
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('overview: every network the organiser runs, with places, intakes, waiting list and next session; screenshots', async () => {
+    await organiser('programma@example.org', {
+      [GAS]: 'owner',
+      'groene-domein': 'owner',
+      'twentse-noabers': 'owner',
+      'vitaal-platteland': 'organiser',
+      'overheidsparticipatie-workshop': 'organiser',
+    });
+    for (const width of [1280, 375]) {
+      const { context, page, violations } = await browse(width);
+      try {
+        await signIn(page, 'programma@example.org');
+        const cards = page.locator('leerkring-console-overview li.card');
+        await cards.first().waitFor();
+        assert.equal(await cards.count(), 5);
+        const gas = cards.filter({ hasText: 'aardgasvrije wijken' });
+        assert.match(await gas.innerText(), /Plaatsen vrij\s*\d+/);
+        assert.match(await gas.innerText(), /Startbijeenkomst/);
+        await expectNoSidewaysScroll(page);
+        await page.screenshot({ path: `${SHOTS}/console-overview-${width}.png`, fullPage: true });
+        assert.deepEqual(await violations(), []);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('intake by keyboard alone: accept one with a reason, reject one; the people and their e-mails are told', async () => {
+    await organiser('intake@example.org', { [GAS]: 'organiser' });
+    const first = await register(GAS);
+    const second = await register(GAS);
+    assert.equal(first.status, 'pending');
+    const { context, page, violations } = await browse(1280);
+    try {
+      await signIn(page, 'intake@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/intake`);
+      await page.getByRole('heading', { name: 'Intake' }).waitFor();
+      await page.getByText(first.name).first().waitFor();
+      await expectAccessible(page, 'intake');
+      await page.screenshot({ path: `${SHOTS}/console-intake-1280.png`, fullPage: true });
+      // Keyboard only: focus the first person's checkbox, tick it, write a reason, accept.
+      await page.getByLabel(`Selecteer ${first.name}`).focus();
+      await page.keyboard.press('Space');
+      await page.getByLabel('Reden of toelichting').focus();
+      await page.keyboard.type('Welkom! We zien je op 23 november.');
+      await page.getByRole('button', { name: '1 persoon accepteren' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('1 persoon geaccepteerd.', { exact: false }).waitFor();
+      assert.deepEqual((await status(first.id)).status, 'confirmed');
+      assert.equal((await status(first.id)).reason, 'Welkom! We zien je op 23 november.');
+      // Rejecting without a reason is stopped at the field.
+      await page.getByLabel(`Selecteer ${second.name}`).check();
+      await page.getByRole('button', { name: '1 persoon afwijzen' }).click();
+      await page.getByText('Vul een reden in.', { exact: false }).waitFor();
+      await expectAccessible(page, 'intake with a missing reason');
+      await page.getByLabel('Reden of toelichting').fill('Jullie werken nog niet samen met een bewonersinitiatief.');
+      await page.getByRole('button', { name: '1 persoon afwijzen' }).click();
+      await page.getByText('1 persoon afgewezen.', { exact: false }).waitFor();
+      assert.equal((await status(second.id)).status, 'rejected');
+      // Both got their e-mail, with the reason in it.
+      const { rows } = await db.query<{ kind: string; message: any }>(`SELECT kind, message FROM mail_outbox WHERE registration_id = ANY($1::uuid[]) ORDER BY id`, [[first.id, second.id]]);
+      const kinds = rows.map((r) => r.kind);
+      assert.ok(kinds.includes('accepted') && kinds.includes('rejected'), kinds.join());
+      const rejected = rows.find((r) => r.kind === 'rejected')!;
+      assert.match(JSON.stringify(rejected.message), /nog niet samen met een bewonersinitiatief/);
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('registrations: search as you type and filter by status, with each person\'s answers and declarations', async () => {
+    await organiser('lijst@example.org', { [GAS]: 'organiser' });
+    const someone = await register(GAS);
+    const { context, page } = await browse(1280);
+    try {
+      await signIn(page, 'lijst@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
+      const search = page.getByLabel('Zoek op naam, e-mail of organisatie');
+      await search.fill(someone.name);
+      const card = page.locator('leerkring-console-network li.card');
+      await page.waitForFunction(() => document.querySelector('leerkring-console')!.shadowRoot!.querySelector('leerkring-console-network')!.shadowRoot!.querySelectorAll('li.card').length === 1);
+      await card.getByText('Antwoorden').click();
+      assert.match(await card.innerText(), /Energiecoöperatie Wijk/);
+      await page.getByLabel('Status').selectOption('rejected');
+      await page.getByText('Geen aanmeldingen die passen bij je zoekopdracht.').waitFor();
+      await expectAccessible(page, 'registrations, nothing found');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('waiting list: give someone a place by hand; they are told', async () => {
+    await organiser('wachtlijst@example.org', { [queue.id]: 'owner' });
+    await register(queue.id);
+    const waiting = await register(queue.id);
+    assert.equal(waiting.status, 'waitlisted');
+    const { context, page, violations } = await browse(375);
+    try {
+      await signIn(page, 'wachtlijst@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${queue.id}/wachtlijst`);
+      await page.getByRole('button', { name: `Geef een plaats aan ${waiting.name}` }).waitFor();
+      await expectAccessible(page, 'waiting list');
+      await page.getByRole('button', { name: `Geef een plaats aan ${waiting.name}` }).click();
+      await page.getByText(`${waiting.name} heeft een plaats gekregen.`).waitFor();
+      assert.equal((await status(waiting.id)).status, 'confirmed');
+      const { rows } = await db.query(`SELECT 1 FROM mail_outbox WHERE registration_id = $1 AND kind = 'promoted'`, [waiting.id]);
+      assert.equal(rows.length, 1);
+      await page.getByText('Er staat niemand op de wachtlijst.').waitFor();
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('check-in at the door on a 320 px phone: search as you type, one tap each, no tap lost while the connection drops', async () => {
+    await organiser('deur@example.org', { [GAS]: 'organiser' });
+    const guests = [];
+    for (let i = 0; i < 3; i++) guests.push(await register(GAS));
+    // Accepted through the API as the intake would.
+    const admin = { authorization: 'Bearer console-test-installation-admin', 'content-type': 'application/json' };
+    for (const g of guests) assert.equal((await fetch(`${base}/api/admin/registrations/${g.id}/accept`, { method: 'POST', headers: admin, body: '{}' })).status, 200);
+    const { context, page, violations } = await browse(320);
+    try {
+      await signIn(page, 'deur@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/aanwezigheid/startbijeenkomst`);
+      const checkIn = page.locator('leerkring-console-check-in');
+      await checkIn.getByRole('heading', { name: 'Aanwezigheid: Startbijeenkomst' }).waitFor();
+      await expectAccessible(page, 'check-in');
+      await expectNoSidewaysScroll(page);
+      // Targets are large enough for a thumb.
+      const height = await checkIn.getByRole('button', { name: guests[0]!.name }).evaluate((b) => b.getBoundingClientRect().height);
+      assert.ok(height >= 44, `a person's button is ${height}px high`);
+      // Search as you type narrows the list.
+      await checkIn.getByLabel('Zoek op naam').fill(guests[1]!.name);
+      assert.equal(await checkIn.locator('ul.people button').count(), 1);
+      await checkIn.getByRole('button', { name: guests[1]!.name }).click();
+      await checkIn.getByText('Alles is opgeslagen.').waitFor();
+      assert.equal((await status(guests[1]!.id)).attendance.startbijeenkomst, true);
+      await checkIn.getByLabel('Zoek op naam').fill('');
+      // The hall has no signal: taps are kept, shown as not saved yet, and saved when it returns.
+      await page.route('**/api/admin/registrations/*/attendance', (route) => route.abort('internetdisconnected'));
+      await checkIn.getByRole('button', { name: guests[0]!.name }).click();
+      await checkIn.getByRole('button', { name: guests[2]!.name }).click();
+      await checkIn.getByText('nog niet opgeslagen', { exact: false }).first().waitFor();
+      assert.equal(await checkIn.getByRole('button', { pressed: true }).count(), 3);
+      await page.screenshot({ path: `${SHOTS}/console-check-in-320.png`, fullPage: true });
+      assert.equal((await status(guests[0]!.id)).attendance.startbijeenkomst, undefined);
+      await page.unroute('**/api/admin/registrations/*/attendance');
+      await checkIn.evaluate((el) => (el as unknown as { retryNow(): Promise<void> }).retryNow());
+      await checkIn.getByText('Alles is opgeslagen.').waitFor();
+      for (const g of guests) assert.equal((await status(g.id)).attendance.startbijeenkomst, true, g.name);
+      // Tapping again undoes.
+      await checkIn.getByRole('button', { name: guests[2]!.name }).click();
+      await checkIn.getByText('Alles is opgeslagen.').waitFor();
+      assert.equal((await status(guests[2]!.id)).attendance.startbijeenkomst, false);
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('check-in at 1280 and 375 px: screenshots', async () => {
+    await organiser('deur2@example.org', { [GAS]: 'organiser' });
+    for (const width of [1280, 375]) {
+      const { context, page } = await browse(width);
+      try {
+        await signIn(page, 'deur2@example.org');
+        await page.goto(`${base}/beheer/#/netwerk/${GAS}/aanwezigheid/startbijeenkomst`);
+        await page.locator('leerkring-console-check-in').getByRole('heading', { name: 'Aanwezigheid: Startbijeenkomst' }).waitFor();
+        await expectNoSidewaysScroll(page);
+        await page.screenshot({ path: `${SHOTS}/console-check-in-${width}.png`, fullPage: true });
+        if (width === 375) {
+          await page.goto(`${base}/beheer/#/netwerk/${GAS}/intake`);
+          await page.getByRole('heading', { name: 'Intake' }).waitFor();
+          await page.screenshot({ path: `${SHOTS}/console-intake-375.png`, fullPage: true });
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  test('export: the CSV downloads from the console with the session cookie', async () => {
+    await organiser('export@example.org', { [GAS]: 'organiser' });
+    await register(GAS);
+    const { context, page } = await browse(1280);
+    try {
+      await signIn(page, 'export@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/exporteren`);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download alle aanmeldingen/ }).click()]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      assert.match(text, /deelnemer\d+@example\.org/);
+      await expectAccessible(page, 'export');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an organiser of one network does not see another: the page says so, the API refuses', async () => {
+    await organiser('alleen-twente@example.org', { 'twentse-noabers': 'owner' });
+    const { context, page } = await browse(1280);
+    try {
+      await signIn(page, 'alleen-twente@example.org');
+      assert.equal(await page.locator('leerkring-console-overview li.card').count(), 1);
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
+      await page.getByRole('heading', { name: 'Je hebt geen toegang tot dit netwerk, of het bestaat niet.' }).waitFor();
+      assert.doesNotMatch(await page.locator('leerkring-console-network').innerText(), /deelnemer/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('API tokens: made once, listed by name, revoked', async () => {
+    await organiser('script@example.org', { [GAS]: 'organiser' });
+    const { context, page } = await browse(1280);
+    try {
+      await signIn(page, 'script@example.org');
+      await page.getByRole('link', { name: 'API-sleutels' }).click();
+      await page.getByRole('heading', { name: 'API-sleutels' }).waitFor();
+      await page.getByLabel('Naam van de sleutel').fill('Export nieuwsbrief');
+      await page.getByRole('button', { name: 'Sleutel maken' }).click();
+      const secret = await page.locator('code.secret').innerText();
+      const works = await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: { authorization: `Bearer ${secret}` } });
+      assert.equal(works.status, 200);
+      await expectAccessible(page, 'tokens');
+      await page.getByRole('button', { name: 'Intrekken (sleutel Export nieuwsbrief)' }).click();
+      await page.getByText('De sleutel is ingetrokken.').waitFor();
+      const revoked = await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: { authorization: `Bearer ${secret}` } });
+      assert.equal(revoked.status, 401);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('English on request, kept for the next visit', async () => {
+    await organiser('english@example.org', { [GAS]: 'organiser' });
+    const { context, page } = await browse(1280);
+    try {
+      await signIn(page, 'english@example.org');
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('heading', { name: 'Your networks' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'Your networks' }).waitFor();
+      await expectAccessible(page, 'overview in English');
+    } finally {
+      await context.close();
+    }
+  });
+});
