@@ -6,8 +6,9 @@ import * as z from 'zod/mini';
 import type { Network } from './schema.js';
 import type { ParseResult } from './parse-network.js';
 import type { RegistrationInput } from './client.js';
-import type { Problem } from './problems.js';
-import { formMessages, type FormMessages } from './i18n/form.js';
+import { formatPath, type Problem } from './problems.js';
+import { LOCALES } from './i18n/format.js';
+import { shapeMessages, type ShapeMessages } from './i18n/shape.js';
 import { checkRegistration, formProblem } from './registration-input.js';
 
 export const registrationShapeSchema = z.object({
@@ -29,19 +30,17 @@ export const registrationShapeSchema = z.object({
   formToken: z.optional(z.string()),
 });
 
-type WrongType = keyof FormMessages['form']['error']['wrongType'];
+type WrongType = Exclude<keyof ShapeMessages, 'choose'>;
 
 /** One problem per field of the wrong type, with its path; the whole body when it is no object. */
 function shapeProblem(issue: z.core.$ZodIssue): Problem {
   if (!issue.path.length) return formProblem([], 'shape', (e) => e.shape);
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p));
-  if (issue.code === 'invalid_value') {
-    const options = issue.values.map(String);
-    return formProblem(path, 'shape', (e) => e.wrongType.choose(options));
-  }
   const expected = issue.code === 'invalid_type' ? issue.expected : 'answer';
-  const kind: WrongType = expected in formMessages('nl').form.error.wrongType && expected !== 'choose' ? (expected as WrongType) : 'answer';
-  return formProblem(path, 'shape', (e) => e.wrongType[kind] as string);
+  const kind: WrongType = expected in shapeMessages('nl') && expected !== 'choose' ? (expected as WrongType) : 'answer';
+  const options = issue.code === 'invalid_value' ? issue.values.map(String) : undefined;
+  const message = Object.fromEntries(LOCALES.map((l) => [l, options ? shapeMessages(l).choose(options) : shapeMessages(l)[kind]]));
+  return { path: formatPath(path), code: 'shape', message: message as Problem['message'] };
 }
 
 /** Checks an untrusted registration body: its shape, then the network's policy. */

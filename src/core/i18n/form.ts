@@ -104,16 +104,6 @@ const nl = {
         space: (f: FieldWords) => `${f.subject} bevat een spatie of een onzichtbaar teken. Typ ${f.object} opnieuw in, zonder spaties.`,
         link: (f: FieldWords) => `${f.subject} mag geen webadres bevatten. Vul alleen ${f.object} in.`,
       },
-      /** Wrong JSON types: only a program other than the form sends these. */
-      wrongType: {
-        string: 'Dit moet tekst zijn.',
-        number: 'Dit moet een getal zijn.',
-        boolean: 'Dit moet ja of nee zijn (true of false).',
-        array: 'Dit moet een lijst zijn.',
-        object: 'Dit moet een object zijn: { … }.',
-        answer: 'Dit moet tekst, een getal of ja/nee (true of false) zijn.',
-        choose: (options: readonly string[]) => `Kies een van: ${options.join(', ')}.`,
-      },
     },
   },
 };
@@ -223,15 +213,6 @@ const en: FormMessages = {
         invisible: (f: FieldWords) => `${f.subject} consists only of invisible characters. Please enter ${f.object}.`,
         space: (f: FieldWords) => `${f.subject} contains a space or an invisible character. Please type ${f.object} again without spaces.`,
         link: (f: FieldWords) => `${f.subject} cannot contain a web address. Please enter only ${f.object}.`,
-      },
-      wrongType: {
-        string: 'This must be text.',
-        number: 'This must be a number.',
-        boolean: 'This must be yes or no (true or false).',
-        array: 'This must be a list.',
-        object: 'This must be an object: { … }.',
-        answer: 'This must be text, a number or yes/no (true or false).',
-        choose: (options: readonly string[]) => `Choose one of: ${options.join(', ')}.`,
       },
     },
   },
