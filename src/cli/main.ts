@@ -19,7 +19,8 @@ Commands:
                           believe X-Forwarded-For from these proxies only (LEERKRING_TRUST_PROXY)
                           DATABASE_URL: use PostgreSQL instead of the embedded database
                           SMTP_URL: send e-mail over SMTP instead of writing .eml files
-  purge --networks <dir>  remove personal data of networks past their retention period
+  purge --networks <dir>  remove personal data past its retention period [--data .leerkring-data]
+                          (a running server does this daily; purge refuses a folder it holds)
   demo [--port 8000]      the demo: serve demo/data with the demo pages
 
 Options:
@@ -158,16 +159,23 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'purge': {
-      const { loadNetworks } = await import('../server/networks.js');
-      const { openDatabase } = await import('../server/db.js');
-      const { RegistrationStore } = await import('../server/store.js');
-      const networks = loadNetworks(option(rest, '--networks') ?? '.');
-      const db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: option(rest, '--data') ?? '.leerkring-data' });
-      const store = new RegistrationStore(db, networks, { secret: Buffer.alloc(32) });
-      const n = await store.purgeExpired();
-      await db.close();
-      process.stdout.write(`leerkring: personal data of ${n} registrations removed\n`);
-      return 0;
+      const { purgeData, StartupError } = await import('../server/serve.js');
+      const { NetworkFolderError } = await import('../server/networks.js');
+      try {
+        const n = await purgeData({
+          networks: option(rest, '--networks') ?? '.',
+          dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data',
+          ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }),
+        });
+        process.stdout.write(`leerkring: personal data of ${n} registrations removed\n`);
+        return 0;
+      } catch (error) {
+        if (error instanceof StartupError || error instanceof NetworkFolderError) {
+          process.stderr.write(`leerkring: nothing purged: ${error.message}\n`);
+          return 1;
+        }
+        throw error;
+      }
     }
     case undefined:
     case 'help':

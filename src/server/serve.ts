@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from './db.js';
@@ -7,7 +8,7 @@ import { buildServer } from './app.js';
 import { createMailer, deliverOutbox } from './mail.js';
 import { newSecret, sha256 } from './tokens.js';
 import type { FastifyInstance } from 'fastify';
-import type { RegistrationStore } from './store.js';
+import { RegistrationStore } from './store.js';
 
 export interface ServeOptions {
   networks: string;
@@ -58,6 +59,56 @@ async function setting(db: Db, key: string, create: () => string): Promise<{ val
   return { value: rows[0]!.value, created: rows[0]!.inserted === true && rows[0]!.value === value };
 }
 
+/**
+ * Claims the data folder for this process: the embedded database has no lock of its own, and a
+ * second process on the same folder (another server, or `purge`) would work on a copy that the
+ * first one overwrites. A lock whose process is gone is taken over. Returns the release.
+ */
+export async function holdDataFolder(dataDir: string): Promise<() => Promise<void>> {
+  const file = join(dataDir, 'leerkring.pid');
+  await mkdir(dataDir, { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+    }
+    const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (pid > 0 && alive(pid))
+      throw new StartupError(`${dataDir} is in use by a running leerkring server (process ${pid}); stop it first, or leave the purge to that server, which runs it daily.`);
+    await rm(file, { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `leerkring purge`: the same purge the server runs daily, for a server that is not running. */
+export async function purgeData(options: { networks: string; dataDir?: string; databaseUrl?: string }): Promise<number> {
+  const networks = loadNetworks(options.networks);
+  const dataDir = resolve(options.dataDir ?? '.leerkring-data');
+  const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
+  try {
+    const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+    try {
+      return await new RegistrationStore(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await release();
+  }
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   store: RegistrationStore;
@@ -72,7 +123,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   checkSecrets();
   const networks = loadNetworks(options.networks);
   const dataDir = resolve(options.dataDir ?? '.leerkring-data');
-  const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+  // PostgreSQL is shared safely by any number of processes; the embedded database is not.
+  const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
+  let db: Db;
+  try {
+    db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const secret = Buffer.from(process.env.LEERKRING_SECRET ?? (await setting(db, 'secret', newSecret)).value);
   let adminTokenHash: string;
   if (process.env.LEERKRING_ADMIN_TOKEN) adminTokenHash = sha256(process.env.LEERKRING_ADMIN_TOKEN);
@@ -82,9 +141,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     adminTokenHash = stored.value;
     if (stored.created) log(`Organiser token (shown once; set LEERKRING_ADMIN_TOKEN to choose your own): ${token}`);
   }
+  const outboxDir = join(dataDir, 'outbox');
   const mailer = createMailer({
     ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
-    outboxDir: join(dataDir, 'outbox'),
+    outboxDir,
     from: options.mailFrom ?? 'leerkring <noreply@example.org>',
   });
   let delivering: Promise<unknown> | undefined;
@@ -116,6 +176,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
     ...(options.now && { now: options.now }),
+    outboxDir,
     onMailQueued: deliver,
   });
   await store.notifySessionChanges();
@@ -142,6 +203,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       await app.close();
       await delivering;
       await db.close();
+      await release();
     },
   };
 }
