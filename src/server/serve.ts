@@ -186,7 +186,18 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   timer.unref();
   daily.unref();
   deliver();
-  await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  try {
+    await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // A port in use, say: let go of everything, the data folder included, so a retry can start.
+    clearInterval(timer);
+    clearInterval(daily);
+    await app.close();
+    await delivering;
+    await db.close();
+    await release();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;

@@ -3,6 +3,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKENDS, openTestDb, startServer, network, person, tempDir, type TestServer } from './helpers.js';
@@ -210,6 +211,25 @@ describe('purge and a running server on the same embedded database', () => {
       }
     } finally {
       if (!stopped) await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a server that could not listen lets go of the folder', async () => {
+    const root = tempDir();
+    const folder = join(root, 'networks');
+    const data = join(root, 'data');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'afgelopen.json'), JSON.stringify(doc));
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    try {
+      const port = (taken.address() as { port: number }).port;
+      await assert.rejects(serve({ networks: folder, port, dataDir: data, log: () => {} }), /EADDRINUSE/);
+      const server = await serve({ networks: folder, port: 0, dataDir: data, log: () => {} });
+      await server.close();
+    } finally {
+      taken.close();
       rmSync(root, { recursive: true, force: true });
     }
   });
