@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from './db.js';
@@ -65,23 +65,35 @@ async function setting(db: Db, key: string, create: () => string): Promise<{ val
  * first one overwrites. A lock whose process is gone is taken over. Returns the release.
  */
 export async function holdDataFolder(dataDir: string): Promise<() => Promise<void>> {
-  const file = join(dataDir, 'leerkring.pid');
+  const file = resolve(dataDir, 'leerkring.pid');
   await mkdir(dataDir, { recursive: true });
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Written aside, then linked into place: the lock appears with its process id in it, or not at all.
+    const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(aside, String(process.pid));
     try {
-      const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(file, { force: true });
+      await link(aside, file);
+      held.add(file);
+      return async () => {
+        held.delete(file);
+        await rm(file, { force: true });
+      };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await rm(aside, { force: true });
     }
     const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-    if (pid > 0 && alive(pid))
+    // Our own id in a lock we do not hold is from an earlier life (a container restarted as process 1).
+    if (pid > 0 && (pid === process.pid ? held.has(file) : alive(pid)))
       throw new StartupError(`${dataDir} is in use by a running leerkring server (process ${pid}); stop it first, or leave the purge to that server, which runs it daily.`);
     await rm(file, { force: true });
   }
+  throw new StartupError(`${dataDir} is being claimed by another process at the same moment; try again.`);
 }
+
+/** Lock files this process holds. */
+const held = new Set<string>();
 
 function alive(pid: number): boolean {
   try {

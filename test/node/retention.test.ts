@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKENDS, openTestDb, startServer, network, person, tempDir, type TestServer } from './helpers.js';
-import { createMailer, deliverOutbox, openDatabase, RegistrationStore, serve, StartupError, type Db } from '../../src/server/index.js';
+import { createMailer, deliverOutbox, openDatabase, purgeData, RegistrationStore, serve, StartupError, type Db } from '../../src/server/index.js';
 import type { Network } from '../../src/core/index.js';
 
 const DAY = 86400000;
@@ -230,6 +230,23 @@ describe('purge and a running server on the same embedded database', () => {
       await server.close();
     } finally {
       taken.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a lock with this very process id that this process does not hold is from an earlier life', async () => {
+    const root = tempDir();
+    const folder = join(root, 'networks');
+    const data = join(root, 'data');
+    mkdirSync(folder);
+    mkdirSync(data);
+    writeFileSync(join(folder, 'afgelopen.json'), JSON.stringify(doc));
+    // A container restarted: its server was process 1 before and is process 1 again.
+    writeFileSync(join(data, 'leerkring.pid'), String(process.pid));
+    try {
+      assert.equal(await purgeData({ networks: folder, dataDir: data }), 0);
+      assert.equal(existsSync(join(data, 'leerkring.pid')), false);
+    } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });
