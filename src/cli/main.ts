@@ -19,7 +19,8 @@ Commands:
                           believe X-Forwarded-For from these proxies only (LEERKRING_TRUST_PROXY)
                           DATABASE_URL: use PostgreSQL instead of the embedded database
                           SMTP_URL: send e-mail over SMTP instead of writing .eml files
-  purge --networks <dir>  remove personal data of networks past their retention period
+  purge --networks <dir>  remove personal data past its retention period [--data .leerkring-data]
+                          (a running server does this daily; purge refuses a folder it holds)
   demo [--port 8000]      the demo: serve demo/data with the demo pages; prints how to sign in
   organiser add <email> --network <id> --role owner|organiser [--name <name>]
                           let someone organise a network (the first owner gets in this way)
@@ -176,23 +177,24 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'purge': {
-      const { loadNetworks } = await import('../server/networks.js');
-      const { openDatabase, DatabaseOpenError } = await import('../server/db.js');
-      const { RegistrationStore } = await import('../server/store.js');
-      const networks = loadNetworks(option(rest, '--networks') ?? '.');
-      let db;
+      const { purgeData, StartupError } = await import('../server/serve.js');
+      const { NetworkFolderError } = await import('../server/networks.js');
+      const { DatabaseOpenError } = await import('../server/db.js');
       try {
-        db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: option(rest, '--data') ?? '.leerkring-data' });
+        const n = await purgeData({
+          networks: option(rest, '--networks') ?? '.',
+          dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data',
+          ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }),
+        });
+        process.stdout.write(`leerkring: personal data of ${n} registrations removed\n`);
+        return 0;
       } catch (error) {
-        if (!(error instanceof DatabaseOpenError)) throw error;
-        process.stderr.write(`leerkring: ${error.message}\n`);
-        return 1;
+        if (error instanceof StartupError || error instanceof NetworkFolderError || error instanceof DatabaseOpenError) {
+          process.stderr.write(`leerkring: nothing purged: ${error.message}\n`);
+          return 1;
+        }
+        throw error;
       }
-      const store = new RegistrationStore(db, networks, { secret: Buffer.alloc(32) });
-      const n = await store.purgeExpired();
-      await db.close();
-      process.stdout.write(`leerkring: personal data of ${n} registrations removed\n`);
-      return 0;
     }
     case 'organiser': {
       const { organiserCommand } = await import('./organiser.js');

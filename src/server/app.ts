@@ -72,6 +72,8 @@ export interface ServerOptions {
   clock?: () => Date;
   /** Request logging: true for stdout, or a stream to write the JSON lines to; `level` is pino's ('info' by default). */
   logger?: boolean | { stream?: NodeJS.WritableStream; level?: string };
+  /** Where the mailer writes .eml files, so that erasing a registration removes its files too. */
+  outboxDir?: string;
   /** Called after a transaction queued e-mail, to deliver it soon. */
   onMailQueued?: () => void;
 }
@@ -175,6 +177,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     secret: options.secret,
     ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
     ...(options.now && { now: options.now }),
+    ...(options.outboxDir && { outboxDir: options.outboxDir }),
   });
   const now = (networkId: string) => options.now?.(networkId) ?? new Date();
   const clock = () => (options.clock?.() ?? new Date()).getTime();

@@ -1,5 +1,5 @@
 /** leerkring/server: the reference registration server (Node only). */
-export { serve, StartupError, type ServeOptions, type RunningServer } from './serve.js';
+export { serve, purgeData, StartupError, type ServeOptions, type RunningServer } from './serve.js';
 export { buildServer, STRICT_CSP, type ServerOptions } from './app.js';
 export { openDatabase, type Db } from './db.js';
 export { RegistrationStore } from './store.js';

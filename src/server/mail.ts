@@ -4,7 +4,7 @@
  * transaction as the registration, so a crash cannot lose one; a delivery loop sends them
  * over SMTP (`SMTP_URL`) or, without SMTP, writes them as .eml files for a developer to read.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import {
@@ -94,9 +94,40 @@ export async function enqueueMail(tx: Queryable, registrationId: string | null, 
 }
 
 export interface Mailer {
-  /** Sends; without SMTP, resolves to the .eml file it wrote. */
-  send(message: MailMessage): Promise<string | undefined>;
+  /** Sends one message; `registrationId` names the .eml file, so erase and purge can find it again. Without SMTP, resolves to the file it wrote. */
+  send(message: MailMessage, meta?: { registrationId?: string | null }): Promise<string | undefined>;
   readonly description: string;
+}
+
+const REGISTRATION_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** The .eml files in an outbox folder, by the registration they were written for. */
+export async function mailFiles(outboxDir: string): Promise<Map<string, string[]>> {
+  const byId = new Map<string, string[]>();
+  let names: string[];
+  try {
+    names = await readdir(outboxDir);
+  } catch {
+    return byId;
+  }
+  for (const name of names) {
+    const id = name.endsWith('.eml') ? REGISTRATION_ID.exec(name)?.[0] : undefined;
+    if (id) byId.set(id, [...(byId.get(id) ?? []), name]);
+  }
+  return byId;
+}
+
+/** Removes the .eml files written for these registrations. Returns how many. */
+export async function removeMailFiles(outboxDir: string, registrationIds: Iterable<string>, files?: Map<string, string[]>): Promise<number> {
+  const byId = files ?? (await mailFiles(outboxDir));
+  let removed = 0;
+  for (const id of registrationIds) {
+    for (const name of byId.get(id) ?? []) {
+      await rm(join(outboxDir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 export function createMailer(options: { smtpUrl?: string; outboxDir: string; from: string }): Mailer {
@@ -107,7 +138,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
   let counter = 0;
   return {
     description: smtpUrl ? `SMTP ${new URL(smtpUrl).host}` : `.eml files in ${outboxDir}`,
-    async send(message) {
+    async send(message, meta = {}) {
       const info = await transport.sendMail({
         from,
         to: message.to,
@@ -118,9 +149,9 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         }),
       });
       if (!smtpUrl) {
-        mkdirSync(outboxDir, { recursive: true });
-        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter++}.eml`;
-        writeFileSync(join(outboxDir, name), (info as unknown as { message: Buffer }).message);
+        await mkdir(outboxDir, { recursive: true });
+        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}.eml`;
+        await writeFile(join(outboxDir, name), (info as unknown as { message: Buffer }).message);
         return join(outboxDir, name);
       }
       return undefined;
@@ -138,13 +169,13 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50): Promise
   let failed = 0;
   for (;;) {
     const batch = await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string; message: MailMessage }>(
-        'SELECT id, message FROM mail_outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+      const { rows } = await tx.query<{ id: string; registration_id: string | null; message: MailMessage }>(
+        'SELECT id, registration_id, message FROM mail_outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
         [limit],
       );
       for (const row of rows) {
         try {
-          await mailer.send(typeof row.message === 'string' ? JSON.parse(row.message) : row.message);
+          await mailer.send(typeof row.message === 'string' ? JSON.parse(row.message) : row.message, { registrationId: row.registration_id });
           await tx.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, attempts = attempts + 1 WHERE id = $1', [row.id]);
           sent++;
         } catch (error) {

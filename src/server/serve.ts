@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Db } from './db.js';
@@ -10,7 +11,7 @@ import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
 import { demoSignIns } from './demo-organisers.js';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
-import type { RegistrationStore } from './store.js';
+import { RegistrationStore } from './store.js';
 
 export interface ServeOptions {
   networks: string;
@@ -82,6 +83,68 @@ function writeSecretFile(file: string, secret: string): string {
   return file;
 }
 
+/**
+ * Claims the data folder for this process: the embedded database has no lock of its own, and a
+ * second process on the same folder (another server, or `purge`) would work on a copy that the
+ * first one overwrites. A lock whose process is gone is taken over. Returns the release.
+ */
+export async function holdDataFolder(dataDir: string): Promise<() => Promise<void>> {
+  const file = resolve(dataDir, 'leerkring.pid');
+  await mkdir(dataDir, { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // Written aside, then linked into place: the lock appears with its process id in it, or not at all.
+    const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(aside, String(process.pid));
+    try {
+      await link(aside, file);
+      held.add(file);
+      return async () => {
+        held.delete(file);
+        await rm(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await rm(aside, { force: true });
+    }
+    const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    // Our own id in a lock we do not hold is from an earlier life (a container restarted as process 1).
+    if (pid > 0 && (pid === process.pid ? held.has(file) : alive(pid)))
+      throw new StartupError(`${dataDir} is in use by a running leerkring server (process ${pid}); stop it first, or leave the purge to that server, which runs it daily.`);
+    await rm(file, { force: true });
+  }
+  throw new StartupError(`${dataDir} is being claimed by another process at the same moment; try again.`);
+}
+
+/** Lock files this process holds. */
+const held = new Set<string>();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** `leerkring purge`: the same purge the server runs daily, for a server that is not running. */
+export async function purgeData(options: { networks: string; dataDir?: string; databaseUrl?: string }): Promise<number> {
+  const networks = loadNetworks(options.networks);
+  const dataDir = resolve(options.dataDir ?? '.leerkring-data');
+  const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
+  try {
+    const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+    try {
+      return await new RegistrationStore(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await release();
+  }
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   store: RegistrationStore;
@@ -96,7 +159,15 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   checkSecrets();
   const networks = loadNetworks(options.networks);
   const dataDir = resolve(options.dataDir ?? '.leerkring-data');
-  const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+  // PostgreSQL is shared safely by any number of processes; the embedded database is not.
+  const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
+  let db: Db;
+  try {
+    db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+  } catch (error) {
+    await release();
+    throw error;
+  }
   const secret = Buffer.from(process.env.LEERKRING_SECRET ?? (await setting(db, 'secret', newSecret)).value);
   let adminTokenHash: string;
   if (process.env.LEERKRING_ADMIN_TOKEN) adminTokenHash = sha256(process.env.LEERKRING_ADMIN_TOKEN);
@@ -110,9 +181,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       else log(`Organiser token written to ${writeSecretFile(join(dataDir, 'organiser-token'), token)} (readable by this user only; set LEERKRING_ADMIN_TOKEN to choose your own).`);
     }
   }
+  const outboxDir = join(dataDir, 'outbox');
   const mailer = createMailer({
     ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
-    outboxDir: join(dataDir, 'outbox'),
+    outboxDir,
     from: options.mailFrom ?? 'leerkring <noreply@example.org>',
   });
   // Background work must outlive a database outage: it notes the failure and tries again on its next turn.
@@ -150,6 +222,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
     ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
     ...(options.now && { now: options.now }),
+    outboxDir,
     onMailQueued: deliver,
     logger: options.logger ?? { level: process.env.LEERKRING_LOG_LEVEL ?? 'info' },
   });
@@ -161,7 +234,18 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   timer.unref();
   daily.unref();
   deliver();
-  await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  try {
+    await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // A port in use, say: let go of everything, the data folder included, so a retry can start.
+    clearInterval(timer);
+    clearInterval(daily);
+    await app.close();
+    await delivering;
+    await db.close();
+    await release();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
@@ -179,6 +263,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       await app.close();
       await delivering;
       await db.close();
+      await release();
     },
   };
 }

@@ -22,7 +22,7 @@ import {
   type RegistrationInput,
 } from '../core/index.js';
 import type { Db, Queryable } from './db.js';
-import { composeMail, enqueueMail, type MailKind } from './mail.js';
+import { composeMail, enqueueMail, mailFiles, removeMailFiles, type MailKind } from './mail.js';
 import { manageToken, parseManageToken } from './tokens.js';
 
 export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
@@ -80,7 +80,15 @@ export interface StoreOptions {
   manageUrl?: (token: string) => string;
   /** The clock, per network (the demo replays each network as of a day before its sessions). */
   now?: (networkId: string) => Date;
+  /** Where the mailer writes .eml files: erase and purge remove a registration's files there too. */
+  outboxDir?: string;
 }
+
+/** What erasing leaves of a registration: its status and counts, nothing that says who it was. */
+const ERASE = `participant = '{}'::jsonb, email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
+  reason = NULL, erased_at = now(), updated_at = now()`;
+
+const DAY = 86400000;
 
 function json<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -347,11 +355,8 @@ export class RegistrationStore {
       const status = typeof to === 'function' ? to(row) : to;
       if (mail && network) await this.#mail(tx, network, { ...row, status }, mail, opts.reason ? { reason: opts.reason } : {});
       if (opts.erase) {
-        await tx.query(
-          `UPDATE registrations SET status = $2, participant = '{}'::jsonb, email_lower = 'erased:' || id::text, organisation_lower = NULL,
-             answers = '{}'::jsonb, reason = NULL, erased_at = now(), updated_at = now() WHERE id = $1`,
-          [id, status],
-        );
+        await tx.query(`UPDATE registrations SET status = $2, ${ERASE} WHERE id = $1`, [id, status]);
+        await this.#forgetCopies(tx, [id]);
       } else {
         await tx.query('UPDATE registrations SET status = $2, reason = COALESCE($3, reason), updated_at = now() WHERE id = $1', [id, status, opts.reason ?? null]);
       }
@@ -369,8 +374,20 @@ export class RegistrationStore {
   }
 
   /** The participant erases their data; an active registration is cancelled first. */
-  erase(id: string) {
-    return this.#change(id, (row) => (['confirmed', 'waitlisted', 'pending'].includes(row.status) ? 'cancelled' : row.status), undefined, { erase: true });
+  async erase(id: string) {
+    const r = await this.#change(id, (row) => (['confirmed', 'waitlisted', 'pending'].includes(row.status) ? 'cancelled' : row.status), undefined, { erase: true });
+    if (r.ok && this.#opts.outboxDir) await removeMailFiles(this.#opts.outboxDir, [id]);
+    return r;
+  }
+
+  /**
+   * Copies of erased registrations outside their row: messages (sent ones keep no text, but an
+   * unsent one would still go out, and a failed one may name the address in its error) and the
+   * stored answer to a retried registration, which holds the manage token.
+   */
+  async #forgetCopies(tx: Queryable, ids: string[]): Promise<void> {
+    await tx.query('DELETE FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids]);
+    await tx.query(`DELETE FROM idempotency WHERE response->>'id' = ANY($1::text[])`, [ids]);
   }
 
   /** An organiser accepts an intake. */
@@ -410,27 +427,46 @@ export class RegistrationStore {
   }
 
   /**
-   * Removes personal data of networks whose last session ended more than their retention
-   * period ago. Returns how many registrations were erased.
+   * Removes personal data once its retention period (the network's `privacy.retentionDays`, or
+   * `defaultRetentionDays`) is over: counted from the later of the network's last dated session
+   * and the registration's last change. A network without any dated session, or whose document
+   * is no longer served, counts from the registration's last change alone. Sessions still to be
+   * dated do not hold data back for ever. Also removes the .eml files of every erased
+   * registration. Returns how many registrations were erased.
    */
   async purgeExpired(defaultRetentionDays = 365): Promise<number> {
     let erased = 0;
-    for (const network of this.#networks.values()) {
-      const now = this.#now(network.id);
-      const ends = network.sessions.map((s) => sessionOverAt(s)?.getTime()).filter((t): t is number => t !== undefined);
-      if (!ends.length || network.sessions.some((s) => !s.start && !s.date)) continue;
-      const days = network.registration.privacy?.retentionDays ?? defaultRetentionDays;
-      if (Math.max(...ends) + days * 86400000 > now.getTime()) continue;
-      const { rows } = await this.#db.query(
-        `UPDATE registrations SET participant = '{}'::jsonb, email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
-           reason = NULL, erased_at = now(), updated_at = now() WHERE network_id = $1 AND erased_at IS NULL RETURNING id`,
-        [network.id],
-      );
-      await this.#db.query(`DELETE FROM mail_outbox WHERE registration_id IN (SELECT id FROM registrations WHERE network_id = $1)`, [network.id]);
-      erased += rows.length;
+    const { rows: held } = await this.#db.query<{ network_id: string }>('SELECT DISTINCT network_id FROM registrations WHERE erased_at IS NULL');
+    for (const { network_id: id } of held) {
+      const network = this.#networks.get(id);
+      const days = network?.registration.privacy?.retentionDays ?? defaultRetentionDays;
+      const now = this.#now(id).getTime();
+      const ends = (network?.sessions ?? []).map((s) => sessionOverAt(s)?.getTime()).filter((t): t is number => t !== undefined);
+      if (ends.length && Math.max(...ends) + days * DAY > now) continue;
+      erased += await this.#db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `UPDATE registrations SET ${ERASE} WHERE network_id = $1 AND erased_at IS NULL AND updated_at < $2 RETURNING id`,
+          [id, new Date(now - days * DAY)],
+        );
+        if (rows.length) await this.#forgetCopies(tx, rows.map((r) => r.id));
+        return rows.length;
+      });
     }
     await this.#db.query(`DELETE FROM idempotency WHERE created_at < now() - interval '1 day'`);
+    if (this.#opts.outboxDir) await this.#sweepMailFiles(this.#opts.outboxDir);
     return erased;
+  }
+
+  /**
+   * Removes the .eml files of registrations that are erased (or unknown): also those another
+   * process erased, or that an erase could not remove because it stopped half-way.
+   */
+  async #sweepMailFiles(outboxDir: string): Promise<void> {
+    const files = await mailFiles(outboxDir);
+    if (!files.size) return;
+    const { rows } = await this.#db.query<{ id: string }>('SELECT id FROM registrations WHERE id = ANY($1::uuid[]) AND erased_at IS NULL', [[...files.keys()]]);
+    const live = new Set(rows.map((r) => r.id));
+    await removeMailFiles(outboxDir, [...files.keys()].filter((id) => !live.has(id)), files);
   }
 
   /**

@@ -582,15 +582,14 @@ export class LeerkringSignup extends LitElement {
       return;
     }
     this._busy = true;
-    const formToken = await this.#formTokenFor(state.api, network.id);
-    if (!formToken) {
+    const sent: RegistrationInput = { ...registration, formToken: await this.#formTokenFor(state.api, network.id) };
+    if (!sent.formToken) {
       // Ask again on the next try; without a token the server would take this for a bot.
       this.#formToken = undefined;
       this._busy = false;
       this._failed = true;
       return;
     }
-    const sent: RegistrationInput = { ...registration, formToken };
     const sending = JSON.stringify(sent);
     if (!this.#idempotencyKey || this.#idempotencyFor !== sending) {
       this.#idempotencyKey = crypto.randomUUID();
