@@ -140,7 +140,7 @@ const registrationBody = fc.record(
     groupSize: field(fc.oneof(fc.integer({ min: -5, max: 30 }), fc.double())),
     locale: field(fc.oneof(fc.constantFrom('nl', 'en'), text)),
     website: fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: text }),
-    startedAt: field(fc.oneof(fc.integer(), fc.double())),
+    formToken: field(fc.oneof(text, fc.integer())),
   },
   { requiredKeys: [] },
 );
@@ -237,6 +237,19 @@ const headerValue = fc.oneof(
 interface Known {
   tokens: string[];
   ids: string[];
+  /** A valid form token per network, as the form fetches it before a person registers. */
+  formTokens: Record<string, string>;
+}
+
+/** Puts a network's form token into a JSON object body; anything else is sent as it is. */
+function withFormToken(payload: string, token: string | undefined): string {
+  if (!token) return payload;
+  try {
+    const body = JSON.parse(payload) as unknown;
+    return body && typeof body === 'object' && !Array.isArray(body) ? JSON.stringify({ ...body, formToken: token }) : payload;
+  } catch {
+    return payload;
+  }
 }
 
 function requests(known: Known): fc.Arbitrary<InjectOptions> {
@@ -271,11 +284,12 @@ function requests(known: Known): fc.Arbitrary<InjectOptions> {
     // Registrations: the body is where people type.
     {
       weight: 10,
-      arbitrary: fc.tuple(networkId, body, headers, query(['lang'])).map(([n, payload, h, q]) => ({
+      // Most carry the network's real form token, so what follows the spam check is reached too.
+      arbitrary: fc.tuple(networkId, body, headers, query(['lang']), fc.nat(5)).map(([n, payload, h, q, tokenDice]) => ({
         method: 'POST' as const,
         url: `/api/networks/${enc(n)}/registrations${q}`,
         headers: withHeaders(h),
-        payload,
+        payload: tokenDice > 0 ? withFormToken(payload, known.formTokens[n]) : payload,
       })),
     },
     // Public reads, with odd ids and query strings.
@@ -349,7 +363,7 @@ function fault(status: number, raw: string, contentType: string | undefined): st
 for (const backend of BACKENDS) {
   describe(`API fuzzing on ${backend}`, () => {
     let s: TestServer;
-    const known: Known = { tokens: [], ids: [] };
+    const known: Known = { tokens: [], ids: [], formTokens: {} };
     before(async () => {
       s = await startServer(backend, [openNetwork, intakeNetwork, companyNetwork, seedNetwork('twentse-noabers')]);
       // A few real registrations, so tokens and ids also reach the rows behind them.
@@ -364,6 +378,7 @@ for (const backend of BACKENDS) {
         known.tokens.push(r.body.manageToken);
         known.ids.push(r.body.id);
       }
+      for (const id of NETWORK_IDS) known.formTokens[id] = (await s.get(`/api/networks/${id}/form-token`)).body?.formToken;
     });
     after(() => s.close());
 

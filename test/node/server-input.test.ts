@@ -1,6 +1,6 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BACKENDS, ADMIN_TOKEN, startServer, network, person, type TestServer } from './helpers.js';
+import { BACKENDS, ADMIN_TOKEN, startServer, network, person, injectedFormToken, type TestServer } from './helpers.js';
 
 /** The cases the fuzzer found, each written down once so a regression names itself. */
 for (const backend of BACKENDS) {
@@ -38,14 +38,14 @@ for (const backend of BACKENDS) {
     });
 
     test('a non-string locale or a field of the wrong type is a 422 with the path, not a 500', async () => {
-      const r = await inject('POST', '/api/networks/test/registrations?lang=en&lang=nl', { ...person('x'), locale: 7, participant: { name: 'Anna', email: 'anna@example.org', role: ['x'] } });
+      const r = await inject('POST', '/api/networks/test/registrations?lang=en&lang=nl', { ...person('x'), locale: 7, participant: { name: 'Anna', email: 'anna@example.org', role: ['x'] }, formToken: await injectedFormToken(s.app, 'test') });
       assert.equal(r.status, 422);
       assert.deepEqual(r.body.error.issues!.map((i) => i.path), ['participant.role', 'locale']);
     });
 
     test('NUL and lone surrogates in a registration are refused before the database sees them', async () => {
       for (const name of ['Anna\u0000', 'Anna\uD800']) {
-        const r = await inject('POST', '/api/networks/test/registrations', person('x', { name }));
+        const r = await inject('POST', '/api/networks/test/registrations', { ...person('x', { name }), formToken: await injectedFormToken(s.app, 'test') });
         assert.equal(r.status, 422, JSON.stringify(r.body));
         assert.deepEqual(r.body.error.issues!.map((i) => i.path), ['participant.name']);
       }
