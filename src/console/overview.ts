@@ -55,7 +55,7 @@ export class ConsoleOverview extends ConsolePage {
                       <dt>${o.waiting}</dt>
                       <dd>${n.waiting > 0 ? html`<a href=${networkHref(n.id, 'waitlist')}>${n.waiting}</a>` : n.waiting}</dd>
                       <dt>${o.next}</dt>
-                      <dd>${n.nextSession ? html`${n.nextSession.title}<br />${when(locale, n.nextSession.start)}` : o.noNext}</dd>
+                      <dd>${n.nextSession ? html`${n.nextSession.title}<br />${when(locale, n.nextSession.start, n.nextSession.dateOnly)}` : o.noNext}</dd>
                     </dl>
                   </li>`,
                 )}
@@ -64,9 +64,9 @@ export class ConsoleOverview extends ConsolePage {
   }
 }
 
-function when(locale: 'nl' | 'en', start: string): string {
+function when(locale: 'nl' | 'en', start: string, dateOnly?: boolean): string {
   const d = new Date(start);
-  return /T/.test(start) ? formatDateTime(locale, d) : formatDate(locale, d);
+  return dateOnly ? formatDate(locale, d) : formatDateTime(locale, d);
 }
 
 customElements.get('leerkring-console-overview') ?? customElements.define('leerkring-console-overview', ConsoleOverview);

@@ -47,7 +47,8 @@ export const consoleStyles = [
     }
     dl.facts {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      /* The labels take at most half the width, so a long value wraps instead of widening the page. */
+      grid-template-columns: fit-content(50%) minmax(0, 1fr);
       gap: 0.25rem 1rem;
       margin: 0.5rem 0;
     }
@@ -56,6 +57,7 @@ export const consoleStyles = [
     }
     dl.facts dd {
       margin: 0;
+      overflow-wrap: anywhere;
     }
     .toolbar {
       display: flex;

@@ -116,7 +116,8 @@ export interface AdminNetworkSummary extends NetworkAccess {
   pending: number;
   /** People on a waiting list, over the whole network. */
   waiting: number;
-  nextSession?: { id: string; title: string; start: string };
+  /** `dateOnly` when only the day is known (no time). */
+  nextSession?: { id: string; title: string; start: string; dateOnly?: boolean };
 }
 
 export interface AdminRegistration extends RegistrationView {

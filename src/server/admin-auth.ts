@@ -401,6 +401,6 @@ function summary(n: Network, role: NetworkAccess['role'], counts: Record<string,
     places: { taken: places.taken, ...(places.capacity !== undefined && { capacity: places.capacity, left: places.placesLeft ?? 0 }) },
     pending: total('pending'),
     waiting: total('waitlisted'),
-    ...(next && { nextSession: { id: next.id, title: next.title, start: sessionStart(next)!.toISOString() } }),
+    ...(next && { nextSession: { id: next.id, title: next.title, start: sessionStart(next)!.toISOString(), ...(!next.start && { dateOnly: true }) } }),
   };
 }

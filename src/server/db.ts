@@ -111,16 +111,24 @@ function firstReadOnly(dir: string): string | undefined {
   return undefined;
 }
 
-async function openPglite(dataDir: string): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pgdata = join(dataDir, 'pgdata');
+/**
+ * Creates the data folder when it is not there and checks that this process may write it; one
+ * sentence (DatabaseOpenError) when it cannot. The folder holds personal data (the database,
+ * the outbox): only this user may read it.
+ */
+export function ensureDataFolder(dataDir: string): void {
   try {
-    // The folder holds personal data (the database, the outbox): only this user may read it.
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     accessSync(dataDir, constants.W_OK);
   } catch (error) {
     throw folderProblem(dataDir, error);
   }
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pgdata = join(dataDir, 'pgdata');
+  ensureDataFolder(dataDir);
   let pg: InstanceType<typeof PGlite>;
   try {
     pg = await PGlite.create(pgdata);

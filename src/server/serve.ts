@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type Db } from './db.js';
+import { ensureDataFolder, openDatabase, type Db } from './db.js';
 import { loadNetworks } from './networks.js';
 import { buildServer } from './app.js';
 import { createMailer, deliverOutbox } from './mail.js';
@@ -90,7 +90,7 @@ function writeSecretFile(file: string, secret: string): string {
  */
 export async function holdDataFolder(dataDir: string): Promise<() => Promise<void>> {
   const file = resolve(dataDir, 'leerkring.pid');
-  await mkdir(dataDir, { recursive: true });
+  ensureDataFolder(dataDir);
   for (let attempt = 0; attempt < 3; attempt++) {
     // Written aside, then linked into place: the lock appears with its process id in it, or not at all.
     const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;

@@ -28,7 +28,7 @@ export function networkFolder(networks: Network[]): string {
  */
 export async function serveProcess(folder: string, env: Record<string, string | undefined>): Promise<ServeProcess> {
   const child = spawn(process.execPath, ['bin/leerkring.js', 'serve', '--networks', folder, '--port', '0'], {
-    env: { ...process.env, LEERKRING_DATA: join(tempDir(), 'data'), LEERKRING_ADMIN_TOKEN: ADMIN_TOKEN, LEERKRING_SECRET: 'shared-secret-for-all-processes', LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', ...env },
+    env: { ...process.env, LEERKRING_DATA: join(tempDir(), 'data'), LEERKRING_ADMIN_TOKEN: ADMIN_TOKEN, LEERKRING_SECRET: 'shared-secret-for-all-processes-of-this-test', LEERKRING_RATE_LIMIT: '0', LEERKRING_MIN_FILL_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKENDS, startServer, network, tempDir } from './helpers.js';
+import { BACKENDS, startServer, network, tempDir, formToken } from './helpers.js';
 import { networkFolder, serveProcess } from './serve-process.js';
 
 /** Collects the JSON lines a server logs. */
@@ -19,7 +19,7 @@ function logSink() {
 }
 
 const personal = { name: 'Jantje Geheimnaam', email: 'jantje.geheim@example.org', organisation: 'Stichting Verborgen Vereniging' };
-const body = { participant: personal, startedAt: Date.now() - 10000 };
+const body = { participant: personal };
 
 describe('5xx errors are logged with the request id, without personal data', () => {
   for (const backend of BACKENDS) {
@@ -29,7 +29,7 @@ describe('5xx errors are logged with the request id, without personal data', () 
       try {
         // PostgreSQL puts the whole failing row, personal data and all, in the error's detail.
         await s.db.query('ALTER TABLE registrations ADD CONSTRAINT test_refuse_all CHECK (false) NOT VALID');
-        const res = await fetch(`${s.url}/api/networks/test/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const res = await fetch(`${s.url}/api/networks/test/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, formToken: await formToken(s.url, 'test') }) });
         assert.equal(res.status, 500);
         const answer = await res.json();
         assert.equal(answer.error.code, 'internal');
@@ -62,8 +62,8 @@ describe('5xx errors are logged with the request id, without personal data', () 
     const s = await startServer('pglite', [network({})], { logger: { stream: log.stream } });
     try {
       await s.db.query('ALTER TABLE registrations ADD CONSTRAINT test_refuse_all CHECK (false) NOT VALID');
-      const send = (id: string) =>
-        fetch(`${s.url}/api/networks/test/registrations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify(body) }).then((r) => r.json());
+      const send = async (id: string) =>
+        fetch(`${s.url}/api/networks/test/registrations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify({ ...body, formToken: await formToken(s.url, 'test') }) }).then((r) => r.json());
       assert.equal((await send('proxy-abc-123456')).error.requestId, 'proxy-abc-123456');
       const replaced = (await send('jantje.geheim@example.org')).error.requestId;
       assert.match(replaced, /^[0-9a-f-]{36}$/);
@@ -78,7 +78,7 @@ describe('5xx errors are logged with the request id, without personal data', () 
     const s = await startServer('postgres', [network({})], { logger: { stream: log.stream } });
     await s.db.close();
     try {
-      const res = await fetch(`${s.url}/api/networks/test/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${s.url}/api/networks/test/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, formToken: await formToken(s.url, 'test') }) });
       assert.equal(res.status, 503);
       assert.match(res.headers.get('retry-after') ?? '', /^\d+$/);
       const answer = await res.json();
