@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { network, person, ADMIN_TOKEN } from './helpers.js';
+import { network, person, formToken, ADMIN_TOKEN } from './helpers.js';
 import { networkFolder, serveProcess } from './serve-process.js';
 // @ts-expect-error: a plain ES module script without types
 import { startPostgres } from '../../scripts/postgres.mjs';
@@ -27,12 +27,15 @@ interface Answer {
   answered: Phase;
 }
 
+// One form token per process, fetched as the form would; it needs no database, so it works in the outage too.
+const formTokens = new Map<string, Promise<string>>();
 const post = async (base: string, i: number): Promise<Omit<Answer, 'sent' | 'answered'>> => {
   try {
+    if (!formTokens.has(base)) formTokens.set(base, formToken(base, 'drukte'));
     const r = await fetch(`${base}/api/networks/drukte/registrations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...person(i), sessionId: 'sessie' }),
+      body: JSON.stringify({ ...person(i), sessionId: 'sessie', formToken: await formTokens.get(base) }),
     });
     const text = await r.text();
     let body: unknown;
@@ -79,8 +82,15 @@ describe('PostgreSQL restarts under load', () => {
       // An open load: requests keep arriving at a steady rate whatever the server answers.
       const load = setInterval(fire, INTERVAL_MS);
       try {
-        await new Promise<void>((resolve) => {
-          onCreated = () => created >= 40 && resolve();
+        // Bounded: if registrations never succeed (a broken request, say) the test fails and
+        // still stops its processes, instead of waiting past the runner's timeout.
+        await new Promise<void>((resolve, reject) => {
+          const deadline = setTimeout(() => reject(new Error(`only ${created} registrations succeeded before the outage: ${JSON.stringify(answers.find((a) => a.status !== 201)?.body)}`)), 30000);
+          onCreated = () => {
+            if (created < 40) return;
+            clearTimeout(deadline);
+            resolve();
+          };
         });
         phase = 'outage';
         await pg.stopServer();
