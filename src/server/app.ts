@@ -18,6 +18,8 @@ import {
   type Locale,
   type Network,
   ADMIN_ROUTES,
+  registrationsTable,
+  exportFileName,
 } from '../core/index.js';
 import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
@@ -142,12 +144,13 @@ function error(reply: FastifyReply, status: number, code: string, message: strin
 
 /**
  * The language asked for: `?lang=` (the first, when given twice), else the first language of
- * Accept-Language. Also called for requests Fastify could not route, which have no query.
+ * Accept-Language. Read from the address itself: Fastify could not route every request, and
+ * admin routes replace the query with what their contract schema keeps, which has no `lang`.
  */
 function localeOf(req: FastifyRequest): Locale {
-  const q = (req.query as Record<string, unknown> | null | undefined)?.lang;
-  const lang = Array.isArray(q) ? q[0] : q;
-  return toLocale(typeof lang === 'string' ? lang : req.headers['accept-language']?.split(',')[0]);
+  const at = req.url.indexOf('?');
+  const lang = at < 0 ? null : new URLSearchParams(req.url.slice(at + 1)).get('lang');
+  return toLocale(lang ?? req.headers['accept-language']?.split(',')[0]);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -419,14 +422,20 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
       const r = await listFor(req, reply);
       if (!r) return reply;
-      const questions = r.n.registration.questions ?? [];
-      const header = ['id', 'session', 'status', 'name', 'email', 'organisation', 'organisation type', 'role', 'phone', ...questions.map((q) => q.label), 'registered at', 'reason'];
-      const rows = r.rows.map((row) => [
-        row.id, row.session_id ?? '', row.status, row.participant.name, row.participant.email, row.participant.organisation, row.participant.organisationType,
-        row.participant.role, row.participant.phone, ...questions.map((q) => row.answers[q.id]), new Date(row.created_at).toISOString(), row.reason,
-      ]);
+      // The same shape the organiser list gives, so core words it once for the console and the file.
+      const registrations = await Promise.all(
+        r.rows.map(async (row) => ({
+          ...view(row, await store.position(row)),
+          answers: row.answers,
+          declarations: row.declarations,
+          reason: row.reason,
+          attendance: row.attendance,
+          ...('note' in row && { note: typeof row.note === 'string' ? row.note : null }),
+        })),
+      );
+      const { header, rows } = registrationsTable(r.n, registrations, localeOf(req));
       reply.header('cache-control', 'no-store');
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.n.id}-aanmeldingen.csv"`).send(toCsv(header, rows));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName(r.n.id, now(r.n.id))}"`).send(toCsv(header, rows));
     });
 
     const unknownRegistration = (req: FastifyRequest, reply: FastifyReply) => error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);

@@ -182,6 +182,24 @@ const nl = {
     heading: 'Exporteren',
     csv: 'Download alle aanmeldingen (CSV voor Excel)',
     csvHint: 'Het bestand opent in Excel met Nederlandse kolomnamen. Het bevat persoonsgegevens: bewaar het veilig en verwijder het als je het niet meer nodig hebt.',
+    /** Column names of the CSV file; the rest come from `registrations` and `status`. */
+    columns: {
+      name: 'Naam',
+      sessionDate: 'Datum bijeenkomst',
+      position: 'Plaats op wachtlijst',
+      note: 'Notitie',
+      present: 'Aanwezig',
+      presentAt: (session: string) => `Aanwezig: ${session}`,
+      reference: 'Kenmerk',
+    },
+  },
+  /** The printed list people sign or tick at the door. */
+  attendanceList: {
+    heading: 'Aanwezigheidslijst',
+    name: 'Naam',
+    organisation: 'Organisatie',
+    signature: 'Handtekening',
+    count: (n: number) => plural('nl', n, { one: '{n} deelnemer', other: '{n} deelnemers' }),
   },
   tokens: {
     heading: 'API-sleutels',
@@ -383,6 +401,22 @@ const en: ConsoleMessages = {
     heading: 'Export',
     csv: 'Download all registrations (CSV for Excel)',
     csvHint: 'The file opens in Excel with Dutch column names. It holds personal data: keep it safe and delete it when you no longer need it.',
+    columns: {
+      name: 'Name',
+      sessionDate: 'Session date',
+      position: 'Waiting list position',
+      note: 'Note',
+      present: 'Present',
+      presentAt: (session: string) => `Present: ${session}`,
+      reference: 'Reference',
+    },
+  },
+  attendanceList: {
+    heading: 'Attendance list',
+    name: 'Name',
+    organisation: 'Organisation',
+    signature: 'Signature',
+    count: (n: number) => plural('en', n, { one: '{n} participant', other: '{n} participants' }),
   },
   tokens: {
     heading: 'API tokens',
