@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
+import { hasPlaceAt } from '../core/export.js';
 import { sessionStart } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
@@ -426,7 +427,7 @@ export class ConsoleNetwork extends ConsolePage {
     const perSession = registrationScope(network) === 'session';
     const session = this.sessionId ? network.sessions.find((s) => s.id === this.sessionId) : undefined;
     if (session) {
-      const people = regs.filter((r) => r.status === 'confirmed' && (perSession ? r.sessionId === session.id : true));
+      const people = regs.filter((r) => hasPlaceAt(network, r, session.id));
       return html`<leerkring-console-check-in .session=${session} .people=${people}></leerkring-console-check-in>`;
     }
     const held = network.sessions.filter((s) => regs.some((r) => s.id in r.attendance));
