@@ -21,7 +21,7 @@ import {
 } from '../core/index.js';
 import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
-import { RegistrationStore, type RegistrationRow } from './store.js';
+import { RegistrationService, type RegistrationRow } from './registrations/service.js';
 import { toCsv } from './csv.js';
 import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
@@ -171,9 +171,9 @@ function view(row: RegistrationRow, position: number | undefined) {
   };
 }
 
-export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationStore }> {
+export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationService }> {
   const { db, networks } = options;
-  const store = new RegistrationStore(db, networks, {
+  const store = new RegistrationService(db, networks, {
     secret: options.secret,
     ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
     ...(options.now && { now: options.now }),

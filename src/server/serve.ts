@@ -11,7 +11,7 @@ import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
 import { demoSignIns } from './demo-organisers.js';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
-import { RegistrationStore } from './store.js';
+import { RegistrationService } from './registrations/service.js';
 
 export interface ServeOptions {
   networks: string;
@@ -136,7 +136,7 @@ export async function purgeData(options: { networks: string; dataDir?: string; d
   try {
     const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
     try {
-      return await new RegistrationStore(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
+      return await new RegistrationService(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
     } finally {
       await db.close();
     }
@@ -147,7 +147,7 @@ export async function purgeData(options: { networks: string; dataDir?: string; d
 
 export interface RunningServer {
   app: FastifyInstance;
-  store: RegistrationStore;
+  store: RegistrationService;
   db: Db;
   url: string;
   close(): Promise<void>;
