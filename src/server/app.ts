@@ -18,6 +18,9 @@ import {
   type Locale,
   type Network,
   ADMIN_ROUTES,
+  adminMessages,
+  type NoteRequest,
+  type RemoveRequest,
 } from '../core/index.js';
 import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
@@ -411,7 +414,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       reply.header('cache-control', 'no-store');
       return {
         registrations: await Promise.all(
-          r.rows.map(async (row) => ({ ...view(row, await store.position(row)), target: row.target, organisationType: row.organisation_type, answers: row.answers, declarations: row.declarations, reason: row.reason, attendance: row.attendance })),
+          r.rows.map(async (row) => ({ ...view(row, await store.position(row)), target: row.target, organisationType: row.organisation_type, answers: row.answers, declarations: row.declarations, reason: row.reason, attendance: row.attendance, note: row.organiser_note ?? null })),
         ),
       };
     });
@@ -447,6 +450,27 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     act('accept', (id, reason) => store.accept(id, reason));
     act('reject', async (id, reason) => (reason ? store.reject(id, reason) : { ok: false, code: 'reason-required' }));
     act('moveUp', (id) => store.moveUp(id));
+
+    // Organiser-written text keeps its line breaks; what cannot be stored is refused, not repaired silently.
+    const organiserText = (raw: string | undefined) => (raw === undefined ? { ok: true as const, value: '' } : freeText(raw));
+
+    admin.put(ADMIN_ROUTES.setNote.path, adminRoute('setNote'), async (req, reply) => {
+      const note = organiserText((req.body as NoteRequest).note);
+      if (!note.ok) return error(reply, 422, 'invalid', adminMessages(localeOf(req)).noteUnstorable, { issues: [{ path: 'note', message: adminMessages(localeOf(req)).noteUnstorable }] });
+      if (!(await store.setNote(registrationIdParam(req)!, note.value))) return unknownRegistration(req, reply);
+      req.auditDetail = { cleared: !note.value };
+      return { note: note.value || null };
+    });
+
+    admin.post(ADMIN_ROUTES.remove.path, adminRoute('remove'), async (req, reply) => {
+      const reason = organiserText((req.body as RemoveRequest).reason);
+      if (!reason.ok) return error(reply, 422, 'invalid', adminMessages(localeOf(req)).reasonUnstorable, { issues: [{ path: 'reason', message: adminMessages(localeOf(req)).reasonUnstorable }] });
+      const r = await store.remove(registrationIdParam(req)!, reason.value || undefined);
+      options.onMailQueued?.();
+      if (!r.ok) return r.code === 'not-found' ? unknownRegistration(req, reply) : error(reply, 409, r.code, adminMessages(localeOf(req)).notActive);
+      req.auditDetail = { status: r.row.status };
+      return view(r.row, undefined);
+    });
 
     admin.put(ADMIN_ROUTES.attendance.path, adminRoute('attendance'), async (req, reply) => {
       const b = (req.body ?? {}) as { sessionId?: unknown; present?: unknown };

@@ -30,6 +30,8 @@ export type MailKind =
   | 'rejected'
   | 'promoted'
   | 'cancelled'
+  /** An organiser took the person off. */
+  | 'removed'
   | 'session-moved'
   | 'session-cancelled';
 
@@ -63,7 +65,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   const sessions = session ? [session] : network.sessions;
   const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
-  if (kind !== 'cancelled' && kind !== 'rejected') {
+  if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed') {
     for (const s of sessions) {
       const t = sessionTiming(s);
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
@@ -79,7 +81,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
   const message: MailMessage = { to: ctx.participant.email, subject: m.subject[kind](title), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
-  if (kind !== 'rejected' && kind !== 'waitlisted' && calendarEvents(network, { sessionIds }).length) {
+  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && calendarEvents(network, { sessionIds }).length) {
     message.ics = { filename: `${session?.id ?? network.id}.ics`, content: networkCalendar(network, { sessionIds, locale }) };
   }
   return message;

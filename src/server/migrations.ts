@@ -118,4 +118,8 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX audit_log_network ON audit_log (network_id, id)
   `,
+  // The organisers' own note on a registration; personal data, so erase and purge clear it.
+  `
+  ALTER TABLE registrations ADD COLUMN organiser_note text
+  `,
 ];

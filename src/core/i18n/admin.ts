@@ -18,6 +18,9 @@ const nl = {
   linkInvalid: 'Deze inloglink werkt niet meer. Hij is al gebruikt of verlopen. Vraag een nieuwe aan.',
   lastOwner: 'Een netwerk heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.',
   tooManySignIns: 'Te veel inlogpogingen. Probeer het over een kwartier opnieuw.',
+  notActive: 'Deze persoon staat niet (meer) ingeschreven. Er is niets veranderd.',
+  noteUnstorable: 'De notitie bevat tekens die we niet kunnen opslaan. Typ de notitie opnieuw.',
+  reasonUnstorable: 'De toelichting bevat tekens die we niet kunnen opslaan. Typ de toelichting opnieuw.',
 };
 
 export type AdminMessages = typeof nl;
@@ -36,6 +39,9 @@ const en: AdminMessages = {
   linkInvalid: 'This sign-in link no longer works. It was used already or has expired. Ask for a new one.',
   lastOwner: 'A network always has at least one owner. Make someone else owner first.',
   tooManySignIns: 'Too many sign-in attempts. Try again in a quarter of an hour.',
+  notActive: 'This person is not (or no longer) registered. Nothing has changed.',
+  noteUnstorable: 'The note contains characters we cannot store. Please type the note again.',
+  reasonUnstorable: 'The explanation contains characters we cannot store. Please type it again.',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {

@@ -28,6 +28,7 @@ export interface RegistrationRow {
   group_size: number | null;
   locale: Locale;
   reason: string | null;
+  organiser_note: string | null;
   attendance: Record<string, boolean>;
   created_at: Date | string;
   erased_at: Date | string | null;
@@ -52,7 +53,7 @@ export interface NewRegistration {
 
 /** What erasing leaves of a registration: its status and counts, nothing that says who it was. */
 const ERASE = `participant = '{}'::jsonb, email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
-  reason = NULL, erased_at = now(), updated_at = now()`;
+  reason = NULL, organiser_note = NULL, erased_at = now(), updated_at = now()`;
 
 export function json<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -194,6 +195,12 @@ export class RegistrationRepository {
   async forgetCopies(ids: string[]): Promise<void> {
     await this.#q.query('DELETE FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids]);
     await this.#q.query(`DELETE FROM idempotency WHERE response->>'id' = ANY($1::text[])`, [ids]);
+  }
+
+  /** The organisers' note; null removes it. Not a change the retention period counts from. */
+  async setNote(id: string, note: string | null): Promise<boolean> {
+    const { rows } = await this.#q.query('UPDATE registrations SET organiser_note = $2 WHERE id = $1 AND erased_at IS NULL RETURNING id', [id, note]);
+    return rows.length > 0;
   }
 
   async setAttendance(id: string, sessionId: string, present: boolean): Promise<RegistrationRow | undefined> {

@@ -323,6 +323,16 @@ export class RegistrationService {
     });
   }
 
+  /** An organiser takes someone off (any active status); the waiting list moves up, the person is told. */
+  remove(id: string, reason?: string): Promise<ChangeResult> {
+    return this.#change(id, 'cancelled', 'removed', { ...(reason && { reason }), check: (row) => (isActive(row.status) ? undefined : 'not-active') });
+  }
+
+  /** The organisers' note on a registration; empty removes it. False when there is no such (unerased) registration. */
+  setNote(id: string, note: string): Promise<boolean> {
+    return this.#repo.setNote(id, note || null);
+  }
+
   /** Records attendance of a whole-series participant at one session. */
   attendance(id: string, sessionId: string, present: boolean): Promise<RegistrationRow | undefined> {
     return this.#repo.setAttendance(id, sessionId, present);
