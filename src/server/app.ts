@@ -21,6 +21,7 @@ import {
   adminMessages,
   type NoteRequest,
   type RemoveRequest,
+  type MessageRequest,
 } from '../core/index.js';
 import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
@@ -470,6 +471,49 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       if (!r.ok) return r.code === 'not-found' ? unknownRegistration(req, reply) : error(reply, 409, r.code, adminMessages(localeOf(req)).notActive);
       req.auditDetail = { status: r.row.status };
       return view(r.row, undefined);
+    });
+
+    /** An organiser's message from the request, checked: text that can be sent, a session of this network. */
+    const organiserMessage = (req: FastifyRequest, reply: FastifyReply, n: Network) => {
+      const b = req.body as MessageRequest;
+      const t = adminMessages(localeOf(req));
+      const body = freeText(b.body);
+      if (!body.ok || !body.value || !isStorable(b.subject)) {
+        void error(reply, 422, 'invalid', t.messageUnstorable, { issues: [{ path: !body.ok || !body.value ? 'body' : 'subject', message: t.messageUnstorable }] });
+        return undefined;
+      }
+      if (b.sessionId !== undefined && !n.sessions.some((s) => s.id === b.sessionId)) {
+        void error(reply, 422, 'invalid', t.unknownSession, { issues: [{ path: 'sessionId', message: t.unknownSession }] });
+        return undefined;
+      }
+      return { ...(b.sessionId !== undefined && { sessionId: b.sessionId }), statuses: [...new Set(b.statuses)], subject: b.subject, body: body.value };
+    };
+    const nobody = (req: FastifyRequest, reply: FastifyReply) => error(reply, 422, 'no-recipients', adminMessages(localeOf(req)).noRecipients);
+
+    admin.post(ADMIN_ROUTES.previewMessage.path, adminRoute('previewMessage'), async (req, reply) => {
+      const n = networks.get(req.adminNetworkId!)!;
+      const m = organiserMessage(req, reply, n);
+      if (!m) return reply;
+      const preview = await store.previewMessage(n, m);
+      reply.header('cache-control', 'no-store');
+      return preview ?? nobody(req, reply);
+    });
+
+    admin.post(ADMIN_ROUTES.sendMessage.path, adminRoute('sendMessage'), async (req, reply) => {
+      const n = networks.get(req.adminNetworkId!)!;
+      const m = organiserMessage(req, reply, n);
+      if (!m) return reply;
+      const caller = req.caller!;
+      const sent = await store.sendMessage(n, m, caller.kind === 'organiser' ? caller.organiser.id : caller.kind);
+      if (!sent) return nobody(req, reply);
+      options.onMailQueued?.();
+      req.auditDetail = { messageId: sent.id, recipients: sent.recipients, statuses: m.statuses, sessionId: m.sessionId ?? null };
+      return reply.code(202).send(sent);
+    });
+
+    admin.get(ADMIN_ROUTES.listMessages.path, adminRoute('listMessages'), async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { messages: await store.listMessages(req.adminNetworkId!) };
     });
 
     admin.put(ADMIN_ROUTES.attendance.path, adminRoute('attendance'), async (req, reply) => {

@@ -33,7 +33,9 @@ export type MailKind =
   /** An organiser took the person off. */
   | 'removed'
   | 'session-moved'
-  | 'session-cancelled';
+  | 'session-cancelled'
+  /** An organiser's own message (`MailContext.message`). */
+  | 'message';
 
 export interface MailMessage {
   to: string;
@@ -50,6 +52,8 @@ export interface MailContext {
   manageUrl?: string;
   position?: number;
   reason?: string;
+  /** For 'message': what the organiser wrote; the body keeps its line breaks. */
+  message?: { subject: string; body: string };
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
@@ -61,11 +65,14 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   // A name is whatever the participant typed (or what was stored before today's checks): one
   // line, and nothing a mail client would make a link of, or it reads as a message from us.
   const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), ''];
-  lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
+  if (kind === 'message') {
+    // The organiser is the sender and may point to a page; each line is still made inert.
+    lines.push(m.messageFrom(title), '', ...(ctx.message?.body ?? '').split('\n').map((l) => inertLine(l, { keepLinks: true })));
+  } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   const sessions = session ? [session] : network.sessions;
   const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
-  if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed') {
+  if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message') {
     for (const s of sessions) {
       const t = sessionTiming(s);
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
@@ -79,9 +86,9 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
-  const message: MailMessage = { to: ctx.participant.email, subject: m.subject[kind](title), text: lines.join('\n') };
+  const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](title), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
-  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && calendarEvents(network, { sessionIds }).length) {
+  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && calendarEvents(network, { sessionIds }).length) {
     message.ics = { filename: `${session?.id ?? network.id}.ics`, content: networkCalendar(network, { sessionIds, locale }) };
   }
   return message;

@@ -9,6 +9,25 @@ const small = network({
   registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
+const perSession = network({
+  id: 'reeks',
+  title: 'Reeks per dag',
+  sessions: [
+    { id: 'een', title: 'Dag een', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00', venue: { type: 'online', platform: 'Teams', joinUrl: 'https://example.org/geheime-link' } },
+    { id: 'twee', title: 'Dag twee', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T16:00', venue: { type: 'online', platform: 'Teams', joinUrl: 'https://example.org/geheime-link' } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+const series = network({
+  id: 'serie',
+  title: 'Hele serie',
+  sessions: [
+    { id: 'een', title: 'Dag een', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00', venue: { type: 'online', platform: 'Teams', joinUrl: 'https://example.org/geheime-link' } },
+    { id: 'twee', title: 'Dag twee', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T16:00', venue: { type: 'online', platform: 'Teams', joinUrl: 'https://example.org/geheime-link' } },
+  ],
+  registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
 for (const backend of BACKENDS) {
   describe(`organiser use cases on ${backend}`, () => {
     let s: TestServer;
@@ -24,7 +43,7 @@ for (const backend of BACKENDS) {
 
     before(async () => {
       smtp = await smtpPeer();
-      s = await startServer(backend, [small]);
+      s = await startServer(backend, [small, perSession, series], { manageUrl: 'https://aanmelden.example.org/beheren#{token}' });
     });
     after(async () => {
       await s.close();
@@ -91,6 +110,86 @@ for (const backend of BACKENDS) {
       assert.match(again.body.error.message, /niet \(meer\) ingeschreven/);
       const { rows: audit } = await s.db.query<{ detail: unknown }>(`SELECT detail FROM audit_log WHERE action = 'remove'`);
       assert.equal(audit.length, 2, 'the refused attempt is not audited');
+    });
+  
+    test('a message: the preview is exactly what arrives; recipients by status and by session; history; erased people leave it', async () => {
+      const reg = async (net: string, n: string, extra: Record<string, unknown> = {}) => {
+        const r = await s.post(`/api/networks/${net}/registrations`, { ...person(n), ...extra });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+        return r.body as { id: string; status: string; manageToken: string };
+      };
+      const een1 = await reg('reeks', 'een1', { sessionId: 'een' });
+      const een2 = await reg('reeks', 'een2', { sessionId: 'een' });
+      const twee1 = await reg('reeks', 'twee1', { sessionId: 'twee' });
+      assert.deepEqual([een1.status, een2.status, twee1.status], ['confirmed', 'waitlisted', 'confirmed']);
+      await deliver();
+      const request = { sessionId: 'een', statuses: ['confirmed'], subject: 'Praktische informatie', body: 'Neem je laptop mee.\n\nDe zaal is op de tweede verdieping.' };
+
+      const preview = await s.admin('POST', '/api/admin/networks/reeks/messages/preview', request);
+      assert.equal(preview.status, 200, preview.text);
+      assert.equal(preview.body.recipients, 1, 'only the confirmed people of session een');
+      assert.equal(preview.body.subject, 'Praktische informatie');
+      assert.match(preview.body.text, /^Beste „Deelnemer een1”,\n\nEen bericht van de organisatie van Dag een \(Reeks per dag\):\n\nNeem je laptop mee\.\n\nDe zaal is op de tweede verdieping\.\n/);
+      assert.ok(preview.body.text.includes(`https://aanmelden.example.org/beheren#${encodeURIComponent(een1.manageToken)}`), 'the manage link');
+      assert.ok(!preview.body.text.includes('geheime-link'), 'never a join link');
+      assert.equal((await s.db.query(`SELECT 1 FROM mail_outbox WHERE kind = 'message'`)).rows.length, 0, 'a preview sends nothing');
+
+      const sent = await s.admin('POST', '/api/admin/networks/reeks/messages', request);
+      assert.equal(sent.status, 202, sent.text);
+      assert.equal(sent.body.recipients, 1);
+      const before = smtp.received.length;
+      await deliver();
+      const arrived = smtp.received.slice(before);
+      assert.equal(arrived.length, 1);
+      assert.equal(arrived[0]!.to && !Array.isArray(arrived[0]!.to) && arrived[0]!.to.value[0]!.address, 'deelnemereen1@example.org');
+      assert.equal(arrived[0]!.subject, preview.body.subject);
+      assert.equal(arrived[0]!.text!.trimEnd(), preview.body.text, 'the preview is what the participant gets');
+
+      const both = await s.admin('POST', '/api/admin/networks/reeks/messages/preview', { ...request, statuses: ['confirmed', 'waitlisted'] });
+      assert.equal(both.body.recipients, 2);
+      const everyone = await s.admin('POST', '/api/admin/networks/reeks/messages', { statuses: ['confirmed', 'waitlisted', 'pending'], subject: 'Iedereen', body: 'Hallo allemaal.' });
+      assert.equal(everyone.body.recipients, 3, 'without a session: everyone in the network');
+
+      // A whole series: a session only names what the message is about; everyone with a place gets it.
+      await reg('serie', 's1');
+      await reg('serie', 's2');
+      const seriesPreview = await s.admin('POST', '/api/admin/networks/serie/messages/preview', { sessionId: 'twee', statuses: ['confirmed'], subject: 'Dag twee', body: 'Tot dan.' });
+      assert.equal(seriesPreview.body.recipients, 1);
+      assert.match(seriesPreview.body.text, /Een bericht van de organisatie van Dag twee \(Hele serie\):/);
+      const waitingOnly = await s.admin('POST', '/api/admin/networks/serie/messages/preview', { sessionId: 'twee', statuses: ['waitlisted'], subject: 'Wachtlijst', body: 'Nog even geduld.' });
+      assert.equal(waitingOnly.body.recipients, 1);
+
+      const none = await s.admin('POST', '/api/admin/networks/serie/messages', { statuses: ['pending'], subject: 'Niemand', body: 'Niemand.' });
+      assert.equal(none.status, 422);
+      assert.equal(none.body.error.code, 'no-recipients');
+      assert.match(none.body.error.message, /gaat naar niemand/);
+      assert.equal((await s.admin('POST', '/api/admin/networks/serie/messages/preview', { statuses: ['pending'], subject: 'Niemand', body: 'Niemand.' })).status, 422);
+      const nul = await s.admin('POST', '/api/admin/networks/serie/messages', { statuses: ['confirmed'], subject: 'x', body: 'a\u0000b' });
+      assert.equal(nul.status, 422);
+      assert.equal(nul.body.error.issues[0].path, 'body');
+      const strange = await s.admin('POST', '/api/admin/networks/serie/messages', { sessionId: 'drie', statuses: ['confirmed'], subject: 'x', body: 'y' });
+      assert.equal(strange.status, 422);
+      assert.equal(strange.body.error.issues[0].path, 'sessionId');
+
+      const history = await s.admin('GET', '/api/admin/networks/reeks/messages');
+      assert.equal(history.status, 200);
+      assert.deepEqual(history.body.messages.map((m: { subject: string }) => m.subject), ['Iedereen', 'Praktische informatie'], 'newest first');
+      const first = history.body.messages[1];
+      assert.deepEqual(first.recipients, [{ registrationId: een1.id, name: 'Deelnemer een1', email: 'deelnemereen1@example.org' }]);
+      assert.deepEqual(first.statuses, ['confirmed']);
+      assert.equal(first.sessionId, 'een');
+      assert.equal(first.sentBy, 'installation-admin');
+      assert.equal(first.body, request.body);
+      assert.equal(history.body.messages[0].recipients.length, 3);
+
+      assert.equal((await s.post(`/api/registrations/${encodeURIComponent(een1.manageToken)}/erase`, {})).status, 200);
+      const after = (await s.admin('GET', '/api/admin/networks/reeks/messages')).body.messages;
+      assert.deepEqual(after[1].recipients, [], 'an erased participant leaves the history');
+      assert.equal(after[0].recipients.length, 2);
+      assert.equal((await s.db.query('SELECT 1 FROM message_recipients WHERE registration_id = $1', [een1.id])).rows.length, 0);
+      const { rows: audit } = await s.db.query<{ detail: any }>(`SELECT detail FROM audit_log WHERE action = 'message' ORDER BY id`);
+      assert.equal(audit.length, 2);
+      assert.equal((typeof audit[0]!.detail === 'string' ? JSON.parse(audit[0]!.detail) : audit[0]!.detail).recipients, 1);
     });
   });
 }

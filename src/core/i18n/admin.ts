@@ -21,6 +21,9 @@ const nl = {
   notActive: 'Deze persoon staat niet (meer) ingeschreven. Er is niets veranderd.',
   noteUnstorable: 'De notitie bevat tekens die we niet kunnen opslaan. Typ de notitie opnieuw.',
   reasonUnstorable: 'De toelichting bevat tekens die we niet kunnen opslaan. Typ de toelichting opnieuw.',
+  messageUnstorable: 'Het bericht bevat tekens die we niet kunnen versturen. Typ het onderwerp en de tekst opnieuw.',
+  noRecipients: 'Dit bericht gaat naar niemand: niemand heeft de gekozen status. Kies een andere groep.',
+  unknownSession: 'Deze bijeenkomst hoort niet bij dit netwerk.',
 };
 
 export type AdminMessages = typeof nl;
@@ -42,6 +45,9 @@ const en: AdminMessages = {
   notActive: 'This person is not (or no longer) registered. Nothing has changed.',
   noteUnstorable: 'The note contains characters we cannot store. Please type the note again.',
   reasonUnstorable: 'The explanation contains characters we cannot store. Please type it again.',
+  messageUnstorable: 'The message contains characters we cannot send. Please type the subject and text again.',
+  noRecipients: 'This message would reach nobody: nobody has the chosen status. Choose another group.',
+  unknownSession: 'This session is not part of this network.',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {

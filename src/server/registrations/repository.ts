@@ -34,6 +34,17 @@ export interface RegistrationRow {
   erased_at: Date | string | null;
 }
 
+export interface MessageRow {
+  id: string;
+  session_id: string | null;
+  statuses: string[];
+  subject: string;
+  body: string;
+  sent_by: string | null;
+  created_at: Date | string;
+  recipients: { registrationId: string; participant: RegistrationRow['participant'] }[];
+}
+
 export interface NewRegistration {
   id: string;
   networkId: string;
@@ -195,6 +206,41 @@ export class RegistrationRepository {
   async forgetCopies(ids: string[]): Promise<void> {
     await this.#q.query('DELETE FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids]);
     await this.#q.query(`DELETE FROM idempotency WHERE response->>'id' = ANY($1::text[])`, [ids]);
+    await this.#q.query('DELETE FROM message_recipients WHERE registration_id = ANY($1::uuid[])', [ids]);
+  }
+
+  /** Who a message goes to: these statuses, not erased, optionally one target; in arrival order. */
+  async messageRecipients(networkId: string, statuses: readonly string[], target?: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3) ORDER BY seq`,
+      [networkId, statuses, target ?? null],
+    );
+    return rows.map(rowOf);
+  }
+
+  async insertMessage(m: { id: string; networkId: string; sessionId: string | null; statuses: readonly string[]; subject: string; body: string; sentBy: string | null }, recipients: string[]): Promise<void> {
+    await this.#q.query('INSERT INTO messages (id, network_id, session_id, statuses, subject, body, sent_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      m.id, m.networkId, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy,
+    ]);
+    await this.#q.query('INSERT INTO message_recipients (message_id, registration_id) SELECT $1, unnest($2::uuid[])', [m.id, recipients]);
+  }
+
+  /** A network's messages, newest first, with the recipients that are not erased. */
+  async messages(networkId: string): Promise<MessageRow[]> {
+    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'>>(
+      'SELECT id, session_id, statuses, subject, body, sent_by, created_at FROM messages WHERE network_id = $1 ORDER BY seq DESC',
+      [networkId],
+    );
+    const { rows: people } = await this.#q.query<{ message_id: string; registration_id: string; participant: unknown }>(
+      `SELECT mr.message_id, mr.registration_id, r.participant FROM message_recipients mr JOIN messages m ON m.id = mr.message_id
+         JOIN registrations r ON r.id = mr.registration_id WHERE m.network_id = $1 AND r.erased_at IS NULL ORDER BY r.seq`,
+      [networkId],
+    );
+    return rows.map((m) => ({
+      ...m,
+      statuses: json(m.statuses),
+      recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
+    }));
   }
 
   /** The organisers' note; null removes it. Not a change the retention period counts from. */

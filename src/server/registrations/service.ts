@@ -21,9 +21,12 @@ import {
   type OrganisationType,
   type Locale,
   type RegistrationInput,
+  type MessageRequest,
+  type SentMessage,
+  type MessageStatus,
 } from '../../core/index.js';
 import type { Db } from '../db.js';
-import { composeMail, mailFiles, removeMailFiles, type MailKind } from '../mail.js';
+import { composeMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
 import { manageToken, parseManageToken } from '../tokens.js';
 import { RegistrationRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from './repository.js';
 
@@ -35,6 +38,9 @@ export type RegisterResult =
   | { kind: 'rejected'; reasons: Reason[]; message: string; conflict: boolean }
   /** The idempotency key was used before for a different registration. */
   | { kind: 'idempotency-mismatch' };
+
+/** An organiser's message, its text already checked (`freeText`). */
+export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body'>;
 
 export type ChangeResult = { ok: true; row: RegistrationRow } | { ok: false; code: string };
 
@@ -331,6 +337,59 @@ export class RegistrationService {
   /** The organisers' note on a registration; empty removes it. False when there is no such (unerased) registration. */
   setNote(id: string, note: string): Promise<boolean> {
     return this.#repo.setNote(id, note || null);
+  }
+
+  /** Who a message goes to: people with the chosen statuses; a session narrows it only where people register per session. */
+  #recipients(repo: RegistrationRepository, network: Network, m: OrganiserMessage): Promise<RegistrationRow[]> {
+    const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
+    return repo.messageRecipients(network.id, m.statuses, target);
+  }
+
+  /** The e-mail one recipient gets; preview and send both use it. Online join links are never in it. */
+  #message(network: Network, row: RegistrationRow, m: OrganiserMessage): MailMessage {
+    const manageUrl = this.#manageUrl(row.id);
+    return composeMail('message', {
+      network,
+      sessionId: m.sessionId ?? null,
+      participant: row.participant,
+      locale: row.locale,
+      ...(manageUrl && { manageUrl }),
+      message: { subject: m.subject, body: m.body },
+    });
+  }
+
+  /** The message as its first recipient will get it, and how many get it; undefined when nobody would. */
+  async previewMessage(network: Network, m: OrganiserMessage): Promise<{ recipients: number; subject: string; text: string } | undefined> {
+    const people = await this.#recipients(this.#repo, network, m);
+    if (!people.length) return undefined;
+    const first = this.#message(network, people[0]!, m);
+    return { recipients: people.length, subject: first.subject, text: first.text };
+  }
+
+  /** Queues the message for every recipient and records it, in one transaction; undefined when nobody would get it. */
+  sendMessage(network: Network, m: OrganiserMessage, sentBy: string | null): Promise<{ id: string; recipients: number } | undefined> {
+    return this.#transaction(async (repo) => {
+      const people = await this.#recipients(repo, network, m);
+      if (!people.length) return undefined;
+      const id = randomUUID();
+      await repo.insertMessage({ id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy }, people.map((p) => p.id));
+      for (const p of people) await repo.enqueue(p.id, 'message', this.#message(network, p, m));
+      return { id, recipients: people.length };
+    });
+  }
+
+  /** What organisers sent, newest first, with the recipients who are not erased. */
+  async listMessages(networkId: string): Promise<SentMessage[]> {
+    return (await this.#repo.messages(networkId)).map((m) => ({
+      id: m.id,
+      at: new Date(m.created_at).toISOString(),
+      sessionId: m.session_id,
+      statuses: m.statuses as MessageStatus[],
+      subject: m.subject,
+      body: m.body,
+      sentBy: m.sent_by,
+      recipients: m.recipients.map((r) => ({ registrationId: r.registrationId, name: r.participant.name, email: r.participant.email })),
+    }));
   }
 
   /** Records attendance of a whole-series participant at one session. */
