@@ -22,6 +22,7 @@ import {
   type NoteRequest,
   type RemoveRequest,
   type MessageRequest,
+  type NotifyRequest,
 } from '../core/index.js';
 import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
@@ -29,7 +30,7 @@ import { RegistrationService, type RegistrationRow } from './registrations/servi
 import { toCsv } from './csv.js';
 import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
-import { installAdminAuth, adminRoute, type ConsumeLimit } from './admin-auth.js';
+import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
 
 export interface ServerOptions {
@@ -182,6 +183,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
     ...(options.now && { now: options.now }),
     ...(options.outboxDir && { outboxDir: options.outboxDir }),
+    consoleUrl: () => consoleUrlOf(options.publicUrl),
   });
   const now = (networkId: string) => options.now?.(networkId) ?? new Date();
   const clock = () => (options.clock?.() ?? new Date()).getTime();
@@ -514,6 +516,17 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     admin.get(ADMIN_ROUTES.listMessages.path, adminRoute('listMessages'), async (req, reply) => {
       reply.header('cache-control', 'no-store');
       return { messages: await store.listMessages(req.adminNetworkId!) };
+    });
+
+    admin.put(ADMIN_ROUTES.setNotify.path, adminRoute('setNotify'), async (req, reply) => {
+      const caller = req.caller!;
+      // The installation-admin token is nobody in particular: there is no one to send e-mail to.
+      if (caller.kind !== 'organiser') return error(reply, 422, 'no-organiser', adminMessages(localeOf(req)).notifyNobody);
+      const { notify } = req.body as NotifyRequest;
+      await store.setNotify(caller.organiser.id, notify);
+      req.auditDetail = { notify, previous: caller.organiser.notify };
+      reply.header('cache-control', 'no-store');
+      return sessionInfoOf({ ...caller, organiser: { ...caller.organiser, notify } }, networks);
     });
 
     admin.put(ADMIN_ROUTES.attendance.path, adminRoute('attendance'), async (req, reply) => {

@@ -144,4 +144,14 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX message_recipients_registration ON message_recipients (registration_id)
   `,
+  // One row per organiser and Amsterdam day whose digest is sent (or found empty): the key
+  // makes a second process's attempt for the same day wait, then do nothing.
+  `
+  CREATE TABLE digest_runs (
+    organiser_id uuid NOT NULL,
+    day date NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (organiser_id, day)
+  )
+  `,
 ];

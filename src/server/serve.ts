@@ -231,6 +231,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   await store.purgeExpired();
   const timer = setInterval(deliver, 5000);
   const daily = setInterval(() => void store.purgeExpired().catch(failed('purge')), 24 * 3600000);
+  // Hourly: the first turn after midnight (Amsterdam) sends yesterday's digests; the others find them claimed.
+  let digesting: Promise<unknown> | undefined;
+  const digests = () => {
+    digesting ??= store
+      .sendDigests()
+      .then((n) => n && deliver(), failed('digest'))
+      .finally(() => (digesting = undefined));
+  };
+  const hourly = setInterval(digests, 3600000);
+  hourly.unref();
+  digests();
   timer.unref();
   daily.unref();
   deliver();
@@ -240,7 +251,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     // A port in use, say: let go of everything, the data folder included, so a retry can start.
     clearInterval(timer);
     clearInterval(daily);
+    clearInterval(hourly);
     await app.close();
+    await digesting;
     await delivering;
     await db.close();
     await release();
@@ -260,7 +273,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     async close() {
       clearInterval(timer);
       clearInterval(daily);
+      clearInterval(hourly);
       await app.close();
+      await digesting;
       await delivering;
       await db.close();
       await release();

@@ -1,7 +1,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, network, person, smtpPeer, BACKENDS, type TestServer } from './helpers.js';
-import { createMailer, deliverOutbox } from '../../src/server/index.js';
+import { startServer, network, person, smtpPeer, signInAs, openTestDb, BACKENDS, type TestServer } from './helpers.js';
+import { createMailer, deliverOutbox, openDatabase, RegistrationService } from '../../src/server/index.js';
+import { OrganiserService } from '../../src/server/organisers.js';
 
 const small = network({
   id: 'klein',
@@ -28,6 +29,12 @@ const series = network({
   registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
+const alerts = network({
+  id: 'melding',
+  title: 'Meldingen',
+  registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, questions: [{ id: 'wens', label: 'Wens', type: 'text' }], fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
 for (const backend of BACKENDS) {
   describe(`organiser use cases on ${backend}`, () => {
     let s: TestServer;
@@ -43,7 +50,7 @@ for (const backend of BACKENDS) {
 
     before(async () => {
       smtp = await smtpPeer();
-      s = await startServer(backend, [small, perSession, series], { manageUrl: 'https://aanmelden.example.org/beheren#{token}' });
+      s = await startServer(backend, [small, perSession, series, alerts], { manageUrl: 'https://aanmelden.example.org/beheren#{token}', publicUrl: 'https://aanmelden.example.org' });
     });
     after(async () => {
       await s.close();
@@ -191,5 +198,110 @@ for (const backend of BACKENDS) {
       assert.equal(audit.length, 2);
       assert.equal((typeof audit[0]!.detail === 'string' ? JSON.parse(audit[0]!.detail) : audit[0]!.detail).recipients, 1);
     });
+  
+    test('a new registration reaches an immediate organiser at once, not a digest one; the admin token cannot choose', async () => {
+      await new OrganiserService(s.db).setRole('melding', 'direct@example.org', 'organiser', { name: 'Direct' });
+      const digest = await signInAs(s, 'dagelijks@example.org', { melding: 'owner' });
+      const set = await s.request('PUT', '/api/admin/session/notify', { body: { notify: 'digest' }, headers: digest.headers });
+      assert.equal(set.status, 200, set.text);
+      assert.equal(set.body.organiser.notify, 'digest');
+      assert.deepEqual(set.body.networks.map((n: { id: string }) => n.id), ['melding']);
+      assert.equal((await s.request('GET', '/api/admin/session', { headers: digest.headers })).body.organiser.notify, 'digest', 'stored');
+      const nobody = await s.admin('PUT', '/api/admin/session/notify', { notify: 'off' });
+      assert.equal(nobody.status, 422);
+      assert.match(nobody.body.error.message, /geen organisator/);
+      await deliver();
+      const before = smtp.received.length;
+
+      const first = await s.post('/api/networks/melding/registrations', { ...person('nieuw', { organisation: 'Gemeente Zuid' }), answers: { wens: 'Geheime wens' } });
+      assert.equal(first.status, 201);
+      await s.post('/api/networks/melding/registrations', person('wachter'));
+      await deliver();
+      const organiserMails = smtp.received.slice(before).filter((m) => m.subject!.startsWith('Nieuwe aanmelding'));
+      assert.deepEqual(organiserMails.map((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address), ['direct@example.org', 'direct@example.org'], 'only the immediate organiser, once per registration');
+      const mail = organiserMails[0]!;
+      assert.equal(mail.subject, 'Nieuwe aanmelding: Meldingen');
+      assert.match(mail.text!, /Naam: „Deelnemer nieuw”/);
+      assert.match(mail.text!, /Organisatie: „Gemeente Zuid”/);
+      assert.match(mail.text!, /https:\/\/aanmelden\.example\.org\/beheer\/#\/netwerk\/melding\/aanmeldingen/);
+      assert.ok(!mail.text!.includes('Geheime wens'), 'never the answers');
+      assert.ok(!mail.text!.includes('deelnemernieuw@'), 'not the address either');
+      assert.match(organiserMails[1]!.text!, /Status: op de wachtlijst/);
+
+      // Erasing the participant takes an unsent notification with it.
+      const third = await s.post('/api/networks/melding/registrations', person('weg'));
+      assert.equal((await s.db.query(`SELECT 1 FROM mail_outbox WHERE kind = 'organiser-new' AND registration_id = $1`, [third.body.id])).rows.length, 1);
+      await s.post(`/api/registrations/${encodeURIComponent(third.body.manageToken)}/erase`, {});
+      assert.equal((await s.db.query(`SELECT 1 FROM mail_outbox WHERE kind = 'organiser-new' AND registration_id = $1`, [third.body.id])).rows.length, 0);
+    });
   });
 }
+
+describe('the daily digest', () => {
+  const intake = network({
+    id: 'intake',
+    title: 'Intakegroep',
+    registration: { mode: 'built-in', capacity: 10, approval: { required: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+  });
+  const other = network({ id: 'ander', title: 'Ander netwerk' });
+
+  test('two processes on one PostgreSQL send each digest organiser one e-mail with exactly the previous day', async () => {
+    const { db, url, dir } = await openTestDb('postgres');
+    const second = await openDatabase({ url: url!, dataDir: dir });
+    const smtp = await smtpPeer();
+    try {
+      const networks = new Map([[intake.id, intake], [other.id, other]]);
+      const options = { secret: Buffer.alloc(32, 9), consoleUrl: () => 'https://aanmelden.example.org/beheer/' };
+      const a = new RegistrationService(db, networks, options);
+      const b = new RegistrationService(second, networks, options);
+      const organisers = new OrganiserService(db);
+      for (const [email, net] of [['een@example.org', 'intake'], ['twee@example.org', 'intake'], ['direct@example.org', 'intake']] as const) await organisers.setRole(net, email, 'organiser', { name: email.split('@')[0]! });
+      await organisers.setRole('ander', 'twee@example.org', 'organiser');
+      for (const email of ['een@example.org', 'twee@example.org']) await a.setNotify((await organisers.byEmail(email))!.id, 'digest');
+
+      // Monday 10 March 2030, 09:00 in Amsterdam: the digest is about Sunday 9 March.
+      const now = new Date('2030-03-10T08:00:00Z');
+      const created: Record<string, string> = {
+        zondag: '2030-03-09T11:00:00Z',
+        laat: '2030-03-09T22:30:00Z', // 23:30 in Amsterdam: still Sunday
+        maandag: '2030-03-09T23:30:00Z', // 00:30 on Monday in Amsterdam: the next digest
+        zaterdag: '2030-03-08T12:00:00Z',
+      };
+      for (const [name, at] of Object.entries(created)) {
+        const r = await a.register(intake, person(name));
+        assert.equal(r.kind, 'created');
+        await db.query('UPDATE registrations SET created_at = $2 WHERE id = $1', [(r as { id: string }).id, at]);
+      }
+      const elsewhere = await a.register(other, person('ander'));
+      await db.query('UPDATE registrations SET created_at = $2 WHERE id = $1', [(elsewhere as { id: string }).id, created.zondag]);
+
+      const sent = await Promise.all([a.sendDigests(now), b.sendDigests(now), a.sendDigests(now), b.sendDigests(now)]);
+      assert.equal(sent.reduce((x, y) => x + y, 0), 2, 'one digest per digest organiser, whichever process claimed it');
+      assert.equal(await b.sendDigests(new Date('2030-03-10T20:00:00Z')), 0, 'later the same day: nothing again');
+
+      await deliverOutbox(db, createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' }));
+      const digests = smtp.received.filter((m) => m.subject!.startsWith('Nieuwe aanmeldingen'));
+      const to = (m: (typeof digests)[number]) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address;
+      assert.deepEqual(digests.map(to).sort(), ['een@example.org', 'twee@example.org']);
+      for (const d of digests) {
+        assert.match(d.subject!, /9 maart 2030/);
+        assert.match(d.text!, /Deelnemer zondag/);
+        assert.match(d.text!, /Deelnemer laat/);
+        assert.ok(!d.text!.includes('Deelnemer maandag') && !d.text!.includes('Deelnemer zaterdag'), 'only the previous Amsterdam day');
+        assert.match(d.text!, /Intakegroep: 2 nieuwe aanmeldingen/);
+        assert.match(d.text!, /beheer\/#\/netwerk\/intake\/intake/);
+      }
+      const twee = digests.find((d) => to(d) === 'twee@example.org')!;
+      assert.match(twee.text!, /Ander netwerk: 1 nieuwe aanmelding\b/);
+      assert.ok(!digests.find((d) => to(d) === 'een@example.org')!.text!.includes('Ander netwerk'), 'only networks the organiser runs');
+      const direct = smtp.received.filter((m) => to(m) === 'direct@example.org');
+      assert.equal(direct.length, 4, 'the immediate organiser got each intake at once, and no digest');
+      assert.ok(direct.every((m) => m.subject === 'Nieuwe intake: Intakegroep'));
+      assert.match(direct[0]!.text!, /beheer\/#\/netwerk\/intake\/intake/);
+    } finally {
+      await second.close();
+      await db.close();
+      await smtp.close();
+    }
+  });
+});

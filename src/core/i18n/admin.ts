@@ -24,6 +24,7 @@ const nl = {
   messageUnstorable: 'Het bericht bevat tekens die we niet kunnen versturen. Typ het onderwerp en de tekst opnieuw.',
   noRecipients: 'Dit bericht gaat naar niemand: niemand heeft de gekozen status. Kies een andere groep.',
   unknownSession: 'Deze bijeenkomst hoort niet bij dit netwerk.',
+  notifyNobody: 'Met de beheerderssleutel van de installatie ben je geen organisator. Log in met je eigen e-mailadres om te kiezen welke e-mails je krijgt.',
 };
 
 export type AdminMessages = typeof nl;
@@ -48,6 +49,7 @@ const en: AdminMessages = {
   messageUnstorable: 'The message contains characters we cannot send. Please type the subject and text again.',
   noRecipients: 'This message would reach nobody: nobody has the chosen status. Choose another group.',
   unknownSession: 'This session is not part of this network.',
+  notifyNobody: 'With the installation\'s admin token you are not an organiser. Sign in with your own email address to choose which emails you get.',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {

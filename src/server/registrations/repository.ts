@@ -5,7 +5,7 @@
  */
 import type { PlaceCounts, Locale } from '../../core/index.js';
 import type { Queryable } from '../db.js';
-import { enqueueMail, type MailKind, type MailMessage } from '../mail.js';
+import { enqueueMail, type MailKind, type MailMessage, type OrganiserMailKind } from '../mail.js';
 
 export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
 export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
@@ -32,6 +32,12 @@ export interface RegistrationRow {
   attendance: Record<string, boolean>;
   created_at: Date | string;
   erased_at: Date | string | null;
+}
+
+export interface OrganiserContact {
+  id: string;
+  email: string;
+  name: string;
 }
 
 export interface MessageRow {
@@ -225,6 +231,44 @@ export class RegistrationRepository {
     await this.#q.query('INSERT INTO message_recipients (message_id, registration_id) SELECT $1, unnest($2::uuid[])', [m.id, recipients]);
   }
 
+  /** Organisers of a network who want to hear about new registrations this way. */
+  async organisersToNotify(networkId: string, notify: 'immediate' | 'digest'): Promise<OrganiserContact[]> {
+    const { rows } = await this.#q.query<OrganiserContact>(
+      `SELECT o.id, o.email_lower AS email, o.name FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id
+         WHERE r.network_id = $1 AND o.notify = $2 ORDER BY o.email_lower`,
+      [networkId, notify],
+    );
+    return rows;
+  }
+
+  /** Organisers who chose a daily digest, with the networks they run. */
+  async digestOrganisers(): Promise<(OrganiserContact & { networks: string[] })[]> {
+    const { rows } = await this.#q.query<OrganiserContact & { networks: string[] | string }>(
+      `SELECT o.id, o.email_lower AS email, o.name, json_agg(r.network_id ORDER BY r.network_id) AS networks
+         FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE o.notify = 'digest' GROUP BY o.id ORDER BY o.email_lower`,
+    );
+    return rows.map((r) => ({ ...r, networks: json<string[]>(r.networks) }));
+  }
+
+  /** Claims one organiser's digest of one day; false when it was claimed before (by any process). */
+  async claimDigest(organiserId: string, day: string): Promise<boolean> {
+    const { rows } = await this.#q.query('INSERT INTO digest_runs (organiser_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING day', [organiserId, day]);
+    return rows.length > 0;
+  }
+
+  /** Registrations of these networks created in [from, to), not erased, in arrival order. */
+  async createdBetween(networkIds: string[], from: Date, to: Date): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = ANY($1::text[]) AND created_at >= $2 AND created_at < $3 AND erased_at IS NULL ORDER BY network_id, seq`,
+      [networkIds, from, to],
+    );
+    return rows.map(rowOf);
+  }
+
+  async setNotify(organiserId: string, notify: string): Promise<void> {
+    await this.#q.query('UPDATE organisers SET notify = $2 WHERE id = $1', [organiserId, notify]);
+  }
+
   /** A network's messages, newest first, with the recipients that are not erased. */
   async messages(networkId: string): Promise<MessageRow[]> {
     const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'>>(
@@ -295,7 +339,7 @@ export class RegistrationRepository {
   }
 
   /** Adds a message to the outbox, in this repository's transaction. */
-  async enqueue(registrationId: string | null, kind: MailKind, message: MailMessage): Promise<void> {
+  async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind, message: MailMessage): Promise<void> {
     await enqueueMail(this.#q, registrationId, kind, message);
   }
 

@@ -24,9 +24,11 @@ import {
   type MessageRequest,
   type SentMessage,
   type MessageStatus,
+  type NotifyPreference,
 } from '../../core/index.js';
 import type { Db } from '../db.js';
-import { composeMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
+import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
+import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { manageToken, parseManageToken } from '../tokens.js';
 import { RegistrationRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from './repository.js';
 
@@ -69,6 +71,8 @@ export interface RegistrationServiceOptions {
   now?: (networkId: string) => Date;
   /** Where the mailer writes .eml files: erase and purge remove a registration's files there too. */
   outboxDir?: string;
+  /** The console's address (`…/beheer/`) for links in organisers' e-mails. */
+  consoleUrl?: () => string;
 }
 
 /** @deprecated Use RegistrationServiceOptions. */
@@ -246,12 +250,62 @@ export class RegistrationService {
       };
       if (key && !(await repo.keepIdempotent(key, network.id, result, bodyHash))) throw new KeyTaken();
       await this.#mail(repo, network, row, decision.outcome, position !== undefined ? { position } : {});
+      await this.#tellOrganisers(repo, network, row);
       return result;
     }).catch(async (error: unknown) => {
       // The same key for another target (another lock), stored concurrently: answer as if it came first.
       if (error instanceof KeyTaken) return (await stored(this.#repo))!;
       throw error;
     });
+  }
+
+  /**
+   * Organisers who want to hear at once get an e-mail in the registration's transaction. It
+   * carries the registration's id, so erasing the participant also removes it while unsent.
+   */
+  async #tellOrganisers(repo: RegistrationRepository, network: Network, row: RegistrationRow): Promise<void> {
+    const organisers = await repo.organisersToNotify(network.id, 'immediate');
+    if (!organisers.length) return;
+    const consoleUrl = this.#consoleUrl();
+    for (const o of organisers) {
+      const message = composeOrganiserMail('organiser-new', { to: o, locale: 'nl', consoleUrl, news: [{ network, sessionId: row.session_id, participant: row.participant, status: row.status }] });
+      await repo.enqueue(row.id, 'organiser-new', message);
+    }
+  }
+
+  #consoleUrl(): string {
+    return this.#opts.consoleUrl?.() ?? 'http://localhost:8000/beheer/';
+  }
+
+  /**
+   * Sends each organiser who chose a digest one e-mail with the registrations of the previous
+   * Amsterdam day over their networks. Safe to run often and from several processes: a digest is
+   * claimed per organiser and day in the transaction that queues it. Returns how many were queued.
+   */
+  async sendDigests(now: Date = new Date()): Promise<number> {
+    const today = amsterdamDate(now);
+    const to = startOfAmsterdamDay(today);
+    const day = amsterdamDate(new Date(to.getTime() - 1));
+    const from = startOfAmsterdamDay(day);
+    let queued = 0;
+    for (const o of await this.#repo.digestOrganisers()) {
+      const networks = o.networks.filter((id) => this.#networks.has(id));
+      if (!networks.length) continue;
+      queued += await this.#transaction(async (repo) => {
+        if (!(await repo.claimDigest(o.id, day))) return 0;
+        const rows = await repo.createdBetween(networks, from, to);
+        if (!rows.length) return 0;
+        const news = rows.map((r) => ({ network: this.#networks.get(r.network_id)!, sessionId: r.session_id, participant: r.participant, status: r.status }));
+        await repo.enqueue(null, 'organiser-digest', composeOrganiserMail('organiser-digest', { to: o, locale: 'nl', consoleUrl: this.#consoleUrl(), news, day }));
+        return 1;
+      });
+    }
+    return queued;
+  }
+
+  /** An organiser's choice of how to hear about new registrations. */
+  setNotify(organiserId: string, notify: NotifyPreference): Promise<void> {
+    return this.#repo.setNotify(organiserId, notify);
   }
 
   /** A registration by its manage token. */
