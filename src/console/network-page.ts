@@ -2,12 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
+import { hasPlaceAt } from '../core/export.js';
 import { sessionStart } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
 import { networkHref, TABS, type Tab } from './route.js';
 import './check-in.js';
+import './messages.js';
 
 type Load =
   | { status: 'loading' }
@@ -44,6 +46,7 @@ export class ConsoleNetwork extends ConsolePage {
     _reasonError: { state: true },
     _notice: { state: true },
     _busy: { state: true },
+    _confirmRemove: { state: true },
   };
 
   declare networkId: string;
@@ -57,6 +60,8 @@ export class ConsoleNetwork extends ConsolePage {
   declare _reasonError: boolean;
   declare _notice: string;
   declare _busy: boolean;
+  /** The registration whose removal waits for a yes. */
+  declare _confirmRemove: string | undefined;
 
   constructor() {
     super();
@@ -132,6 +137,8 @@ export class ConsoleNetwork extends ConsolePage {
         return this.#attendance(network, regs);
       case 'exports':
         return this.#exports(network);
+      case 'messages':
+        return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       default:
         return this.#registrations(network, regs);
     }
@@ -178,7 +185,7 @@ export class ConsoleNetwork extends ConsolePage {
             </div>`
           : nothing}
       </div>
-      <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty}</p>
+      <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty} ${this._notice}</p>
       ${regs.length && !shown.length ? html`<p>${r.none}</p>` : nothing}
       <ul class="cards">
         ${shown.map((x) => html`<li class="card">${this.#registrationCard(network, x)}</li>`)}
@@ -223,7 +230,23 @@ export class ConsoleNetwork extends ConsolePage {
             <summary>${r.answers}</summary>
             <dl class="facts">${questions.map((q) => html`<dt>${q.label}</dt><dd>${answer(x.answers[q.id])}</dd>`)}</dl>
           </details>`
-        : nothing}`;
+        : nothing}
+      <details ?open=${!!x.note}>
+        <summary>${r.note}</summary>
+        <div class="field">
+          <label for=${`note-${x.id}`}>${r.note}</label>
+          <span class="hint" id=${`note-hint-${x.id}`}>${r.noteHint}</span>
+          <textarea id=${`note-${x.id}`} maxlength="2000" aria-describedby=${`note-hint-${x.id}`} .value=${x.note ?? ''}></textarea>
+        </div>
+        <button class="button secondary" type="button" @click=${() => this.#saveNote(x)}>${r.noteSave}</button>
+      </details>`;
+  }
+
+  async #saveNote(x: AdminRegistration): Promise<void> {
+    const note = this.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${CSS.escape(x.id)}`)!.value;
+    const r = this.signedOutIf(await this.state.admin.setNote(x.id, note));
+    this._notice = r.ok ? this.m.registrations.noteSaved : this.m.failed;
+    if (r.ok) await this.#reload();
   }
 
   // Intake ------------------------------------------------------------------------------------
@@ -344,12 +367,47 @@ export class ConsoleNetwork extends ConsolePage {
                     ${this.#registrationCard(
                       network,
                       x,
-                      html`<button class="button" type="button" @click=${() => this.#moveUp(x)}>${w.moveUp}<span class="visually-hidden"> ${w.moveUpWho(who(x))}</span></button>`,
+                      this._confirmRemove === x.id
+                        ? html`<div class="confirm" role="group" aria-labelledby=${`confirm-${x.id}`}>
+                            <p id=${`confirm-${x.id}`}>${w.removeConfirm(who(x))}</p>
+                            <div class="toolbar">
+                              <button class="button" type="button" id=${`remove-yes-${x.id}`} @click=${() => this.#remove(x)}>${w.removeYes}</button>
+                              <button class="button secondary" type="button" @click=${() => this.#cancelRemove(x)}>${w.removeNo}</button>
+                            </div>
+                          </div>`
+                        : html`<div class="toolbar">
+                            <button class="button" type="button" @click=${() => this.#moveUp(x)}>${w.moveUp}<span class="visually-hidden"> ${w.moveUpWho(who(x))}</span></button>
+                            <button class="button secondary" type="button" id=${`remove-${x.id}`} @click=${() => this.#askRemove(x)}>
+                              ${w.remove}<span class="visually-hidden"> (${who(x)})</span>
+                            </button>
+                          </div>`,
                     )}
                   </li>`,
                 )}
               </ol>`;
           })}`;
+  }
+
+  async #askRemove(x: AdminRegistration): Promise<void> {
+    this._confirmRemove = x.id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#remove-yes-${CSS.escape(x.id)}`)?.focus();
+  }
+
+  async #cancelRemove(x: AdminRegistration): Promise<void> {
+    this._confirmRemove = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#remove-${CSS.escape(x.id)}`)?.focus();
+  }
+
+  async #remove(x: AdminRegistration): Promise<void> {
+    if (this._busy) return;
+    this._busy = true;
+    const r = this.signedOutIf(await this.state.admin.remove(x.id));
+    this._busy = false;
+    this._confirmRemove = undefined;
+    this._notice = r.ok ? this.m.waitlist.removed(x.participant.name) : this.m.waitlist.failed;
+    await this.#reload();
   }
 
   async #moveUp(x: AdminRegistration): Promise<void> {
@@ -369,7 +427,7 @@ export class ConsoleNetwork extends ConsolePage {
     const perSession = registrationScope(network) === 'session';
     const session = this.sessionId ? network.sessions.find((s) => s.id === this.sessionId) : undefined;
     if (session) {
-      const people = regs.filter((r) => r.status === 'confirmed' && (perSession ? r.sessionId === session.id : true));
+      const people = regs.filter((r) => hasPlaceAt(network, r, session.id));
       return html`<leerkring-console-check-in .session=${session} .people=${people}></leerkring-console-check-in>`;
     }
     const held = network.sessions.filter((s) => regs.some((r) => s.id in r.attendance));

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { AdminNetworkSummary } from '../core/admin-api.js';
+import { NOTIFY_PREFERENCES, type AdminNetworkSummary, type NotifyPreference } from '../core/admin-api.js';
 import { formatDateTime, formatDate } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
@@ -9,12 +9,44 @@ type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; net
 
 /** The networks this organiser runs, each with places, intakes, the waiting list and the next session. */
 export class ConsoleOverview extends ConsolePage {
-  static override properties = { _load: { state: true } };
+  static override properties = { _load: { state: true }, _notifyNotice: { state: true } };
   declare _load: Load;
+  declare _notifyNotice: string;
 
   constructor() {
     super();
     this._load = { status: 'loading' };
+    this._notifyNotice = '';
+  }
+
+  async #saveNotify(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const choice = this.renderRoot.querySelector<HTMLInputElement>('input[name="notify"]:checked')?.value as NotifyPreference | undefined;
+    if (!choice) return;
+    const r = this.signedOutIf(await this.state.admin.setNotify(choice));
+    this._notifyNotice = r.ok ? this.m.notify.saved : this.m.failed;
+  }
+
+  #notify() {
+    const organiser = this.state.session.organiser;
+    if (!organiser) return nothing;
+    const t = this.m.notify;
+    return html`<section aria-labelledby="notify-heading">
+      <h2 id="notify-heading">${t.heading}</h2>
+      <form novalidate @submit=${this.#saveNotify}>
+        <fieldset>
+          <legend>${t.intro}</legend>
+          ${NOTIFY_PREFERENCES.map(
+            (p) => html`<div class="check">
+              <input type="radio" name="notify" id=${`notify-${p}`} value=${p} ?checked=${organiser.notify === p} />
+              <label for=${`notify-${p}`}>${t[p]}</label>
+            </div>`,
+          )}
+        </fieldset>
+        <button class="button secondary" type="submit">${t.save}</button>
+        <p role="status" class="status-line">${this._notifyNotice}</p>
+      </form>
+    </section>`;
   }
 
   override connectedCallback(): void {
@@ -60,7 +92,7 @@ export class ConsoleOverview extends ConsolePage {
                   </li>`,
                 )}
               </ul>`}
-      ${nothing}`;
+      ${this.#notify()}`;
   }
 }
 

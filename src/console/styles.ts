@@ -158,6 +158,30 @@ export const consoleStyles = [
     .status-line {
       min-block-size: 1.5em;
     }
+    pre.mail {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+      font: inherit;
+      padding: 0.75rem;
+      border-inline-start: 4px solid var(--_leerkring-border);
+      margin-block: 0.5rem 1rem;
+    }
+    fieldset {
+      border: none;
+      padding: 0;
+      margin: 0 0 1rem;
+    }
+    legend {
+      font-weight: 600;
+      padding: 0;
+      margin-block-end: 0.25rem;
+    }
+    .confirm {
+      border: 2px solid var(--_leerkring-danger);
+      border-radius: var(--_leerkring-radius);
+      padding: 0.75rem;
+      margin-block: 0.5rem;
+    }
     code.secret {
       display: block;
       padding: 0.75rem;

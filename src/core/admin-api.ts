@@ -29,7 +29,10 @@ export const AUDIT_ACTIONS = [
   'reject',
   'move-up',
   'attendance',
+  'note',
+  'remove',
   'message',
+  'notify-set',
   'role-set',
   'role-removed',
   'token-created',
@@ -67,6 +70,21 @@ export const acceptRequestSchema = z.strictObject({ reason: z.optional(z.string(
 export const rejectRequestSchema = z.strictObject({ reason: text(2000) });
 export const moveUpRequestSchema = z.strictObject({});
 export const attendanceRequestSchema = z.strictObject({ sessionId: id(), present: z.boolean() });
+export const noteRequestSchema = z.strictObject({
+  /** What organisers want to remember about a registration; never shown to the participant. Empty removes it. */
+  note: z.string().check(z.trim(), z.maxLength(2000)),
+});
+export const removeRequestSchema = z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
+/** Whom an organiser's message goes to: people with these statuses, for one session or the whole network. */
+export const MESSAGE_STATUSES = ['confirmed', 'waitlisted', 'pending'] as const;
+export const messageRequestSchema = z.strictObject({
+  /** Only people registered for this session (networks with registration per session), or attending it (whole series). */
+  sessionId: z.optional(id()),
+  statuses: z.array(z.enum(MESSAGE_STATUSES)).check(z.minLength(1, 'empty'), z.maxLength(3)),
+  subject: text(200),
+  body: text(10000),
+});
+export const notifyRequestSchema = z.strictObject({ notify: z.enum(NOTIFY_PREFERENCES) });
 export const registrationsQuerySchema = z.object({ session: z.optional(id()) });
 export const auditQuerySchema = z.object({ before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/, 'integer'))) });
 
@@ -77,6 +95,11 @@ export type PutOrganiserRequest = z.infer<typeof putOrganiserRequestSchema>;
 export type AcceptRequest = z.infer<typeof acceptRequestSchema>;
 export type RejectRequest = z.infer<typeof rejectRequestSchema>;
 export type AttendanceRequest = z.infer<typeof attendanceRequestSchema>;
+export type NoteRequest = z.infer<typeof noteRequestSchema>;
+export type RemoveRequest = z.infer<typeof removeRequestSchema>;
+export type MessageRequest = z.infer<typeof messageRequestSchema>;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+export type NotifyRequest = z.infer<typeof notifyRequestSchema>;
 export type RegistrationsQuery = z.infer<typeof registrationsQuerySchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
@@ -127,6 +150,28 @@ export interface AdminRegistration extends RegistrationView {
   declarations: string[];
   reason: string | null;
   attendance: Record<string, boolean>;
+  /** The organisers' own note; never shown to the participant. */
+  note: string | null;
+}
+
+/** A message as the participant will see it, and how many people it goes to. */
+export interface MessagePreview {
+  recipients: number;
+  subject: string;
+  text: string;
+}
+
+/** A message an organiser sent, for the history. */
+export interface SentMessage {
+  id: string;
+  at: string;
+  sessionId: string | null;
+  statuses: MessageStatus[];
+  subject: string;
+  body: string;
+  sentBy: string | null;
+  /** Who it went to (names and addresses; erased people are left out). */
+  recipients: { registrationId: string; name: string; email: string }[];
 }
 
 export interface ApiToken {
@@ -201,6 +246,12 @@ export const ADMIN_ROUTES = {
   reject: { method: 'POST', path: '/api/admin/registrations/:id/reject', access: 'registration', role: 'organiser', body: rejectRequestSchema, audit: 'reject' },
   moveUp: { method: 'POST', path: '/api/admin/registrations/:id/move-up', access: 'registration', role: 'organiser', body: moveUpRequestSchema, audit: 'move-up' },
   attendance: { method: 'PUT', path: '/api/admin/registrations/:id/attendance', access: 'registration', role: 'organiser', body: attendanceRequestSchema, audit: 'attendance' },
+  setNote: { method: 'PUT', path: '/api/admin/registrations/:id/note', access: 'registration', role: 'organiser', body: noteRequestSchema, audit: 'note' },
+  remove: { method: 'POST', path: '/api/admin/registrations/:id/remove', access: 'registration', role: 'organiser', body: removeRequestSchema, audit: 'remove' },
+  previewMessage: { method: 'POST', path: '/api/admin/networks/:networkId/messages/preview', access: 'network', role: 'organiser', body: messageRequestSchema },
+  sendMessage: { method: 'POST', path: '/api/admin/networks/:networkId/messages', access: 'network', role: 'organiser', body: messageRequestSchema, audit: 'message' },
+  listMessages: { method: 'GET', path: '/api/admin/networks/:networkId/messages', access: 'network', role: 'organiser' },
+  setNotify: { method: 'PUT', path: '/api/admin/session/notify', access: 'signed-in', body: notifyRequestSchema, audit: 'notify-set' },
 } as const satisfies Record<string, AdminRouteSpec>;
 
 export type AdminRouteName = keyof typeof ADMIN_ROUTES;
@@ -226,6 +277,12 @@ export interface AdminResponses {
   reject: RegistrationView;
   moveUp: RegistrationView;
   attendance: { attendance: Record<string, boolean> };
+  setNote: { note: string | null };
+  remove: RegistrationView;
+  previewMessage: MessagePreview;
+  sendMessage: { id: string; recipients: number };
+  listMessages: { messages: SentMessage[] };
+  setNotify: SessionInfo;
 }
 
 type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

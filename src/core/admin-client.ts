@@ -132,6 +132,35 @@ export class AdminClient {
     return this.call('attendance', { params: { id }, body: { sessionId, present } });
   }
 
+  /** The organisers' own note on a registration; an empty note removes it. */
+  setNote(id: string, note: string) {
+    return this.call('setNote', { params: { id }, body: { note } });
+  }
+
+  /** Takes someone off the network (for example off the waiting list); they are told, with the reason when given. */
+  remove(id: string, reason?: string) {
+    return this.call('remove', { params: { id }, body: reason ? { reason } : {} });
+  }
+
+  /** The message as the first recipient will see it, and how many it goes to. */
+  previewMessage(networkId: string, body: AdminBody<'sendMessage'>) {
+    return this.call('previewMessage', { params: { networkId }, body });
+  }
+
+  /** Queues the message to everyone it is for, through the outbox. */
+  sendMessage(networkId: string, body: AdminBody<'sendMessage'>) {
+    return this.call('sendMessage', { params: { networkId }, body });
+  }
+
+  messages(networkId: string) {
+    return this.call('listMessages', { params: { networkId } });
+  }
+
+  /** How the signed-in organiser hears of new registrations: at once, a daily digest, or not. */
+  setNotify(notify: AdminBody<'setNotify'>['notify']) {
+    return this.call('setNotify', { body: { notify } });
+  }
+
   organisers(networkId: string) {
     return this.call('listOrganisers', { params: { networkId } });
   }

@@ -13,3 +13,4 @@ export { emailMessages, type EmailMessages } from './i18n/email.js';
 export * from './admin-api.js';
 export * from './admin-client.js';
 export { adminMessages, type AdminMessages } from './i18n/admin.js';
+export * from './export.js';

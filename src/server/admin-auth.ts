@@ -138,6 +138,26 @@ function access(network: Network, role: NetworkAccess['role']): NetworkAccess {
   return { id: network.id, kind: network.kind, title: network.title, role };
 }
 
+/** The console's address (`<publicUrl>/beheer/`), for links in organisers' e-mails. */
+export function consoleUrlOf(publicUrl: string | (() => string) | undefined): string {
+  const base = typeof publicUrl === 'function' ? publicUrl() : (publicUrl ?? 'http://localhost:8000');
+  return `${base.replace(/\/+$/, '')}/beheer/`;
+}
+
+/** Who is signed in and the networks they may run, as the console shows it. */
+export function sessionInfoOf(caller: Caller, networks: Map<string, Network>): SessionInfo {
+  const list: NetworkAccess[] = [];
+  for (const n of networks.values()) {
+    const role = roleOf(caller, n.id);
+    if (role) list.push(access(n, role));
+  }
+  return {
+    organiser: caller.kind === 'organiser' ? caller.organiser : null,
+    installationAdmin: caller.kind === 'installation-admin',
+    networks: list,
+  };
+}
+
 /**
  * Installs authentication, authorisation, validation and auditing on the encapsulated Fastify
  * context that serves `/api/admin/`, and the routes about organisers themselves. Call it first
@@ -148,10 +168,7 @@ export function installAdminAuth(admin: FastifyInstance, options: AdminAuthOptio
   const clock = options.clock ?? (() => new Date());
   const organisers = new OrganiserService(options.db, { now: clock });
   const limit = options.signInLimit ?? memoryLimit(clock);
-  const consoleUrl = () => {
-    const base = typeof options.publicUrl === 'function' ? options.publicUrl() : (options.publicUrl ?? 'http://localhost:8000');
-    return `${base.replace(/\/+$/, '')}/beheer/`;
-  };
+  const consoleUrl = () => consoleUrlOf(options.publicUrl);
   const text = (req: FastifyRequest) => adminMessages(options.localeOf(req));
   const fail = (reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
     reply.code(status).header('cache-control', 'no-store').send({ error: { code, message, ...extra } });
@@ -276,18 +293,7 @@ export function installAdminAuth(admin: FastifyInstance, options: AdminAuthOptio
     return `${SESSION_COOKIE}=${value}; Path=/api/admin; HttpOnly; SameSite=Strict${secure}${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
   };
 
-  const sessionInfo = (caller: Caller): SessionInfo => {
-    const list: NetworkAccess[] = [];
-    for (const n of networks.values()) {
-      const role = roleOf(caller, n.id);
-      if (role) list.push(access(n, role));
-    }
-    return {
-      organiser: caller.kind === 'organiser' ? caller.organiser : null,
-      installationAdmin: caller.kind === 'installation-admin',
-      networks: list,
-    };
-  };
+  const sessionInfo = (caller: Caller): SessionInfo => sessionInfoOf(caller, networks);
 
   const R = ADMIN_ROUTES;
 

@@ -18,14 +18,22 @@ import {
   type Locale,
   type Network,
   ADMIN_ROUTES,
+  registrationsTable,
+  exportFileName,
+  adminMessages,
+  type NoteRequest,
+  type RemoveRequest,
+  type MessageRequest,
+  type NotifyRequest,
+  type AdminRegistration,
 } from '../core/index.js';
 import { isConnectionFailure, type Db } from './db.js';
 import { errorFacts, requestId } from './log.js';
-import { RegistrationStore, type RegistrationRow } from './store.js';
+import { RegistrationService, type RegistrationRow } from './registrations/service.js';
 import { toCsv } from './csv.js';
 import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
-import { installAdminAuth, adminRoute, type ConsumeLimit } from './admin-auth.js';
+import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
 
 export interface ServerOptions {
@@ -142,12 +150,13 @@ function error(reply: FastifyReply, status: number, code: string, message: strin
 
 /**
  * The language asked for: `?lang=` (the first, when given twice), else the first language of
- * Accept-Language. Also called for requests Fastify could not route, which have no query.
+ * Accept-Language. Read from the address itself: Fastify could not route every request, and
+ * admin routes replace the query with what their contract schema keeps, which has no `lang`.
  */
 function localeOf(req: FastifyRequest): Locale {
-  const q = (req.query as Record<string, unknown> | null | undefined)?.lang;
-  const lang = Array.isArray(q) ? q[0] : q;
-  return toLocale(typeof lang === 'string' ? lang : req.headers['accept-language']?.split(',')[0]);
+  const at = req.url.indexOf('?');
+  const lang = at < 0 ? null : new URLSearchParams(req.url.slice(at + 1)).get('lang');
+  return toLocale(lang ?? req.headers['accept-language']?.split(',')[0]);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -171,13 +180,14 @@ function view(row: RegistrationRow, position: number | undefined) {
   };
 }
 
-export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationStore }> {
+export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationService }> {
   const { db, networks } = options;
-  const store = new RegistrationStore(db, networks, {
+  const store = new RegistrationService(db, networks, {
     secret: options.secret,
     ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
     ...(options.now && { now: options.now }),
     ...(options.outboxDir && { outboxDir: options.outboxDir }),
+    consoleUrl: () => consoleUrlOf(options.publicUrl),
   });
   const now = (networkId: string) => options.now?.(networkId) ?? new Date();
   const clock = () => (options.clock?.() ?? new Date()).getTime();
@@ -405,28 +415,33 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return { n, rows: await store.list(n.id, session) };
     };
 
+    /** A registration as organisers see it: in the console's list and, worded by core, in the CSV. */
+    const organiserView = async (row: RegistrationRow): Promise<AdminRegistration> => ({
+      ...view(row, await store.position(row)),
+      target: row.target,
+      organisationType: row.organisation_type,
+      answers: row.answers,
+      declarations: row.declarations,
+      reason: row.reason,
+      attendance: row.attendance,
+      note: row.organiser_note ?? null,
+    });
+
     admin.get(ADMIN_ROUTES.listRegistrations.path, adminRoute('listRegistrations'), async (req, reply) => {
       const r = await listFor(req, reply);
       if (!r) return reply;
       reply.header('cache-control', 'no-store');
-      return {
-        registrations: await Promise.all(
-          r.rows.map(async (row) => ({ ...view(row, await store.position(row)), target: row.target, organisationType: row.organisation_type, answers: row.answers, declarations: row.declarations, reason: row.reason, attendance: row.attendance })),
-        ),
-      };
+      return { registrations: await Promise.all(r.rows.map(organiserView)) };
     });
 
     admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
       const r = await listFor(req, reply);
       if (!r) return reply;
-      const questions = r.n.registration.questions ?? [];
-      const header = ['id', 'session', 'status', 'name', 'email', 'organisation', 'organisation type', 'role', 'phone', ...questions.map((q) => q.label), 'registered at', 'reason'];
-      const rows = r.rows.map((row) => [
-        row.id, row.session_id ?? '', row.status, row.participant.name, row.participant.email, row.participant.organisation, row.participant.organisationType,
-        row.participant.role, row.participant.phone, ...questions.map((q) => row.answers[q.id]), new Date(row.created_at).toISOString(), row.reason,
-      ]);
+      // The same shape the organiser list gives, so core words it once for the console and the file.
+      const registrations = await Promise.all(r.rows.map(organiserView));
+      const { header, rows } = registrationsTable(r.n, registrations, localeOf(req));
       reply.header('cache-control', 'no-store');
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.n.id}-aanmeldingen.csv"`).send(toCsv(header, rows));
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName(r.n.id, now(r.n.id))}"`).send(toCsv(header, rows));
     });
 
     const unknownRegistration = (req: FastifyRequest, reply: FastifyReply) => error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
@@ -447,6 +462,81 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     act('accept', (id, reason) => store.accept(id, reason));
     act('reject', async (id, reason) => (reason ? store.reject(id, reason) : { ok: false, code: 'reason-required' }));
     act('moveUp', (id) => store.moveUp(id));
+
+    // Organiser-written text keeps its line breaks; what cannot be stored is refused, not repaired silently.
+    const organiserText = (raw: string | undefined) => (raw === undefined ? { ok: true as const, value: '' } : freeText(raw));
+
+    admin.put(ADMIN_ROUTES.setNote.path, adminRoute('setNote'), async (req, reply) => {
+      const note = organiserText((req.body as NoteRequest).note);
+      if (!note.ok) return error(reply, 422, 'invalid', adminMessages(localeOf(req)).noteUnstorable, { issues: [{ path: 'note', message: adminMessages(localeOf(req)).noteUnstorable }] });
+      if (!(await store.setNote(registrationIdParam(req)!, note.value))) return unknownRegistration(req, reply);
+      req.auditDetail = { cleared: !note.value };
+      return { note: note.value || null };
+    });
+
+    admin.post(ADMIN_ROUTES.remove.path, adminRoute('remove'), async (req, reply) => {
+      const reason = organiserText((req.body as RemoveRequest).reason);
+      if (!reason.ok) return error(reply, 422, 'invalid', adminMessages(localeOf(req)).reasonUnstorable, { issues: [{ path: 'reason', message: adminMessages(localeOf(req)).reasonUnstorable }] });
+      const r = await store.remove(registrationIdParam(req)!, reason.value || undefined);
+      options.onMailQueued?.();
+      if (!r.ok) return r.code === 'not-found' ? unknownRegistration(req, reply) : error(reply, 409, r.code, adminMessages(localeOf(req)).notActive);
+      req.auditDetail = { status: r.row.status };
+      return view(r.row, undefined);
+    });
+
+    /** An organiser's message from the request, checked: text that can be sent, a session of this network. */
+    const organiserMessage = (req: FastifyRequest, reply: FastifyReply, n: Network) => {
+      const b = req.body as MessageRequest;
+      const t = adminMessages(localeOf(req));
+      const body = freeText(b.body);
+      if (!body.ok || !body.value || !isStorable(b.subject)) {
+        void error(reply, 422, 'invalid', t.messageUnstorable, { issues: [{ path: !body.ok || !body.value ? 'body' : 'subject', message: t.messageUnstorable }] });
+        return undefined;
+      }
+      if (b.sessionId !== undefined && !n.sessions.some((s) => s.id === b.sessionId)) {
+        void error(reply, 422, 'invalid', t.unknownSession, { issues: [{ path: 'sessionId', message: t.unknownSession }] });
+        return undefined;
+      }
+      return { ...(b.sessionId !== undefined && { sessionId: b.sessionId }), statuses: [...new Set(b.statuses)], subject: b.subject, body: body.value };
+    };
+    const nobody = (req: FastifyRequest, reply: FastifyReply) => error(reply, 422, 'no-recipients', adminMessages(localeOf(req)).noRecipients);
+
+    admin.post(ADMIN_ROUTES.previewMessage.path, adminRoute('previewMessage'), async (req, reply) => {
+      const n = networks.get(req.adminNetworkId!)!;
+      const m = organiserMessage(req, reply, n);
+      if (!m) return reply;
+      const preview = await store.previewMessage(n, m);
+      reply.header('cache-control', 'no-store');
+      return preview ?? nobody(req, reply);
+    });
+
+    admin.post(ADMIN_ROUTES.sendMessage.path, adminRoute('sendMessage'), async (req, reply) => {
+      const n = networks.get(req.adminNetworkId!)!;
+      const m = organiserMessage(req, reply, n);
+      if (!m) return reply;
+      const caller = req.caller!;
+      const sent = await store.sendMessage(n, m, caller.kind === 'organiser' ? caller.organiser.id : caller.kind);
+      if (!sent) return nobody(req, reply);
+      options.onMailQueued?.();
+      req.auditDetail = { messageId: sent.id, recipients: sent.recipients, statuses: m.statuses, sessionId: m.sessionId ?? null };
+      return reply.code(202).send(sent);
+    });
+
+    admin.get(ADMIN_ROUTES.listMessages.path, adminRoute('listMessages'), async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { messages: await store.listMessages(req.adminNetworkId!) };
+    });
+
+    admin.put(ADMIN_ROUTES.setNotify.path, adminRoute('setNotify'), async (req, reply) => {
+      const caller = req.caller!;
+      // The installation-admin token is nobody in particular: there is no one to send e-mail to.
+      if (caller.kind !== 'organiser') return error(reply, 422, 'no-organiser', adminMessages(localeOf(req)).notifyNobody);
+      const { notify } = req.body as NotifyRequest;
+      await store.setNotify(caller.organiser.id, notify);
+      req.auditDetail = { notify, previous: caller.organiser.notify };
+      reply.header('cache-control', 'no-store');
+      return sessionInfoOf({ ...caller, organiser: { ...caller.organiser, notify } }, networks);
+    });
 
     admin.put(ADMIN_ROUTES.attendance.path, adminRoute('attendance'), async (req, reply) => {
       const b = (req.body ?? {}) as { sessionId?: unknown; present?: unknown };

@@ -21,6 +21,7 @@ import {
   type Network,
 } from '../core/index.js';
 import type { Queryable, Db } from './db.js';
+import { startOfAmsterdamDay } from '../core/time.js';
 
 export type MailKind =
   | 'confirmed'
@@ -30,8 +31,12 @@ export type MailKind =
   | 'rejected'
   | 'promoted'
   | 'cancelled'
+  /** An organiser took the person off. */
+  | 'removed'
   | 'session-moved'
-  | 'session-cancelled';
+  | 'session-cancelled'
+  /** An organiser's own message (`MailContext.message`). */
+  | 'message';
 
 export interface MailMessage {
   to: string;
@@ -48,6 +53,8 @@ export interface MailContext {
   manageUrl?: string;
   position?: number;
   reason?: string;
+  /** For 'message': what the organiser wrote; the body keeps its line breaks. */
+  message?: { subject: string; body: string };
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
@@ -59,11 +66,14 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   // A name is whatever the participant typed (or what was stored before today's checks): one
   // line, and nothing a mail client would make a link of, or it reads as a message from us.
   const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), ''];
-  lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
+  if (kind === 'message') {
+    // The organiser is the sender and may point to a page; each line is still made inert.
+    lines.push(m.messageFrom(title), '', ...(ctx.message?.body ?? '').split('\n').map((l) => inertLine(l, { keepLinks: true })));
+  } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   const sessions = session ? [session] : network.sessions;
   const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
-  if (kind !== 'cancelled' && kind !== 'rejected') {
+  if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message') {
     for (const s of sessions) {
       const t = sessionTiming(s);
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
@@ -77,19 +87,75 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
-  const message: MailMessage = { to: ctx.participant.email, subject: m.subject[kind](title), text: lines.join('\n') };
+  const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](title), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
-  if (kind !== 'rejected' && kind !== 'waitlisted' && calendarEvents(network, { sessionIds }).length) {
+  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && calendarEvents(network, { sessionIds }).length) {
     message.ics = { filename: `${session?.id ?? network.id}.ics`, content: networkCalendar(network, { sessionIds, locale }) };
   }
   return message;
+}
+
+export type OrganiserMailKind = 'organiser-new' | 'organiser-digest';
+
+/** A new registration as organisers hear of it: who and from where, never their answers. */
+export interface OrganiserNews {
+  network: Network;
+  sessionId: string | null;
+  participant: { name: string; organisation?: string };
+  status: 'confirmed' | 'waitlisted' | 'pending' | 'cancelled' | 'rejected';
+}
+
+/** The console's page of a network for this registration: intakes for a pending one, the list otherwise. */
+function consolePage(consoleUrl: string, networkId: string, status: OrganiserNews['status']): string {
+  return `${consoleUrl}#/netwerk/${encodeURIComponent(networkId)}/${status === 'pending' ? 'intake' : 'aanmeldingen'}`;
+}
+
+function newsLines(m: ReturnType<typeof emailMessages>['organiser'], news: OrganiserNews): string[] {
+  const session = findSession(news.network, news.sessionId ?? undefined);
+  const lines = [m.name(inertLine(news.participant.name ?? ''))];
+  if (news.participant.organisation) lines.push(m.organisation(inertLine(news.participant.organisation)));
+  if (session) lines.push(session.title);
+  lines.push(m.status[news.status]);
+  return lines;
+}
+
+/**
+ * E-mail to an organiser: one new registration ('organiser-new'), or the day's new
+ * registrations over their networks ('organiser-digest', with `day` as an Amsterdam date).
+ */
+export function composeOrganiserMail(
+  kind: OrganiserMailKind,
+  ctx: { to: { email: string; name: string }; locale: Locale; consoleUrl: string; news: OrganiserNews[]; day?: string },
+): MailMessage {
+  const m = emailMessages(ctx.locale).organiser;
+  const lines = [m.greeting(inertLine(ctx.to.name ?? '')), ''];
+  let subject: string;
+  if (kind === 'organiser-new') {
+    const news = ctx.news[0]!;
+    const intake = news.status === 'pending';
+    subject = (intake ? m.subjectIntake : m.subject)(news.network.title);
+    lines.push((intake ? m.bodyIntake : m.body)(news.network.title), '', ...newsLines(m, news), '', m.open(consolePage(ctx.consoleUrl, news.network.id, news.status)));
+  } else {
+    const day = ctx.day ? formatDate(ctx.locale, startOfAmsterdamDay(ctx.day)) : '';
+    subject = m.digestSubject(day);
+    lines.push(m.digestBody(day));
+    const networks = [...new Set(ctx.news.map((n) => n.network))];
+    for (const network of networks) {
+      const items = ctx.news.filter((n) => n.network === network);
+      lines.push('', m.digestNetwork(network.title, items.length));
+      for (const item of items) lines.push('', ...newsLines(m, item));
+      lines.push('', m.open(consolePage(ctx.consoleUrl, network.id, items.some((i) => i.status === 'pending') ? 'pending' : 'confirmed')));
+    }
+  }
+  lines.push('', m.why, '', m.signature);
+  return { to: ctx.to.email, subject, text: lines.join('\n') };
 }
 
 /**
  * Adds a message to the outbox inside the caller's transaction. An organiser's sign-in link
  * ('sign-in') belongs to no registration.
  */
-export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: MailKind | 'sign-in', message: MailMessage): Promise<void> {
+export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: MailKind | OrganiserMailKind | 'sign-in', message: MailMessage): Promise<void> {
   await tx.query('INSERT INTO mail_outbox (registration_id, kind, message) VALUES ($1, $2, $3)', [registrationId, kind, JSON.stringify(message)]);
 }
 

@@ -118,4 +118,40 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX audit_log_network ON audit_log (network_id, id)
   `,
+  // The organisers' own note on a registration; personal data, so erase and purge clear it.
+  `
+  ALTER TABLE registrations ADD COLUMN organiser_note text
+  `,
+  // Messages organisers sent, and to whom. The e-mails themselves go through the outbox.
+  `
+  CREATE TABLE messages (
+    id uuid PRIMARY KEY,
+    seq bigserial UNIQUE,
+    network_id text NOT NULL,
+    session_id text,
+    statuses jsonb NOT NULL,
+    subject text NOT NULL,
+    body text NOT NULL,
+    -- An organiser's id, or 'installation-admin' / 'cli'; no foreign key: history outlives the organiser.
+    sent_by text,
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX messages_network ON messages (network_id, seq);
+  CREATE TABLE message_recipients (
+    message_id uuid NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    registration_id uuid NOT NULL,
+    PRIMARY KEY (message_id, registration_id)
+  );
+  CREATE INDEX message_recipients_registration ON message_recipients (registration_id)
+  `,
+  // One row per organiser and Amsterdam day whose digest is sent (or found empty): the key
+  // makes a second process's attempt for the same day wait, then do nothing.
+  `
+  CREATE TABLE digest_runs (
+    organiser_id uuid NOT NULL,
+    day date NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (organiser_id, day)
+  )
+  `,
 ];

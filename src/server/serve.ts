@@ -11,7 +11,7 @@ import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
 import { demoSignIns } from './demo-organisers.js';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
-import { RegistrationStore } from './store.js';
+import { RegistrationService } from './registrations/service.js';
 
 export interface ServeOptions {
   networks: string;
@@ -136,7 +136,7 @@ export async function purgeData(options: { networks: string; dataDir?: string; d
   try {
     const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
     try {
-      return await new RegistrationStore(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
+      return await new RegistrationService(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
     } finally {
       await db.close();
     }
@@ -147,7 +147,7 @@ export async function purgeData(options: { networks: string; dataDir?: string; d
 
 export interface RunningServer {
   app: FastifyInstance;
-  store: RegistrationStore;
+  store: RegistrationService;
   db: Db;
   url: string;
   close(): Promise<void>;
@@ -231,6 +231,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   await store.purgeExpired();
   const timer = setInterval(deliver, 5000);
   const daily = setInterval(() => void store.purgeExpired().catch(failed('purge')), 24 * 3600000);
+  // Hourly: the first turn after midnight (Amsterdam) sends yesterday's digests; the others find them claimed.
+  let digesting: Promise<unknown> | undefined;
+  const digests = () => {
+    digesting ??= store
+      .sendDigests()
+      .then((n) => n && deliver(), failed('digest'))
+      .finally(() => (digesting = undefined));
+  };
+  const hourly = setInterval(digests, 3600000);
+  hourly.unref();
+  digests();
   timer.unref();
   daily.unref();
   deliver();
@@ -240,7 +251,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     // A port in use, say: let go of everything, the data folder included, so a retry can start.
     clearInterval(timer);
     clearInterval(daily);
+    clearInterval(hourly);
     await app.close();
+    await digesting;
     await delivering;
     await db.close();
     await release();
@@ -260,7 +273,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     async close() {
       clearInterval(timer);
       clearInterval(daily);
+      clearInterval(hourly);
       await app.close();
+      await digesting;
       await delivering;
       await db.close();
       await release();

@@ -344,6 +344,114 @@ describe('the organiser console', () => {
     }
   });
 
+  test('messages: the e-mail previewed as a participant gets it, sent to everyone with a place, and the history says to whom', async () => {
+    await organiser('berichten@example.org', { [queue.id]: 'owner' });
+    const admin = { authorization: 'Bearer console-test-installation-admin', 'content-type': 'application/json' };
+    // One person with a place and one on the waiting list (capacity 1); the earlier test's people may be there too.
+    const placed = await register(queue.id);
+    const waiting = await register(queue.id);
+    const list = (await (await fetch(`${base}/api/admin/networks/${queue.id}/registrations`, { headers: admin })).json()) as { registrations: { id: string; status: string }[] };
+    const withPlace = list.registrations.filter((r) => r.status === 'confirmed').map((r) => r.id);
+    assert.ok(withPlace.length >= 1 && !withPlace.includes(waiting.id));
+    const before = async (ids: string[]) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids])).rows[0]!.n);
+    const placedMails = await before(withPlace);
+    const waitingMails = await before([waiting.id]);
+    const { context, page, violations } = await browse(1280);
+    try {
+      await signIn(page, 'berichten@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${queue.id}/berichten`);
+      const messages = page.locator('leerkring-console-messages');
+      await messages.getByRole('heading', { name: 'Berichten' }).waitFor();
+      await messages.getByText('Er zijn nog geen berichten verstuurd.').waitFor();
+      await expectAccessible(page, 'messages');
+      // Previewing without a subject is stopped at the field.
+      await messages.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+      await messages.getByText('Vul een onderwerp in.').waitFor();
+      await expectAccessible(page, 'messages with errors');
+      await messages.getByLabel('Iedereen met een plaats').check();
+      await messages.getByLabel('Onderwerp').fill('Parkeren bij de startbijeenkomst');
+      await messages.getByLabel('Bericht').fill('Parkeer bij voorkeur op P2.\nDe zaal is op de eerste verdieping.');
+      await messages.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+      await messages.getByRole('heading', { name: 'Zo ziet de e-mail eruit' }).waitFor();
+      const preview = await messages.locator('pre.mail').first().innerText();
+      assert.match(preview, /Parkeer bij voorkeur op P2\.\nDe zaal is op de eerste verdieping\./);
+      assert.match(preview, /Deelnemer \d+/, 'the preview greets the first recipient by name');
+      await expectAccessible(page, 'message preview');
+      const send = messages.getByRole('button', { name: new RegExp(`Versturen naar ${withPlace.length} (persoon|mensen)`) });
+      await send.click();
+      await messages.getByText(/Het bericht is verstuurd naar \d+/).waitFor();
+      assert.equal(await before(withPlace), placedMails + withPlace.length, 'one e-mail per person with a place');
+      assert.equal(await before([waiting.id]), waitingMails, 'nothing to the waiting list');
+      await messages.getByText('Parkeren bij de startbijeenkomst').waitFor();
+      await messages.getByText('Aan wie het ging').click();
+      await messages.getByText(`${placed.name}`, { exact: false }).first().waitFor();
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('notes: an organiser keeps a note on a registration; the participant never sees it', async () => {
+    await organiser('notities@example.org', { [GAS]: 'organiser' });
+    const someone = await register(GAS);
+    const { context, page } = await browse(1280);
+    try {
+      await signIn(page, 'notities@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
+      await page.getByLabel('Zoek op naam, e-mail of organisatie').fill(someone.name);
+      const card = page.locator('leerkring-console-network li.card').filter({ hasText: someone.name });
+      await card.getByText('Notitie', { exact: true }).first().click();
+      await card.getByLabel('Notitie').fill('Belde op maandag: komt later binnen.');
+      await card.getByRole('button', { name: 'Notitie opslaan' }).click();
+      await page.getByText('De notitie is opgeslagen.', { exact: false }).waitFor();
+      const admin = { authorization: 'Bearer console-test-installation-admin' };
+      const list = (await (await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: admin })).json()) as { registrations: { id: string; note: string | null }[] };
+      assert.equal(list.registrations.find((r) => r.id === someone.id)?.note, 'Belde op maandag: komt later binnen.');
+      await expectAccessible(page, 'registrations with a note');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('waiting list: take someone off, after a yes; they are told', async () => {
+    await organiser('wachtlijst2@example.org', { [queue.id]: 'owner' });
+    const waiting = await register(queue.id);
+    assert.equal(waiting.status, 'waitlisted');
+    const { context, page } = await browse(375);
+    try {
+      await signIn(page, 'wachtlijst2@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/${queue.id}/wachtlijst`);
+      await page.getByRole('button', { name: `Van de wachtlijst halen (${waiting.name})` }).click();
+      // The question gets focus on its yes; no changes it back.
+      await page.getByText(`Weet je zeker dat je ${waiting.name} van de wachtlijst haalt?`, { exact: false }).waitFor();
+      await expectAccessible(page, 'waiting list, confirm removal');
+      await page.keyboard.press('Enter');
+      await page.getByText(`${waiting.name} staat niet meer op de wachtlijst.`, { exact: false }).waitFor();
+      assert.equal((await status(waiting.id)).status, 'cancelled');
+      const { rows } = await db.query('SELECT kind FROM mail_outbox WHERE registration_id = $1 ORDER BY id DESC LIMIT 1', [waiting.id]);
+      assert.equal((rows[0] as { kind: string }).kind, 'removed');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('notifications: an organiser chooses a daily digest', async () => {
+    await organiser('digest@example.org', { [GAS]: 'organiser' });
+    const { context, page } = await browse(1280);
+    try {
+      await signIn(page, 'digest@example.org');
+      await page.getByLabel('Eén keer per dag, in één e-mail').check();
+      await page.getByRole('button', { name: 'Opslaan' }).click();
+      await page.getByText('Je keuze is opgeslagen.').waitFor();
+      const { rows } = await db.query<{ notify: string }>(`SELECT notify FROM organisers WHERE email_lower = 'digest@example.org'`);
+      assert.equal(rows[0]!.notify, 'digest');
+      await page.reload();
+      assert.equal(await page.getByLabel('Eén keer per dag, in één e-mail').isChecked(), true);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('check-in at 1280 and 375 px: screenshots', async () => {
     await organiser('deur2@example.org', { [GAS]: 'organiser' });
     for (const width of [1280, 375]) {

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKENDS, openTestDb, startServer, network, person, tempDir, type TestServer } from './helpers.js';
-import { createMailer, deliverOutbox, openDatabase, purgeData, RegistrationStore, serve, StartupError, type Db } from '../../src/server/index.js';
+import { createMailer, deliverOutbox, openDatabase, purgeData, RegistrationService, serve, StartupError, type Db } from '../../src/server/index.js';
 import type { Network } from '../../src/core/index.js';
 
 const DAY = 86400000;
@@ -75,7 +75,7 @@ describe('purge', () => {
   before(async () => {
     ({ db, dir } = await openTestDb('pglite'));
     outbox = join(dir, 'outbox');
-    const store = new RegistrationStore(db, new Map(all.map((n) => [n.id, n])), { secret: Buffer.alloc(32, 3), now: clock });
+    const store = new RegistrationService(db, new Map(all.map((n) => [n.id, n])), { secret: Buffer.alloc(32, 3), now: clock });
     for (const n of all) await store.register(n, person(n.id));
     await deliverOutbox(db, mailer());
     assert.equal(files(outbox).length, 4);
@@ -85,7 +85,7 @@ describe('purge', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const storeWith = (networks: Network[]) => new RegistrationStore(db, new Map(networks.map((n) => [n.id, n])), { secret: Buffer.alloc(32, 3), now: clock, outboxDir: outbox });
+  const storeWith = (networks: Network[]) => new RegistrationService(db, new Map(networks.map((n) => [n.id, n])), { secret: Buffer.alloc(32, 3), now: clock, outboxDir: outbox });
   const erased = async () =>
     (await db.query<{ network_id: string }>('SELECT network_id FROM registrations WHERE erased_at IS NOT NULL ORDER BY network_id')).rows.map((r) => r.network_id);
 
@@ -137,7 +137,7 @@ test('a recent registration is kept while the network still has a session to be 
     registration: { mode: 'built-in', privacy: { retentionDays: 30 }, fields: { organisation: 'optional', organisationType: 'off' } },
   });
   let now = new Date();
-  const store = new RegistrationStore(db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 3), now: () => now });
+  const store = new RegistrationService(db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 3), now: () => now });
   try {
     assert.equal((await store.register(n, person('nieuw'))).kind, 'created');
     now = new Date(Date.now() + 10 * DAY);
@@ -167,7 +167,7 @@ describe('purge and a running server on the same embedded database', () => {
     // Three registrations made back then, their confirmations written as .eml files.
     const outbox = join(data, 'outbox');
     const earlier = await openDatabase({ dataDir: data });
-    const store = new RegistrationStore(earlier, new Map([[doc.id, network(doc)]]), { secret: Buffer.alloc(32, 4), now: () => new Date('2020-02-01T00:00:00Z') });
+    const store = new RegistrationService(earlier, new Map([[doc.id, network(doc)]]), { secret: Buffer.alloc(32, 4), now: () => new Date('2020-02-01T00:00:00Z') });
     for (let i = 0; i < 3; i++) assert.equal((await store.register(network(doc), person(`p${i}`))).kind, 'created');
     await deliverOutbox(earlier, createMailer({ outboxDir: outbox, from: 'noreply@example.org' }));
     await earlier.query(`UPDATE registrations SET created_at = '2020-02-01', updated_at = '2020-02-01'`);

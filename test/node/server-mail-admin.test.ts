@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, network, person, openTestDb, injectedFormToken, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
-import { buildServer, createMailer, deliverOutbox, RegistrationStore } from '../../src/server/index.js';
+import { buildServer, createMailer, deliverOutbox, RegistrationService } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 
 /** A real SMTP server on loopback that keeps what arrives. */
@@ -83,7 +83,7 @@ describe('e-mail over SMTP', () => {
   test('without SMTP the messages are written as .eml files', async () => {
     const { db, dir } = await openTestDb('pglite');
     const n = network({});
-    const store = new RegistrationStore(db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 3) });
+    const store = new RegistrationService(db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 3) });
     await store.register(n, person('eml'));
     const outbox = join(dir, 'outbox');
     await deliverOutbox(db, createMailer({ outboxDir: outbox, from: 'noreply@example.org' }));
@@ -98,14 +98,14 @@ describe('e-mail over SMTP', () => {
   test('participants hear when their session moves or is cancelled', async () => {
     const { db } = await openTestDb('pglite');
     const before = network({ id: 'verzet' });
-    const store = new RegistrationStore(db, new Map([[before.id, before]]), { secret: Buffer.alloc(32, 4) });
+    const store = new RegistrationService(db, new Map([[before.id, before]]), { secret: Buffer.alloc(32, 4) });
     assert.equal(await store.notifySessionChanges(), 0);
     await store.register(before, person('v'));
     const moved = network({
       id: 'verzet',
       sessions: [{ id: 'dag', title: 'Workshopdag', type: 'other', start: '2030-05-08T10:00', end: '2030-05-08T16:00', status: 'moved', movedFrom: ['2030-05-01T10:00'] }],
     });
-    const later = new RegistrationStore(db, new Map([[moved.id, moved]]), { secret: Buffer.alloc(32, 4) });
+    const later = new RegistrationService(db, new Map([[moved.id, moved]]), { secret: Buffer.alloc(32, 4) });
     assert.equal(await later.notifySessionChanges(), 1);
     const { rows } = await db.query<{ kind: string; message: any }>("SELECT kind, message FROM mail_outbox WHERE kind = 'session-moved'");
     const message = typeof rows[0]!.message === 'string' ? JSON.parse(rows[0]!.message) : rows[0]!.message;
@@ -176,7 +176,7 @@ for (const backend of BACKENDS) {
       const bytes = Buffer.from(await res.arrayBuffer());
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a UTF-8 byte-order mark');
       const text = bytes.subarray(3).toString('utf8');
-      assert.ok(text.startsWith('"id";"session";"status";"name";"email"'));
+      assert.ok(text.startsWith('"Naam";"E-mail";'), 'Dutch headers (export-csv.test.ts checks the rest)');
       assert.ok(text.includes(`"'=HYPERLINK(""https://evil.example"")"`));
       assert.ok(text.includes(`"'+31 6 1234"`));
       assert.equal(/(^|;)"[=+\-@]/m.test(text), false, 'no cell starts with a formula character');
@@ -189,7 +189,7 @@ describe('privacy', () => {
     const { db } = await openTestDb('pglite');
     const n = network({ id: 'oud', registration: { mode: 'built-in', privacy: { retentionDays: 30 }, fields: { organisation: 'optional', organisationType: 'off' } } });
     let now = new Date('2030-04-01T00:00:00Z');
-    const store = new RegistrationStore(db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 5), now: () => now });
+    const store = new RegistrationService(db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 5), now: () => now });
     await store.register(n, person('oud'));
     now = new Date('2030-05-20T00:00:00Z');
     assert.equal(await store.purgeExpired(), 0, 'not yet: 30 days after the session is 31 May');

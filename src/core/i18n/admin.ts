@@ -18,6 +18,13 @@ const nl = {
   linkInvalid: 'Deze inloglink werkt niet meer. Hij is al gebruikt of verlopen. Vraag een nieuwe aan.',
   lastOwner: 'Een netwerk heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.',
   tooManySignIns: 'Te veel inlogpogingen. Probeer het over een kwartier opnieuw.',
+  notActive: 'Deze persoon staat niet (meer) ingeschreven. Er is niets veranderd.',
+  noteUnstorable: 'De notitie bevat tekens die we niet kunnen opslaan. Typ de notitie opnieuw.',
+  reasonUnstorable: 'De toelichting bevat tekens die we niet kunnen opslaan. Typ de toelichting opnieuw.',
+  messageUnstorable: 'Het bericht bevat tekens die we niet kunnen versturen. Typ het onderwerp en de tekst opnieuw.',
+  noRecipients: 'Dit bericht gaat naar niemand: niemand heeft de gekozen status. Kies een andere groep.',
+  unknownSession: 'Deze bijeenkomst hoort niet bij dit netwerk.',
+  notifyNobody: 'Met de beheerderssleutel van de installatie ben je geen organisator. Log in met je eigen e-mailadres om te kiezen welke e-mails je krijgt.',
 };
 
 export type AdminMessages = typeof nl;
@@ -36,6 +43,13 @@ const en: AdminMessages = {
   linkInvalid: 'This sign-in link no longer works. It was used already or has expired. Ask for a new one.',
   lastOwner: 'A network always has at least one owner. Make someone else owner first.',
   tooManySignIns: 'Too many sign-in attempts. Try again in a quarter of an hour.',
+  notActive: 'This person is not (or no longer) registered. Nothing has changed.',
+  noteUnstorable: 'The note contains characters we cannot store. Please type the note again.',
+  reasonUnstorable: 'The explanation contains characters we cannot store. Please type it again.',
+  messageUnstorable: 'The message contains characters we cannot send. Please type the subject and text again.',
+  noRecipients: 'This message would reach nobody: nobody has the chosen status. Choose another group.',
+  unknownSession: 'This session is not part of this network.',
+  notifyNobody: 'With the installation\'s admin token you are not an organiser. Sign in with your own email address to choose which emails you get.',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {

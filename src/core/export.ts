@@ -1,0 +1,201 @@
+/**
+ * What an organiser takes out of the console: the registrations as spreadsheet rows, and the
+ * list people sign at the door. The words and formats are decided here once, so that the
+ * server's CSV and the console's views say the same; turning rows into CSV bytes is the
+ * server's (src/server/csv.ts).
+ */
+import type { Network, OrganisationType, Question, Session } from './schema.js';
+import { formatDate, type Locale } from './i18n/format.js';
+import { messages } from './i18n/messages.js';
+import { consoleMessages } from './i18n/console.js';
+import { fieldUse, registrationScope, type FieldName } from './policy.js';
+import { sessionTiming } from './session-time.js';
+import { amsterdamClock, amsterdamDate } from './time.js';
+import { venueText } from './calendar-event.js';
+
+/**
+ * A registration as the organiser API lists it (`AdminRegistration`), reduced to what an export
+ * reads. `note` is optional: the note column appears only when the data carries notes.
+ */
+export interface ExportRegistration {
+  id: string;
+  sessionId?: string | null;
+  status: string;
+  position?: number;
+  participant: { name: string; email: string; organisation?: string; organisationType?: string; role?: string; phone?: string };
+  createdAt: string | Date;
+  answers: Record<string, unknown>;
+  declarations: string[];
+  reason: string | null;
+  attendance: Record<string, boolean>;
+  note?: string | null;
+}
+
+export interface ExportTable {
+  header: string[];
+  rows: string[][];
+}
+
+const pad = (n: string) => n.split('-').reverse().join('-');
+
+/**
+ * Day and time in Amsterdam as Dutch Excel reads them without asking: "23-11-2026 14:05".
+ * Both languages use it, so that a file opens the same on every organiser's machine.
+ */
+export function exportDateTime(instant: Date | string): string {
+  const d = new Date(instant);
+  return `${pad(amsterdamDate(d))} ${amsterdamClock(d)}`;
+}
+
+/** The session's date as "12-03-2026", or its period ("voorjaar 2026") when it has no date yet. */
+export function exportSessionDate(session: Session): string {
+  const t = sessionTiming(session);
+  if (t.kind === 'tbd') return t.period ?? '';
+  return pad(t.kind === 'date' ? t.date : amsterdamDate(t.start));
+}
+
+/** `<network-id>-aanmeldingen-<yyyy-mm-dd>.csv`, dated in Amsterdam. */
+export function exportFileName(networkId: string, now: Date): string {
+  return `${networkId}-aanmeldingen-${amsterdamDate(now)}.csv`;
+}
+
+/** Whether a registration has a place at a session: confirmed, for that session or for the whole series. */
+export function hasPlaceAt(network: Network, registration: Pick<ExportRegistration, 'status' | 'sessionId'>, sessionId: string): boolean {
+  if (registration.status !== 'confirmed') return false;
+  return registrationScope(network) === 'session' ? registration.sessionId === sessionId : true;
+}
+
+function answerText(question: Question, value: unknown, locale: Locale): string {
+  if (value === undefined || value === null || value === '') return '';
+  const r = consoleMessages(locale).registrations;
+  switch (question.type) {
+    case 'yes-no':
+      return value === true ? r.yes : value === false ? r.no : String(value);
+    case 'choice':
+      return question.options?.find((o) => o.value === value)?.label ?? String(value);
+    case 'number':
+      // Dutch Excel reads "3.5" as a date or text; a decimal comma is a number to it.
+      return locale === 'nl' ? String(value).replace('.', ',') : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * The registrations of a network as spreadsheet rows, one per registration, in the organiser's
+ * language: status and organisation types as words, session titles instead of ids, answers
+ * and declarations as text ("ja"/"nee"), times in Amsterdam. Participant fields the network
+ * does not ask for are left out, unless someone filled them in before the form changed.
+ * Whole-series networks get an attendance column per session; others one column for the
+ * session registered for.
+ */
+export function registrationsTable(network: Network, registrations: readonly ExportRegistration[], locale: Locale): ExportTable {
+  const c = consoleMessages(locale);
+  const r = c.registrations;
+  const col = c.exports.columns;
+  const types = messages(locale).organisationType as Record<string, string>;
+  const yesNo = (v: boolean | undefined) => (v === true ? r.yes : v === false ? r.no : '');
+  const perSession = registrationScope(network) === 'session';
+  const sessions = new Map(network.sessions.map((s) => [s.id, s]));
+  const questions = network.registration.questions ?? [];
+  const declarations = network.registration.declarations ?? [];
+  const shown = (field: FieldName) => fieldUse(network, field) !== 'off' || registrations.some((x) => x.participant[field]);
+  const fields = (['organisation', 'organisationType', 'role', 'phone'] as const).filter(shown);
+  const fieldHeader: Record<FieldName, string> = { organisation: r.organisation, organisationType: r.organisationType, role: r.role, phone: r.phone };
+  const withNotes = registrations.some((x) => 'note' in x);
+
+  const header = [
+    col.name,
+    r.email,
+    ...fields.map((f) => fieldHeader[f]),
+    r.session,
+    col.sessionDate,
+    r.status,
+    col.position,
+    r.registeredAt,
+    ...questions.map((q) => q.label),
+    ...declarations.map((d) => d.text),
+    r.reason,
+    ...(withNotes ? [col.note] : []),
+    ...(perSession ? [col.present] : network.sessions.map((s) => col.presentAt(s.title))),
+    col.reference,
+  ];
+
+  const rows = registrations.map((x) => {
+    const session = x.sessionId ? sessions.get(x.sessionId) : undefined;
+    const field = (f: FieldName) => {
+      const v = x.participant[f] ?? '';
+      return f === 'organisationType' && v ? (types[v as OrganisationType] ?? v) : v;
+    };
+    return [
+      x.participant.name,
+      x.participant.email,
+      ...fields.map(field),
+      session ? session.title : x.sessionId ?? r.wholeSeries,
+      session ? exportSessionDate(session) : '',
+      c.status[x.status] ?? x.status,
+      x.position === undefined ? '' : String(x.position),
+      exportDateTime(x.createdAt),
+      ...questions.map((q) => answerText(q, x.answers[q.id], locale)),
+      ...declarations.map((d) => yesNo(x.declarations.includes(d.id))),
+      x.reason ?? '',
+      ...(withNotes ? [x.note ?? ''] : []),
+      ...(perSession ? [x.sessionId ? yesNo(x.attendance[x.sessionId]) : ''] : network.sessions.map((s) => yesNo(x.attendance[s.id]))),
+      x.id,
+    ];
+  });
+  return { header, rows };
+}
+
+/** What a printed attendance list shows; the console renders it, every word comes from here. */
+export interface AttendanceList {
+  heading: string;
+  networkTitle: string;
+  session: { id: string; title: string; date: string; time: string; venue: string };
+  /** Column headings, in order: name, organisation, and the empty column to sign or tick. */
+  columns: { name: string; organisation: string; signature: string };
+  /** "12 deelnemers" */
+  count: string;
+  /** Sorted by name as a Dutch reader sorts. `present` is what was ticked in the console already. */
+  people: { id: string; name: string; organisation: string; present: boolean }[];
+}
+
+/**
+ * The list for one session: everyone with a place there (see `hasPlaceAt`), by name, with
+ * their organisation (or its type when no name was given). Undefined for an unknown session.
+ */
+export function attendanceList(network: Network, registrations: readonly ExportRegistration[], sessionId: string, locale: Locale): AttendanceList | undefined {
+  const session = network.sessions.find((s) => s.id === sessionId);
+  if (!session) return undefined;
+  const c = consoleMessages(locale);
+  const a = c.attendanceList;
+  const types = messages(locale).organisationType as Record<string, string>;
+  const t = sessionTiming(session);
+  const collator = new Intl.Collator(locale === 'en' ? 'en-GB' : 'nl-NL', { sensitivity: 'base' });
+  const people = registrations
+    .filter((x) => hasPlaceAt(network, x, sessionId))
+    .map((x) => {
+      const type = x.participant.organisationType;
+      return {
+        id: x.id,
+        name: x.participant.name,
+        organisation: x.participant.organisation || (type ? (types[type] ?? type) : ''),
+        present: x.attendance[sessionId] === true,
+      };
+    })
+    .sort((p, q) => collator.compare(p.name, q.name));
+  return {
+    heading: a.heading,
+    networkTitle: network.title,
+    session: {
+      id: session.id,
+      title: session.title,
+      date: t.kind === 'tbd' ? (t.period ?? c.attendance.noDate) : formatDate(locale, t.start),
+      time: t.kind === 'exact' ? [amsterdamClock(t.start), t.end && amsterdamClock(t.end)].filter(Boolean).join('–') : '',
+      venue: venueText(session.venue, locale) ?? '',
+    },
+    columns: { name: a.name, organisation: a.organisation, signature: a.signature },
+    count: a.count(people.length),
+    people,
+  };
+}

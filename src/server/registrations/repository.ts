@@ -1,0 +1,355 @@
+/**
+ * Registrations in SQL, and nothing else: no rules, no e-mail texts, no HTTP. One repository
+ * speaks through one connection or transaction; the service opens the transaction and makes a
+ * repository over it, so every step of a use case runs under the same lock.
+ */
+import type { PlaceCounts, Locale } from '../../core/index.js';
+import type { Queryable } from '../db.js';
+import { enqueueMail, type MailKind, type MailMessage, type OrganiserMailKind } from '../mail.js';
+
+export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
+export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
+const ACTIVE = `('confirmed', 'waitlisted', 'pending')`;
+
+export interface RegistrationRow {
+  id: string;
+  seq: string;
+  network_id: string;
+  target: string;
+  session_id: string | null;
+  status: Status;
+  email_lower: string;
+  participant: { name: string; email: string; organisation?: string; organisationType?: string; role?: string; phone?: string };
+  organisation_lower: string | null;
+  organisation_type: string | null;
+  declarations: string[];
+  answers: Record<string, unknown>;
+  invitation: 'none' | 'valid' | 'invalid';
+  group_size: number | null;
+  locale: Locale;
+  reason: string | null;
+  organiser_note: string | null;
+  attendance: Record<string, boolean>;
+  created_at: Date | string;
+  erased_at: Date | string | null;
+}
+
+export interface OrganiserContact {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface MessageRow {
+  id: string;
+  session_id: string | null;
+  statuses: string[];
+  subject: string;
+  body: string;
+  sent_by: string | null;
+  created_at: Date | string;
+  recipients: { registrationId: string; participant: RegistrationRow['participant'] }[];
+}
+
+export interface NewRegistration {
+  id: string;
+  networkId: string;
+  target: string;
+  sessionId: string | null;
+  status: Status;
+  emailLower: string;
+  participant: RegistrationRow['participant'];
+  organisationLower: string | null;
+  organisationType: string | null;
+  declarations: string[];
+  answers: Record<string, unknown>;
+  invitation: RegistrationRow['invitation'];
+  groupSize: number | null;
+  locale: Locale;
+}
+
+/** What erasing leaves of a registration: its status and counts, nothing that says who it was. */
+const ERASE = `participant = '{}'::jsonb, email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
+  reason = NULL, organiser_note = NULL, erased_at = now(), updated_at = now()`;
+
+export function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+function rowOf(r: Record<string, unknown>): RegistrationRow {
+  return {
+    ...(r as unknown as RegistrationRow),
+    participant: json(r.participant),
+    declarations: json(r.declarations),
+    answers: json(r.answers),
+    attendance: json(r.attendance),
+  };
+}
+
+export class RegistrationRepository {
+  readonly #q: Queryable;
+
+  constructor(q: Queryable) {
+    this.#q = q;
+  }
+
+  /** Locks a target's row so that everything deciding about its places happens one at a time. */
+  async lock(networkId: string, target: string): Promise<void> {
+    await this.#q.query('INSERT INTO capacity_locks (network_id, target) VALUES ($1, $2) ON CONFLICT DO NOTHING', [networkId, target]);
+    await this.#q.query('SELECT 1 FROM capacity_locks WHERE network_id = $1 AND target = $2 FOR UPDATE', [networkId, target]);
+  }
+
+  async counts(networkId: string, target: string): Promise<PlaceCounts> {
+    const { rows } = await this.#q.query<{ status: Status; n: number }>(
+      `SELECT status, count(*)::int AS n FROM registrations WHERE network_id = $1 AND target = $2 AND status IN ${ACTIVE} GROUP BY status`,
+      [networkId, target],
+    );
+    const c: PlaceCounts = { confirmed: 0, pending: 0, waitlisted: 0 };
+    for (const r of rows) c[r.status as keyof PlaceCounts] = Number(r.n);
+    return c;
+  }
+
+  /** Counts for every target of a network. */
+  async countsByTarget(networkId: string): Promise<Record<string, PlaceCounts>> {
+    const { rows } = await this.#q.query<{ target: string; status: Status; n: number }>(
+      `SELECT target, status, count(*)::int AS n FROM registrations WHERE network_id = $1 AND status IN ${ACTIVE} GROUP BY target, status`,
+      [networkId],
+    );
+    const out: Record<string, PlaceCounts> = {};
+    for (const r of rows) (out[r.target] ??= { confirmed: 0, pending: 0, waitlisted: 0 })[r.status as keyof PlaceCounts] = Number(r.n);
+    return out;
+  }
+
+  /** Place on the waiting list (1 is next). */
+  async position(row: { network_id: string; target: string; seq: string }): Promise<number> {
+    const { rows } = await this.#q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registrations WHERE network_id = $1 AND target = $2 AND status = 'waitlisted' AND seq <= $3`,
+      [row.network_id, row.target, row.seq],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  /** Places an organisation holds (confirmed or pending) for a target, leaving out one registration. */
+  async organisationCount(networkId: string, target: string, organisation: string, except?: string): Promise<number> {
+    const { rows } = await this.#q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registrations WHERE network_id = $1 AND target = $2 AND organisation_lower = $3 AND status IN ('confirmed', 'pending') AND id <> $4`,
+      [networkId, target, organisation, except ?? '00000000-0000-0000-0000-000000000000'],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  async hasActive(networkId: string, target: string, emailLower: string): Promise<boolean> {
+    const { rows } = await this.#q.query(
+      `SELECT 1 FROM registrations WHERE network_id = $1 AND target = $2 AND email_lower = $3 AND status IN ${ACTIVE} LIMIT 1`,
+      [networkId, target, emailLower],
+    );
+    return rows.length > 0;
+  }
+
+  async insert(r: NewRegistration): Promise<RegistrationRow> {
+    const { rows } = await this.#q.query(
+      `INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, organisation_type,
+         declarations, answers, invitation, group_size, locale)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
+      [
+        r.id, r.networkId, r.target, r.sessionId, r.status, r.emailLower, JSON.stringify(r.participant), r.organisationLower, r.organisationType,
+        JSON.stringify(r.declarations), JSON.stringify(r.answers), r.invitation, r.groupSize, r.locale,
+      ],
+    );
+    return rowOf(rows[0]!);
+  }
+
+  async byId(id: string): Promise<RegistrationRow | undefined> {
+    const { rows } = await this.#q.query('SELECT * FROM registrations WHERE id = $1', [id]);
+    return rows[0] ? rowOf(rows[0]) : undefined;
+  }
+
+  /** The waiting list of a target, first come first. */
+  async waitlisted(networkId: string, target: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = $2 AND status = 'waitlisted' ORDER BY seq`,
+      [networkId, target],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** Sets a status; a given reason replaces the stored one. */
+  async setStatus(id: string, status: Status, reason?: string | null): Promise<void> {
+    await this.#q.query('UPDATE registrations SET status = $2, reason = COALESCE($3, reason), updated_at = now() WHERE id = $1', [id, status, reason ?? null]);
+  }
+
+  /** Sets a status and removes everything that says who it was. */
+  async eraseOne(id: string, status: Status): Promise<void> {
+    await this.#q.query(`UPDATE registrations SET status = $2, ${ERASE} WHERE id = $1`, [id, status]);
+  }
+
+  /** Erases the not yet erased registrations of a network unchanged since `before`; returns their ids. */
+  async eraseUnchangedSince(networkId: string, before: Date): Promise<string[]> {
+    const { rows } = await this.#q.query<{ id: string }>(
+      `UPDATE registrations SET ${ERASE} WHERE network_id = $1 AND erased_at IS NULL AND updated_at < $2 RETURNING id`,
+      [networkId, before],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Networks that still hold personal data. */
+  async networksWithData(): Promise<string[]> {
+    const { rows } = await this.#q.query<{ network_id: string }>('SELECT DISTINCT network_id FROM registrations WHERE erased_at IS NULL');
+    return rows.map((r) => r.network_id);
+  }
+
+  /** Of these ids, those of registrations that exist and are not erased. */
+  async liveIds(ids: string[]): Promise<Set<string>> {
+    const { rows } = await this.#q.query<{ id: string }>('SELECT id FROM registrations WHERE id = ANY($1::uuid[]) AND erased_at IS NULL', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * Copies of erased registrations outside their row: messages (sent ones keep no text, but an
+   * unsent one would still go out, and a failed one may name the address in its error) and the
+   * stored answer to a retried registration, which holds the manage token.
+   */
+  async forgetCopies(ids: string[]): Promise<void> {
+    await this.#q.query('DELETE FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids]);
+    await this.#q.query(`DELETE FROM idempotency WHERE response->>'id' = ANY($1::text[])`, [ids]);
+    await this.#q.query('DELETE FROM message_recipients WHERE registration_id = ANY($1::uuid[])', [ids]);
+  }
+
+  /** Who a message goes to: these statuses, not erased, optionally one target; in arrival order. */
+  async messageRecipients(networkId: string, statuses: readonly string[], target?: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3) ORDER BY seq`,
+      [networkId, statuses, target ?? null],
+    );
+    return rows.map(rowOf);
+  }
+
+  async insertMessage(m: { id: string; networkId: string; sessionId: string | null; statuses: readonly string[]; subject: string; body: string; sentBy: string | null }, recipients: string[]): Promise<void> {
+    await this.#q.query('INSERT INTO messages (id, network_id, session_id, statuses, subject, body, sent_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      m.id, m.networkId, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy,
+    ]);
+    await this.#q.query('INSERT INTO message_recipients (message_id, registration_id) SELECT $1, unnest($2::uuid[])', [m.id, recipients]);
+  }
+
+  /** Organisers of a network who want to hear about new registrations this way. */
+  async organisersToNotify(networkId: string, notify: 'immediate' | 'digest'): Promise<OrganiserContact[]> {
+    const { rows } = await this.#q.query<OrganiserContact>(
+      `SELECT o.id, o.email_lower AS email, o.name FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id
+         WHERE r.network_id = $1 AND o.notify = $2 ORDER BY o.email_lower`,
+      [networkId, notify],
+    );
+    return rows;
+  }
+
+  /** Organisers who chose a daily digest, with the networks they run. */
+  async digestOrganisers(): Promise<(OrganiserContact & { networks: string[] })[]> {
+    const { rows } = await this.#q.query<OrganiserContact & { networks: string[] | string }>(
+      `SELECT o.id, o.email_lower AS email, o.name, json_agg(r.network_id ORDER BY r.network_id) AS networks
+         FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE o.notify = 'digest' GROUP BY o.id ORDER BY o.email_lower`,
+    );
+    return rows.map((r) => ({ ...r, networks: json<string[]>(r.networks) }));
+  }
+
+  /** Claims one organiser's digest of one day; false when it was claimed before (by any process). */
+  async claimDigest(organiserId: string, day: string): Promise<boolean> {
+    const { rows } = await this.#q.query('INSERT INTO digest_runs (organiser_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING day', [organiserId, day]);
+    return rows.length > 0;
+  }
+
+  /** Registrations of these networks created in [from, to), not erased, in arrival order. */
+  async createdBetween(networkIds: string[], from: Date, to: Date): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = ANY($1::text[]) AND created_at >= $2 AND created_at < $3 AND erased_at IS NULL ORDER BY network_id, seq`,
+      [networkIds, from, to],
+    );
+    return rows.map(rowOf);
+  }
+
+  async setNotify(organiserId: string, notify: string): Promise<void> {
+    await this.#q.query('UPDATE organisers SET notify = $2 WHERE id = $1', [organiserId, notify]);
+  }
+
+  /** A network's messages, newest first, with the recipients that are not erased. */
+  async messages(networkId: string): Promise<MessageRow[]> {
+    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'>>(
+      'SELECT id, session_id, statuses, subject, body, sent_by, created_at FROM messages WHERE network_id = $1 ORDER BY seq DESC',
+      [networkId],
+    );
+    const { rows: people } = await this.#q.query<{ message_id: string; registration_id: string; participant: unknown }>(
+      `SELECT mr.message_id, mr.registration_id, r.participant FROM message_recipients mr JOIN messages m ON m.id = mr.message_id
+         JOIN registrations r ON r.id = mr.registration_id WHERE m.network_id = $1 AND r.erased_at IS NULL ORDER BY r.seq`,
+      [networkId],
+    );
+    return rows.map((m) => ({
+      ...m,
+      statuses: json(m.statuses),
+      recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
+    }));
+  }
+
+  /** The organisers' note; null removes it. Not a change the retention period counts from. */
+  async setNote(id: string, note: string | null): Promise<boolean> {
+    const { rows } = await this.#q.query('UPDATE registrations SET organiser_note = $2 WHERE id = $1 AND erased_at IS NULL RETURNING id', [id, note]);
+    return rows.length > 0;
+  }
+
+  async setAttendance(id: string, sessionId: string, present: boolean): Promise<RegistrationRow | undefined> {
+    const { rows } = await this.#q.query(
+      `UPDATE registrations SET attendance = attendance || jsonb_build_object($2::text, $3::boolean), updated_at = now() WHERE id = $1 RETURNING *`,
+      [id, sessionId, present],
+    );
+    return rows[0] ? rowOf(rows[0]) : undefined;
+  }
+
+  /** Registrations of a network (optionally one target), in arrival order per target. */
+  async list(networkId: string, target?: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND ($2::text IS NULL OR target = $2) ORDER BY target, seq`,
+      [networkId, target ?? null],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** People with a place (or an intake) for these targets, not erased. */
+  async attending(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'pending') AND erased_at IS NULL`,
+      [networkId, targets],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** The stored answer to an earlier registration with this idempotency key. */
+  async idempotent(key: string): Promise<{ response: unknown; bodyHash: string | null } | undefined> {
+    const { rows } = await this.#q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);
+    return rows[0] && { response: json(rows[0].response), bodyHash: rows[0].body_hash };
+  }
+
+  /** Keeps the answer for a key; false when another transaction kept one first. */
+  async keepIdempotent(key: string, networkId: string, response: unknown, bodyHash: string): Promise<boolean> {
+    const { rows } = await this.#q.query(
+      'INSERT INTO idempotency (key, network_id, response, body_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key',
+      [key, networkId, JSON.stringify(response), bodyHash],
+    );
+    return rows.length > 0;
+  }
+
+  async forgetOldIdempotency(): Promise<void> {
+    await this.#q.query(`DELETE FROM idempotency WHERE created_at < now() - interval '1 day'`);
+  }
+
+  /** Adds a message to the outbox, in this repository's transaction. */
+  async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind, message: MailMessage): Promise<void> {
+    await enqueueMail(this.#q, registrationId, kind, message);
+  }
+
+  /** A setting, locked until the transaction ends. */
+  async lockedSetting(key: string): Promise<string | undefined> {
+    const { rows } = await this.#q.query<{ value: string }>('SELECT value FROM settings WHERE key = $1 FOR UPDATE', [key]);
+    return rows[0]?.value;
+  }
+
+  async putSetting(key: string, value: string): Promise<void> {
+    await this.#q.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+  }
+}

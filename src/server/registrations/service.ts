@@ -1,0 +1,529 @@
+/**
+ * The registration use cases: one method each. Every change that touches places runs in one
+ * transaction that first locks the row of its target (a network, or one session), then counts,
+ * decides with the core rules engine, writes, moves the waiting list up and queues the e-mails.
+ * Any number of server processes sharing one PostgreSQL therefore never give a place twice.
+ * SQL lives in the repository; rules in core; HTTP in app.ts.
+ */
+import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
+import {
+  decideRegistration,
+  promoteFromWaitlist,
+  validateRegistrationInput,
+  reasonText,
+  registrationScope,
+  sessionOverAt,
+  invitationTypes,
+  type Network,
+  type PlaceCounts,
+  type Problem,
+  type Reason,
+  type OrganisationType,
+  type Locale,
+  type RegistrationInput,
+  type MessageRequest,
+  type SentMessage,
+  type MessageStatus,
+  type NotifyPreference,
+} from '../../core/index.js';
+import type { Db } from '../db.js';
+import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
+import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
+import { manageToken, parseManageToken } from '../tokens.js';
+import { RegistrationRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from './repository.js';
+
+export type { RegistrationRow, Status } from './repository.js';
+
+export type RegisterResult =
+  | { kind: 'created'; id: string; status: Exclude<Status, 'rejected' | 'cancelled'>; position?: number; manageToken: string }
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'rejected'; reasons: Reason[]; message: string; conflict: boolean }
+  /** The idempotency key was used before for a different registration. */
+  | { kind: 'idempotency-mismatch' };
+
+/** An organiser's message, its text already checked (`freeText`). */
+export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body'>;
+
+export type ChangeResult = { ok: true; row: RegistrationRow } | { ok: false; code: string };
+
+/** Thrown inside a registration's transaction when a concurrent one stored the same key first. */
+class KeyTaken extends Error {}
+
+/** JSON with object keys in a fixed order, so equal registrations hash equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Reasons that are about the state of the network, not about the request: HTTP 409. */
+const CONFLICTS = new Set(['full', 'waitlist-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
+
+export interface RegistrationServiceOptions {
+  secret: Buffer;
+  /** Builds the participant's manage link from a token; without it e-mails say to reply instead. */
+  manageUrl?: (token: string) => string;
+  /** The clock, per network (the demo replays each network as of a day before its sessions). */
+  now?: (networkId: string) => Date;
+  /** Where the mailer writes .eml files: erase and purge remove a registration's files there too. */
+  outboxDir?: string;
+  /** The console's address (`…/beheer/`) for links in organisers' e-mails. */
+  consoleUrl?: () => string;
+}
+
+/** @deprecated Use RegistrationServiceOptions. */
+export type StoreOptions = RegistrationServiceOptions;
+
+const DAY = 86400000;
+
+const isActive = (status: Status) => ACTIVE_STATUSES.includes(status);
+
+function checkInvitation(network: Network, code: string | undefined): 'none' | 'valid' | 'invalid' {
+  if (!code) return 'none';
+  const hash = createHash('sha256').update(code.trim()).digest();
+  const ok = (network.registration.invitation?.codes ?? []).some((c) => {
+    const stored = Buffer.from(c.hash.slice('sha256:'.length), 'hex');
+    return stored.length === hash.length && timingSafeEqual(stored, hash);
+  });
+  return ok ? 'valid' : 'invalid';
+}
+
+export class RegistrationService {
+  readonly #db: Db;
+  readonly #networks: Map<string, Network>;
+  readonly #opts: RegistrationServiceOptions;
+  readonly #repo: RegistrationRepository;
+
+  constructor(db: Db, networks: Map<string, Network>, options: RegistrationServiceOptions) {
+    this.#db = db;
+    this.#networks = networks;
+    this.#opts = options;
+    this.#repo = new RegistrationRepository(db);
+  }
+
+  get db(): Db {
+    return this.#db;
+  }
+
+  /** Runs `fn` in one transaction, with a repository over it. */
+  #transaction<T>(fn: (repo: RegistrationRepository) => Promise<T>): Promise<T> {
+    return this.#db.transaction((tx) => fn(new RegistrationRepository(tx)));
+  }
+
+  #now(networkId: string): Date {
+    return this.#opts.now?.(networkId) ?? new Date();
+  }
+
+  token(id: string): string {
+    return manageToken(this.#opts.secret, id);
+  }
+
+  #manageUrl(id: string): string | undefined {
+    return this.#opts.manageUrl?.(this.token(id));
+  }
+
+  network(id: string): Network | undefined {
+    return this.#networks.get(id);
+  }
+
+  /** Counts for every target of a network, for availability. */
+  counts(networkId: string): Promise<Record<string, PlaceCounts>> {
+    return this.#repo.countsByTarget(networkId);
+  }
+
+  async #mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: { position?: number; reason?: string } = {}): Promise<void> {
+    if (row.erased_at) return;
+    const manageUrl = this.#manageUrl(row.id);
+    const message = composeMail(kind, {
+      network,
+      sessionId: row.session_id,
+      participant: row.participant,
+      locale: row.locale,
+      ...(manageUrl && { manageUrl }),
+      ...extra,
+    });
+    await repo.enqueue(row.id, kind, message);
+  }
+
+  /**
+   * Moves people up from the waiting list into free places of one target, first come first
+   * served among those who still fit the rules; in the caller's transaction and lock.
+   */
+  async #promote(repo: RegistrationRepository, network: Network, target: string): Promise<void> {
+    const counts = await repo.counts(network.id, target);
+    const waiting = await repo.waitlisted(network.id, target);
+    const sessionId = target === 'network' ? undefined : target;
+    // The count per organisation costs a query per person; only a per-organisation limit needs it.
+    const limited = network.registration.maxPerOrganisation !== undefined;
+    const entries = await Promise.all(
+      waiting.map(async (w) => ({
+        id: w.id,
+        ...(sessionId && { sessionId }),
+        ...(w.organisation_type && { organisationType: w.organisation_type as OrganisationType }),
+        declarations: w.declarations,
+        invitation: w.invitation,
+        ...(w.group_size !== null && { groupSize: w.group_size }),
+        organisationCount: limited && w.organisation_lower ? await repo.organisationCount(network.id, target, w.organisation_lower, w.id) : 0,
+      })),
+    );
+    for (const p of promoteFromWaitlist(network, counts, entries, sessionId)) {
+      await repo.setStatus(p.id, p.status);
+      const row = waiting.find((w) => w.id === p.id)!;
+      await this.#mail(repo, network, { ...row, status: p.status }, p.status === 'confirmed' ? 'promoted' : 'pending');
+    }
+  }
+
+  /** Registers someone: validates, decides under the target's lock, stores, queues the e-mail. */
+  async register(network: Network, body: unknown, idempotencyKey?: string): Promise<RegisterResult> {
+    const now = this.#now(network.id);
+    const checked = validateRegistrationInput(network, body);
+    if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+    const input: RegistrationInput = checked.value;
+    const p = input.participant;
+    const target = registrationScope(network) === 'session' ? input.sessionId! : 'network';
+    const locale: Locale = input.locale ?? 'nl';
+    const type = p.organisationType as OrganisationType | undefined;
+    const invitation = type && invitationTypes(network).includes(type) ? checkInvitation(network, input.invitationCode) : 'none';
+    const key = idempotencyKey ? `${network.id}:${idempotencyKey.slice(0, 100)}` : undefined;
+    // A key stands for one registration: the same key with other details is someone else (or
+    // the same person after changing the form) and must never receive the first one's token.
+    const bodyHash = createHash('sha256').update(canonical(input)).digest('hex');
+    const stored = async (repo: RegistrationRepository): Promise<RegisterResult | undefined> => {
+      if (!key) return undefined;
+      const earlier = await repo.idempotent(key);
+      if (!earlier) return undefined;
+      return earlier.bodyHash === bodyHash ? (earlier.response as RegisterResult) : { kind: 'idempotency-mismatch' };
+    };
+
+    return this.#transaction(async (repo) => {
+      await repo.lock(network.id, target);
+      const earlier = await stored(repo);
+      if (earlier) return earlier;
+      const counts = await repo.counts(network.id, target);
+      const email = p.email.toLowerCase();
+      const duplicate = await repo.hasActive(network.id, target, email);
+      const organisation = p.organisation?.toLowerCase();
+      const decision = decideRegistration(
+        network,
+        {
+          ...(input.sessionId && { sessionId: input.sessionId }),
+          ...(type && { organisationType: type }),
+          declarations: input.declarations ?? [],
+          invitation,
+          ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
+        },
+        { counts, duplicate, organisationCount: organisation ? await repo.organisationCount(network.id, target, organisation) : 0 },
+        now,
+      );
+      if (decision.outcome === 'rejected') {
+        const first = decision.reasons[0]!;
+        return { kind: 'rejected', reasons: decision.reasons, message: decision.reasons.map((r) => reasonText(r, network, locale)).join(' '), conflict: CONFLICTS.has(first.code) } as RegisterResult;
+      }
+      const id = randomUUID();
+      const row = await repo.insert({
+        id,
+        networkId: network.id,
+        target,
+        sessionId: input.sessionId ?? null,
+        status: decision.outcome,
+        emailLower: email,
+        participant: p,
+        organisationLower: organisation ?? null,
+        organisationType: type ?? null,
+        declarations: input.declarations ?? [],
+        answers: input.answers ?? {},
+        invitation,
+        groupSize: input.groupSize ?? null,
+        locale,
+      });
+      const position = decision.outcome === 'waitlisted' ? await repo.position(row) : undefined;
+      const result: RegisterResult = {
+        kind: 'created',
+        id,
+        status: decision.outcome,
+        ...(position !== undefined && { position }),
+        manageToken: this.token(id),
+      };
+      if (key && !(await repo.keepIdempotent(key, network.id, result, bodyHash))) throw new KeyTaken();
+      await this.#mail(repo, network, row, decision.outcome, position !== undefined ? { position } : {});
+      await this.#tellOrganisers(repo, network, row);
+      return result;
+    }).catch(async (error: unknown) => {
+      // The same key for another target (another lock), stored concurrently: answer as if it came first.
+      if (error instanceof KeyTaken) return (await stored(this.#repo))!;
+      throw error;
+    });
+  }
+
+  /**
+   * Organisers who want to hear at once get an e-mail in the registration's transaction. It
+   * carries the registration's id, so erasing the participant also removes it while unsent.
+   */
+  async #tellOrganisers(repo: RegistrationRepository, network: Network, row: RegistrationRow): Promise<void> {
+    const organisers = await repo.organisersToNotify(network.id, 'immediate');
+    if (!organisers.length) return;
+    const consoleUrl = this.#consoleUrl();
+    for (const o of organisers) {
+      const message = composeOrganiserMail('organiser-new', { to: o, locale: 'nl', consoleUrl, news: [{ network, sessionId: row.session_id, participant: row.participant, status: row.status }] });
+      await repo.enqueue(row.id, 'organiser-new', message);
+    }
+  }
+
+  #consoleUrl(): string {
+    return this.#opts.consoleUrl?.() ?? 'http://localhost:8000/beheer/';
+  }
+
+  /**
+   * Sends each organiser who chose a digest one e-mail with the registrations of the previous
+   * Amsterdam day over their networks. Safe to run often and from several processes: a digest is
+   * claimed per organiser and day in the transaction that queues it. Returns how many were queued.
+   */
+  async sendDigests(now: Date = new Date()): Promise<number> {
+    const today = amsterdamDate(now);
+    const to = startOfAmsterdamDay(today);
+    const day = amsterdamDate(new Date(to.getTime() - 1));
+    const from = startOfAmsterdamDay(day);
+    let queued = 0;
+    for (const o of await this.#repo.digestOrganisers()) {
+      const networks = o.networks.filter((id) => this.#networks.has(id));
+      if (!networks.length) continue;
+      queued += await this.#transaction(async (repo) => {
+        if (!(await repo.claimDigest(o.id, day))) return 0;
+        const rows = await repo.createdBetween(networks, from, to);
+        if (!rows.length) return 0;
+        const news = rows.map((r) => ({ network: this.#networks.get(r.network_id)!, sessionId: r.session_id, participant: r.participant, status: r.status }));
+        await repo.enqueue(null, 'organiser-digest', composeOrganiserMail('organiser-digest', { to: o, locale: 'nl', consoleUrl: this.#consoleUrl(), news, day }));
+        return 1;
+      });
+    }
+    return queued;
+  }
+
+  /** An organiser's choice of how to hear about new registrations. */
+  setNotify(organiserId: string, notify: NotifyPreference): Promise<void> {
+    return this.#repo.setNotify(organiserId, notify);
+  }
+
+  /** A registration by its manage token. */
+  async byToken(token: string): Promise<RegistrationRow | undefined> {
+    const id = parseManageToken(this.#opts.secret, token);
+    return id ? this.byId(id) : undefined;
+  }
+
+  byId(id: string): Promise<RegistrationRow | undefined> {
+    return this.#repo.byId(id);
+  }
+
+  async position(row: RegistrationRow): Promise<number | undefined> {
+    return row.status === 'waitlisted' ? this.#repo.position(row) : undefined;
+  }
+
+  /**
+   * Changes a registration's status under its target's lock and lets the waiting list move up.
+   * `check` sees the current row and may refuse (returns a reason code) before anything changes.
+   */
+  async #change(
+    id: string,
+    to: Status | ((row: RegistrationRow) => Status),
+    mail: MailKind | undefined,
+    opts: { reason?: string; check?: (row: RegistrationRow) => string | undefined; erase?: boolean } = {},
+  ): Promise<ChangeResult> {
+    const current = await this.byId(id);
+    if (!current) return { ok: false, code: 'not-found' };
+    const network = this.network(current.network_id);
+    return this.#transaction(async (repo) => {
+      await repo.lock(current.network_id, current.target);
+      const row = (await repo.byId(id))!;
+      const refused = opts.check?.(row);
+      if (refused) return { ok: false as const, code: refused };
+      const status = typeof to === 'function' ? to(row) : to;
+      if (mail && network) await this.#mail(repo, network, { ...row, status }, mail, opts.reason ? { reason: opts.reason } : {});
+      if (opts.erase) {
+        await repo.eraseOne(id, status);
+        await repo.forgetCopies([id]);
+      } else {
+        await repo.setStatus(id, status, opts.reason ?? null);
+      }
+      if (network) await this.#promote(repo, network, row.target);
+      return { ok: true as const, row: (await repo.byId(id))! };
+    });
+  }
+
+  /** The participant cancels; the place goes to the first on the waiting list who fits. */
+  cancel(id: string): Promise<ChangeResult> {
+    return this.#change(id, 'cancelled', 'cancelled', { check: (row) => (isActive(row.status) ? undefined : 'not-active') });
+  }
+
+  /** The participant erases their data; an active registration is cancelled first. */
+  async erase(id: string): Promise<ChangeResult> {
+    const r = await this.#change(id, (row) => (isActive(row.status) ? 'cancelled' : row.status), undefined, { erase: true });
+    if (r.ok && this.#opts.outboxDir) await removeMailFiles(this.#opts.outboxDir, [id]);
+    return r;
+  }
+
+  /** An organiser accepts an intake. */
+  accept(id: string, reason?: string): Promise<ChangeResult> {
+    return this.#change(id, 'confirmed', 'accepted', { ...(reason && { reason }), check: (row) => (row.status === 'pending' ? undefined : 'not-pending') });
+  }
+
+  /** An organiser rejects an intake, with a reason the participant is told. */
+  reject(id: string, reason: string): Promise<ChangeResult> {
+    return this.#change(id, 'rejected', 'rejected', { reason, check: (row) => (row.status === 'pending' ? undefined : 'not-pending') });
+  }
+
+  /** An organiser moves someone from the waiting list, also past the capacity. */
+  moveUp(id: string): Promise<ChangeResult> {
+    const network = (row: RegistrationRow) => this.network(row.network_id);
+    return this.#change(id, (row) => (network(row) && (network(row)!.registration.approval?.required || network(row)!.format === 'in-company') ? 'pending' : 'confirmed'), 'promoted', {
+      check: (row) => (row.status === 'waitlisted' ? undefined : 'not-waitlisted'),
+    });
+  }
+
+  /** An organiser takes someone off (any active status); the waiting list moves up, the person is told. */
+  remove(id: string, reason?: string): Promise<ChangeResult> {
+    return this.#change(id, 'cancelled', 'removed', { ...(reason && { reason }), check: (row) => (isActive(row.status) ? undefined : 'not-active') });
+  }
+
+  /** The organisers' note on a registration; empty removes it. False when there is no such (unerased) registration. */
+  setNote(id: string, note: string): Promise<boolean> {
+    return this.#repo.setNote(id, note || null);
+  }
+
+  /** Who a message goes to: people with the chosen statuses; a session narrows it only where people register per session. */
+  #recipients(repo: RegistrationRepository, network: Network, m: OrganiserMessage): Promise<RegistrationRow[]> {
+    const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
+    return repo.messageRecipients(network.id, m.statuses, target);
+  }
+
+  /** The e-mail one recipient gets; preview and send both use it. Online join links are never in it. */
+  #message(network: Network, row: RegistrationRow, m: OrganiserMessage): MailMessage {
+    const manageUrl = this.#manageUrl(row.id);
+    return composeMail('message', {
+      network,
+      sessionId: m.sessionId ?? null,
+      participant: row.participant,
+      locale: row.locale,
+      ...(manageUrl && { manageUrl }),
+      message: { subject: m.subject, body: m.body },
+    });
+  }
+
+  /** The message as its first recipient will get it, and how many get it; undefined when nobody would. */
+  async previewMessage(network: Network, m: OrganiserMessage): Promise<{ recipients: number; subject: string; text: string } | undefined> {
+    const people = await this.#recipients(this.#repo, network, m);
+    if (!people.length) return undefined;
+    const first = this.#message(network, people[0]!, m);
+    return { recipients: people.length, subject: first.subject, text: first.text };
+  }
+
+  /** Queues the message for every recipient and records it, in one transaction; undefined when nobody would get it. */
+  sendMessage(network: Network, m: OrganiserMessage, sentBy: string | null): Promise<{ id: string; recipients: number } | undefined> {
+    return this.#transaction(async (repo) => {
+      const people = await this.#recipients(repo, network, m);
+      if (!people.length) return undefined;
+      const id = randomUUID();
+      await repo.insertMessage({ id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy }, people.map((p) => p.id));
+      for (const p of people) await repo.enqueue(p.id, 'message', this.#message(network, p, m));
+      return { id, recipients: people.length };
+    });
+  }
+
+  /** What organisers sent, newest first, with the recipients who are not erased. */
+  async listMessages(networkId: string): Promise<SentMessage[]> {
+    return (await this.#repo.messages(networkId)).map((m) => ({
+      id: m.id,
+      at: new Date(m.created_at).toISOString(),
+      sessionId: m.session_id,
+      statuses: m.statuses as MessageStatus[],
+      subject: m.subject,
+      body: m.body,
+      sentBy: m.sent_by,
+      recipients: m.recipients.map((r) => ({ registrationId: r.registrationId, name: r.participant.name, email: r.participant.email })),
+    }));
+  }
+
+  /** Records attendance of a whole-series participant at one session. */
+  attendance(id: string, sessionId: string, present: boolean): Promise<RegistrationRow | undefined> {
+    return this.#repo.setAttendance(id, sessionId, present);
+  }
+
+  /** Registrations of a network (optionally one session), in arrival order. */
+  list(networkId: string, sessionId?: string): Promise<RegistrationRow[]> {
+    return this.#repo.list(networkId, sessionId);
+  }
+
+  /**
+   * Removes personal data once its retention period (the network's `privacy.retentionDays`, or
+   * `defaultRetentionDays`) is over: counted from the later of the network's last dated session
+   * and the registration's last change. A network without any dated session, or whose document
+   * is no longer served, counts from the registration's last change alone. Sessions still to be
+   * dated do not hold data back for ever. Also removes the .eml files of every erased
+   * registration. Returns how many registrations were erased.
+   */
+  async purgeExpired(defaultRetentionDays = 365): Promise<number> {
+    let erased = 0;
+    for (const id of await this.#repo.networksWithData()) {
+      const network = this.#networks.get(id);
+      const days = network?.registration.privacy?.retentionDays ?? defaultRetentionDays;
+      const now = this.#now(id).getTime();
+      const ends = (network?.sessions ?? []).map((s) => sessionOverAt(s)?.getTime()).filter((t): t is number => t !== undefined);
+      if (ends.length && Math.max(...ends) + days * DAY > now) continue;
+      erased += await this.#transaction(async (repo) => {
+        const ids = await repo.eraseUnchangedSince(id, new Date(now - days * DAY));
+        if (ids.length) await repo.forgetCopies(ids);
+        return ids.length;
+      });
+    }
+    await this.#repo.forgetOldIdempotency();
+    if (this.#opts.outboxDir) await this.#sweepMailFiles(this.#opts.outboxDir);
+    return erased;
+  }
+
+  /**
+   * Removes the .eml files of registrations that are erased (or unknown): also those another
+   * process erased, or that an erase could not remove because it stopped half-way.
+   */
+  async #sweepMailFiles(outboxDir: string): Promise<void> {
+    const files = await mailFiles(outboxDir);
+    if (!files.size) return;
+    const live = await this.#repo.liveIds([...files.keys()]);
+    await removeMailFiles(outboxDir, [...files.keys()].filter((id) => !live.has(id)), files);
+  }
+
+  /**
+   * Tells participants about sessions that moved or were cancelled since the last start,
+   * by comparing each session with the snapshot kept in the database.
+   */
+  async notifySessionChanges(): Promise<number> {
+    let queued = 0;
+    for (const network of this.#networks.values()) {
+      const snapshot = Object.fromEntries(network.sessions.map((s) => [s.id, { start: s.start ?? s.date ?? null, status: s.status ?? 'scheduled' }]));
+      await this.#transaction(async (repo) => {
+        const key = `snapshot:${network.id}`;
+        const kept = await repo.lockedSetting(key);
+        const before = kept ? (JSON.parse(kept) as typeof snapshot) : undefined;
+        if (before) {
+          for (const s of network.sessions) {
+            const old = before[s.id];
+            const now = snapshot[s.id]!;
+            if (!old) continue;
+            const kind: MailKind | undefined =
+              now.status === 'cancelled' && old.status !== 'cancelled' ? 'session-cancelled' : now.start !== old.start && now.status !== 'cancelled' ? 'session-moved' : undefined;
+            if (!kind) continue;
+            const targets = registrationScope(network) === 'session' ? [s.id] : ['network'];
+            for (const r of await repo.attending(network.id, targets)) {
+              await this.#mail(repo, network, { ...r, session_id: s.id }, kind);
+              queued++;
+            }
+          }
+        }
+        await repo.putSetting(key, JSON.stringify(snapshot));
+      });
+    }
+    return queued;
+  }
+}
