@@ -8,6 +8,9 @@ import type { Db } from './db.js';
 import type { Mailer } from './mail.js';
 import { OrganiserService } from './organisers.js';
 
+/** The demo's installation admin: every network in one console. */
+export const DEMO_ADMIN_EMAIL = 'beheerder@demo.example.org';
+
 export function demoOrganiserEmail(networkId: string): string {
   return `organisator@${networkId}.example.org`;
 }
@@ -15,6 +18,7 @@ export function demoOrganiserEmail(networkId: string): string {
 export interface DemoSignIn {
   networkId: string;
   email: string;
+  /** `*` for the demo's installation admin. */
   /** Where the e-mail went: the .eml file, when mail is written to files. */
   file?: string;
   link: string;
@@ -32,6 +36,16 @@ export async function demoSignIns(
   const organisers = new OrganiserService(db);
   const out: DemoSignIn[] = [];
   options.log('leerkring: sign in to the organiser console of the demo as one of these fictional organisers:');
+  // Someone who sees every demo network at once, as a programme officer or an installation's admin would.
+  {
+    const email = DEMO_ADMIN_EMAIL;
+    const admin = await organisers.ensure(email, { name: 'Beheerder (demo)', isAdmin: true });
+    const link = await organisers.signInLink(admin.id, options.consoleUrl);
+    const file = await options.mailer.send(organisers.signInMessage(email, link, 'nl'));
+    out.push({ networkId: '*', email, link, ...(file && { file }) });
+    options.log(`  all networks: ${email}`);
+    options.log(`    ${options.showLinks ? link : file ? `sign-in link in ${file}` : `sign-in link sent to ${email}`}`);
+  }
   for (const n of networks.values()) {
     const email = demoOrganiserEmail(n.id);
     // An organiser who is there already keeps the role the demo's user gave them.

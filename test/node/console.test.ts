@@ -214,6 +214,12 @@ describe('the organiser console', () => {
     const first = await register(GAS);
     const second = await register(GAS);
     assert.equal(first.status, 'pending');
+    // The organiser heard of it by e-mail, with the way to the intake in the console.
+    const { rows: told } = await db.query<{ message: any }>(`SELECT message FROM mail_outbox WHERE kind = 'organiser-new' AND registration_id = $1`, [first.id]);
+    const mail = told.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message)).find((m) => m.to === 'intake@example.org');
+    assert.ok(mail, 'the organiser was told of the new intake');
+    assert.match(mail.text, new RegExp(first.name));
+    assert.ok(mail.text.includes(`${base}/beheer/#/netwerk/${GAS}/intake`), mail.text);
     const { context, page, violations } = await browse(1280);
     try {
       await signIn(page, 'intake@example.org');
@@ -344,22 +350,23 @@ describe('the organiser console', () => {
     }
   });
 
-  test('messages: the e-mail previewed as a participant gets it, sent to everyone with a place, and the history says to whom', async () => {
-    await organiser('berichten@example.org', { [queue.id]: 'owner' });
+  test('messages: the gas-free leerkring\'s organiser previews the e-mail as a participant gets it, sends it to everyone with a place, and the history says to whom', async () => {
+    await organiser('berichten@example.org', { [GAS]: 'organiser' });
     const admin = { authorization: 'Bearer console-test-installation-admin', 'content-type': 'application/json' };
-    // One person with a place and one on the waiting list (capacity 1); the earlier test's people may be there too.
-    const placed = await register(queue.id);
-    const waiting = await register(queue.id);
-    const list = (await (await fetch(`${base}/api/admin/networks/${queue.id}/registrations`, { headers: admin })).json()) as { registrations: { id: string; status: string }[] };
+    // One person accepted (a place) and one still waiting for the intake; earlier tests' people are there too.
+    const placed = await register(GAS);
+    assert.equal((await fetch(`${base}/api/admin/registrations/${placed.id}/accept`, { method: 'POST', headers: admin, body: '{}' })).status, 200);
+    const waiting = await register(GAS);
+    const list = (await (await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: admin })).json()) as { registrations: { id: string; status: string }[] };
     const withPlace = list.registrations.filter((r) => r.status === 'confirmed').map((r) => r.id);
-    assert.ok(withPlace.length >= 1 && !withPlace.includes(waiting.id));
+    assert.ok(withPlace.includes(placed.id) && !withPlace.includes(waiting.id));
     const before = async (ids: string[]) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids])).rows[0]!.n);
     const placedMails = await before(withPlace);
     const waitingMails = await before([waiting.id]);
     const { context, page, violations } = await browse(1280);
     try {
       await signIn(page, 'berichten@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${queue.id}/berichten`);
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/berichten`);
       const messages = page.locator('leerkring-console-messages');
       await messages.getByRole('heading', { name: 'Berichten' }).waitFor();
       await messages.getByText('Er zijn nog geen berichten verstuurd.').waitFor();
@@ -381,7 +388,7 @@ describe('the organiser console', () => {
       await send.click();
       await messages.getByText(/Het bericht is verstuurd naar \d+/).waitFor();
       assert.equal(await before(withPlace), placedMails + withPlace.length, 'one e-mail per person with a place');
-      assert.equal(await before([waiting.id]), waitingMails, 'nothing to the waiting list');
+      assert.equal(await before([waiting.id]), waitingMails, 'nothing to someone without a place');
       await messages.getByText('Parkeren bij de startbijeenkomst').waitFor();
       await messages.getByText('Aan wie het ging').click();
       await messages.getByText(`${placed.name}`, { exact: false }).first().waitFor();

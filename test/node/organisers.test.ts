@@ -605,6 +605,16 @@ describe('the demo', () => {
       assert.equal(me.organiser.email, shown[0]![1]);
       assert.deepEqual(me.networks.map((n: any) => n.role), ['owner']);
       assert.equal((await exchange()).status, 401);
+      // And one who sees all five demo networks in one console.
+      const all = /^ {2}all networks: (beheerder@demo\.example\.org)\n {4}sign-in link in (\S+\.eml)$/m.exec(text);
+      assert.ok(all, text);
+      const adminMail = await simpleParser(readFileSync(all[2]!));
+      const adminLink = /(http:\/\/localhost:\d+\/beheer\/#login=[A-Za-z0-9_-]+)/.exec(adminMail.text!)![1]!;
+      const signedIn = await fetch(`${server.url}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tokenOf(adminLink) }) });
+      assert.equal(signedIn.status, 200);
+      const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const overview = (await (await fetch(`${server.url}/api/admin/networks`, { headers: { cookie } })).json()) as { networks: { id: string }[] };
+      assert.deepEqual(overview.networks.map((n) => n.id).sort(), ['aardgasvrij-leerkring', 'groene-domein', 'overheidsparticipatie-workshop', 'twentse-noabers', 'vitaal-platteland']);
     } finally {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
