@@ -45,9 +45,20 @@ export async function organiserCommand(argv: string[], options: { dataDir: strin
   }
   if (args.length) return fail(`unknown argument "${args[0]}"`);
 
-  const { openDatabase } = await import('../server/db.js');
+  const { openDatabase, DatabaseOpenError } = await import('../server/db.js');
   const { OrganiserService } = await import('../server/organisers.js');
-  const db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: options.dataDir });
+  const { holdDataFolder, StartupError } = await import('../server/serve.js');
+  // The embedded database belongs to one process at a time: refuse while a server holds it.
+  let release = async () => {};
+  let db;
+  try {
+    if (!process.env.DATABASE_URL) release = await holdDataFolder(options.dataDir);
+    db = await openDatabase({ ...(process.env.DATABASE_URL && { url: process.env.DATABASE_URL }), dataDir: options.dataDir });
+  } catch (error) {
+    await release();
+    if (error instanceof StartupError || error instanceof DatabaseOpenError) return refuse(error.message);
+    throw error;
+  }
   const organisers = new OrganiserService(db);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const address = (email ?? '').trim().toLowerCase();
@@ -85,5 +96,6 @@ export async function organiserCommand(argv: string[], options: { dataDir: strin
     return 0;
   } finally {
     await db.close();
+    await release();
   }
 }

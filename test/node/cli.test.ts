@@ -144,4 +144,19 @@ describe('npx leerkring organiser', () => {
     assert.equal(cli('organiser', 'add', 'eigenaar@gemeente.example.org', '--network', 'groene-domein', '--role', 'owner', '--data', data).code, 0);
     assert.equal(cli('organiser', 'list', '--data', data).out.trim(), 'eigenaar@gemeente.example.org: groene-domein (owner)');
   });
+
+  test('--data: refused while a running server holds the embedded database, which would overwrite the change', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'leerkring-org-'));
+    const { serve } = await import('../../src/server/serve.js');
+    const server = await serve({ networks: 'demo/data', port: 0, dataDir: data, log: () => {}, logger: false });
+    try {
+      const r = cli('organiser', 'add', 'later@gemeente.example.org', '--network', 'groene-domein', '--role', 'owner', '--data', data);
+      assert.equal(r.code, 1);
+      assert.match(r.err, /in use by a running leerkring server/);
+      const { rows } = await server.db.query(`SELECT 1 FROM organisers WHERE email_lower = 'later@gemeente.example.org'`);
+      assert.equal(rows.length, 0);
+    } finally {
+      await server.close();
+    }
+  });
 });
