@@ -501,6 +501,7 @@ describe('the organiser console', () => {
     const { context, page } = await browse(1280);
     try {
       await signIn(page, 'alleen-twente@example.org');
+      await page.locator('leerkring-console-overview li.card').first().waitFor();
       assert.equal(await page.locator('leerkring-console-overview li.card').count(), 1);
       await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
       await page.getByRole('heading', { name: 'Je hebt geen toegang tot dit netwerk, of het bestaat niet.' }).waitFor();

@@ -91,7 +91,7 @@ for (const backend of BACKENDS) {
       assert.ok(bytes.subarray(3).toString('utf8').startsWith('"Naam";"E-mail";'), 'semicolon separated, quoted cells');
       assert.deepEqual(rows[0], [
         'Naam', 'E-mail', 'Organisatie', 'Soort organisatie', 'Functie', 'Bijeenkomst', 'Datum bijeenkomst', 'Status', 'Plaats op wachtlijst', 'Aangemeld op',
-        'Deed je eerder mee?', 'Je rol in het project', "Foto's maken mag", 'Ik ga akkoord met de privacyverklaring', 'Reden',
+        'Deed je eerder mee?', 'Je rol in het project', "Foto's maken mag", 'Ik ga akkoord met de privacyverklaring', 'Reden', 'Notitie',
         'Aanwezig: Startbijeenkomst', 'Aanwezig: Slotbijeenkomst', 'Kenmerk',
       ]);
       assert.equal(rows.length, 3, 'one row per registration');
