@@ -583,7 +583,7 @@ describe('the demo', () => {
     const { tmpdir } = await import('node:os');
     const dataDir = mkdtempSync(join(tmpdir(), 'leerkring-demo-'));
     const lines: string[] = [];
-    const server = await serve({ networks: 'demo/data', port: 0, dataDir, demo: true, demoOrganisers: true, showLinks: false, log: (l) => lines.push(l), rateLimitPerMinute: 0 });
+    const server = await serve({ networks: 'demo/data', port: 0, dataDir, demo: true, demoOrganisers: true, showLinks: false, log: (l) => lines.push(l), logger: false, rateLimitPerMinute: 0 });
     try {
       const text = lines.join('\n');
       const shown = [...text.matchAll(/^ {2}.+: (organisator@[a-z0-9-]+\.example\.org)\n {4}sign-in link in (\S+\.eml)$/gm)];
