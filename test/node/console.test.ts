@@ -13,7 +13,9 @@ import { sha256 } from '../../src/server/tokens.js';
 import { network, signInLinkFor, tempDir } from './helpers.js';
 import { demoClock } from '../../demo/networks.js';
 
-const SHOTS = 'test/artefacts/screenshots';
+// Screenshots go to test-results/ (a run must not rewrite tracked files; names and times differ
+// between runs). The copies in test/artefacts/screenshots/ were taken from there.
+const SHOTS = 'test-results/screenshots';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const GAS = 'aardgasvrij-leerkring';
 
