@@ -51,7 +51,7 @@ export class ConsoleCheckIn extends ConsolePage {
       }
       .state {
         font-weight: 700;
-        white-space: nowrap;
+        text-align: end;
       }
       .unsaved {
         font-style: italic;

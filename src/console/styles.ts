@@ -151,6 +151,7 @@ export const consoleStyles = [
       min-block-size: 44px;
     }
     .check input {
+      flex: none;
       inline-size: 24px;
       block-size: 24px;
       margin: 0;

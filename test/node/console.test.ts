@@ -336,6 +336,8 @@ describe('the organiser console', () => {
       await checkIn.getByRole('button', { name: guests[2]!.name }).click();
       await checkIn.getByText('nog niet opgeslagen', { exact: false }).first().waitFor();
       assert.equal(await checkIn.getByRole('button', { pressed: true }).count(), 3);
+      // The longer "not saved yet" label must wrap, not widen the page.
+      await expectNoSidewaysScroll(page);
       await page.screenshot({ path: `${SHOTS}/console-check-in-320.png`, fullPage: true });
       assert.equal((await status(guests[0]!.id)).attendance.startbijeenkomst, undefined);
       await page.unroute('**/api/admin/registrations/*/attendance');
