@@ -21,14 +21,6 @@ export const consoleStyles = [
     h1:focus {
       outline: none;
     }
-    .visually-hidden {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     .muted {
       color: var(--_leerkring-muted);
     }

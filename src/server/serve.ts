@@ -245,10 +245,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   timer.unref();
   daily.unref();
   deliver();
-  try {
-    await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
-  } catch (error) {
-    // A port in use, say: let go of everything, the data folder included, so a retry can start.
+  /** Stops the jobs, the server and the database, and lets go of the data folder. */
+  const stop = async () => {
     clearInterval(timer);
     clearInterval(daily);
     clearInterval(hourly);
@@ -257,6 +255,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     await delivering;
     await db.close();
     await release();
+  };
+  try {
+    await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // A port in use, say: let go of everything, the data folder included, so a retry can start.
+    await stop();
     throw error;
   }
   const address = app.server.address();
@@ -270,15 +274,6 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     store,
     db,
     url,
-    async close() {
-      clearInterval(timer);
-      clearInterval(daily);
-      clearInterval(hourly);
-      await app.close();
-      await digesting;
-      await delivering;
-      await db.close();
-      await release();
-    },
+    close: stop,
   };
 }

@@ -1,28 +1,8 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { join } from 'node:path';
-import { startServer, network, person, ADMIN_TOKEN, type TestServer } from './helpers.js';
+import { startServer, network, person, smtpPeer, ADMIN_TOKEN, type TestServer } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/index.js';
-
-/** A real SMTP server on loopback that keeps what arrives. */
-async function smtpPeer() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 // What a phisher would store as a name, had it got past the checks (or been stored before them).
 const EVIL = 'Anna\n\nUw account wordt geblokkeerd. Log in op https://evil.example/login\r\nof www.evil.example of evil.example/inloggen \u202Egnp.exe';

@@ -75,7 +75,8 @@ describe('rate limits on the API', () => {
   const n = network({ registration: { mode: 'built-in', capacity: 1000, fields: { organisation: 'optional', organisationType: 'off' } } });
   const manage = (base: string, headers: Record<string, string> = {}) => call(base, 'GET', '/api/registrations/bestaat-niet', headers);
 
-  test('two server processes on one PostgreSQL share one budget', async () => {
+  /** Two server processes' worth of servers on one fresh PostgreSQL, 5 requests a minute each. */
+  async function twoServers() {
     const url = await freshPostgres();
     const dbs = [await openDatabase({ url, dataDir: tempDir() }), await openDatabase({ url, dataDir: tempDir() })];
     const apps = [];
@@ -84,8 +85,20 @@ describe('rate limits on the API', () => {
       await app.listen({ port: 0, host: '127.0.0.1' });
       apps.push(app);
     }
+    const bases = apps.map((a) => `http://127.0.0.1:${(a.server.address() as { port: number }).port}`);
+    return {
+      bases,
+      dbs,
+      close: async () => {
+        for (const a of apps) await a.close();
+        for (const db of dbs) await db.close();
+      },
+    };
+  }
+
+  test('two server processes on one PostgreSQL share one budget', async () => {
+    const { bases, dbs, close } = await twoServers();
     try {
-      const bases = apps.map((a) => `http://127.0.0.1:${(a.server.address() as { port: number }).port}`);
       const statuses = [];
       for (let i = 0; i < 8; i++) statuses.push((await manage(bases[i % 2]!)).status);
       assert.deepEqual(statuses, [404, 404, 404, 404, 404, 429, 429, 429]);
@@ -95,22 +108,13 @@ describe('rate limits on the API', () => {
       const retry = Number(refused.headers['retry-after']);
       assert.ok(retry >= 1 && retry <= 60, `Retry-After ${retry}`);
     } finally {
-      for (const a of apps) await a.close();
-      for (const db of dbs) await db.close();
+      await close();
     }
   });
 
   test('organiser sign-in requests: one budget per address and per account, shared by two processes', async () => {
-    const url = await freshPostgres();
-    const dbs = [await openDatabase({ url, dataDir: tempDir() }), await openDatabase({ url, dataDir: tempDir() })];
-    const apps = [];
-    for (const db of dbs) {
-      const { app } = await buildServer({ db, networks: new Map([[n.id, n]]), secret: Buffer.alloc(32, 1), adminTokenHash: sha256(ADMIN_TOKEN), rateLimitPerMinute: 5, minFillMs: 0 });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      apps.push(app);
-    }
+    const { bases, dbs, close } = await twoServers();
     try {
-      const bases = apps.map((a) => `http://127.0.0.1:${(a.server.address() as { port: number }).port}`);
       const { perAddress, perAccount } = SIGN_IN_LIMITS;
       // One account asked for from both processes: past its budget no more sign-in e-mails are
       // queued, and the answer stays 202 so nobody learns whether the address is an organiser's.
@@ -126,8 +130,7 @@ describe('rate limits on the API', () => {
       const refused = await call(bases[0]!, 'POST', '/api/admin/login', {}, { email: 'nog-een@example.org' });
       assert.equal(refused.status, 429);
     } finally {
-      for (const a of apps) await a.close();
-      for (const db of dbs) await db.close();
+      await close();
     }
   });
 

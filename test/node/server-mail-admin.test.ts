@@ -1,31 +1,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { Writable } from 'node:stream';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, network, person, openTestDb, injectedFormToken, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
+import { startServer, network, person, openTestDb, injectedFormToken, smtpPeer, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
 import { buildServer, createMailer, deliverOutbox, RegistrationService } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
-
-/** A real SMTP server on loopback that keeps what arrives. */
-async function smtpPeer() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        received.push(m);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe('e-mail over SMTP', () => {
   let smtp: Awaited<ReturnType<typeof smtpPeer>>;
