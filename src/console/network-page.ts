@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AdminRegistration } from '../core/admin-api.js';
+import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
@@ -10,6 +10,7 @@ import { ConsolePage } from './page.js';
 import { networkHref, TABS, type Tab } from './route.js';
 import './check-in.js';
 import './messages.js';
+import './organisers.js';
 
 type Load =
   | { status: 'loading' }
@@ -111,7 +112,7 @@ export class ConsoleNetwork extends ConsolePage {
       <h1 tabindex="-1">${network.title}</h1>
       <nav class="tabs" aria-label=${m.tabs.label}>
         <ul>
-          ${TABS.map(
+          ${this.#tabs().map(
             (t) => html`<li>
               <a href=${networkHref(network.id, t)} aria-current=${t === this.tab ? 'page' : 'false'}>${m.tabs[t]}${this.#tabCount(t, load.registrations)}</a>
             </li>`,
@@ -119,6 +120,13 @@ export class ConsoleNetwork extends ConsolePage {
         </ul>
       </nav>
       ${this.#tab(network, load.registrations)}`;
+  }
+
+  /** Who organises the network and its audit log are for owners only, as the API decides. */
+  #tabs(): readonly Tab[] {
+    const s = this.state.session;
+    const role = s.installationAdmin ? 'owner' : s.networks.find((n) => n.id === this.networkId)?.role;
+    return roleAllows(role, ADMIN_ROUTES.listOrganisers.role) ? TABS : TABS.filter((t) => t !== 'organisers');
   }
 
   #tabCount(t: Tab, regs: AdminRegistration[]): string {
@@ -137,6 +145,8 @@ export class ConsoleNetwork extends ConsolePage {
         return this.#attendance(network, regs);
       case 'exports':
         return this.#exports(network);
+      case 'organisers':
+        return html`<leerkring-console-organisers .networkId=${network.id}></leerkring-console-organisers>`;
       case 'messages':
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       default:

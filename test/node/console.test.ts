@@ -515,6 +515,41 @@ describe('the organiser console', () => {
     }
   });
 
+  test('organisers: an owner adds someone, who can then sign in; the audit log says who did what; organisers do not see the tab', async () => {
+    await organiser('eigenaar@example.org', { 'twentse-noabers': 'owner' });
+    const { context, page, violations } = await browse(1280);
+    try {
+      await signIn(page, 'eigenaar@example.org');
+      await page.goto(`${base}/beheer/#/netwerk/twentse-noabers/organisatoren`);
+      const tab = page.locator('leerkring-console-organisers');
+      await tab.getByRole('heading', { name: 'Organisatoren' }).waitFor();
+      await tab.getByLabel('E-mailadres').fill('geen-adres');
+      await tab.getByRole('button', { name: 'Toevoegen' }).click();
+      await tab.getByText('Vul een geldig e-mailadres in', { exact: false }).waitFor();
+      await expectAccessible(page, 'organisers with an error');
+      await tab.getByLabel('E-mailadres').fill('nieuw@example.org');
+      await tab.getByLabel('Naam (optioneel)').fill('Nieuwe Collega');
+      await tab.getByRole('button', { name: 'Toevoegen' }).click();
+      await tab.getByText('nieuw@example.org kan nu inloggen', { exact: false }).waitFor();
+      await tab.getByRole('heading', { name: 'Nieuwe Collega' }).waitFor();
+      await tab.getByText('rol gegeven', { exact: false }).first().waitFor();
+      await expectAccessible(page, 'organisers');
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+    // The new organiser signs in, sees the network, and has no organisers tab (they are not an owner).
+    const second = await browse(1280);
+    try {
+      await signIn(second.page, 'nieuw@example.org');
+      await second.page.getByRole('link', { name: 'Twentse Noabers' }).click();
+      await second.page.getByRole('link', { name: 'Aanmeldingen' }).waitFor();
+      assert.equal(await second.page.getByRole('link', { name: 'Organisatoren' }).count(), 0);
+    } finally {
+      await second.context.close();
+    }
+  });
+
   test('API tokens: made once, listed by name, revoked', async () => {
     await organiser('script@example.org', { [GAS]: 'organiser' });
     const { context, page } = await browse(1280);
