@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { AdminRegistration } from '../core/admin-api.js';
-import type { Session } from '../core/schema.js';
+import type { Network, Session } from '../core/schema.js';
+import { attendanceList } from '../core/export.js';
 import { sessionStart } from '../core/session-time.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
@@ -61,9 +62,35 @@ export class ConsoleCheckIn extends ConsolePage {
         inline-size: 100%;
         font-size: 1.1rem;
       }
+      .sheet {
+        display: none;
+      }
+      .sheet table {
+        inline-size: 100%;
+        border-collapse: collapse;
+      }
+      .sheet th,
+      .sheet td {
+        border: 1px solid #000;
+        padding: 0.5rem;
+        text-align: start;
+      }
+      .sheet td.sign {
+        inline-size: 35%;
+      }
+      /* On paper: the sheet with a column to sign, instead of the buttons. */
+      @media print {
+        .sheet {
+          display: block;
+        }
+        .screen {
+          display: none;
+        }
+      }
     `,
   ];
   static override properties = {
+    network: { attribute: false },
     session: { attribute: false },
     people: { attribute: false },
     _query: { state: true },
@@ -71,6 +98,7 @@ export class ConsoleCheckIn extends ConsolePage {
     _queue: { state: true },
   };
 
+  declare network: Network;
   declare session: Session;
   declare people: AdminRegistration[];
   declare _query: string;
@@ -182,7 +210,22 @@ export class ConsoleCheckIn extends ConsolePage {
     const people = [...this.people].sort((x, y) => x.participant.name.localeCompare(y.participant.name, locale));
     const shown = q ? people.filter((p) => p.participant.name.toLocaleLowerCase().includes(q) || (p.participant.organisation ?? '').toLocaleLowerCase().includes(q)) : people;
     const presentCount = people.filter((p) => this._present.get(p.id)).length;
-    return html`<h2>${a.heading}: ${this.session.title}</h2>
+    const sheet = attendanceList(this.network, this.people, this.session.id, locale);
+    return html`${sheet
+        ? html`<div class="sheet">
+            <h2>${sheet.heading}: ${sheet.session.title}</h2>
+            <p>${sheet.networkTitle}<br />${[sheet.session.date, sheet.session.time, sheet.session.venue].filter(Boolean).join(' · ')}<br />${sheet.count}</p>
+            <table>
+              <thead>
+                <tr><th scope="col">${sheet.columns.name}</th><th scope="col">${sheet.columns.organisation}</th><th scope="col">${sheet.columns.signature}</th></tr>
+              </thead>
+              <tbody>
+                ${sheet.people.map((p) => html`<tr><td>${p.name}</td><td>${p.organisation}</td><td class="sign">${this._present.get(p.id) ? '✓' : ''}</td></tr>`)}
+              </tbody>
+            </table>
+          </div>`
+        : nothing}
+      <div class="screen"><h2>${a.heading}: ${this.session.title}</h2>
       <p class="muted">${start ? (this.session.start ? formatDateTime(locale, start) : formatDate(locale, start)) : a.noDate}</p>
       <p class="no-print">${a.intro}</p>
       <p role="status" class="status-line">
@@ -209,7 +252,7 @@ export class ConsoleCheckIn extends ConsolePage {
                 </li>`;
               })}
             </ul>
-            <p class="no-print"><button class="button secondary" type="button" @click=${() => print()}>${a.print}</button></p>`}`;
+            <p class="no-print"><button class="button secondary" type="button" @click=${() => print()}>${a.print}</button></p>`}</div>`;
   }
 }
 

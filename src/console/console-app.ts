@@ -68,6 +68,11 @@ export class LeerkringConsole extends LitElement {
       .skip:focus {
         position: static;
       }
+      @media print {
+        header.bar {
+          display: none;
+        }
+      }
     `,
   ];
   static override properties = {

@@ -438,7 +438,7 @@ export class ConsoleNetwork extends ConsolePage {
     const session = this.sessionId ? network.sessions.find((s) => s.id === this.sessionId) : undefined;
     if (session) {
       const people = regs.filter((r) => hasPlaceAt(network, r, session.id));
-      return html`<leerkring-console-check-in .session=${session} .people=${people}></leerkring-console-check-in>`;
+      return html`<leerkring-console-check-in .network=${network} .session=${session} .people=${people}></leerkring-console-check-in>`;
     }
     const held = network.sessions.filter((s) => regs.some((r) => s.id in r.attendance));
     const series = regs.filter((r) => r.status === 'confirmed' && !perSession);

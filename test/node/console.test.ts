@@ -473,6 +473,17 @@ describe('the organiser console', () => {
         await page.locator('leerkring-console-check-in').getByRole('heading', { name: 'Aanwezigheid: Startbijeenkomst' }).waitFor();
         await expectNoSidewaysScroll(page);
         await page.screenshot({ path: `${SHOTS}/console-check-in-${width}.png`, fullPage: true });
+        if (width === 1280) {
+          // On paper: a list by name with a column to sign, not the buttons.
+          await page.emulateMedia({ media: 'print' });
+          const sheet = page.locator('leerkring-console-check-in table');
+          await sheet.waitFor();
+          assert.deepEqual(await sheet.locator('th').allInnerTexts(), ['Naam', 'Organisatie', 'Handtekening']);
+          assert.ok((await sheet.locator('tbody tr').count()) >= 1);
+          assert.equal(await page.locator('leerkring-console-check-in ul.people').isVisible(), false);
+          await page.screenshot({ path: `${SHOTS}/console-attendance-print.png`, fullPage: true });
+          await page.emulateMedia({ media: 'screen' });
+        }
         if (width === 375) {
           await page.goto(`${base}/beheer/#/netwerk/${GAS}/intake`);
           await page.getByRole('heading', { name: 'Intake' }).waitFor();
