@@ -187,3 +187,41 @@ describe('registering on a phone', () => {
     }
   });
 });
+
+describe('the error summary', () => {
+  const asOf = '2019-11-04T09:00:00+01:00';
+  beforeEach(async () => {
+    await post('/test-api/reset');
+    await post('/test-api/clock', { now: asOf });
+  });
+
+  it('lists the problems in the order of the form, is an alert and takes focus', async () => {
+    const el = await fixture<LeerkringSignup>(`<leerkring-signup api="" network-id="vitaal-platteland" now="${asOf}"></leerkring-signup>`);
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    const summary = $(el, '.error-summary');
+    expect(summary.getAttribute('role')).to.equal('alert');
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    const hrefs = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).to.deep.equal(['#f-sessionId', '#f-participant-name', '#f-participant-email', '#f-participant-organisation', '#f-participant-organisationType', '#f-answers-gebied']);
+    // Each link's target is further down the form than the one before.
+    const targets = hrefs.map((h) => $(el, h!));
+    for (let i = 1; i < targets.length; i++) expect(targets[i - 1]!.compareDocumentPosition(targets[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+  });
+
+  it('says a problem that belongs to no field as plain text, not as a link that goes nowhere', async () => {
+    const el = await fixture<LeerkringSignup>(`<leerkring-signup api="" network-id="vitaal-platteland" now="${asOf}"></leerkring-signup>`);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="sessionId"]')!.click();
+    fill(el, { ...person, organisationType: 'province', 'answer:gebied': 'Friese Veenweiden', website: 'https://spam.example' });
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    await el.updateComplete;
+    const summary = $(el, '.error-summary');
+    const items = [...summary.querySelectorAll('li')];
+    expect(items).to.have.length(1);
+    expect(items[0]!.querySelector('a')).to.equal(null);
+    expect(items[0]!.textContent!.trim()).to.not.equal('');
+    expect(summary.querySelector('a[href="#f-"]')).to.equal(null);
+  });
+});

@@ -479,13 +479,14 @@ export class LeerkringSignup extends LitElement {
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
       ${this.#eligibilityNotes(network)}
       ${this._problems.length
-        ? html`<div class="error-summary" part="error-summary" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
+        ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>
             <ul>
-              ${this._problems.map(
-                (p) => html`<li>
-                  <a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a>
-                </li>`,
+              ${this._problems.map((p) =>
+                // A problem with no field of its own (a spam check) has nowhere to link to.
+                p.path && this.renderRoot.querySelector(`#${controlId(p.path)}`)
+                  ? html`<li><a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a></li>`
+                  : html`<li>${p.message[locale]}</li>`,
               )}
             </ul>
           </div>`
@@ -513,6 +514,22 @@ export class LeerkringSignup extends LitElement {
         <div><button class="button" part="button" type="submit">${this._failed ? s.retry : submitLabel}</button></div>
       </form>
     </section>`;
+  }
+
+  /**
+   * The problems in the order of the form, as a person reads it top to bottom (the rules list them
+   * in their own order). A problem without a field (a spam check) is about the whole form: first.
+   */
+  #setProblems(problems: Problem[]): void {
+    const position = (p: Problem): Element | null => (p.path ? this.renderRoot.querySelector(`#${controlId(p.path)}`) : null);
+    this._problems = problems
+      .map((p, i) => ({ p, i, el: position(p) }))
+      .sort((a, b) => {
+        if (!a.el || !b.el) return a.el === b.el ? a.i - b.i : a.el ? 1 : -1;
+        if (a.el === b.el) return a.i - b.i;
+        return a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      })
+      .map(({ p }) => p);
   }
 
   #focusControl(e: Event, path: string): void {
@@ -566,7 +583,7 @@ export class LeerkringSignup extends LitElement {
     const input = this.#collect(e.target as HTMLFormElement, locale, network);
     const checked = checkRegistration(network, input);
     if (!checked.ok) {
-      this._problems = checked.problems;
+      this.#setProblems(checked.problems);
       this.#focusAfterRender = 'error-summary';
       return;
     }
@@ -614,7 +631,7 @@ export class LeerkringSignup extends LitElement {
     // A token too fresh or too old: a new one starts counting now, for when the person tries again.
     if (r.error.code === 'spam') void this.#formTokenFor(state.api, network.id, true);
     if (r.error.issues?.length) {
-      this._problems = r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } }));
+      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } })));
       this.#focusAfterRender = 'error-summary';
       return;
     }
