@@ -1,7 +1,7 @@
 // Registering on a phone (issue 12, items 1–4): what focus, scroll position, the error summary and
 // the accessibility tree do for a person on a 375 px screen with a screen reader, against the real server.
 import { expect } from '@esm-bundle/chai';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LeerkringSignup } from '../../src/components/index.js';
 import { fixture, settle } from '../helpers/dom.js';
 
@@ -223,5 +223,33 @@ describe('the error summary', () => {
     expect(items[0]!.querySelector('a')).to.equal(null);
     expect(items[0]!.textContent!.trim()).to.not.equal('');
     expect(summary.querySelector('a[href="#f-"]')).to.equal(null);
+  });
+});
+
+describe('the agenda\'s "Aanmelden" link to the form on the same page', () => {
+  const asOf = '2019-11-04T09:00:00+01:00';
+  beforeEach(async () => {
+    await post('/test-api/reset');
+    await post('/test-api/clock', { now: asOf });
+  });
+
+  it('puts focus on the form heading, and it stays there after the link is followed', async () => {
+    const root = await fixture<HTMLElement>(
+      `<leerkring-network api="" network-id="vitaal-platteland" now="${asOf}"><leerkring-agenda signup-href="#aanmelden"></leerkring-agenda><leerkring-signup id="aanmelden"></leerkring-signup></leerkring-network>`,
+    );
+    const el = root.querySelector('leerkring-signup')!;
+    const agenda = root.querySelector('leerkring-agenda')!;
+    const link = agenda.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="#aanmelden"]')!;
+    link.focus();
+    // A real key press: the link's own navigation runs after the element has moved focus.
+    await sendKeys({ press: 'Enter' });
+    const heading = $(el, '#signup-heading');
+    await until(() => el.shadowRoot!.activeElement === heading, 'focus on the form heading');
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    expect(document.activeElement).to.equal(el);
+    expect(el.shadowRoot!.activeElement).to.equal(heading);
+    const box = heading.getBoundingClientRect();
+    expect(box.top).to.be.at.least(0);
+    expect(box.top).to.be.below(window.innerHeight);
   });
 });

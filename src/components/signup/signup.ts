@@ -140,6 +140,9 @@ export class LeerkringSignup extends LitElement {
     const { networkId, sessionId } = e as unknown as { networkId: string; sessionId?: string };
     const network = this.#source.state.network;
     if (!network || network.id !== networkId) return;
+    // This form takes over: the agenda's link would otherwise go on to its fragment, and that
+    // navigation moves focus from the form heading to the body. Focusing the heading scrolls to it.
+    e.preventDefault();
     if (sessionId) {
       this.session = sessionId;
       this.#values.set('sessionId', sessionId);
