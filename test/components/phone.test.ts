@@ -253,3 +253,50 @@ describe('the agenda\'s "Aanmelden" link to the form on the same page', () => {
     expect(box.top).to.be.below(window.innerHeight);
   });
 });
+
+describe('what assistive technology is told about the form and the agenda', () => {
+  beforeEach(async () => {
+    await post('/test-api/reset');
+  });
+
+  it('marks required controls as required, and radios and the declaration invalid when in error', async () => {
+    const asOf = '2019-11-04T09:00:00+01:00';
+    await post('/test-api/clock', { now: asOf });
+    const el = await fixture<LeerkringSignup>(`<leerkring-signup api="" network-id="vitaal-platteland" now="${asOf}"></leerkring-signup>`);
+    const required = (sel: string) => {
+      const c = $<HTMLInputElement>(el, sel);
+      return c.required || c.getAttribute('aria-required') === 'true';
+    };
+    for (const sel of ['#f-sessionId', '#f-participant-name', '#f-participant-email', '#f-participant-organisation', '#f-participant-organisationType', '#f-answers-gebied']) expect(required(sel), sel).to.equal(true);
+    expect(required('#f-participant-role'), 'role is optional').to.equal(false);
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    for (const radio of el.shadowRoot!.querySelectorAll('input[name="sessionId"]')) expect(radio.getAttribute('aria-invalid')).to.equal('true');
+
+    await post('/test-api/clock', { now: '2021-10-25T09:00:00+02:00' });
+    const other = await fixture<LeerkringSignup>(`<leerkring-signup api="" network-id="aardgasvrij-leerkring" now="2021-10-25T09:00:00+02:00"></leerkring-signup>`);
+    const box = $<HTMLInputElement>(other, '#f-declarations-werkt-samen-met-initiatief');
+    expect(box.required || box.getAttribute('aria-required') === 'true').to.equal(true);
+    $<HTMLButtonElement>(other, 'button[type="submit"]').click();
+    await other.updateComplete;
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('makes no landmark of each month or of the privacy block', async () => {
+    const asOf = '2019-11-04T09:00:00+01:00';
+    await post('/test-api/clock', { now: asOf });
+    const root = await fixture<HTMLElement>(
+      `<leerkring-network api="" network-id="vitaal-platteland" now="${asOf}"><leerkring-agenda></leerkring-agenda><leerkring-signup></leerkring-signup></leerkring-network>`,
+    );
+    const agenda = root.querySelector('leerkring-agenda')!;
+    const signup = root.querySelector('leerkring-signup')!;
+    expect(agenda.shadowRoot!.querySelectorAll('.month-heading').length).to.be.above(0);
+    for (const h of agenda.shadowRoot!.querySelectorAll('.month-heading')) {
+      const group = h.parentElement!;
+      expect(group.localName === 'section' && group.hasAttribute('aria-labelledby'), 'a month is a region').to.equal(false);
+      expect(group.getAttribute('role')).to.not.equal('region');
+    }
+    const privacy = $(signup, '#privacy-heading').parentElement!;
+    expect(privacy.localName === 'section' && privacy.hasAttribute('aria-labelledby'), 'the privacy block is a region').to.equal(false);
+  });
+});

@@ -325,6 +325,7 @@ export class LeerkringSignup extends LitElement {
         autocomplete=${opts.autocomplete ?? 'off'}
         inputmode=${opts.inputmode ?? nothing}
         spellcheck="false"
+        ?required=${opts.required}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${this.#describedBy(path, hintId) || nothing}
       />
@@ -349,6 +350,7 @@ export class LeerkringSignup extends LitElement {
           <select
             id=${id}
             name="organisationType"
+            ?required=${required}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${this.#describedBy(path, `${id}-eligibility`)}
             @change=${(e: Event) => {
@@ -394,7 +396,7 @@ export class LeerkringSignup extends LitElement {
           const start = sessionStart(x);
           const when = start ? formatDate(locale, start) : messages(locale).date.tbd;
           return html`<div class="choice">
-            <input type="radio" id=${id} name="sessionId" value=${x.id} ?checked=${x.id === selected} />
+            <input type="radio" id=${id} name="sessionId" value=${x.id} ?checked=${x.id === selected} required aria-invalid=${invalid ? 'true' : 'false'} />
             <label for=${id}>${x.title} (${when})${av.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}</label>
           </div>`;
         })}
@@ -410,7 +412,15 @@ export class LeerkringSignup extends LitElement {
       return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
         ${this.#errorFor(path, locale)}
         <div class="choice">
-          <input type="checkbox" id=${id} name="declarations" value=${d.id} .checked=${this.#values.get(`declaration:${d.id}`) === true} aria-describedby=${this.#describedBy(path) || nothing} />
+          <input
+            type="checkbox"
+            id=${id}
+            name="declarations"
+            value=${d.id}
+            .checked=${this.#values.get(`declaration:${d.id}`) === true}
+            ?required=${d.required !== false}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy(path) || nothing} />
           <label for=${id}>${d.text}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
         </div>
       </div>`;
@@ -435,7 +445,15 @@ export class LeerkringSignup extends LitElement {
         ${reason} ${this.#errorFor(path, locale)}
         ${options.map(
           (o, i) => html`<div class="choice">
-            <input type="radio" id=${i === 0 ? id : `${id}-${i}`} name=${name} value=${o.value} ?checked=${this.#value(name) === o.value} />
+            <input
+              type="radio"
+              id=${i === 0 ? id : `${id}-${i}`}
+              name=${name}
+              value=${o.value}
+              ?checked=${this.#value(name) === o.value}
+              ?required=${!!q.required}
+              aria-invalid=${invalid ? 'true' : 'false'}
+            />
             <label for=${i === 0 ? id : `${id}-${i}`}>${o.label}</label>
           </div>`,
         )}
@@ -444,7 +462,7 @@ export class LeerkringSignup extends LitElement {
       const common = { id, name, 'aria-invalid': invalid ? 'true' : 'false' };
       control = html`<label for=${id}>${label}</label>${reason} ${this.#errorFor(path, locale)}
         ${q.type === 'textarea'
-          ? html`<textarea id=${common.id} name=${name} rows="4" .value=${this.#value(name)} aria-invalid=${common['aria-invalid']} aria-describedby=${describedBy}></textarea>`
+          ? html`<textarea id=${common.id} name=${name} rows="4" .value=${this.#value(name)} ?required=${!!q.required} aria-invalid=${common['aria-invalid']} aria-describedby=${describedBy}></textarea>`
           : html`<input
               id=${common.id}
               name=${name}
@@ -452,6 +470,7 @@ export class LeerkringSignup extends LitElement {
               inputmode=${q.type === 'number' ? 'decimal' : nothing}
               class=${q.type === 'number' ? 'narrow' : ''}
               .value=${this.#value(name)}
+              ?required=${!!q.required}
               aria-invalid=${common['aria-invalid']}
               aria-describedby=${describedBy}
             />`}`;
@@ -464,13 +483,13 @@ export class LeerkringSignup extends LitElement {
     const p = network.registration.privacy;
     const statement = safeUrl(p?.statementUrl);
     const h = this.headingLevel + 1;
-    return html`<section class="privacy" aria-labelledby="privacy-heading">
+    return html`<div class="privacy">
       <${heading(h)} id="privacy-heading">${s.privacyHeading}</${heading(h)}>
       <p>${s.privacyPurpose}</p>
       ${p?.retentionDays !== undefined ? html`<p>${s.privacyRetention(p.retentionDays)}</p>` : nothing}
       ${p?.controller ? html`<p>${s.privacyController(p.controller)}</p>` : nothing}
       ${statement ? html`<p><a href=${statement}>${s.privacyLink}</a></p>` : nothing}
-    </section>`;
+    </div>`;
   }
 
   #renderForm(state: NetworkState, network: Network, locale: Locale, av: Availability | undefined) {
