@@ -351,6 +351,7 @@ export class LeerkringSignup extends LitElement {
             id=${id}
             name="organisationType"
             ?required=${required}
+            aria-required=${required ? 'true' : nothing}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${this.#describedBy(path, `${id}-eligibility`)}
             @change=${(e: Event) => {
@@ -419,6 +420,7 @@ export class LeerkringSignup extends LitElement {
             value=${d.id}
             .checked=${this.#values.get(`declaration:${d.id}`) === true}
             ?required=${d.required !== false}
+            aria-required=${d.required !== false ? 'true' : nothing}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${this.#describedBy(path) || nothing} />
           <label for=${id}>${d.text}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
@@ -434,7 +436,8 @@ export class LeerkringSignup extends LitElement {
     const invalid = !!this.#problem(path);
     const reasonId = q.reason ? `${id}-reason` : undefined;
     const label = html`${q.label}${q.required ? '' : ` ${s.optional}`}`;
-    const reason = q.reason ? html`<p class="hint" id=${reasonId!}>${s.why} ${q.reason}</p>` : nothing;
+    // One text node: Chromium drops a lone space between two template parts from the description it computes.
+    const reason = q.reason ? html`<p class="hint" id=${reasonId!}>${`${s.why} ${q.reason}`}</p>` : nothing;
     const describedBy = this.#describedBy(path, reasonId) || nothing;
     const name = `answer:${q.id}`;
     let control: TemplateResult;
