@@ -1,4 +1,5 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { countsReporter } from './scripts/wtr-counts-reporter.mjs';
@@ -8,7 +9,8 @@ import { referenceApi } from './test/server/reference-api.mjs';
 export default {
   files: ['test/core/**/*.test.ts', 'test/components/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  // a11ySnapshot: tests read the accessibility tree Chromium builds (names, required, invalid).
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), a11ySnapshotPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChrome(), args: CHROME_ARGS, headless: true },

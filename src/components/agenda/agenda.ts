@@ -223,12 +223,13 @@ export class LeerkringAgenda extends LitElement {
       else groups.push({ label, rows: [r] });
     }
     return groups.map(
-      (g, i) => html`<section class="month" aria-labelledby="month-${i}">
+      // A heading inside a plain element: a region per month would add a landmark for every month.
+      (g, i) => html`<div class="month">
         <${heading(level)} id="month-${i}" class="month-heading">${g.label}</${heading(level)}>
         <ul class="sessions" role="list">
           ${g.rows.map((r) => this.#renderSession(r, state, network, locale, level + 1))}
         </ul>
-      </section>`,
+      </div>`,
     );
   }
 

@@ -78,9 +78,10 @@ export class NetworkSource implements ReactiveController {
     }
   }
 
-  #load(): void {
+  /** Loads the network; `keep` shows the last state until the new one is there (a refresh, not new inputs). */
+  #load(keep = false): void {
     this.#abort?.abort();
-    this.#loaded = undefined;
+    if (!keep) this.#loaded = undefined;
     if (!this.standalone) return;
     const h = this.#host;
     const abort = (this.#abort = new AbortController());
@@ -111,9 +112,11 @@ export class NetworkSource implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  // Refreshing in place: going back to "loading" would remove what the person is looking at (an
+  // outcome, the agenda) and throw them to the top of the page.
   refresh = (): void => {
     if (this.standalone) {
-      this.#load();
+      this.#load(true);
       this.#host.requestUpdate();
     } else this.#fromContext?.refresh();
   };

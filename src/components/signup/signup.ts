@@ -140,6 +140,9 @@ export class LeerkringSignup extends LitElement {
     const { networkId, sessionId } = e as unknown as { networkId: string; sessionId?: string };
     const network = this.#source.state.network;
     if (!network || network.id !== networkId) return;
+    // This form takes over: the agenda's link would otherwise go on to its fragment, and that
+    // navigation moves focus from the form heading to the body. Focusing the heading scrolls to it.
+    e.preventDefault();
     if (sessionId) {
       this.session = sessionId;
       this.#values.set('sessionId', sessionId);
@@ -322,6 +325,7 @@ export class LeerkringSignup extends LitElement {
         autocomplete=${opts.autocomplete ?? 'off'}
         inputmode=${opts.inputmode ?? nothing}
         spellcheck="false"
+        ?required=${opts.required}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${this.#describedBy(path, hintId) || nothing}
       />
@@ -346,6 +350,8 @@ export class LeerkringSignup extends LitElement {
           <select
             id=${id}
             name="organisationType"
+            ?required=${required}
+            aria-required=${required ? 'true' : nothing}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${this.#describedBy(path, `${id}-eligibility`)}
             @change=${(e: Event) => {
@@ -391,7 +397,7 @@ export class LeerkringSignup extends LitElement {
           const start = sessionStart(x);
           const when = start ? formatDate(locale, start) : messages(locale).date.tbd;
           return html`<div class="choice">
-            <input type="radio" id=${id} name="sessionId" value=${x.id} ?checked=${x.id === selected} />
+            <input type="radio" id=${id} name="sessionId" value=${x.id} ?checked=${x.id === selected} required aria-invalid=${invalid ? 'true' : 'false'} />
             <label for=${id}>${x.title} (${when})${av.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}</label>
           </div>`;
         })}
@@ -407,7 +413,16 @@ export class LeerkringSignup extends LitElement {
       return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
         ${this.#errorFor(path, locale)}
         <div class="choice">
-          <input type="checkbox" id=${id} name="declarations" value=${d.id} .checked=${this.#values.get(`declaration:${d.id}`) === true} aria-describedby=${this.#describedBy(path) || nothing} />
+          <input
+            type="checkbox"
+            id=${id}
+            name="declarations"
+            value=${d.id}
+            .checked=${this.#values.get(`declaration:${d.id}`) === true}
+            ?required=${d.required !== false}
+            aria-required=${d.required !== false ? 'true' : nothing}
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${this.#describedBy(path) || nothing} />
           <label for=${id}>${d.text}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
         </div>
       </div>`;
@@ -421,7 +436,8 @@ export class LeerkringSignup extends LitElement {
     const invalid = !!this.#problem(path);
     const reasonId = q.reason ? `${id}-reason` : undefined;
     const label = html`${q.label}${q.required ? '' : ` ${s.optional}`}`;
-    const reason = q.reason ? html`<p class="hint" id=${reasonId!}>${s.why} ${q.reason}</p>` : nothing;
+    // One text node: Chromium drops a lone space between two template parts from the description it computes.
+    const reason = q.reason ? html`<p class="hint" id=${reasonId!}>${`${s.why} ${q.reason}`}</p>` : nothing;
     const describedBy = this.#describedBy(path, reasonId) || nothing;
     const name = `answer:${q.id}`;
     let control: TemplateResult;
@@ -432,7 +448,15 @@ export class LeerkringSignup extends LitElement {
         ${reason} ${this.#errorFor(path, locale)}
         ${options.map(
           (o, i) => html`<div class="choice">
-            <input type="radio" id=${i === 0 ? id : `${id}-${i}`} name=${name} value=${o.value} ?checked=${this.#value(name) === o.value} />
+            <input
+              type="radio"
+              id=${i === 0 ? id : `${id}-${i}`}
+              name=${name}
+              value=${o.value}
+              ?checked=${this.#value(name) === o.value}
+              ?required=${!!q.required}
+              aria-invalid=${invalid ? 'true' : 'false'}
+            />
             <label for=${i === 0 ? id : `${id}-${i}`}>${o.label}</label>
           </div>`,
         )}
@@ -441,7 +465,7 @@ export class LeerkringSignup extends LitElement {
       const common = { id, name, 'aria-invalid': invalid ? 'true' : 'false' };
       control = html`<label for=${id}>${label}</label>${reason} ${this.#errorFor(path, locale)}
         ${q.type === 'textarea'
-          ? html`<textarea id=${common.id} name=${name} rows="4" .value=${this.#value(name)} aria-invalid=${common['aria-invalid']} aria-describedby=${describedBy}></textarea>`
+          ? html`<textarea id=${common.id} name=${name} rows="4" .value=${this.#value(name)} ?required=${!!q.required} aria-invalid=${common['aria-invalid']} aria-describedby=${describedBy}></textarea>`
           : html`<input
               id=${common.id}
               name=${name}
@@ -449,6 +473,7 @@ export class LeerkringSignup extends LitElement {
               inputmode=${q.type === 'number' ? 'decimal' : nothing}
               class=${q.type === 'number' ? 'narrow' : ''}
               .value=${this.#value(name)}
+              ?required=${!!q.required}
               aria-invalid=${common['aria-invalid']}
               aria-describedby=${describedBy}
             />`}`;
@@ -461,13 +486,13 @@ export class LeerkringSignup extends LitElement {
     const p = network.registration.privacy;
     const statement = safeUrl(p?.statementUrl);
     const h = this.headingLevel + 1;
-    return html`<section class="privacy" aria-labelledby="privacy-heading">
+    return html`<div class="privacy">
       <${heading(h)} id="privacy-heading">${s.privacyHeading}</${heading(h)}>
       <p>${s.privacyPurpose}</p>
       ${p?.retentionDays !== undefined ? html`<p>${s.privacyRetention(p.retentionDays)}</p>` : nothing}
       ${p?.controller ? html`<p>${s.privacyController(p.controller)}</p>` : nothing}
       ${statement ? html`<p><a href=${statement}>${s.privacyLink}</a></p>` : nothing}
-    </section>`;
+    </div>`;
   }
 
   #renderForm(state: NetworkState, network: Network, locale: Locale, av: Availability | undefined) {
@@ -479,13 +504,14 @@ export class LeerkringSignup extends LitElement {
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
       ${this.#eligibilityNotes(network)}
       ${this._problems.length
-        ? html`<div class="error-summary" part="error-summary" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
+        ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>
             <ul>
-              ${this._problems.map(
-                (p) => html`<li>
-                  <a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a>
-                </li>`,
+              ${this._problems.map((p) =>
+                // A problem with no field of its own (a spam check) has nowhere to link to.
+                p.path && this.renderRoot.querySelector(`#${controlId(p.path)}`)
+                  ? html`<li><a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a></li>`
+                  : html`<li>${p.message[locale]}</li>`,
               )}
             </ul>
           </div>`
@@ -513,6 +539,22 @@ export class LeerkringSignup extends LitElement {
         <div><button class="button" part="button" type="submit">${this._failed ? s.retry : submitLabel}</button></div>
       </form>
     </section>`;
+  }
+
+  /**
+   * The problems in the order of the form, as a person reads it top to bottom (the rules list them
+   * in their own order). A problem without a field (a spam check) is about the whole form: first.
+   */
+  #setProblems(problems: Problem[]): void {
+    const position = (p: Problem): Element | null => (p.path ? this.renderRoot.querySelector(`#${controlId(p.path)}`) : null);
+    this._problems = problems
+      .map((p, i) => ({ p, i, el: position(p) }))
+      .sort((a, b) => {
+        if (!a.el || !b.el) return a.el === b.el ? a.i - b.i : a.el ? 1 : -1;
+        if (a.el === b.el) return a.i - b.i;
+        return a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      })
+      .map(({ p }) => p);
   }
 
   #focusControl(e: Event, path: string): void {
@@ -566,7 +608,7 @@ export class LeerkringSignup extends LitElement {
     const input = this.#collect(e.target as HTMLFormElement, locale, network);
     const checked = checkRegistration(network, input);
     if (!checked.ok) {
-      this._problems = checked.problems;
+      this.#setProblems(checked.problems);
       this.#focusAfterRender = 'error-summary';
       return;
     }
@@ -614,7 +656,7 @@ export class LeerkringSignup extends LitElement {
     // A token too fresh or too old: a new one starts counting now, for when the person tries again.
     if (r.error.code === 'spam') void this.#formTokenFor(state.api, network.id, true);
     if (r.error.issues?.length) {
-      this._problems = r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } }));
+      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } })));
       this.#focusAfterRender = 'error-summary';
       return;
     }
