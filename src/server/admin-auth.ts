@@ -48,10 +48,9 @@ import { SIGN_IN_LIMITS } from './rate-limit.js';
  * Counts one attempt against `key` and says whether it is still allowed: at most `max` per
  * `windowMs`.
  *
- * THE RATE-LIMIT SEAM: the database-backed limiter (`consume(db, key, max, windowMs)` in
- * `src/server/rate-limit.ts`, shared by every process on one PostgreSQL) plugs in here as
- * `signInLimit: (key, max, windowMs) => consume(db, key, max, windowMs)`. Until then, and in
- * tests, `memoryLimit()` counts in this process.
+ * `buildServer` passes the database-backed limiter (`consume()` in `rate-limit.ts`, shared by
+ * every process on one database); `memoryLimit()` is for tests that move the clock and for
+ * callers of `installAdminAuth` without one.
  */
 export type ConsumeLimit = (key: string, max: number, windowMs: number) => Promise<boolean>;
 

@@ -44,7 +44,7 @@ export interface ServerOptions {
   adminTokenHash?: string;
   /** The server's public origin, for the console link in sign-in e-mails (never taken from a request). */
   publicUrl?: string | (() => string);
-  /** Limits sign-in attempts; in memory by default (see ConsumeLimit in admin-auth.ts). */
+  /** Limits sign-in attempts; counted in the database by default (see ConsumeLimit in admin-auth.ts). */
   signInLimit?: ConsumeLimit;
   /** The clock for sign-in links and organiser sessions; the real time by default. */
   authClock?: () => Date;
