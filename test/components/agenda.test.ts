@@ -95,7 +95,7 @@ describe('<leerkring-agenda>', () => {
         { label: 'Datum volgt', sessions: ['Casus dorpsplan Aadorp', "Casus 't Geerdink / Wijkvoorziening Stokhorst", 'Terugkoppeling en vervolg'] },
       ]);
       const first = el.shadowRoot!.querySelector('[part="session"]')!;
-      expect(first.querySelector('[part="date"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('donderdag 21 april 2022, 19:30 – 21:00 uur');
+      expect(first.querySelector('[part="date"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('donderdag 21 april 2022, 19.30–21.00 uur');
       expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2022-04-21T17:30:00.000Z');
       expect(first.textContent).to.contain('Almelo');
       expect(first.textContent).to.contain('Begeleiding: Ferenc van Damme');

@@ -99,7 +99,7 @@ describe('registering on a phone', () => {
         name: 'full (aardgasvrij-leerkring, the last place taken while the form was open)',
         network: 'aardgasvrij-leerkring',
         asOf: '2021-10-25T09:00:00+02:00',
-        heading: 'Deze bijeenkomst is vol',
+        heading: 'Er zijn geen plaatsen meer',
         prepare: async (el) => {
           fill(el, { ...person, organisationType: 'municipality' });
           $<HTMLInputElement>(el, '#f-declarations-werkt-samen-met-initiatief').click();

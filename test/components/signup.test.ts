@@ -111,7 +111,7 @@ describe('<leerkring-signup>', () => {
     it('says "maximum number of registrations reached" plainly once the places are taken, with the contact', async () => {
       await post('/test-api/networks/aardgasvrij-leerkring/registrations', { status: 'pending', count: 12 });
       const el = await fixture<LeerkringSignup>(signup('aardgasvrij-leerkring', asOf));
-      expect($(el, '#outcome-heading').textContent).to.equal('Deze bijeenkomst is vol');
+      expect($(el, '#outcome-heading').textContent).to.equal('Er zijn geen plaatsen meer');
       expect(shadowText(el)).to.contain('Maximaal aantal aanmeldingen bereikt, je kunt je niet meer aanmelden');
       expect(el.shadowRoot!.querySelector('a[href^="mailto:leerkring-aardgasvrij@example.org"]')).to.not.equal(null);
       expect(el.shadowRoot!.querySelector('form')).to.equal(null);

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { messages, toLocale } from '../../src/core/index.js';
+import { messages, toLocale, formMessages, emailMessages, formatTime, formatDateTime } from '../../src/core/index.js';
 
 describe('translations', () => {
   it('uses Dutch plurals and English plurals', () => {
@@ -25,5 +25,36 @@ describe('translations', () => {
       }
     };
     walk(messages('nl'), messages('en'), 'messages');
+  });
+});
+
+describe('words as Dutch government writes them (issue 12, item 11)', () => {
+  it('marks a field that may stay empty as "(niet verplicht)"', () => {
+    expect(formMessages('nl').signup.optional).to.equal('(niet verplicht)');
+    expect(formMessages('nl').signup.allRequired).to.equal('Alle velden zijn verplicht, tenzij er (niet verplicht) bij staat.');
+  });
+
+  it('says "afmelden" in the e-mail, never "annuleren"', () => {
+    const m = emailMessages('nl');
+    expect(m.manage('https://example.org/m')).to.equal('Bekijk je aanmelding of meld je af: https://example.org/m');
+    expect(m.manageNoLink).to.equal('Wil je je aanmelding wijzigen of je afmelden? Antwoord dan op deze e-mail.');
+  });
+
+  it('says a meeting is full only where people register per meeting', () => {
+    expect(formMessages('nl').signup.fullHeading('session')).to.equal('Deze bijeenkomst is vol');
+    expect(formMessages('nl').signup.fullHeading('network')).to.equal('Er zijn geen plaatsen meer');
+    expect(formMessages('en').signup.fullHeading('session')).to.equal('This meeting is full');
+    expect(formMessages('en').signup.fullHeading('network')).to.equal('There are no places left');
+    expect(messages('nl').reason['waitlist-full']).to.equal('Er zijn geen plaatsen meer en de wachtlijst is ook vol.');
+  });
+
+  it('writes times as "10.00–13.30 uur" in Dutch and "10:00–13:30" in English', () => {
+    const start = new Date('2030-05-01T08:00:00Z');
+    const end = new Date('2030-05-01T11:30:00Z');
+    expect(formatTime('nl', start)).to.equal('10.00');
+    expect(formatTime('en', start)).to.equal('10:00');
+    expect(messages('nl').agenda.time(formatTime('nl', start), formatTime('nl', end))).to.equal('10.00–13.30 uur');
+    expect(messages('en').agenda.time(formatTime('en', start), formatTime('en', end))).to.equal('10:00–13:30');
+    expect(formatDateTime('nl', start)).to.equal('woensdag 1 mei 2030, 10.00 uur');
   });
 });

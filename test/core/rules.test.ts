@@ -121,7 +121,7 @@ describe('decideRegistration', () => {
     const n = makeNetwork({ opens: '2030-04-02T09:00' });
     const d = decideRegistration(n, municipality, { counts: counts(0) }, NOW);
     expect(d.reasons[0]!.code).to.equal('not-yet-open');
-    expect(reasonText(d.reasons[0]!, n, 'nl')).to.equal('Aanmelden kan pas vanaf dinsdag 2 april 2030, 09:00.');
+    expect(reasonText(d.reasons[0]!, n, 'nl')).to.equal('Aanmelden kan pas vanaf dinsdag 2 april 2030, 09.00 uur.');
   });
 });
 

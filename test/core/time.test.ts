@@ -59,8 +59,8 @@ describe('time in Europe/Amsterdam', () => {
     const t = new Date('2026-07-01T17:30:00Z');
     expect(amsterdamDate(t)).to.equal('2026-07-01');
     expect(amsterdamClock(t)).to.equal('19:30');
-    expect(formatTime('nl', t)).to.equal('19:30');
-    expect(formatDateTime('nl', t)).to.equal('woensdag 1 juli 2026, 19:30');
+    expect(formatTime('nl', t)).to.equal('19.30');
+    expect(formatDateTime('nl', t)).to.equal('woensdag 1 juli 2026, 19.30 uur');
     expect(formatDateTime('en', t)).to.equal('Wednesday, 1 July 2026, 19:30');
   });
 });

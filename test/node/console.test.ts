@@ -197,7 +197,7 @@ describe('the organiser console', () => {
         assert.equal(await cards.count(), 5);
         const gas = cards.filter({ hasText: 'aardgasvrije wijken' });
         assert.match(await gas.innerText(), /Plaatsen vrij\s*\d+/);
-        assert.match(await gas.innerText(), /Startbijeenkomst\s+dinsdag 23 november 2021, 10:00/);
+        assert.match(await gas.innerText(), /Startbijeenkomst\s+dinsdag 23 november 2021, 10.00 uur/);
         // A session with a date but no time shows no time.
         const green = cards.filter({ hasText: 'groene domein' });
         assert.match(await green.innerText(), /woensdag 24 juni 2015/);

@@ -269,7 +269,8 @@ export class LeerkringSignup extends LitElement {
     const closed = (title: string, text: string) => this.#screen(title, html`<p>${text}</p>`, network, locale);
     switch (av?.state) {
       case 'full':
-        return closed(s.fullHeading, a.full);
+        // The whole network is full here, also where people register per meeting: every meeting is.
+        return closed(s.fullHeading('network'), a.full);
       case 'not-yet-open':
         return closed(s.notYetOpenHeading, av.opensAt ? a.notYetOpen(av.opensAt) : a.deadlinePassed);
       case 'closed':
@@ -709,7 +710,7 @@ export class LeerkringSignup extends LitElement {
         );
       }
       case 'full':
-        return this.#screen(s.fullHeading, html`<p>${a.full}</p>`, network, locale);
+        return this.#screen(s.fullHeading(registrationScope(network)), html`<p>${a.full}</p>`, network, locale);
       case 'rejected':
         return this.#screen(s.rejectedHeading, html`<p>${outcome.message}</p>`, network, locale);
       case 'cancelled':

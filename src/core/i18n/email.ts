@@ -38,8 +38,8 @@ const nl = {
     where: (w: string) => `Waar: ${w}`,
     joinLink: (u: string) => `Deelnemen online: ${u}`,
     pendingNext: (who: string) => `${who} neemt contact met je op.`,
-    manage: (url: string) => `Bekijk of annuleer je aanmelding: ${url}`,
-    manageNoLink: 'Wil je je aanmelding wijzigen of annuleren? Antwoord dan op deze e-mail.',
+    manage: (url: string) => `Bekijk je aanmelding of meld je af: ${url}`,
+    manageNoLink: 'Wil je je aanmelding wijzigen of je afmelden? Antwoord dan op deze e-mail.',
     contact: (who: string) => `Vragen? Neem contact op met ${who}.`,
     signature: (org: string) => `Met vriendelijke groet,\n${org}`,
     organiser: {

@@ -73,7 +73,7 @@ export const en: Messages = {
       }),
     'group-too-large': (max: number) => `This workshop is for at most ${max} participants.`,
     full: 'Maximum number of registrations reached, you can no longer register.',
-    'waitlist-full': 'The meeting is full and so is the waiting list.',
+    'waitlist-full': 'There are no places left and the waiting list is full too.',
     'approval-required': 'After you register, an introductory or intake conversation follows first.',
     'on-request': 'This is offered on request: we will contact you to arrange it.',
     waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
@@ -192,7 +192,7 @@ export const en: Messages = {
       link: 'Link',
       news: 'News',
     },
-    time: (from: string, to?: string) => (to ? `${from} – ${to}` : from),
+    time: (from: string, to?: string) => (to ? `${from}–${to}` : from),
   },
   date: {
     tbd: 'Date to be announced',

@@ -3,13 +3,14 @@
  * own so that pages with only an agenda do not download them.
  */
 import { plural, type Locale } from './format.js';
+import type { RegistrationScope } from '../schema.js';
 
 const nl = {
   signup: {
     heading: 'Aanmelden',
     requestHeading: 'Workshop aanvragen',
-    allRequired: 'Alle velden zijn verplicht, tenzij er (optioneel) bij staat.',
-    optional: '(optioneel)',
+    allRequired: 'Alle velden zijn verplicht, tenzij er (niet verplicht) bij staat.',
+    optional: '(niet verplicht)',
     name: 'Naam',
     email: 'E-mailadres',
     emailHint: 'Hier sturen we de bevestiging naartoe, met een link om je aanmelding te bekijken of af te melden.',
@@ -50,7 +51,8 @@ const nl = {
     requestReceivedHeading: 'We hebben je aanvraag ontvangen',
     pendingWho: (who: string, days?: number) => `${who} neemt contact met je op${days ? ` binnen ${days} werkdagen` : ''}.`,
     rejectedHeading: 'Aanmelden is niet gelukt',
-    fullHeading: 'Deze bijeenkomst is vol',
+    /** Only where people register per meeting is it one meeting that is full. */
+    fullHeading: (scope: RegistrationScope): string => (scope === 'session' ? 'Deze bijeenkomst is vol' : 'Er zijn geen plaatsen meer'),
     notYetOpenHeading: 'Aanmelden kan nog niet',
     closedHeading: 'Aanmelden is gesloten',
     invitationOnlyHeading: 'Deelname op uitnodiging',
@@ -161,7 +163,7 @@ const en: FormMessages = {
     requestReceivedHeading: 'We have received your request',
     pendingWho: (who: string, days?: number) => `${who} will contact you${days ? ` within ${days} working days` : ''}.`,
     rejectedHeading: 'Registration did not succeed',
-    fullHeading: 'This meeting is full',
+    fullHeading: (scope: RegistrationScope) => (scope === 'session' ? 'This meeting is full' : 'There are no places left'),
     notYetOpenHeading: 'Registration is not open yet',
     closedHeading: 'Registration is closed',
     invitationOnlyHeading: 'By invitation only',

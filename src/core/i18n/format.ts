@@ -27,9 +27,10 @@ export function formatShortDate(locale: Locale, instant: Date): string {
   return fmt(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(instant);
 }
 
-/** "19:30" in both languages (Dutch government style uses the 24-hour clock). */
+/** "19.30" / "19:30": both on the 24-hour clock; Dutch government style writes a point. */
 export function formatTime(locale: Locale, instant: Date): string {
-  return fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  const time = fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return locale === 'nl' ? time.replace(':', '.') : time;
 }
 
 /** "april 2022" / "April 2022", for grouping an agenda by month. */
@@ -37,9 +38,9 @@ export function formatMonth(locale: Locale, instant: Date): string {
   return fmt(locale, { month: 'long', year: 'numeric' }).format(instant);
 }
 
-/** "donderdag 21 april 2022, 19:30" */
+/** "donderdag 21 april 2022, 19.30 uur" / "Thursday 21 April 2022, 19:30" */
 export function formatDateTime(locale: Locale, instant: Date): string {
-  return `${formatDate(locale, instant)}, ${formatTime(locale, instant)}`;
+  return `${formatDate(locale, instant)}, ${formatTime(locale, instant)}${locale === 'nl' ? ' uur' : ''}`;
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

@@ -75,7 +75,7 @@ const nl = {
       }),
     'group-too-large': (max: number) => `Deze workshop is voor maximaal ${max} deelnemers.`,
     full: 'Maximaal aantal aanmeldingen bereikt, je kunt je niet meer aanmelden.',
-    'waitlist-full': 'De bijeenkomst is vol en de wachtlijst ook.',
+    'waitlist-full': 'Er zijn geen plaatsen meer en de wachtlijst is ook vol.',
     'approval-required': 'Na je aanmelding volgt eerst een kennismakings- of intakegesprek.',
     'on-request': 'Dit aanbod is op aanvraag: we nemen contact met je op om het af te stemmen.',
     waitlisted: (position: number) => `Je staat op de wachtlijst, op plaats ${position}.`,
@@ -194,7 +194,7 @@ const nl = {
       link: 'Link',
       news: 'Nieuws',
     },
-    time: (from: string, to?: string) => (to ? `${from} – ${to} uur` : `${from} uur`),
+    time: (from: string, to?: string) => (to ? `${from}–${to} uur` : `${from} uur`),
   },
   date: {
     tbd: 'Datum volgt',
