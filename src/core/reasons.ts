@@ -1,6 +1,7 @@
 import type { Network, OrganisationType } from './schema.js';
 import { messages } from './i18n/messages.js';
-import type { Locale } from './i18n/format.js';
+import { formatOrList, type Locale } from './i18n/format.js';
+import { approvalRequired, eligibleTypes, invitationTypes } from './policy.js';
 
 /** Why a registration cannot go ahead as asked, or why it waits. Machine-readable; `reasonText` makes the sentence. */
 export type Reason =
@@ -55,4 +56,27 @@ export function reasonText(reason: Reason, network: Network, locale: Locale): st
     default:
       return r[reason.code];
   }
+}
+
+/**
+ * Who may register and what comes first, in the order a person needs it before filling anything
+ * in: who is eligible, who needs an invitation and where to ask for one, and an intake that
+ * follows. The agenda and the form both say this, so it is worded once, here.
+ */
+export function whoMayJoin(network: Network, locale: Locale): string[] {
+  const r = network.registration;
+  if (r.mode === 'closed' || r.mode === 'external') return [];
+  const m = messages(locale);
+  const lines: string[] = [];
+  const allowed = eligibleTypes(network);
+  if (allowed) lines.push(reasonText({ code: 'not-eligible', allowed }, network, locale));
+  const invited = invitationTypes(network);
+  if (invited.length) {
+    lines.push(r.invitation?.explanation ?? m.join.invitation(formatOrList(locale, invited.map((t) => m.organisationType[t].toLowerCase()))));
+    const c = network.contact;
+    const who = c?.name && c.email ? `${c.name} (${c.email})` : (c?.name ?? c?.email ?? network.organisers[0]?.name);
+    if (who) lines.push(m.join.askInvitation(who));
+  }
+  if (approvalRequired(network)) lines.push(reasonText({ code: network.format === 'in-company' ? 'on-request' : 'approval-required' }, network, locale));
+  return lines;
 }

@@ -28,6 +28,28 @@ describe('<leerkring-agenda>', () => {
     await fetch('/test-api/reset', { method: 'POST' });
   });
 
+  describe('who may join (issue 12, item 8)', () => {
+    it('says who may join and that an intake comes first, before the sessions and without opening the form', async () => {
+      const el = await fixture<LeerkringAgenda>('<leerkring-agenda src="/demo/data/aardgasvrij-leerkring.json" now="2021-10-25T09:00:00+02:00"></leerkring-agenda>');
+      const notice = el.shadowRoot!.querySelector('[part="eligibility"]')!;
+      expect(notice, 'a who-may-join block').to.not.equal(null);
+      expect([...notice.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal([
+        'Deze leerkring is uitsluitend voor gemeenten die al samenwerken met bewonersinitiatieven aan aardgasvrij.',
+        'Na je aanmelding nemen we contact met je op voor een kennismakings- en intakegesprek.',
+      ]);
+      const firstSession = el.shadowRoot!.querySelector('[part="session"]')!;
+      expect(notice.compareDocumentPosition(firstSession) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      await expectAccessible(el);
+    });
+
+    it('says where to ask for an invitation where one is needed', async () => {
+      const el = await fixture<LeerkringAgenda>('<leerkring-agenda src="/demo/data/twentse-noabers.json" now="2022-04-01T10:00:00Z"></leerkring-agenda>');
+      expect(el.shadowRoot!.querySelector('[part="eligibility"]')?.textContent).to.contain(
+        'Heb je nog geen uitnodiging? Vraag die aan bij Joost Kampman (demo) (leerkring@twentse-noabers.example.org).',
+      );
+    });
+  });
+
   describe('default values', () => {
     it('has sensible defaults', () => {
       const el = document.createElement('leerkring-agenda') as LeerkringAgenda;

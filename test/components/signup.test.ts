@@ -70,6 +70,31 @@ describe('<leerkring-signup>', () => {
       await expectAccessible(el);
     });
 
+    it('says who may join and that an intake comes first at the top of the form, before anything is filled in', async () => {
+      const el = await fixture<LeerkringSignup>(signup('aardgasvrij-leerkring', asOf));
+      const notice = $(el, '[part="eligibility"]');
+      expect([...notice.querySelectorAll('p')].map((p) => p.textContent)).to.deep.equal([
+        'Deze leerkring is uitsluitend voor gemeenten die al samenwerken met bewonersinitiatieven aan aardgasvrij.',
+        'Na je aanmelding nemen we contact met je op voor een kennismakings- en intakegesprek.',
+      ]);
+      expect(notice.compareDocumentPosition($(el, 'form')) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    });
+
+    it('stops a province at the form, before sending, with the reason at the field', async () => {
+      const el = await fixture<LeerkringSignup>(signup('aardgasvrij-leerkring', asOf));
+      fill(el, { ...person, organisationType: 'province' });
+      $<HTMLInputElement>(el, '#f-declarations-werkt-samen-met-initiatief').click();
+      await submit(el);
+      await nextFrame();
+      expect($(el, '#outcome-heading')).to.equal(null);
+      const summary = $(el, '.error-summary');
+      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      expect([...summary.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent])).to.deep.equal([
+        ['#f-participant-organisationType', 'Deze leerkring is uitsluitend voor gemeenten die al samenwerken met bewonersinitiatieven aan aardgasvrij.'],
+      ]);
+      expect(await registrations()).to.deep.equal([]);
+    });
+
     it('shows an error summary that takes focus and links to each field, keeping what was typed', async () => {
       const el = await fixture<LeerkringSignup>(signup('aardgasvrij-leerkring', asOf));
       fill(el, { name: 'Sam de Vries', email: 'sam@' });
@@ -135,6 +160,30 @@ describe('<leerkring-signup>', () => {
       expect((await outcome(second)).textContent).to.equal('Aanmelden is niet gelukt');
       expect(shadowText(second)).to.contain('Met dit e-mailadres ben je al aangemeld.');
       await expectAccessible(second);
+    });
+
+    it('offers a way back from a refusal: the form returns with what was typed, focus on the first field', async () => {
+      const first = await fixture<LeerkringSignup>(signup('aardgasvrij-leerkring', asOf));
+      fill(first, { ...person, organisationType: 'municipality' });
+      $<HTMLInputElement>(first, '#f-declarations-werkt-samen-met-initiatief').click();
+      await submit(first);
+      await outcome(first);
+      const el = await fixture<LeerkringSignup>(signup('aardgasvrij-leerkring', asOf));
+      fill(el, { ...person, email: 'sam@example.org', organisationType: 'municipality' });
+      $<HTMLInputElement>(el, '#f-declarations-werkt-samen-met-initiatief').click();
+      await submit(el);
+      expect((await outcome(el)).textContent).to.equal('Aanmelden is niet gelukt');
+      const back = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Terug naar het formulier');
+      expect(back, 'a way back to the form').to.not.equal(undefined);
+      back!.click();
+      await el.updateComplete;
+      await nextFrame();
+      expect($<HTMLInputElement>(el, '#f-participant-name').value).to.equal(person.name);
+      expect($<HTMLInputElement>(el, '#f-participant-email').value).to.equal('sam@example.org');
+      expect($<HTMLSelectElement>(el, '#f-participant-organisationType').value).to.equal('municipality');
+      expect($<HTMLInputElement>(el, '#f-declarations-werkt-samen-met-initiatief').checked).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'form input:not([type="hidden"]), form select, form textarea'));
+      await expectAccessible(el);
     });
   });
 

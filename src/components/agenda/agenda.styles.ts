@@ -50,6 +50,10 @@ export const agendaStyles = css`
   .availability p {
     margin: 0;
   }
+  .notice {
+    border-inline-start: 5px solid var(--_leerkring-accent);
+    padding-inline-start: 1em;
+  }
   .series-action {
     margin-block: 1em;
   }

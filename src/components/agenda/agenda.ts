@@ -15,6 +15,7 @@ import {
   outlookCalendarUrl,
   parseDateTime,
   registrationScope,
+  whoMayJoin,
   safeUrl,
   sessionStart,
   sessionTiming,
@@ -58,6 +59,7 @@ interface Row {
  * @csspart title - A session's title.
  * @csspart date - A session's date and time.
  * @csspart status - A session's status (moved, cancelled) and the loading message.
+ * @csspart eligibility - Who may register and what comes first, above the sessions.
  * @csspart availability - Whether and how people can register.
  * @csspart button - Register and retry buttons.
  * @csspart calendar - The "add to your calendar" disclosure.
@@ -178,7 +180,7 @@ export class LeerkringAgenda extends LitElement {
     const m = messages(locale);
     const now = clock(this.now ?? state.now);
     const rows = this.#rows(network, now);
-    if (!rows.length) return html`<p part="status">${m.agenda.empty}</p>${this.#renderSeriesAction(state, network, locale)}`;
+    if (!rows.length) return html`<p part="status">${m.agenda.empty}</p>${this.#renderWhoMayJoin(network, locale)}${this.#renderSeriesAction(state, network, locale)}`;
 
     const themes = [...new Set(rows.map((r) => r.session.theme).filter((t): t is string => !!t))];
     const types = [...new Set(rows.map((r) => r.session.type))];
@@ -194,7 +196,7 @@ export class LeerkringAgenda extends LitElement {
 
     return html`
       ${showFilters ? this.#renderFilters(themes, types, visible.length, m) : nothing}
-      ${this.show !== 'past' ? this.#renderSeriesAction(state, network, locale) : nothing}
+      ${this.show !== 'past' ? html`${this.#renderWhoMayJoin(network, locale)}${this.#renderSeriesAction(state, network, locale)}` : nothing}
       ${this.show !== 'past'
         ? html`<section aria-labelledby="upcoming-heading">
             <${heading(h)} id="upcoming-heading">${m.agenda.upcoming}</${heading(h)}>
@@ -255,6 +257,13 @@ export class LeerkringAgenda extends LitElement {
         : nothing}
       <p role="status" class="filter-count">${m.agenda.filterResult(count)}</p>
     </div>`;
+  }
+
+  /** Who may register, said before anyone clicks through to a form (the form says it again). */
+  #renderWhoMayJoin(network: Network, locale: Locale) {
+    const notes = whoMayJoin(network, locale);
+    if (!notes.length) return nothing;
+    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
   }
 
   /** For whole-series registration: one availability line and action for the network. */

@@ -19,6 +19,7 @@ import {
   checkRegistration,
   mailtoUrl,
   safeUrl,
+  whoMayJoin,
   type Availability,
   type FieldName,
   type Locale,
@@ -51,6 +52,9 @@ type View =
   | { kind: 'manage'; status: string; canCancel: boolean }
   | { kind: 'manage-missing' };
 
+/** Focus target meaning "the form's first field", whichever that is for this network. */
+const FIRST_FIELD = ':first-field';
+
 /** Where a problem's path points in the form: the id of the control to focus. */
 function controlId(path: string): string {
   return `f-${path.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -62,6 +66,7 @@ function controlId(path: string): string {
  * @csspart form - The form.
  * @csspart field - Each question with its label, hint and error.
  * @csspart button - Submit, retry and cancel buttons.
+ * @csspart eligibility - Who may register and what comes first, above the form.
  * @csspart error-summary - The list of problems shown above the form after a failed submit.
  * @csspart status - Progress and outcome messages.
  * @csspart error - The load error or the problems in an invalid document.
@@ -175,7 +180,10 @@ export class LeerkringSignup extends LitElement {
     if (api !== undefined && network && this.renderRoot.querySelector('form')) void this.#formTokenFor(api, network.id);
     const id = this.#focusAfterRender;
     if (!id) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+    const target =
+      id === FIRST_FIELD
+        ? this.renderRoot.querySelector<HTMLElement>('form input:not([type="hidden"]):not([tabindex="-1"]), form select, form textarea')
+        : this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     if (target) {
       this.#focusAfterRender = undefined;
       target.focus();
@@ -259,7 +267,7 @@ export class LeerkringSignup extends LitElement {
       const href = registrationMailtoUrl(network, locale, this.session);
       return this.#screen(
         s.heading,
-        html`${this.#eligibilityNotes(network)}<p>${s.emailText(network.contact?.email ?? '')}</p>
+        html`${this.#eligibilityNotes(network, locale)}<p>${s.emailText(network.contact?.email ?? '')}</p>
           ${href ? html`<p><a class="button" part="button" href=${href}>${s.emailButton}</a></p>` : nothing}`,
         network,
         locale,
@@ -281,14 +289,11 @@ export class LeerkringSignup extends LitElement {
     return this.#renderForm(state, network, locale, av);
   }
 
-  /** Who may register, said before anyone types: eligibility, invitations. */
-  #eligibilityNotes(network: Network) {
-    const r = network.registration;
-    const notes: string[] = [];
-    if (r.eligibility?.explanation) notes.push(r.eligibility.explanation);
-    if (r.invitation?.explanation) notes.push(r.invitation.explanation);
+  /** Who may register, said before anyone types: eligibility, invitations and where to ask for one, an intake. */
+  #eligibilityNotes(network: Network, locale: Locale) {
+    const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
-    return html`<div class="notice">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
+    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
   }
 
   #problem(path: string): Problem | undefined {
@@ -363,7 +368,7 @@ export class LeerkringSignup extends LitElement {
             <option value="">${s.choose}</option>
             ${ORGANISATION_TYPES.map((t) => html`<option value=${t} ?selected=${t === type}>${messages(locale).organisationType[t]}</option>`)}
           </select>
-          <p class="error" id="${id}-eligibility" role="status">${notEligible ? reasonText(notEligible, network, locale) : ''}</p>
+          <p class="error" id="${id}-eligibility" role="status">${notEligible && !invalid ? reasonText(notEligible, network, locale) : ''}</p>
         </div>
         ${type && invitationTypes(network).includes(type)
           ? this.#textField('invitationCode', 'invitationCode', s.invitationCode, { required: true, autocomplete: 'off', hint: network.registration.invitation?.explanation }, locale)
@@ -503,7 +508,7 @@ export class LeerkringSignup extends LitElement {
     const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' ? s.submitWaitlist : s.submit;
     return html`<section aria-labelledby="signup-heading">
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
-      ${this.#eligibilityNotes(network)}
+      ${this.#eligibilityNotes(network, locale)}
       ${this._problems.length
         ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>
@@ -608,8 +613,13 @@ export class LeerkringSignup extends LitElement {
     if (this._busy) return;
     const input = this.#collect(e.target as HTMLFormElement, locale, network);
     const checked = checkRegistration(network, input);
-    if (!checked.ok) {
-      this.#setProblems(checked.problems);
+    const problems = checked.ok ? [] : [...checked.problems];
+    // Stop a type of organisation that may not join here, with the reason at its field, instead of
+    // sending a registration the server can only refuse.
+    const notEligible = this.#notEligible(network, input.participant.organisationType);
+    if (notEligible && !problems.some((p) => p.path === 'participant.organisationType')) problems.push(notEligible);
+    if (!checked.ok || problems.length) {
+      this.#setProblems(problems);
       this.#focusAfterRender = 'error-summary';
       return;
     }
@@ -669,6 +679,18 @@ export class LeerkringSignup extends LitElement {
     this.#show({ kind: 'rejected', message: r.error.message });
   }
 
+  #notEligible(network: Network, type: string | undefined): Problem | undefined {
+    if (!type || !(ORGANISATION_TYPES as readonly string[]).includes(type)) return undefined;
+    const reason = personalReasons(network, { organisationType: type as OrganisationType, declarations: (network.registration.declarations ?? []).map((d) => d.id), invitation: 'valid' }, {}).find((r) => r.code === 'not-eligible');
+    return reason && { path: 'participant.organisationType', code: reason.code, message: { nl: reasonText(reason, network, 'nl'), en: reasonText(reason, network, 'en') } };
+  }
+
+  /** Back from a refusal to the form as it was left: every value is kept in #values. */
+  #backToForm(): void {
+    this._view = { kind: 'form' };
+    this.#focusAfterRender = FIRST_FIELD;
+  }
+
   #renderOutcome(outcome: SignupOutcome, network: Network, locale: Locale) {
     const s = formMessages(locale).signup;
     const a = messages(locale).availability;
@@ -712,7 +734,13 @@ export class LeerkringSignup extends LitElement {
       case 'full':
         return this.#screen(s.fullHeading(registrationScope(network)), html`<p>${a.full}</p>`, network, locale);
       case 'rejected':
-        return this.#screen(s.rejectedHeading, html`<p>${outcome.message}</p>`, network, locale);
+        return this.#screen(
+          s.rejectedHeading,
+          html`<p>${outcome.message}</p>
+            <p><button class="button secondary" part="button" type="button" @click=${() => this.#backToForm()}>${s.backToForm}</button></p>`,
+          network,
+          locale,
+        );
       case 'cancelled':
         return this.#screen(s.cancelledHeading, html`<p>${s.cancelledText}</p>`, network, locale);
       case 'handled':

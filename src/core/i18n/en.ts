@@ -78,6 +78,10 @@ export const en: Messages = {
     'on-request': 'This is offered on request: we will contact you to arrange it.',
     waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
   },
+  join: {
+    invitation: (types: string) => `Are you from a ${types}? Then you can only take part with an invitation.`,
+    askInvitation: (who: string) => `No invitation yet? Ask ${who} for one.`,
+  },
   outcome: {
     confirmed: 'Registered',
     waitlisted: 'On the waiting list',

@@ -51,6 +51,7 @@ const nl = {
     requestReceivedHeading: 'We hebben je aanvraag ontvangen',
     pendingWho: (who: string, days?: number) => `${who} neemt contact met je op${days ? ` binnen ${days} werkdagen` : ''}.`,
     rejectedHeading: 'Aanmelden is niet gelukt',
+    backToForm: 'Terug naar het formulier',
     /** Only where people register per meeting is it one meeting that is full. */
     fullHeading: (scope: RegistrationScope): string => (scope === 'session' ? 'Deze bijeenkomst is vol' : 'Er zijn geen plaatsen meer'),
     notYetOpenHeading: 'Aanmelden kan nog niet',
@@ -163,6 +164,7 @@ const en: FormMessages = {
     requestReceivedHeading: 'We have received your request',
     pendingWho: (who: string, days?: number) => `${who} will contact you${days ? ` within ${days} working days` : ''}.`,
     rejectedHeading: 'Registration did not succeed',
+    backToForm: 'Back to the form',
     fullHeading: (scope: RegistrationScope) => (scope === 'session' ? 'This meeting is full' : 'There are no places left'),
     notYetOpenHeading: 'Registration is not open yet',
     closedHeading: 'Registration is closed',

@@ -60,3 +60,8 @@ export function plural(locale: Locale, n: number, forms: { one: string; other: s
 export function formatList(locale: Locale, items: readonly string[]): string {
   return new Intl.ListFormat(BCP47[locale], { type: 'conjunction' }).format(items);
 }
+
+/** Formats a choice: "A, B of C" / "A, B or C". */
+export function formatOrList(locale: Locale, items: readonly string[]): string {
+  return new Intl.ListFormat(BCP47[locale], { type: 'disjunction' }).format(items);
+}

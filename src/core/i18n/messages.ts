@@ -80,6 +80,11 @@ const nl = {
     'on-request': 'Dit aanbod is op aanvraag: we nemen contact met je op om het af te stemmen.',
     waitlisted: (position: number) => `Je staat op de wachtlijst, op plaats ${position}.`,
   },
+  /** Who may register, said before anyone fills anything in. */
+  join: {
+    invitation: (types: string) => `Hoor je bij een ${types}? Dan kun je alleen meedoen met een uitnodiging.`,
+    askInvitation: (who: string) => `Heb je nog geen uitnodiging? Vraag die aan bij ${who}.`,
+  },
   outcome: {
     confirmed: 'Aangemeld',
     waitlisted: 'Op de wachtlijst',
