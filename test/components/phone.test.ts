@@ -4,26 +4,8 @@ import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LeerkringSignup } from '../../src/components/index.js';
 import { fixture, settle } from '../helpers/dom.js';
+import { post, $, until, fill } from '../helpers/form.js';
 
-const post = (path: string, body: unknown = {}) => fetch(path, { method: 'POST', body: JSON.stringify(body) });
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector(sel) as T;
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 250; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-function fill(el: Element, values: Record<string, string>) {
-  for (const [name, value] of Object.entries(values)) {
-    const control = el.shadowRoot!.querySelector(`[name="${name}"]`) as HTMLInputElement | HTMLSelectElement;
-    if (!control) throw new Error(`no field ${name}`);
-    control.value = value;
-    control.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-}
 
 /** Counts the page's requests in flight, so a test can wait until the refresh after an outcome has settled. */
 function trackFetches() {
