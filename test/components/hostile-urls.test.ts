@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { LeerkringAgenda, LeerkringSignup } from '../../src/components/index.js';
-import { fixture, inline, shadowText } from '../helpers/dom.js';
+import { fixture, inline, shadowText, warnings } from '../helpers/dom.js';
 
 // A registration API is a server the page trusts only as far as its data goes: a hostile or
 // broken one (a `data-api` an editor typed, a compromised host) can send any JSON. These
@@ -24,17 +24,6 @@ function expectNoScriptLinks(el: Element): void {
   expect(pwned()).to.equal(undefined);
 }
 
-async function warnings(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 describe('URLs from a hostile registration API', () => {
   beforeEach(() => {

@@ -4,6 +4,7 @@ import { expect } from '@esm-bundle/chai';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { LeerkringSignup } from '../../src/components/index.js';
 import { fixture, settle } from '../helpers/dom.js';
+import { WAITLIST_DOC } from '../helpers/fixtures.js';
 import { post, $, until, fill } from '../helpers/form.js';
 
 
@@ -46,16 +47,7 @@ describe('registering on a phone', () => {
   });
 
   describe('after every outcome, the outcome stays on screen with focus on its heading', () => {
-    const wacht = {
-      id: 'wacht',
-      kind: 'workshop',
-      title: 'Workshop met wachtlijst',
-      summary: 'Test',
-      organisers: [{ name: 'Gemeente Voorbeeld' }],
-      contact: { name: 'Organisator (demo)', email: 'organisator@example.org' },
-      sessions: [{ id: 'dag', title: 'Workshopdag', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00' }],
-      registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
-    };
+    const wacht = WAITLIST_DOC;
     const cases: { name: string; network: string; asOf: string; heading: string; prepare: (el: LeerkringSignup) => Promise<void> }[] = [
       {
         name: 'confirmed (vitaal-platteland, per meeting)',

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { upgradeFallbacks } from '../../src/components/index.js';
 import { placeholderAttributes, type PlaceholderKind } from '../../src/components/upgrade.js';
-import { settle } from '../helpers/dom.js';
+import { settle, warnings } from '../helpers/dom.js';
 
 // A CMS lets editors without script rights write any data-* attribute. Nothing they write there
 // may become script, a style, or a focus trap on the page.
@@ -41,18 +41,6 @@ function scriptLinks(el: Element): string[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => !['http:', 'https:', 'mailto:'].includes(a.protocol)).map((a) => a.getAttribute('href')!);
 }
 
-/** Collects console.warn calls while `run` runs. */
-async function warnings(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 describe('data-leerkring placeholders', () => {
   beforeEach(async () => {

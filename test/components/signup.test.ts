@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringSignup } from '../../src/components/index.js';
 import { fixture, expectAccessible, shadowText, inline } from '../helpers/dom.js';
+import { WAITLIST_DOC } from '../helpers/fixtures.js';
 import { post, $, until, fill } from '../helpers/form.js';
 
 const registrations = async () => (await (await fetch('/test-api/registrations')).json()) as { status: string; participant: { email: string }; sessionId?: string }[];
@@ -250,16 +251,7 @@ describe('<leerkring-signup>', () => {
   });
 
   describe('waiting list and manage link', () => {
-    const doc = {
-      id: 'wacht',
-      kind: 'workshop',
-      title: 'Workshop met wachtlijst',
-      summary: 'Test',
-      organisers: [{ name: 'Gemeente Voorbeeld' }],
-      contact: { name: 'Organisator (demo)', email: 'organisator@example.org' },
-      sessions: [{ id: 'dag', title: 'Workshopdag', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00' }],
-      registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
-    };
+    const doc = WAITLIST_DOC;
 
     it('puts the second person on the waiting list, with their position', async () => {
       await fetch('/test-api/networks/x', { method: 'PUT', body: JSON.stringify(doc) });

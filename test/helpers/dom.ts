@@ -65,3 +65,16 @@ export function shadowText(el: Element): string {
 export function inline(doc: unknown): string {
   return `<script type="application/json">${JSON.stringify(doc).replace(/</g, '\\u003c')}</script>`;
 }
+
+/** Collects console.warn calls while `run` runs. */
+export async function warnings(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}

@@ -23,3 +23,15 @@ export function makeNetwork(
 }
 
 export const NOW = new Date('2030-04-01T09:00:00Z');
+
+/** A one-place workshop with a waiting list, as raw JSON for the test API (`PUT /test-api/networks/wacht`). */
+export const WAITLIST_DOC = {
+  id: 'wacht',
+  kind: 'workshop',
+  title: 'Workshop met wachtlijst',
+  summary: 'Test',
+  organisers: [{ name: 'Gemeente Voorbeeld' }],
+  contact: { name: 'Organisator (demo)', email: 'organisator@example.org' },
+  sessions: [{ id: 'dag', title: 'Workshopdag', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00' }],
+  registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+};

@@ -5,13 +5,12 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
-import { buildServer, loadNetworks, openDatabase, STRICT_CSP, type Db } from '../../src/server/index.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadNetworks, STRICT_CSP, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { network, signInLinkFor, tempDir } from './helpers.js';
-import { demoClock } from '../../demo/networks.js';
+import { network, signInLinkFor } from './helpers.js';
+import { serveInChromium, watchViolations } from './browser.js';
 
 // Screenshots go to test-results/ (a run must not rewrite tracked files; names and times differ
 // between runs). The copies in test/artefacts/screenshots/ were taken from there.
@@ -34,25 +33,7 @@ const queue = network({
 before(async () => {
   const networks = loadNetworks('demo/data');
   networks.set(queue.id, queue);
-  db = await openDatabase({ dataDir: tempDir() });
-  const { app } = await buildServer({
-    db,
-    networks,
-    secret: Buffer.alloc(32, 7),
-    adminTokenHash: sha256('console-test-installation-admin'),
-    rateLimitPerMinute: 0,
-    minFillMs: 0,
-    now: demoClock(),
-    publicUrl: () => base,
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
-  close = async () => {
-    await browser.close();
-    await app.close();
-    await db.close();
-  };
+  ({ base, db, browser, close } = await serveInChromium(networks, { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('console-test-installation-admin') }));
   mkdirSync(SHOTS, { recursive: true });
 });
 after(() => close());
@@ -91,11 +72,7 @@ async function status(id: string): Promise<{ status: string; reason: string | nu
 async function browse(width: number): Promise<{ context: BrowserContext; page: Page; violations: () => Promise<unknown[]> }> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    (window as unknown as { __v: unknown[] }).__v = [];
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __v: unknown[] }).__v.push({ directive: e.violatedDirective, blocked: e.blockedURI }));
-  });
-  return { context, page, violations: () => page.evaluate(() => (window as unknown as { __v: unknown[] }).__v) };
+  return { context, page, violations: await watchViolations(page) };
 }
 
 /** Signs in the way an organiser does: asks for a link on the page, opens the link from the e-mail. */
@@ -520,6 +497,9 @@ describe('the organiser console', () => {
       assert.equal(await page.locator('leerkring-console-overview li.card').count(), 1);
       await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
       await page.getByRole('heading', { name: 'Je hebt geen toegang tot dit netwerk, of het bestaat niet.' }).waitFor();
+      // The page says so because the API refused, with this organiser's own session cookie.
+      const status = await page.evaluate((id) => fetch(`/api/admin/networks/${id}/registrations`).then((r) => r.status), GAS);
+      assert.equal(status, 403);
       assert.doesNotMatch(await page.locator('leerkring-console-network').innerText(), /deelnemer/);
     } finally {
       await context.close();

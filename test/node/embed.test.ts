@@ -2,56 +2,32 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
-import { buildServer, loadNetworks, openDatabase, STRICT_CSP } from '../../src/server/index.js';
+import type { Browser, Page } from 'playwright-core';
+import { loadNetworks, STRICT_CSP } from '../../src/server/index.js';
+import { serveInChromium, watchViolations } from './browser.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { tempDir } from './helpers.js';
-import { DEMO_NETWORKS, demoClock } from '../../demo/networks.js';
+import { DEMO_NETWORKS } from '../../demo/networks.js';
 
-const SHOTS = 'test/artefacts/screenshots';
+// Written to test-results/ so a run leaves the tracked copies in test/artefacts/screenshots/ alone.
+const SHOTS = 'test-results/screenshots';
 
 let browser: Browser;
 let base = '';
 let close: () => Promise<void>;
 
 before(async () => {
-  const networks = loadNetworks('demo/data');
-  const db = await openDatabase({ dataDir: tempDir() });
-  const { app } = await buildServer({
-    db,
-    networks,
-    secret: Buffer.alloc(32, 9),
-    adminTokenHash: sha256('x'),
-    staticRoot: process.cwd(),
-    rateLimitPerMinute: 0,
-    minFillMs: 0,
-    now: demoClock(),
-  });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
-  close = async () => {
-    await browser.close();
-    await app.close();
-    await db.close();
-  };
+  const served = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('x'), staticRoot: process.cwd() });
+  ({ base, browser, close } = served);
   mkdirSync(SHOTS, { recursive: true });
 });
 after(() => close());
 
 async function open(path: string, width: number): Promise<{ page: Page; violations: () => Promise<unknown[]> }> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, acceptDownloads: true });
-  // Runs before the page's own scripts and outside its policy.
-  await page.addInitScript(() => {
-    (window as unknown as { __v: unknown[] }).__v = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __v: unknown[] }).__v.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }),
-    );
-  });
+  const violations = await watchViolations(page);
   const res = await page.goto(base + path);
   assert.equal(res?.headers()['content-security-policy'], STRICT_CSP);
-  return { page, violations: () => page.evaluate(() => (window as unknown as { __v: unknown[] }).__v) };
+  return { page, violations };
 }
 
 /** Waits until every leerkring element on the page has rendered something other than "loading". */

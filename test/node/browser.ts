@@ -1,0 +1,46 @@
+// What the Playwright suites share: the reference server on the demo's clock with Debian's
+// Chromium beside it, and a watch for Content-Security-Policy violations on a page.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
+import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
+import { tempDir } from './helpers.js';
+import { demoClock } from '../../demo/networks.js';
+import type { Network } from '../../src/core/index.js';
+
+export interface ServedInChromium {
+  base: string;
+  db: Db;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** The real server (embedded database, port 0, no rate limits, the demo's clock) and a browser. */
+export async function serveInChromium(networks: Map<string, Network>, extra: Partial<ServerOptions> & Pick<ServerOptions, 'secret'>): Promise<ServedInChromium> {
+  const db = await openDatabase({ dataDir: tempDir() });
+  let base = '';
+  const { app } = await buildServer({ db, networks, rateLimitPerMinute: 0, minFillMs: 0, now: demoClock(), publicUrl: () => base, ...extra });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
+  return {
+    base,
+    db,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Records every CSP violation on the page from before its own scripts run; call before `goto`. */
+export async function watchViolations(page: Page): Promise<() => Promise<unknown[]>> {
+  await page.addInitScript(() => {
+    (window as unknown as { __v: unknown[] }).__v = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __v: unknown[] }).__v.push({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample }),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { __v: unknown[] }).__v);
+}
