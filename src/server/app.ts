@@ -284,24 +284,37 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return { networks: out };
   });
 
+  // The public document, as JSON text, made once per Network object: a document is not changed
+  // in place (a new revision is a new object), so the cache never needs to be told.
+  const publicJson = new WeakMap<Network, string>();
+  const publicDocument = (n: Network) => {
+    let text = publicJson.get(n);
+    if (text === undefined) publicJson.set(n, (text = JSON.stringify(publicNetwork(n))));
+    return text;
+  };
+
   app.get('/api/networks/:networkId', async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
-    return { network: publicNetwork(n), availability: availabilityMap(n, await store.counts(n.id), now(n.id)) };
+    // The kept counts, never a recount: the cost does not grow with the registrations stored.
+    const availability = availabilityMap(n, await store.counts(n.id), now(n.id));
+    return reply.type('application/json; charset=utf-8').send(`{"network":${publicDocument(n)},"availability":${JSON.stringify(availability)}}`);
   });
 
-  // The feed is the same for as long as the document is: make it once, then answer from memory.
-  const feeds = new Map<string, { body: string; etag: string }>();
+  // The feed is the same for as long as the document is: make it once per Network object and
+  // language, then answer from memory.
+  const feeds = new WeakMap<Network, Map<string, { body: string; etag: string }>>();
   app.get('/api/networks/:networkId/calendar.ics', async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
     const locale = localeOf(req);
-    const key = `${n.id}:${locale}`;
-    let feed = feeds.get(key);
+    let byLocale = feeds.get(n);
+    if (!byLocale) feeds.set(n, (byLocale = new Map()));
+    let feed = byLocale.get(locale);
     if (!feed) {
       const body = networkCalendar(publicNetwork(n), { locale });
       feed = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-      feeds.set(key, feed);
+      byLocale.set(locale, feed);
     }
     reply.header('etag', feed.etag).header('cache-control', 'public, max-age=300');
     if (req.headers['if-none-match'] === feed.etag) return reply.code(304).send();

@@ -11,5 +11,5 @@ export const RegistrationStore = RegistrationService;
 /** @deprecated Renamed RegistrationService. */
 export type RegistrationStore = RegistrationService;
 export { loadNetworks, NetworkFolderError } from './networks.js';
-export { composeMail, createMailer, deliverOutbox, type MailKind, type MailMessage } from './mail.js';
+export { composeMail, createMailer, deliverOutbox, claimOutbox, type DeliveryOptions, type MailKind, type MailMessage } from './mail.js';
 export { toCsv, csvCell } from './csv.js';

@@ -225,32 +225,68 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
   };
 }
 
+export interface DeliveryOptions {
+  /** This worker's name in its claims; a random one by default. */
+  worker?: string;
+  /**
+   * How long a claim holds (5 minutes by default). A worker that died between claiming and
+   * sending leaves its claim behind: after this long, another worker takes the message over.
+   * Longer than any SMTP conversation, or a slow one would be sent twice.
+   */
+  claimTimeoutMs?: number;
+}
+
+/** Claims up to `limit` unsent messages for `worker`: one statement, so one short transaction. */
+export async function claimOutbox(
+  db: Queryable,
+  worker: string,
+  limit: number,
+  claimTimeoutMs = 300000,
+): Promise<{ id: string; registration_id: string | null; message: MailMessage | string }[]> {
+  const { rows } = await db.query<{ id: string; registration_id: string | null; message: MailMessage | string }>(
+    `UPDATE mail_outbox SET claimed_at = now(), claimed_by = $2, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM mail_outbox
+           WHERE sent_at IS NULL AND message IS NOT NULL AND attempts < 10 AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
+           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, registration_id, message`,
+    [limit, worker, claimTimeoutMs],
+  );
+  return rows.sort((x, y) => Number(x.id) - Number(y.id));
+}
+
 /**
- * Sends what is waiting in the outbox. Each message is claimed with SKIP LOCKED so several
- * server processes never send the same one; once sent, its text (which holds the manage link)
- * is removed from the database.
+ * Sends what is waiting in the outbox, as a job off the request path. Messages are claimed in a
+ * short transaction (SKIP LOCKED, so several server processes never claim the same one), sent
+ * outside any transaction, then marked as sent; once sent, the text (which holds the manage
+ * link) is removed from the database. A registration therefore never waits for SMTP, not even
+ * on the embedded database, which runs one transaction at a time.
  */
-export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+  const worker = options.worker ?? `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const batch = await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string; registration_id: string | null; message: MailMessage }>(
-        'SELECT id, registration_id, message FROM mail_outbox WHERE sent_at IS NULL AND attempts < 10 ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
-        [limit],
-      );
-      for (const row of rows) {
-        try {
-          await mailer.send(typeof row.message === 'string' ? JSON.parse(row.message) : row.message, { registrationId: row.registration_id });
-          await tx.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, attempts = attempts + 1 WHERE id = $1', [row.id]);
-          sent++;
-        } catch (error) {
-          await tx.query('UPDATE mail_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1', [row.id, String((error as Error).message).slice(0, 500)]);
-          failed++;
-        }
+    const batch = await claimOutbox(db, worker, limit, options.claimTimeoutMs);
+    let failures = 0;
+    for (const row of batch) {
+      try {
+        await mailer.send(typeof row.message === 'string' ? JSON.parse(row.message) : row.message, { registrationId: row.registration_id });
+      } catch (error) {
+        // Free again at once: the next turn of the job tries again, up to ten attempts in all.
+        await db.query('UPDATE mail_outbox SET claimed_at = NULL, claimed_by = NULL, last_error = $3 WHERE id = $1 AND claimed_by = $2', [
+          row.id,
+          worker,
+          String((error as Error).message).slice(0, 500),
+        ]);
+        failed++;
+        failures++;
+        continue;
       }
-      return rows.length;
-    });
-    if (batch < limit) return { sent, failed };
+      await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, claimed_at = NULL WHERE id = $1', [row.id]);
+      sent++;
+    }
+    // A failure is tried again on the job's next turn, not at once in this one.
+    if (batch.length < limit || failures) return { sent, failed };
   }
 }

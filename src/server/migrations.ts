@@ -154,4 +154,32 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (organiser_id, day)
   )
   `,
+  // Kept counts per target (a network, or one session): what availability reads, never a recount.
+  // Triggers keep them in the transaction of every change of a registration's status, whoever
+  // makes it. The row is also the target's lock: deciding about places locks it first.
+  // (The function body is on one line: migrations are split into statements at ";" + newline.)
+  `
+  CREATE TABLE target_counts (
+    network_id text NOT NULL,
+    target text NOT NULL,
+    confirmed integer NOT NULL DEFAULT 0,
+    pending integer NOT NULL DEFAULT 0,
+    waitlisted integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (network_id, target)
+  );
+  CREATE FUNCTION leerkring_keep_counts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP <> 'INSERT' AND OLD.status IN ('confirmed', 'pending', 'waitlisted') THEN UPDATE target_counts SET confirmed = confirmed - (OLD.status = 'confirmed')::int, pending = pending - (OLD.status = 'pending')::int, waitlisted = waitlisted - (OLD.status = 'waitlisted')::int WHERE network_id = OLD.network_id AND target = OLD.target; END IF; IF TG_OP <> 'DELETE' AND NEW.status IN ('confirmed', 'pending', 'waitlisted') THEN INSERT INTO target_counts AS t (network_id, target, confirmed, pending, waitlisted) VALUES (NEW.network_id, NEW.target, (NEW.status = 'confirmed')::int, (NEW.status = 'pending')::int, (NEW.status = 'waitlisted')::int) ON CONFLICT (network_id, target) DO UPDATE SET confirmed = t.confirmed + EXCLUDED.confirmed, pending = t.pending + EXCLUDED.pending, waitlisted = t.waitlisted + EXCLUDED.waitlisted; END IF; RETURN NULL; END $$;
+  CREATE TRIGGER registrations_keep_counts AFTER INSERT OR DELETE ON registrations FOR EACH ROW EXECUTE FUNCTION leerkring_keep_counts();
+  CREATE TRIGGER registrations_keep_counts_change AFTER UPDATE OF status, target, network_id ON registrations FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.target IS DISTINCT FROM NEW.target OR OLD.network_id IS DISTINCT FROM NEW.network_id)
+    EXECUTE FUNCTION leerkring_keep_counts();
+  INSERT INTO target_counts (network_id, target, confirmed, pending, waitlisted)
+    SELECT network_id, target, count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'waitlisted')
+    FROM registrations GROUP BY network_id, target
+  `,
+  // Mail is sent by a job that claims rows (claimed_at, claimed_by) in a short transaction and
+  // talks SMTP outside any transaction. A claim older than the timeout is a dead worker's.
+  `
+  ALTER TABLE mail_outbox ADD COLUMN claimed_at timestamptz;
+  ALTER TABLE mail_outbox ADD COLUMN claimed_by text
+  `,
 ];

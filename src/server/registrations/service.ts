@@ -200,10 +200,9 @@ export class RegistrationService {
     };
 
     return this.#transaction(async (repo) => {
-      await repo.lock(network.id, target);
+      const counts = await repo.lock(network.id, target);
       const earlier = await stored(repo);
       if (earlier) return earlier;
-      const counts = await repo.counts(network.id, target);
       const email = p.email.toLowerCase();
       const duplicate = await repo.hasActive(network.id, target, email);
       const organisation = p.organisation?.toLowerCase();
