@@ -6,6 +6,7 @@
 import type { Network } from './schema.js';
 import type { Availability } from './availability.js';
 import type { Outcome } from './decide-registration.js';
+import type { ManageActions } from './manage.js';
 
 /** The subset of `fetch` the client uses; core does not depend on the DOM's types. */
 export type FetchLike = (
@@ -72,6 +73,8 @@ export interface RegistrationView {
   participant: ParticipantInput;
   createdAt: string;
   canCancel: boolean;
+  /** What the participant may still do, at the server's clock (core's `manageActions`). */
+  actions?: ManageActions;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

@@ -15,6 +15,7 @@ import {
   toLocale,
   emailAddress,
   reasonText,
+  manageActions,
   freeText,
   isStorable,
   type Locale,
@@ -354,11 +355,19 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return row;
   };
 
+  // What the participant may still do comes with their registration, decided by core at the
+  // server's clock, so the manage page shows exactly the buttons the server will accept.
+  const participantView = (row: RegistrationRow, position: number | undefined) => {
+    const n = networks.get(row.network_id);
+    const actions = n ? manageActions(n, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now(n.id)) : { cancel: false, leaveWaitlist: false, switchTo: [] };
+    return { ...view(row, position), actions };
+  };
+
   app.get('/api/registrations/:token', limited, async (req, reply) => {
     const row = await byToken(req, reply);
     if (!row) return reply;
     reply.header('cache-control', 'no-store');
-    return view(row, await store.position(row));
+    return participantView(row, await store.position(row));
   });
 
   app.post('/api/registrations/:token/cancel', limited, async (req, reply) => {
@@ -366,8 +375,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (!row) return reply;
     const r = await store.cancel(row.id);
     options.onMailQueued?.();
-    if (!r.ok) return view(row, await store.position(row));
-    return view(r.row, undefined);
+    if (!r.ok) return participantView(row, await store.position(row));
+    return participantView(r.row, undefined);
   });
 
   app.post('/api/registrations/:token/erase', limited, async (req, reply) => {
@@ -398,7 +407,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return error(reply, status, r.code, message, { ...(r.reasons.length && { reasons: r.reasons }), ...(status === 422 && { issues: [{ path: 'sessionId', message }] }) });
     }
     reply.header('cache-control', 'no-store');
-    return view(r.row, r.position);
+    return participantView(r.row, r.position);
   });
 
   // "Send me my link again": the same answer whether or not the address is known, so the page

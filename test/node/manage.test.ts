@@ -64,6 +64,9 @@ for (const backend of BACKENDS) {
       const a = await s.post('/api/networks/per-bijeenkomst/registrations', { ...person('a'), sessionId: 'een' });
       const b = await s.post('/api/networks/per-bijeenkomst/registrations', { ...person('b'), sessionId: 'een' });
       assert.deepEqual([a.body.status, b.body.status], ['confirmed', 'waitlisted']);
+      // What the page may offer comes from the server's clock: the past meeting is not among them.
+      assert.deepEqual((await s.get(`/api/registrations/${a.body.manageToken}`)).body.actions, { cancel: true, leaveWaitlist: false, switchTo: ['twee'] });
+      assert.deepEqual((await s.get(`/api/registrations/${b.body.manageToken}`)).body.actions, { cancel: false, leaveWaitlist: true, switchTo: ['twee'] });
       const moved = await s.post(`/api/registrations/${a.body.manageToken}/switch`, { sessionId: 'twee' });
       assert.equal(moved.status, 200);
       assert.deepEqual([moved.body.sessionId, moved.body.status], ['twee', 'confirmed']);

@@ -359,7 +359,8 @@ export class LeerkringManage extends LitElement {
     const m = formMessages(locale).manage;
     const sub = heading(this.headingLevel + 1);
     const { registration: r, network, availability } = view.data;
-    const actions = manageActions(network, { status: r.status, ...(r.sessionId && { sessionId: r.sessionId }) }, clock(this.now));
+    // The server's answer says what it will accept at its own clock; a page without one decides by core at its own.
+    const actions = r.actions ?? manageActions(network, { status: r.status, ...(r.sessionId && { sessionId: r.sessionId }) }, clock(this.now));
     const active = r.status === 'confirmed' || r.status === 'pending' || r.status === 'waitlisted';
     const session = findSession(network, r.sessionId);
     const what = session ? `${session.title} (${network.title})` : network.title;
