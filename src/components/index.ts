@@ -8,4 +8,5 @@ export { LeerkringSessionSelectEvent } from './agenda/session-select-event.js';
 export { networkContext, type NetworkState } from './context.js';
 export { LeerkringSignup, type SignupOutcome } from './signup/signup.js';
 export { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './signup/register-event.js';
+export { LeerkringManage } from './manage/manage.js';
 export { upgradeFallbacks, watchFallbacks } from './upgrade.js';

@@ -6,6 +6,7 @@
 import type { Network } from './schema.js';
 import type { Availability } from './availability.js';
 import type { Outcome } from './decide-registration.js';
+import type { ManageActions } from './manage.js';
 
 /** The subset of `fetch` the client uses; core does not depend on the DOM's types. */
 export type FetchLike = (
@@ -72,6 +73,8 @@ export interface RegistrationView {
   participant: ParticipantInput;
   createdAt: string;
   canCancel: boolean;
+  /** What the participant may still do, at the server's clock (core's `manageActions`). */
+  actions?: ManageActions;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;
@@ -150,8 +153,23 @@ export class RegistrationClient {
     return this.#call('GET', `/api/registrations/${encodeURIComponent(manageToken)}`);
   }
 
-  /** Cancels a registration; the place goes to the first on the waiting list. */
+  /** Cancels a registration, or leaves the waiting list; a freed place goes to the first on the waiting list. */
   cancel(manageToken: string): Promise<ApiResult<RegistrationView>> {
     return this.#call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/cancel`, {});
+  }
+
+  /** Moves a registration to another session, where people register per session; the rules decide as for a new registration. */
+  switchSession(manageToken: string, sessionId: string): Promise<ApiResult<RegistrationView>> {
+    return this.#call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/switch`, { sessionId });
+  }
+
+  /** Removes the participant's data; an active registration is cancelled first. */
+  erase(manageToken: string): Promise<ApiResult<{ erased: true }>> {
+    return this.#call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/erase`, {});
+  }
+
+  /** Asks for the manage links of this address by e-mail; the answer is the same whether or not it is known. */
+  requestManageLink(email: string, locale?: 'nl' | 'en'): Promise<ApiResult<{ sent: true }>> {
+    return this.#call('POST', `/api/manage-link${locale ? `?lang=${locale}` : ''}`, { email });
   }
 }

@@ -15,6 +15,7 @@ export * from './availability.js';
 export * from './reasons.js';
 export * from './decide-registration.js';
 export * from './waitlist.js';
+export * from './manage.js';
 export * from './calendar-event.js';
 export * from './calendar-links.js';
 export * from './mailto.js';

@@ -18,6 +18,16 @@ const MAX_LONG_TEXT = 2000;
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 const PHONE = /^[+0-9 ()-]{6,20}$/;
 
+/**
+ * An e-mail address someone typed on its own (the manage page's "send me a new link"), checked
+ * as the form checks it: the cleaned address, or undefined when it cannot be one.
+ */
+export function emailAddress(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const r = emailText(raw);
+  return r.ok && EMAIL.test(r.value) && r.value.length <= MAX_TEXT ? r.value : undefined;
+}
+
 /** A registration as submitted, before any check: what the form builds, or the shape the server parsed. */
 export type RawRegistration = Omit<RegistrationInput, 'participant'> & { participant: Partial<ParticipantInput> };
 

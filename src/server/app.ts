@@ -13,6 +13,9 @@ import {
   messages,
   formMessages,
   toLocale,
+  emailAddress,
+  reasonText,
+  manageActions,
   freeText,
   isStorable,
   type Locale,
@@ -35,6 +38,7 @@ import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
 import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
+import { registerManagePage, manageUrlOf } from './manage-route.js';
 
 export interface ServerOptions {
   db: Db;
@@ -50,7 +54,10 @@ export interface ServerOptions {
   authClock?: () => Date;
   /** Origins allowed to call the API from the browser (CORS). The server's own origin always works. */
   origins?: string[];
-  /** Manage link for e-mails; `{token}` is replaced. */
+  /**
+   * Manage link for e-mails; `{token}` is replaced. Without it the links point to the manage
+   * page this server serves itself (`/aanmelding`), so every e-mail's link works.
+   */
   manageUrl?: string;
   /** Serve the demo pages and the bundle from this package folder. */
   staticRoot?: string;
@@ -184,7 +191,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const { db, networks } = options;
   const store = new RegistrationService(db, networks, {
     secret: options.secret,
-    ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
+    manageUrl: (token: string) => (options.manageUrl ? options.manageUrl.replace('{token}', encodeURIComponent(token)) : manageUrlOf(options.publicUrl, token)),
     ...(options.now && { now: options.now }),
     ...(options.outboxDir && { outboxDir: options.outboxDir }),
     consoleUrl: () => consoleUrlOf(options.publicUrl),
@@ -361,11 +368,19 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return row;
   };
 
+  // What the participant may still do comes with their registration, decided by core at the
+  // server's clock, so the manage page shows exactly the buttons the server will accept.
+  const participantView = (row: RegistrationRow, position: number | undefined) => {
+    const n = networks.get(row.network_id);
+    const actions = n ? manageActions(n, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now(n.id)) : { cancel: false, leaveWaitlist: false, switchTo: [] };
+    return { ...view(row, position), actions };
+  };
+
   app.get('/api/registrations/:token', limited, async (req, reply) => {
     const row = await byToken(req, reply);
     if (!row) return reply;
     reply.header('cache-control', 'no-store');
-    return view(row, await store.position(row));
+    return participantView(row, await store.position(row));
   });
 
   app.post('/api/registrations/:token/cancel', limited, async (req, reply) => {
@@ -373,8 +388,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (!row) return reply;
     const r = await store.cancel(row.id);
     options.onMailQueued?.();
-    if (!r.ok) return view(row, await store.position(row));
-    return view(r.row, undefined);
+    if (!r.ok) return participantView(row, await store.position(row));
+    return participantView(r.row, undefined);
   });
 
   app.post('/api/registrations/:token/erase', limited, async (req, reply) => {
@@ -383,6 +398,48 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     await store.erase(row.id);
     options.onMailQueued?.();
     return { erased: true };
+  });
+
+  // The manage page: move to another session, where people register per session.
+  app.post('/api/registrations/:token/switch', limited, async (req, reply) => {
+    const row = await byToken(req, reply);
+    if (!row) return reply;
+    const locale = localeOf(req);
+    const sessionId = (req.body as { sessionId?: unknown } | null | undefined)?.sessionId;
+    if (typeof sessionId !== 'string' || !isStorable(sessionId) || !sessionId) {
+      const message = formMessages(locale).form.error.session;
+      return error(reply, 422, 'invalid', message, { issues: [{ path: 'sessionId', message }] });
+    }
+    const r = await store.switchSession(row.id, sessionId);
+    options.onMailQueued?.();
+    if (!r.ok) {
+      if (r.code === 'not-found') return error(reply, 404, 'not-found', formMessages(locale).signup.notFound);
+      const n = networks.get(row.network_id)!;
+      const message = r.reasons.length ? r.reasons.map((x) => reasonText(x, n, locale)).join(' ') : formMessages(locale).manage.notSwitchable;
+      const status = r.code === 'unknown-session' ? 422 : 409;
+      return error(reply, status, r.code, message, { ...(r.reasons.length && { reasons: r.reasons }), ...(status === 422 && { issues: [{ path: 'sessionId', message }] }) });
+    }
+    reply.header('cache-control', 'no-store');
+    return participantView(r.row, r.position);
+  });
+
+  // "Send me my link again": the same answer whether or not the address is known, so the page
+  // cannot be used to find out who registered. Limited per client address (as every public
+  // route) and per e-mail address, so nobody's inbox can be filled through it.
+  app.post('/api/manage-link', limited, async (req, reply) => {
+    const locale = localeOf(req);
+    const email = emailAddress((req.body as { email?: unknown } | null | undefined)?.email);
+    if (!email) {
+      const message = formMessages(locale).form.error.emailInvalid;
+      return error(reply, 422, 'invalid', message, { issues: [{ path: 'email', message }] });
+    }
+    const perAddress = perMinute > 0 ? await consume(db, `manage-link:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`, 3, 3600000, clock()) : { allowed: true };
+    if (perAddress.allowed) {
+      await store.sendManageLinks(email);
+      options.onMailQueued?.();
+    }
+    reply.header('cache-control', 'no-store');
+    return reply.code(202).send({ sent: true });
   });
 
   // Organisers: every route checks who calls and that they may act on its network (admin-auth.ts).
@@ -565,6 +622,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   });
 
   registerConsole(app, { csp: options.csp ?? STRICT_CSP });
+  registerManagePage(app, { csp: options.csp ?? STRICT_CSP });
 
   if (options.staticRoot) {
     const root = resolve(options.staticRoot);

@@ -36,7 +36,9 @@ export type MailKind =
   | 'session-moved'
   | 'session-cancelled'
   /** An organiser's own message (`MailContext.message`). */
-  | 'message';
+  | 'message'
+  /** The participant asked for their manage link again. */
+  | 'manage-link';
 
 export interface MailMessage {
   to: string;
@@ -53,6 +55,8 @@ export interface MailContext {
   manageUrl?: string;
   position?: number;
   reason?: string;
+  /** For 'cancelled': the place passes to someone on the waiting list (see core's freesPlaceForWaitlist). */
+  freedPlace?: boolean;
   /** For 'message': what the organiser wrote; the body keeps its line breaks. */
   message?: { subject: string; body: string };
 }
@@ -70,10 +74,11 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
     // The organiser is the sender and may point to a page; each line is still made inert.
     lines.push(m.messageFrom(title), '', ...(ctx.message?.body ?? '').split('\n').map((l) => inertLine(l, { keepLinks: true })));
   } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
+  if (kind === 'cancelled' && ctx.freedPlace) lines.push(m.placeToWaitlist);
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   const sessions = session ? [session] : network.sessions;
   const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
-  if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message') {
+  if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link') {
     for (const s of sessions) {
       const t = sessionTiming(s);
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
@@ -85,11 +90,12 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   }
   if (kind === 'pending') lines.push('', m.pendingNext(network.contact?.name ?? network.organisers[0]!.name));
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
+  if (kind === 'manage-link') lines.push('', m.notYou);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
   const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](title), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
-  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && calendarEvents(network, { sessionIds }).length) {
+  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link' && calendarEvents(network, { sessionIds }).length) {
     message.ics = { filename: `${session?.id ?? network.id}.ics`, content: networkCalendar(network, { sessionIds, locale }) };
   }
   return message;

@@ -355,6 +355,27 @@ export class RegistrationRepository {
     await this.#q.query(`DELETE FROM idempotency WHERE created_at < now() - interval '1 day'`);
   }
 
+  /**
+   * Moves a registration to another target (a participant switching sessions) with the status
+   * the rules gave it there. It gets a new place in the arrival order: on a waiting list, someone
+   * who moves in joins at the end, like anyone registering now.
+   */
+  async move(id: string, target: string, sessionId: string | null, status: Status): Promise<void> {
+    await this.#q.query(
+      `UPDATE registrations SET target = $2, session_id = $3, status = $4, seq = nextval(pg_get_serial_sequence('registrations', 'seq')), updated_at = now() WHERE id = $1`,
+      [id, target, sessionId, status],
+    );
+  }
+
+  /** A person's registrations that are not erased and not over, newest first: for "send me my link again". */
+  async activeByEmail(emailLower: string, limit: number): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE email_lower = $1 AND erased_at IS NULL AND status IN ${ACTIVE} ORDER BY seq DESC LIMIT $2`,
+      [emailLower, limit],
+    );
+    return rows.map(rowOf);
+  }
+
   /** Adds a message to the outbox, in this repository's transaction. */
   async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind, message: MailMessage): Promise<void> {
     await enqueueMail(this.#q, registrationId, kind, message);

@@ -14,6 +14,10 @@ import {
   registrationScope,
   sessionOverAt,
   invitationTypes,
+  manageActions,
+  freesPlaceForWaitlist,
+  registrationGate,
+  findSession,
   type Network,
   type PlaceCounts,
   type Problem,
@@ -45,6 +49,12 @@ export type RegisterResult =
 export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body'>;
 
 export type ChangeResult = { ok: true; row: RegistrationRow } | { ok: false; code: string };
+
+/** A move to another session: refused with the rules' reasons, as a new registration would be. */
+export type SwitchResult = { ok: true; row: RegistrationRow; position?: number } | { ok: false; code: string; reasons: Reason[] };
+
+/** At most this many links go out for one "send me my link again" (one e-mail per registration). */
+const MANAGE_LINKS_MAX = 10;
 
 /** Thrown inside a registration's transaction when a concurrent one stored the same key first. */
 class KeyTaken extends Error {}
@@ -135,7 +145,7 @@ export class RegistrationService {
     return this.#repo.countsByTarget(networkId);
   }
 
-  async #mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: { position?: number; reason?: string } = {}): Promise<void> {
+  async #mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: { position?: number; reason?: string; freedPlace?: boolean } = {}): Promise<void> {
     if (row.erased_at) return;
     const manageUrl = this.#manageUrl(row.id);
     const message = composeMail(kind, {
@@ -329,7 +339,7 @@ export class RegistrationService {
     id: string,
     to: Status | ((row: RegistrationRow) => Status),
     mail: MailKind | undefined,
-    opts: { reason?: string; check?: (row: RegistrationRow) => string | undefined; erase?: boolean } = {},
+    opts: { reason?: string; check?: (row: RegistrationRow) => string | undefined; erase?: boolean; freedPlace?: (row: RegistrationRow) => boolean } = {},
   ): Promise<ChangeResult> {
     const current = await this.byId(id);
     if (!current) return { ok: false, code: 'not-found' };
@@ -340,7 +350,8 @@ export class RegistrationService {
       const refused = opts.check?.(row);
       if (refused) return { ok: false as const, code: refused };
       const status = typeof to === 'function' ? to(row) : to;
-      if (mail && network) await this.#mail(repo, network, { ...row, status }, mail, opts.reason ? { reason: opts.reason } : {});
+      if (mail && network)
+        await this.#mail(repo, network, { ...row, status }, mail, { ...(opts.reason && { reason: opts.reason }), ...(opts.freedPlace && { freedPlace: opts.freedPlace(row) }) });
       if (opts.erase) {
         await repo.eraseOne(id, status);
         await repo.forgetCopies([id]);
@@ -352,9 +363,78 @@ export class RegistrationService {
     });
   }
 
-  /** The participant cancels; the place goes to the first on the waiting list who fits. */
+  /**
+   * The participant cancels, or leaves the waiting list; a freed place goes to the first on the
+   * waiting list who fits, and the e-mail says so only where that is what happens.
+   */
   cancel(id: string): Promise<ChangeResult> {
-    return this.#change(id, 'cancelled', 'cancelled', { check: (row) => (isActive(row.status) ? undefined : 'not-active') });
+    return this.#change(id, 'cancelled', 'cancelled', {
+      check: (row) => (isActive(row.status) ? undefined : 'not-active'),
+      freedPlace: (row) => {
+        const network = this.network(row.network_id);
+        return network !== undefined && freesPlaceForWaitlist(network, row.status);
+      },
+    });
+  }
+
+  /**
+   * The participant moves to another session, where people register per session. The new
+   * session decides as it would for a new registration (capacity, waiting list, intake, the
+   * person's own answers), under the locks of both sessions, taken in a fixed order so two
+   * moves in opposite directions cannot wait for each other. The old place goes to the waiting list.
+   */
+  async switchSession(id: string, sessionId: string): Promise<SwitchResult> {
+    const current = await this.byId(id);
+    const network = current && !current.erased_at ? this.network(current.network_id) : undefined;
+    if (!current || !network) return { ok: false, code: 'not-found', reasons: [] };
+    if (!findSession(network, sessionId)) return { ok: false, code: 'unknown-session', reasons: [{ code: 'unknown-session' }] };
+    return this.#transaction(async (repo) => {
+      for (const target of [current.target, sessionId].sort()) await repo.lock(network.id, target);
+      const row = (await repo.byId(id))!;
+      const now = this.#now(network.id);
+      if (!manageActions(network, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now).switchTo.includes(sessionId)) {
+        const gate = row.session_id === sessionId ? undefined : registrationGate(network, findSession(network, sessionId), now);
+        return { ok: false as const, code: gate?.code ?? 'not-switchable', reasons: gate ? [gate] : [] };
+      }
+      const decision = decideRegistration(
+        network,
+        {
+          sessionId,
+          ...(row.organisation_type && { organisationType: row.organisation_type as OrganisationType }),
+          declarations: row.declarations,
+          invitation: row.invitation,
+          ...(row.group_size !== null && { groupSize: row.group_size }),
+        },
+        {
+          counts: await repo.counts(network.id, sessionId),
+          duplicate: await repo.hasActive(network.id, sessionId, row.email_lower),
+          organisationCount: row.organisation_lower ? await repo.organisationCount(network.id, sessionId, row.organisation_lower, id) : 0,
+        },
+        now,
+      );
+      if (decision.outcome === 'rejected') return { ok: false as const, code: decision.reasons[0]!.code, reasons: decision.reasons };
+      await repo.move(id, sessionId, sessionId, decision.outcome);
+      const moved = (await repo.byId(id))!;
+      const position = decision.outcome === 'waitlisted' ? await repo.position(moved) : undefined;
+      await this.#mail(repo, network, moved, decision.outcome, position !== undefined ? { position } : {});
+      await this.#promote(repo, network, row.target);
+      return { ok: true as const, row: moved, ...(position !== undefined && { position }) };
+    });
+  }
+
+  /**
+   * "Send me my link again": one e-mail per registration of this address that is still active,
+   * each with its own manage link. Nothing tells the caller whether the address is known.
+   */
+  async sendManageLinks(email: string): Promise<void> {
+    const rows = await this.#repo.activeByEmail(email.toLowerCase(), MANAGE_LINKS_MAX);
+    if (!rows.length) return;
+    await this.#transaction(async (repo) => {
+      for (const row of rows) {
+        const network = this.network(row.network_id);
+        if (network) await this.#mail(repo, network, row, 'manage-link');
+      }
+    });
   }
 
   /** The participant erases their data; an active registration is cancelled first. */
