@@ -51,7 +51,14 @@ async function readNetworkFile(file: string, locale: Locale) {
     return { file, ok: false as const, lines: [`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? (locale === 'en' ? 'file not found' : 'bestand niet gevonden') : String(error)}`] };
   }
   const result = parseNetwork(text);
-  if (result.ok) return { file, ok: true as const, network: result.value, lines: [messages(locale).cli.valid(file)] };
+  if (result.ok)
+    return {
+      file,
+      ok: true as const,
+      network: result.value,
+      // Warnings do not fail validation; they are said beside "geldig" with their path.
+      lines: [messages(locale).cli.valid(file), ...result.warnings.map((p) => `  ${formatProblem(p, locale)}`)],
+    };
   return {
     file,
     ok: false as const,

@@ -1,7 +1,10 @@
 import { networkSchema, type Network } from './schema.js';
 import { jsonProblem, toProblems, type Problem } from './problems.js';
+import { networkWarnings } from './network-warnings.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+/** `warnings`: what loads but is probably not what the editor meant (an hour that does not exist, a contradiction with a default). */
+export type NetworkParseResult = { ok: true; value: Network; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Validates a network document. Never throws on bad input: it returns the typed network,
@@ -11,7 +14,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Pro
  * const result = parseNetwork(await (await fetch(src)).text());
  * if (!result.ok) result.problems.forEach((p) => console.log(formatProblem(p)));
  */
-export function parseNetwork(input: unknown): ParseResult<Network> {
+export function parseNetwork(input: unknown): NetworkParseResult {
   let data = input;
   if (typeof input === 'string') {
     try {
@@ -21,6 +24,6 @@ export function parseNetwork(input: unknown): ParseResult<Network> {
     }
   }
   const result = networkSchema.safeParse(data, { reportInput: true });
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) return { ok: true, value: result.data, warnings: networkWarnings(result.data) };
   return { ok: false, problems: toProblems(result.error.issues, networkSchema, data) };
 }

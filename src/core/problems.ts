@@ -46,11 +46,51 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The closest of `known` to `key`, if it is close enough to be a typo. */
+// Words editors write for a field that has another name here (English, Dutch, other tools' names).
+// Spelling alone cannot find these: "walkIn" is nowhere near "doorsOpen". Keys are lower case, letters only.
+const MEANING: Record<string, readonly string[]> = {
+  walkin: ['doorsOpen'], inloop: ['doorsOpen'], doors: ['doorsOpen'], doorsopenat: ['doorsOpen'], inlooptijd: ['doorsOpen'], ontvangst: ['doorsOpen'],
+  location: ['venue'], locatie: ['venue'], place: ['venue'], where: ['venue'], waar: ['venue'],
+  zaal: ['room'], lokaal: ['room'], ruimte: ['room'],
+  parking: ['accessibility'], parkeren: ['accessibility'], bereikbaarheid: ['accessibility'], toegankelijkheid: ['accessibility'], route: ['accessibility'],
+  land: ['country'], countrycode: ['country'],
+  zip: ['postalCode'], zipcode: ['postalCode'], postcode: ['postalCode'], postal: ['postalCode'],
+  town: ['city'], stad: ['city'], plaats: ['city', 'venue'], woonplaats: ['city'],
+  street: ['address'], adres: ['address'], straat: ['address'],
+  agenda: ['programme'], program: ['programme'], schedule: ['programme'], programma: ['programme'], dagprogramma: ['programme'],
+  speaker: ['speakers'], sprekers: ['speakers'], presenters: ['speakers'], presenter: ['speakers'],
+  moderator: ['facilitators'], moderators: ['facilitators'], host: ['facilitators'], hosts: ['facilitators'], begeleiders: ['facilitators'],
+  trainers: ['facilitators'], trainer: ['facilitators'], dagvoorzitter: ['facilitators'],
+  starttime: ['start'], begin: ['start'], from: ['start'], datetime: ['start'], when: ['start', 'date'], wanneer: ['start', 'date'], datum: ['date'], day: ['date'],
+  endtime: ['end'], until: ['end'], to: ['end'], eind: ['end'], einde: ['end'], tot: ['end'],
+  maxparticipants: ['capacity'], seats: ['capacity'], places: ['capacity'], plaatsen: ['capacity'], maxattendees: ['capacity'], limit: ['capacity'],
+  deadline: ['closes'], closingdate: ['closes'], sluitingsdatum: ['closes'], registrationdeadline: ['closes'], opensat: ['opens'],
+  organizer: ['organisers'], organizers: ['organisers'], organiser: ['organisers'], organisator: ['organisers'], organisatoren: ['organisers'], organisatie: ['organisers', 'organisation'],
+  sponsor: ['sponsors'], funder: ['funders'], financiers: ['funders'], financier: ['funders'], subsidiegevers: ['funders'], partner: ['partners'],
+  tags: ['themes'], topics: ['themes'], themas: ['themes'], topic: ['theme'], thema: ['theme', 'themes'],
+  name: ['title'], titel: ['title'], naam: ['name', 'title'],
+  intro: ['summary'], samenvatting: ['summary'], beschrijving: ['description'], omschrijving: ['description'], details: ['description'], body: ['description'],
+  kosten: ['price'], cost: ['price'], costs: ['price'], fee: ['price'], prijs: ['price'],
+  mail: ['email'], emailaddress: ['email'], phonenumber: ['phone'], telefoon: ['phone'], tel: ['phone'],
+  website: ['url'], link: ['url'], href: ['url'],
+  doelgroep: ['audience'], targetaudience: ['audience'], target: ['audience'],
+  links: ['resources'], documents: ['resources'], materials: ['resources'], materiaal: ['resources'], downloads: ['resources'],
+  members: ['memberOrganisations'], leden: ['memberOrganisations'], memberorganizations: ['memberOrganisations'],
+};
+
+/** A field that means what `key` says in other words, if the object has it. */
+function meaningOf(key: string, known: readonly string[]): string | undefined {
+  return MEANING[key.toLowerCase().replace(/[^a-z]/g, '')]?.find((k) => known.includes(k));
+}
+
+/** The field `key` probably means: one that means the same ("walkIn" → "doorsOpen"), else the closest in spelling. */
 export function suggestKey(key: string, known: Iterable<string>): string | undefined {
+  const list = [...known];
+  const meant = meaningOf(key, list);
+  if (meant) return meant;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
-  for (const candidate of known) {
+  for (const candidate of list) {
     const d = distance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }

@@ -325,20 +325,40 @@ export const networkSchema = z
     registration: registrationPolicySchema,
   })
   .check(
-    z.superRefine((n, ctx) => {
-      const seen = new Set<string>();
-      n.sessions.forEach((s, i) => {
-        if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: 'duplicate-id', path: ['sessions', i, 'id'], input: s.id });
-        seen.add(s.id);
-        if (s.track && !n.tracks?.some((t) => t.id === s.track))
-          ctx.addIssue({ code: 'custom', message: 'unknown-track', path: ['sessions', i, 'track'], input: s.track });
-      });
-      if (n.registration.mode === 'email' && !n.contact?.email)
-        ctx.addIssue({ code: 'custom', message: 'email-without-contact', path: ['contact', 'email'], input: undefined });
-      if (n.format === 'in-company' && !n.groupSize)
-        ctx.addIssue({ code: 'custom', message: 'in-company-without-group-size', path: ['groupSize'], input: undefined });
-    }),
+    // Runs even when a field elsewhere is wrong (zod skips refinements after an error by default),
+    // so an editor sees every problem at once; the document may be partly invalid here.
+    z.superRefine(
+      (n, ctx) => networkRules(n as unknown as Record<string, unknown>, (message, path) => ctx.addIssue({ code: 'custom', message, path, input: undefined })),
+      { when: (payload) => isRecord(payload.value) },
+    ),
   );
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Rules that span fields of the whole document; every read is guarded because it runs on unchecked input too. */
+function networkRules(n: Record<string, unknown>, add: (message: string, path: PropertyKey[]) => void): void {
+  const sessions = Array.isArray(n.sessions) ? n.sessions : [];
+  const tracks = Array.isArray(n.tracks) ? n.tracks.map((t) => (isRecord(t) ? t.id : undefined)) : [];
+  const seen = new Set<unknown>();
+  sessions.forEach((s, i) => {
+    if (!isRecord(s)) return;
+    if (typeof s.id === 'string') {
+      if (seen.has(s.id)) add('duplicate-id', ['sessions', i, 'id']);
+      seen.add(s.id);
+    }
+    if (typeof s.track === 'string' && !tracks.includes(s.track)) add('unknown-track', ['sessions', i, 'track']);
+  });
+  const r = isRecord(n.registration) ? n.registration : {};
+  const contact = isRecord(n.contact) ? n.contact : {};
+  if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
+  if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
+  // A form that never asks the organisation type can never pass a rule by organisation type.
+  const fields = isRecord(r.fields) ? r.fields : {};
+  if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation)))
+    add('type-field-off', ['registration', 'fields', 'organisationType']);
+}
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export type NetworkKind = (typeof NETWORK_KINDS)[number];

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { parseNetwork, formatProblem } from '../../src/core/index.js';
+import { parseNetwork, formatProblem, type Problem } from '../../src/core/index.js';
 import { SEED_IDS, seedJson } from '../helpers/seeds.js';
 
 describe('parseNetwork', () => {
@@ -118,5 +118,95 @@ describe('parseNetwork', () => {
     const r = parseNetwork(doc);
     if (!r.ok) throw new Error('invalid');
     expect(r.value).to.not.equal(doc);
+  });
+});
+
+describe('parseNetwork: every problem at once, contradictions and warnings', () => {
+  const paths = (ps: readonly Problem[]) => ps.map((p) => `${p.path} ${p.code}`);
+
+  it('still reports duplicate ids and unknown tracks when a session has an error of its own', async () => {
+    const doc = structuredClone(await seedJson('groene-domein')) as any;
+    doc.sessions[0].start = 'morgen';
+    doc.sessions[1].type = 'borrel';
+    delete doc.sessions[4].title;
+    doc.sessions[2].id = doc.sessions[1].id;
+    doc.sessions[3].track = 'bestaat-niet';
+    doc.registration.mode = 'email';
+    delete doc.contact.email;
+    const r = parseNetwork(doc);
+    if (r.ok) throw new Error('expected problems');
+    expect(paths(r.problems)).to.include.members([
+      'sessions[0].start datetime',
+      'sessions[1].type invalid_value',
+      'sessions[4].title missing',
+      'sessions[2].id duplicate-id',
+      'sessions[3].track unknown-track',
+      'contact.email email-without-contact',
+    ]);
+  });
+
+  it('refuses an eligibility by organisation type when the form does not ask the type', async () => {
+    const doc = structuredClone(await seedJson('aardgasvrij-leerkring')) as any;
+    doc.registration.fields.organisationType = 'off';
+    const r = parseNetwork(doc);
+    if (r.ok) throw new Error('expected problems');
+    const p = r.problems.find((x) => x.code === 'type-field-off')!;
+    expect(p.path).to.equal('registration.fields.organisationType');
+    expect(p.message.nl).to.contain('eligibility').and.contain('"off"');
+    expect(p.message.en).to.contain('eligibility');
+  });
+
+  it('warns that a closed network takes no registrations through the built-in form', async () => {
+    const doc = structuredClone(await seedJson('vitaal-platteland')) as any;
+    doc.format = 'closed';
+    const r = parseNetwork(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const w = r.warnings.find((x) => x.code === 'closed-format-built-in')!;
+    expect(w.path).to.equal('registration.mode');
+    expect(w.message.nl).to.contain('"closed"').and.contain('built-in');
+    const plain = parseNetwork(await seedJson('vitaal-platteland'));
+    if (!plain.ok) throw new Error('invalid');
+    expect(plain.warnings).to.deep.equal([]);
+  });
+
+  it('suggests a field by meaning as well as by spelling', async () => {
+    const doc = structuredClone(await seedJson('aardgasvrij-leerkring')) as any;
+    doc.sessions[0].walkIn = '19:00';
+    doc.sessions[0].location = doc.sessions[0].venue;
+    doc.sessions[1].agenda = [];
+    doc.registration.maxParticipants = 12;
+    doc.organizers = [];
+    const r = parseNetwork(doc);
+    if (r.ok) throw new Error('expected problems');
+    const said = Object.fromEntries(r.problems.map((p) => [p.path, p.message.nl]));
+    expect(said['sessions[0].walkIn']).to.equal('onbekend veld "walkIn"; bedoel je "doorsOpen"?');
+    expect(said['sessions[0].location']).to.contain('"venue"');
+    expect(said['sessions[1].agenda']).to.contain('"programme"');
+    expect(said['registration.maxParticipants']).to.contain('"capacity"');
+    expect(said['organizers']).to.contain('"organisers"');
+  });
+
+  it('warns about a wall time that does not exist or happens twice, and says which instant it chose', async () => {
+    const doc = structuredClone(await seedJson('vitaal-platteland')) as any;
+    doc.sessions[0].start = '2027-03-28T02:30';
+    delete doc.sessions[0].end;
+    delete doc.sessions[0].date;
+    delete doc.sessions[0].doorsOpen;
+    doc.sessions[1].start = '2027-10-31T02:15';
+    delete doc.sessions[1].end;
+    delete doc.sessions[1].date;
+    const r = parseNetwork(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const byPath = Object.fromEntries(r.warnings.map((w) => [w.path, w]));
+    expect(byPath['sessions[0].start']!.code).to.equal('time-skipped');
+    expect(byPath['sessions[0].start']!.message.nl).to.contain('2027-03-28T03:30+02:00');
+    expect(byPath['sessions[0].start']!.message.en).to.contain('2027-03-28T03:30+02:00');
+    expect(byPath['sessions[1].start']!.code).to.equal('time-repeated');
+    expect(byPath['sessions[1].start']!.message.nl).to.contain('2027-10-31T02:15+02:00').and.contain('+01:00');
+    // An explicit offset is not ambiguous.
+    doc.sessions[1].start = '2027-10-31T02:15+01:00';
+    const again = parseNetwork(doc);
+    if (!again.ok) throw new Error('invalid');
+    expect(again.warnings.map((w) => w.path)).to.deep.equal(['sessions[0].start']);
   });
 });

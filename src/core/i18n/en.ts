@@ -131,6 +131,15 @@ export const en: Messages = {
     control: 'this contains invisible control characters (for example a tab or a character that reverses the reading direction); remove them',
     unstorable: 'this contains half a character or a broken one that cannot be stored; type the text again',
     invalid: 'this value is not valid',
+    // Contradictions and warnings (issue 13).
+    'type-field-off':
+      'the form does not ask the organisation type ("off"), but eligibility or invitation looks at that type; nobody could register. Set this field to "required" or remove the rule',
+    'closed-format-built-in':
+      'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
+    timeSkipped: (chosen: string) =>
+      `this time does not exist: that night the clocks go from 02:00 to 03:00 (summer time); chosen is ${chosen}`,
+    timeRepeated: (chosen: string) =>
+      `this time happens twice: that night the clocks go back from 03:00 to 02:00 (winter time); chosen is the first one, ${chosen}; add +01:00 to the time for the second one`,
   },
   typeName: {
     string: 'text',

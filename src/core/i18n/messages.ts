@@ -134,6 +134,15 @@ const nl = {
     control: 'dit bevat onzichtbare stuurtekens (bijvoorbeeld een tab of een teken dat de leesrichting omdraait); haal ze weg',
     unstorable: 'dit bevat een half of kapot teken dat niet kan worden opgeslagen; typ de tekst opnieuw',
     invalid: 'deze waarde klopt niet',
+    // Contradictions and warnings (issue 13).
+    'type-field-off':
+      'het formulier vraagt het type organisatie niet ("off"), maar eligibility of invitation kijkt naar dat type; niemand kan zich dan aanmelden. Zet dit veld op "required" of haal de regel weg',
+    'closed-format-built-in':
+      'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
+    timeSkipped: (chosen: string) =>
+      `deze tijd bestaat niet: die nacht gaat de klok van 02.00 naar 03.00 uur (zomertijd); gekozen is ${chosen}`,
+    timeRepeated: (chosen: string) =>
+      `deze tijd komt twee keer voor: die nacht gaat de klok van 03.00 terug naar 02.00 uur (wintertijd); gekozen is de eerste keer, ${chosen}; schrijf +01:00 achter de tijd voor de tweede keer`,
   },
   typeName: {
     string: 'tekst',

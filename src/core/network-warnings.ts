@@ -1,0 +1,38 @@
+/**
+ * What a valid network document says that probably is not what its editor meant. Warnings do not
+ * stop a document from loading; `parseNetwork` returns them beside the value, and the CLI prints them.
+ */
+import type { Network } from './schema.js';
+import type { Problem } from './problems.js';
+import { messages } from './i18n/messages.js';
+import { LOCALES, type Locale } from './i18n/format.js';
+import { amsterdamIso, wallTimeAmbiguity } from './time.js';
+
+function both(make: (locale: Locale) => string): Record<Locale, string> {
+  return Object.fromEntries(LOCALES.map((l) => [l, make(l)])) as Record<Locale, string>;
+}
+
+export function networkWarnings(network: Network): Problem[] {
+  const out: Problem[] = [];
+  // availability.ts treats a closed network as taking no registrations, whatever the mode says.
+  if (network.format === 'closed' && network.registration.mode === 'built-in')
+    out.push({ path: 'registration.mode', code: 'closed-format-built-in', message: both((l) => messages(l).problem['closed-format-built-in']) });
+  const times: [string, string | undefined][] = [];
+  network.sessions.forEach((s, i) => {
+    times.push([`sessions[${i}].start`, s.start], [`sessions[${i}].end`, s.end]);
+    s.movedFrom?.forEach((m, j) => times.push([`sessions[${i}].movedFrom[${j}]`, m]));
+  });
+  const r = network.registration;
+  times.push(['registration.opens', r.opens], ['registration.closes', r.closes], ['registration.cancelUntil', r.cancelUntil]);
+  for (const [path, value] of times) {
+    const found = value === undefined ? undefined : wallTimeAmbiguity(value);
+    if (!found) continue;
+    const chosen = amsterdamIso(found.chosen);
+    out.push({
+      path,
+      code: found.kind === 'skipped' ? 'time-skipped' : 'time-repeated',
+      message: both((l) => (found.kind === 'skipped' ? messages(l).problem.timeSkipped(chosen) : messages(l).problem.timeRepeated(chosen))),
+    });
+  }
+  return out;
+}
