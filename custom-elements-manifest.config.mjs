@@ -32,6 +32,30 @@ export default {
             d.events = (d.events ?? []).filter((e) => e.name?.startsWith('leerkring-') && e.description);
           }
         }
+        // Each event has its own class (leerkring-session-select -> LeerkringSessionSelectEvent):
+        // the manifest names it, so framework types can give handlers the event's fields.
+        const declared = new Set(customElementsManifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.name)));
+        for (const mod of customElementsManifest.modules)
+          for (const d of mod.declarations ?? [])
+            for (const e of d.events ?? []) {
+              const name = `${e.name.replace(/(^|-)([a-z])/g, (_, _dash, c) => c.toUpperCase())}Event`;
+              if (!declared.has(name)) throw new Error(`${d.tagName} fires ${e.name}, but there is no class ${name}`);
+              e.type = { text: name };
+            }
+        // The package ships the compiled modules, not src/: name those.
+        const shipped = (value) => {
+          if (Array.isArray(value)) value.forEach(shipped);
+          else if (value && typeof value === 'object')
+            for (const [key, v] of Object.entries(value)) {
+              if ((key === 'path' || key === 'module') && typeof v === 'string') value[key] = v.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/$1.js');
+              else shipped(v);
+            }
+        };
+        shipped(customElementsManifest.modules);
+        // Re-exports name their module relative to the importing file; the manifest's paths are from the package root.
+        for (const mod of customElementsManifest.modules)
+          for (const e of mod.exports ?? [])
+            if (e.declaration?.module?.startsWith('.')) e.declaration.module = new URL(e.declaration.module, `file:///${mod.path}`).pathname.slice(1);
       },
     },
   ],

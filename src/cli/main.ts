@@ -33,6 +33,7 @@ Commands:
 
 Options:
   --lang en               messages in English (default: Dutch)
+  --version               the version of leerkring
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -206,6 +207,12 @@ export async function main(argv: string[]): Promise<number> {
     case 'organiser': {
       const { organiserCommand } = await import('./organiser.js');
       return organiserCommand(rest, { dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data', usage: USAGE });
+    }
+    case '--version':
+    case '-v': {
+      const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      process.stdout.write(`${pkg.version}\n`);
+      return 0;
     }
     case undefined:
     case 'help':

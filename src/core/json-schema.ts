@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { networkSchema } from './schema.js';
 
-export const NETWORK_SCHEMA_ID = 'https://leerkring.example.org/schema/network.schema.json';
+export const NETWORK_SCHEMA_ID = 'https://raw.githubusercontent.com/leerkring/leerkring/main/schema/network.schema.json';
 
 /** The JSON Schema (2020-12) of a network document, generated from the zod schema so it cannot drift. */
 export function networkJsonSchema(): Record<string, unknown> {
