@@ -35,6 +35,7 @@ import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
 import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
+import { NetworkRegistry } from './networks.js';
 
 export interface ServerOptions {
   db: Db;
@@ -181,7 +182,11 @@ function view(row: RegistrationRow, position: number | undefined) {
 }
 
 export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationService }> {
-  const { db, networks } = options;
+  const { db } = options;
+  // The networks live in the database with their revisions; networks given in code are imported
+  // there like a `--networks` folder (a new revision only for what changed).
+  const networks =
+    options.networks instanceof NetworkRegistry ? options.networks : await NetworkRegistry.open(db, [...options.networks.values()].map((n) => ({ network: n, raw: n })));
   const store = new RegistrationService(db, networks, {
     secret: options.secret,
     ...(options.manageUrl && { manageUrl: (token: string) => options.manageUrl!.replace('{token}', encodeURIComponent(token)) }),
@@ -291,12 +296,15 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   });
 
   // The feed is the same for as long as the document is: make it once, then answer from memory.
-  const feeds = new Map<string, { body: string; etag: string }>();
+  // Keyed by the Network object, which a new revision replaces, so a saved change is never stale.
+  const feedsOf = new WeakMap<Network, Map<string, { body: string; etag: string }>>();
   app.get('/api/networks/:networkId/calendar.ics', async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
     const locale = localeOf(req);
-    const key = `${n.id}:${locale}`;
+    const key = locale;
+    let feeds = feedsOf.get(n);
+    if (!feeds) feedsOf.set(n, (feeds = new Map()));
     let feed = feeds.get(key);
     if (!feed) {
       const body = networkCalendar(publicNetwork(n), { locale });
