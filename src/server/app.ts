@@ -36,6 +36,7 @@ import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit
 import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
 import { NetworkRegistry } from './networks.js';
+import { registerNetworkRoutes } from './network-routes.js';
 
 export interface ServerOptions {
   db: Db;
@@ -382,7 +383,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
 
   // Organisers: every route checks who calls and that they may act on its network (admin-auth.ts).
   app.register(async (admin) => {
-    installAdminAuth(admin, {
+    const organisers = installAdminAuth(admin, {
       db,
       networks,
       ...(options.adminTokenHash && { adminTokenHash: options.adminTokenHash }),
@@ -411,6 +412,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       }),
       ...(options.onMailQueued && { onMailQueued: options.onMailQueued }),
     });
+    registerNetworkRoutes(admin, { networks, organisers, localeOf });
 
     const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
       const n = network(req, reply);
