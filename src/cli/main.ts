@@ -13,14 +13,20 @@ Commands:
   ics <file>              print the calendar (iCalendar) of a network
   hash-code <code>        print the hash to put in registration.invitation.codes
   snippet [--base <url>]  print the <script> tag to paste into a page, with its integrity hash
-  serve --networks <dir>  serve the registration API for every network document in <dir>
+  serve [--networks <dir>]
+                          serve the registration API for the networks in the database; with
+                          --networks, first import every document in <dir> that is new or changed
         [--port 8000] [--host 127.0.0.1] [--data .leerkring-data] [--origin https://…]… [--demo]
         [--trust-proxy <address or range,…>]
                           believe X-Forwarded-For from these proxies only (LEERKRING_TRUST_PROXY)
                           DATABASE_URL: use PostgreSQL instead of the embedded database
                           SMTP_URL: send e-mail over SMTP instead of writing .eml files
-  purge --networks <dir>  remove personal data past its retention period [--data .leerkring-data]
+  purge [--networks <dir>]
+                          remove personal data past its retention period [--data .leerkring-data]
                           (a running server does this daily; purge refuses a folder it holds)
+  import <dir>            store each network document in <dir> that is new or changed as a revision
+  export <dir>            write the current revision of every network to <dir>/<id>.json
+                          [--data .leerkring-data] (or DATABASE_URL)
   demo [--port 8000]      the demo: serve demo/data with the demo pages; prints how to sign in
   organiser add <email> --network <id> --role owner|organiser [--name <name>]
                           let someone organise a network (the first owner gets in this way)
@@ -141,7 +147,7 @@ export async function main(argv: string[]): Promise<number> {
         if (trustProxy !== undefined && /^\d+$/.test(trustProxy.trim()))
           throw new StartupError('--trust-proxy takes the addresses or ranges of your proxies (for example 10.0.0.2 or 10.0.0.0/8), not a number of hops.');
         const server = await serve({
-          networks: option(rest, '--networks') ?? (demo ? new URL('../../demo/data', import.meta.url).pathname : '.'),
+          networks: option(rest, '--networks') ?? (demo ? new URL('../../demo/data', import.meta.url).pathname : undefined),
           port,
           host: option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1',
           dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data',
@@ -186,11 +192,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'purge': {
       const { purgeData, StartupError } = await import('../server/serve.js');
+      const folder = option(rest, '--networks');
       const { NetworkFolderError } = await import('../server/networks.js');
       const { DatabaseOpenError } = await import('../server/db.js');
       try {
         const n = await purgeData({
-          networks: option(rest, '--networks') ?? '.',
+          ...(folder && { networks: folder }),
           dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data',
           ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }),
         });
@@ -199,6 +206,29 @@ export async function main(argv: string[]): Promise<number> {
       } catch (error) {
         if (error instanceof StartupError || error instanceof NetworkFolderError || error instanceof DatabaseOpenError) {
           process.stderr.write(`leerkring: nothing purged: ${error.message}\n`);
+          return 1;
+        }
+        throw error;
+      }
+    }
+    case 'import':
+    case 'export': {
+      const { moveDocuments, StartupError } = await import('../server/serve.js');
+      const { NetworkFolderError } = await import('../server/networks.js');
+      const { DatabaseOpenError } = await import('../server/db.js');
+      const dataDir = option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data';
+      const folder = rest[0];
+      if (!folder) {
+        process.stderr.write(`leerkring: ${command} needs a folder\n\n${USAGE}`);
+        return 2;
+      }
+      try {
+        const ids = await moveDocuments(command, { folder, dataDir, ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }) });
+        process.stdout.write(command === 'import' ? `leerkring: ${ids.length} network documents imported as a new revision${ids.length ? ` (${ids.join(', ')})` : ''}\n` : `leerkring: ${ids.length} network documents written to ${folder}\n`);
+        return 0;
+      } catch (error) {
+        if (error instanceof StartupError || error instanceof NetworkFolderError || error instanceof DatabaseOpenError) {
+          process.stderr.write(`leerkring: nothing ${command}ed: ${error.message}\n`);
           return 1;
         }
         throw error;

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   'token-revoked',
   'sign-in',
   'sign-out-everywhere',
+  'network-created',
+  'network-saved',
+  'network-restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -87,6 +90,20 @@ export const messageRequestSchema = z.strictObject({
 export const notifyRequestSchema = z.strictObject({ notify: z.enum(NOTIFY_PREFERENCES) });
 export const registrationsQuerySchema = z.object({ session: z.optional(id()) });
 export const auditQuerySchema = z.object({ before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/, 'integer'))) });
+
+/**
+ * A whole network document, as `PUT /api/admin/networks/{id}` takes it. It is checked by
+ * `parseNetwork` (a 422 lists every problem), not by this contract.
+ */
+export const networkDocumentSchema = z.unknown();
+/** A new network: a whole document, or a copy of another network under a new id. */
+export const createNetworkRequestSchema = z.strictObject({
+  document: z.optional(z.unknown()),
+  copyFrom: z.optional(id()),
+  /** The new network's id, for a copy. */
+  id: z.optional(id()),
+});
+export const restoreRevisionRequestSchema = z.strictObject({});
 
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
@@ -208,6 +225,26 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** A revision of a network document: who saved it, when, and what it changed against the one before. */
+export interface NetworkRevision {
+  revision: number;
+  /** An organiser's id, `installation-admin`, or `import` (a folder or `leerkring import`). */
+  author: string;
+  /** The organiser's name, when an organiser saved it. */
+  authorName: string | null;
+  at: string;
+  /** Top-level fields of the document that changed. */
+  paths: string[];
+  /** Ids of sessions added, removed or changed. */
+  sessions: string[];
+}
+
+/** A network document with the revision it is (also the response's ETag). */
+export interface NetworkDocumentResponse {
+  revision: number;
+  document: unknown;
+}
+
 export type Access = 'anyone' | 'signed-in' | 'network' | 'registration';
 
 export interface AdminRouteSpec {
@@ -252,6 +289,14 @@ export const ADMIN_ROUTES = {
   sendMessage: { method: 'POST', path: '/api/admin/networks/:networkId/messages', access: 'network', role: 'organiser', body: messageRequestSchema, audit: 'message' },
   listMessages: { method: 'GET', path: '/api/admin/networks/:networkId/messages', access: 'network', role: 'organiser' },
   setNotify: { method: 'PUT', path: '/api/admin/session/notify', access: 'signed-in', body: notifyRequestSchema, audit: 'notify-set' },
+  // The network document itself (issue 15). GET answers with `ETag: "<revision>"`; PUT needs
+  // `If-Match` with it (428 without, 412 with an older one, saying what changed in between).
+  getNetworkDocument: { method: 'GET', path: '/api/admin/networks/:networkId', access: 'network', role: 'owner' },
+  putNetworkDocument: { method: 'PUT', path: '/api/admin/networks/:networkId', access: 'network', role: 'owner', body: networkDocumentSchema, audit: 'network-saved' },
+  createNetwork: { method: 'POST', path: '/api/admin/networks', access: 'signed-in', body: createNetworkRequestSchema, audit: 'network-created' },
+  listRevisions: { method: 'GET', path: '/api/admin/networks/:networkId/revisions', access: 'network', role: 'owner' },
+  getRevision: { method: 'GET', path: '/api/admin/networks/:networkId/revisions/:revision', access: 'network', role: 'owner' },
+  restoreRevision: { method: 'POST', path: '/api/admin/networks/:networkId/revisions/:revision/restore', access: 'network', role: 'owner', body: restoreRevisionRequestSchema, audit: 'network-restored' },
 } as const satisfies Record<string, AdminRouteSpec>;
 
 export type AdminRouteName = keyof typeof ADMIN_ROUTES;
@@ -283,6 +328,12 @@ export interface AdminResponses {
   sendMessage: { id: string; recipients: number };
   listMessages: { messages: SentMessage[] };
   setNotify: SessionInfo;
+  getNetworkDocument: NetworkDocumentResponse;
+  putNetworkDocument: NetworkDocumentResponse;
+  createNetwork: NetworkDocumentResponse;
+  listRevisions: { revisions: NetworkRevision[] };
+  getRevision: NetworkDocumentResponse;
+  restoreRevision: NetworkDocumentResponse;
 }
 
 type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -28,7 +28,7 @@ export interface AdminClientOptions {
 }
 
 type Args<N extends AdminRouteName> = (keyof AdminParams<N> extends never ? { params?: undefined } : { params: AdminParams<N> }) &
-  (AdminBody<N> extends undefined ? { body?: undefined } : { body: AdminBody<N> }) & { query?: AdminQuery<N>; signal?: unknown };
+  (AdminBody<N> extends undefined ? { body?: undefined } : { body: AdminBody<N> }) & { query?: AdminQuery<N>; signal?: unknown; headers?: Record<string, string> };
 
 export class AdminClient {
   readonly #base: string;
@@ -50,7 +50,7 @@ export class AdminClient {
     let url = this.#base + adminPath(name, (args.params ?? {}) as AdminParams<N>);
     const query = Object.entries((args.query ?? {}) as Record<string, string | undefined>).filter((e): e is [string, string] => e[1] !== undefined);
     if (query.length) url += `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`;
-    const headers: Record<string, string> = { accept: 'text' in route ? 'text/csv' : 'application/json' };
+    const headers: Record<string, string> = { ...args.headers, accept: 'text' in route ? 'text/csv' : 'application/json' };
     if (args.body !== undefined) headers['content-type'] = 'application/json';
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     let res;
@@ -189,5 +189,36 @@ export class AdminClient {
 
   revokeToken(tokenId: string) {
     return this.call('revokeToken', { params: { tokenId } });
+  }
+
+  /** The network document as it is now, and its revision (pass it back to `saveNetwork`). */
+  networkDocument(networkId: string) {
+    return this.call('getNetworkDocument', { params: { networkId } });
+  }
+
+  /**
+   * Saves a whole network document, based on `revision`. A 412 means someone saved in between:
+   * its error says which revisions, by whom, and what they changed; nothing was overwritten.
+   */
+  saveNetwork(networkId: string, document: unknown, revision: number) {
+    return this.call('putNetworkDocument', { params: { networkId }, body: document, headers: { 'if-match': `"${revision}"` } });
+  }
+
+  /** A new network from a whole document, or a copy of `copyFrom` under the id `id`. */
+  createNetwork(body: AdminBody<'createNetwork'>) {
+    return this.call('createNetwork', { body });
+  }
+
+  revisions(networkId: string) {
+    return this.call('listRevisions', { params: { networkId } });
+  }
+
+  revision(networkId: string, revision: number) {
+    return this.call('getRevision', { params: { networkId, revision: String(revision) } });
+  }
+
+  /** Saves an old revision's document again, as a new revision. */
+  restoreRevision(networkId: string, revision: number) {
+    return this.call('restoreRevision', { params: { networkId, revision: String(revision) }, body: {} });
   }
 }

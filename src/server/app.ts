@@ -39,6 +39,8 @@ import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit
 import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
 import { registerManagePage, manageUrlOf } from './manage-route.js';
+import { NetworkRegistry } from './networks.js';
+import { registerNetworkRoutes } from './network-routes.js';
 
 export interface ServerOptions {
   db: Db;
@@ -188,7 +190,11 @@ function view(row: RegistrationRow, position: number | undefined) {
 }
 
 export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationService }> {
-  const { db, networks } = options;
+  const { db } = options;
+  // The networks live in the database with their revisions; networks given in code are imported
+  // there like a `--networks` folder (a new revision only for what changed).
+  const networks =
+    options.networks instanceof NetworkRegistry ? options.networks : await NetworkRegistry.open(db, [...options.networks.values()].map((n) => ({ network: n, raw: n })));
   const store = new RegistrationService(db, networks, {
     secret: options.secret,
     manageUrl: (token: string) => (options.manageUrl ? options.manageUrl.replace('{token}', encodeURIComponent(token)) : manageUrlOf(options.publicUrl, token)),
@@ -444,7 +450,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
 
   // Organisers: every route checks who calls and that they may act on its network (admin-auth.ts).
   app.register(async (admin) => {
-    installAdminAuth(admin, {
+    const organisers = installAdminAuth(admin, {
       db,
       networks,
       ...(options.adminTokenHash && { adminTokenHash: options.adminTokenHash }),
@@ -473,6 +479,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       }),
       ...(options.onMailQueued && { onMailQueued: options.onMailQueued }),
     });
+    registerNetworkRoutes(admin, { networks, organisers, localeOf });
 
     const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
       const n = network(req, reply);

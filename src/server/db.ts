@@ -53,6 +53,12 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * PostgreSQL only: calls `onMessage` for every NOTIFY on `channel`, over a connection of its
+   * own that is made again when it drops (then `onReconnect` runs: messages may have been
+   * missed). Resolves to the function that stops listening.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>>;
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -265,6 +271,45 @@ async function openPostgres(url: string): Promise<Db> {
         }
       }),
     close: () => pool.end(),
+    async listen(channel, onMessage, onReconnect) {
+      let client: InstanceType<typeof pg.Client> | undefined;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      const connect = async (again: boolean): Promise<void> => {
+        const c = new Client({ connectionString: url });
+        c.on('error', () => {});
+        c.on('notification', (m) => m.channel === channel && onMessage(m.payload ?? ''));
+        c.on('end', () => {
+          if (stopped || client !== c) return;
+          client = undefined;
+          retry = setTimeout(() => void connect(true).catch(() => {}), 1000);
+          retry.unref();
+        });
+        try {
+          await c.connect();
+          await c.query(`LISTEN ${channel}`);
+        } catch (error) {
+          await c.end().catch(() => {});
+          if (!again) throw unavailable(error);
+          if (!stopped) {
+            retry = setTimeout(() => void connect(true).catch(() => {}), 1000);
+            retry.unref();
+          }
+          return;
+        }
+        if (stopped) return void (await c.end().catch(() => {}));
+        client = c;
+        if (again) onReconnect();
+      };
+      await connect(false);
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        const c = client;
+        client = undefined;
+        await c?.end().catch(() => {});
+      };
+    },
   };
 }
 

@@ -182,4 +182,25 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE mail_outbox ADD COLUMN claimed_at timestamptz;
   ALTER TABLE mail_outbox ADD COLUMN claimed_by text
   `,
+  // Network documents live in the database with every revision (issue 15). `networks` is the
+  // head a save locks; `imported_hash` is what the last import brought, so an unchanged folder
+  // adds no revision. Documents are kept as written (text), so an export reads like the original.
+  `
+  CREATE TABLE networks (
+    id text PRIMARY KEY,
+    revision integer NOT NULL,
+    imported_hash text,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE network_revisions (
+    network_id text NOT NULL REFERENCES networks (id),
+    revision integer NOT NULL,
+    -- An organiser's id, 'installation-admin' or 'import'; no foreign key: history outlives the organiser.
+    author text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    document text NOT NULL,
+    hash text NOT NULL,
+    PRIMARY KEY (network_id, revision)
+  )
+  `,
 ];

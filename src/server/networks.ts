@@ -1,33 +1,334 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseNetwork, formatProblem, type Network } from '../core/index.js';
+import { parseNetwork, formatProblem, type Network, type Problem } from '../core/index.js';
+import type { Db, Queryable } from './db.js';
 
 export class NetworkFolderError extends Error {}
+
+/** A network document as written (`raw`) and as the code reads it (`network`). */
+export interface NetworkDocument {
+  network: Network;
+  raw: unknown;
+}
 
 /**
  * Reads and validates every network document (*.json) in a folder. Any invalid document stops
  * start-up with the file, the path in it and the sentence saying what is wrong.
  */
-export function loadNetworks(folder: string): Map<string, Network> {
+export function readNetworkFolder(folder: string): NetworkDocument[] {
   let files: string[];
   try {
     files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
   } catch {
     throw new NetworkFolderError(`${folder}: folder not found`);
   }
-  const networks = new Map<string, Network>();
+  const documents = new Map<string, NetworkDocument>();
   const errors: string[] = [];
   for (const f of files) {
     const file = join(folder, f);
-    const result = parseNetwork(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    const result = parseNetwork(text);
     if (!result.ok) {
       errors.push(...result.problems.map((p) => `${file}: ${formatProblem(p, 'en')}`));
       continue;
     }
-    if (networks.has(result.value.id)) errors.push(`${file}: id: "${result.value.id}" is used by another document as well`);
-    networks.set(result.value.id, result.value);
+    if (documents.has(result.value.id)) errors.push(`${file}: id: "${result.value.id}" is used by another document as well`);
+    documents.set(result.value.id, { network: result.value, raw: JSON.parse(text) });
   }
   if (errors.length) throw new NetworkFolderError(errors.join('\n'));
-  if (!networks.size) throw new NetworkFolderError(`${folder}: no network documents (*.json) found`);
-  return networks;
+  if (!documents.size) throw new NetworkFolderError(`${folder}: no network documents (*.json) found`);
+  return [...documents.values()];
+}
+
+export function loadNetworks(folder: string): Map<string, Network> {
+  return new Map(readNetworkFolder(folder).map((d) => [d.network.id, d.network]));
+}
+
+/** JSON with object keys in a fixed order, so equal documents hash equally whatever their layout. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const documentHash = (raw: unknown): string => createHash('sha256').update(canonical(raw)).digest('hex');
+
+/** Who saved a revision: an organiser's id, `installation-admin`, or `import` (a folder or `leerkring import`). */
+export type RevisionAuthor = string;
+
+export interface RevisionSummary {
+  revision: number;
+  author: RevisionAuthor;
+  /** The organiser's name, when an organiser saved it. */
+  authorName: string | null;
+  at: string;
+}
+
+/** What one revision changed against the one before it: top-level fields and session ids. */
+export interface RevisionChange extends RevisionSummary {
+  paths: string[];
+  sessions: string[];
+}
+
+/** Called inside the transaction of every new revision, before it commits (change e-mails go here). */
+export type RevisionHook = (tx: Queryable, change: { before: Network | undefined; after: Network; revision: number }) => Promise<void>;
+
+export type SaveResult =
+  | { kind: 'saved'; revision: number; network: Network; before: Network | undefined }
+  | { kind: 'unchanged'; revision: number; network: Network }
+  | { kind: 'invalid'; problems: Problem[] }
+  /** Based on an older revision: these came in between. */
+  | { kind: 'stale'; revision: number; between: RevisionChange[] }
+  | { kind: 'exists' }
+  | { kind: 'not-found' };
+
+/** Top-level fields whose value differs, and the ids of sessions added, removed or changed. */
+export function documentChanges(before: unknown, after: unknown): { paths: string[]; sessions: string[] } {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => canonical(a[k]) !== canonical(b[k])).sort();
+  const byId = (list: unknown) => new Map(((Array.isArray(list) ? list : []) as { id?: string }[]).map((s) => [String(s?.id), canonical(s)]));
+  const sa = byId(a.sessions);
+  const sb = byId(b.sessions);
+  const sessions = [...new Set([...sa.keys(), ...sb.keys()])].filter((id) => sa.get(id) !== sb.get(id));
+  return { paths, sessions };
+}
+
+/** Channel of PostgreSQL's NOTIFY after a save; the payload is `<network id>:<revision>`. */
+export const NETWORK_CHANNEL = 'leerkring_networks';
+
+/**
+ * The networks the server serves: the current revision of each network document kept in the
+ * database, in memory. It reads like the `Map<string, Network>` the code has always been given
+ * (and is one), so every reader keeps working; only the registry writes to it. A new revision
+ * is always a new `Network` object: caches keyed by the object then see the change.
+ */
+export class NetworkRegistry extends Map<string, Network> {
+  readonly #db: Db;
+  readonly #revisions = new Map<string, number>();
+  readonly #hooks: RevisionHook[] = [];
+  #stopListening: (() => Promise<void>) | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #refreshing: Promise<void> | undefined;
+  /** The networks the opening import gave a new revision. */
+  readonly imported: string[] = [];
+
+  private constructor(db: Db) {
+    super();
+    this.#db = db;
+  }
+
+  /**
+   * Opens the registry over the database. `documents` (a `--networks` folder, or networks given
+   * in code) are imported first: each that is new or changed since it was last imported becomes
+   * a revision by "import"; an unchanged one adds nothing, so edits made since are kept.
+   */
+  static async open(db: Db, documents: Iterable<NetworkDocument> = []): Promise<NetworkRegistry> {
+    const registry = new NetworkRegistry(db);
+    const given = new Map<string, Network>();
+    for (const d of documents) {
+      if (await registry.#import(d)) registry.imported.push(d.network.id);
+      given.set(d.network.id, d.network);
+    }
+    await registry.#load(given);
+    return registry;
+  }
+
+  /** The revision served now, or undefined for an unknown network. */
+  revision(id: string): number | undefined {
+    return this.#revisions.get(id);
+  }
+
+  /** Runs `hook` in the transaction of every revision saved from now on. */
+  onRevision(hook: RevisionHook): void {
+    this.#hooks.push(hook);
+  }
+
+  /** Reads the current revision of every network; `given` keeps a caller's own objects where they are current. */
+  async #load(given: Map<string, Network> = new Map()): Promise<void> {
+    const { rows } = await this.#db.query<{ id: string; revision: number; document: string; hash: string }>(
+      `SELECT n.id, n.revision, r.document, r.hash FROM networks n JOIN network_revisions r ON r.network_id = n.id AND r.revision = n.revision ORDER BY n.id`,
+    );
+    for (const row of rows) {
+      if ((this.#revisions.get(row.id) ?? 0) >= row.revision) continue;
+      const mine = given.get(row.id);
+      let network: Network | undefined;
+      if (mine && documentHash(mine) === row.hash) network = mine;
+      else {
+        const parsed = parseNetwork(row.document);
+        if (!parsed.ok) throw new NetworkFolderError(`network ${row.id}, revision ${row.revision}: ${parsed.problems.map((p) => formatProblem(p, 'en')).join('; ')}`);
+        network = parsed.value;
+      }
+      this.set(row.id, network);
+      this.#revisions.set(row.id, Number(row.revision));
+    }
+  }
+
+  /** Picks up revisions other processes saved. Cheap when nothing changed: one small query. */
+  refresh(): Promise<void> {
+    this.#refreshing ??= this.#load().finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
+  }
+
+  /**
+   * Keeps this process current: on PostgreSQL it listens for saves of other processes, and
+   * checks the revisions every `intervalMs` as well, in case a notification was missed (a
+   * dropped connection). PGlite is one process: its saves update the registry directly.
+   */
+  async watch(options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): Promise<void> {
+    const onError = options.onError ?? (() => {});
+    const refresh = () => void this.refresh().catch(onError);
+    if (this.#db.listen) this.#stopListening = await this.#db.listen(NETWORK_CHANNEL, refresh, refresh);
+    this.#timer = setInterval(refresh, options.intervalMs ?? 5000);
+    this.#timer.unref();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#stopListening?.();
+    await this.#refreshing?.catch(() => {});
+  }
+
+  async #import(d: NetworkDocument): Promise<boolean> {
+    const hash = documentHash(d.raw);
+    return this.#db.transaction(async (tx) => {
+      const head = await lockHead(tx, d.network.id);
+      if (head.imported_hash === hash) return false;
+      const current = head.revision ? await currentHash(tx, d.network.id, head.revision) : undefined;
+      if (current === hash) {
+        // The folder holds what the database already serves (exported, then kept in git).
+        await tx.query('UPDATE networks SET imported_hash = $2 WHERE id = $1', [d.network.id, hash]);
+        return false;
+      }
+      const before = head.revision ? this.get(d.network.id) ?? (await documentAt(tx, d.network.id, head.revision)) : undefined;
+      await this.#write(tx, d.network.id, head.revision + 1, 'import', d.raw, hash, before, d.network);
+      await tx.query('UPDATE networks SET imported_hash = $2 WHERE id = $1', [d.network.id, hash]);
+      return true;
+    });
+  }
+
+  async #write(tx: Queryable, id: string, revision: number, author: RevisionAuthor, raw: unknown, hash: string, before: Network | undefined, after: Network): Promise<void> {
+    await tx.query('INSERT INTO network_revisions (network_id, revision, author, document, hash) VALUES ($1, $2, $3, $4, $5)', [id, revision, author, JSON.stringify(raw, null, 2), hash]);
+    await tx.query('UPDATE networks SET revision = $2, updated_at = now() WHERE id = $1', [id, revision]);
+    for (const hook of this.#hooks) await hook(tx, { before, after, revision });
+    if (this.#db.kind === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [NETWORK_CHANNEL, `${id}:${revision}`]);
+  }
+
+  /**
+   * Saves a whole document as a new revision. `basedOn` is the revision the editor started
+   * from: another revision saved since makes this `stale` (nothing is overwritten). `create`
+   * asks for a network that must not exist yet.
+   */
+  async save(raw: unknown, options: { author: RevisionAuthor; basedOn?: number; create?: boolean; id?: string }): Promise<SaveResult> {
+    const parsed = parseNetwork(raw);
+    if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
+    const after = parsed.value;
+    const id = options.id ?? after.id;
+    const hash = documentHash(raw);
+    const result = await this.#db.transaction(async (tx): Promise<SaveResult> => {
+      const head = await lockHead(tx, id);
+      if (options.create && head.revision) return { kind: 'exists' };
+      if (!options.create && !head.revision) return { kind: 'not-found' };
+      if (options.basedOn !== undefined && options.basedOn !== head.revision) {
+        return { kind: 'stale', revision: head.revision, between: await changesBetween(tx, id, options.basedOn, head.revision) };
+      }
+      const before = head.revision ? await documentAt(tx, id, head.revision) : undefined;
+      if (head.revision && (await currentHash(tx, id, head.revision)) === hash) return { kind: 'unchanged', revision: head.revision, network: this.get(id) ?? before! };
+      await this.#write(tx, id, head.revision + 1, options.author, raw, hash, before, after);
+      return { kind: 'saved', revision: head.revision + 1, network: after, before };
+    });
+    if (result.kind === 'saved' && (this.#revisions.get(id) ?? 0) < result.revision) {
+      this.set(id, result.network);
+      this.#revisions.set(id, result.revision);
+    }
+    return result;
+  }
+
+  /** The document of the current revision, as written. */
+  async document(id: string): Promise<{ revision: number; document: unknown } | undefined> {
+    const { rows } = await this.#db.query<{ revision: number; document: string }>(
+      'SELECT r.revision, r.document FROM networks n JOIN network_revisions r ON r.network_id = n.id AND r.revision = n.revision WHERE n.id = $1',
+      [id],
+    );
+    return rows[0] && { revision: Number(rows[0].revision), document: JSON.parse(rows[0].document) };
+  }
+
+  /** One revision's document, as written. */
+  async documentAt(id: string, revision: number): Promise<unknown> {
+    const { rows } = await this.#db.query<{ document: string }>('SELECT document FROM network_revisions WHERE network_id = $1 AND revision = $2', [id, revision]);
+    return rows[0] && JSON.parse(rows[0].document);
+  }
+
+  /** Every revision, newest first, with what it changed. */
+  async revisions(id: string): Promise<RevisionChange[]> {
+    return (await changesBetween(this.#db, id, 0, 2 ** 31 - 1)).reverse();
+  }
+
+  /** The current document of every network, as written (for `leerkring export`). */
+  async documents(): Promise<{ id: string; revision: number; document: unknown }[]> {
+    const { rows } = await this.#db.query<{ id: string; revision: number; document: string }>(
+      'SELECT n.id, n.revision, r.document FROM networks n JOIN network_revisions r ON r.network_id = n.id AND r.revision = n.revision ORDER BY n.id',
+    );
+    return rows.map((r) => ({ id: r.id, revision: Number(r.revision), document: JSON.parse(r.document) }));
+  }
+
+  /**
+   * When each session's time, place or status last changed, and how often: the source of its
+   * calendar SEQUENCE and DTSTAMP. Computed by core's `sessionTimeline` over every revision.
+   */
+  async history(id: string): Promise<{ revision: number; at: Date; network: Network }[]> {
+    const { rows } = await this.#db.query<{ revision: number; at: Date | string; document: string }>(
+      'SELECT revision, created_at AS at, document FROM network_revisions WHERE network_id = $1 ORDER BY revision',
+      [id],
+    );
+    const out: { revision: number; at: Date; network: Network }[] = [];
+    for (const r of rows) {
+      const parsed = parseNetwork(r.document);
+      if (parsed.ok) out.push({ revision: Number(r.revision), at: new Date(r.at), network: parsed.value });
+    }
+    return out;
+  }
+}
+
+async function lockHead(tx: Queryable, id: string): Promise<{ revision: number; imported_hash: string | null }> {
+  await tx.query('INSERT INTO networks (id, revision) VALUES ($1, 0) ON CONFLICT (id) DO NOTHING', [id]);
+  const { rows } = await tx.query<{ revision: number; imported_hash: string | null }>('SELECT revision, imported_hash FROM networks WHERE id = $1 FOR UPDATE', [id]);
+  return { revision: Number(rows[0]!.revision), imported_hash: rows[0]!.imported_hash };
+}
+
+async function currentHash(tx: Queryable, id: string, revision: number): Promise<string | undefined> {
+  const { rows } = await tx.query<{ hash: string }>('SELECT hash FROM network_revisions WHERE network_id = $1 AND revision = $2', [id, revision]);
+  return rows[0]?.hash;
+}
+
+async function documentAt(tx: Queryable, id: string, revision: number): Promise<Network | undefined> {
+  const { rows } = await tx.query<{ document: string }>('SELECT document FROM network_revisions WHERE network_id = $1 AND revision = $2', [id, revision]);
+  const parsed = rows[0] && parseNetwork(rows[0].document);
+  return parsed && parsed.ok ? parsed.value : undefined;
+}
+
+/** The revisions after `from` up to `to`, each with who saved it and what it changed against the one before. */
+async function changesBetween(q: Queryable, id: string, from: number, to: number): Promise<RevisionChange[]> {
+  const { rows } = await q.query<{ revision: number; author: string; name: string | null; at: Date | string; document: string }>(
+    `SELECT r.revision, r.author, o.name, r.created_at AS at, r.document
+       FROM network_revisions r LEFT JOIN organisers o ON o.id::text = r.author
+      WHERE r.network_id = $1 AND r.revision >= $2 AND r.revision <= $3 ORDER BY r.revision`,
+    [id, Math.max(from, 1), to],
+  );
+  const out: RevisionChange[] = [];
+  let previous: unknown = from >= 1 ? undefined : {};
+  for (const r of rows) {
+    const document = JSON.parse(r.document);
+    if (Number(r.revision) > from) {
+      const changes = documentChanges(previous ?? {}, document);
+      out.push({ revision: Number(r.revision), author: r.author, authorName: r.name ?? null, at: new Date(r.at).toISOString(), ...changes });
+    }
+    previous = document;
+  }
+  return out;
 }

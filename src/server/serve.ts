@@ -4,7 +4,7 @@ import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDataFolder, openDatabase, type Db } from './db.js';
-import { loadNetworks } from './networks.js';
+import { NetworkRegistry, readNetworkFolder } from './networks.js';
 import { buildServer } from './app.js';
 import { createMailer, deliverOutbox } from './mail.js';
 import { newSecret, sha256 } from './tokens.js';
@@ -14,7 +14,11 @@ import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import { RegistrationService } from './registrations/service.js';
 
 export interface ServeOptions {
-  networks: string;
+  /**
+   * A folder of network documents to import at start-up: each new or changed one (since its
+   * last import) becomes a revision by "import". Without it the server serves what its database holds.
+   */
+  networks?: string;
   port: number;
   host?: string;
   dataDir?: string;
@@ -129,14 +133,42 @@ function alive(pid: number): boolean {
 }
 
 /** `leerkring purge`: the same purge the server runs daily, for a server that is not running. */
-export async function purgeData(options: { networks: string; dataDir?: string; databaseUrl?: string }): Promise<number> {
-  const networks = loadNetworks(options.networks);
+export async function purgeData(options: { networks?: string; dataDir?: string; databaseUrl?: string }): Promise<number> {
+  const documents = options.networks ? readNetworkFolder(options.networks) : [];
   const dataDir = resolve(options.dataDir ?? '.leerkring-data');
   const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
   try {
     const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
     try {
+      const networks = await NetworkRegistry.open(db, documents);
       return await new RegistrationService(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await release();
+  }
+}
+
+/**
+ * `leerkring import <folder>` and `leerkring export <folder>`: network documents in and out of
+ * the database, for people who keep them in git. Import adds a revision (by "import") for each
+ * document that is new or changed since its last import; export writes each current revision as
+ * `<id>.json`. Returns the ids imported or exported.
+ */
+export async function moveDocuments(direction: 'import' | 'export', options: { folder: string; dataDir?: string; databaseUrl?: string }): Promise<string[]> {
+  const documents = direction === 'import' ? readNetworkFolder(options.folder) : [];
+  const dataDir = resolve(options.dataDir ?? '.leerkring-data');
+  const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
+  try {
+    const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
+    try {
+      const registry = await NetworkRegistry.open(db, documents);
+      if (direction === 'import') return registry.imported;
+      mkdirSync(options.folder, { recursive: true });
+      const out = await registry.documents();
+      for (const d of out) writeFileSync(join(options.folder, `${d.id}.json`), `${JSON.stringify(d.document, null, 2)}\n`);
+      return out.map((d) => d.id);
     } finally {
       await db.close();
     }
@@ -147,6 +179,8 @@ export async function purgeData(options: { networks: string; dataDir?: string; d
 
 export interface RunningServer {
   app: FastifyInstance;
+  /** The networks served, current revision of each. */
+  networks: NetworkRegistry;
   store: RegistrationService;
   db: Db;
   url: string;
@@ -157,7 +191,7 @@ export interface RunningServer {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   checkSecrets();
-  const networks = loadNetworks(options.networks);
+  const documents = options.networks ? readNetworkFolder(options.networks) : [];
   const dataDir = resolve(options.dataDir ?? '.leerkring-data');
   // PostgreSQL is shared safely by any number of processes; the embedded database is not.
   const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
@@ -165,6 +199,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   try {
     db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
   } catch (error) {
+    await release();
+    throw error;
+  }
+  let networks: NetworkRegistry;
+  try {
+    networks = await NetworkRegistry.open(db, documents);
+  } catch (error) {
+    await db.close();
     await release();
     throw error;
   }
@@ -227,6 +269,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     logger: options.logger ?? { level: process.env.LEERKRING_LOG_LEVEL ?? 'info' },
   });
   logger = app.log;
+  // Saves by other processes on the same PostgreSQL reach this one within a second (NOTIFY).
+  await networks.watch({ onError: failed('network refresh') });
   await store.notifySessionChanges();
   await store.purgeExpired();
   const timer = setInterval(deliver, 5000);
@@ -250,6 +294,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     clearInterval(timer);
     clearInterval(daily);
     clearInterval(hourly);
+    await networks.close();
     await app.close();
     await digesting;
     await delivering;
@@ -271,6 +316,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   if (options.demoOrganisers) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
   return {
     app,
+    networks,
     store,
     db,
     url,

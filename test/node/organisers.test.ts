@@ -329,7 +329,7 @@ for (const backend of BACKENDS) {
       // Fastify answers HEAD for every GET route: those are walked too.
       const routes = walked;
 
-      const params: Record<string, string> = { networkId: 'zuid', id: zuidRegistration, organiserId: zuidOwner.organiserId, tokenId: zuidToken.token.id };
+      const params: Record<string, string> = { networkId: 'zuid', id: zuidRegistration, organiserId: zuidOwner.organiserId, tokenId: zuidToken.token.id, revision: '1' };
       const fill = (url: string) => url.replace(/:([A-Za-z]+)/g, (_, k: string) => params[k]!);
       const checked: string[] = [];
       for (const r of routes) {

@@ -25,6 +25,15 @@ const nl = {
   noRecipients: 'Dit bericht gaat naar niemand: niemand heeft de gekozen status. Kies een andere groep.',
   unknownSession: 'Deze bijeenkomst hoort niet bij dit netwerk.',
   notifyNobody: 'Met de beheerderssleutel van de installatie ben je geen organisator. Log in met je eigen e-mailadres om te kiezen welke e-mails je krijgt.',
+  // Editing the network document (issue 15)
+  ifMatchRequired: 'Stuur mee op welke versie je wijziging is gebaseerd (If-Match met de ETag van het opgehaalde document).',
+  staleRevision: (revision: number) => `Iemand anders heeft dit netwerk intussen opgeslagen (nu versie ${revision}). Je wijziging is niet opgeslagen. Bekijk wat er veranderd is en probeer het opnieuw.`,
+  documentInvalid: (count: number) => (count === 1 ? 'Het document heeft 1 probleem. Er is niets opgeslagen.' : `Het document heeft ${count} problemen. Er is niets opgeslagen.`),
+  idMismatch: 'Het id in het document hoort bij een ander netwerk dan het adres.',
+  networkExists: 'Er bestaat al een netwerk met dit id. Kies een ander id.',
+  createNeedsDocument: 'Stuur een volledig document mee, of kies een netwerk om te kopiëren met een nieuw id.',
+  createNotAllowed: 'Alleen een beheerder van de installatie of een eigenaar van een netwerk kan een netwerk maken.',
+  revisionNotFound: 'Deze versie bestaat niet.',
 };
 
 export type AdminMessages = typeof nl;
@@ -50,6 +59,14 @@ const en: AdminMessages = {
   noRecipients: 'This message would reach nobody: nobody has the chosen status. Choose another group.',
   unknownSession: 'This session is not part of this network.',
   notifyNobody: 'With the installation\'s admin token you are not an organiser. Sign in with your own email address to choose which emails you get.',
+  ifMatchRequired: 'Say which version your change is based on (If-Match with the ETag of the document you fetched).',
+  staleRevision: (revision: number) => `Someone else saved this network in the meantime (now version ${revision}). Your change was not saved. Look at what changed and try again.`,
+  documentInvalid: (count: number) => (count === 1 ? 'The document has 1 problem. Nothing was saved.' : `The document has ${count} problems. Nothing was saved.`),
+  idMismatch: 'The id in the document belongs to another network than the address.',
+  networkExists: 'A network with this id exists already. Choose another id.',
+  createNeedsDocument: 'Send a whole document, or choose a network to copy with a new id.',
+  createNotAllowed: 'Only an installation admin or an owner of a network can create a network.',
+  revisionNotFound: 'This version does not exist.',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {
