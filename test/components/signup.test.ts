@@ -399,6 +399,10 @@ describe('<leerkring-signup>', () => {
       el.showOutcome({ kind: 'waitlisted', position: 3 });
       await el.updateComplete;
       expect(shadowText(el)).to.contain('Je staat op plaats 3.');
+      // Vitaal Platteland keeps no waiting list: a cancellation promises nothing to one.
+      el.showOutcome({ kind: 'cancelled' });
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('Je bent afgemeld').and.not.contain('wachtlijst');
     });
 
     it('fires leerkring-registered after the server accepted', async () => {

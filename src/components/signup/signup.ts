@@ -20,6 +20,7 @@ import {
   mailtoUrl,
   safeUrl,
   whoMayJoin,
+  freesPlaceForWaitlist,
   type Availability,
   type FieldName,
   type Locale,
@@ -714,7 +715,8 @@ export class LeerkringSignup extends LitElement {
           locale,
         );
       case 'cancelled':
-        return this.#screen(s.cancelledHeading, html`<p>${s.cancelledText}</p>`, network, locale);
+        // Only a network with a waiting list passes the place on; the words must not promise one that does not exist.
+        return this.#screen(s.cancelledHeading, html`<p>${formMessages(locale).manage.cancelledText(freesPlaceForWaitlist(network, 'confirmed'))}</p>`, network, locale);
       case 'handled':
         return this.#screen(s.heading, html`<p>${s.handledByPage}</p>`, network, locale);
     }
