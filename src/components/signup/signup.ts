@@ -699,7 +699,7 @@ export class LeerkringSignup extends LitElement {
         return this.#screen(
           inCompany ? s.requestReceivedHeading : s.pendingHeading,
           html`<p>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
-            <p>${s.pendingWho(who, network.registration.approval?.contactWithinDays)}</p>`,
+            <p>${s.pendingWho(who, network.registration.approval)}</p>`,
           network,
           locale,
         );

@@ -2,7 +2,7 @@
  * The e-mails the server sends, in Dutch and English. Kept apart from the UI catalogue so that
  * browsers never download them.
  */
-import type { Locale } from './format.js';
+import { withinDays, type Locale } from './format.js';
 
 // Values a person typed (a name, a reason) are quoted, so a reader sees where they begin and
 // end; composeMail has already made them one inert line (`inertLine`).
@@ -41,7 +41,8 @@ const nl = {
     when: (w: string) => `Wanneer: ${w}`,
     where: (w: string) => `Waar: ${w}`,
     joinLink: (u: string) => `Deelnemen online: ${u}`,
-    pendingNext: (who: string) => `${who} neemt contact met je op.`,
+    /** The same promise the screen made (form.ts `pendingWho`). */
+    pendingNext: (who: string, days?: number, working?: boolean) => `${who} neemt contact met je op${days ? ` ${withinDays('nl', days, working)}` : ''}.`,
     manage: (url: string) => `Bekijk je aanmelding of meld je af: ${url}`,
     manageNoLink: 'Wil je je aanmelding wijzigen of je afmelden? Antwoord dan op deze e-mail.',
     contact: (who: string) => `Vragen? Neem contact op met ${who}.`,
@@ -106,7 +107,7 @@ const en: EmailMessages = {
     when: (w: string) => `When: ${w}`,
     where: (w: string) => `Where: ${w}`,
     joinLink: (u: string) => `Join online: ${u}`,
-    pendingNext: (who: string) => `${who} will contact you.`,
+    pendingNext: (who: string, days?: number, working?: boolean) => `${who} will contact you${days ? ` ${withinDays('en', days, working)}` : ''}.`,
     manage: (url: string) => `View or cancel your registration: ${url}`,
     manageNoLink: 'Want to change or cancel your registration? Reply to this email.',
     contact: (who: string) => `Questions? Contact ${who}.`,
