@@ -35,6 +35,8 @@ const nl = {
       'manage-link': (t: string) => `Je vroeg om een nieuwe link voor je aanmelding voor ${t}. Met deze link bekijk je je aanmelding, stap je over naar een andere bijeenkomst waar dat kan, meld je je af of verwijder je je gegevens.`,
     },
     placeToWaitlist: 'Je plaats gaat naar de eerste op de wachtlijst.',
+    calendarFeed: (webcal: string, https: string) =>
+      `Je bijeenkomsten in je eigen agenda, die vanzelf bijwerkt als er iets verandert: ${webcal}\nWerkt die link niet? Voeg dan dit adres toe als agenda: ${https}`,
     notYou: 'Heb je hier niet om gevraagd? Dan hoef je niets te doen. Je aanmelding blijft zoals hij is.',
     messageFrom: (t: string) => `Een bericht van de organisatie van ${t}:`,
     reason: (r: string) => `Toelichting: „${r}”`,
@@ -101,6 +103,8 @@ const en: EmailMessages = {
       'manage-link': (t: string) => `You asked for a new link for your registration for ${t}. With this link you can view your registration, move to another meeting where that is possible, cancel, or delete your data.`,
     },
     placeToWaitlist: 'Your place goes to the first person on the waiting list.',
+    calendarFeed: (webcal: string, https: string) =>
+      `Your meetings in your own calendar, updated by itself when something changes: ${webcal}\nDoes that link not work? Then add this address as a calendar: ${https}`,
     notYou: 'Did you not ask for this? Then you need not do anything. Your registration stays as it is.',
     messageFrom: (t: string) => `A message from the organisers of ${t}:`,
     reason: (r: string) => `Explanation: “${r}”`,
