@@ -237,6 +237,8 @@ export const registrationPolicySchema = z
         required: z.boolean(),
         explanation: z.optional(text()),
         contactWithinDays: z.optional(positive()),
+        /** Whether `contactWithinDays` counts working days (the default) or calendar days; the screen and the e-mail both say which. */
+        workingDays: z.optional(z.boolean()),
       }),
     ),
     maxPerOrganisation: z.optional(positive()),

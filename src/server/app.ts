@@ -38,7 +38,7 @@ import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
 import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
-import { registerManagePage, manageUrlOf } from './manage-route.js';
+import { registerManagePage, manageUrlOf, publicBase } from './manage-route.js';
 import { NetworkRegistry } from './networks.js';
 import { registerNetworkRoutes } from './network-routes.js';
 
@@ -201,6 +201,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     ...(options.now && { now: options.now }),
     ...(options.outboxDir && { outboxDir: options.outboxDir }),
     consoleUrl: () => consoleUrlOf(options.publicUrl),
+    publicUrl: (path: string) => `${publicBase(options.publicUrl)}${path}`,
   });
   const now = (networkId: string) => options.now?.(networkId) ?? new Date();
   const clock = () => (options.clock?.() ?? new Date()).getTime();
@@ -379,7 +380,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const participantView = (row: RegistrationRow, position: number | undefined) => {
     const n = networks.get(row.network_id);
     const actions = n ? manageActions(n, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now(n.id)) : { cancel: false, leaveWaitlist: false, switchTo: [] };
-    return { ...view(row, position), actions };
+    const calendarUrl = row.erased_at ? undefined : store.calendarUrl(row);
+    return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }) };
   };
 
   app.get('/api/registrations/:token', limited, async (req, reply) => {
@@ -427,6 +429,25 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     }
     reply.header('cache-control', 'no-store');
     return participantView(r.row, r.position);
+  });
+
+  // The personal calendar feed: read-only, by its own token (not the manage token), exactly the
+  // sessions the person has a place at. Calendar apps poll it; it holds no personal data.
+  app.get('/api/calendar/:token/agenda.ics', async (req, reply) => {
+    const row = await store.byFeedToken((req.params as { token: string }).token);
+    const body = row && store.personalCalendar(row, row.locale);
+    if (!row || !body) return error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'This calendar address does not exist (any more).' : 'Dit agenda-adres bestaat niet (meer).');
+    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('content-disposition', 'inline; filename="agenda.ics"').send(body);
+  });
+
+  // A new feed address, when the old one went somewhere it should not: the old one stops working.
+  app.post('/api/registrations/:token/calendar/renew', limited, async (req, reply) => {
+    const row = await byToken(req, reply);
+    if (!row) return reply;
+    const renewed = await store.renewFeed(row.id);
+    if (!renewed) return error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
+    reply.header('cache-control', 'no-store');
+    return participantView(renewed, await store.position(renewed));
   });
 
   // "Send me my link again": the same answer whether or not the address is known, so the page

@@ -55,6 +55,8 @@ export interface MailContext {
   manageUrl?: string;
   position?: number;
   reason?: string;
+  /** The person's own calendar feed (https); mentioned where they have a place. */
+  calendarUrl?: string;
   /** For 'cancelled': the place passes to someone on the waiting list (see core's freesPlaceForWaitlist). */
   freedPlace?: boolean;
   /** For 'message': what the organiser wrote; the body keeps its line breaks. */
@@ -88,7 +90,9 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
       if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
     }
   }
-  if (kind === 'pending') lines.push('', m.pendingNext(network.contact?.name ?? network.organisers[0]!.name));
+  const approval = network.registration.approval;
+  if (hasPlace && ctx.calendarUrl) lines.push('', m.calendarFeed(ctx.calendarUrl.replace(/^https?:/, 'webcal:'), ctx.calendarUrl));
+  if (kind === 'pending') lines.push('', m.pendingNext(network.contact?.name ?? network.organisers[0]!.name, approval?.contactWithinDays, approval?.workingDays));
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (kind === 'manage-link') lines.push('', m.notYou);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));

@@ -13,10 +13,15 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export const MANAGE_PATH = '/aanmelding';
 
+/** The server's public origin (`PUBLIC_URL`, or where it listens), without a trailing slash. */
+export function publicBase(publicUrl: string | (() => string) | undefined): string {
+  const base = typeof publicUrl === 'function' ? publicUrl() : (publicUrl ?? 'http://localhost:8000');
+  return base.replace(/\/+$/, '');
+}
+
 /** The manage link for a token: the token goes after "#", so it never reaches a server log. */
 export function manageUrlOf(publicUrl: string | (() => string) | undefined, token: string): string {
-  const base = typeof publicUrl === 'function' ? publicUrl() : (publicUrl ?? 'http://localhost:8000');
-  return `${base.replace(/\/+$/, '')}${MANAGE_PATH}#token=${encodeURIComponent(token)}`;
+  return `${publicBase(publicUrl)}${MANAGE_PATH}#token=${encodeURIComponent(token)}`;
 }
 
 const PAGE = `<!doctype html>

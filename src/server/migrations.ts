@@ -203,4 +203,9 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (network_id, revision)
   )
   `,
+  // The personal calendar feed (issue 12): its token is an HMAC over the registration id and
+  // this version, so raising the version revokes the old feed address without storing a token.
+  `
+  ALTER TABLE registrations ADD COLUMN feed_version integer NOT NULL DEFAULT 0
+  `,
 ];

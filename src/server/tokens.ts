@@ -26,6 +26,35 @@ export function parseManageToken(secret: Buffer, token: string): string | undefi
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : undefined;
 }
 
+/**
+ * Personal calendar feed tokens: `<id>.<mac>` like a manage token, but the HMAC is over another
+ * domain and the feed's version, so a feed address only reads (it never manages) and a new
+ * version revokes the old address. Checking needs the stored version: see `feedTokenId`.
+ */
+function feedMac(secret: Buffer, id: string, version: number): Buffer {
+  return createHmac('sha256', secret).update(`feed:${id}:${version}`).digest().subarray(0, 24);
+}
+
+export function feedToken(secret: Buffer, id: string, version: number): string {
+  return `${b64(Buffer.from(id.replace(/-/g, ''), 'hex'))}.${b64(feedMac(secret, id, version))}`;
+}
+
+/** The registration id a feed token names (not yet checked), or undefined when it cannot be one. */
+export function feedTokenId(token: string): string | undefined {
+  const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{32})$/.exec(token);
+  if (!m) return undefined;
+  const hex = Buffer.from(m[1]!, 'base64url').toString('hex');
+  if (hex.length !== 32) return undefined;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Whether a feed token is the current one for this registration and feed version. */
+export function checkFeedToken(secret: Buffer, token: string, id: string, version: number): boolean {
+  const given = Buffer.from(token.slice(token.indexOf('.') + 1), 'base64url');
+  const expected = feedMac(secret, id, version);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 export function newSecret(): string {
   return b64(randomBytes(32));
 }

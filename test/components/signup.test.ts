@@ -270,7 +270,7 @@ describe('<leerkring-signup>', () => {
       expect((await registrations()).map((r) => r.status)).to.deep.equal(['confirmed', 'waitlisted']);
     });
 
-    it('lets a participant see and cancel their own registration with the manage token; the waiting list moves up', async () => {
+    it('with the manage token: the manage page, where cancelling asks first; the waiting list moves up', async () => {
       await fetch('/test-api/networks/x', { method: 'PUT', body: JSON.stringify(doc) });
       const { formToken } = await (await fetch('/api/networks/wacht/form-token')).json();
       const made = await (
@@ -278,12 +278,17 @@ describe('<leerkring-signup>', () => {
       ).json();
       await fetch('/api/networks/wacht/registrations', { method: 'POST', body: JSON.stringify({ participant: { name: 'Tweede', email: 'twee@example.org' }, formToken }) });
       const el = await fixture<LeerkringSignup>(signup('wacht', '', `manage-token="${made.manageToken}"`));
-      await until(() => !!$(el, '#manage-heading'), 'the manage view');
-      await el.updateComplete;
-      expect(shadowText(el)).to.contain('Status: Aangemeld');
+      const manage = () => el.shadowRoot!.querySelector('leerkring-manage');
+      await until(() => !!manage()?.shadowRoot?.querySelector('#cancel'), 'the manage page');
+      const text = () => (manage()!.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+      expect(text()).to.contain('Workshop met wachtlijst').and.contain('Eerste').and.contain('Aangemeld');
       await expectAccessible(el);
-      $<HTMLButtonElement>(el, 'button').click();
-      expect((await outcome(el)).textContent).to.equal('Je bent afgemeld');
+      manage()!.shadowRoot!.querySelector<HTMLButtonElement>('#cancel')!.click();
+      await until(() => !!manage()!.shadowRoot!.querySelector('#confirm-cancel'), 'the confirmation');
+      expect((await registrations()).map((r) => r.status)).to.deep.equal(['confirmed', 'waitlisted'], 'one tap does not cancel');
+      expect(text()).to.contain('Je plaats gaat dan naar de eerste op de wachtlijst.');
+      manage()!.shadowRoot!.querySelector<HTMLButtonElement>('#confirm-cancel')!.click();
+      await until(() => manage()!.shadowRoot!.activeElement?.textContent === 'Je bent afgemeld', 'the outcome, focused');
       const regs = await registrations();
       expect(regs.map((r) => [r.participant.email, r.status])).to.deep.equal([
         ['een@example.org', 'cancelled'],
@@ -394,6 +399,10 @@ describe('<leerkring-signup>', () => {
       el.showOutcome({ kind: 'waitlisted', position: 3 });
       await el.updateComplete;
       expect(shadowText(el)).to.contain('Je staat op plaats 3.');
+      // Vitaal Platteland keeps no waiting list: a cancellation promises nothing to one.
+      el.showOutcome({ kind: 'cancelled' });
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('Je bent afgemeld').and.not.contain('wachtlijst');
     });
 
     it('fires leerkring-registered after the server accepted', async () => {

@@ -141,6 +141,58 @@ for (const backend of BACKENDS) {
   });
 }
 
+for (const backend of BACKENDS) {
+  describe(`personal calendar feed on ${backend}`, () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startServer(backend, [perSession], { publicUrl: 'https://aanmelden.example.org' });
+    });
+    after(() => s.close());
+
+    const feed = async (url: string) => {
+      const r = await s.request('GET', new URL(url).pathname);
+      return { status: r.status, type: r.headers.get('content-type'), uids: [...r.text.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]!.trim()), text: r.text };
+    };
+
+    test('a secret, read-only address with exactly the meetings the person has a place at; moves and cancellations follow', async () => {
+      const r = await s.post('/api/networks/per-bijeenkomst/registrations', { ...person('feed'), sessionId: 'een' });
+      const view = (await s.get(`/api/registrations/${r.body.manageToken}`)).body;
+      assert.match(view.calendarUrl, /^https:\/\/aanmelden\.example\.org\/api\/calendar\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{32}\/agenda\.ics$/);
+      const feedToken = view.calendarUrl.split('/').at(-2);
+      assert.notEqual(feedToken, r.body.manageToken, 'another token than the manage link');
+      assert.equal((await s.get(`/api/registrations/${feedToken}`)).status, 404, 'the feed token manages nothing');
+      assert.equal((await s.request('GET', `/api/calendar/${r.body.manageToken}/agenda.ics`)).status, 404, 'the manage token reads no feed');
+      const mail = (await s.db.query<{ message: any }>(`SELECT message FROM mail_outbox WHERE kind = 'confirmed' AND registration_id = $1`, [r.body.id])).rows[0]!.message;
+      const text = (typeof mail === 'string' ? JSON.parse(mail) : mail).text as string;
+      assert.ok(text.includes(view.calendarUrl.replace('https:', 'webcal:')), text);
+      assert.ok(text.includes(view.calendarUrl), text);
+      let f = await feed(view.calendarUrl);
+      assert.deepEqual([f.status, f.type, f.uids], [200, 'text/calendar; charset=utf-8', ['een.per-bijeenkomst@leerkring']]);
+      await s.post(`/api/registrations/${r.body.manageToken}/switch`, { sessionId: 'twee' });
+      assert.deepEqual((await feed(view.calendarUrl)).uids, ['twee.per-bijeenkomst@leerkring']);
+      await s.post(`/api/registrations/${r.body.manageToken}/cancel`, {});
+      f = await feed(view.calendarUrl);
+      assert.deepEqual([f.status, f.uids], [200, []]);
+      assert.match(f.text, /^BEGIN:VCALENDAR\r\n/);
+    });
+
+    test('waiting is no place; a new address revokes the old one; erasing ends the feed', async () => {
+      await s.post('/api/networks/per-bijeenkomst/registrations', { ...person('vol'), sessionId: 'een' });
+      const w = await s.post('/api/networks/per-bijeenkomst/registrations', { ...person('wacht'), sessionId: 'een' });
+      assert.equal(w.body.status, 'waitlisted');
+      const old = (await s.get(`/api/registrations/${w.body.manageToken}`)).body.calendarUrl;
+      assert.deepEqual((await feed(old)).uids, []);
+      const renewed = await s.post(`/api/registrations/${w.body.manageToken}/calendar/renew`, {});
+      assert.equal(renewed.status, 200);
+      assert.notEqual(renewed.body.calendarUrl, old);
+      assert.equal((await feed(old)).status, 404);
+      assert.equal((await feed(renewed.body.calendarUrl)).status, 200);
+      await s.post(`/api/registrations/${w.body.manageToken}/erase`, {});
+      assert.equal((await feed(renewed.body.calendarUrl)).status, 404);
+    });
+  });
+}
+
 describe('MANAGE_URL moves the link to the site\'s own page', () => {
   test('the e-mail carries the configured page', async () => {
     const s = await startServer('pglite', [noWaitlist], { manageUrl: 'https://www.example.org/mijn-aanmelding#token={token}' });

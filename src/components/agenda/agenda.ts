@@ -291,7 +291,7 @@ export class LeerkringAgenda extends LitElement {
           : nothing}
         <p class="when" part="date">${this.#renderWhen(session, timing, locale)}</p>
         <p class="meta">${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}</p>
-        ${this.#renderVenue(session, locale)}
+        ${this.#renderVenue(session, locale, past)}
         ${session.partners?.length ? html`<p>${a.partners(formatList(locale, session.partners.map((p) => p.name)))}</p>` : nothing}
         ${session.facilitators?.length
           ? html`<p>${a.facilitators(formatList(locale, session.facilitators.map((p) => p.name)))}</p>`
@@ -327,21 +327,25 @@ export class LeerkringAgenda extends LitElement {
       ${m.agenda.time(from, to)}${session.doorsOpen ? ` (${m.agenda.doorsOpen(session.doorsOpen)})` : ''}`;
   }
 
-  #renderVenue(session: Session, locale: Locale) {
+  #renderVenue(session: Session, locale: Locale, past: boolean) {
     const a = messages(locale).agenda;
     const v = session.venue;
-    if (!v) return html`<p class="venue">${a.locationTbd}</p>`;
+    // "Location to follow" is a promise; for a session that is over, nothing follows any more.
+    const tbd = past ? '' : a.locationTbd;
+    if (!v) return tbd ? html`<p class="venue">${tbd}</p>` : nothing;
     const place = (p: { name?: string; address?: string; postalCode?: string; city?: string }) =>
       [p.name, p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
     switch (v.type) {
       case 'online':
         return html`<p class="venue">${a.online}${v.platform ? ` (${v.platform})` : ''}${v.note ? html`<br />${v.note}` : nothing}</p>`;
       case 'hybrid':
-        return html`<p class="venue">${place(v) || a.locationTbd} · ${a.hybrid}</p>`;
+        return html`<p class="venue">${[place(v) || tbd, a.hybrid].filter(Boolean).join(' · ')}</p>`;
       case 'to-be-announced':
-        return html`<p class="venue">${v.city ? `${v.city} · ` : ''}${a.locationTbd}</p>`;
-      case 'physical':
-        return html`<p class="venue">${place(v) || a.locationTbd}${v.note ? html`<br />${v.note}` : nothing}</p>`;
+        return v.city || tbd ? html`<p class="venue">${[v.city, tbd].filter(Boolean).join(' · ')}</p>` : nothing;
+      case 'physical': {
+        const where = place(v) || tbd;
+        return where || v.note ? html`<p class="venue">${where}${where && v.note ? html`<br />` : nothing}${v.note ?? nothing}</p>` : nothing;
+      }
     }
   }
 

@@ -20,6 +20,7 @@ import {
   mailtoUrl,
   safeUrl,
   whoMayJoin,
+  freesPlaceForWaitlist,
   type Availability,
   type FieldName,
   type Locale,
@@ -35,6 +36,7 @@ import { baseStyles } from '../shared/styles.js';
 import { downloadIcs } from '../shared/download-ics.js';
 import { registrationMailtoUrl } from '../shared/safe-links.js';
 import { signupStyles } from './signup.styles.js';
+import '../manage/manage.js';
 import { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './register-event.js';
 import type { NetworkState } from '../context.js';
 
@@ -48,9 +50,7 @@ export type SignupOutcome =
 
 type View =
   | { kind: 'form' }
-  | { kind: 'outcome'; outcome: SignupOutcome }
-  | { kind: 'manage'; status: string; canCancel: boolean }
-  | { kind: 'manage-missing' };
+  | { kind: 'outcome'; outcome: SignupOutcome };
 
 /** Focus target meaning "the form's first field", whichever that is for this network. */
 const FIRST_FIELD = ':first-field';
@@ -100,7 +100,7 @@ export class LeerkringSignup extends LitElement {
   declare networkId: string | undefined;
   /** The session to preselect when people register per session. */
   declare session: string | undefined;
-  /** A participant's token from their manage link: shows that registration, with a way to cancel it. */
+  /** A participant's token from their manage link: shows the manage page (`<leerkring-manage>`) for that registration instead of the form. */
   declare manageToken: string | undefined;
   /** The level of the element's heading (2 by default). */
   declare headingLevel: number;
@@ -175,7 +175,6 @@ export class LeerkringSignup extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.manageToken && this._view.kind === 'form' && this.#source.state.status === 'ready' && !this.#manageLoaded) void this.#loadManage();
     const { api, network } = this.#source.state;
     if (api !== undefined && network && this.renderRoot.querySelector('form')) void this.#formTokenFor(api, network.id);
     const id = this.#focusAfterRender;
@@ -190,33 +189,6 @@ export class LeerkringSignup extends LitElement {
     }
   }
 
-  #manageLoaded = false;
-
-  async #loadManage(): Promise<void> {
-    this.#manageLoaded = true;
-    const api = this.#source.state.api;
-    if (api === undefined || !this.manageToken) return;
-    const r = await new RegistrationClient(api).getRegistration(this.manageToken);
-    const locale = readyLocale(this) ?? 'nl';
-    if (!r.ok) this._view = { kind: 'manage-missing' };
-    else {
-      const status = r.value.status === 'cancelled' ? messages(locale).outcome.cancelled : messages(locale).outcome[r.value.status];
-      this._view = { kind: 'manage', status, canCancel: r.value.canCancel };
-    }
-  }
-
-  async #cancel(): Promise<void> {
-    const api = this.#source.state.api;
-    if (api === undefined || !this.manageToken || this._busy) return;
-    this._busy = true;
-    const r = await new RegistrationClient(api).cancel(this.manageToken);
-    this._busy = false;
-    if (r.ok) {
-      this.#show({ kind: 'cancelled' });
-      this.#source.state.refresh();
-    } else this._failed = true;
-  }
-
   protected override render() {
     const state = this.#source.state;
     const locale = readyLocale(this);
@@ -225,8 +197,9 @@ export class LeerkringSignup extends LitElement {
     const network = state.network;
     const view = this._view;
     if (view.kind === 'outcome') return this.#renderOutcome(view.outcome, network, locale);
-    if (view.kind === 'manage' || view.kind === 'manage-missing') return this.#renderManage(view, locale);
-    if (this.manageToken) return html`<p role="status" part="status">${messages(locale).agenda.loading}</p>`;
+    // The manage page is its own element; the form only hands it the API and the token.
+    if (this.manageToken && state.api !== undefined)
+      return html`<leerkring-manage .api=${state.api} .token=${this.manageToken} heading-level=${this.headingLevel} .now=${this.now}></leerkring-manage>`;
     return this.#renderEntry(state, network, locale);
   }
 
@@ -726,7 +699,7 @@ export class LeerkringSignup extends LitElement {
         return this.#screen(
           inCompany ? s.requestReceivedHeading : s.pendingHeading,
           html`<p>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
-            <p>${s.pendingWho(who, network.registration.approval?.contactWithinDays)}</p>`,
+            <p>${s.pendingWho(who, network.registration.approval)}</p>`,
           network,
           locale,
         );
@@ -742,23 +715,11 @@ export class LeerkringSignup extends LitElement {
           locale,
         );
       case 'cancelled':
-        return this.#screen(s.cancelledHeading, html`<p>${s.cancelledText}</p>`, network, locale);
+        // Only a network with a waiting list passes the place on; the words must not promise one that does not exist.
+        return this.#screen(s.cancelledHeading, html`<p>${formMessages(locale).manage.cancelledText(freesPlaceForWaitlist(network, 'confirmed'))}</p>`, network, locale);
       case 'handled':
         return this.#screen(s.heading, html`<p>${s.handledByPage}</p>`, network, locale);
     }
-  }
-
-  #renderManage(view: Extract<View, { kind: 'manage' | 'manage-missing' }>, locale: Locale) {
-    const s = formMessages(locale).signup;
-    const h = this.headingLevel;
-    return html`<section aria-labelledby="manage-heading">
-      <${heading(h)} id="manage-heading">${s.manageHeading}</${heading(h)}>
-      ${view.kind === 'manage-missing'
-        ? html`<p>${s.notFound}</p>`
-        : html`<p>${s.manageStatus(view.status)}</p>
-            ${this._failed ? html`<p class="error" role="alert">${s.networkError}</p>` : nothing}
-            ${view.canCancel ? html`<button class="button secondary" part="button" type="button" @click=${() => this.#cancel()}>${s.cancel}</button>` : nothing}`}
-    </section>`;
   }
 }
 

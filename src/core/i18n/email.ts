@@ -2,7 +2,7 @@
  * The e-mails the server sends, in Dutch and English. Kept apart from the UI catalogue so that
  * browsers never download them.
  */
-import type { Locale } from './format.js';
+import { withinDays, type Locale } from './format.js';
 
 // Values a person typed (a name, a reason) are quoted, so a reader sees where they begin and
 // end; composeMail has already made them one inert line (`inertLine`).
@@ -35,13 +35,16 @@ const nl = {
       'manage-link': (t: string) => `Je vroeg om een nieuwe link voor je aanmelding voor ${t}. Met deze link bekijk je je aanmelding, stap je over naar een andere bijeenkomst waar dat kan, meld je je af of verwijder je je gegevens.`,
     },
     placeToWaitlist: 'Je plaats gaat naar de eerste op de wachtlijst.',
+    calendarFeed: (webcal: string, https: string) =>
+      `Je bijeenkomsten in je eigen agenda, die vanzelf bijwerkt als er iets verandert: ${webcal}\nWerkt die link niet? Voeg dan dit adres toe als agenda: ${https}`,
     notYou: 'Heb je hier niet om gevraagd? Dan hoef je niets te doen. Je aanmelding blijft zoals hij is.',
     messageFrom: (t: string) => `Een bericht van de organisatie van ${t}:`,
     reason: (r: string) => `Toelichting: „${r}”`,
     when: (w: string) => `Wanneer: ${w}`,
     where: (w: string) => `Waar: ${w}`,
     joinLink: (u: string) => `Deelnemen online: ${u}`,
-    pendingNext: (who: string) => `${who} neemt contact met je op.`,
+    /** The same promise the screen made (form.ts `pendingWho`). */
+    pendingNext: (who: string, days?: number, working?: boolean) => `${who} neemt contact met je op${days ? ` ${withinDays('nl', days, working)}` : ''}.`,
     manage: (url: string) => `Bekijk je aanmelding of meld je af: ${url}`,
     manageNoLink: 'Wil je je aanmelding wijzigen of je afmelden? Antwoord dan op deze e-mail.',
     contact: (who: string) => `Vragen? Neem contact op met ${who}.`,
@@ -100,13 +103,15 @@ const en: EmailMessages = {
       'manage-link': (t: string) => `You asked for a new link for your registration for ${t}. With this link you can view your registration, move to another meeting where that is possible, cancel, or delete your data.`,
     },
     placeToWaitlist: 'Your place goes to the first person on the waiting list.',
+    calendarFeed: (webcal: string, https: string) =>
+      `Your meetings in your own calendar, updated by itself when something changes: ${webcal}\nDoes that link not work? Then add this address as a calendar: ${https}`,
     notYou: 'Did you not ask for this? Then you need not do anything. Your registration stays as it is.',
     messageFrom: (t: string) => `A message from the organisers of ${t}:`,
     reason: (r: string) => `Explanation: “${r}”`,
     when: (w: string) => `When: ${w}`,
     where: (w: string) => `Where: ${w}`,
     joinLink: (u: string) => `Join online: ${u}`,
-    pendingNext: (who: string) => `${who} will contact you.`,
+    pendingNext: (who: string, days?: number, working?: boolean) => `${who} will contact you${days ? ` ${withinDays('en', days, working)}` : ''}.`,
     manage: (url: string) => `View or cancel your registration: ${url}`,
     manageNoLink: 'Want to change or cancel your registration? Reply to this email.',
     contact: (who: string) => `Questions? Contact ${who}.`,

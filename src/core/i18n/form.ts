@@ -2,8 +2,11 @@
  * The registration form's texts and error sentences, in Dutch and English. A catalogue of its
  * own so that pages with only an agenda do not download them.
  */
-import { plural, type Locale } from './format.js';
-import type { RegistrationScope } from '../schema.js';
+import { plural, withinDays, type Locale } from './format.js';
+import type { RegistrationScope, RegistrationPolicy } from '../schema.js';
+
+/** The intake settings the contact promise is worded from. */
+type Approval = RegistrationPolicy['approval'];
 
 const nl = {
   signup: {
@@ -49,7 +52,8 @@ const nl = {
       `Je staat op plaats ${position}. Komt er een plaats vrij, dan schuif je vanzelf door en krijg je een e-mail.`,
     pendingHeading: 'We hebben je aanmelding ontvangen',
     requestReceivedHeading: 'We hebben je aanvraag ontvangen',
-    pendingWho: (who: string, days?: number) => `${who} neemt contact met je op${days ? ` binnen ${days} werkdagen` : ''}.`,
+    pendingWho: (who: string, approval: Approval): string =>
+      `${who} neemt contact met je op${approval?.contactWithinDays ? ` ${withinDays('nl', approval.contactWithinDays, approval.workingDays)}` : ''}.`,
     rejectedHeading: 'Aanmelden is niet gelukt',
     backToForm: 'Terug naar het formulier',
     /** Only where people register per meeting is it one meeting that is full. */
@@ -221,7 +225,8 @@ const en: FormMessages = {
       `You are at position ${position}. If a place becomes free, you move up automatically and we email you.`,
     pendingHeading: 'We have received your registration',
     requestReceivedHeading: 'We have received your request',
-    pendingWho: (who: string, days?: number) => `${who} will contact you${days ? ` within ${days} working days` : ''}.`,
+    pendingWho: (who: string, approval: Approval): string =>
+      `${who} will contact you${approval?.contactWithinDays ? ` ${withinDays('en', approval.contactWithinDays, approval.workingDays)}` : ''}.`,
     rejectedHeading: 'Registration did not succeed',
     backToForm: 'Back to the form',
     fullHeading: (scope: RegistrationScope) => (scope === 'session' ? 'This meeting is full' : 'There are no places left'),

@@ -32,6 +32,8 @@ export interface RegistrationRow {
   attendance: Record<string, boolean>;
   created_at: Date | string;
   erased_at: Date | string | null;
+  /** The personal calendar feed's version; raising it revokes the old feed address. */
+  feed_version: number;
 }
 
 export interface OrganiserContact {
@@ -365,6 +367,12 @@ export class RegistrationRepository {
       `UPDATE registrations SET target = $2, session_id = $3, status = $4, seq = nextval(pg_get_serial_sequence('registrations', 'seq')), updated_at = now() WHERE id = $1`,
       [id, target, sessionId, status],
     );
+  }
+
+  /** A new personal calendar feed address: the old one stops working. Returns the new version. */
+  async renewFeed(id: string): Promise<number | undefined> {
+    const { rows } = await this.#q.query<{ feed_version: number }>('UPDATE registrations SET feed_version = feed_version + 1 WHERE id = $1 AND erased_at IS NULL RETURNING feed_version', [id]);
+    return rows[0] ? Number(rows[0].feed_version) : undefined;
   }
 
   /** A person's registrations that are not erased and not over, newest first: for "send me my link again". */

@@ -18,6 +18,9 @@ import {
   freesPlaceForWaitlist,
   registrationGate,
   findSession,
+  hasPlaceAt,
+  networkCalendar,
+  publicNetwork,
   type Network,
   type PlaceCounts,
   type Problem,
@@ -33,7 +36,7 @@ import {
 import type { Db } from '../db.js';
 import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
-import { manageToken, parseManageToken } from '../tokens.js';
+import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
 import { RegistrationRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from './repository.js';
 
 export type { RegistrationRow, Status } from './repository.js';
@@ -83,6 +86,8 @@ export interface RegistrationServiceOptions {
   outboxDir?: string;
   /** The console's address (`…/beheer/`) for links in organisers' e-mails. */
   consoleUrl?: () => string;
+  /** Makes a path on this server an absolute https URL, for the personal calendar feed in e-mails and on the manage page. */
+  publicUrl?: (path: string) => string;
 }
 
 /** @deprecated Use RegistrationServiceOptions. */
@@ -136,6 +141,38 @@ export class RegistrationService {
     return this.#opts.manageUrl?.(this.token(id));
   }
 
+  /** The personal calendar feed's address: read-only, another token than the manage link's. */
+  calendarUrl(row: Pick<RegistrationRow, 'id' | 'feed_version'>): string | undefined {
+    return this.#opts.publicUrl?.(`/api/calendar/${feedToken(this.#opts.secret, row.id, Number(row.feed_version ?? 0))}/agenda.ics`);
+  }
+
+  /** The registration a feed token stands for, when it is the current one and its data is not erased. */
+  async byFeedToken(token: string): Promise<RegistrationRow | undefined> {
+    const id = feedTokenId(token);
+    const row = id ? await this.byId(id) : undefined;
+    if (!row || row.erased_at) return undefined;
+    return checkFeedToken(this.#opts.secret, token, row.id, Number(row.feed_version ?? 0)) ? row : undefined;
+  }
+
+  /**
+   * The person's own calendar: exactly the sessions they have a place at (core's hasPlaceAt),
+   * so a move, a cancellation or a new date shows up when their calendar next reads it. Never
+   * the join link of an online session: a feed address travels further than an e-mail.
+   */
+  personalCalendar(row: RegistrationRow, locale: Locale): string | undefined {
+    const network = this.network(row.network_id);
+    if (!network) return undefined;
+    const registration = { status: row.status, ...(row.session_id && { sessionId: row.session_id }) };
+    const sessionIds = network.sessions.filter((s) => hasPlaceAt(network, registration, s.id)).map((s) => s.id);
+    return networkCalendar(publicNetwork(network), { sessionIds, locale });
+  }
+
+  /** A new feed address for a registration; the old one stops working. */
+  async renewFeed(id: string): Promise<RegistrationRow | undefined> {
+    if ((await this.#repo.renewFeed(id)) === undefined) return undefined;
+    return this.byId(id);
+  }
+
   network(id: string): Network | undefined {
     return this.#networks.get(id);
   }
@@ -148,12 +185,14 @@ export class RegistrationService {
   async #mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: { position?: number; reason?: string; freedPlace?: boolean } = {}): Promise<void> {
     if (row.erased_at) return;
     const manageUrl = this.#manageUrl(row.id);
+    const calendarUrl = this.calendarUrl(row);
     const message = composeMail(kind, {
       network,
       sessionId: row.session_id,
       participant: row.participant,
       locale: row.locale,
       ...(manageUrl && { manageUrl }),
+      ...(calendarUrl && { calendarUrl }),
       ...extra,
     });
     await repo.enqueue(row.id, kind, message);
