@@ -21,6 +21,8 @@ export const en: Messages = {
     'civil-society': 'Civil society organisation',
     'knowledge-institution': 'Knowledge institution',
     business: 'Business',
+    'political-party': 'Political party',
+    'party-branch': 'Local branch of a party',
     other: 'Other',
   },
   sessionType: {
@@ -31,6 +33,10 @@ export const en: Messages = {
     'learning-meeting': 'Learning meeting',
     info: 'Information meeting',
     closing: 'Closing meeting',
+    research: 'Research meeting',
+    dialogue: 'Dialogue',
+    reflection: 'Reflection round',
+    workshop: 'Workshop',
     other: 'Meeting',
   },
   availability: {
@@ -132,6 +138,8 @@ export const en: Messages = {
     unstorable: 'this contains half a character or a broken one that cannot be stored; type the text again',
     invalid: 'this value is not valid',
     // Contradictions and warnings (issue 13).
+    'postal-code-country': 'this postal code does not fit the venue\'s country, expected for example 1000 for Belgium (BE)',
+    country: 'use the two-letter country code in capitals, for example NL or BE',
     'type-field-off':
       'the form does not ask the organisation type ("off"), but eligibility or invitation looks at that type; nobody could register. Set this field to "required" or remove the rule',
     'closed-format-built-in':

@@ -23,6 +23,8 @@ const nl = {
     'civil-society': 'Maatschappelijke organisatie',
     'knowledge-institution': 'Kennisinstelling',
     business: 'Bedrijf',
+    'political-party': 'Politieke partij',
+    'party-branch': 'Lokale afdeling van een partij',
     other: 'Overig',
   } satisfies Record<OrganisationType, string>,
   sessionType: {
@@ -33,6 +35,10 @@ const nl = {
     'learning-meeting': 'Leerbijeenkomst',
     info: 'Informatiebijeenkomst',
     closing: 'Slotbijeenkomst',
+    research: 'Onderzoeksbijeenkomst',
+    dialogue: 'Dialoogbijeenkomst',
+    reflection: 'Reflectiebijeenkomst',
+    workshop: 'Workshop',
     other: 'Bijeenkomst',
   } satisfies Record<SessionType, string>,
   availability: {
@@ -135,6 +141,8 @@ const nl = {
     unstorable: 'dit bevat een half of kapot teken dat niet kan worden opgeslagen; typ de tekst opnieuw',
     invalid: 'deze waarde klopt niet',
     // Contradictions and warnings (issue 13).
+    'postal-code-country': 'deze postcode past niet bij het land (country) van de locatie, verwacht bijvoorbeeld 1000 voor België (BE)',
+    country: 'gebruik de landcode van twee hoofdletters, bijvoorbeeld NL of BE',
     'type-field-off':
       'het formulier vraagt het type organisatie niet ("off"), maar eligibility of invitation kijkt naar dat type; niemand kan zich dan aanmelden. Zet dit veld op "required" of haal de regel weg',
     'closed-format-built-in':

@@ -29,6 +29,7 @@ import {
 import type { Db } from '../db.js';
 import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
+import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken } from '../tokens.js';
 import { RegistrationRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from './repository.js';
 
@@ -206,7 +207,8 @@ export class RegistrationService {
       const counts = await repo.counts(network.id, target);
       const email = p.email.toLowerCase();
       const duplicate = await repo.hasActive(network.id, target, email);
-      const organisation = p.organisation?.toLowerCase();
+      // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
+      const organisation = p.organisation === undefined ? undefined : organisationKey(p.organisation);
       const decision = decideRegistration(
         network,
         {
