@@ -14,4 +14,3 @@ export * from './admin-api.js';
 export * from './admin-client.js';
 export { adminMessages, type AdminMessages } from './i18n/admin.js';
 export * from './export.js';
-export * from './organisation-name.js';
