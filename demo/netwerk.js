@@ -20,17 +20,23 @@ if (demo.asOf) {
   note.textContent = `Demo: je ziet dit netwerk zoals het was op ${day}, zodat je de agenda en de aanmelding kunt proberen. De datums zijn de echte.`;
   note.hidden = false;
 }
+// The network's own words come from the document: title and description above the agenda,
+// who organises it, practical details, contact and publications below the form.
+const intro = document.createElement('leerkring-about');
+intro.setAttribute('heading-level', '1');
+intro.setAttribute('show', 'title description audience');
+intro.setAttribute('structured-data', 'off');
 const agenda = document.createElement('leerkring-agenda');
 agenda.setAttribute('signup-href', '#aanmelden');
 const signup = document.createElement('leerkring-signup');
 signup.id = 'aanmelden';
-network.append(agenda, signup);
+const about = document.createElement('leerkring-about');
+about.setAttribute('show', 'organisers practical contact resources');
+network.append(intro, agenda, signup, about);
 document.getElementById('plek').append(network);
 
 network.addEventListener('leerkring-network-load', (e) => {
   const n = e.state.network;
   if (!n) return;
   document.title = `${n.title} – Gemeente Voorbeeld (demo)`;
-  document.getElementById('titel').textContent = n.title;
-  document.getElementById('samenvatting').textContent = n.summary;
 });

@@ -17,6 +17,8 @@ export const ORGANISATION_TYPES = [
   'civil-society',
   'knowledge-institution',
   'business',
+  'political-party',
+  'party-branch',
   'other',
 ] as const;
 
@@ -28,6 +30,10 @@ export const SESSION_TYPES = [
   'learning-meeting',
   'info',
   'closing',
+  'research',
+  'dialogue',
+  'reflection',
+  'workshop',
   'other',
 ] as const;
 

@@ -27,3 +27,5 @@ export * from './text.js';
 export * from './i18n/format.js';
 export * from './i18n/messages.js';
 export * from './i18n/form.js';
+export * from './organisation-name.js';
+export * from './rich-text.js';

@@ -12,6 +12,7 @@ import type { Problem } from './problems.js';
 import { formatPath } from './problems.js';
 import type { ParseResult } from './parse-network.js';
 import type { ParticipantInput, RegistrationInput } from './client.js';
+import { findListedOrganisation } from './organisation-name.js';
 
 const MAX_TEXT = 200;
 const MAX_LONG_TEXT = 2000;
@@ -93,6 +94,17 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
       continue;
     }
     if (value.length > MAX_TEXT) add(['participant', field], 'too-long', (e) => e.tooLong(MAX_TEXT));
+    const listed = network.registration.organisations;
+    if (field === 'organisation' && listed) {
+      // A network with a fixed list stores the name as the list writes it, so counts and exports agree.
+      const found = findListedOrganisation(listed, value);
+      if (!found) {
+        add(['participant', field], 'not-listed', (e) => e.organisationNotListed(listed.map((o) => o.name).join(', ')));
+        continue;
+      }
+      participant.organisation = found.name;
+      continue;
+    }
     (participant as unknown as Record<string, string>)[field] = value;
   }
 

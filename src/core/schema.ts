@@ -103,13 +103,27 @@ export const resourceSchema = z.strictObject({
   participantsOnly: z.optional(z.boolean()),
 });
 
+/** Postal code patterns per country; a country not listed gets only the loose pattern of the field itself. */
+export const POSTAL_CODES: Record<string, RegExp> = { NL: /^\d{4} ?[A-Z]{2}$/, BE: /^\d{4}$/, DE: /^\d{5}$/, LU: /^(L-)?\d{4}$/, FR: /^\d{5}$/ };
 const place = {
   name: z.optional(text()),
+  /** The room in the building ("zaal 2.14"). */
+  room: z.optional(text()),
   address: z.optional(text()),
-  postalCode: z.optional(z.string().check(z.regex(/^\d{4} ?[A-Z]{2}$/, 'postal-code'))),
+  postalCode: z.optional(z.string().check(z.regex(/^[0-9A-Z][0-9A-Z -]{2,9}$/, 'postal-code'))),
   city: z.optional(text()),
+  /** ISO 3166-1 alpha-2 code; absent means the Netherlands. */
+  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'country'))),
+  /** Getting there: parking, public transport, step-free access, a hearing loop. */
+  accessibility: z.optional(prose()),
   note: z.optional(text()),
 };
+// The postal code follows the venue's country: "1000" is Brussels, not an incomplete Dutch code.
+const postalCodeMatchesCountry = z.superRefine((v: { postalCode?: string | undefined; country?: string | undefined }, ctx) => {
+  const pattern = POSTAL_CODES[v.country ?? 'NL'];
+  if (v.postalCode && pattern && !pattern.test(v.postalCode))
+    ctx.addIssue({ code: 'custom', message: v.country && v.country !== 'NL' ? 'postal-code-country' : 'postal-code', path: ['postalCode'], input: v.postalCode });
+});
 const online = {
   platform: z.optional(text()),
   /** Never public: stripped by `publicNetwork()` and never written to a public feed. */
@@ -117,9 +131,9 @@ const online = {
 };
 
 export const venueSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('physical'), ...place }),
+  z.strictObject({ type: z.literal('physical'), ...place }).check(postalCodeMatchesCountry),
   z.strictObject({ type: z.literal('online'), ...online, note: z.optional(text()) }),
-  z.strictObject({ type: z.literal('hybrid'), ...place, ...online }),
+  z.strictObject({ type: z.literal('hybrid'), ...place, ...online }).check(postalCodeMatchesCountry),
   /** Not known yet; a city may be known already. */
   z.strictObject({ type: z.literal('to-be-announced'), city: z.optional(text()), note: z.optional(text()) }),
 ]);
@@ -242,6 +256,8 @@ export const registrationPolicySchema = z
       }),
     ),
     maxPerOrganisation: z.optional(positive()),
+    /** Where a network needs it: the organisations people choose from; any other name is refused. */
+    organisations: z.optional(z.array(z.strictObject({ name: text(), type: z.optional(organisationTypeSchema) })).check(z.minLength(1))),
     fields: z.optional(
       z.strictObject({
         organisation: z.optional(z.enum(FIELD_USES)),
@@ -297,6 +313,13 @@ export const networkSchema = z
     sponsors: z.optional(z.array(organisationSchema)),
     contact: z.optional(contactSchema),
     facilitators: z.optional(z.array(personSchema)),
+    /** A closed network's core group: who its members are, and the sentence shown instead of "Alleen op uitnodiging". */
+    membership: z.optional(
+      z.strictObject({
+        explanation: z.optional(text()),
+        organisations: z.optional(z.array(organisationSchema)),
+      }),
+    ),
     audience: z.optional(
       z.strictObject({
         organisationTypes: z.optional(z.array(organisationTypeSchema)),

@@ -333,8 +333,8 @@ export class LeerkringAgenda extends LitElement {
     // "Location to follow" is a promise; for a session that is over, nothing follows any more.
     const tbd = past ? '' : a.locationTbd;
     if (!v) return tbd ? html`<p class="venue">${tbd}</p>` : nothing;
-    const place = (p: { name?: string; address?: string; postalCode?: string; city?: string }) =>
-      [p.name, p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+    const place = (p: { name?: string; room?: string; address?: string; postalCode?: string; city?: string }) =>
+      [p.name, p.room, p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
     switch (v.type) {
       case 'online':
         return html`<p class="venue">${a.online}${v.platform ? ` (${v.platform})` : ''}${v.note ? html`<br />${v.note}` : nothing}</p>`;
@@ -372,7 +372,8 @@ export class LeerkringAgenda extends LitElement {
       case 'not-yet-open':
         return av.opensAt ? a.notYetOpen(av.opensAt) : a.deadlinePassed;
       case 'invitation-only':
-        return a.invitationOnly;
+        // A closed network says who belongs rather than the bare "Alleen op uitnodiging".
+        return state.network?.membership?.explanation ?? a.invitationOnly;
       case 'on-request':
         return a.onRequest;
       case 'closed':

@@ -5,7 +5,7 @@ function place(session: Session): object | undefined {
   if (!v) return undefined;
   if (v.type === 'online') return { '@type': 'VirtualLocation', name: v.platform ?? 'Online' };
   const address = v.type === 'to-be-announced' ? { addressLocality: v.city } : { streetAddress: v.address, postalCode: v.postalCode, addressLocality: v.city };
-  const physical = { '@type': 'Place', ...(v.type !== 'to-be-announced' && v.name && { name: v.name }), address: { '@type': 'PostalAddress', addressCountry: 'NL', ...address } };
+  const physical = { '@type': 'Place', ...(v.type !== 'to-be-announced' && v.name && { name: v.name }), address: { '@type': 'PostalAddress', addressCountry: (v.type !== 'to-be-announced' && v.country) || 'NL', ...address } };
   return v.type === 'hybrid' ? [physical, { '@type': 'VirtualLocation', name: v.platform ?? 'Online' }] : physical;
 }
 

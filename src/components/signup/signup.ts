@@ -257,7 +257,7 @@ export class LeerkringSignup extends LitElement {
       case 'closed':
         return closed(s.closedHeading, av.closedReason === 'past' ? a.past : av.closedReason === 'cancelled' ? a.cancelled : a.deadlinePassed);
       case 'invitation-only':
-        return closed(s.invitationOnlyHeading, a.invitationOnly);
+        return closed(s.invitationOnlyHeading, network.membership?.explanation ?? a.invitationOnly);
     }
     return this.#renderForm(state, network, locale, av);
   }

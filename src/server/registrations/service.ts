@@ -36,6 +36,7 @@ import {
 import type { Db } from '../db.js';
 import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
+import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
 import { RegistrationRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from './repository.js';
 
@@ -254,7 +255,8 @@ export class RegistrationService {
       if (earlier) return earlier;
       const email = p.email.toLowerCase();
       const duplicate = await repo.hasActive(network.id, target, email);
-      const organisation = p.organisation?.toLowerCase();
+      // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
+      const organisation = p.organisation === undefined ? undefined : organisationKey(p.organisation);
       const decision = decideRegistration(
         network,
         {
