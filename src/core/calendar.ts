@@ -3,7 +3,7 @@
  * that every calendar application shows them right on both sides of the CET/CEST switch
  * without a VTIMEZONE block; all-day sessions are written as dates.
  */
-import ical, { ICalEventStatus, escape } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, escape } from 'ical-generator';
 import type { Network } from './schema.js';
 import { calendarEvent, type CalendarEvent } from './calendar-event.js';
 import type { Locale } from './i18n/format.js';
@@ -14,6 +14,10 @@ export interface CalendarOptions {
   sessionIds?: readonly string[];
   /** DTSTAMP of every event; fixed by default so the same document gives the same feed. */
   stamp?: Date;
+  /** SEQUENCE and DTSTAMP per session id from the revision history (core's `sessionTimeline`). */
+  timeline?: Readonly<Record<string, { sequence: number; stamp?: Date }>>;
+  /** METHOD of the calendar: `CANCEL` for the e-mail that cancels a session. */
+  method?: 'PUBLISH' | 'CANCEL';
 }
 
 // RFC 5545 allows no control character in a value but the tab. Line breaks in text are kept:
@@ -39,7 +43,7 @@ export function calendarEvents(network: Network, options: CalendarOptions = {}):
   const wanted = options.sessionIds && new Set(options.sessionIds);
   return network.sessions
     .filter((s) => !wanted || wanted.has(s.id))
-    .map((s) => calendarEvent(network, s, options.locale ?? 'nl'))
+    .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id]))
     .filter((e): e is CalendarEvent => e !== undefined);
 }
 
@@ -54,13 +58,14 @@ export function networkCalendar(network: Network, options: CalendarOptions = {})
   });
   const url = uri(network.url);
   if (url) calendar.url(url);
+  if (options.method) calendar.method(options.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH);
   // A document edit must not change events it did not touch, so the stamp is not "now".
   const stamp = options.stamp ?? new Date(Date.UTC(2000, 0, 1));
   for (const e of calendarEvents(network, options)) {
     calendar.createEvent({
       id: escaped(e.uid),
       sequence: e.sequence,
-      stamp,
+      stamp: e.stamp ?? stamp,
       start: e.allDay ? allDayDate(e.date!) : e.start,
       ...(e.allDay ? { end: allDayDate(nextDate(e.date!)) } : e.end ? { end: e.end } : {}),
       allDay: e.allDay,
