@@ -19,6 +19,7 @@ import {
   inertLine,
   type Locale,
   type Network,
+  type SessionTimeline,
 } from '../core/index.js';
 import type { Queryable, Db } from './db.js';
 import { startOfAmsterdamDay } from '../core/time.js';
@@ -35,6 +36,10 @@ export type MailKind =
   | 'removed'
   | 'session-moved'
   | 'session-cancelled'
+  /** A session that had no date got one. */
+  | 'session-dated'
+  /** A session's place changed (its time did not). */
+  | 'session-venue'
   /** An organiser's own message (`MailContext.message`). */
   | 'message';
 
@@ -42,7 +47,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
-  ics?: { filename: string; content: string };
+  /** `method` CANCEL for a cancelled session's calendar item; PUBLISH otherwise. */
+  ics?: { filename: string; content: string; method?: 'PUBLISH' | 'CANCEL' };
 }
 
 export interface MailContext {
@@ -55,6 +61,10 @@ export interface MailContext {
   reason?: string;
   /** For 'message': what the organiser wrote; the body keeps its line breaks. */
   message?: { subject: string; body: string };
+  /** SEQUENCE and DTSTAMP of the calendar item from the revision history (core's sessionTimeline). */
+  timeline?: SessionTimeline;
+  /** Whether the person has a place (the online join link is only for them); by the mail's kind otherwise. */
+  hasPlace?: boolean;
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
@@ -72,7 +82,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   const sessions = session ? [session] : network.sessions;
-  const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
+  const hasPlace = ctx.hasPlace ?? (kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved');
   if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message') {
     for (const s of sessions) {
       const t = sessionTiming(s);
@@ -90,7 +100,12 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](title), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
   if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && calendarEvents(network, { sessionIds }).length) {
-    message.ics = { filename: `${session?.id ?? network.id}.ics`, content: networkCalendar(network, { sessionIds, locale }) };
+    const cancel = kind === 'session-cancelled';
+    message.ics = {
+      filename: `${session?.id ?? network.id}.ics`,
+      content: networkCalendar(network, { sessionIds, locale, ...(ctx.timeline && { timeline: ctx.timeline }), ...(cancel && { method: 'CANCEL' as const }) }),
+      ...(cancel && { method: 'CANCEL' as const }),
+    };
   }
   return message;
 }
@@ -211,7 +226,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         subject: message.subject,
         text: message.text,
         ...(message.ics && {
-          icalEvent: { filename: message.ics.filename, method: 'PUBLISH', content: message.ics.content },
+          icalEvent: { filename: message.ics.filename, method: message.ics.method ?? 'PUBLISH', content: message.ics.content },
         }),
       });
       if (!smtpUrl) {

@@ -13,6 +13,8 @@ export interface NetworkRouteOptions {
   networks: NetworkRegistry;
   organisers: OrganiserService;
   localeOf(req: FastifyRequest): Locale;
+  /** Called after a save queued change e-mails, to deliver them soon. */
+  onMailQueued?: () => void;
 }
 
 /** Who a revision is by: the organiser's id, or the installation-admin token. */
@@ -51,6 +53,7 @@ export function registerNetworkRoutes(admin: FastifyInstance, options: NetworkRo
       case 'not-found':
         return fail(reply, 404, 'not-found', text(req).networkNotFound);
       default:
+        if (r.kind === 'saved') options.onMailQueued?.();
         req.auditDetail = {
           revision: r.revision,
           ...(r.kind === 'saved' && r.before ? documentChanges(r.before, r.network) : {}),

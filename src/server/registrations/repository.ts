@@ -319,6 +319,15 @@ export class RegistrationRepository {
     return rows.map(rowOf);
   }
 
+  /** Everyone a change of a session concerns: with a place, on the waiting list, or waiting for intake. */
+  async concerned(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL ORDER BY seq`,
+      [networkId, targets],
+    );
+    return rows.map(rowOf);
+  }
+
   /** The stored answer to an earlier registration with this idempotency key. */
   async idempotent(key: string): Promise<{ response: unknown; bodyHash: string | null } | undefined> {
     const { rows } = await this.#q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);

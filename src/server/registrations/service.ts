@@ -25,8 +25,10 @@ import {
   type SentMessage,
   type MessageStatus,
   type NotifyPreference,
+  type SessionTimeline,
+  sessionChanges,
 } from '../../core/index.js';
-import type { Db } from '../db.js';
+import type { Db, Queryable } from '../db.js';
 import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { manageToken, parseManageToken } from '../tokens.js';
@@ -492,6 +494,45 @@ export class RegistrationService {
     if (!files.size) return;
     const live = await this.#repo.liveIds([...files.keys()]);
     await removeMailFiles(outboxDir, [...files.keys()].filter((id) => !live.has(id)), files);
+  }
+
+  /**
+   * In the transaction of a new revision of a network: one e-mail per person concerned (a
+   * place, the waiting list, or an intake) for each session that got a date, moved, changed
+   * venue or was cancelled (core's `sessionChanges`), with the updated calendar item (same UID,
+   * SEQUENCE from the revision history; METHOD:CANCEL for a cancellation). Returns how many.
+   */
+  async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
+    const repo = new RegistrationRepository(tx);
+    const perSession = registrationScope(after) === 'session';
+    let queued = 0;
+    for (const change of sessionChanges(before, after)) {
+      const kind: MailKind = change.kinds.includes('cancelled')
+        ? 'session-cancelled'
+        : change.kinds.includes('dated')
+          ? 'session-dated'
+          : change.kinds.includes('moved')
+            ? 'session-moved'
+            : 'session-venue';
+      const session = after.sessions.find((s) => s.id === change.sessionId)!;
+      for (const row of await repo.concerned(after.id, [perSession ? change.sessionId : 'network'])) {
+        if (row.erased_at) continue;
+        const manageUrl = this.#manageUrl(row.id);
+        const message = composeMail(kind, {
+          network: after,
+          sessionId: change.sessionId,
+          participant: row.participant,
+          locale: row.locale,
+          timeline,
+          hasPlace: row.status === 'confirmed',
+          ...(manageUrl && { manageUrl }),
+          ...(kind === 'session-cancelled' && session.statusNote && { reason: session.statusNote }),
+        });
+        await repo.enqueue(row.id, kind, message);
+        queued++;
+      }
+    }
+    return queued;
   }
 
   /**
