@@ -40,6 +40,8 @@ export type MailKind =
   | 'session-dated'
   /** A session's place changed (its time did not). */
   | 'session-venue'
+  /** Some days before a dated session (`registration.reminderDaysBefore`). */
+  | 'reminder'
   /** An organiser's own message (`MailContext.message`). */
   | 'message';
 
@@ -65,6 +67,8 @@ export interface MailContext {
   timeline?: SessionTimeline;
   /** Whether the person has a place (the online join link is only for them); by the mail's kind otherwise. */
   hasPlace?: boolean;
+  /** For a reminder: the person's status, said when they have no place yet. */
+  status?: string;
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
@@ -94,12 +98,14 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
     }
   }
   if (kind === 'pending') lines.push('', m.pendingNext(network.contact?.name ?? network.organisers[0]!.name));
+  if (kind === 'reminder' && ctx.status === 'waitlisted') lines.push('', m.reminderWaitlisted);
+  if (kind === 'reminder' && ctx.status === 'pending') lines.push('', m.reminderPending);
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
   const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](title), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
-  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && calendarEvents(network, { sessionIds }).length) {
+  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && kind !== 'reminder' && calendarEvents(network, { sessionIds }).length) {
     const cancel = kind === 'session-cancelled';
     message.ics = {
       filename: `${session?.id ?? network.id}.ics`,

@@ -299,6 +299,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       .then((n) => n && deliver(), failed('digest'))
       .finally(() => (digesting = undefined));
   };
+  // Reminders: every quarter of an hour, claimed per person and session time (see sendReminders).
+  let reminding: Promise<unknown> | undefined;
+  const reminders = () => {
+    reminding ??= store
+      .sendReminders()
+      .then((n) => n && deliver(), failed('reminders'))
+      .finally(() => (reminding = undefined));
+  };
+  const quarterly = setInterval(reminders, 15 * 60000);
+  quarterly.unref();
+  reminders();
   const hourly = setInterval(digests, 3600000);
   hourly.unref();
   digests();
@@ -310,9 +321,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     clearInterval(timer);
     clearInterval(daily);
     clearInterval(hourly);
+    clearInterval(quarterly);
     await networks.close();
     await app.close();
     await digesting;
+    await reminding;
     await delivering;
     await db.close();
     await release();

@@ -27,6 +27,7 @@ import {
   type NotifyPreference,
   type SessionTimeline,
   sessionChanges,
+  sessionStart,
 } from '../../core/index.js';
 import type { Db, Queryable } from '../db.js';
 import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
@@ -530,6 +531,54 @@ export class RegistrationService {
         });
         await repo.enqueue(row.id, kind, message);
         queued++;
+      }
+    }
+    return queued;
+  }
+
+  /**
+   * The reminder job: for each dated session that starts within the network's
+   * `registration.reminderDaysBefore` days (2 by default; 0 for none) and has not started yet,
+   * one e-mail to each person concerned. Each is claimed with SKIP LOCKED and recorded per
+   * registration, session and start time in the transaction that queues it, so any number of
+   * processes send it once; a session that moves gets a new reminder for its new time. The
+   * online join link is only for people with a place. `now` is the clock (tests give their
+   * own); each network's own clock by default. Returns how many were queued.
+   */
+  async sendReminders(now?: Date, batch = 200): Promise<number> {
+    let queued = 0;
+    for (const network of [...this.#networks.values()]) {
+      const days = network.registration.reminderDaysBefore ?? 2;
+      if (network.registration.mode !== 'built-in' || days <= 0) continue;
+      const at = (now ?? this.#now(network.id)).getTime();
+      const perSession = registrationScope(network) === 'session';
+      for (const session of network.sessions) {
+        const start = sessionStart(session);
+        if (!start || session.status === 'cancelled' || start.getTime() <= at || start.getTime() - days * DAY > at) continue;
+        for (;;) {
+          const r = await this.#transaction(async (repo) => {
+            const rows = await repo.claimReminders(network.id, perSession ? session.id : 'network', session.id, start, batch);
+            let sent = 0;
+            for (const row of rows) {
+              if (!(await repo.markReminded(row.id, session.id, start))) continue;
+              const manageUrl = this.#manageUrl(row.id);
+              const message = composeMail('reminder', {
+                network,
+                sessionId: session.id,
+                participant: row.participant,
+                locale: row.locale,
+                hasPlace: row.status === 'confirmed',
+                status: row.status,
+                ...(manageUrl && { manageUrl }),
+              });
+              await repo.enqueue(row.id, 'reminder', message);
+              sent++;
+            }
+            return { claimed: rows.length, sent };
+          });
+          queued += r.sent;
+          if (r.claimed < batch) break;
+        }
       }
     }
     return queued;
