@@ -419,7 +419,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       }),
       ...(options.onMailQueued && { onMailQueued: options.onMailQueued }),
     });
-    registerNetworkRoutes(admin, { networks, organisers, localeOf, ...(options.onMailQueued && { onMailQueued: options.onMailQueued }) });
+    registerNetworkRoutes(admin, { networks, organisers, localeOf, preview: (before, after) => store.previewRevision(before, after), ...(options.onMailQueued && { onMailQueued: options.onMailQueued }) });
 
     const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
       const n = network(req, reply);

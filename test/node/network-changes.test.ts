@@ -84,6 +84,21 @@ for (const backend of BACKENDS) {
     };
     const feedEvent = async (sessionId: string) => readIcs(await (await fetch(`${s.url}/api/networks/gasvrij/calendar.ics`)).text()).events.find((e) => e.UID!.startsWith(`${sessionId}.`));
 
+    test('a dry run says who will be told and shows the e-mail, and sends nothing', async () => {
+      const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
+      const doc = structuredClone(current.body.document);
+      doc.sessions[1].start = '2030-04-12T13:30';
+      const res = await s.request('POST', '/api/admin/networks/gasvrij/changes', { headers: owner.headers, body: doc });
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body.changes, [{ sessionId: 'tweede', title: 'Tweede bijeenkomst', kinds: ['dated'], recipients: 3 }]);
+      assert.equal(res.body.email.subject, 'Datum bekend: Tweede bijeenkomst (Leerkring aardgasvrij)');
+      assert.match(res.body.email.text, /Deelnemer a/);
+      assert.equal((await s.db.query<any>('SELECT count(*)::int AS n FROM mail_outbox WHERE kind LIKE $1', ['session-%'])).rows[0].n, 0, 'nothing queued');
+      assert.equal((await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers })).body.revision, current.body.revision, 'nothing saved');
+      const bad = await s.request('POST', '/api/admin/networks/gasvrij/changes', { headers: owner.headers, body: { ...doc, title: '' } });
+      assert.equal(bad.status, 422);
+    });
+
     test('dating the second meeting with an online venue: one e-mail per person, the item with the same UID and SEQUENCE 1; the join link only for people with a place', async () => {
       const statuses = (await s.db.query<any>('SELECT id, status FROM registrations ORDER BY seq')).rows.map((r) => r.status);
       assert.deepEqual(statuses, ['confirmed', 'confirmed', 'waitlisted']);

@@ -26,6 +26,7 @@ import {
   type MessageStatus,
   type NotifyPreference,
   type SessionTimeline,
+  type NetworkChangePreview,
   sessionChanges,
   sessionStart,
 } from '../../core/index.js';
@@ -505,8 +506,36 @@ export class RegistrationService {
    */
   async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
     const repo = new RegistrationRepository(tx);
-    const perSession = registrationScope(after) === 'session';
     let queued = 0;
+    await this.#revisionMails(repo, before, after, timeline, async (row, kind, message) => {
+      await repo.enqueue(row.id, kind, message);
+      queued++;
+    });
+    return queued;
+  }
+
+  /**
+   * What saving `after` would send (the console shows it before saving): per changed session,
+   * how many people are told, and the e-mail the first of them would get.
+   */
+  async previewRevision(before: Network, after: Network): Promise<NetworkChangePreview> {
+    const changes = sessionChanges(before, after).map((c) => ({ sessionId: c.sessionId, title: after.sessions.find((s) => s.id === c.sessionId)!.title, kinds: c.kinds, recipients: 0 }));
+    let email: { subject: string; text: string } | undefined;
+    await this.#revisionMails(this.#repo, before, after, {}, async (_row, _kind, message, sessionId) => {
+      changes.find((c) => c.sessionId === sessionId)!.recipients++;
+      email ??= { subject: message.subject, text: message.text };
+    });
+    return { changes, ...(email && { email }) };
+  }
+
+  async #revisionMails(
+    repo: RegistrationRepository,
+    before: Network,
+    after: Network,
+    timeline: SessionTimeline,
+    each: (row: RegistrationRow, kind: MailKind, message: MailMessage, sessionId: string) => Promise<void>,
+  ): Promise<void> {
+    const perSession = registrationScope(after) === 'session';
     for (const change of sessionChanges(before, after)) {
       const kind: MailKind = change.kinds.includes('cancelled')
         ? 'session-cancelled'
@@ -529,11 +558,9 @@ export class RegistrationService {
           ...(manageUrl && { manageUrl }),
           ...(kind === 'session-cancelled' && session.statusNote && { reason: session.statusNote }),
         });
-        await repo.enqueue(row.id, kind, message);
-        queued++;
+        await each(row, kind, message, change.sessionId);
       }
     }
-    return queued;
   }
 
   /**
