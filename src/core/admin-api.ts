@@ -239,6 +239,12 @@ export interface NetworkRevision {
   sessions: string[];
 }
 
+/** What saving a document would send: per changed session, how many are told, and the first e-mail. */
+export interface NetworkChangePreview {
+  changes: { sessionId: string; title: string; kinds: ('dated' | 'moved' | 'venue' | 'cancelled')[]; recipients: number }[];
+  email?: { subject: string; text: string };
+}
+
 /** A network document with the revision it is (also the response's ETag). */
 export interface NetworkDocumentResponse {
   revision: number;
@@ -296,6 +302,8 @@ export const ADMIN_ROUTES = {
   createNetwork: { method: 'POST', path: '/api/admin/networks', access: 'signed-in', body: createNetworkRequestSchema, audit: 'network-created' },
   listRevisions: { method: 'GET', path: '/api/admin/networks/:networkId/revisions', access: 'network', role: 'owner' },
   getRevision: { method: 'GET', path: '/api/admin/networks/:networkId/revisions/:revision', access: 'network', role: 'owner' },
+  /** A dry run of a save: who would be told what. Nothing is saved or sent. */
+  previewNetworkChanges: { method: 'POST', path: '/api/admin/networks/:networkId/changes', access: 'network', role: 'owner', body: networkDocumentSchema },
   restoreRevision: { method: 'POST', path: '/api/admin/networks/:networkId/revisions/:revision/restore', access: 'network', role: 'owner', body: restoreRevisionRequestSchema, audit: 'network-restored' },
 } as const satisfies Record<string, AdminRouteSpec>;
 
@@ -334,6 +342,7 @@ export interface AdminResponses {
   listRevisions: { revisions: NetworkRevision[] };
   getRevision: NetworkDocumentResponse;
   restoreRevision: NetworkDocumentResponse;
+  previewNetworkChanges: NetworkChangePreview;
 }
 
 type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -217,6 +217,11 @@ export class AdminClient {
     return this.call('getRevision', { params: { networkId, revision: String(revision) } });
   }
 
+  /** Who saving `document` would tell, and the e-mail; nothing is saved or sent. */
+  previewNetworkChanges(networkId: string, document: unknown) {
+    return this.call('previewNetworkChanges', { params: { networkId }, body: document });
+  }
+
   /** Saves an old revision's document again, as a new revision. */
   restoreRevision(networkId: string, revision: number) {
     return this.call('restoreRevision', { params: { networkId, revision: String(revision) }, body: {} });

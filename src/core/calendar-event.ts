@@ -22,6 +22,8 @@ export interface CalendarEvent {
   cancelled: boolean;
   /** Rises each time the session moves, and once more when it is cancelled. */
   sequence: number;
+  /** DTSTAMP: when the session last changed, where the revision history says so. */
+  stamp?: Date;
 }
 
 /** A public, one-line description of a venue; never the join link. */
@@ -47,7 +49,7 @@ export function sessionUid(network: Network, session: Session): string {
 }
 
 /** The calendar event for a session, or undefined when it has no date yet (none is invented). */
-export function calendarEvent(network: Network, session: Session, locale: Locale = 'nl'): CalendarEvent | undefined {
+export function calendarEvent(network: Network, session: Session, locale: Locale = 'nl', history?: { sequence: number; stamp?: Date }): CalendarEvent | undefined {
   const timing = sessionTiming(session);
   if (timing.kind === 'tbd') return undefined;
   const m = messages(locale);
@@ -65,8 +67,10 @@ export function calendarEvent(network: Network, session: Session, locale: Locale
     start: timing.start,
     description: lines.join('\n\n'),
     cancelled: session.status === 'cancelled',
-    sequence: (session.movedFrom?.length ?? 0) + (session.status === 'cancelled' ? 1 : 0),
+    // From the revision history where the server has one (core's sessionTimeline); else from the document.
+    sequence: history?.sequence ?? (session.movedFrom?.length ?? 0) + (session.status === 'cancelled' ? 1 : 0),
   };
+  if (history?.stamp) event.stamp = history.stamp;
   if (timing.kind === 'date') event.date = timing.date;
   if (timing.end) event.end = timing.end;
   const location = venueText(session.venue, locale);

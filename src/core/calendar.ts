@@ -16,6 +16,10 @@ export interface CalendarOptions {
   sessionIds?: readonly string[];
   /** DTSTAMP of every event; fixed by default so the same document gives the same feed. */
   stamp?: Date;
+  /** SEQUENCE and DTSTAMP per session id from the revision history (core's `sessionTimeline`). */
+  timeline?: Readonly<Record<string, { sequence: number; stamp?: Date }>>;
+  /** METHOD of the calendar: `CANCEL` for the e-mail that cancels a session. */
+  method?: 'PUBLISH' | 'CANCEL';
 }
 
 // RFC 5545 allows no control character in a value but the tab. Line breaks in text are kept:
@@ -78,7 +82,7 @@ export function calendarEvents(network: Network, options: CalendarOptions = {}):
   const wanted = options.sessionIds && new Set(options.sessionIds);
   return network.sessions
     .filter((s) => !wanted || wanted.has(s.id))
-    .map((s) => calendarEvent(network, s, options.locale ?? 'nl'))
+    .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id]))
     .filter((e): e is CalendarEvent => e !== undefined);
 }
 
@@ -90,12 +94,13 @@ export function networkCalendar(network: Network, options: CalendarOptions = {})
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//leerkring//leerkring//${(options.locale ?? 'nl').toUpperCase()}`];
   const url = uri(network.url);
   if (url) lines.push(`URL:${url}`);
+  if (options.method) lines.push(`METHOD:${options.method}`);
   const name = text(network.title);
   lines.push(`NAME:${name}`, `X-WR-CALNAME:${name}`);
   // A document edit must not change events it did not touch, so the stamp is not "now".
   const stamp = utc(options.stamp ?? new Date(Date.UTC(2000, 0, 1)));
   for (const e of calendarEvents(network, options)) {
-    lines.push('BEGIN:VEVENT', `UID:${text(e.uid)}`, `SEQUENCE:${e.sequence}`, `DTSTAMP:${stamp}`);
+    lines.push('BEGIN:VEVENT', `UID:${text(e.uid)}`, `SEQUENCE:${e.sequence}`, `DTSTAMP:${e.stamp ? utc(e.stamp) : stamp}`);
     if (e.allDay) {
       const date = allDayDate(e.date!);
       lines.push(`DTSTART;VALUE=DATE:${day(date)}`, `DTEND;VALUE=DATE:${day(new Date(date.getTime() + 86400000))}`);

@@ -14,3 +14,4 @@ export * from './admin-api.js';
 export * from './admin-client.js';
 export { adminMessages, type AdminMessages } from './i18n/admin.js';
 export * from './export.js';
+export * from './network-changes.js';

@@ -278,6 +278,8 @@ export const registrationPolicySchema = z
     cancelUntil: z.optional(dateOrDateTime()),
     /** Prepared subject for mode "email". */
     emailSubject: z.optional(text()),
+    /** Days before each dated session that registrants get a reminder (2 when absent); 0 sends none. */
+    reminderDaysBefore: z.optional(count().check(z.lte(60))),
   })
   .check(
     z.superRefine((r, ctx) => {

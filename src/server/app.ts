@@ -9,6 +9,7 @@ import { extname, isAbsolute, relative, resolve } from 'node:path';
 import {
   availabilityMap,
   networkCalendar,
+  sessionTimeline,
   publicNetwork,
   messages,
   formMessages,
@@ -194,7 +195,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   // The networks live in the database with their revisions; networks given in code are imported
   // there like a `--networks` folder (a new revision only for what changed).
   const networks =
-    options.networks instanceof NetworkRegistry ? options.networks : await NetworkRegistry.open(db, [...options.networks.values()].map((n) => ({ network: n, raw: n })));
+    options.networks instanceof NetworkRegistry ? options.networks : await NetworkRegistry.open(db);
   const store = new RegistrationService(db, networks, {
     secret: options.secret,
     manageUrl: (token: string) => (options.manageUrl ? options.manageUrl.replace('{token}', encodeURIComponent(token)) : manageUrlOf(options.publicUrl, token)),
@@ -203,6 +204,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     consoleUrl: () => consoleUrlOf(options.publicUrl),
     publicUrl: (path: string) => `${publicBase(options.publicUrl)}${path}`,
   });
+  // What a saved revision changes reaches the people concerned, in the revision's transaction.
+  networks.onRevision(async (tx, change) => {
+    if (!change.before) return;
+    await store.tellRevision(tx, change.before, change.after, sessionTimeline(await networks.history(change.after.id, tx)));
+  });
+  if (!(options.networks instanceof NetworkRegistry)) await networks.importDocuments([...options.networks.values()].map((n) => ({ network: n, raw: n })));
   const now = (networkId: string) => options.now?.(networkId) ?? new Date();
   const clock = () => (options.clock?.() ?? new Date()).getTime();
   const formLimits = { minAgeMs: options.minFillMs ?? 3000, maxAgeMs: FORM_TOKEN_MAX_AGE_MS };
@@ -326,7 +333,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (!byLocale) feeds.set(n, (byLocale = new Map()));
     let feed = byLocale.get(locale);
     if (!feed) {
-      const body = networkCalendar(publicNetwork(n), { locale });
+      const body = networkCalendar(publicNetwork(n), { locale, timeline: await networks.timeline(n) });
       feed = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
       byLocale.set(locale, feed);
     }
@@ -500,7 +507,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       }),
       ...(options.onMailQueued && { onMailQueued: options.onMailQueued }),
     });
-    registerNetworkRoutes(admin, { networks, organisers, localeOf });
+    registerNetworkRoutes(admin, { networks, organisers, localeOf, preview: (before, after) => store.previewRevision(before, after), ...(options.onMailQueued && { onMailQueued: options.onMailQueued }) });
 
     const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
       const n = network(req, reply);

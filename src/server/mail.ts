@@ -19,6 +19,7 @@ import {
   inertLine,
   type Locale,
   type Network,
+  type SessionTimeline,
 } from '../core/index.js';
 import type { Queryable, Db } from './db.js';
 import { startOfAmsterdamDay } from '../core/time.js';
@@ -35,6 +36,12 @@ export type MailKind =
   | 'removed'
   | 'session-moved'
   | 'session-cancelled'
+  /** A session that had no date got one. */
+  | 'session-dated'
+  /** A session's place changed (its time did not). */
+  | 'session-venue'
+  /** Some days before a dated session (`registration.reminderDaysBefore`). */
+  | 'reminder'
   /** An organiser's own message (`MailContext.message`). */
   | 'message'
   /** The participant asked for their manage link again. */
@@ -44,7 +51,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
-  ics?: { filename: string; content: string };
+  /** `method` CANCEL for a cancelled session's calendar item; PUBLISH otherwise. */
+  ics?: { filename: string; content: string; method?: 'PUBLISH' | 'CANCEL' };
 }
 
 export interface MailContext {
@@ -61,6 +69,12 @@ export interface MailContext {
   freedPlace?: boolean;
   /** For 'message': what the organiser wrote; the body keeps its line breaks. */
   message?: { subject: string; body: string };
+  /** SEQUENCE and DTSTAMP of the calendar item from the revision history (core's sessionTimeline). */
+  timeline?: SessionTimeline;
+  /** Whether the person has a place (the online join link is only for them); by the mail's kind otherwise. */
+  hasPlace?: boolean;
+  /** For a reminder: the person's status, said when they have no place yet. */
+  status?: string;
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
@@ -79,7 +93,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   if (kind === 'cancelled' && ctx.freedPlace) lines.push(m.placeToWaitlist);
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   const sessions = session ? [session] : network.sessions;
-  const hasPlace = kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved';
+  const hasPlace = ctx.hasPlace ?? (kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved');
   if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link') {
     for (const s of sessions) {
       const t = sessionTiming(s);
@@ -93,14 +107,21 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const approval = network.registration.approval;
   if (hasPlace && ctx.calendarUrl) lines.push('', m.calendarFeed(ctx.calendarUrl.replace(/^https?:/, 'webcal:'), ctx.calendarUrl));
   if (kind === 'pending') lines.push('', m.pendingNext(network.contact?.name ?? network.organisers[0]!.name, approval?.contactWithinDays, approval?.workingDays));
+  if (kind === 'reminder' && ctx.status === 'waitlisted') lines.push('', m.reminderWaitlisted);
+  if (kind === 'reminder' && ctx.status === 'pending') lines.push('', m.reminderPending);
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (kind === 'manage-link') lines.push('', m.notYou);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
   const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](title), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
-  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link' && calendarEvents(network, { sessionIds }).length) {
-    message.ics = { filename: `${session?.id ?? network.id}.ics`, content: networkCalendar(network, { sessionIds, locale }) };
+  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link' && kind !== 'reminder' && calendarEvents(network, { sessionIds }).length) {
+    const cancel = kind === 'session-cancelled';
+    message.ics = {
+      filename: `${session?.id ?? network.id}.ics`,
+      content: networkCalendar(network, { sessionIds, locale, ...(ctx.timeline && { timeline: ctx.timeline }), ...(cancel && { method: 'CANCEL' as const }) }),
+      ...(cancel && { method: 'CANCEL' as const }),
+    };
   }
   return message;
 }
@@ -221,7 +242,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         subject: message.subject,
         text: message.text,
         ...(message.ics && {
-          icalEvent: { filename: message.ics.filename, method: 'PUBLISH', content: message.ics.content },
+          icalEvent: { filename: message.ics.filename, method: message.ics.method ?? 'PUBLISH', content: message.ics.content },
         }),
       });
       if (!smtpUrl) {

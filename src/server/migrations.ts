@@ -208,4 +208,15 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE registrations ADD COLUMN feed_version integer NOT NULL DEFAULT 0
   `,
+  // One row per reminder sent: per registration, session and the session's start, so a second
+  // process never sends it again, and a session that moves after its reminder gets a new one.
+  `
+  CREATE TABLE reminders_sent (
+    registration_id uuid NOT NULL,
+    session_id text NOT NULL,
+    session_start timestamptz NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (registration_id, session_id, session_start)
+  )
+  `,
 ];

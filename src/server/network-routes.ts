@@ -4,7 +4,7 @@
  * Who may: owners of the network (the contract in core says so; admin-auth.ts enforces it).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROUTES, adminMessages, formatProblem, type Locale, type Problem } from '../core/index.js';
+import { ADMIN_ROUTES, adminMessages, formatProblem, parseNetwork, type Locale, type Network, type NetworkChangePreview, type Problem } from '../core/index.js';
 import { adminRoute } from './admin-auth.js';
 import { documentChanges, type NetworkRegistry, type SaveResult } from './networks.js';
 import { roleOf, type Caller, type OrganiserService } from './organisers.js';
@@ -13,6 +13,10 @@ export interface NetworkRouteOptions {
   networks: NetworkRegistry;
   organisers: OrganiserService;
   localeOf(req: FastifyRequest): Locale;
+  /** What saving `after` over `before` would send (RegistrationService.previewRevision). */
+  preview(before: Network, after: Network): Promise<NetworkChangePreview>;
+  /** Called after a save queued change e-mails, to deliver them soon. */
+  onMailQueued?: () => void;
 }
 
 /** Who a revision is by: the organiser's id, or the installation-admin token. */
@@ -51,6 +55,7 @@ export function registerNetworkRoutes(admin: FastifyInstance, options: NetworkRo
       case 'not-found':
         return fail(reply, 404, 'not-found', text(req).networkNotFound);
       default:
+        if (r.kind === 'saved') options.onMailQueued?.();
         req.auditDetail = {
           revision: r.revision,
           ...(r.kind === 'saved' && r.before ? documentChanges(r.before, r.network) : {}),
@@ -109,6 +114,14 @@ export function registerNetworkRoutes(admin: FastifyInstance, options: NetworkRo
       if (caller.kind === 'organiser' && !caller.organiser.isAdmin) await organisers.setRole(r.network.id, caller.organiser.email, 'owner');
     }
     return answer(req, reply, r, document, 201);
+  });
+
+  admin.post(R.previewNetworkChanges.path, adminRoute('previewNetworkChanges'), async (req, reply) => {
+    const parsed = parseNetwork(req.body);
+    if (!parsed.ok) return invalid(req, reply, parsed.problems);
+    const current = networks.get(req.adminNetworkId!)!;
+    reply.header('cache-control', 'no-store');
+    return options.preview(current, parsed.value);
   });
 
   admin.get(R.listRevisions.path, adminRoute('listRevisions'), async (req, reply) => {

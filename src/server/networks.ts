@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseNetwork, formatProblem, type Network, type Problem } from '../core/index.js';
+import { parseNetwork, formatProblem, sessionTimeline, type Network, type Problem, type SessionTimeline } from '../core/index.js';
 import type { Db, Queryable } from './db.js';
 
 export class NetworkFolderError extends Error {}
@@ -130,13 +130,35 @@ export class NetworkRegistry extends Map<string, Network> {
    */
   static async open(db: Db, documents: Iterable<NetworkDocument> = []): Promise<NetworkRegistry> {
     const registry = new NetworkRegistry(db);
+    await registry.#load();
+    await registry.importDocuments(documents);
+    return registry;
+  }
+
+  /**
+   * Imports documents as `open` does; after `onRevision` hooks are in place, so a changed
+   * document also tells the people concerned.
+   */
+  async importDocuments(documents: Iterable<NetworkDocument>): Promise<void> {
     const given = new Map<string, Network>();
     for (const d of documents) {
-      if (await registry.#import(d)) registry.imported.push(d.network.id);
+      if (await this.#import(d)) this.imported.push(d.network.id);
       given.set(d.network.id, d.network);
     }
-    await registry.#load(given);
-    return registry;
+    if (given.size) await this.#load(given);
+  }
+
+  readonly #timelines = new WeakMap<Network, Promise<SessionTimeline>>();
+
+  /** SEQUENCE and DTSTAMP of each session of this revision, from the history; kept per revision. */
+  timeline(network: Network): Promise<SessionTimeline> {
+    let t = this.#timelines.get(network);
+    if (!t) {
+      t = this.history(network.id).then(sessionTimeline);
+      t.catch(() => this.#timelines.delete(network));
+      this.#timelines.set(network, t);
+    }
+    return t;
   }
 
   /** The revision served now, or undefined for an unknown network. */
@@ -281,8 +303,8 @@ export class NetworkRegistry extends Map<string, Network> {
    * When each session's time, place or status last changed, and how often: the source of its
    * calendar SEQUENCE and DTSTAMP. Computed by core's `sessionTimeline` over every revision.
    */
-  async history(id: string): Promise<{ revision: number; at: Date; network: Network }[]> {
-    const { rows } = await this.#db.query<{ revision: number; at: Date | string; document: string }>(
+  async history(id: string, q: Queryable = this.#db): Promise<{ revision: number; at: Date; network: Network }[]> {
+    const { rows } = await q.query<{ revision: number; at: Date | string; document: string }>(
       'SELECT revision, created_at AS at, document FROM network_revisions WHERE network_id = $1 ORDER BY revision',
       [id],
     );

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDataFolder, openDatabase, type Db } from './db.js';
 import { NetworkRegistry, readNetworkFolder } from './networks.js';
+import { sessionTimeline } from '../core/index.js';
 import { buildServer } from './app.js';
 import { createMailer, deliverOutbox } from './mail.js';
 import { newSecret, sha256 } from './tokens.js';
@@ -140,7 +141,9 @@ export async function purgeData(options: { networks?: string; dataDir?: string; 
   try {
     const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
     try {
-      const networks = await NetworkRegistry.open(db, documents);
+      // Read only: a changed folder document is imported by `serve` or `import`, which tell the people concerned.
+      const networks = new Map(await NetworkRegistry.open(db));
+      for (const d of documents) if (!networks.has(d.network.id)) networks.set(d.network.id, d.network);
       return await new RegistrationService(db, networks, { secret: Buffer.alloc(32), outboxDir: join(dataDir, 'outbox') }).purgeExpired();
     } finally {
       await db.close();
@@ -163,8 +166,19 @@ export async function moveDocuments(direction: 'import' | 'export', options: { f
   try {
     const db = await openDatabase({ ...(options.databaseUrl && { url: options.databaseUrl }), dataDir });
     try {
-      const registry = await NetworkRegistry.open(db, documents);
-      if (direction === 'import') return registry.imported;
+      const registry = await NetworkRegistry.open(db);
+      if (direction === 'import') {
+        // A changed session reaches the people concerned, as a save in the console does; the
+        // running server (or the next start) delivers the outbox.
+        const secret = Buffer.from(process.env.LEERKRING_SECRET ?? (await setting(db, 'secret', newSecret)).value);
+        const manageUrl = process.env.MANAGE_URL;
+        const store = new RegistrationService(db, registry, { secret, ...(manageUrl && { manageUrl: (token: string) => manageUrl.replace('{token}', encodeURIComponent(token)) }) });
+        registry.onRevision(async (tx, change) => {
+          if (change.before) await store.tellRevision(tx, change.before, change.after, sessionTimeline(await registry.history(change.after.id, tx)));
+        });
+        await registry.importDocuments(documents);
+        return registry.imported;
+      }
       mkdirSync(options.folder, { recursive: true });
       const out = await registry.documents();
       for (const d of out) writeFileSync(join(options.folder, `${d.id}.json`), `${JSON.stringify(d.document, null, 2)}\n`);
@@ -204,7 +218,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   }
   let networks: NetworkRegistry;
   try {
-    networks = await NetworkRegistry.open(db, documents);
+    networks = await NetworkRegistry.open(db);
   } catch (error) {
     await db.close();
     await release();
@@ -269,9 +283,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     logger: options.logger ?? { level: process.env.LEERKRING_LOG_LEVEL ?? 'info' },
   });
   logger = app.log;
+  // After the server's hooks are in place: a changed document tells the people concerned, in
+  // the transaction of its revision (this replaces the snapshot comparison at start-up).
+  await networks.importDocuments(documents);
   // Saves by other processes on the same PostgreSQL reach this one within a second (NOTIFY).
   await networks.watch({ onError: failed('network refresh') });
-  await store.notifySessionChanges();
   await store.purgeExpired();
   const timer = setInterval(deliver, 5000);
   const daily = setInterval(() => void store.purgeExpired().catch(failed('purge')), 24 * 3600000);
@@ -283,6 +299,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       .then((n) => n && deliver(), failed('digest'))
       .finally(() => (digesting = undefined));
   };
+  // Reminders: every quarter of an hour, claimed per person and session time (see sendReminders).
+  let reminding: Promise<unknown> | undefined;
+  const reminders = () => {
+    reminding ??= store
+      .sendReminders()
+      .then((n) => n && deliver(), failed('reminders'))
+      .finally(() => (reminding = undefined));
+  };
+  const quarterly = setInterval(reminders, 15 * 60000);
+  quarterly.unref();
+  reminders();
   const hourly = setInterval(digests, 3600000);
   hourly.unref();
   digests();
@@ -294,9 +321,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     clearInterval(timer);
     clearInterval(daily);
     clearInterval(hourly);
+    clearInterval(quarterly);
     await networks.close();
     await app.close();
     await digesting;
+    await reminding;
     await delivering;
     await db.close();
     await release();

@@ -338,6 +338,39 @@ export class RegistrationRepository {
     return rows.map(rowOf);
   }
 
+  /** Everyone a change of a session concerns: with a place, on the waiting list, or waiting for intake. */
+  async concerned(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL ORDER BY seq`,
+      [networkId, targets],
+    );
+    return rows.map(rowOf);
+  }
+
+  /**
+   * Claims up to `limit` people still to be reminded of one session at one start time. Rows
+   * another process has claimed are skipped (SKIP LOCKED), so two workers share the work.
+   */
+  async claimReminders(networkId: string, target: string, sessionId: string, start: Date, limit: number): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations r
+        WHERE r.network_id = $1 AND r.target = $2 AND r.status IN ('confirmed', 'waitlisted', 'pending') AND r.erased_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM reminders_sent x WHERE x.registration_id = r.id AND x.session_id = $3 AND x.session_start = $4)
+        ORDER BY r.seq LIMIT $5 FOR UPDATE SKIP LOCKED`,
+      [networkId, target, sessionId, start.toISOString(), limit],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** Records one reminder; false when it was recorded already (by another process), so it is not sent twice. */
+  async markReminded(registrationId: string, sessionId: string, start: Date): Promise<boolean> {
+    const { rows } = await this.#q.query(
+      'INSERT INTO reminders_sent (registration_id, session_id, session_start) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
+      [registrationId, sessionId, start.toISOString()],
+    );
+    return rows.length === 1;
+  }
+
   /** The stored answer to an earlier registration with this idempotency key. */
   async idempotent(key: string): Promise<{ response: unknown; bodyHash: string | null } | undefined> {
     const { rows } = await this.#q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);

@@ -32,8 +32,12 @@ import {
   type SentMessage,
   type MessageStatus,
   type NotifyPreference,
+  type SessionTimeline,
+  type NetworkChangePreview,
+  sessionChanges,
+  sessionStart,
 } from '../../core/index.js';
-import type { Db } from '../db.js';
+import type { Db, Queryable } from '../db.js';
 import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { organisationKey } from '../../core/organisation-name.js';
@@ -612,6 +616,119 @@ export class RegistrationService {
     if (!files.size) return;
     const live = await this.#repo.liveIds([...files.keys()]);
     await removeMailFiles(outboxDir, [...files.keys()].filter((id) => !live.has(id)), files);
+  }
+
+  /**
+   * In the transaction of a new revision of a network: one e-mail per person concerned (a
+   * place, the waiting list, or an intake) for each session that got a date, moved, changed
+   * venue or was cancelled (core's `sessionChanges`), with the updated calendar item (same UID,
+   * SEQUENCE from the revision history; METHOD:CANCEL for a cancellation). Returns how many.
+   */
+  async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
+    const repo = new RegistrationRepository(tx);
+    let queued = 0;
+    await this.#revisionMails(repo, before, after, timeline, async (row, kind, message) => {
+      await repo.enqueue(row.id, kind, message);
+      queued++;
+    });
+    return queued;
+  }
+
+  /**
+   * What saving `after` would send (the console shows it before saving): per changed session,
+   * how many people are told, and the e-mail the first of them would get.
+   */
+  async previewRevision(before: Network, after: Network): Promise<NetworkChangePreview> {
+    const changes = sessionChanges(before, after).map((c) => ({ sessionId: c.sessionId, title: after.sessions.find((s) => s.id === c.sessionId)!.title, kinds: c.kinds, recipients: 0 }));
+    let email: { subject: string; text: string } | undefined;
+    await this.#revisionMails(this.#repo, before, after, {}, async (_row, _kind, message, sessionId) => {
+      changes.find((c) => c.sessionId === sessionId)!.recipients++;
+      email ??= { subject: message.subject, text: message.text };
+    });
+    return { changes, ...(email && { email }) };
+  }
+
+  async #revisionMails(
+    repo: RegistrationRepository,
+    before: Network,
+    after: Network,
+    timeline: SessionTimeline,
+    each: (row: RegistrationRow, kind: MailKind, message: MailMessage, sessionId: string) => Promise<void>,
+  ): Promise<void> {
+    const perSession = registrationScope(after) === 'session';
+    for (const change of sessionChanges(before, after)) {
+      const kind: MailKind = change.kinds.includes('cancelled')
+        ? 'session-cancelled'
+        : change.kinds.includes('dated')
+          ? 'session-dated'
+          : change.kinds.includes('moved')
+            ? 'session-moved'
+            : 'session-venue';
+      const session = after.sessions.find((s) => s.id === change.sessionId)!;
+      for (const row of await repo.concerned(after.id, [perSession ? change.sessionId : 'network'])) {
+        if (row.erased_at) continue;
+        const manageUrl = this.#manageUrl(row.id);
+        const message = composeMail(kind, {
+          network: after,
+          sessionId: change.sessionId,
+          participant: row.participant,
+          locale: row.locale,
+          timeline,
+          hasPlace: row.status === 'confirmed',
+          ...(manageUrl && { manageUrl }),
+          ...(kind === 'session-cancelled' && session.statusNote && { reason: session.statusNote }),
+        });
+        await each(row, kind, message, change.sessionId);
+      }
+    }
+  }
+
+  /**
+   * The reminder job: for each dated session that starts within the network's
+   * `registration.reminderDaysBefore` days (2 by default; 0 for none) and has not started yet,
+   * one e-mail to each person concerned. Each is claimed with SKIP LOCKED and recorded per
+   * registration, session and start time in the transaction that queues it, so any number of
+   * processes send it once; a session that moves gets a new reminder for its new time. The
+   * online join link is only for people with a place. `now` is the clock (tests give their
+   * own); each network's own clock by default. Returns how many were queued.
+   */
+  async sendReminders(now?: Date, batch = 200): Promise<number> {
+    let queued = 0;
+    for (const network of [...this.#networks.values()]) {
+      const days = network.registration.reminderDaysBefore ?? 2;
+      if (network.registration.mode !== 'built-in' || days <= 0) continue;
+      const at = (now ?? this.#now(network.id)).getTime();
+      const perSession = registrationScope(network) === 'session';
+      for (const session of network.sessions) {
+        const start = sessionStart(session);
+        if (!start || session.status === 'cancelled' || start.getTime() <= at || start.getTime() - days * DAY > at) continue;
+        for (;;) {
+          const r = await this.#transaction(async (repo) => {
+            const rows = await repo.claimReminders(network.id, perSession ? session.id : 'network', session.id, start, batch);
+            let sent = 0;
+            for (const row of rows) {
+              if (!(await repo.markReminded(row.id, session.id, start))) continue;
+              const manageUrl = this.#manageUrl(row.id);
+              const message = composeMail('reminder', {
+                network,
+                sessionId: session.id,
+                participant: row.participant,
+                locale: row.locale,
+                hasPlace: row.status === 'confirmed',
+                status: row.status,
+                ...(manageUrl && { manageUrl }),
+              });
+              await repo.enqueue(row.id, 'reminder', message);
+              sent++;
+            }
+            return { claimed: rows.length, sent };
+          });
+          queued += r.sent;
+          if (r.claimed < batch) break;
+        }
+      }
+    }
+    return queued;
   }
 
   /**

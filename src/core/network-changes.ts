@@ -1,0 +1,101 @@
+/**
+ * What a new revision of a network means for the people registered (issue 15): which sessions
+ * got a date, moved, changed venue or were cancelled; and, over the whole revision history,
+ * each session's calendar SEQUENCE and DTSTAMP. One owner of the rule: the server's change
+ * e-mails, the feed and the console's "who will be told" all call these.
+ */
+import type { Network, Session } from './schema.js';
+import { sessionTiming } from './session-time.js';
+
+/** `dated`: had no date, now has one; `moved`: its time changed; `venue`: its place changed. */
+export type SessionChangeKind = 'dated' | 'moved' | 'venue' | 'cancelled';
+
+export interface SessionChange {
+  sessionId: string;
+  /** Most telling first: cancelled alone; otherwise dated or moved, then venue. */
+  kinds: SessionChangeKind[];
+}
+
+/** The moment and length of a session as a comparable key; undefined while it has no date. */
+function timeKey(s: Session): string | undefined {
+  const t = sessionTiming(s);
+  if (t.kind === 'tbd') return undefined;
+  return `${t.kind}|${t.start.toISOString()}|${t.end?.toISOString() ?? ''}`;
+}
+
+/** Object keys in a fixed order, so equal venues compare equal however they were written. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** How one session changed between two revisions; empty when nothing its registrants care about did. */
+export function sessionChange(before: Session, after: Session): SessionChangeKind[] {
+  const wasCancelled = before.status === 'cancelled';
+  const isCancelled = after.status === 'cancelled';
+  if (isCancelled) return wasCancelled ? [] : ['cancelled'];
+  const kinds: SessionChangeKind[] = [];
+  const a = timeKey(before);
+  const b = timeKey(after);
+  // A cancelled session that takes place after all gets its date (back), like a new one.
+  if (b && (!a || wasCancelled)) kinds.push('dated');
+  else if (a !== b) kinds.push('moved');
+  if (stable(before.venue) !== stable(after.venue) && (b || before.venue)) kinds.push('venue');
+  return kinds;
+}
+
+/**
+ * The sessions whose date, time, place or status changed from `before` to `after`, in the
+ * order of `after`. Sessions that are new, or gone from the document, are not in it: nobody
+ * can have registered for a new one, and a removed one has no calendar item to update.
+ */
+export function sessionChanges(before: Network, after: Network): SessionChange[] {
+  const old = new Map(before.sessions.map((s) => [s.id, s]));
+  const out: SessionChange[] = [];
+  for (const s of after.sessions) {
+    const was = old.get(s.id);
+    if (!was) continue;
+    const kinds = sessionChange(was, s);
+    if (kinds.length) out.push({ sessionId: s.id, kinds });
+  }
+  return out;
+}
+
+/** A session's place in calendars: its SEQUENCE and DTSTAMP. */
+export interface SessionStamp {
+  sequence: number;
+  /** When its time, place or status last changed (or it first appeared). */
+  stamp: Date;
+}
+
+export type SessionTimeline = Record<string, SessionStamp>;
+
+/**
+ * SEQUENCE and DTSTAMP of every session from the revision history, oldest revision first:
+ * every revision that changes a session's time, place or status raises its SEQUENCE by one,
+ * whether or not `movedFrom` was written. A session starts at what its document said before
+ * there was a history (one per `movedFrom` entry, one more when cancelled), so an imported
+ * document never goes back in sequence.
+ */
+export function sessionTimeline(history: readonly { at: Date; network: Network }[]): SessionTimeline {
+  const out: SessionTimeline = {};
+  const last = new Map<string, Session>();
+  for (const { at, network } of history) {
+    for (const s of network.sessions) {
+      const was = last.get(s.id);
+      const entry = out[s.id];
+      if (!was || !entry) out[s.id] = { sequence: (s.movedFrom?.length ?? 0) + (s.status === 'cancelled' ? 1 : 0), stamp: at };
+      else if (sessionChange(was, s).length || (was.status === 'cancelled' && s.status !== 'cancelled')) out[s.id] = { sequence: entry.sequence + 1, stamp: at };
+      last.set(s.id, s);
+    }
+  }
+  return out;
+}

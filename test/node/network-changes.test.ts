@@ -1,0 +1,184 @@
+/**
+ * Issue 15: a saved revision that dates, moves, re-venues or cancels a session tells everyone
+ * concerned, in the revision's transaction, with the calendar item (same UID, higher SEQUENCE,
+ * METHOD:CANCEL for a cancellation); the feed carries the same SEQUENCE.
+ */
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BACKENDS, network, person, signInAs, smtpPeer, startServer, type SignedIn, type TestServer } from './helpers.js';
+import { createMailer, deliverOutbox } from '../../src/server/mail.js';
+
+const gasvrij = network({
+  id: 'gasvrij',
+  title: 'Leerkring aardgasvrij',
+  sessions: [
+    { id: 'kickoff', title: 'Aftrap', type: 'other', start: '2030-03-01T10:00', end: '2030-03-01T12:00', venue: { type: 'physical', name: 'Provinciehuis', city: 'Zwolle' } },
+    { id: 'tweede', title: 'Tweede bijeenkomst', type: 'other' },
+  ],
+  registration: { mode: 'built-in', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+/**
+ * A strict reading of an iCalendar text, independent of the library that wrote it: CRLF line
+ * ends, unfolded, `NAME(;params):value`, components nested. Returns the calendar's properties
+ * and each event's.
+ */
+function readIcs(text: string): { calendar: Record<string, string>; events: Record<string, string>[] } {
+  assert.ok(text.endsWith('\r\n'), 'ends with CRLF');
+  assert.equal(/\r(?!\n)|(?<!\r)\n/.test(text), false, 'no bare CR or LF');
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  const stack: string[] = [];
+  const calendar: Record<string, string> = {};
+  const events: Record<string, string>[] = [];
+  for (const line of lines) {
+    const m = /^([A-Z][A-Z0-9-]*)((?:;[^:]*)?):(.*)$/.exec(line);
+    assert.ok(m, `a content line: ${line}`);
+    const [, name, , value] = m;
+    if (name === 'BEGIN') {
+      stack.push(value!);
+      if (value === 'VEVENT') events.push({});
+      continue;
+    }
+    if (name === 'END') {
+      assert.equal(stack.pop(), value, 'components nest');
+      continue;
+    }
+    if (stack.at(-1) === 'VEVENT') events.at(-1)![name!] = value!;
+    else if (stack.at(-1) === 'VCALENDAR') calendar[name!] = value!;
+  }
+  assert.deepEqual(stack, [], 'every component ends');
+  return { calendar, events };
+}
+
+type Outbox = { kind: string; registration_id: string; message: { to: string; subject: string; text: string; ics?: { content: string; method?: string } } };
+
+for (const backend of BACKENDS) {
+  describe(`what changes reach on ${backend}`, () => {
+    let s: TestServer;
+    let owner: SignedIn;
+    const ids: Record<string, string> = {};
+    before(async () => {
+      s = await startServer(backend, [gasvrij]);
+      owner = await signInAs(s, 'eigenaar@gasvrij.example.org', { gasvrij: 'owner' });
+      for (const who of ['a', 'b', 'c']) {
+        const r = await s.post('/api/networks/gasvrij/registrations', person(who));
+        assert.equal(r.status, 201);
+        ids[who] = r.body.id;
+      }
+      assert.equal((await s.get(`/api/networks/gasvrij`)).body.availability.network.state !== undefined, true);
+    });
+    after(() => s.close());
+
+    const outbox = async (kind: string): Promise<Outbox[]> =>
+      (await s.db.query<any>('SELECT kind, registration_id, message FROM mail_outbox WHERE kind = $1 ORDER BY id', [kind])).rows.map((r) => ({
+        ...r,
+        message: typeof r.message === 'string' ? JSON.parse(r.message) : r.message,
+      }));
+    const save = async (edit: (doc: any) => void) => {
+      const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
+      const doc = structuredClone(current.body.document);
+      edit(doc);
+      const res = await s.request('PUT', '/api/admin/networks/gasvrij', { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: doc });
+      assert.equal(res.status, 200, res.text);
+      return res;
+    };
+    const feedEvent = async (sessionId: string) => readIcs(await (await fetch(`${s.url}/api/networks/gasvrij/calendar.ics`)).text()).events.find((e) => e.UID!.startsWith(`${sessionId}.`));
+
+    test('a dry run says who will be told and shows the e-mail, and sends nothing', async () => {
+      const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
+      const doc = structuredClone(current.body.document);
+      doc.sessions[1].start = '2030-04-12T13:30';
+      const res = await s.request('POST', '/api/admin/networks/gasvrij/changes', { headers: owner.headers, body: doc });
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.body.changes, [{ sessionId: 'tweede', title: 'Tweede bijeenkomst', kinds: ['dated'], recipients: 3 }]);
+      assert.equal(res.body.email.subject, 'Datum bekend: Tweede bijeenkomst (Leerkring aardgasvrij)');
+      assert.match(res.body.email.text, /Deelnemer a/);
+      assert.equal((await s.db.query<any>('SELECT count(*)::int AS n FROM mail_outbox WHERE kind LIKE $1', ['session-%'])).rows[0].n, 0, 'nothing queued');
+      assert.equal((await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers })).body.revision, current.body.revision, 'nothing saved');
+      const bad = await s.request('POST', '/api/admin/networks/gasvrij/changes', { headers: owner.headers, body: { ...doc, title: '' } });
+      assert.equal(bad.status, 422);
+    });
+
+    test('dating the second meeting with an online venue: one e-mail per person, the item with the same UID and SEQUENCE 1; the join link only for people with a place', async () => {
+      const statuses = (await s.db.query<any>('SELECT id, status FROM registrations ORDER BY seq')).rows.map((r) => r.status);
+      assert.deepEqual(statuses, ['confirmed', 'confirmed', 'waitlisted']);
+      await save((doc) => {
+        doc.sessions[1].start = '2030-04-12T13:30';
+        doc.sessions[1].end = '2030-04-12T16:00';
+        doc.sessions[1].venue = { type: 'online', platform: 'Teams', joinUrl: 'https://example.org/geheime-vergaderlink' };
+      });
+      const mails = await outbox('session-dated');
+      assert.equal(mails.length, 3, 'one each: two with a place, one waiting');
+      assert.deepEqual(mails.map((m) => m.registration_id).sort(), Object.values(ids).sort());
+      for (const m of mails) {
+        assert.equal(m.message.subject, 'Datum bekend: Tweede bijeenkomst (Leerkring aardgasvrij)');
+        const ics = readIcs(m.message.ics!.content);
+        assert.equal(ics.events.length, 1);
+        assert.equal(ics.events[0]!.UID, 'tweede.gasvrij@leerkring');
+        assert.equal(ics.events[0]!.SEQUENCE, '1');
+        assert.equal(ics.events[0]!.DTSTART, '20300412T113000Z');
+        assert.equal(ics.events[0]!.STATUS, 'CONFIRMED');
+        const hasPlace = m.registration_id !== ids.c;
+        assert.equal(m.message.text.includes('geheime-vergaderlink'), hasPlace, `join link ${hasPlace ? 'for' : 'not for'} ${m.registration_id}`);
+        assert.equal(ics.calendar.METHOD ?? 'PUBLISH', 'PUBLISH');
+      }
+      assert.equal((await feedEvent('tweede'))!.SEQUENCE, '1', 'the feed says the same SEQUENCE');
+    });
+
+    test('a time moved in place (no movedFrom) raises SEQUENCE in the feed and in the e-mail', async () => {
+      assert.equal((await feedEvent('kickoff'))!.SEQUENCE, '0');
+      await save((doc) => {
+        doc.sessions[0].start = '2030-03-01T13:00';
+        doc.sessions[0].end = '2030-03-01T15:00';
+      });
+      const mails = await outbox('session-moved');
+      assert.equal(mails.length, 3);
+      assert.equal(readIcs(mails[0]!.message.ics!.content).events[0]!.SEQUENCE, '1');
+      const feed = await feedEvent('kickoff');
+      assert.equal(feed!.SEQUENCE, '1');
+      assert.equal(feed!.DTSTART, '20300301T120000Z');
+      assert.equal((await feedEvent('tweede'))!.SEQUENCE, '1', 'other sessions keep theirs');
+    });
+
+    test('a title edit tells nobody; cancelling sends METHOD:CANCEL with the note, the feed says STATUS:CANCELLED', async () => {
+      const before = (await s.db.query<any>('SELECT count(*)::int AS n FROM mail_outbox')).rows[0].n;
+      await save((doc) => (doc.sessions[1].title = 'Tweede bijeenkomst: warmtenet'));
+      assert.equal((await s.db.query<any>('SELECT count(*)::int AS n FROM mail_outbox')).rows[0].n, before, 'no e-mail for a title');
+      await save((doc) => {
+        doc.sessions[1].status = 'cancelled';
+        doc.sessions[1].statusNote = 'De spreker is ziek';
+      });
+      const mails = await outbox('session-cancelled');
+      assert.equal(mails.length, 3);
+      for (const m of mails) {
+        assert.match(m.message.text, /De spreker is ziek/);
+        assert.equal(m.message.ics!.method, 'CANCEL');
+        const ics = readIcs(m.message.ics!.content);
+        assert.equal(ics.calendar.METHOD, 'CANCEL');
+        assert.equal(ics.events[0]!.STATUS, 'CANCELLED');
+        assert.equal(ics.events[0]!.SEQUENCE, '2');
+      }
+      const feed = await feedEvent('tweede');
+      assert.equal(feed!.STATUS, 'CANCELLED');
+      assert.equal(feed!.SEQUENCE, '2');
+      assert.equal(feed!.METHOD, undefined);
+    });
+
+    test('the cancellation arrives over SMTP as a text/calendar part with method=CANCEL', async () => {
+      const peer = await smtpPeer();
+      try {
+        await deliverOutbox(s.db, createMailer({ smtpUrl: peer.url, outboxDir: '/nonexistent', from: 'noreply@example.org' }));
+        const cancel = peer.received.filter((m) => m.subject?.startsWith('Bijeenkomst gaat niet door'));
+        assert.equal(cancel.length, 3);
+        const part = cancel[0]!.attachments.find((a) => a.contentType === 'text/calendar');
+        assert.ok(part, 'a calendar part');
+        assert.match(String(part!.headers.get('content-type') && (part!.headers.get('content-type') as any).params?.method), /CANCEL/i);
+        const ics = readIcs(part!.content.toString('utf8'));
+        assert.equal(ics.calendar.METHOD, 'CANCEL');
+        assert.equal(ics.events[0]!.UID, 'tweede.gasvrij@leerkring');
+      } finally {
+        await peer.close();
+      }
+    });
+  });
+}
