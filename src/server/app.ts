@@ -21,6 +21,7 @@ import {
   isStorable,
   type Locale,
   type Network,
+  type PlaceCounts,
   ADMIN_ROUTES,
   registrationsTable,
   exportFileName,
@@ -314,12 +315,32 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return text;
   };
 
+  // Availability as JSON text, per Network object, for the counts and the second it was made
+  // in: a network of 1,000 sessions costs milliseconds to work out and write, and a busy page
+  // asks for it many times a second with the same counts. A change of counts is seen at once;
+  // a deadline passing, within the second (registrations are decided on their own clock).
+  const availabilityJson = new WeakMap<Network, { counts: string; second: number; text: string }>();
+  const availabilityText = (n: Network, counts: Record<string, PlaceCounts>) => {
+    let key = '';
+    for (const target in counts) {
+      const c = counts[target]!;
+      key += `${target}\u0000${c.confirmed},${c.pending},${c.waitlisted}\n`;
+    }
+    const at = now(n.id);
+    const second = Math.floor(at.getTime() / 1000);
+    const kept = availabilityJson.get(n);
+    if (kept && kept.counts === key && kept.second === second) return kept.text;
+    const text = JSON.stringify(availabilityMap(n, counts, at));
+    availabilityJson.set(n, { counts: key, second, text });
+    return text;
+  };
+
   app.get('/api/networks/:networkId', async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
     // The kept counts, never a recount: the cost does not grow with the registrations stored.
-    const availability = availabilityMap(n, await store.counts(n.id), now(n.id));
-    return reply.type('application/json; charset=utf-8').send(`{"network":${publicDocument(n)},"availability":${JSON.stringify(availability)}}`);
+    const counts = await store.counts(n.id);
+    return reply.type('application/json; charset=utf-8').send(`{"network":${publicDocument(n)},"availability":${availabilityText(n, counts)}}`);
   });
 
   // The feed is the same for as long as the document is: make it once per Network object and

@@ -2,7 +2,7 @@
  * One interface over the embedded database (PGlite: PostgreSQL compiled to WASM, in a local
  * folder) and a real PostgreSQL (`DATABASE_URL`). The same SQL and migrations run on both.
  */
-import { accessSync, constants, mkdirSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientConfig, PoolClient } from 'pg';
 import { MIGRATIONS } from './migrations.js';
@@ -131,13 +131,41 @@ export function ensureDataFolder(dataDir: string): void {
   }
 }
 
+/**
+ * PGlite's own memory settings. Its WebAssembly memory starts at 128 MiB and cannot start lower
+ * (`initialMemory` below that is refused); PostgreSQL's shared buffers default to 128 MB, far
+ * more than the embedded database of a registration server reads again and again: 16 MB
+ * lowers the resident memory by some 115 MiB. `relaxedDurability` would save time, not memory,
+ * and could lose a registration that was answered: not taken.
+ */
+const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers = 16MB'] };
+
+/**
+ * Creating a new embedded database (initdb) makes PGlite's memory grow to some 700 MiB, which
+ * a process never gives back. A new database is therefore made by a short-lived child process;
+ * this process then opens it as an existing one (about 170 MiB). When the child cannot do it,
+ * the database is made here, as before, and any failure is reported from here.
+ */
+async function initialiseApart(pgdata: string): Promise<void> {
+  if (existsSync(join(pgdata, 'PG_VERSION'))) return;
+  const { spawn } = await import('node:child_process');
+  const module = import.meta.resolve('@electric-sql/pglite');
+  const script = 'const { PGlite } = await import(process.argv[1]); const pg = await PGlite.create(process.argv[2], JSON.parse(process.argv[3])); await pg.close();';
+  await new Promise<void>((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, module, pgdata, JSON.stringify(PGLITE_OPTIONS)], { stdio: 'ignore' });
+    child.once('error', () => resolve());
+    child.once('exit', () => resolve());
+  });
+}
+
 async function openPglite(dataDir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const pgdata = join(dataDir, 'pgdata');
   ensureDataFolder(dataDir);
   let pg: InstanceType<typeof PGlite>;
   try {
-    pg = await PGlite.create(pgdata);
+    await initialiseApart(pgdata);
+    pg = await PGlite.create(pgdata, PGLITE_OPTIONS);
   } catch (error) {
     // PGlite says only "failed to initialize properly" or aborts its WASM: find the cause here.
     const code = fsCode(error);

@@ -139,6 +139,88 @@ export class RegistrationRepository {
     return out;
   }
 
+  /**
+   * What deciding a batch of registrations for one target needs to know, in one statement
+   * under the target's lock: the stored answers for these idempotency keys, which of these
+   * addresses already hold an active registration, the places these organisations hold, and
+   * the organisers to tell at once.
+   */
+  async batchFacts(
+    networkId: string,
+    target: string,
+    keys: string[],
+    emails: string[],
+    organisations: string[],
+  ): Promise<{ stored: Map<string, { response: unknown; bodyHash: string | null }>; active: Set<string>; organisations: Map<string, number>; organisers: OrganiserContact[] }> {
+    const { rows } = await this.#q.query<{ stored: unknown; active: unknown; organisations: unknown; organisers: unknown }>(
+      `SELECT
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'response', response, 'bodyHash', body_hash)), '[]'::jsonb) FROM idempotency WHERE key = ANY($3::text[])) AS stored,
+         (SELECT coalesce(jsonb_agg(DISTINCT email_lower), '[]'::jsonb) FROM registrations
+            WHERE network_id = $1 AND target = $2 AND email_lower = ANY($4::text[]) AND status IN ${ACTIVE}) AS active,
+         (SELECT coalesce(jsonb_object_agg(organisation_lower, n), '{}'::jsonb) FROM (
+            SELECT organisation_lower, count(*)::int AS n FROM registrations
+              WHERE network_id = $1 AND target = $2 AND organisation_lower = ANY($5::text[]) AND status IN ('confirmed', 'pending') GROUP BY organisation_lower) o) AS organisations,
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'email', o.email_lower, 'name', o.name) ORDER BY o.email_lower), '[]'::jsonb)
+            FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE r.network_id = $1 AND o.notify = 'immediate') AS organisers`,
+      [networkId, target, keys, emails, organisations],
+    );
+    const r = rows[0]!;
+    const stored = json<{ key: string; response: unknown; bodyHash: string | null }[]>(r.stored);
+    return {
+      stored: new Map(stored.map((s) => [s.key, { response: json(s.response), bodyHash: s.bodyHash }])),
+      active: new Set(json<string[]>(r.active)),
+      organisations: new Map(Object.entries(json<Record<string, number>>(r.organisations)).map(([k, n]) => [k, Number(n)])),
+      organisers: json<OrganiserContact[]>(r.organisers),
+    };
+  }
+
+  /**
+   * Stores a batch of decided registrations, their idempotent answers and their e-mails in one
+   * statement, in the order given (the sequence numbers follow it, and so the waiting list).
+   * Returns how many answers were kept: fewer than given when another transaction kept a key first.
+   */
+  async insertBatch(
+    registrations: NewRegistration[],
+    answers: { key: string; networkId: string; response: unknown; bodyHash: string }[],
+    mails: { registrationId: string; kind: MailKind | OrganiserMailKind; message: MailMessage }[],
+  ): Promise<number> {
+    const { rows } = await this.#q.query<{ kept: number }>(
+      `WITH ins AS (
+         INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, organisation_type,
+           declarations, answers, invitation, group_size, locale)
+         SELECT r.id, r.network_id, r.target, r.session_id, r.status, r.email_lower, r.participant, r.organisation_lower, r.organisation_type,
+           r.declarations, r.answers, r.invitation, r.group_size, r.locale
+           FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, network_id text, target text, session_id text, status text, email_lower text,
+             participant jsonb, organisation_lower text, organisation_type text, declarations jsonb, answers jsonb, invitation text, group_size integer, locale text, ord bigint)
+           ORDER BY r.ord
+         RETURNING id
+       ), kept AS (
+         INSERT INTO idempotency (key, network_id, response, body_hash)
+         SELECT k.key, k.network_id, k.response, k.body_hash FROM jsonb_to_recordset($2::jsonb) AS k(key text, network_id text, response jsonb, body_hash text)
+         ON CONFLICT (key) DO NOTHING RETURNING key
+       ), mail AS (
+         INSERT INTO mail_outbox (registration_id, kind, message)
+         SELECT m.registration_id, m.kind, m.message FROM jsonb_to_recordset($3::jsonb) AS m(registration_id uuid, kind text, message jsonb, ord bigint)
+           ORDER BY m.ord
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM kept)::int AS kept, (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM mail)::int AS mails`,
+      [
+        JSON.stringify(
+          registrations.map((r, ord) => ({
+            ord,
+            id: r.id, network_id: r.networkId, target: r.target, session_id: r.sessionId, status: r.status, email_lower: r.emailLower, participant: r.participant,
+            organisation_lower: r.organisationLower, organisation_type: r.organisationType, declarations: r.declarations, answers: r.answers,
+            invitation: r.invitation, group_size: r.groupSize, locale: r.locale,
+          })),
+        ),
+        JSON.stringify(answers.map((a) => ({ key: a.key, network_id: a.networkId, response: a.response, body_hash: a.bodyHash }))),
+        JSON.stringify(mails.map((m, ord) => ({ ord, registration_id: m.registrationId, kind: m.kind, message: m.message }))),
+      ],
+    );
+    return Number(rows[0]!.kept);
+  }
+
   /** Place on the waiting list (1 is next). */
   async position(row: { network_id: string; target: string; seq: string }): Promise<number> {
     const { rows } = await this.#q.query<{ n: number }>(

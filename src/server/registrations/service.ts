@@ -37,12 +37,12 @@ import {
   sessionChanges,
   sessionStart,
 } from '../../core/index.js';
-import type { Db, Queryable } from '../db.js';
+import { isConnectionFailure, type Db, type Queryable } from '../db.js';
 import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
-import { RegistrationRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from './repository.js';
+import { RegistrationRepository, ACTIVE_STATUSES, type NewRegistration, type RegistrationRow, type Status } from './repository.js';
 
 export type { RegistrationRow, Status } from './repository.js';
 
@@ -66,6 +66,27 @@ const MANAGE_LINKS_MAX = 10;
 
 /** Thrown inside a registration's transaction when a concurrent one stored the same key first. */
 class KeyTaken extends Error {}
+
+/** At most this many registrations are decided in one transaction. */
+const MAX_BATCH = 100;
+
+/** A validated registration waiting for its target's turn. */
+interface Pending {
+  network: Network;
+  /** The clock when it arrived. */
+  now: Date;
+  input: RegistrationInput;
+  target: string;
+  locale: Locale;
+  type: OrganisationType | undefined;
+  invitation: 'none' | 'valid' | 'invalid';
+  key?: string;
+  bodyHash: string;
+  email: string;
+  organisation?: string;
+  answer: (result: RegisterResult) => void;
+  fail: (error: unknown) => void;
+}
 
 /** JSON with object keys in a fixed order, so equal registrations hash equally. */
 function canonical(value: unknown): string {
@@ -231,100 +252,175 @@ export class RegistrationService {
     }
   }
 
-  /** Registers someone: validates, decides under the target's lock, stores, queues the e-mail. */
+  /**
+   * Registers someone: validates, then decides under the target's lock, stores and queues the
+   * e-mail. Registrations that arrive for the same target while one is being decided wait and
+   * are then decided together, in arrival order, in one transaction under one lock (see #drain):
+   * each still gets its own answer, by the same rules, as if it had come alone.
+   */
   async register(network: Network, body: unknown, idempotencyKey?: string): Promise<RegisterResult> {
     const now = this.#now(network.id);
     const checked = validateRegistrationInput(network, body);
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
     const input: RegistrationInput = checked.value;
     const p = input.participant;
-    const target = registrationScope(network) === 'session' ? input.sessionId! : 'network';
-    const locale: Locale = input.locale ?? 'nl';
     const type = p.organisationType as OrganisationType | undefined;
-    const invitation = type && invitationTypes(network).includes(type) ? checkInvitation(network, input.invitationCode) : 'none';
-    const key = idempotencyKey ? `${network.id}:${idempotencyKey.slice(0, 100)}` : undefined;
-    // A key stands for one registration: the same key with other details is someone else (or
-    // the same person after changing the form) and must never receive the first one's token.
-    const bodyHash = createHash('sha256').update(canonical(input)).digest('hex');
-    const stored = async (repo: RegistrationRepository): Promise<RegisterResult | undefined> => {
-      if (!key) return undefined;
-      const earlier = await repo.idempotent(key);
-      if (!earlier) return undefined;
-      return earlier.bodyHash === bodyHash ? (earlier.response as RegisterResult) : { kind: 'idempotency-mismatch' };
-    };
-
-    return this.#transaction(async (repo) => {
-      const counts = await repo.lock(network.id, target);
-      const earlier = await stored(repo);
-      if (earlier) return earlier;
-      const email = p.email.toLowerCase();
-      const duplicate = await repo.hasActive(network.id, target, email);
+    const request: Pending = {
+      network,
+      now,
+      input,
+      target: registrationScope(network) === 'session' ? input.sessionId! : 'network',
+      locale: input.locale ?? 'nl',
+      type,
+      invitation: type && invitationTypes(network).includes(type) ? checkInvitation(network, input.invitationCode) : 'none',
+      ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
+      // A key stands for one registration: the same key with other details is someone else (or
+      // the same person after changing the form) and must never receive the first one's token.
+      bodyHash: createHash('sha256').update(canonical(input)).digest('hex'),
+      email: p.email.toLowerCase(),
       // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
-      const organisation = p.organisation === undefined ? undefined : organisationKey(p.organisation);
+      ...(p.organisation && { organisation: organisationKey(p.organisation) }),
+      answer: () => {},
+      fail: () => {},
+    };
+    return new Promise<RegisterResult>((resolve, reject) => {
+      request.answer = resolve;
+      request.fail = reject;
+      const queue = `${network.id}\u0000${request.target}`;
+      const waiting = this.#waiting.get(queue);
+      if (waiting) waiting.push(request);
+      else {
+        this.#waiting.set(queue, []);
+        void this.#drain(queue, [request]);
+      }
+    });
+  }
+
+  /** Per target, the registrations waiting while a batch of that target is decided. */
+  readonly #waiting = new Map<string, Pending[]>();
+
+  /** Decides batches for one target until nobody is waiting for it any more. */
+  async #drain(queue: string, first: Pending[]): Promise<void> {
+    let batch = first;
+    while (batch.length) {
+      await this.#decideBatch(batch);
+      batch = this.#waiting.get(queue)!.splice(0, MAX_BATCH);
+    }
+    this.#waiting.delete(queue);
+  }
+
+  /** Decides a batch and answers each request; never throws (a failure is each request's answer). */
+  async #decideBatch(batch: Pending[], attempt = 0): Promise<void> {
+    let results: RegisterResult[];
+    try {
+      results = await this.#transaction((repo) => this.#decide(repo, batch));
+    } catch (error) {
+      // Another transaction (another target) stored one of the keys first: the next attempt finds
+      // its answer and gives it, as if it had come first.
+      if (error instanceof KeyTaken && attempt < 3) return this.#decideBatch(batch, attempt + 1);
+      // One request's failure must not be the others': decided one at a time, each gets its own.
+      if (batch.length > 1 && !isConnectionFailure(error)) {
+        for (const one of batch) await this.#decideBatch([one]);
+        return;
+      }
+      for (const r of batch) r.fail(error);
+      return;
+    }
+    batch.forEach((r, i) => r.answer(results[i]!));
+  }
+
+  /**
+   * Decides registrations for one target in arrival order, in the caller's transaction: locks
+   * the target and reads its kept counts (one statement), reads every fact the rules need for
+   * all of them (one statement), decides each with the core rules while counting along, and
+   * stores the registrations, the idempotent answers and the e-mails (one statement).
+   */
+  async #decide(repo: RegistrationRepository, batch: Pending[]): Promise<RegisterResult[]> {
+    const { network: { id: networkId }, target } = batch[0]!;
+    const counts = await repo.lock(networkId, target);
+    const facts = await repo.batchFacts(
+      networkId,
+      target,
+      batch.flatMap((r) => (r.key ? [r.key] : [])),
+      batch.map((r) => r.email),
+      batch.flatMap((r) => (r.organisation ? [r.organisation] : [])),
+    );
+    const results: RegisterResult[] = [];
+    const rows: NewRegistration[] = [];
+    const answers: { key: string; networkId: string; response: unknown; bodyHash: string }[] = [];
+    const mails: { registrationId: string; kind: MailKind | 'organiser-new'; message: MailMessage }[] = [];
+    const consoleUrl = facts.organisers.length ? this.#consoleUrl() : '';
+    for (const r of batch) {
+      const { network, input, locale } = r;
+      const earlier = r.key ? facts.stored.get(r.key) : undefined;
+      if (earlier) {
+        results.push(earlier.bodyHash === r.bodyHash ? (earlier.response as RegisterResult) : { kind: 'idempotency-mismatch' });
+        continue;
+      }
       const decision = decideRegistration(
         network,
         {
           ...(input.sessionId && { sessionId: input.sessionId }),
-          ...(type && { organisationType: type }),
+          ...(r.type && { organisationType: r.type }),
           declarations: input.declarations ?? [],
-          invitation,
+          invitation: r.invitation,
           ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
         },
-        { counts, duplicate, organisationCount: organisation ? await repo.organisationCount(network.id, target, organisation) : 0 },
-        now,
+        { counts: { ...counts }, duplicate: facts.active.has(r.email), organisationCount: r.organisation ? (facts.organisations.get(r.organisation) ?? 0) : 0 },
+        r.now,
       );
       if (decision.outcome === 'rejected') {
         const first = decision.reasons[0]!;
-        return { kind: 'rejected', reasons: decision.reasons, message: decision.reasons.map((r) => reasonText(r, network, locale)).join(' '), conflict: CONFLICTS.has(first.code) } as RegisterResult;
+        results.push({ kind: 'rejected', reasons: decision.reasons, message: decision.reasons.map((x) => reasonText(x, network, locale)).join(' '), conflict: CONFLICTS.has(first.code) });
+        continue;
       }
+      const status = decision.outcome;
+      // Counting along: what the next request in the batch is decided on, as if this one had committed.
+      counts[status]++;
+      facts.active.add(r.email);
+      if (r.organisation && status !== 'waitlisted') facts.organisations.set(r.organisation, (facts.organisations.get(r.organisation) ?? 0) + 1);
       const id = randomUUID();
-      const row = await repo.insert({
+      // Under the lock every earlier waiting registration of this target came before this one.
+      const position = status === 'waitlisted' ? counts.waitlisted : undefined;
+      const result: RegisterResult = { kind: 'created', id, status, ...(position !== undefined && { position }), manageToken: this.token(id) };
+      results.push(result);
+      const p = input.participant;
+      rows.push({
         id,
-        networkId: network.id,
+        networkId,
         target,
         sessionId: input.sessionId ?? null,
-        status: decision.outcome,
-        emailLower: email,
+        status,
+        emailLower: r.email,
         participant: p,
-        organisationLower: organisation ?? null,
-        organisationType: type ?? null,
+        organisationLower: r.organisation ?? null,
+        organisationType: r.type ?? null,
         declarations: input.declarations ?? [],
         answers: input.answers ?? {},
-        invitation,
+        invitation: r.invitation,
         groupSize: input.groupSize ?? null,
         locale,
       });
-      const position = decision.outcome === 'waitlisted' ? await repo.position(row) : undefined;
-      const result: RegisterResult = {
-        kind: 'created',
-        id,
-        status: decision.outcome,
-        ...(position !== undefined && { position }),
-        manageToken: this.token(id),
-      };
-      if (key && !(await repo.keepIdempotent(key, network.id, result, bodyHash))) throw new KeyTaken();
-      await this.#mail(repo, network, row, decision.outcome, position !== undefined ? { position } : {});
-      await this.#tellOrganisers(repo, network, row);
-      return result;
-    }).catch(async (error: unknown) => {
-      // The same key for another target (another lock), stored concurrently: answer as if it came first.
-      if (error instanceof KeyTaken) return (await stored(this.#repo))!;
-      throw error;
-    });
-  }
-
-  /**
-   * Organisers who want to hear at once get an e-mail in the registration's transaction. It
-   * carries the registration's id, so erasing the participant also removes it while unsent.
-   */
-  async #tellOrganisers(repo: RegistrationRepository, network: Network, row: RegistrationRow): Promise<void> {
-    const organisers = await repo.organisersToNotify(network.id, 'immediate');
-    if (!organisers.length) return;
-    const consoleUrl = this.#consoleUrl();
-    for (const o of organisers) {
-      const message = composeOrganiserMail('organiser-new', { to: o, locale: 'nl', consoleUrl, news: [{ network, sessionId: row.session_id, participant: row.participant, status: row.status }] });
-      await repo.enqueue(row.id, 'organiser-new', message);
+      if (r.key) {
+        answers.push({ key: r.key, networkId, response: result, bodyHash: r.bodyHash });
+        // The same key again later in this batch gets this answer (or the mismatch).
+        facts.stored.set(r.key, { response: result, bodyHash: r.bodyHash });
+      }
+      const manageUrl = this.#manageUrl(id);
+      mails.push({
+        registrationId: id,
+        kind: status,
+        message: composeMail(status, { network, sessionId: input.sessionId ?? null, participant: p, locale, ...(manageUrl && { manageUrl }), ...(position !== undefined && { position }) }),
+      });
+      // Organisers who want to hear at once; the e-mail carries the registration's id, so erasing
+      // the participant also removes it while unsent.
+      for (const o of facts.organisers) {
+        const news = [{ network, sessionId: input.sessionId ?? null, participant: p, status }];
+        mails.push({ registrationId: id, kind: 'organiser-new', message: composeOrganiserMail('organiser-new', { to: o, locale: 'nl', consoleUrl, news }) });
+      }
     }
+    if (rows.length && (await repo.insertBatch(rows, answers, mails)) < answers.length) throw new KeyTaken();
+    return results;
   }
 
   #consoleUrl(): string {

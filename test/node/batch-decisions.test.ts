@@ -1,0 +1,80 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { BACKENDS, openTestDb, network, person } from './helpers.js';
+import type { Db, Queryable } from '../../src/server/index.js';
+import { RegistrationService } from '../../src/server/registrations/service.js';
+
+const PLACES = 5;
+const busy = network({
+  id: 'druk',
+  sessions: [{ id: 'sessie', title: 'Sessie', type: 'other', start: '2030-05-01T10:00' }],
+  registration: { mode: 'built-in', scope: 'session', capacity: PLACES, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+/** The real database, with its transactions and statements counted. */
+function counted(db: Db) {
+  const seen = { transactions: 0, statements: 0 };
+  const wrapped: Db = {
+    kind: db.kind,
+    query: (sql, params) => db.query(sql, params),
+    close: () => db.close(),
+    transaction: (fn) => {
+      seen.transactions++;
+      return db.transaction((tx: Queryable) => fn({ query: (sql, params) => (seen.statements++, tx.query(sql, params)) }));
+    },
+  };
+  return { db: wrapped, seen };
+}
+
+for (const backend of BACKENDS) {
+  describe(`registrations decided in batches on ${backend}`, () => {
+    test('40 at once for one session: a few transactions, each request its own answer in arrival order', async () => {
+      const t = await openTestDb(backend);
+      const { db, seen } = counted(t.db);
+      try {
+        const service = new RegistrationService(db, new Map([[busy.id, busy]]), { secret: Buffer.alloc(32, 3) });
+        const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => service.register(busy, { ...person(i), sessionId: 'sessie' })));
+        // One transaction per person (8 statements each) before; now the waiting ones are decided together.
+        assert.ok(seen.transactions <= 10, `${seen.transactions} transactions for 40 registrations`);
+        assert.ok(seen.statements <= 3 * seen.transactions, `${seen.statements} statements in ${seen.transactions} transactions`);
+        // Arrival order decides: the first five have the places, the rest wait in the order they came.
+        assert.deepEqual(
+          answers.map((a) => (a.kind === 'created' ? [a.status, a.position ?? 0] : [a.kind, 0])),
+          Array.from({ length: 40 }, (_, i) => (i < PLACES ? ['confirmed', 0] : ['waitlisted', i - PLACES + 1])),
+        );
+        assert.equal(new Set(answers.map((a) => (a.kind === 'created' ? a.id : ''))).size, 40);
+        const { rows } = await t.db.query<{ email_lower: string; status: string }>(`SELECT email_lower, status FROM registrations ORDER BY seq`);
+        assert.deepEqual(rows.map((r) => r.email_lower), Array.from({ length: 40 }, (_, i) => `deelnemer${i}@example.org`));
+      } finally {
+        await t.db.close();
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    });
+
+    test('in one batch: a repeated key gets the first answer, a reused key with other details is refused, a second registration of one address is a duplicate', async () => {
+      const t = await openTestDb(backend);
+      try {
+        const service = new RegistrationService(t.db, new Map([[busy.id, busy]]), { secret: Buffer.alloc(32, 3) });
+        const [first, again, other, dup, fine] = await Promise.all([
+          service.register(busy, { ...person(1), sessionId: 'sessie' }, 'sleutel-1'),
+          service.register(busy, { ...person(1), sessionId: 'sessie' }, 'sleutel-1'),
+          service.register(busy, { ...person(2), sessionId: 'sessie' }, 'sleutel-1'),
+          service.register(busy, { ...person(1), sessionId: 'sessie' }),
+          service.register(busy, { ...person(3), sessionId: 'sessie' }),
+        ]);
+        assert.equal(first!.kind, 'created');
+        assert.deepEqual(again, first);
+        assert.deepEqual(other, { kind: 'idempotency-mismatch' });
+        assert.equal(dup!.kind, 'rejected');
+        assert.equal(dup!.kind === 'rejected' && dup!.reasons[0]!.code, 'duplicate');
+        assert.equal(fine!.kind === 'created' && fine!.status, 'confirmed');
+        const { rows } = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM registrations');
+        assert.equal(rows[0]!.n, 2);
+      } finally {
+        await t.db.close();
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
