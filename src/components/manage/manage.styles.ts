@@ -67,7 +67,8 @@ export const manageStyles = css`
   .choice label {
     font-weight: 400;
   }
-  input[type='email'] {
+  input[type='email'],
+  input[type='url'] {
     font: inherit;
     min-block-size: 44px;
     padding: 0.4em 0.5em;
