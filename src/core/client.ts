@@ -75,6 +75,8 @@ export interface RegistrationView {
   canCancel: boolean;
   /** What the participant may still do, at the server's clock (core's `manageActions`). */
   actions?: ManageActions;
+  /** The person's own calendar feed (https; the same address with webcal: subscribes). */
+  calendarUrl?: string;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;
@@ -161,6 +163,11 @@ export class RegistrationClient {
   /** Moves a registration to another session, where people register per session; the rules decide as for a new registration. */
   switchSession(manageToken: string, sessionId: string): Promise<ApiResult<RegistrationView>> {
     return this.#call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/switch`, { sessionId });
+  }
+
+  /** A new personal calendar feed address; the old one stops working. */
+  renewCalendar(manageToken: string): Promise<ApiResult<RegistrationView>> {
+    return this.#call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/calendar/renew`, {});
   }
 
   /** Removes the participant's data; an active registration is cancelled first. */

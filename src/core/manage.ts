@@ -54,3 +54,11 @@ export function manageActions(network: Network, registration: ManagedRegistratio
 export function freesPlaceForWaitlist(network: Network, status: ManagedRegistration['status']): boolean {
   return waitlistEnabled(network) && (status === 'confirmed' || status === 'pending');
 }
+
+/**
+ * The webcal: form of a feed address, which calendar apps open as a subscription; undefined for
+ * anything that is not http(s). Give it a URL that already passed `safeUrl`.
+ */
+export function webcalUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? `webcal:${url.slice(url.indexOf(':') + 1)}` : undefined;
+}

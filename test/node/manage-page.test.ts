@@ -220,6 +220,34 @@ describe('the manage page at /aanmelding, by keyboard alone', () => {
     }
   });
 
+  test('the personal calendar: subscribe by webcal, the https address to paste, a new address by keyboard', async () => {
+    const r = await register('vitaal-platteland', { sessionId: 'werkplaats-4-maatschappelijke-partners' });
+    const { page } = await open(`/aanmelding#token=${r.manageToken}`);
+    try {
+      const read = () =>
+        page.evaluate(() => {
+          const root = document.querySelector('leerkring-manage')!.shadowRoot!;
+          return { webcal: root.querySelector<HTMLAnchorElement>('a[href^="webcal:"]')?.getAttribute('href'), https: root.querySelector<HTMLInputElement>('#calendar-address')?.value };
+        });
+      const before = await read();
+      assert.match(before.https!, new RegExp(`^${base}/api/calendar/[^/]+/agenda\\.ics$`));
+      assert.equal(before.webcal, before.https!.replace(/^http:/, 'webcal:'));
+      const ics = await fetch(before.https!);
+      assert.equal(ics.status, 200);
+      assert.match(await ics.text(), /UID:werkplaats-4-maatschappelijke-partners\.vitaal-platteland@leerkring/);
+      await tabTo(page, 'Nieuw agenda-adres maken');
+      await page.keyboard.press('Enter');
+      await focusOn(page, 'Je hebt een nieuw agenda-adres');
+      const after = await read();
+      assert.notEqual(after.https, before.https);
+      assert.equal((await fetch(before.https!)).status, 404, 'the old address stops working');
+      assert.equal((await fetch(after.https!)).status, 200);
+      await expectAccessible(page, 'calendar renewed');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('send me a new link: without a token, by keyboard; the same answer for an unknown address', async () => {
     const r = await register('vitaal-platteland', { sessionId: 'werkplaats-4-maatschappelijke-partners' });
     const { page, violations } = await open('/aanmelding');

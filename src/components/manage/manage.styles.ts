@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const manageStyles = css`
   section {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1em;
     max-inline-size: 40rem;
   }
@@ -42,6 +43,7 @@ export const manageStyles = css`
   form,
   fieldset {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75em;
     border: 0;
     padding: 0;
@@ -66,8 +68,11 @@ export const manageStyles = css`
   }
   .choice label {
     font-weight: 400;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
-  input[type='email'] {
+  input[type='email'],
+  input[type='url'] {
     font: inherit;
     min-block-size: 44px;
     padding: 0.4em 0.5em;

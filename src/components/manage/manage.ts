@@ -11,6 +11,8 @@ import {
   manageActions,
   messages,
   sessionTiming,
+  safeUrl,
+  webcalUrl,
   type AvailabilitySnapshot,
   type Locale,
   type Network,
@@ -434,12 +436,37 @@ export class LeerkringManage extends LitElement {
                   : nothing}
               </div>`
             : nothing}
+          ${this.#renderCalendar(r, locale)}
           <div class="panel" role="group" aria-labelledby="erase-heading">
             <${sub} id="erase-heading">${m.eraseHeading}</${sub}>
             <p>${m.eraseText}</p>
             <p><button class="button secondary" part="button" type="button" id="erase" @click=${() => this.#step('confirm-erase', 'confirm-heading')}>${m.erase}</button></p>
           </div>`;
     }
+  }
+
+  /** The personal feed: subscribe (webcal), the https address to paste, and a new address when the old one went astray. */
+  #renderCalendar(r: RegistrationView, locale: Locale): TemplateResult | typeof nothing {
+    const https = safeUrl(r.calendarUrl);
+    const webcal = webcalUrl(https);
+    if (!https || !webcal) return nothing;
+    const m = formMessages(locale).manage;
+    const sub = heading(this.headingLevel + 1);
+    return html`<div class="panel" role="group" aria-labelledby="calendar-heading">
+      <${sub} id="calendar-heading">${m.calendarHeading}</${sub}>
+      <p>${m.calendarText}</p>
+      <p><a class="button secondary" part="button" href=${webcal}>${m.calendarSubscribe}</a></p>
+      <label for="calendar-address">${m.calendarAddress}</label>
+      <input type="url" id="calendar-address" readonly .value=${https} @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />
+      <p id="calendar-renew-hint">${m.calendarRenewHint}</p>
+      <p>
+        <button class="button secondary" part="button" type="button" id="calendar-renew" aria-describedby="calendar-renew-hint" @click=${() =>
+          void this.#act(
+            (c, t) => c.renewCalendar(t),
+            () => ({ heading: m.calendarRenewedHeading, text: m.calendarRenewedText }),
+          )}>${m.calendarRenew}</button>
+      </p>
+    </div>`;
   }
 
   #renderNewLink(locale: Locale): TemplateResult {

@@ -9,7 +9,9 @@ import { css } from 'lit';
  * bundle. `overflow-wrap` and `hyphens`: long Dutch compounds and e-mail addresses break instead
  * of overflowing a narrow column. `--_leerkring-*`: private shorthands, not an API. `:host > *`:
  * page selectors cannot reach inside, but inherited properties can, and these would make text
- * hard to read when a page sets them on everything (`* { text-transform: uppercase }`).
+ * hard to read when a page sets them on everything (`* { text-transform: uppercase }`). Letter,
+ * word and line spacing are not reset: a person's own text spacing (WCAG 1.4.12, a user style
+ * or a bookmarklet on `*`) must reach the text inside.
  */
 export const baseStyles = css`
   :host {
@@ -34,18 +36,23 @@ export const baseStyles = css`
   }
   :host > * {
     text-transform: none;
-    letter-spacing: normal;
-    word-spacing: normal;
     text-indent: 0;
     text-align: start;
     white-space: normal;
     font-style: normal;
-    line-height: var(--leerkring-line-height, var(--utrecht-document-line-height, 1.5));
   }
   *,
   *::before,
   *::after {
     box-sizing: border-box;
+  }
+  button,
+  input,
+  select,
+  textarea {
+    letter-spacing: inherit;
+    word-spacing: inherit;
+    line-height: inherit;
   }
   h2,
   h3,
@@ -84,6 +91,9 @@ export const baseStyles = css`
     font-weight: 600;
     text-decoration: none;
     cursor: pointer;
+    max-inline-size: 100%;
+    text-align: start;
+    overflow-wrap: anywhere;
   }
   .button.secondary {
     background: transparent;

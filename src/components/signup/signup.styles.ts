@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const signupStyles = css`
   form {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1.25em;
     max-inline-size: 40rem;
   }
@@ -69,6 +70,8 @@ export const signupStyles = css`
   }
   .choice label {
     font-weight: 400;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
   .error-summary {
     border: 4px solid var(--_leerkring-danger);

@@ -132,6 +132,13 @@ const nl = {
       `Als ${email} bij ons bekend is, krijg je binnen een paar minuten een e-mail met een nieuwe link. Zie je niets? Kijk dan ook bij je ongewenste e-mail.`,
     failed: 'Dat is niet gelukt. Probeer het opnieuw.',
     calendarHeading: 'In je agenda',
+    calendarText: 'Zet je bijeenkomsten in je eigen agenda. Verandert er iets, dan past je agenda zich vanzelf aan.',
+    calendarSubscribe: 'Toevoegen aan je agenda',
+    calendarAddress: 'Agenda-adres (voor Outlook of Google Agenda)',
+    calendarRenew: 'Nieuw agenda-adres maken',
+    calendarRenewHint: 'Heeft iemand anders je agenda-adres? Maak dan een nieuw adres. Het oude werkt daarna niet meer.',
+    calendarRenewedHeading: 'Je hebt een nieuw agenda-adres',
+    calendarRenewedText: 'Het oude adres werkt niet meer. Voeg het nieuwe adres toe aan je agenda.',
   },
   form: {
     error: {
@@ -304,6 +311,13 @@ const en: FormMessages = {
       `If ${email} is known to us, you will receive an email with a new link within a few minutes. Nothing there? Please also check your junk mail.`,
     failed: 'That did not work. Please try again.',
     calendarHeading: 'In your calendar',
+    calendarText: 'Put your meetings in your own calendar. If something changes, your calendar updates by itself.',
+    calendarSubscribe: 'Add to your calendar',
+    calendarAddress: 'Calendar address (for Outlook or Google Calendar)',
+    calendarRenew: 'Make a new calendar address',
+    calendarRenewHint: 'Does someone else have your calendar address? Then make a new one. The old one stops working.',
+    calendarRenewedHeading: 'You have a new calendar address',
+    calendarRenewedText: 'The old address no longer works. Add the new address to your calendar.',
   },
   form: {
     error: {
