@@ -36,9 +36,10 @@ async function paste(markup: string): Promise<HTMLElement> {
   return container.querySelector<HTMLElement>('[data-leerkring] > *:not(noscript)')!;
 }
 
-/** Every link in the element's shadow DOM whose scheme, as the browser reads it, is not http(s). */
+/** Every link in the element's shadow DOM whose scheme, as the browser reads it, is not http(s) (or webcal: for the agenda's own feed). */
 function scriptLinks(el: Element): string[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => !['http:', 'https:', 'mailto:'].includes(a.protocol)).map((a) => a.getAttribute('href')!);
+  const feed = (a: HTMLAnchorElement) => a.protocol === 'webcal:' && a.closest('[part="subscribe"]') && a.pathname.endsWith('/calendar.ics');
+  return [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a[href]')].filter((a) => !['http:', 'https:', 'mailto:'].includes(a.protocol) && !feed(a)).map((a) => a.getAttribute('href')!);
 }
 
 

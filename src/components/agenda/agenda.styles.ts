@@ -17,6 +17,28 @@ export const agendaStyles = css`
     font-size: 1.15em;
     margin-block-end: 0.25em;
   }
+  /* Months far down a long agenda are laid out only when they come near the screen. */
+  .month {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 40rem;
+  }
+  .programme ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .programme-time {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  .subscribe {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.5em;
+  }
+  .subscribe a {
+    display: inline-block;
+    padding-block: 0.6em;
+  }
   .month-heading {
     font-size: 1.05em;
     margin-block: 1.25em 0;

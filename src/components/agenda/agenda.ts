@@ -4,7 +4,7 @@ import { heading } from '../shared/heading.js';
 import {
   calendarEvent,
   formatDate,
-  formatList,
+  formatListParts,
   formatMonth,
   formatShortDate,
   formatTime,
@@ -19,10 +19,16 @@ import {
   safeUrl,
   sessionStart,
   sessionTiming,
+  sessionsInOrder,
+  amsterdamDate,
+  atAmsterdamClock,
   type Availability,
   type Locale,
   type Messages,
   type Network,
+  type Person,
+  type Organisation,
+  type ProgrammeItem,
   type Resource,
   type Session,
   type SessionType,
@@ -49,7 +55,50 @@ interface Row {
   session: Session;
   past: boolean;
   start: Date | undefined;
+  /** "2030-05" for a dated session, "" for one without a date: the month group it belongs to. */
+  month: string;
 }
+
+/** Below this many upcoming sessions an agenda shows them all; above it, a page at a time. */
+const SHOW_ALL_UP_TO = 30;
+/** A page ends with the month of its twentieth session, so a month is never cut in two. */
+const PAGE_SIZE = 20;
+/** Sessions drawn at once; the rest of a page follows in later frames, so a long page paints early. */
+const FIRST_DRAW = 12;
+const NEXT_DRAW = 40;
+/** Filters in the page address: document words (a theme, a session type), never personal data. */
+const THEME_PARAM = 'leerkring-theme';
+const TYPE_PARAM = 'leerkring-type';
+
+/** The index just after a page that starts at `from`: at least PAGE_SIZE rows, to the end of a month. */
+function pageEnd(rows: readonly Row[], from: number): number {
+  let end = Math.min(rows.length, from + PAGE_SIZE);
+  while (end > from && end < rows.length && rows[end]!.month === rows[end - 1]!.month) end++;
+  return end;
+}
+
+/** A message with something rendered (an isolated list, for example) where its text would go. */
+function around(message: (text: string) => string, content: unknown) {
+  const [before, after = ''] = message('\u0000').split('\u0000');
+  return html`${before}${content}${after}`;
+}
+
+/**
+ * Names from the document in <bdi>, so an Arabic or Hebrew name keeps its place in a Dutch
+ * sentence and the commas stay between the names.
+ */
+function names(locale: Locale, items: readonly unknown[]) {
+  return formatListParts(locale, items);
+}
+
+function person(p: Person) {
+  const details = [p.role, p.organisation].filter((d): d is string => !!d);
+  return details.length
+    ? html`<bdi>${p.name}</bdi> (${details.map((d, i) => html`${i ? ', ' : ''}<bdi>${d}</bdi>`)})`
+    : html`<bdi>${p.name}</bdi>`;
+}
+
+const organisation = (o: Organisation) => html`<bdi>${o.name}</bdi>`;
 
 /**
  * @summary The sessions of a learning network: upcoming ones by month, sessions still to be
@@ -89,6 +138,8 @@ export class LeerkringAgenda extends LitElement {
     now: {},
     _theme: { state: true },
     _type: { state: true },
+    _upcomingShown: { state: true },
+    _pastShown: { state: true },
   };
 
   /** URL (http(s) or relative) of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
@@ -117,6 +168,9 @@ export class LeerkringAgenda extends LitElement {
   declare now: string | undefined;
   declare private _theme: string;
   declare private _type: string;
+  /** How many upcoming (and past) sessions "toon meer" has opened; undefined is the first page. */
+  declare private _upcomingShown: number | undefined;
+  declare private _pastShown: number | undefined;
 
   constructor() {
     super();
@@ -127,7 +181,16 @@ export class LeerkringAgenda extends LitElement {
     this.structuredData = 'on';
     this._theme = '';
     this._type = '';
+    const query = new URLSearchParams(location.search);
+    this._theme = query.get(THEME_PARAM) ?? '';
+    this._type = query.get(TYPE_PARAM) ?? '';
   }
+
+  /** How many of the shown sessions are drawn; grows frame by frame up to all of them. */
+  #drawn = FIRST_DRAW;
+  #drawFrame = 0;
+  /** The session to focus once "toon meer" has drawn it. */
+  #focusAfterUpdate: string | undefined;
 
   readonly #source = new NetworkSource(this);
   #jsonLd: HTMLScriptElement | null = null;
@@ -135,6 +198,8 @@ export class LeerkringAgenda extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    cancelAnimationFrame(this.#drawFrame);
+    this.#drawFrame = 0;
     this.#jsonLd?.remove();
     this.#jsonLd = null;
     this.#jsonLdText = '';
@@ -147,6 +212,14 @@ export class LeerkringAgenda extends LitElement {
   }
 
   protected override updated(_: PropertyValues): void {
+    if (this.#focusAfterUpdate) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`[id="session-${CSS.escape(this.#focusAfterUpdate)}"]`);
+      this.#focusAfterUpdate = undefined;
+      if (target) {
+        target.tabIndex = -1;
+        target.focus();
+      }
+    }
     const state = this.#source.state;
     const want = this.structuredData !== 'off' && state.status === 'ready' && state.network;
     const data = want ? networkJsonLd(state.network!, location.href.split('#')[0]!) : undefined;
@@ -173,7 +246,42 @@ export class LeerkringAgenda extends LitElement {
   }
 
   #rows(network: Network, now: Date): Row[] {
-    return network.sessions.map((session) => ({ session, past: isSessionPast(session, now), start: sessionStart(session) }));
+    return sessionsInOrder(network.sessions).map((session) => {
+      const start = sessionStart(session);
+      return { session, past: isSessionPast(session, now), start, month: start ? amsterdamDate(start).slice(0, 7) : '' };
+    });
+  }
+
+  #setFilter(which: '_theme' | '_type', value: string): void {
+    this[which] = value;
+    this._upcomingShown = undefined;
+    this._pastShown = undefined;
+    this.#drawn = FIRST_DRAW;
+    // The choice goes into the address, so a shared or reloaded link shows the same selection.
+    const url = new URL(location.href);
+    const param = which === '_theme' ? THEME_PARAM : TYPE_PARAM;
+    if (value) url.searchParams.set(param, value);
+    else url.searchParams.delete(param);
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+
+  #showMore(part: 'upcoming' | 'past', rows: readonly Row[], shown: number): void {
+    const end = part === 'upcoming' ? pageEnd(rows, shown) : Math.min(rows.length, shown + PAGE_SIZE);
+    if (part === 'upcoming') {
+      this._upcomingShown = end;
+      this.#drawn = Math.max(this.#drawn, shown + FIRST_DRAW);
+    } else this._pastShown = end;
+    this.#focusAfterUpdate = rows[shown]?.session.id;
+  }
+
+  /** Draws the rest of a long page in later frames, so the first screenful appears at once. */
+  #drawLater(total: number): void {
+    if (this.#drawn >= total || this.#drawFrame) return;
+    this.#drawFrame = requestAnimationFrame(() => {
+      this.#drawFrame = 0;
+      this.#drawn += NEXT_DRAW;
+      this.requestUpdate();
+    });
   }
 
   #renderAgenda(state: NetworkState, network: Network, locale: Locale) {
@@ -185,44 +293,72 @@ export class LeerkringAgenda extends LitElement {
     const themes = [...new Set(rows.map((r) => r.session.theme).filter((t): t is string => !!t))];
     const types = [...new Set(rows.map((r) => r.session.type))];
     const showFilters = this.filters === 'on' || (this.filters === 'auto' && rows.length >= 8 && (themes.length > 1 || types.length > 1));
-    const visible = rows.filter(
-      (r) => (!this._theme || r.session.theme === this._theme) && (!this._type || r.session.type === this._type),
-    );
+    // A filter from the address that this document does not know is no filter.
+    const theme = showFilters && themes.includes(this._theme) ? this._theme : '';
+    const type = showFilters && (types as string[]).includes(this._type) ? this._type : '';
+    const visible = rows.filter((r) => (!theme || r.session.theme === theme) && (!type || r.session.type === type));
     const limit = (list: Row[]) => (this.limit && this.limit > 0 ? list.slice(0, this.limit) : list);
     const upcoming = limit(visible.filter((r) => !r.past));
     // The archive shows the most recent first.
-    const past = limit(visible.filter((r) => r.past).sort((a, b) => (b.start?.getTime() ?? 0) - (a.start?.getTime() ?? 0)));
+    const past = limit(visible.filter((r) => r.past).reverse());
+    const upcomingShown = this._upcomingShown ?? (upcoming.length <= SHOW_ALL_UP_TO ? upcoming.length : pageEnd(upcoming, 0));
+    const pastShown = this._pastShown ?? (past.length <= SHOW_ALL_UP_TO ? past.length : PAGE_SIZE);
     const h = this.headingLevel;
+    const showUpcoming = this.show !== 'past';
+    const showPast = this.show !== 'upcoming' && past.length > 0;
+    const upcomingDrawn = showUpcoming ? Math.min(upcomingShown, this.#drawn) : 0;
+    const pastDrawn = showPast ? Math.min(pastShown, Math.max(0, this.#drawn - upcomingDrawn)) : 0;
+    this.#drawLater((showUpcoming ? upcomingShown : 0) + (showPast ? pastShown : 0));
 
     return html`
-      ${showFilters ? this.#renderFilters(themes, types, visible.length, m) : nothing}
-      ${this.show !== 'past' ? html`${this.#renderWhoMayJoin(network, locale)}${this.#renderSeriesAction(state, network, locale)}` : nothing}
-      ${this.show !== 'past'
+      ${showFilters ? this.#renderFilters(themes, types, visible.length, theme, type, m) : nothing}
+      ${showUpcoming ? html`${this.#renderWhoMayJoin(network, locale)}${this.#renderSeriesAction(state, network, locale)}` : nothing}
+      ${showUpcoming
         ? html`<section aria-labelledby="upcoming-heading">
             <${heading(h)} id="upcoming-heading">${m.agenda.upcoming}</${heading(h)}>
-            ${upcoming.length ? this.#renderGroups(upcoming, state, network, locale, h + 1) : html`<p>${m.agenda.noUpcoming}</p>`}
+            ${upcoming.length ? this.#renderGroups(upcoming.slice(0, upcomingDrawn), state, network, locale, h + 1) : html`<p>${m.agenda.noUpcoming}</p>`}
+            ${upcomingShown < upcoming.length ? this.#renderMore('upcoming', upcoming, upcomingShown, locale) : nothing}
+            ${this.#renderSubscribe(state, network, locale)}
           </section>`
         : nothing}
-      ${this.show !== 'upcoming' && past.length
+      ${showPast
         ? html`<section aria-labelledby="past-heading" class="archive">
             <${heading(h)} id="past-heading">${m.agenda.past}</${heading(h)}>
             <ul class="sessions" role="list">
-              ${past.map((r) => this.#renderSession(r, state, network, locale, h + 1))}
+              ${past.slice(0, pastDrawn).map((r) => this.#renderSession(r, state, network, locale, h + 1))}
             </ul>
+            ${pastShown < past.length ? this.#renderMore('past', past, pastShown, locale) : nothing}
           </section>`
         : nothing}
     `;
   }
 
-  /** Upcoming sessions in series order, grouped into runs of the same month; undated ones form their own run. */
+  #renderMore(part: 'upcoming' | 'past', rows: readonly Row[], shown: number, locale: Locale) {
+    return html`<p><button class="button secondary more" part="button" type="button" @click=${() => this.#showMore(part, rows, shown)}>
+      ${messages(locale).agendaMore.showMore(rows.length - shown)}
+    </button></p>`;
+  }
+
+  /** Subscribing to the network's feed, where an API serves one: webcal: for calendar apps, https for the rest. */
+  #renderSubscribe(state: NetworkState, network: Network, locale: Locale) {
+    if (!state.live || state.api === undefined) return nothing;
+    const feed = new URL(`${state.api.replace(/\/+$/, '')}/api/networks/${encodeURIComponent(network.id)}/calendar.ics`, location.href);
+    if (feed.protocol !== 'https:' && feed.protocol !== 'http:') return nothing;
+    const a = messages(locale).agendaMore;
+    return html`<p class="subscribe" part="subscribe">
+      <a href=${`webcal:${feed.href.slice(feed.protocol.length)}`}>${a.subscribe}</a>
+      <a href=${feed.href}>${a.feedAddress}</a>
+    </p>`;
+  }
+
+  /** Upcoming sessions in date order, grouped into runs of the same month; undated ones form their own run. */
   #renderGroups(rows: Row[], state: NetworkState, network: Network, locale: Locale, level: number) {
     const m = messages(locale);
-    const groups: { label: string; rows: Row[] }[] = [];
+    const groups: { label: string; month: string; rows: Row[] }[] = [];
     for (const r of rows) {
-      const label = r.start ? formatMonth(locale, r.start) : m.agenda.tbdGroup;
       const last = groups[groups.length - 1];
-      if (last && last.label === label) last.rows.push(r);
-      else groups.push({ label, rows: [r] });
+      if (last && last.month === r.month) last.rows.push(r);
+      else groups.push({ label: r.start ? formatMonth(locale, r.start) : m.agenda.tbdGroup, month: r.month, rows: [r] });
     }
     return groups.map(
       // A heading inside a plain element: a region per month would add a landmark for every month.
@@ -235,23 +371,23 @@ export class LeerkringAgenda extends LitElement {
     );
   }
 
-  #renderFilters(themes: string[], types: SessionType[], count: number, m: Messages) {
+  #renderFilters(themes: string[], types: SessionType[], count: number, theme: string, type: string, m: Messages) {
     return html`<div class="filters" part="filters" role="group" aria-label="${m.agenda.filterTheme} / ${m.agenda.filterType}">
       ${themes.length > 1
         ? html`<label
             >${m.agenda.filterTheme}
-            <select @change=${(e: Event) => (this._theme = (e.target as HTMLSelectElement).value)}>
+            <select @change=${(e: Event) => this.#setFilter('_theme', (e.target as HTMLSelectElement).value)}>
               <option value="">${m.agenda.filterAll}</option>
-              ${themes.map((t) => html`<option value=${t} ?selected=${t === this._theme}>${t}</option>`)}
+              ${themes.map((t) => html`<option value=${t} ?selected=${t === theme}>${t}</option>`)}
             </select></label
           >`
         : nothing}
       ${types.length > 1
         ? html`<label
             >${m.agenda.filterType}
-            <select @change=${(e: Event) => (this._type = (e.target as HTMLSelectElement).value)}>
+            <select @change=${(e: Event) => this.#setFilter('_type', (e.target as HTMLSelectElement).value)}>
               <option value="">${m.agenda.filterAll}</option>
-              ${types.map((t) => html`<option value=${t} ?selected=${t === this._type}>${m.sessionType[t]}</option>`)}
+              ${types.map((t) => html`<option value=${t} ?selected=${t === type}>${m.sessionType[t]}</option>`)}
             </select></label
           >`
         : nothing}
@@ -286,23 +422,41 @@ export class LeerkringAgenda extends LitElement {
     return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>
       <article aria-labelledby=${id}>
         <${heading(level)} id=${id} class="title" part="title">${title}</${heading(level)}>
-        ${session.status === 'cancelled' || session.status === 'moved'
-          ? html`<p class="badge ${session.status}" part="status">${this.#statusText(session, locale)}</p>`
-          : nothing}
-        <p class="when" part="date">${this.#renderWhen(session, timing, locale)}</p>
+        ${this.#renderStatus(session, locale)}
+        <p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p>
         <p class="meta">${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}</p>
         ${this.#renderVenue(session, locale, past)}
-        ${session.partners?.length ? html`<p>${a.partners(formatList(locale, session.partners.map((p) => p.name)))}</p>` : nothing}
-        ${session.facilitators?.length
-          ? html`<p>${a.facilitators(formatList(locale, session.facilitators.map((p) => p.name)))}</p>`
-          : nothing}
-        ${session.speakers?.length ? html`<p>${a.speakers(formatList(locale, session.speakers.map((p) => p.name)))}</p>` : nothing}
+        ${session.partners?.length ? html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>` : nothing}
+        ${session.facilitators?.length ? html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>` : nothing}
+        ${session.speakers?.length ? html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>` : nothing}
         ${session.description ? html`<p class="description">${session.description}</p>` : nothing}
+        ${session.programme?.length ? this.#renderProgramme(session.programme, locale, level + 1) : nothing}
         ${availability ? this.#renderAvailability(availability, state, network, locale, session) : nothing}
         ${!past && timing.kind !== 'tbd' && session.status !== 'cancelled' ? this.#renderCalendar(network, session, locale) : nothing}
         ${resources.length ? this.#renderResources(resources, locale, level + 1) : nothing}
       </article>
     </li>`;
+  }
+
+  /** Cancelled or moved, with the editor's note when there is one ("vanwege de storm …"). */
+  #renderStatus(session: Session, locale: Locale) {
+    const changed = session.status === 'cancelled' || session.status === 'moved';
+    if (!changed && !session.statusNote) return nothing;
+    const badge = changed ? html`<span class="badge ${session.status}">${this.#statusText(session, locale)}</span>` : nothing;
+    return html`<p class="status" part="status">${badge}${session.statusNote ? html`${changed ? ' ' : ''}<span class="status-note">${session.statusNote}</span>` : nothing}</p>`;
+  }
+
+  #renderProgramme(items: ProgrammeItem[], locale: Locale, level: number) {
+    // Clock times on any fixed day read the same; formatTime stays the one owner of how they look.
+    const clockText = (t: string) => formatTime(locale, atAmsterdamClock('2000-01-15', t));
+    return html`<div class="programme" part="programme">
+      <${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>
+      <ul role="list">
+        ${items.map(
+          (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> ${i.title}${i.description ? ` — ${i.description}` : ''}</li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   #statusText(session: Session, locale: Locale): string {
@@ -313,8 +467,10 @@ export class LeerkringAgenda extends LitElement {
     return d ? a.movedFrom(formatShortDate(locale, d)) : a.moved;
   }
 
-  #renderWhen(session: Session, timing: ReturnType<typeof sessionTiming>, locale: Locale) {
+  #renderWhen(session: Session, timing: ReturnType<typeof sessionTiming>, past: boolean, locale: Locale) {
     const m = messages(locale);
+    // Past without a date: its period is over and no date was ever set (see isSessionPast).
+    if (timing.kind === 'tbd' && past && timing.period) return m.agendaMore.tbdPassed(timing.period);
     if (timing.kind === 'tbd') return timing.period ? m.date.tbdPeriod(timing.period) : m.date.tbd;
     if (timing.kind === 'date') {
       return html`<time datetime=${timing.date}>${formatDate(locale, timing.start)}</time>${session.doorsOpen

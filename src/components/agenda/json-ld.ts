@@ -1,4 +1,25 @@
-import { safeUrl, sessionTiming, type Network, type Session } from '../../core/lean.js';
+import { amsterdamDate, atAmsterdamClock, safeUrl, sessionTiming, type Network, type Person, type Session } from '../../core/lean.js';
+
+/** Speakers and facilitators: schema.org's performer ("a presenter"), with role and organisation. */
+function performer(p: Person): object {
+  return {
+    '@type': 'Person',
+    name: p.name,
+    ...(p.role && { jobTitle: p.role }),
+    ...(p.organisation && { affiliation: { '@type': 'Organization', name: p.organisation } }),
+  };
+}
+
+/** The programme's timed items as sub-events on the session's day. */
+function programme(session: Session, day: string): object[] {
+  return (session.programme ?? []).map((item) => ({
+    '@type': 'Event',
+    name: item.title,
+    startDate: atAmsterdamClock(day, item.time).toISOString(),
+    ...(item.end && { endDate: atAmsterdamClock(day, item.end).toISOString() }),
+    ...(item.description && { description: item.description }),
+  }));
+}
 
 function place(session: Session): object | undefined {
   const v = session.venue;
@@ -18,6 +39,9 @@ export function networkJsonLd(network: Network, pageUrl: string): object {
     const t = sessionTiming(s);
     if (t.kind === 'tbd') return [];
     const start = t.kind === 'date' ? t.date : t.start.toISOString();
+    const day = t.kind === 'date' ? t.date : amsterdamDate(t.start);
+    const performers = [...(s.speakers ?? []), ...(s.facilitators ?? [])].map(performer);
+    const items = programme(s, day);
     const attendanceMode = s.venue?.type === 'online' ? 'OnlineEventAttendanceMode' : s.venue?.type === 'hybrid' ? 'MixedEventAttendanceMode' : 'OfflineEventAttendanceMode';
     return [
       {
@@ -31,6 +55,8 @@ export function networkJsonLd(network: Network, pageUrl: string): object {
         ...(place(s) && { location: place(s) }),
         ...(s.description && { description: s.description }),
         organizer: network.organisers.map((o) => ({ '@type': 'Organization', name: o.name })),
+        ...(performers.length && { performer: performers }),
+        ...(items.length && { subEvent: items }),
       },
     ];
   });

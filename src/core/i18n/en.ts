@@ -253,6 +253,13 @@ export const en: Messages = {
     tbd: 'Date to be announced',
     tbdPeriod: (period: string) => `Date to be announced (${period})`,
   },
+  agendaMore: {
+    tbdPassed: (period: string) => `No date (planned for ${period})`,
+    programme: 'Programme',
+    showMore: (n: number) => plural('en', n, { one: 'Show more ({n} more meeting)', other: 'Show more ({n} more meetings)' }),
+    subscribe: 'Subscribe to this calendar',
+    feedAddress: 'Calendar address (https)',
+  },
 };
 
 registerMessages('en', en);

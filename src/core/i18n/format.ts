@@ -61,6 +61,17 @@ export function formatList(locale: Locale, items: readonly string[]): string {
   return new Intl.ListFormat(BCP47[locale], { type: 'conjunction' }).format(items);
 }
 
+/**
+ * A list with each item kept as it is (a rendered name, for example), joined by the locale's
+ * separators: for elements that isolate every name on its own.
+ */
+export function formatListParts<T>(locale: Locale, items: readonly T[]): (T | string)[] {
+  let i = 0;
+  return new Intl.ListFormat(BCP47[locale], { type: 'conjunction' })
+    .formatToParts(items.map((_, n) => String(n)))
+    .map((p) => (p.type === 'element' ? items[i++]! : p.value));
+}
+
 /** Formats a choice: "A, B of C" / "A, B or C". */
 export function formatOrList(locale: Locale, items: readonly string[]): string {
   return new Intl.ListFormat(BCP47[locale], { type: 'disjunction' }).format(items);

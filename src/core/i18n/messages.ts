@@ -257,6 +257,14 @@ const nl = {
     tbd: 'Datum volgt',
     tbdPeriod: (period: string) => `Datum volgt (${period})`,
   },
+  // Issue 13 (agenda): what the document says, long agendas and subscribing.
+  agendaMore: {
+    tbdPassed: (period: string) => `Zonder datum (gepland voor ${period})`,
+    programme: 'Programma',
+    showMore: (n: number) => plural('nl', n, { one: 'Toon meer (nog {n} bijeenkomst)', other: 'Toon meer (nog {n} bijeenkomsten)' }),
+    subscribe: 'Abonneer op deze agenda',
+    feedAddress: 'Agenda-adres (https)',
+  },
 };
 
 export type Messages = typeof nl;
