@@ -10,3 +10,4 @@ export { LeerkringSignup, type SignupOutcome } from './signup/signup.js';
 export { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './signup/register-event.js';
 export { upgradeFallbacks, watchFallbacks } from './upgrade.js';
 export { LeerkringAbout } from './about/about.js';
+export { LeerkringCatalogue } from './catalogue/catalogue.js';

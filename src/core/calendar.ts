@@ -50,6 +50,10 @@ export function calendarEvents(network: Network, options: CalendarOptions = {}):
 export function networkCalendar(network: Network, options: CalendarOptions = {}): string {
   const calendar = ical({
     name: escaped(network.title),
+    // X-WR-CALDESC, and how often a subscribed calendar should look again (REFRESH-INTERVAL and
+    // X-PUBLISHED-TTL): hourly, so a moved or cancelled session reaches people the same day.
+    description: escaped(network.summary),
+    ttl: 60 * 60,
     prodId: { company: 'leerkring', product: 'leerkring', language: (options.locale ?? 'nl').toUpperCase() },
   });
   const url = uri(network.url);

@@ -28,3 +28,4 @@ export * from './i18n/messages.js';
 export * from './i18n/form.js';
 export * from './organisation-name.js';
 export * from './rich-text.js';
+export * from './network-summary.js';

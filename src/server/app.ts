@@ -35,6 +35,7 @@ import { formToken, checkFormToken } from './tokens.js';
 import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
 import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
 import { registerConsole } from './console-route.js';
+import { networkSummary } from '../core/network-summary.js';
 
 export interface ServerOptions {
   db: Db;
@@ -279,7 +280,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     const out = [];
     for (const n of networks.values()) {
       const a = availabilityMap(n, await store.counts(n.id), now(n.id));
-      out.push({ id: n.id, kind: n.kind, title: n.title, summary: n.summary, availability: a.network });
+      // Kind, audience, themes and the next session too, so a catalogue needs no document per network.
+      out.push(networkSummary(n, a.network, now(n.id)));
     }
     return { networks: out };
   });

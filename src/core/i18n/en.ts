@@ -237,6 +237,14 @@ export const en: Messages = {
     duration: (days: number) => plural('en', days, { one: '{n} day', other: '{n} days' }),
     durationLabel: 'Duration',
   },
+  calendar: {
+    doorsOpen: (time: string) => `Doors open at ${time}`,
+    programme: 'Programme:',
+    cancelled: 'This meeting will not take place.',
+    partners: (names: string) => `In cooperation with ${names}`,
+    online: 'Online',
+    andOnline: 'and online',
+  },
   catalogue: {
     filterAudience: 'Who it is for',
     filterTheme: 'Theme',
@@ -248,6 +256,9 @@ export const en: Messages = {
     next: (when: string) => `Next meeting: ${when}`,
     noNext: 'No new meeting planned yet',
     more: (title: string) => `More about ${title}`,
+    loading: 'Loading networks…',
+    loadError: 'The networks could not be loaded.',
+    audienceLine: (types: string) => `For: ${types}`,
   },
   date: {
     tbd: 'Date to be announced',

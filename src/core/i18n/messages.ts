@@ -241,6 +241,15 @@ const nl = {
     duration: (days: number) => plural('nl', days, { one: '{n} dag', other: '{n} dagen' }),
     durationLabel: 'Duur',
   },
+  /** Texts of a calendar item, always in the network's own language. */
+  calendar: {
+    doorsOpen: (time: string) => `Inloop vanaf ${time} uur`,
+    programme: 'Programma:',
+    cancelled: 'Deze bijeenkomst gaat niet door.',
+    partners: (names: string) => `i.s.m. ${names}`,
+    online: 'Online',
+    andOnline: 'en online',
+  },
   catalogue: {
     filterAudience: 'Voor wie',
     filterTheme: 'Thema',
@@ -252,6 +261,9 @@ const nl = {
     next: (when: string) => `Volgende bijeenkomst: ${when}`,
     noNext: 'Nog geen nieuwe bijeenkomst gepland',
     more: (title: string) => `Meer over ${title}`,
+    loading: 'Netwerken laden…',
+    loadError: 'De netwerken konden niet worden geladen.',
+    audienceLine: (types: string) => `Voor: ${types}`,
   },
   date: {
     tbd: 'Datum volgt',
