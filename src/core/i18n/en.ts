@@ -142,6 +142,7 @@ export const en: Messages = {
     country: 'use the two-letter country code in capitals, for example NL or BE',
     'type-field-off':
       'the form does not ask the organisation type ("off"), but eligibility or invitation looks at that type; nobody could register. Set this field to "required" or remove the rule',
+    'organisation-field-off': 'the form does not ask the organisation ("off"), but registration.organisations gives a list to choose from; set this field to "required" or "optional", or remove the list',
     'closed-format-built-in':
       'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
     timeSkipped: (chosen: string) =>

@@ -145,6 +145,7 @@ const nl = {
     country: 'gebruik de landcode van twee hoofdletters, bijvoorbeeld NL of BE',
     'type-field-off':
       'het formulier vraagt het type organisatie niet ("off"), maar eligibility of invitation kijkt naar dat type; niemand kan zich dan aanmelden. Zet dit veld op "required" of haal de regel weg',
+    'organisation-field-off': 'het formulier vraagt de organisatie niet ("off"), maar registration.organisations geeft een lijst om uit te kiezen; zet dit veld op "required" of "optional", of haal de lijst weg',
     'closed-format-built-in':
       'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
     timeSkipped: (chosen: string) =>
