@@ -11,3 +11,4 @@ export { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './signup/regis
 export { LeerkringManage } from './manage/manage.js';
 export { upgradeFallbacks, watchFallbacks } from './upgrade.js';
 export { LeerkringAbout } from './about/about.js';
+export { LeerkringCatalogue } from './catalogue/catalogue.js';

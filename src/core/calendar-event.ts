@@ -2,7 +2,7 @@
  * What a calendar needs to know about one session, shared by the .ics feed and the
  * "add to Google/Outlook" links. Public by construction: an online join link never appears.
  */
-import type { Network, Session, Venue } from './schema.js';
+import type { Network, Person, Session, Venue } from './schema.js';
 import { sessionTiming } from './session-time.js';
 import { messages } from './i18n/messages.js';
 import { formatList, type Locale } from './i18n/format.js';
@@ -29,19 +29,62 @@ export interface CalendarEvent {
 /** A public, one-line description of a venue; never the join link. */
 export function venueText(venue: Venue | undefined, locale: Locale): string | undefined {
   if (!venue) return undefined;
-  const online = locale === 'en' ? 'Online' : 'Online';
-  const parts = (v: { name?: string; address?: string; postalCode?: string; city?: string }) =>
-    [v.name, v.address, [v.postalCode, v.city].filter(Boolean).join(' ')].filter((x) => x).join(', ');
+  const c = messages(locale).calendar;
+  const parts = (v: { name?: string; room?: string; address?: string; postalCode?: string; city?: string }) =>
+    [v.name, v.room, v.address, [v.postalCode, v.city].filter(Boolean).join(' ')].filter((x) => x).join(', ');
   switch (venue.type) {
     case 'physical':
       return parts(venue) || undefined;
     case 'online':
-      return venue.platform ? `${online} (${venue.platform})` : online;
+      return venue.platform ? `${c.online} (${venue.platform})` : c.online;
     case 'hybrid':
-      return [parts(venue), locale === 'en' ? 'and online' : 'en online'].filter(Boolean).join(' ');
+      return [parts(venue), c.andOnline].filter(Boolean).join(' ');
     case 'to-be-announced':
       return venue.city;
   }
+}
+
+/** "Anna de Boer (wethouder, Gemeente Voorbeeld)": a person with what they do and for whom. */
+function personText(p: Person): string {
+  const extra = [p.role, p.organisation].filter(Boolean).join(', ');
+  return extra ? `${p.name} (${extra})` : p.name;
+}
+
+/** "19.30" / "19:30" from a document's clock time. */
+function clockText(locale: Locale, clock: string): string {
+  return locale === 'nl' ? clock.replace(':', '.') : clock;
+}
+
+/** The summary: the session's title, and the network's only when the session's does not say it already. */
+function summaryText(network: Network, session: Session): string {
+  const fold = (s: string) => s.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+  return fold(session.title).includes(fold(network.title)) ? session.title : `${session.title} (${network.title})`;
+}
+
+/**
+ * What a person needs at the door, in one language: the status note, doors-open time, the
+ * description, the programme, speakers and facilitators, partners, getting there, the network.
+ */
+function descriptionText(network: Network, session: Session, locale: Locale): string {
+  const m = messages(locale);
+  const lines: string[] = [];
+  const note = session.statusNote;
+  if (session.status === 'cancelled') lines.push([m.calendar.cancelled, note].filter(Boolean).join(' '));
+  else if (note) lines.push(note);
+  if (session.doorsOpen) lines.push(m.calendar.doorsOpen(clockText(locale, session.doorsOpen)));
+  if (session.description) lines.push(session.description);
+  if (session.programme?.length)
+    lines.push(
+      [m.calendar.programme, ...session.programme.map((p) => `${m.agenda.time(clockText(locale, p.time), p.end && clockText(locale, p.end))} ${p.title}`)].join('\n'),
+    );
+  if (session.speakers?.length) lines.push(m.agenda.speakers(formatList(locale, session.speakers.map(personText))));
+  if (session.facilitators?.length) lines.push(m.agenda.facilitators(formatList(locale, session.facilitators.map(personText))));
+  if (session.partners?.length) lines.push(m.calendar.partners(formatList(locale, session.partners.map((p) => p.name))));
+  const venue = session.venue;
+  if (venue && (venue.type === 'physical' || venue.type === 'hybrid') && venue.accessibility) lines.push(venue.accessibility);
+  lines.push(`${m.kind[network.kind]}: ${network.title}`);
+  if (network.url) lines.push(network.url);
+  return lines.join('\n\n');
 }
 
 export function sessionUid(network: Network, session: Session): string {
@@ -52,20 +95,15 @@ export function sessionUid(network: Network, session: Session): string {
 export function calendarEvent(network: Network, session: Session, locale: Locale = 'nl', history?: { sequence: number; stamp?: Date }): CalendarEvent | undefined {
   const timing = sessionTiming(session);
   if (timing.kind === 'tbd') return undefined;
-  const m = messages(locale);
-  const lines: string[] = [];
-  if (session.description) lines.push(session.description);
-  if (session.partners?.length)
-    lines.push(`${locale === 'en' ? 'In cooperation with' : 'I.s.m.'} ${formatList(locale, session.partners.map((p) => p.name))}`);
-  if (session.status === 'cancelled') lines.unshift(m.availability.cancelled);
-  lines.push(`${m.kind[network.kind]}: ${network.title}`);
-  if (network.url) lines.push(network.url);
+  // The texts follow the document, not the asker: a feed asked for in English must not mix
+  // English labels into Dutch content. `locale` stays for callers; the document decides.
+  const language: Locale = network.language ?? 'nl';
   const event: CalendarEvent = {
     uid: sessionUid(network, session),
-    title: `${session.title} (${network.title})`,
+    title: summaryText(network, session),
     allDay: timing.kind === 'date',
     start: timing.start,
-    description: lines.join('\n\n'),
+    description: descriptionText(network, session, language),
     cancelled: session.status === 'cancelled',
     // From the revision history where the server has one (core's sessionTimeline); else from the document.
     sequence: history?.sequence ?? (session.movedFrom?.length ?? 0) + (session.status === 'cancelled' ? 1 : 0),
@@ -73,7 +111,7 @@ export function calendarEvent(network: Network, session: Session, locale: Locale
   if (history?.stamp) event.stamp = history.stamp;
   if (timing.kind === 'date') event.date = timing.date;
   if (timing.end) event.end = timing.end;
-  const location = venueText(session.venue, locale);
+  const location = venueText(session.venue, language);
   if (location) event.location = location;
   if (network.url) event.url = network.url;
   return event;

@@ -97,6 +97,10 @@ export function networkCalendar(network: Network, options: CalendarOptions = {})
   if (options.method) lines.push(`METHOD:${options.method}`);
   const name = text(network.title);
   lines.push(`NAME:${name}`, `X-WR-CALNAME:${name}`);
+  if (network.summary) lines.push(`X-WR-CALDESC:${text(network.summary)}`);
+  // How often a subscribed calendar should look again: hourly, so a moved or cancelled session
+  // reaches people the same day.
+  lines.push('REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H');
   // A document edit must not change events it did not touch, so the stamp is not "now".
   const stamp = utc(options.stamp ?? new Date(Date.UTC(2000, 0, 1)));
   for (const e of calendarEvents(network, options)) {

@@ -7,6 +7,7 @@ import type { Network } from './schema.js';
 import type { Availability } from './availability.js';
 import type { Outcome } from './decide-registration.js';
 import type { ManageActions } from './manage.js';
+import type { NetworkSummary } from './network-summary.js';
 
 /** The subset of `fetch` the client uses; core does not depend on the DOM's types. */
 export type FetchLike = (
@@ -132,6 +133,13 @@ export class RegistrationClient {
     const sessions: Record<string, Availability> = {};
     for (const [k, v] of Object.entries(a.sessions)) sessions[k] = reviveAvailability(v);
     return { ...r, value: { ...r.value, availability: { network: reviveAvailability(a.network), sessions } } };
+  }
+
+  /** The networks this server knows, each as a summary with its live availability (`<leerkring-catalogue>`). */
+  async listNetworks(signal?: unknown): Promise<ApiResult<{ networks: NetworkSummary[] }>> {
+    const r = await this.#call<{ networks: NetworkSummary[] }>('GET', '/api/networks', undefined, {}, signal);
+    if (!r.ok) return r;
+    return { ...r, value: { networks: r.value.networks.map((n) => ({ ...n, availability: reviveAvailability(n.availability) })) } };
   }
 
   /**

@@ -29,3 +29,4 @@ export * from './i18n/messages.js';
 export * from './i18n/form.js';
 export * from './organisation-name.js';
 export * from './rich-text.js';
+export * from './network-summary.js';

@@ -385,6 +385,8 @@ function networkRules(n: Record<string, unknown>, add: (message: string, path: P
   const fields = isRecord(r.fields) ? r.fields : {};
   if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation)))
     add('type-field-off', ['registration', 'fields', 'organisationType']);
+  if (fields.organisation === 'off' && Array.isArray(r.organisations))
+    add('organisation-field-off', ['registration', 'fields', 'organisation']);
 }
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];

@@ -43,6 +43,7 @@ import { registerConsole } from './console-route.js';
 import { registerManagePage, manageUrlOf, publicBase } from './manage-route.js';
 import { NetworkRegistry } from './networks.js';
 import { registerNetworkRoutes } from './network-routes.js';
+import { networkSummary } from '../core/network-summary.js';
 
 export interface ServerOptions {
   db: Db;
@@ -301,7 +302,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     const out = [];
     for (const n of networks.values()) {
       const a = availabilityMap(n, await store.counts(n.id), now(n.id));
-      out.push({ id: n.id, kind: n.kind, title: n.title, summary: n.summary, availability: a.network });
+      // Kind, audience, themes and the next session too, so a catalogue needs no document per network.
+      out.push(networkSummary(n, a.network, now(n.id)));
     }
     return { networks: out };
   });

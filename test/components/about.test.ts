@@ -121,6 +121,32 @@ describe('<leerkring-about>', () => {
     });
   });
 
+  describe('the seed networks show what their pages show', () => {
+    const textOf = async (id: string) => shadowText(await fixture<LeerkringAbout>(`<leerkring-about src="/demo/data/${id}.json"></leerkring-about>`));
+
+    it('groene-domein: its partners and its publication, newsletter, brochures and portrait videos', async () => {
+      const text = await textOf('groene-domein');
+      expect(text).to.contain('Partners Provincie Zuid-Holland (gastorganisatie intervisie 2014)');
+      expect(text).to.contain('Waterschap Rijn en IJssel').and.contain('Gemeente Apeldoorn');
+      for (const r of ['Publicatie: Publicatie van het leernetwerk', 'Nieuwsbrief: Nieuwsbrief van het leernetwerk', 'Brochure: Brochures over', 'Video: Portretvideo deelnemer 5'])
+        expect(text).to.contain(r);
+    });
+
+    it('the Twentse leerkring: its facilitator and its supporters', async () => {
+      const text = await textOf('twentse-noabers');
+      expect(text).to.contain('Begeleiding Ferenc van Damme, begeleidt de aftrap');
+      expect(text).to.contain('Met steun van Fonds Samen Twente (demo) (maakt de leerkringen mede mogelijk) Stichting Noaberschap (demo)');
+    });
+
+    it('the workshop: its trainers, its price, group size and length', async () => {
+      const text = await textOf('overheidsparticipatie-workshop');
+      expect(text).to.contain('Begeleiding Trainers met ervaring als raadslid of wethouder, workshopleiding');
+      expect(text).to.contain('Kosten Op aanvraag · de investering hangt af van de opzet bij jouw gemeente');
+      expect(text).to.contain('Groepsgrootte Maximaal 20 deelnemers');
+      expect(text).to.contain('Duur 1 dag');
+    });
+  });
+
   describe('structured data', () => {
     it('adds a schema.org Organization with members, funders, sponsors and the contact point, and none when it adds nothing', async () => {
       const el = await fixture<LeerkringAbout>(`<leerkring-about>${inline(doc())}</leerkring-about>`);

@@ -8,7 +8,7 @@ function unfold(ics: string): string {
 }
 
 /** The properties a leerkring feed may contain; anything else in a feed was put there by its data. */
-const PROPERTIES = new Set(['BEGIN', 'END', 'VERSION', 'PRODID', 'NAME', 'X-WR-CALNAME', 'X-WR-CALDESC', 'URL', 'UID', 'SEQUENCE', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'STATUS', 'X-MICROSOFT-CDO-ALLDAYEVENT', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT']);
+const PROPERTIES = new Set(['BEGIN', 'END', 'VERSION', 'PRODID', 'NAME', 'X-WR-CALNAME', 'X-WR-CALDESC', 'REFRESH-INTERVAL', 'X-PUBLISHED-TTL', 'URL', 'UID', 'SEQUENCE', 'DTSTAMP', 'DTSTART', 'DTEND', 'SUMMARY', 'DESCRIPTION', 'LOCATION', 'STATUS', 'X-MICROSOFT-CDO-ALLDAYEVENT', 'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT']);
 
 /**
  * A strict reading of RFC 5545: CRLF line ends, every unfolded line `NAME(;param=value)*:value`

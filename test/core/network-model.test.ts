@@ -82,5 +82,8 @@ describe('the network model says what real networks say', () => {
     expect(codes(parseNetwork(doc))).to.deep.equal([]);
     doc.registration.organisations = [];
     expect(codes(parseNetwork(doc))).to.deep.equal(['registration.organisations too_small']);
+    doc.registration.organisations = [{ name: 'Gemeente Enschede' }];
+    doc.registration.fields.organisation = 'off';
+    expect(codes(parseNetwork(doc))).to.deep.equal(['registration.fields.organisation organisation-field-off']);
   });
 });

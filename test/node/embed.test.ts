@@ -33,7 +33,7 @@ async function open(path: string, width: number): Promise<{ page: Page; violatio
 /** Waits until every leerkring element on the page has rendered something other than "loading". */
 async function settled(page: Page) {
   await page.waitForFunction(() => {
-    const els = [...document.querySelectorAll('leerkring-agenda, leerkring-signup')];
+    const els = [...document.querySelectorAll('leerkring-agenda, leerkring-signup, leerkring-about, leerkring-catalogue')];
     return els.length > 0 && els.every((e) => e.shadowRoot && e.shadowRoot.textContent!.trim() && !/laden…|Loading/.test(e.shadowRoot.textContent!));
   });
 }
@@ -50,7 +50,7 @@ describe('the demo under the strict Content-Security-Policy', () => {
       for (const width of [1280, 320]) {
         const { page, violations } = await open(path, width);
         try {
-          if (name !== 'index') await settled(page);
+          await settled(page);
           await page.waitForTimeout(100);
           await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
           assert.deepEqual(await violations(), []);

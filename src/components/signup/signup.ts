@@ -347,6 +347,30 @@ export class LeerkringSignup extends LitElement {
           ? this.#textField('invitationCode', 'invitationCode', s.invitationCode, { required: true, autocomplete: 'off', hint: network.registration.invitation?.explanation }, locale)
           : nothing}`;
     }
+    const listed = field === 'organisation' ? network.registration.organisations : undefined;
+    if (listed) {
+      // A network with a fixed list of organisations: a choice, so nobody is refused for spelling.
+      const path = 'participant.organisation';
+      const id = controlId(path);
+      const invalid = !!this.#problem(path);
+      const value = this.#value('organisation');
+      return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+        <label for=${id}>${s.organisation}${required ? '' : ` ${s.optional}`}</label>
+        ${this.#errorFor(path, locale)}
+        <select
+          id=${id}
+          name="organisation"
+          autocomplete="organization"
+          ?required=${required}
+          aria-required=${required ? 'true' : nothing}
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${this.#describedBy(path) || nothing}
+        >
+          <option value="">${s.choose}</option>
+          ${listed.map((o) => html`<option value=${o.name} ?selected=${o.name === value}>${o.name}</option>`)}
+        </select>
+      </div>`;
+    }
     const config: Record<Exclude<FieldName, 'organisationType'>, [string, string, string]> = {
       organisation: [s.organisation, 'organization', 'text'],
       role: [s.role, 'organization-title', 'text'],

@@ -142,6 +142,7 @@ export const en: Messages = {
     country: 'use the two-letter country code in capitals, for example NL or BE',
     'type-field-off':
       'the form does not ask the organisation type ("off"), but eligibility or invitation looks at that type; nobody could register. Set this field to "required" or remove the rule',
+    'organisation-field-off': 'the form does not ask the organisation ("off"), but registration.organisations gives a list to choose from; set this field to "required" or "optional", or remove the list',
     'closed-format-built-in':
       'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
     timeSkipped: (chosen: string) =>
@@ -237,6 +238,14 @@ export const en: Messages = {
     duration: (days: number) => plural('en', days, { one: '{n} day', other: '{n} days' }),
     durationLabel: 'Duration',
   },
+  calendar: {
+    doorsOpen: (time: string) => `Doors open at ${time}`,
+    programme: 'Programme:',
+    cancelled: 'This meeting will not take place.',
+    partners: (names: string) => `In cooperation with ${names}`,
+    online: 'Online',
+    andOnline: 'and online',
+  },
   catalogue: {
     filterAudience: 'Who it is for',
     filterTheme: 'Theme',
@@ -248,6 +257,9 @@ export const en: Messages = {
     next: (when: string) => `Next meeting: ${when}`,
     noNext: 'No new meeting planned yet',
     more: (title: string) => `More about ${title}`,
+    loading: 'Loading networks…',
+    loadError: 'The networks could not be loaded.',
+    audienceLine: (types: string) => `For: ${types}`,
   },
   date: {
     tbd: 'Date to be announced',

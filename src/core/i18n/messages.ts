@@ -145,6 +145,7 @@ const nl = {
     country: 'gebruik de landcode van twee hoofdletters, bijvoorbeeld NL of BE',
     'type-field-off':
       'het formulier vraagt het type organisatie niet ("off"), maar eligibility of invitation kijkt naar dat type; niemand kan zich dan aanmelden. Zet dit veld op "required" of haal de regel weg',
+    'organisation-field-off': 'het formulier vraagt de organisatie niet ("off"), maar registration.organisations geeft een lijst om uit te kiezen; zet dit veld op "required" of "optional", of haal de lijst weg',
     'closed-format-built-in':
       'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
     timeSkipped: (chosen: string) =>
@@ -241,6 +242,15 @@ const nl = {
     duration: (days: number) => plural('nl', days, { one: '{n} dag', other: '{n} dagen' }),
     durationLabel: 'Duur',
   },
+  /** Texts of a calendar item, always in the network's own language. */
+  calendar: {
+    doorsOpen: (time: string) => `Inloop vanaf ${time} uur`,
+    programme: 'Programma:',
+    cancelled: 'Deze bijeenkomst gaat niet door.',
+    partners: (names: string) => `i.s.m. ${names}`,
+    online: 'Online',
+    andOnline: 'en online',
+  },
   catalogue: {
     filterAudience: 'Voor wie',
     filterTheme: 'Thema',
@@ -252,6 +262,9 @@ const nl = {
     next: (when: string) => `Volgende bijeenkomst: ${when}`,
     noNext: 'Nog geen nieuwe bijeenkomst gepland',
     more: (title: string) => `Meer over ${title}`,
+    loading: 'Netwerken laden…',
+    loadError: 'De netwerken konden niet worden geladen.',
+    audienceLine: (types: string) => `Voor: ${types}`,
   },
   date: {
     tbd: 'Datum volgt',
