@@ -9,3 +9,4 @@ export { networkContext, type NetworkState } from './context.js';
 export { LeerkringSignup, type SignupOutcome } from './signup/signup.js';
 export { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './signup/register-event.js';
 export { upgradeFallbacks, watchFallbacks } from './upgrade.js';
+export { defineElement, ELEMENT_KINDS, type ElementKind } from './elements.js';
