@@ -1,59 +1,59 @@
-// `npm run size`: gzip sizes of what a page loads, measured on real builds.
-//  - dist/leerkring.js: every element, Lit and the schemas (what a CMS page loads up front);
-//  - an agenda-only bundle (<leerkring-network> + <leerkring-agenda>), built here in memory;
-//  - chunks loaded on demand (the .ics generator), counted separately.
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+// `npm run size`: gzip sizes of what a page downloads, measured on the real build in dist/.
+// dist/leerkring.js is a loader: each element's chunk (with what it needs, found by following
+// the chunk's static imports) is fetched when its tag or placeholder appears. Every file is
+// compressed on its own, as a browser receives it. Budgets (issue 11):
+//  - a page with an agenda whose network comes from the registration API: ≤ 20 KB gzip before
+//    the agenda shows (loader, <leerkring-network>, <leerkring-agenda>);
+//  - the same page with its own document (src or inline JSON): ≤ 25 KB, with the validator;
+//  - the signup form and its texts load only on pages with a <leerkring-signup>.
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
-import { treeshake } from './treeshake.mjs';
 
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 const br = (buf) => brotliCompressSync(buf).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-async function bundle(entries) {
-  const virtual = 'virtual:entry';
-  const build = await rollup({
-    input: virtual,
-    onwarn: () => {},
-    treeshake,
-    plugins: [
-      { name: 'entry', resolveId: (id) => (id === virtual ? id : null), load: (id) => (id === virtual ? entries.map((e) => `import '${e}';`).join('\n') : null) },
-      nodeResolve({ exportConditions: ['browser', 'production'] }),
-      terser({ ecma: 2022, module: true, format: { comments: false } }),
-    ],
-  });
-  const { output } = await build.generate({ format: 'es' });
-  await build.close();
-  const entry = output.find((o) => o.type === 'chunk' && o.isEntry);
-  const lazy = output.filter((o) => o.type === 'chunk' && !o.isEntry);
-  return { initial: Buffer.from(entry.code), lazy: lazy.map((c) => Buffer.from(c.code)) };
+const files = readdirSync('dist').filter((f) => /^leerkring.*\.js$/.test(f) && f !== 'leerkring-console.js');
+const code = new Map(files.map((f) => [f, readFileSync(`dist/${f}`)]));
+/** The chunks a file imports statically (`import … from "./x.js"`, `import "./x.js"`), not `import("./x.js")`. */
+const staticImports = (f) => [...code.get(f).toString().matchAll(/import\s*(?:[\w$*{}\s,]+from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+function closure(names, seen = new Set()) {
+  for (const f of names) {
+    if (seen.has(f)) continue;
+    seen.add(f);
+    closure(staticImports(f), seen);
+  }
+  return seen;
 }
+const chunk = (name) => {
+  const f = files.find((x) => new RegExp(`^leerkring-${name}-[\\w-]+\\.js$`).test(x));
+  if (!f) throw new Error(`dist/ has no chunk for ${name}`);
+  return f;
+};
+const total = (set) => [...set].reduce((n, f) => n + gz(code.get(f)), 0);
 
-const rows = [];
-const full = readFileSync('dist/leerkring.js');
-rows.push(['dist/leerkring.js (all elements, loaded up front)', full]);
-for (const f of readdirSync('dist').filter((f) => /^leerkring-.*\.js$/.test(f)))
-  rows.push([`dist/${f} (on demand)`, readFileSync(`dist/${f}`)]);
-const agenda = await bundle([new URL('../dist/components/network/network.js', import.meta.url).pathname, new URL('../dist/components/agenda/agenda.js', import.meta.url).pathname]);
-rows.push(['agenda-only: <leerkring-network> + <leerkring-agenda> (up front)', agenda.initial]);
-
+const rows = [['dist/leerkring.js (the loader, up front)', readFileSync('dist/leerkring.js')]];
+for (const f of files.filter((f) => f !== 'leerkring.js').sort()) rows.push([`dist/${f} (on demand)`, code.get(f)]);
+rows.push(['dist/leerkring-console.js (the console, its own page)', readFileSync('dist/leerkring-console.js')]);
 const width = Math.max(...rows.map((r) => r[0].length));
-console.log(`${'bundle'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
+console.log(`${'file'.padEnd(width)}  ${'raw'.padStart(9)}  ${'gzip'.padStart(9)}  ${'brotli'.padStart(9)}`);
 for (const [name, buf] of rows) console.log(`${name.padEnd(width)}  ${kb(buf.length).padStart(9)}  ${kb(gz(buf)).padStart(9)}  ${kb(br(buf)).padStart(9)}`);
 
-// Pages that give the document themselves (src or inline JSON) also load the document validator
-// (zod and the schema) before anything shows; pages that get it from the registration API do not.
-const validator = readdirSync('dist').find((f) => /^leerkring-parse-network-.*\.js$/.test(f));
-const validatorGz = validator ? gz(readFileSync(`dist/${validator}`)) : 0;
+const page = (...elements) => closure(['leerkring.js', ...elements.map(chunk)]);
+const agendaApi = page('network', 'agenda');
+const agendaOwn = page('network', 'agenda', 'parse-network');
+const formApi = page('network', 'agenda', 'signup');
+const formOwn = page('network', 'agenda', 'signup', 'parse-network');
 const budgets = [
-  ['agenda-only up front, network from the API', gz(agenda.initial), 20 * 1024],
-  ['agenda-only up front, own document (+ validator chunk)', gz(agenda.initial) + validatorGz, 20 * 1024],
-  ['dist/leerkring.js up front, network from the API', gz(full), 30 * 1024],
-  ['dist/leerkring.js up front, own document (+ validator chunk)', gz(full) + validatorGz, 30 * 1024],
+  ['agenda page, network from the API (loader + network + agenda)', agendaApi, 20 * 1024],
+  ['agenda page, own document (+ validator)', agendaOwn, 25 * 1024],
+  ['page with agenda and signup form, from the API', formApi, 35 * 1024],
+  ['page with agenda and signup form, own document', formOwn, 45 * 1024],
 ];
-console.log('');
-for (const [name, size, budget] of budgets)
-  console.log(`${size <= budget ? 'within' : 'OVER'} budget: ${name} ${kb(size)} gzip (budget ${kb(budget)})`);
+console.log('\nWhat a page downloads before its elements show (gzip, each file on its own):');
+for (const [name, set, budget] of budgets)
+  console.log(`${total(set) <= budget ? 'within' : 'OVER'} budget: ${name} ${kb(total(set))} (budget ${kb(budget)}; ${set.size} files)`);
+const formOnly = [...code.keys()].filter((f) => /^leerkring-signup-/.test(f));
+const leaked = formOnly.filter((f) => agendaOwn.has(f));
+console.log(leaked.length ? `OVER budget: the signup form is loaded on agenda pages (${leaked.join(', ')})` : 'within budget: the signup form and its texts load only on pages with a <leerkring-signup>');
+if (budgets.some(([, set, budget]) => total(set) > budget) || leaked.length) process.exitCode = 1;

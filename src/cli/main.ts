@@ -42,6 +42,30 @@ Options:
   --version               the version of leerkring
 `;
 
+/**
+ * The reference server's packages: optional peer dependencies, so that `npm install leerkring`
+ * for the elements stays light. The commands that run the server check for them first.
+ */
+const SERVER_PACKAGES = ['@electric-sql/pglite', '@fastify/cors', 'fastify', 'nodemailer', 'pg'];
+
+/** Says which install command is missing, once, instead of a module-not-found stack. */
+function serverPackagesMissing(command: string): boolean {
+  const missing = SERVER_PACKAGES.filter((name) => {
+    try {
+      import.meta.resolve(name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (!missing.length) return false;
+  process.stderr.write(
+    `leerkring ${command} needs the server's packages, which an install for the elements leaves out (missing: ${missing.join(', ')}). Install them next to leerkring:\n\n` +
+      `  npm install leerkring ${SERVER_PACKAGES.join(' ')}\n`,
+  );
+  return true;
+}
+
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   if (i === -1) return undefined;
@@ -126,6 +150,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'demo':
     case 'serve': {
+      if (serverPackagesMissing(command)) return 2;
       const { serve, StartupError } = await import('../server/serve.js');
       const { NetworkFolderError } = await import('../server/networks.js');
       const { DatabaseOpenError, DatabaseUnavailableError } = await import('../server/db.js');
@@ -191,6 +216,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'purge': {
+      if (serverPackagesMissing(command)) return 2;
       const { purgeData, StartupError } = await import('../server/serve.js');
       const folder = option(rest, '--networks');
       const { NetworkFolderError } = await import('../server/networks.js');
@@ -235,6 +261,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     case 'organiser': {
+      if (serverPackagesMissing(command)) return 2;
       const { organiserCommand } = await import('./organiser.js');
       return organiserCommand(rest, { dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data', usage: USAGE });
     }

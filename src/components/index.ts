@@ -12,3 +12,4 @@ export { LeerkringManage } from './manage/manage.js';
 export { upgradeFallbacks, watchFallbacks } from './upgrade.js';
 export { LeerkringAbout } from './about/about.js';
 export { LeerkringCatalogue } from './catalogue/catalogue.js';
+export { defineElement, ELEMENT_KINDS, type ElementKind } from './elements.js';

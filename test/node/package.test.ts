@@ -55,3 +55,24 @@ describe('the published package', () => {
     }
   });
 });
+
+// Pinned, so a new rule in a later release does not turn a run red overnight; fetched by npx.
+const PUBLINT = 'publint@0.3.25';
+const ATTW = '@arethetypeswrong/cli@0.18.5';
+
+describe('package linters on the tarball', () => {
+  test('publint --strict: all good', () => {
+    const r = spawnSync('npx', ['-y', PUBLINT, '--strict', packed().tarball], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /All good!/);
+  });
+
+  test('attw --pack: no problems for the ESM entry points (node16 from ESM, bundler)', () => {
+    const r = spawnSync('npx', ['-y', ATTW, packed().tarball, '--profile', 'esm-only', '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stdout.slice(0, 2000) + r.stderr);
+    const report = JSON.parse(r.stdout) as { analysis: { problems: { resolutionKind?: string }[]; entrypoints: Record<string, unknown> } };
+    const problems = report.analysis.problems.filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), Object.keys(pkg.exports).sort());
+  });
+});

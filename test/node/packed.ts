@@ -1,11 +1,14 @@
-// The package as npm publishes it: packed once per test run (npm test clears test-results/),
+// The package as npm publishes it: packed once per build (the key follows the build's files),
 // and installed into empty folders the way a web developer would. Several test files share it.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 
-const ROOT = resolve('test-results/packed');
+// Outside the repository: Node looks for packages in every parent folder, and the repository's
+// own node_modules would hide a package the install left out.
+const ROOT = join(tmpdir(), 'leerkring-packed');
 
 export interface Packed {
   /** Absolute path of the .tgz. */

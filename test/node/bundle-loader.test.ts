@@ -1,0 +1,98 @@
+// dist/leerkring.js as a CMS page loads it: a small loader that fetches each element's module
+// when its tag (or a data-leerkring placeholder) appears, under the strict CSP, in Chromium.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { loadNetworks, STRICT_CSP } from '../../src/server/index.js';
+import { serveInChromium, watchViolations } from './browser.js';
+import { sha256 } from '../../src/server/tokens.js';
+
+let browser: Browser;
+let base = '';
+let close: () => Promise<void>;
+
+before(async () => {
+  const served = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('x'), staticRoot: process.cwd() });
+  ({ base, browser, close } = served);
+});
+after(() => close());
+
+const page = (body: string) =>
+  `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Test</title><script type="module" src="/dist/leerkring.js"></script></head><body>${body}</body></html>`;
+
+/** Opens a page of our own on the server's origin, under the strict CSP; records every script it fetches. */
+async function open(body: string, hold?: RegExp): Promise<{ page: Page; scripts: string[]; violations: () => Promise<unknown[]>; release: () => void }> {
+  const p = await browser.newPage();
+  const violations = await watchViolations(p);
+  const scripts: string[] = [];
+  p.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  let release = () => {};
+  if (hold) {
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route(hold, async (route) => {
+      await held;
+      await route.continue();
+    });
+  }
+  await p.route(`${base}/demo/loader-test.html`, (route) => route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': STRICT_CSP }, body: page(body) }));
+  await p.goto(`${base}/demo/loader-test.html`);
+  return { page: p, scripts, violations, release };
+}
+
+const shows = (p: Page, tag: string, selector: string) =>
+  p.waitForFunction(([t, s]) => !!document.querySelector(t!)?.shadowRoot?.querySelector(s!), [tag, selector] as const);
+
+describe('dist/leerkring.js loads elements on demand', () => {
+  test('a page without elements loads only the loader; an agenda added later loads its own modules, a signup placeholder the form', async () => {
+    const { page: p, scripts, violations } = await open('<main></main>');
+    await p.waitForFunction(() => document.readyState === 'complete');
+    assert.deepEqual(scripts, ['/dist/leerkring.js']);
+    assert.equal(await p.evaluate(() => customElements.get('leerkring-agenda') !== undefined), false);
+
+    await p.evaluate(() => {
+      const network = document.createElement('leerkring-network');
+      network.setAttribute('api', '');
+      network.setAttribute('network-id', 'groene-domein');
+      network.append(document.createElement('leerkring-agenda'));
+      document.querySelector('main')!.append(network);
+    });
+    await shows(p, 'leerkring-agenda', '[part="session"]');
+    assert.ok(scripts.some((s) => /^\/dist\/leerkring-network-[\w-]+\.js$/.test(s)), scripts.join(' '));
+    assert.ok(scripts.some((s) => /^\/dist\/leerkring-agenda-[\w-]+\.js$/.test(s)), scripts.join(' '));
+    assert.ok(!scripts.some((s) => /leerkring-signup-/.test(s)), `the signup form is not loaded on a page without one: ${scripts.join(' ')}`);
+
+    await p.evaluate(() => {
+      const div = document.createElement('div');
+      div.dataset.leerkring = 'signup';
+      div.dataset.api = '';
+      div.dataset.networkId = 'groene-domein';
+      document.querySelector('main')!.append(div);
+    });
+    await shows(p, 'leerkring-signup', 'form');
+    assert.ok(scripts.some((s) => /^\/dist\/leerkring-signup-[\w-]+\.js$/.test(s)), scripts.join(' '));
+    assert.deepEqual(await violations(), []);
+    await p.close();
+  });
+
+  test('an agenda whose <leerkring-network> is defined after it shows no error in between, then the sessions', async () => {
+    const { page: p, violations, release } = await open(
+      '<leerkring-network api="" network-id="groene-domein"><leerkring-agenda></leerkring-agenda></leerkring-network>',
+      /\/dist\/leerkring-network-[\w-]+\.js$/,
+    );
+    await p.waitForFunction(() => customElements.get('leerkring-agenda') !== undefined);
+    await p.evaluate(() => (document.querySelector('leerkring-agenda') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete);
+    assert.equal(await p.evaluate(() => customElements.get('leerkring-network') !== undefined), false, 'the network module is still held back');
+    const between = await p.evaluate(() => {
+      const root = document.querySelector('leerkring-agenda')!.shadowRoot!;
+      return { error: root.querySelector('[part~="error"]') !== null, text: root.textContent!.replace(/\s+/g, ' ').trim() };
+    });
+    assert.equal(between.error, false, between.text);
+    assert.doesNotMatch(between.text, /fout|niet gevonden|mislukt|error/i);
+    release();
+    await shows(p, 'leerkring-agenda', '[part="session"]');
+    assert.deepEqual(await violations(), []);
+    await p.close();
+  });
+});
