@@ -11,6 +11,7 @@ import { networkHref, TABS, type Tab } from './route.js';
 import './check-in.js';
 import './messages.js';
 import './organisers.js';
+import './sessions.js';
 
 type Load =
   | { status: 'loading' }
@@ -126,7 +127,8 @@ export class ConsoleNetwork extends ConsolePage {
   #tabs(): readonly Tab[] {
     const s = this.state.session;
     const role = s.installationAdmin ? 'owner' : s.networks.find((n) => n.id === this.networkId)?.role;
-    return roleAllows(role, ADMIN_ROUTES.listOrganisers.role) ? TABS : TABS.filter((t) => t !== 'organisers');
+    if (roleAllows(role, ADMIN_ROUTES.listOrganisers.role)) return TABS;
+    return TABS.filter((t) => t !== 'organisers' && !(t === 'sessions' && !roleAllows(role, ADMIN_ROUTES.putNetworkDocument.role)));
   }
 
   #tabCount(t: Tab, regs: AdminRegistration[]): string {
@@ -149,6 +151,8 @@ export class ConsoleNetwork extends ConsolePage {
         return html`<leerkring-console-organisers .networkId=${network.id}></leerkring-console-organisers>`;
       case 'messages':
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
+      case 'sessions':
+        return html`<leerkring-console-sessions .networkId=${network.id}></leerkring-console-sessions>`;
       default:
         return this.#registrations(network, regs);
     }

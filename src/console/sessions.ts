@@ -1,0 +1,387 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { NetworkChangePreview, NetworkRevision } from '../core/admin-api.js';
+import type { Session } from '../core/schema.js';
+import { sessionStart } from '../core/session-time.js';
+import { venueText } from '../core/calendar-event.js';
+import { formatDate, formatDateTime } from '../core/i18n/format.js';
+import { ConsolePage } from './page.js';
+
+/** A session as the document writes it: only the fields this page reads or sets. */
+type SessionDoc = Session & Record<string, unknown>;
+type NetworkDoc = { id: string; sessions: SessionDoc[] } & Record<string, unknown>;
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error' }
+  | { status: 'ready'; revision: number; document: NetworkDoc; revisions: NetworkRevision[] };
+
+/**
+ * The organiser's changes, kept apart from the document they apply to: after a 412 they are
+ * applied again to the newer revision, so nothing the organiser did is lost, and nothing the
+ * other person saved is overwritten.
+ */
+interface Edits {
+  /** Session fields to set (undefined removes one), per session id. */
+  patch: Record<string, Record<string, unknown>>;
+  added: SessionDoc[];
+}
+
+const noEdits = (): Edits => ({ patch: {}, added: [] });
+
+function apply(doc: NetworkDoc, edits: Edits): NetworkDoc {
+  const sessions = doc.sessions.map((s) => (edits.patch[s.id] ? ({ ...s, ...edits.patch[s.id] } as SessionDoc) : s));
+  for (const a of edits.added) if (!sessions.some((s) => s.id === a.id)) sessions.push(a);
+  // JSON drops the fields a patch removed (set to undefined).
+  return JSON.parse(JSON.stringify({ ...doc, sessions })) as NetworkDoc;
+}
+
+/** An id for a new session from its title: lower case, dashes, unique in the document. */
+function newId(title: string, taken: Set<string>): string {
+  const base =
+    title
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'bijeenkomst';
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+  return id;
+}
+
+/** For owners: date, move, re-venue, cancel and add sessions; see who is told before saving; earlier versions. */
+export class ConsoleSessions extends ConsolePage {
+  static override properties = {
+    networkId: { attribute: false },
+    _load: { state: true },
+    _edits: { state: true },
+    _open: { state: true },
+    _errors: { state: true },
+    _preview: { state: true },
+    _notice: { state: true },
+    _stale: { state: true },
+    _problems: { state: true },
+    _busy: { state: true },
+  };
+
+  declare networkId: string;
+  declare _load: Load;
+  declare _edits: Edits;
+  /** The session whose form is open ('new' for a new session). */
+  declare _open: string | undefined;
+  declare _errors: Record<string, string>;
+  declare _preview: NetworkChangePreview | undefined;
+  declare _notice: string;
+  /** The revisions saved by others since this page loaded, after a 412. */
+  declare _stale: NetworkRevision[] | undefined;
+  declare _problems: { path: string; message: string }[] | undefined;
+  declare _busy: boolean;
+
+  constructor() {
+    super();
+    this._load = { status: 'loading' };
+    this._edits = noEdits();
+    this._errors = {};
+    this._notice = '';
+    this._busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loaded = this.#fetch();
+  }
+
+  async #fetch(): Promise<void> {
+    const [doc, revisions] = await Promise.all([this.state.admin.networkDocument(this.networkId), this.state.admin.revisions(this.networkId)]);
+    this.signedOutIf(doc);
+    this._load =
+      doc.ok && revisions.ok
+        ? { status: 'ready', revision: doc.value.revision, document: doc.value.document as NetworkDoc, revisions: revisions.value.revisions }
+        : { status: 'error' };
+  }
+
+  get #changes(): number {
+    return Object.keys(this._edits.patch).length + this._edits.added.length;
+  }
+
+  #value(form: HTMLFormElement, name: string): string {
+    return (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value.trim() ?? '';
+  }
+
+  /** Checks the date and times of a form; writes the errors; returns the session fields, or undefined. */
+  #when(form: HTMLFormElement, required: boolean): Record<string, unknown> | undefined | false {
+    const t = this.m.sessions;
+    const date = this.#value(form, 'date');
+    const start = this.#value(form, 'start');
+    const end = this.#value(form, 'end');
+    const errors: Record<string, string> = {};
+    if (!date && (required || start || end)) errors.date = t.dateMissing;
+    if (date && start && end && end <= start) errors.end = t.endBeforeStart;
+    this._errors = { ...this._errors, ...errors };
+    if (Object.keys(errors).length) return false;
+    if (!date) return undefined;
+    if (!start) return { date, start: undefined, end: undefined };
+    return { start: `${date}T${start}`, end: end ? `${date}T${end}` : undefined, date: undefined };
+  }
+
+  async #keep(e: SubmitEvent, s: SessionDoc): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    this._errors = {};
+    const when = this.#when(form, false);
+    if (when === false) return this.#focusError();
+    const patch: Record<string, unknown> = { ...(when ?? {}) };
+    const name = this.#value(form, 'venue-name');
+    const city = this.#value(form, 'venue-city');
+    if (name || city) patch.venue = { type: 'physical', ...(name && { name }), ...(city && { city }) };
+    const cancel = (form.elements.namedItem('cancel') as HTMLInputElement).checked;
+    if (cancel) {
+      patch.status = 'cancelled';
+      const note = this.#value(form, 'note');
+      if (note) patch.statusNote = note;
+    } else if (s.status === 'cancelled') {
+      patch.status = undefined;
+      patch.statusNote = undefined;
+    }
+    if (Object.keys(patch).length) this._edits = { ...this._edits, patch: { ...this._edits.patch, [s.id]: { ...this._edits.patch[s.id], ...patch } } };
+    this._open = undefined;
+    this._preview = undefined;
+  }
+
+  async #add(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._load.status !== 'ready') return;
+    const form = e.target as HTMLFormElement;
+    this._errors = {};
+    const title = this.#value(form, 'title');
+    if (!title) this._errors = { title: this.m.sessions.titleMissing };
+    const when = this.#when(form, true);
+    if (!title || when === false || !when) return this.#focusError();
+    const taken = new Set([...this._load.document.sessions.map((s) => s.id), ...this._edits.added.map((s) => s.id)]);
+    const session = JSON.parse(JSON.stringify({ id: newId(title, taken), title, type: 'other', ...when })) as SessionDoc;
+    this._edits = { ...this._edits, added: [...this._edits.added, session] };
+    this._open = undefined;
+    this._preview = undefined;
+  }
+
+  async #focusError(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  async #showPreview(): Promise<void> {
+    if (this._load.status !== 'ready') return;
+    this._busy = true;
+    const r = this.signedOutIf(await this.state.admin.previewNetworkChanges(this.networkId, apply(this._load.document, this._edits)));
+    this._busy = false;
+    this._problems = !r.ok && r.status === 422 ? ((r.error as { issues?: { path: string; message: string }[] }).issues ?? []) : undefined;
+    this._preview = r.ok ? r.value : undefined;
+    if (!r.ok && r.status !== 422) this._notice = this.m.failed;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#preview-heading, #problems')?.focus();
+  }
+
+  async #save(): Promise<void> {
+    if (this._load.status !== 'ready') return;
+    this._busy = true;
+    const r = this.signedOutIf(await this.state.admin.saveNetwork(this.networkId, apply(this._load.document, this._edits), this._load.revision));
+    this._busy = false;
+    this._problems = undefined;
+    if (r.ok) {
+      this._edits = noEdits();
+      this._preview = undefined;
+      this._stale = undefined;
+      this._notice = this.m.sessions.saved(r.value.revision);
+      await this.#fetch();
+    } else if (r.status === 412) {
+      // Someone saved in between: show what, take their version, and keep this organiser's edits on top of it.
+      this._stale = (r.error as { between?: NetworkRevision[] }).between ?? [];
+      this._preview = undefined;
+      this._notice = '';
+      await this.#fetch();
+    } else if (r.status === 422) {
+      this._problems = (r.error as { issues?: { path: string; message: string }[] }).issues ?? [];
+    } else this._notice = this.m.failed;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#stale, #problems, #notice')?.focus();
+  }
+
+  async #restore(revision: number): Promise<void> {
+    const r = this.signedOutIf(await this.state.admin.restoreRevision(this.networkId, revision));
+    this._notice = r.ok ? this.m.sessions.restored(r.value.revision) : this.m.failed;
+    await this.#fetch();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#notice')?.focus();
+  }
+
+  #who(r: NetworkRevision): string {
+    return r.authorName || this.m.sessions.by[r.author] || r.author;
+  }
+
+  #what(r: NetworkRevision): string {
+    return [...r.paths.filter((p) => p !== 'sessions'), ...r.sessions].join(', ');
+  }
+
+  #whenText(s: SessionDoc): string {
+    const start = sessionStart(s);
+    if (!start) return this.m.sessions.noDate;
+    return s.start ? formatDateTime(this.state.locale, start) : formatDate(this.state.locale, start);
+  }
+
+  #error(name: string): TemplateResult | typeof nothing {
+    return this._errors[name] ? html`<span class="error-text" id=${`${name}-error`}>${this._errors[name]}</span>` : nothing;
+  }
+
+  #invalid(name: string) {
+    return this._errors[name] ? 'true' : 'false';
+  }
+
+  #timeFields(s?: SessionDoc): TemplateResult {
+    const t = this.m.sessions;
+    const date = s ? (s.start?.slice(0, 10) ?? s.date ?? '') : '';
+    return html`<div class="field">
+        <label for="date">${t.date}</label>
+        ${this.#error('date')}
+        <input id="date" name="date" type="date" .value=${date} aria-invalid=${this.#invalid('date')} aria-describedby=${this._errors.date ? 'date-error' : nothing} />
+      </div>
+      <p id="time-hint">${t.timeHint}</p>
+      <div class="field">
+        <label for="start">${t.startTime}</label>
+        <input id="start" name="start" type="time" .value=${s?.start?.slice(11, 16) ?? ''} aria-describedby="time-hint" />
+      </div>
+      <div class="field">
+        <label for="end">${t.endTime}</label>
+        ${this.#error('end')}
+        <input id="end" name="end" type="time" .value=${s?.end?.slice(11, 16) ?? ''} aria-invalid=${this.#invalid('end')} aria-describedby=${this._errors.end ? 'end-error time-hint' : 'time-hint'} />
+      </div>`;
+  }
+
+  #form(s: SessionDoc): TemplateResult {
+    const t = this.m.sessions;
+    return html`<form novalidate @submit=${(e: SubmitEvent) => this.#keep(e, s)}>
+      ${this.#timeFields(s)}
+      <p id="venue-hint">${t.venueHint}</p>
+      <div class="field">
+        <label for="venue-name">${t.venueName}</label>
+        <input id="venue-name" name="venue-name" type="text" maxlength="200" autocomplete="off" aria-describedby="venue-hint" />
+      </div>
+      <div class="field">
+        <label for="venue-city">${t.venueCity}</label>
+        <input id="venue-city" name="venue-city" type="text" maxlength="100" autocomplete="off" aria-describedby="venue-hint" />
+      </div>
+      <div class="check">
+        <input id="cancel" name="cancel" type="checkbox" ?checked=${s.status === 'cancelled'} />
+        <label for="cancel">${t.cancel}</label>
+      </div>
+      <div class="field">
+        <label for="note">${t.note}</label>
+        <textarea id="note" name="note" rows="3" maxlength="500" .value=${(s.statusNote as string | undefined) ?? ''}></textarea>
+      </div>
+      <div class="toolbar">
+        <button class="button" type="submit">${t.keep}</button>
+        <button class="button secondary" type="button" @click=${() => ((this._open = undefined), (this._errors = {}))}>${t.close}</button>
+      </div>
+    </form>`;
+  }
+
+  protected override render() {
+    const m = this.m;
+    const t = m.sessions;
+    const load = this._load;
+    if (load.status === 'loading') return html`<p role="status">${m.loading}</p>`;
+    if (load.status === 'error') return html`<p role="alert">${m.loadError}</p>`;
+    const doc = apply(load.document, this._edits);
+    const current = load.revision;
+    return html`<h2>${t.heading}</h2>
+      <p>${t.intro}</p>
+      <p role="status" class="status-line" id="notice" tabindex="-1">${this._notice}</p>
+      ${this._stale
+        ? html`<div role="alert" id="stale" tabindex="-1">
+            <p>${t.stale}</p>
+            <ul>
+              ${this._stale.map((r) => html`<li>${t.staleItem(r.revision, this.#who(r), this.#what(r))}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      ${this._problems
+        ? html`<div role="alert" id="problems" tabindex="-1">
+            <p>${t.invalid}</p>
+            <ul>
+              ${this._problems.map((p) => html`<li>${p.path}: ${p.message}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      <ul class="cards">
+        ${doc.sessions.map((s) => {
+          const where = venueText(s.venue, this.state.locale);
+          return html`<li class="card">
+            <h3>${s.title}</h3>
+            <p>${this.#whenText(s)}${where ? html` · ${where}` : nothing}${s.status === 'cancelled' ? html` · <strong>${t.cancelled}</strong>` : nothing}</p>
+            ${this._open === s.id
+              ? this.#form(s)
+              : html`<button class="button secondary" type="button" @click=${() => ((this._open = s.id), (this._errors = {}))}>
+                  ${t.edit}<span class="visually-hidden"> ${t.editWhich(s.title)}</span>
+                </button>`}
+          </li>`;
+        })}
+      </ul>
+      ${this._open === 'new'
+        ? html`<h3>${t.add}</h3>
+            <form novalidate @submit=${this.#add}>
+              <div class="field">
+                <label for="title">${t.title}</label>
+                ${this.#error('title')}
+                <input id="title" name="title" type="text" maxlength="200" autocomplete="off" aria-invalid=${this.#invalid('title')} aria-describedby=${this._errors.title ? 'title-error' : nothing} />
+              </div>
+              ${this.#timeFields()}
+              <div class="toolbar">
+                <button class="button" type="submit">${t.addKeep}</button>
+                <button class="button secondary" type="button" @click=${() => ((this._open = undefined), (this._errors = {}))}>${t.close}</button>
+              </div>
+            </form>`
+        : html`<button class="button secondary" type="button" @click=${() => ((this._open = 'new'), (this._errors = {}))}>${t.add}</button>`}
+      ${this.#changes
+        ? html`<h3>${t.pending(this.#changes)}</h3>
+            <div class="toolbar">
+              <button class="button" type="button" ?disabled=${this._busy} @click=${this.#showPreview}>${t.preview}</button>
+              <button class="button secondary" type="button" @click=${() => ((this._edits = noEdits()), (this._preview = undefined), (this._problems = undefined))}>${t.discard}</button>
+            </div>`
+        : nothing}
+      ${this._preview
+        ? html`<h3 id="preview-heading" tabindex="-1">${t.preview}</h3>
+            ${this._preview.changes.some((c) => c.recipients)
+              ? html`<ul>
+                  ${this._preview.changes.map((c) => html`<li>${t.told(c.title, c.kinds.map((k) => t.kinds[k] ?? k).join(', '), c.recipients)}</li>`)}
+                </ul>`
+              : html`<p>${t.nobody}</p>`}
+            ${this._preview.email
+              ? html`<h4>${t.emailHeading}</h4>
+                  <p><strong>${this._preview.email.subject}</strong></p>
+                  <pre class="mail">${this._preview.email.text}</pre>`
+              : nothing}
+            <button class="button" type="button" ?disabled=${this._busy} @click=${this.#save}>${t.save}</button>`
+        : nothing}
+      <h3>${t.history}</h3>
+      <ul>
+        ${load.revisions.map(
+          (r) => html`<li>
+            ${t.version(r.revision)} · ${formatDateTime(this.state.locale, new Date(r.at))} · ${this.#who(r)}${this.#what(r) ? html` · ${t.changed(this.#what(r))}` : nothing}
+            ${r.revision === current
+              ? html` ${t.current}`
+              : html` <button class="button secondary" type="button" @click=${() => this.#restore(r.revision)}>
+                    ${t.restore}<span class="visually-hidden"> ${t.restoreWhich(r.revision)}</span>
+                  </button>`}
+          </li>`,
+        )}
+      </ul>`;
+  }
+}
+
+customElements.get('leerkring-console-sessions') ?? customElements.define('leerkring-console-sessions', ConsoleSessions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-console-sessions': ConsoleSessions;
+  }
+}

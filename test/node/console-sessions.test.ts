@@ -1,0 +1,140 @@
+// Issue 15 in the console, in Chromium against the real server: the gas-free leerkring's owner
+// dates its second meeting and gives it a venue, sees who will be told and the e-mail, meets a
+// 412 because another owner saved in between (the edit is kept), and saves; axe-core on each state.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { loadNetworks, type Db } from '../../src/server/index.js';
+import { OrganiserService } from '../../src/server/organisers.js';
+import { sha256 } from '../../src/server/tokens.js';
+import { signInLinkFor } from './helpers.js';
+import { serveInChromium, watchViolations } from './browser.js';
+import type { Browser } from 'playwright-core';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const GAS = 'aardgasvrij-leerkring';
+const ADMIN = 'console-sessions-installation-admin';
+
+let browser: Browser;
+let base = '';
+let db: Db;
+let close: () => Promise<void>;
+
+before(async () => {
+  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256(ADMIN) }));
+});
+after(() => close());
+
+async function register(n: number): Promise<string> {
+  const token = ((await (await fetch(`${base}/api/networks/${GAS}/form-token`)).json()) as { formToken: string }).formToken;
+  const res = await fetch(`${base}/api/networks/${GAS}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      participant: { name: `Deelnemer ${n}`, email: `deelnemer${n}@example.org`, organisation: `Gemeente Voorbeeld ${n}`, organisationType: 'municipality' },
+      declarations: ['werkt-samen-met-initiatief'],
+      answers: { initiatief: `Energiecoöperatie Wijk ${n}` },
+      formToken: token,
+    }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
+  });
+  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
+}
+
+describe('editing sessions in the console', () => {
+  test('the gas-free owner dates the second meeting with a venue, sees who is told, survives a 412 with the edit kept, and saves', async () => {
+    const ids = [await register(1), await register(2)];
+    // One accepted, one still waiting for the intake: both are told.
+    const accepted = await fetch(`${base}/api/admin/registrations/${ids[0]}/accept`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(accepted.status, 200);
+    const email = 'eigenaar@aardgasvrij.example.org';
+    await new OrganiserService(db).setRole(GAS, email, 'owner', { name: 'Eigenaar Gasvrij' });
+    await new OrganiserService(db).setRole(GAS, 'collega@aardgasvrij.example.org', 'owner', { name: 'Collega Gasvrij' });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const violations = await watchViolations(page);
+    try {
+      await page.goto(`${base}/beheer/`);
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+      await page.goto((await signInLinkFor(db, email))!);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Bijeenkomsten' }).getAttribute('aria-current'), 'page');
+      await expectAccessible(page, 'sessions tab');
+
+      await page.getByRole('button', { name: 'Wijzigen (Tweede bijeenkomst)' }).click();
+      // A time without a date is refused at the field.
+      await page.getByLabel('Begintijd').fill('13:30');
+      await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
+      await page.getByText('Vul een datum in.').waitFor();
+      assert.equal(await page.getByLabel('Datum').getAttribute('aria-invalid'), 'true');
+      await expectAccessible(page, 'the form with an error');
+      await page.getByLabel('Datum').fill('2021-12-14');
+      await page.getByLabel('Eindtijd').fill('16:00');
+      await page.getByLabel('Naam van de plek').fill('Provinciehuis');
+      await page.getByLabel('Plaats').fill('Zwolle');
+      await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
+      await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
+
+      await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
+      await page.getByText('Tweede bijeenkomst: datum bekend, andere plek. 2 mensen krijgen een e-mail.').waitFor();
+      await page.getByText('Datum bekend: Tweede bijeenkomst (Samenwerking gemeente en bewonersinitiatieven voor aardgasvrije wijken)').waitFor();
+      await expectAccessible(page, 'who will be told, and the e-mail');
+      assert.equal((await db.query<any>("SELECT count(*)::int AS n FROM mail_outbox WHERE kind LIKE 'session-%'")).rows[0].n, 0, 'the preview sends nothing');
+
+      // Meanwhile a colleague saves another change.
+      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const doc = ((await current.json()) as { document: any }).document;
+      const theirs = await fetch(`${base}/api/admin/networks/${GAS}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
+        body: JSON.stringify({ ...doc, summary: 'Een samenvatting die een collega net aanpaste.' }),
+      });
+      assert.equal(theirs.status, 200);
+
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      const alert = page.locator('#stale');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Iemand anders heeft dit netwerk opgeslagen/);
+      assert.match(await alert.innerText(), /Versie 2, door installatiebeheerder: summary/);
+      // The organiser's edit is still there, on top of the colleague's version.
+      await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
+      assert.match(await page.locator('li.card', { hasText: 'Tweede bijeenkomst' }).innerText(), /Provinciehuis, Zwolle/);
+      await expectAccessible(page, 'after a 412');
+
+      await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      await page.getByText('Opgeslagen als versie 3. De e-mails gaan zo de deur uit.').waitFor();
+      await page.getByText('Versie 3', { exact: false }).first().waitFor();
+      await expectAccessible(page, 'saved, with the history');
+
+      const pub = (await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any;
+      const second = pub.network.sessions.find((s: any) => s.id === 'bijeenkomst-2');
+      assert.equal(second.start, '2021-12-14T13:30');
+      assert.equal(pub.network.summary, 'Een samenvatting die een collega net aanpaste.', 'the colleague’s change is kept');
+      const mails = (await db.query<any>("SELECT registration_id FROM mail_outbox WHERE kind = 'session-dated'")).rows.map((r) => r.registration_id).sort();
+      assert.deepEqual(mails, [...ids].sort(), 'one e-mail each: the accepted one and the pending intake');
+      const feed = await (await fetch(`${base}/api/networks/${GAS}/calendar.ics`)).text();
+      assert.match(feed, /DTSTART:20211214T123000Z/);
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
