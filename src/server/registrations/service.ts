@@ -407,10 +407,20 @@ export class RegistrationService {
         facts.stored.set(r.key, { response: result, bodyHash: r.bodyHash });
       }
       const manageUrl = this.#manageUrl(id);
+      // A new registration's feed address is at its first version.
+      const calendarUrl = this.calendarUrl({ id, feed_version: 0 });
       mails.push({
         registrationId: id,
         kind: status,
-        message: composeMail(status, { network, sessionId: input.sessionId ?? null, participant: p, locale, ...(manageUrl && { manageUrl }), ...(position !== undefined && { position }) }),
+        message: composeMail(status, {
+          network,
+          sessionId: input.sessionId ?? null,
+          participant: p,
+          locale,
+          ...(manageUrl && { manageUrl }),
+          ...(calendarUrl && { calendarUrl }),
+          ...(position !== undefined && { position }),
+        }),
       });
       // Organisers who want to hear at once; the e-mail carries the registration's id, so erasing
       // the participant also removes it while unsent.
