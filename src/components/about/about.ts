@@ -100,12 +100,14 @@ export class LeerkringAbout extends LitElement {
       }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        /* minmax(0, 1fr): a long e-mail address breaks instead of widening the page at 200% text. */
+        grid-template-columns: max-content minmax(0, 1fr);
         gap: 0.25em 1em;
         margin: 0 0 0.5em;
       }
       dd {
         margin: 0;
+        overflow-wrap: anywhere;
       }
     `,
   ];
