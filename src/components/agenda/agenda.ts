@@ -16,6 +16,8 @@ import {
   parseDateTime,
   registrationScope,
   whoMayJoin,
+  documentLanguage,
+  isOwnWords,
   safeUrl,
   sessionStart,
   sessionTiming,
@@ -263,7 +265,9 @@ export class LeerkringAgenda extends LitElement {
   #renderWhoMayJoin(network: Network, locale: Locale) {
     const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
-    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
+    // The network's own words keep the document's language on an English page (WCAG 3.1.2).
+    const lang = documentLanguage(network) === locale ? nothing : documentLanguage(network);
+    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? lang : nothing}>${n}</p>`)}</div>`;
   }
 
   /** For whole-series registration: one availability line and action for the network. */
@@ -285,7 +289,7 @@ export class LeerkringAgenda extends LitElement {
     const resources = session.resources ?? [];
     return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>
       <article aria-labelledby=${id}>
-        <${heading(level)} id=${id} class="title" part="title">${title}</${heading(level)}>
+        <${heading(level)} id=${id} class="title" part="title" lang=${documentLanguage(network) === locale ? nothing : documentLanguage(network)}>${title}</${heading(level)}>
         ${session.status === 'cancelled' || session.status === 'moved'
           ? html`<p class="badge ${session.status}" part="status">${this.#statusText(session, locale)}</p>`
           : nothing}
@@ -297,7 +301,7 @@ export class LeerkringAgenda extends LitElement {
           ? html`<p>${a.facilitators(formatList(locale, session.facilitators.map((p) => p.name)))}</p>`
           : nothing}
         ${session.speakers?.length ? html`<p>${a.speakers(formatList(locale, session.speakers.map((p) => p.name)))}</p>` : nothing}
-        ${session.description ? html`<p class="description">${session.description}</p>` : nothing}
+        ${session.description ? html`<p class="description" lang=${documentLanguage(network) === locale ? nothing : documentLanguage(network)}>${session.description}</p>` : nothing}
         ${availability ? this.#renderAvailability(availability, state, network, locale, session) : nothing}
         ${!past && timing.kind !== 'tbd' && session.status !== 'cancelled' ? this.#renderCalendar(network, session, locale) : nothing}
         ${resources.length ? this.#renderResources(resources, locale, level + 1) : nothing}

@@ -20,6 +20,8 @@ import {
   mailtoUrl,
   safeUrl,
   whoMayJoin,
+  documentLanguage,
+  isOwnWords,
   freesPlaceForWaitlist,
   type Availability,
   type FieldName,
@@ -266,7 +268,21 @@ export class LeerkringSignup extends LitElement {
   #eligibilityNotes(network: Network, locale: Locale) {
     const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
-    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
+    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? this.#docLang(network, locale) : nothing}>${n}</p>`)}</div>`;
+  }
+
+  /** The document's language where it differs from the page's (WCAG 3.1.2): the network's own words keep it. */
+  #docLang(network: Network, locale: Locale): string | typeof nothing {
+    const lang = documentLanguage(network);
+    return lang === locale ? nothing : lang;
+  }
+
+  /** The network's own words inside a sentence or label of ours. */
+  #own(text: string): TemplateResult | string {
+    const network = this.#source.state.network;
+    const locale = readyLocale(this);
+    const lang = network && locale ? this.#docLang(network, locale) : nothing;
+    return lang === nothing ? text : html`<span lang=${lang}>${text}</span>`;
   }
 
   #problem(path: string): Problem | undefined {
@@ -402,7 +418,7 @@ export class LeerkringSignup extends LitElement {
             aria-required=${d.required !== false ? 'true' : nothing}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${this.#describedBy(path) || nothing} />
-          <label for=${id}>${d.text}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
+          <label for=${id}>${this.#own(d.text)}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
         </div>
       </div>`;
     });
@@ -414,9 +430,15 @@ export class LeerkringSignup extends LitElement {
     const id = controlId(path);
     const invalid = !!this.#problem(path);
     const reasonId = q.reason ? `${id}-reason` : undefined;
-    const label = html`${q.label}${q.required ? '' : ` ${s.optional}`}`;
+    const label = html`${this.#own(q.label)}${q.required ? '' : ` ${s.optional}`}`;
     // One text node: Chromium drops a lone space between two template parts from the description it computes.
-    const reason = q.reason ? html`<p class="hint" id=${reasonId!}>${`${s.why} ${q.reason}`}</p>` : nothing;
+    // In another language than the page's, the reason is its own span, its space inside it.
+    const reasonLang = this.#source.state.network ? this.#docLang(this.#source.state.network, locale) : nothing;
+    const reason = !q.reason
+      ? nothing
+      : reasonLang === nothing
+        ? html`<p class="hint" id=${reasonId!}>${`${s.why} ${q.reason}`}</p>`
+        : html`<p class="hint" id=${reasonId!}>${s.why}<span lang=${reasonLang}>${` ${q.reason}`}</span></p>`;
     const describedBy = this.#describedBy(path, reasonId) || nothing;
     const name = `answer:${q.id}`;
     let control: TemplateResult;
@@ -436,7 +458,7 @@ export class LeerkringSignup extends LitElement {
               ?required=${!!q.required}
               aria-invalid=${invalid ? 'true' : 'false'}
             />
-            <label for=${i === 0 ? id : `${id}-${i}`}>${o.label}</label>
+            <label for=${i === 0 ? id : `${id}-${i}`}>${q.type === 'choice' ? this.#own(o.label) : o.label}</label>
           </div>`,
         )}
       </fieldset>`;
@@ -698,7 +720,7 @@ export class LeerkringSignup extends LitElement {
         const inCompany = network.format === 'in-company';
         return this.#screen(
           inCompany ? s.requestReceivedHeading : s.pendingHeading,
-          html`<p>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
+          html`<p lang=${network.registration.approval?.explanation ? this.#docLang(network, locale) : nothing}>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
             <p>${s.pendingWho(who, network.registration.approval)}</p>`,
           network,
           locale,
