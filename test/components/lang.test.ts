@@ -79,4 +79,20 @@ describe('English mode', () => {
     for (const n of textNodes(el.shadowRoot!, 'Upcoming meetings')) expect(langOf(n)).to.equal('en');
     await expectAccessible(el);
   });
+
+  it("the confirmation names the meeting in the document's language inside the English sentence", async () => {
+    await post('/test-api/clock', { now: '2019-11-04T09:00:00+01:00' });
+    const el = await fixture<LeerkringSignup>('<leerkring-signup api="" network-id="vitaal-platteland" now="2019-11-04T09:00:00+01:00"></leerkring-signup>', { lang: 'en' });
+    await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="sessionId"]')!.click();
+    fill(el, { name: 'Sam de Vries', email: 'sam@example.org', organisation: 'Gemeente Voorbeeld', organisationType: 'province', 'answer:gebied': 'Friese Veenweiden' });
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.querySelector('#outcome-heading')?.textContent === 'You are registered', 'the confirmation');
+    const title = 'Samenwerken met maatschappelijke partners (Werkplaats Vitaal Platteland)';
+    const nodes = textNodes(el.shadowRoot!, title);
+    expect(nodes.length).to.equal(1);
+    expect(langOf(nodes[0]!)).to.equal('nl');
+    expect(langOf(textNodes(el.shadowRoot!, 'is confirmed')[0]!)).to.equal('en');
+    for (const n of textNodes(el.shadowRoot!, 'Samenwerken met maatschappelijke partners')) expect(langOf(n)).to.equal('nl');
+  });
 });

@@ -277,6 +277,12 @@ export class LeerkringSignup extends LitElement {
     return lang === locale ? nothing : lang;
   }
 
+  /** One of our sentences around the network's own words (a title): those keep the document's language. */
+  #sentenceWith(sentence: (words: string) => string, words: string): TemplateResult {
+    const [before, after] = sentence('\u0000').split('\u0000');
+    return html`${before}${this.#own(words)}${after}`;
+  }
+
   /** The network's own words inside a sentence or label of ours. */
   #own(text: string): TemplateResult | string {
     const network = this.#source.state.network;
@@ -697,13 +703,13 @@ export class LeerkringSignup extends LitElement {
         const dated = (session ? [session] : network.sessions).filter((x) => (x.start || x.date) && !isSessionPast(x, clock(this.now ?? this.#source.state.now)) && x.status !== 'cancelled');
         return this.#screen(
           s.confirmedHeading,
-          html`<p>${s.confirmedText(title)}</p>
+          html`<p>${this.#sentenceWith((t) => s.confirmedText(t), title)}</p>
             ${dated.length
               ? html`<ul>
                   ${dated.map((x) => {
                     const ev = calendarEvent(network, x, locale)!;
                     return html`<li>
-                      ${x.title}:
+                      ${this.#own(x.title)}:
                       <button class="linklike" type="button" @click=${() => downloadIcs(network, x.id, locale)}>${messages(locale).agenda.icsFile}</button>
                       · <a href=${googleCalendarUrl(ev)} rel="noopener">${messages(locale).agenda.google}</a>
                     </li>`;
