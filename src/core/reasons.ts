@@ -80,3 +80,18 @@ export function whoMayJoin(network: Network, locale: Locale): string[] {
   if (approvalRequired(network)) lines.push(reasonText({ code: network.format === 'in-company' ? 'on-request' : 'approval-required' }, network, locale));
   return lines;
 }
+
+/** The language the network's own words are written in: its `language`, Dutch by default. */
+export function documentLanguage(network: Network): Locale {
+  return network.language ?? 'nl';
+}
+
+/**
+ * Whether a sentence from `whoMayJoin` or `reasonText` is the network's own explanation (in the
+ * document's language) rather than one of ours (in the page's): a page in English marks the
+ * former with the document's `lang`.
+ */
+export function isOwnWords(network: Network, text: string): boolean {
+  const r = network.registration;
+  return text === r.eligibility?.explanation || text === r.invitation?.explanation || text === r.approval?.explanation;
+}

@@ -16,6 +16,8 @@ import {
   parseDateTime,
   registrationScope,
   whoMayJoin,
+  documentLanguage,
+  isOwnWords,
   safeUrl,
   sessionStart,
   sessionTiming,
@@ -399,7 +401,9 @@ export class LeerkringAgenda extends LitElement {
   #renderWhoMayJoin(network: Network, locale: Locale) {
     const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
-    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
+    // The network's own words keep the document's language on an English page (WCAG 3.1.2).
+    const lang = documentLanguage(network) === locale ? nothing : documentLanguage(network);
+    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? lang : nothing}>${n}</p>`)}</div>`;
   }
 
   /** For whole-series registration: one availability line and action for the network. */
@@ -419,9 +423,11 @@ export class LeerkringAgenda extends LitElement {
     const perSession = registrationScope(network) === 'session';
     const availability = perSession && !past ? state.availability?.sessions[session.id] : undefined;
     const resources = session.resources ?? [];
+    // The network's own words keep the document's language on an English page (WCAG 3.1.2).
+    const lang = documentLanguage(network) === locale ? nothing : documentLanguage(network);
     return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>
       <article aria-labelledby=${id}>
-        <${heading(level)} id=${id} class="title" part="title">${title}</${heading(level)}>
+        <${heading(level)} id=${id} class="title" part="title" lang=${lang}>${title}</${heading(level)}>
         ${this.#renderStatus(session, locale)}
         <p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p>
         <p class="meta">${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}</p>
@@ -429,7 +435,7 @@ export class LeerkringAgenda extends LitElement {
         ${session.partners?.length ? html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>` : nothing}
         ${session.facilitators?.length ? html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>` : nothing}
         ${session.speakers?.length ? html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>` : nothing}
-        ${session.description ? html`<p class="description">${session.description}</p>` : nothing}
+        ${session.description ? html`<p class="description" lang=${lang}>${session.description}</p>` : nothing}
         ${session.programme?.length ? this.#renderProgramme(session.programme, locale, level + 1) : nothing}
         ${availability ? this.#renderAvailability(availability, state, network, locale, session) : nothing}
         ${!past && timing.kind !== 'tbd' && session.status !== 'cancelled' ? this.#renderCalendar(network, session, locale) : nothing}

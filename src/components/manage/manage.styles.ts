@@ -76,7 +76,7 @@ export const manageStyles = css`
     font: inherit;
     min-block-size: 44px;
     padding: 0.4em 0.5em;
-    border: 2px solid var(--leerkring-input-border-color, #535353);
+    border: 2px solid var(--_leerkring-input-border);
     border-radius: var(--_leerkring-radius);
     background: var(--leerkring-input-background-color, Field);
     color: var(--leerkring-input-color, FieldText);

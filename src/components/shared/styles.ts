@@ -11,7 +11,10 @@ import { css } from 'lit';
  * page selectors cannot reach inside, but inherited properties can, and these would make text
  * hard to read when a page sets them on everything (`* { text-transform: uppercase }`). Letter,
  * word and line spacing are not reset: a person's own text spacing (WCAG 1.4.12, a user style
- * or a bookmarklet on `*`) must reach the text inside.
+ * or a bookmarklet on `*`) must reach the text inside. Colours: a host's own tokens win; without
+ * them each colour has a light and a dark value (`light-dark()`), chosen by the host page's
+ * `color-scheme`, each AA on that scheme's background. In a dark scheme the primary button is
+ * outlined in the accent, since white text on a light accent would fail.
  */
 export const baseStyles = css`
   :host {
@@ -23,12 +26,13 @@ export const baseStyles = css`
     color: var(--leerkring-color, var(--utrecht-document-color, CanvasText));
     overflow-wrap: break-word;
     hyphens: auto;
-    --_leerkring-accent: var(--leerkring-accent-color, var(--utrecht-link-color, #01689b));
-    --_leerkring-muted: var(--leerkring-muted-color, #535353);
-    --_leerkring-border: var(--leerkring-border-color, #8a8a8a);
+    --_leerkring-accent: var(--leerkring-accent-color, var(--utrecht-link-color, light-dark(#01689b, #8cc8f0)));
+    --_leerkring-muted: var(--leerkring-muted-color, light-dark(#535353, #b8b8b8));
+    --_leerkring-border: var(--leerkring-border-color, light-dark(#8a8a8a, #8f8f8f));
     --_leerkring-surface: var(--leerkring-surface-color, Canvas);
-    --_leerkring-focus: var(--leerkring-focus-outline-color, var(--utrecht-focus-outline-color, #000));
-    --_leerkring-danger: var(--leerkring-danger-color, #b3001b);
+    --_leerkring-focus: var(--leerkring-focus-outline-color, var(--utrecht-focus-outline-color, CanvasText));
+    --_leerkring-danger: var(--leerkring-danger-color, light-dark(#b3001b, #ff9aa2));
+    --_leerkring-input-border: var(--leerkring-input-border-color, light-dark(#535353, #a6a6a6));
     --_leerkring-radius: var(--leerkring-border-radius, 4px);
   }
   :host([hidden]) {
@@ -85,8 +89,8 @@ export const baseStyles = css`
     padding-inline: 1em;
     border: 2px solid var(--_leerkring-accent);
     border-radius: var(--_leerkring-radius);
-    background: var(--leerkring-button-background-color, var(--_leerkring-accent));
-    color: var(--leerkring-button-color, #fff);
+    background: var(--leerkring-button-background-color, light-dark(var(--_leerkring-accent), transparent));
+    color: var(--leerkring-button-color, light-dark(#fff, var(--_leerkring-accent)));
     font: inherit;
     font-weight: 600;
     text-decoration: none;

@@ -20,6 +20,8 @@ import {
   mailtoUrl,
   safeUrl,
   whoMayJoin,
+  documentLanguage,
+  isOwnWords,
   freesPlaceForWaitlist,
   type Availability,
   type FieldName,
@@ -266,7 +268,27 @@ export class LeerkringSignup extends LitElement {
   #eligibilityNotes(network: Network, locale: Locale) {
     const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
-    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p>${n}</p>`)}</div>`;
+    return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? this.#docLang(network, locale) : nothing}>${n}</p>`)}</div>`;
+  }
+
+  /** The document's language where it differs from the page's (WCAG 3.1.2): the network's own words keep it. */
+  #docLang(network: Network, locale: Locale): string | typeof nothing {
+    const lang = documentLanguage(network);
+    return lang === locale ? nothing : lang;
+  }
+
+  /** One of our sentences around the network's own words (a title): those keep the document's language. */
+  #sentenceWith(sentence: (words: string) => string, words: string): TemplateResult {
+    const [before, after] = sentence('\u0000').split('\u0000');
+    return html`${before}${this.#own(words)}${after}`;
+  }
+
+  /** The network's own words inside a sentence or label of ours. */
+  #own(text: string): TemplateResult | string {
+    const network = this.#source.state.network;
+    const locale = readyLocale(this);
+    const lang = network && locale ? this.#docLang(network, locale) : nothing;
+    return lang === nothing ? text : html`<span lang=${lang}>${text}</span>`;
   }
 
   #problem(path: string): Problem | undefined {
@@ -426,7 +448,7 @@ export class LeerkringSignup extends LitElement {
             aria-required=${d.required !== false ? 'true' : nothing}
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${this.#describedBy(path) || nothing} />
-          <label for=${id}>${d.text}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
+          <label for=${id}>${this.#own(d.text)}${d.required === false ? ` ${formMessages(locale).signup.optional}` : ''}</label>
         </div>
       </div>`;
     });
@@ -438,9 +460,15 @@ export class LeerkringSignup extends LitElement {
     const id = controlId(path);
     const invalid = !!this.#problem(path);
     const reasonId = q.reason ? `${id}-reason` : undefined;
-    const label = html`${q.label}${q.required ? '' : ` ${s.optional}`}`;
+    const label = html`${this.#own(q.label)}${q.required ? '' : ` ${s.optional}`}`;
     // One text node: Chromium drops a lone space between two template parts from the description it computes.
-    const reason = q.reason ? html`<p class="hint" id=${reasonId!}>${`${s.why} ${q.reason}`}</p>` : nothing;
+    // In another language than the page's, the reason is its own span, its space inside it.
+    const reasonLang = this.#source.state.network ? this.#docLang(this.#source.state.network, locale) : nothing;
+    const reason = !q.reason
+      ? nothing
+      : reasonLang === nothing
+        ? html`<p class="hint" id=${reasonId!}>${`${s.why} ${q.reason}`}</p>`
+        : html`<p class="hint" id=${reasonId!}>${s.why}<span lang=${reasonLang}>${` ${q.reason}`}</span></p>`;
     const describedBy = this.#describedBy(path, reasonId) || nothing;
     const name = `answer:${q.id}`;
     let control: TemplateResult;
@@ -460,7 +488,7 @@ export class LeerkringSignup extends LitElement {
               ?required=${!!q.required}
               aria-invalid=${invalid ? 'true' : 'false'}
             />
-            <label for=${i === 0 ? id : `${id}-${i}`}>${o.label}</label>
+            <label for=${i === 0 ? id : `${id}-${i}`}>${q.type === 'choice' ? this.#own(o.label) : o.label}</label>
           </div>`,
         )}
       </fieldset>`;
@@ -699,13 +727,13 @@ export class LeerkringSignup extends LitElement {
         const dated = (session ? [session] : network.sessions).filter((x) => (x.start || x.date) && !isSessionPast(x, clock(this.now ?? this.#source.state.now)) && x.status !== 'cancelled');
         return this.#screen(
           s.confirmedHeading,
-          html`<p>${s.confirmedText(title)}</p>
+          html`<p>${this.#sentenceWith((t) => s.confirmedText(t), title)}</p>
             ${dated.length
               ? html`<ul>
                   ${dated.map((x) => {
                     const ev = calendarEvent(network, x, locale)!;
                     return html`<li>
-                      ${x.title}:
+                      ${this.#own(x.title)}:
                       <button class="linklike" type="button" @click=${() => downloadIcs(network, x.id, locale)}>${messages(locale).agenda.icsFile}</button>
                       · <a href=${googleCalendarUrl(ev)} rel="noopener">${messages(locale).agenda.google}</a>
                     </li>`;
@@ -722,7 +750,7 @@ export class LeerkringSignup extends LitElement {
         const inCompany = network.format === 'in-company';
         return this.#screen(
           inCompany ? s.requestReceivedHeading : s.pendingHeading,
-          html`<p>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
+          html`<p lang=${network.registration.approval?.explanation ? this.#docLang(network, locale) : nothing}>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
             <p>${s.pendingWho(who, network.registration.approval)}</p>`,
           network,
           locale,

@@ -1,0 +1,98 @@
+// English mode (issue 12, item 7): the network's own words keep the document's language
+// (lang="nl", WCAG 3.1.2), and the screens around them are English throughout.
+import { expect } from '@esm-bundle/chai';
+import type { LeerkringSignup } from '../../src/components/index.js';
+import { fixture, expectAccessible } from '../helpers/dom.js';
+import { post, $, until, fill } from '../helpers/form.js';
+
+const asOf = '2021-10-25T09:00:00+02:00';
+const doc = {
+  eligibility: 'Deze leerkring is uitsluitend voor gemeenten die al samenwerken met bewonersinitiatieven aan aardgasvrij.',
+  intake: 'Na je aanmelding nemen we contact met je op voor een kennismakings- en intakegesprek.',
+  declaration: 'Onze gemeente werkt al samen met een of meer bewonersinitiatieven aan aardgasvrij.',
+  question: 'Met welk bewonersinitiatief werkt je gemeente samen?',
+  reason: 'Zo kunnen we het intakegesprek goed voorbereiden.',
+};
+
+/** The language an element's text is in, as a screen reader decides it: the nearest lang, across the shadow boundary. */
+function langOf(node: Node): string {
+  let n: Node | null = node;
+  while (n) {
+    if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang')!;
+    n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null);
+  }
+  return '';
+}
+
+/** Every text node in a shadow root whose text contains `text`. */
+function textNodes(root: ShadowRoot, text: string): Text[] {
+  const found: Text[] = [];
+  const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.textContent!.includes(text)) found.push(n as Text);
+  return found;
+}
+
+describe('English mode', () => {
+  beforeEach(() => post('/test-api/reset').then(() => post('/test-api/clock', { now: asOf })));
+
+  it("marks the network's own words in the form as Dutch, and only those", async () => {
+    const el = await fixture<LeerkringSignup>(`<leerkring-signup api="" network-id="aardgasvrij-leerkring" now="${asOf}"></leerkring-signup>`, { lang: 'en' });
+    await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');
+    for (const [what, text] of Object.entries(doc)) {
+      const nodes = textNodes(el.shadowRoot!, text);
+      expect(nodes.length, `${what} is shown`).to.be.greaterThan(0);
+      for (const n of nodes) expect(langOf(n), what).to.equal('nl');
+    }
+    for (const ui of ['Name', 'Email address', 'Why we ask:', 'Register']) {
+      const nodes = textNodes(el.shadowRoot!, ui);
+      expect(nodes.length, ui).to.be.greaterThan(0);
+      for (const n of nodes) expect(langOf(n), ui).to.equal('en');
+    }
+    await expectAccessible(el);
+  });
+
+  it("the intake screen is English around the network's own Dutch explanation", async () => {
+    const el = await fixture<LeerkringSignup>(`<leerkring-signup api="" network-id="aardgasvrij-leerkring" now="${asOf}"></leerkring-signup>`, { lang: 'en' });
+    await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');
+    fill(el, { name: 'Sam de Vries', email: 'sam@example.org', organisation: 'Gemeente Voorbeeld', role: 'Adviseur', organisationType: 'municipality' });
+    $<HTMLInputElement>(el, '#f-declarations-werkt-samen-met-initiatief').click();
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await until(() => !!el.shadowRoot!.querySelector('#outcome-heading'), 'the outcome');
+    const screen = el.shadowRoot!.querySelector('.outcome')!;
+    expect(screen.querySelector('#outcome-heading')!.textContent).to.equal('We have received your registration');
+    const paragraphs = [...screen.querySelectorAll('p')].map((p) => [p.textContent!.trim(), langOf(p)]);
+    expect(paragraphs[0]).to.deep.equal([doc.intake, 'nl']);
+    for (const [text, lang] of paragraphs.slice(1)) {
+      expect(lang, text).to.equal('en');
+      expect(text, "no Dutch sentence outside the document's own words").to.not.match(/\b(neemt|contact met je|werkdagen|Vragen)\b/);
+    }
+    await expectAccessible(el);
+  });
+
+  it('in the agenda, session titles and the network\'s own explanation keep lang="nl"; our headings are English', async () => {
+    const el = await fixture<HTMLElement>(`<leerkring-agenda api="" network-id="aardgasvrij-leerkring" now="${asOf}"></leerkring-agenda>`, { lang: 'en' });
+    await until(() => !!el.shadowRoot!.querySelector('[part="title"]'), 'the sessions');
+    const title = el.shadowRoot!.querySelector('[part="title"]')!;
+    expect(title.textContent!.trim()).to.equal('Startbijeenkomst');
+    expect(langOf(title.firstChild!)).to.equal('nl');
+    for (const n of textNodes(el.shadowRoot!, doc.eligibility)) expect(langOf(n)).to.equal('nl');
+    for (const n of textNodes(el.shadowRoot!, 'Upcoming meetings')) expect(langOf(n)).to.equal('en');
+    await expectAccessible(el);
+  });
+
+  it("the confirmation names the meeting in the document's language inside the English sentence", async () => {
+    await post('/test-api/clock', { now: '2019-11-04T09:00:00+01:00' });
+    const el = await fixture<LeerkringSignup>('<leerkring-signup api="" network-id="vitaal-platteland" now="2019-11-04T09:00:00+01:00"></leerkring-signup>', { lang: 'en' });
+    await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="sessionId"]')!.click();
+    fill(el, { name: 'Sam de Vries', email: 'sam@example.org', organisation: 'Gemeente Voorbeeld', organisationType: 'province', 'answer:gebied': 'Friese Veenweiden' });
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot!.querySelector('#outcome-heading')?.textContent === 'You are registered', 'the confirmation');
+    const title = 'Samenwerken met maatschappelijke partners (Werkplaats Vitaal Platteland)';
+    const nodes = textNodes(el.shadowRoot!, title);
+    expect(nodes.length).to.equal(1);
+    expect(langOf(nodes[0]!)).to.equal('nl');
+    expect(langOf(textNodes(el.shadowRoot!, 'is confirmed')[0]!)).to.equal('en');
+    for (const n of textNodes(el.shadowRoot!, 'Samenwerken met maatschappelijke partners')) expect(langOf(n)).to.equal('nl');
+  });
+});
