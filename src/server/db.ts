@@ -164,8 +164,10 @@ async function openPglite(dataDir: string): Promise<Db> {
   ensureDataFolder(dataDir);
   let pg: InstanceType<typeof PGlite>;
   try {
+    // The settings are written into the new database's postgresql.conf, which later starts read:
+    // an existing database is opened without writing anything (its files may be read-only).
     await initialiseApart(pgdata);
-    pg = await PGlite.create(pgdata, PGLITE_OPTIONS);
+    pg = await PGlite.create(pgdata, existsSync(join(pgdata, 'PG_VERSION')) ? {} : PGLITE_OPTIONS);
   } catch (error) {
     // PGlite says only "failed to initialize properly" or aborts its WASM: find the cause here.
     const code = fsCode(error);

@@ -287,6 +287,14 @@ export async function claimOutbox(
 }
 
 /**
+ * Marks messages as sent, a few at a time: on the embedded database every statement waits its
+ * turn behind the registrations. A crash before the mark sends them again after the claim timeout.
+ */
+async function markSent(db: Queryable, ids: string[]): Promise<void> {
+  if (ids.length) await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, claimed_at = NULL WHERE id = ANY($1::bigint[])', [ids]);
+}
+
+/**
  * Sends what is waiting in the outbox, as a job off the request path. Messages are claimed in a
  * short transaction (SKIP LOCKED, so several server processes never claim the same one), sent
  * outside any transaction, then marked as sent; once sent, the text (which holds the manage
@@ -300,6 +308,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
   for (;;) {
     const batch = await claimOutbox(db, worker, limit, options.claimTimeoutMs);
     let failures = 0;
+    const done: string[] = [];
     for (const row of batch) {
       try {
         await mailer.send(typeof row.message === 'string' ? JSON.parse(row.message) : row.message, { registrationId: row.registration_id });
@@ -314,9 +323,11 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
         failures++;
         continue;
       }
-      await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, claimed_at = NULL WHERE id = $1', [row.id]);
+      done.push(row.id);
       sent++;
+      if (done.length >= 10) await markSent(db, done.splice(0));
     }
+    await markSent(db, done);
     // A failure is tried again on the job's next turn, not at once in this one.
     if (batch.length < limit || failures) return { sent, failed };
   }

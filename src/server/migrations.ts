@@ -157,7 +157,8 @@ export const MIGRATIONS: string[] = [
   // Kept counts per target (a network, or one session): what availability reads, never a recount.
   // Triggers keep them in the transaction of every change of a registration's status, whoever
   // makes it. The row is also the target's lock: deciding about places locks it first.
-  // (The function body is on one line: migrations are split into statements at ";" + newline.)
+  // Emptying the registrations (TRUNCATE fires no row triggers) empties the counts too.
+  // (Function bodies are on one line: migrations are split into statements at ";" + newline.)
   `
   CREATE TABLE target_counts (
     network_id text NOT NULL,
@@ -172,6 +173,8 @@ export const MIGRATIONS: string[] = [
   CREATE TRIGGER registrations_keep_counts_change AFTER UPDATE OF status, target, network_id ON registrations FOR EACH ROW
     WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.target IS DISTINCT FROM NEW.target OR OLD.network_id IS DISTINCT FROM NEW.network_id)
     EXECUTE FUNCTION leerkring_keep_counts();
+  CREATE FUNCTION leerkring_forget_counts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM target_counts; RETURN NULL; END $$;
+  CREATE TRIGGER registrations_truncate_counts AFTER TRUNCATE ON registrations FOR EACH STATEMENT EXECUTE FUNCTION leerkring_forget_counts();
   INSERT INTO target_counts (network_id, target, confirmed, pending, waitlisted)
     SELECT network_id, target, count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'pending'), count(*) FILTER (WHERE status = 'waitlisted')
     FROM registrations GROUP BY network_id, target

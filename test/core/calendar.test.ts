@@ -147,4 +147,19 @@ describe('calendar export', () => {
       expect(unfold(networkCalendar(n))).to.contain('NAME:Leren\\, samen\\; doen\r\n').and.contain('URL;VALUE=URI:https://example.org/x');
     });
   });
+
+  it('folds long lines at 74 octets, never inside a character, and unfolds to the same text', () => {
+    const title = 'Één dag over wijkgericht werken 🏘️ met bewoners, ambtenaren en ondernemers — ook in het Frysk: Mienskip ûnder ien dak';
+    const n = makeNetwork({}, [{ id: 'lang', title, type: 'other', start: '2030-05-01T10:00', description: `${'Regel met ë en 😀 '.repeat(12)}\nEinde` }]);
+    const ics = networkCalendar(n);
+    const bytes = new TextEncoder();
+    for (const physical of ics.slice(0, -2).split('\r\n')) {
+      expect(bytes.encode(physical.startsWith(' ') ? physical.slice(1) : physical).length, physical).to.be.at.most(74);
+      // A fold between the halves of a surrogate pair would leave a lone surrogate on each side.
+      expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(physical), physical).to.equal(false);
+    }
+    const lines = strictParse(ics);
+    expect(lines.find((l) => l.name === 'SUMMARY')!.value).to.equal(`${title} (${n.title})`);
+    expect(lines.find((l) => l.name === 'DESCRIPTION')!.value.startsWith(`${'Regel met ë en 😀 '.repeat(12)}\nEinde`)).to.equal(true);
+  });
 });

@@ -80,5 +80,19 @@ for (const backend of BACKENDS) {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    test('are emptied with the registrations when the table is emptied at once (TRUNCATE fires no row triggers)', async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const service = new RegistrationService(db, new Map([[perSession.id, perSession]]), { secret: Buffer.alloc(32, 1), now: () => new Date('2030-01-01T00:00:00Z') });
+        for (let i = 0; i < 3; i++) assert.equal((await service.register(perSession, { ...person(i), sessionId: 'a' })).kind, 'created');
+        assert.deepEqual(await service.counts(perSession.id), { a: { confirmed: 2, pending: 0, waitlisted: 1 } });
+        await db.query('TRUNCATE registrations');
+        assert.deepEqual(await service.counts(perSession.id), {});
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 }

@@ -290,8 +290,8 @@ export class RegistrationService {
       const waiting = this.#waiting.get(queue);
       if (waiting) waiting.push(request);
       else {
-        this.#waiting.set(queue, []);
-        void this.#drain(queue, [request]);
+        this.#waiting.set(queue, [request]);
+        void this.#drain(queue);
       }
     });
   }
@@ -300,11 +300,15 @@ export class RegistrationService {
   readonly #waiting = new Map<string, Pending[]>();
 
   /** Decides batches for one target until nobody is waiting for it any more. */
-  async #drain(queue: string, first: Pending[]): Promise<void> {
-    let batch = first;
-    while (batch.length) {
+  async #drain(queue: string): Promise<void> {
+    for (;;) {
+      // One turn of the event loop first, so that requests that have arrived meanwhile join the
+      // batch: the embedded database runs on this thread, and its transactions never give the
+      // loop a turn to read them.
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = this.#waiting.get(queue)!.splice(0, MAX_BATCH);
+      if (!batch.length) break;
       await this.#decideBatch(batch);
-      batch = this.#waiting.get(queue)!.splice(0, MAX_BATCH);
     }
     this.#waiting.delete(queue);
   }
