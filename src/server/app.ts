@@ -197,7 +197,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   // The networks live in the database with their revisions; networks given in code are imported
   // there like a `--networks` folder (a new revision only for what changed).
   const networks =
-    options.networks instanceof NetworkRegistry ? options.networks : await NetworkRegistry.open(db);
+    options.networks instanceof NetworkRegistry ? options.networks : await NetworkRegistry.over(db, options.networks);
   const store = new RegistrationService(db, networks, {
     secret: options.secret,
     manageUrl: (token: string) => (options.manageUrl ? options.manageUrl.replace('{token}', encodeURIComponent(token)) : manageUrlOf(options.publicUrl, token)),

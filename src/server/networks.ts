@@ -105,11 +105,13 @@ export const NETWORK_CHANNEL = 'leerkring_networks';
 /**
  * The networks the server serves: the current revision of each network document kept in the
  * database, in memory. It reads like the `Map<string, Network>` the code has always been given
- * (and is one), so every reader keeps working; only the registry writes to it. A new revision
- * is always a new `Network` object: caches keyed by the object then see the change.
+ * (it implements Map), so every reader keeps working; only the registry writes to it. A new
+ * revision is always a new `Network` object: caches keyed by the object then see the change.
  */
-export class NetworkRegistry extends Map<string, Network> {
+export class NetworkRegistry implements Map<string, Network> {
   readonly #db: Db;
+  /** The networks as served; a caller's own Map when given one (see `open`). */
+  readonly #store: Map<string, Network>;
   readonly #revisions = new Map<string, number>();
   readonly #hooks: RevisionHook[] = [];
   #stopListening: (() => Promise<void>) | undefined;
@@ -118,9 +120,47 @@ export class NetworkRegistry extends Map<string, Network> {
   /** The networks the opening import gave a new revision. */
   readonly imported: string[] = [];
 
-  private constructor(db: Db) {
-    super();
+  private constructor(db: Db, store: Map<string, Network> = new Map()) {
     this.#db = db;
+    this.#store = store;
+  }
+
+  get size(): number {
+    return this.#store.size;
+  }
+  get(id: string): Network | undefined {
+    return this.#store.get(id);
+  }
+  has(id: string): boolean {
+    return this.#store.has(id);
+  }
+  set(id: string, network: Network): this {
+    this.#store.set(id, network);
+    return this;
+  }
+  delete(id: string): boolean {
+    return this.#store.delete(id);
+  }
+  clear(): void {
+    this.#store.clear();
+  }
+  forEach(fn: (network: Network, id: string, map: Map<string, Network>) => void, thisArg?: unknown): void {
+    this.#store.forEach((network, id) => fn.call(thisArg, network, id, this));
+  }
+  keys() {
+    return this.#store.keys();
+  }
+  values() {
+    return this.#store.values();
+  }
+  entries() {
+    return this.#store.entries();
+  }
+  [Symbol.iterator]() {
+    return this.#store[Symbol.iterator]();
+  }
+  get [Symbol.toStringTag](): string {
+    return 'NetworkRegistry';
   }
 
   /**
@@ -132,6 +172,16 @@ export class NetworkRegistry extends Map<string, Network> {
     const registry = new NetworkRegistry(db);
     await registry.#load();
     await registry.importDocuments(documents);
+    return registry;
+  }
+
+  /**
+   * A registry over a Map a caller keeps (`buildServer` given networks in code): its networks
+   * are imported once hooks are in place (`importDocuments`), revisions saved through the API
+   * are written into it, and what the caller sets in it is served as it always was.
+   */
+  static async over(db: Db, networks: Map<string, Network>): Promise<NetworkRegistry> {
+    const registry = new NetworkRegistry(db, networks);
     return registry;
   }
 
