@@ -188,7 +188,7 @@ export class LeerkringAgenda extends LitElement {
 
   /** How many of the shown sessions are drawn; grows frame by frame up to all of them. */
   #drawn = FIRST_DRAW;
-  #drawFrame = 0;
+  #cancelDraw: (() => void) | undefined;
   /** The session to focus once "toon meer" has drawn it. */
   #focusAfterUpdate: string | undefined;
 
@@ -198,8 +198,7 @@ export class LeerkringAgenda extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    cancelAnimationFrame(this.#drawFrame);
-    this.#drawFrame = 0;
+    this.#cancelDraw?.();
     this.#jsonLd?.remove();
     this.#jsonLd = null;
     this.#jsonLdText = '';
@@ -276,12 +275,20 @@ export class LeerkringAgenda extends LitElement {
 
   /** Draws the rest of a long page in later frames, so the first screenful appears at once. */
   #drawLater(total: number): void {
-    if (this.#drawn >= total || this.#drawFrame) return;
-    this.#drawFrame = requestAnimationFrame(() => {
-      this.#drawFrame = 0;
+    if (this.#drawn >= total || this.#cancelDraw) return;
+    const step = () => {
+      this.#cancelDraw?.();
       this.#drawn += NEXT_DRAW;
       this.requestUpdate();
-    });
+    };
+    // The next frame; a page in a background tab gets no frames, so a timer finishes the job there.
+    const frame = requestAnimationFrame(step);
+    const timer = setTimeout(step, 100);
+    this.#cancelDraw = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      this.#cancelDraw = undefined;
+    };
   }
 
   #renderAgenda(state: NetworkState, network: Network, locale: Locale) {
