@@ -22,6 +22,15 @@ function makeNetwork(n) {
 
 const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+/** Elements, text and Lit's comment markers: everything the browser keeps per session. */
+const nodeCount = (root) => {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  let n = 0;
+  while (walker.nextNode()) n++;
+  return n;
+};
+const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+
 window.benchAgenda = async (n) => {
   const doc = makeNetwork(n);
   const host = document.createElement('div');
@@ -34,11 +43,22 @@ window.benchAgenda = async (n) => {
   const tScript = performance.now() - t0;
   void document.body.offsetHeight;
   const t = performance.now() - t0;
-  window.lastSplit = { script: tScript, layout: t - tScript, nodes: el.shadowRoot.querySelectorAll('*').length };
-  const count = el.shadowRoot.querySelectorAll('[part="session"]').length;
+  const sessions = () => el.shadowRoot.querySelectorAll('[part="session"]').length;
+  const first = sessions();
+  // Then the rest of the first page, drawn in later frames: done when two frames add nothing.
+  let drawn = first;
+  for (let still = 0; still < 2; ) {
+    await frame();
+    await el.updateComplete;
+    const now = sessions();
+    still = now === drawn ? still + 1 : 0;
+    drawn = now;
+  }
+  const tPage = performance.now() - t0;
+  window.lastSplit = { script: tScript, layout: t - tScript, page: tPage, nodesPerSession: nodeCount(el.shadowRoot) / drawn };
   host.remove();
   await settle();
-  return { ms: t, count };
+  return { ms: t, count: first, page: drawn, pageMs: tPage, nodesPerSession: window.lastSplit.nodesPerSession };
 };
 
 window.benchPlain = async (n) => {
@@ -53,7 +73,8 @@ window.benchPlain = async (n) => {
   void document.body.offsetHeight;
   const t = performance.now() - t0;
   const count = el.shadowRoot.querySelectorAll('li').length;
+  const nodesPerSession = nodeCount(el.shadowRoot) / count;
   host.remove();
   await settle();
-  return { ms: t, count };
+  return { ms: t, count, nodesPerSession };
 };

@@ -422,27 +422,28 @@ export class LeerkringAgenda extends LitElement {
     const timing = sessionTiming(session);
     const id = `session-${session.id}`;
     const sessionHref = safeUrl(this.sessionLink?.replace('{id}', encodeURIComponent(session.id)));
-    const title = sessionHref ? html`<a href=${sessionHref}>${session.title}</a>` : session.title;
+    const h = heading(level);
+    // Plain text goes in as the textContent property where it can: a child slot costs a marker node.
+    const title = sessionHref
+      ? html`<${h} id=${id} class="title" part="title"><a href=${sessionHref}>${session.title}</a></${h}>`
+      : html`<${h} id=${id} class="title" part="title" .textContent=${session.title}></${h}>`;
     const perSession = registrationScope(network) === 'session';
     const availability = perSession && !past ? state.availability?.sessions[session.id] : undefined;
     const resources = session.resources ?? [];
-    return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>
-      <article aria-labelledby=${id}>
-        <${heading(level)} id=${id} class="title" part="title">${title}</${heading(level)}>
-        ${this.#renderStatus(session, locale)}
-        <p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p>
-        <p class="meta">${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}</p>
-        ${this.#renderVenue(session, locale)}
-        ${session.partners?.length ? html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>` : nothing}
-        ${session.facilitators?.length ? html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>` : nothing}
-        ${session.speakers?.length ? html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>` : nothing}
-        ${session.description ? html`<p class="description">${session.description}</p>` : nothing}
-        ${session.programme?.length ? this.#renderProgramme(session.programme, locale, level + 1) : nothing}
-        ${availability ? this.#renderAvailability(availability, state, network, locale, session) : nothing}
-        ${!past && timing.kind !== 'tbd' && session.status !== 'cancelled' ? this.#renderCalendar(network, session, locale) : nothing}
-        ${resources.length ? this.#renderResources(resources, locale, level + 1) : nothing}
-      </article>
-    </li>`;
+    // Only the parts a session has, in one list: every empty slot would still cost the page a
+    // marker node, and a long agenda has a thousand sessions. No whitespace between the tags
+    // for the same reason (each run of it is a text node).
+    const more = [];
+    if (session.partners?.length) more.push(html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>`);
+    if (session.facilitators?.length) more.push(html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>`);
+    if (session.speakers?.length) more.push(html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>`);
+    if (session.description) more.push(html`<p class="description">${session.description}</p>`);
+    if (session.programme?.length) more.push(this.#renderProgramme(session.programme, locale, level + 1));
+    if (availability) more.push(this.#renderAvailability(availability, state, network, locale, session));
+    if (!past && timing.kind !== 'tbd' && session.status !== 'cancelled') more.push(this.#renderCalendar(network, session, locale));
+    if (resources.length) more.push(this.#renderResources(resources, locale, level + 1));
+    // prettier-ignore
+    return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>${title}${this.#renderStatus(session, locale)}<p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p><p class="meta" .textContent=${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}></p>${this.#renderVenue(session, locale)}${more}</li>`;
   }
 
   /** Cancelled or moved, with the editor's note when there is one ("vanwege de storm …"). */
@@ -480,41 +481,51 @@ export class LeerkringAgenda extends LitElement {
     if (timing.kind === 'tbd' && past && timing.period) return m.agendaMore.tbdPassed(timing.period);
     if (timing.kind === 'tbd') return timing.period ? m.date.tbdPeriod(timing.period) : m.date.tbd;
     if (timing.kind === 'date') {
-      return html`<time datetime=${timing.date}>${formatDate(locale, timing.start)}</time>${session.doorsOpen
-          ? `, ${m.agenda.doorsOpen(session.doorsOpen)}`
-          : ''}`;
+      return html`<time datetime=${timing.date}>${formatDate(locale, timing.start)}</time>${session.doorsOpen ? `, ${m.agenda.doorsOpen(session.doorsOpen)}` : ''}`;
     }
     const from = formatTime(locale, timing.start);
     const to = timing.end ? formatTime(locale, timing.end) : undefined;
-    return html`<time datetime=${timing.start.toISOString()}>${formatDate(locale, timing.start)}</time>,
-      ${m.agenda.time(from, to)}${session.doorsOpen ? ` (${m.agenda.doorsOpen(session.doorsOpen)})` : ''}`;
+    const rest = `, ${m.agenda.time(from, to)}${session.doorsOpen ? ` (${m.agenda.doorsOpen(session.doorsOpen)})` : ''}`;
+    return html`<time datetime=${timing.start.toISOString()}>${formatDate(locale, timing.start)}</time>${rest}`;
   }
 
   #renderVenue(session: Session, locale: Locale) {
     const a = messages(locale).agenda;
     const v = session.venue;
-    if (!v) return html`<p class="venue">${a.locationTbd}</p>`;
     const place = (p: { name?: string; address?: string; postalCode?: string; city?: string }) =>
       [p.name, p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    switch (v.type) {
+    let text: string;
+    let note: string | undefined;
+    switch (v?.type) {
+      case undefined:
+        text = a.locationTbd;
+        break;
       case 'online':
-        return html`<p class="venue">${a.online}${v.platform ? ` (${v.platform})` : ''}${v.note ? html`<br />${v.note}` : nothing}</p>`;
+        text = `${a.online}${v.platform ? ` (${v.platform})` : ''}`;
+        note = v.note;
+        break;
       case 'hybrid':
-        return html`<p class="venue">${place(v) || a.locationTbd} · ${a.hybrid}</p>`;
+        text = `${place(v) || a.locationTbd} · ${a.hybrid}`;
+        break;
       case 'to-be-announced':
-        return html`<p class="venue">${v.city ? `${v.city} · ` : ''}${a.locationTbd}</p>`;
+        text = `${v.city ? `${v.city} · ` : ''}${a.locationTbd}`;
+        break;
       case 'physical':
-        return html`<p class="venue">${place(v) || a.locationTbd}${v.note ? html`<br />${v.note}` : nothing}</p>`;
+        text = place(v) || a.locationTbd;
+        note = v.note;
+        break;
     }
+    // Plain text as a property, not a child slot: no marker node per session (see #renderSession).
+    return note ? html`<p class="venue">${text}<br />${note}</p>` : html`<p class="venue" .textContent=${text}></p>`;
   }
 
   #renderAvailability(av: Availability, state: NetworkState, network: Network, locale: Locale, session: Session | undefined) {
     const text = this.#availabilityText(av, state, locale);
     const canAct = av.state === 'open' || av.state === 'waitlist' || av.state === 'on-request';
-    return html`<div class="availability" part="availability" data-state=${av.state}>
-      ${text ? html`<p>${text}</p>` : nothing}
-      ${canAct ? this.#renderRegisterAction(network, session, locale) : nothing}
-    </div>`;
+    const parts = [];
+    if (text) parts.push(html`<p>${text}</p>`);
+    if (canAct) parts.push(this.#renderRegisterAction(network, session, locale));
+    return html`<div class="availability" part="availability" data-state=${av.state}>${parts}</div>`;
   }
 
   #availabilityText(av: Availability, state: NetworkState, locale: Locale): string {
@@ -565,7 +576,7 @@ export class LeerkringAgenda extends LitElement {
         const signupHref = safeUrl(this.signupHref);
         return signupHref
           ? html`<a class="button" part="button" href=${signupHref} @click=${select}>${label}</a>`
-          : html`<button class="button" part="button" type="button" @click=${select}>${label}</button>`;
+          : html`<button class="button" part="button" type="button" @click=${select} .textContent=${label}></button>`;
       }
       default:
         return nothing;
@@ -586,9 +597,8 @@ export class LeerkringAgenda extends LitElement {
       this.requestUpdate();
     };
     const event = open ? calendarEvent(network, session, locale) : undefined;
-    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}>
-      <summary>${a.addToCalendar}<span class="visually-hidden">: ${session.title}</span></summary>
-      ${event
+    // prettier-ignore
+    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}><summary>${a.addToCalendar}<span class="visually-hidden" .textContent=${`: ${session.title}`}></span></summary>${event
         ? html`<ul role="list">
             <li>
               <button class="linklike" type="button" @click=${() => downloadIcs(network, session.id, locale)}>${a.icsFile}</button>
@@ -596,8 +606,7 @@ export class LeerkringAgenda extends LitElement {
             <li><a href=${googleCalendarUrl(event)} rel="noopener">${a.google}</a></li>
             <li><a href=${outlookCalendarUrl(event)} rel="noopener">${a.outlook}</a></li>
           </ul>`
-        : nothing}
-    </details>`;
+        : nothing}</details>`;
   }
 
   #renderResources(resources: Resource[], locale: Locale, level: number) {
