@@ -101,8 +101,10 @@ function person(p: Person) {
 const organisation = (o: Organisation) => html`<bdi>${o.name}</bdi>`;
 
 /**
- * @summary The sessions of a learning network: upcoming ones by month, sessions still to be
- * dated in their place in the series, and an archive of past sessions with their reports.
+ * @summary The sessions of a learning network: upcoming ones by month in date order, sessions still
+ * to be dated after the dated ones they follow in the series, and an archive of past sessions with
+ * their reports. A long agenda shows a page at a time ("Toon meer"); the theme and type filters are
+ * kept in the page address (`leerkring-theme`, `leerkring-type`).
  *
  * @csspart session - One session.
  * @csspart title - A session's title.
@@ -113,6 +115,8 @@ const organisation = (o: Organisation) => html`<bdi>${o.name}</bdi>`;
  * @csspart button - Register and retry buttons.
  * @csspart calendar - The "add to your calendar" disclosure.
  * @csspart filters - The theme and type filters.
+ * @csspart programme - A session's programme (timed items).
+ * @csspart subscribe - The links to subscribe to the network's calendar feed (webcal: and https).
  * @csspart error - The load error or the problems in an invalid document.
  * @fires leerkring-session-select - When someone chooses to register for a session (cancelable).
  * @cssprop --leerkring-accent-color - Links and buttons (falls back to `--utrecht-link-color`).
