@@ -78,3 +78,27 @@ window.benchPlain = async (n) => {
   await settle();
   return { ms: t, count, nodesPerSession };
 };
+
+// Everything: the first page, then "toon meer" until all N sessions are drawn (progressively).
+window.benchAgendaAll = async (n) => {
+  const doc = makeNetwork(n);
+  const host = document.createElement('div');
+  const json = JSON.stringify(doc);
+  const t0 = performance.now();
+  host.innerHTML = `<leerkring-agenda now="2029-12-01T00:00:00Z" structured-data="off" filters="off"><script type="application/json">${json}</script></leerkring-agenda>`;
+  document.body.append(host);
+  const el = host.firstElementChild;
+  const sessions = () => el.shadowRoot?.querySelectorAll('[part="session"]').length ?? 0;
+  while (!sessions()) await el.updateComplete.then(() => new Promise((r) => setTimeout(r, 0)));
+  for (let more = el.shadowRoot.querySelector('button.more'); more; more = el.shadowRoot.querySelector('button.more')) {
+    more.click();
+    await el.updateComplete;
+  }
+  while (sessions() < n) await frame().then(() => el.updateComplete);
+  void document.body.offsetHeight;
+  const t = performance.now() - t0;
+  const count = sessions();
+  host.remove();
+  await settle();
+  return { ms: t, count };
+};

@@ -57,6 +57,16 @@ async function renderBench() {
     console.log(`plain Lit list, same ${N} items (render + layout):                   median ${fmt(mp)}`);
     console.log(`ratio agenda / plain list: ${(ma / mp).toFixed(2)}x first render, ${(mpage / mp).toFixed(2)}x first page complete`);
     console.log(`DOM nodes per session (elements, text, markers): agenda ${last.nodesPerSession.toFixed(1)}, plain list ${lastPlain.nodesPerSession.toFixed(1)}`);
+    // Not the first render: every session drawn, after "toon meer" until the end (fewer runs: slow).
+    const all = [];
+    const allPlain = [];
+    for (let i = 0; i < 3; i++) {
+      const a = await page.evaluate((n) => window.benchAgendaAll(n), N);
+      if (a.count !== N) throw new Error(`drew ${a.count} of ${N}`);
+      all.push(a.ms);
+      allPlain.push((await page.evaluate((n) => window.benchPlain(n), N)).ms);
+    }
+    console.log(`agenda with all ${N} sessions opened by "toon meer": median ${fmt(median(all))} over 3 runs, ${(median(all) / median(allPlain)).toFixed(2)}x the plain list (${fmt(median(allPlain))})`);
   } finally {
     await browser.close();
     server.close();

@@ -298,7 +298,15 @@ export class LeerkringAgenda extends LitElement {
   #renderAgenda(state: NetworkState, network: Network, locale: Locale) {
     const m = messages(locale);
     const now = clock(this.now ?? state.now);
-    const rows = this.#rows(network, now);
+    // Sessions stay drawn as they were while only paging or progressive drawing changes, so a
+    // thousand-session agenda does not redo a thousand sessions' dates and rules on every step.
+    const key = [state, network, locale, now.getTime(), this.headingLevel, this.sessionLink, this.signupHref, this.places, this.#calendarsChanged];
+    if (key.length !== this.#drawnFor.length || key.some((k, i) => k !== this.#drawnFor[i])) {
+      this.#drawnFor = key;
+      this.#drawnSessions = new WeakMap();
+      this.#rowsCache = this.#rows(network, now);
+    }
+    const rows = this.#rowsCache;
     if (!rows.length) return html`<p part="status">${m.agenda.empty}</p>${this.#renderWhoMayJoin(network, locale)}${this.#renderSeriesAction(state, network, locale)}`;
 
     const themes = [...new Set(rows.map((r) => r.session.theme).filter((t): t is string => !!t))];
@@ -419,7 +427,20 @@ export class LeerkringAgenda extends LitElement {
     return html`<div class="series-action">${this.#renderAvailability(state.availability.network, state, network, locale, undefined)}</div>`;
   }
 
+  #drawnFor: unknown[] = [];
+  #drawnSessions = new WeakMap<Session, { level: number; result: unknown }>();
+  #rowsCache: Row[] = [];
+  #calendarsChanged = 0;
+
   #renderSession(row: Row, state: NetworkState, network: Network, locale: Locale, level: number) {
+    const drawn = this.#drawnSessions.get(row.session);
+    if (drawn?.level === level) return drawn.result;
+    const result = this.#drawSession(row, state, network, locale, level);
+    this.#drawnSessions.set(row.session, { level, result });
+    return result;
+  }
+
+  #drawSession(row: Row, state: NetworkState, network: Network, locale: Locale, level: number) {
     const { session, past } = row;
     const m = messages(locale);
     const a = m.agenda;
@@ -598,6 +619,7 @@ export class LeerkringAgenda extends LitElement {
       if (isOpen === this.#openCalendars.has(session.id)) return;
       if (isOpen) this.#openCalendars.add(session.id);
       else this.#openCalendars.delete(session.id);
+      this.#calendarsChanged++;
       this.requestUpdate();
     };
     const event = open ? calendarEvent(network, session, locale) : undefined;
