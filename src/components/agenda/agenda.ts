@@ -265,7 +265,11 @@ export class LeerkringAgenda extends LitElement {
     const param = which === '_theme' ? THEME_PARAM : TYPE_PARAM;
     if (value) url.searchParams.set(param, value);
     else url.searchParams.delete(param);
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    try {
+      if (url.href !== location.href) history.replaceState(history.state, '', url);
+    } catch {
+      // A sandboxed frame may not change its address; the filter still works on the page.
+    }
   }
 
   #showMore(part: 'upcoming' | 'past', rows: readonly Row[], shown: number): void {
