@@ -22,6 +22,15 @@ function makeNetwork(n) {
 
 const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+/** Elements, text and Lit's comment markers: everything the browser keeps per session. */
+const nodeCount = (root) => {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+  let n = 0;
+  while (walker.nextNode()) n++;
+  return n;
+};
+const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+
 window.benchAgenda = async (n) => {
   const doc = makeNetwork(n);
   const host = document.createElement('div');
@@ -30,15 +39,32 @@ window.benchAgenda = async (n) => {
   host.innerHTML = `<leerkring-agenda now="2029-12-01T00:00:00Z" structured-data="off" filters="off"><script type="application/json">${json}</script></leerkring-agenda>`;
   document.body.append(host);
   const el = host.firstElementChild;
+  // How many sessions the first render drew, seen right after it changed the DOM.
+  let first = 0;
+  const seen = new MutationObserver(() => {
+    first ||= el.shadowRoot.querySelectorAll('[part="session"]').length;
+  });
+  seen.observe(el.shadowRoot, { childList: true, subtree: true });
   while (!el.shadowRoot?.querySelector('[part="session"]')) await el.updateComplete.then(() => new Promise((r) => setTimeout(r, 0)));
   const tScript = performance.now() - t0;
   void document.body.offsetHeight;
   const t = performance.now() - t0;
-  window.lastSplit = { script: tScript, layout: t - tScript, nodes: el.shadowRoot.querySelectorAll('*').length };
-  const count = el.shadowRoot.querySelectorAll('[part="session"]').length;
+  seen.disconnect();
+  const sessions = () => el.shadowRoot.querySelectorAll('[part="session"]').length;
+  // Then the rest of the first page, drawn in later frames: done when two frames add nothing.
+  let drawn = first;
+  for (let still = 0; still < 2; ) {
+    await frame();
+    await el.updateComplete;
+    const now = sessions();
+    still = now === drawn ? still + 1 : 0;
+    drawn = now;
+  }
+  const tPage = performance.now() - t0;
+  window.lastSplit = { script: tScript, layout: t - tScript, page: tPage, nodesPerSession: nodeCount(el.shadowRoot) / drawn };
   host.remove();
   await settle();
-  return { ms: t, count };
+  return { ms: t, count: first, page: drawn, pageMs: tPage, nodesPerSession: window.lastSplit.nodesPerSession };
 };
 
 window.benchPlain = async (n) => {
@@ -53,6 +79,31 @@ window.benchPlain = async (n) => {
   void document.body.offsetHeight;
   const t = performance.now() - t0;
   const count = el.shadowRoot.querySelectorAll('li').length;
+  const nodesPerSession = nodeCount(el.shadowRoot) / count;
+  host.remove();
+  await settle();
+  return { ms: t, count, nodesPerSession };
+};
+
+// Everything: the first page, then "toon meer" until all N sessions are drawn (progressively).
+window.benchAgendaAll = async (n) => {
+  const doc = makeNetwork(n);
+  const host = document.createElement('div');
+  const json = JSON.stringify(doc);
+  const t0 = performance.now();
+  host.innerHTML = `<leerkring-agenda now="2029-12-01T00:00:00Z" structured-data="off" filters="off"><script type="application/json">${json}</script></leerkring-agenda>`;
+  document.body.append(host);
+  const el = host.firstElementChild;
+  const sessions = () => el.shadowRoot?.querySelectorAll('[part="session"]').length ?? 0;
+  while (!sessions()) await el.updateComplete.then(() => new Promise((r) => setTimeout(r, 0)));
+  for (let more = el.shadowRoot.querySelector('button.more'); more; more = el.shadowRoot.querySelector('button.more')) {
+    more.click();
+    await el.updateComplete;
+  }
+  while (sessions() < n) await frame().then(() => el.updateComplete);
+  void document.body.offsetHeight;
+  const t = performance.now() - t0;
+  const count = sessions();
   host.remove();
   await settle();
   return { ms: t, count };

@@ -1,6 +1,8 @@
 import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringAgenda } from '../../src/components/index.js';
 import { fixture, expectAccessible, shadowText, inline } from '../helpers/dom.js';
+import { until } from '../helpers/form.js';
 
 const network = (sessions: unknown[], extra: Record<string, unknown> = {}) => ({
   id: 'volgorde',
@@ -170,5 +172,60 @@ describe('<leerkring-agenda>: calendar subscription (issue 13)', () => {
     await expectAccessible(el);
     const none = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(doc)}</leerkring-agenda>`);
     expect(none.shadowRoot!.querySelector('[part="subscribe"]')).to.equal(null);
+  });
+});
+
+describe('<leerkring-agenda>: a network with 1,000 sessions (issue 13)', () => {
+  const big = network(
+    Array.from({ length: 1000 }, (_, i) => {
+      const date = new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10);
+      return { id: `s${i}`, title: `Bijeenkomst ${i + 1}`, type: i % 3 ? 'thematic' : 'plenary', theme: `Thema ${i % 7}`, start: `${date}T19:30`, venue: { type: 'physical', name: 'Stadhuis', city: 'Utrecht' } };
+    }),
+  );
+  const drawn = (el: LeerkringAgenda) => el.shadowRoot!.querySelectorAll('[part="session"]').length;
+  const address = location.href;
+  afterEach(() => history.replaceState(null, '', address));
+
+  it('shows the next month first, and "toon meer" opens the next month with focus on its first session', async () => {
+    const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2029-12-01T10:00:00Z">${inline(big)}</leerkring-agenda>`, { width: 375 });
+    await until(() => drawn(el) === 31, 'January drawn');
+    expect(months(el).map((g) => g.label)).to.deep.equal(['januari 2030']);
+    expect(el.getBoundingClientRect().height, 'a page, not 400,000 px').to.be.below(25000);
+    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('button.more')!;
+    expect(more.textContent!.trim()).to.equal('Toon meer (nog 969 bijeenkomsten)');
+    await expectAccessible(el);
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => drawn(el) === 59, 'February drawn');
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    expect(focused.id).to.equal('session-s31');
+    expect(focused.textContent).to.equal('Bijeenkomst 32');
+    expect(months(el).map((g) => g.label)).to.deep.equal(['januari 2030', 'februari 2030']);
+    expect(el.shadowRoot!.querySelector('button.more')!.textContent!.trim()).to.equal('Toon meer (nog 941 bijeenkomsten)');
+    await expectAccessible(el);
+  });
+
+  it('keeps the filters in the address, so a shared or reloaded link shows the same choice', async () => {
+    const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2029-12-01T10:00:00Z">${inline(big)}</leerkring-agenda>`);
+    const [theme, type] = [...el.shadowRoot!.querySelectorAll('select')];
+    theme!.value = 'Thema 3';
+    theme!.dispatchEvent(new Event('change'));
+    type!.value = 'plenary';
+    type!.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const query = new URLSearchParams(location.search);
+    expect([query.get('leerkring-theme'), query.get('leerkring-type')]).to.deep.equal(['Thema 3', 'plenary']);
+    // Only words of the document go into the address.
+    expect(location.href).to.not.match(/@|naam|name=/i);
+    const again = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2029-12-01T10:00:00Z">${inline(big)}</leerkring-agenda>`);
+    const [theme2, type2] = [...again.shadowRoot!.querySelectorAll('select')];
+    expect([theme2!.value, type2!.value]).to.deep.equal(['Thema 3', 'plenary']);
+    // Every 21st day is both theme 3 and plenary: 48 of 1,000.
+    expect(again.shadowRoot!.querySelector('.filter-count')!.textContent).to.equal('48 bijeenkomsten');
+    await until(() => drawn(again) > 0, 'sessions drawn');
+    for (const t of again.shadowRoot!.querySelectorAll('[part="session"] .meta')) expect(t.textContent).to.equal('Plenaire bijeenkomst · Thema 3');
+    theme2!.value = '';
+    theme2!.dispatchEvent(new Event('change'));
+    expect(new URLSearchParams(location.search).has('leerkring-theme')).to.equal(false);
   });
 });

@@ -103,8 +103,10 @@ function person(p: Person) {
 const organisation = (o: Organisation) => html`<bdi>${o.name}</bdi>`;
 
 /**
- * @summary The sessions of a learning network: upcoming ones by month, sessions still to be
- * dated in their place in the series, and an archive of past sessions with their reports.
+ * @summary The sessions of a learning network: upcoming ones by month in date order, sessions still
+ * to be dated after the dated ones they follow in the series, and an archive of past sessions with
+ * their reports. A long agenda shows a page at a time ("Toon meer"); the theme and type filters are
+ * kept in the page address (`leerkring-theme`, `leerkring-type`).
  *
  * @csspart session - One session.
  * @csspart title - A session's title.
@@ -115,6 +117,8 @@ const organisation = (o: Organisation) => html`<bdi>${o.name}</bdi>`;
  * @csspart button - Register and retry buttons.
  * @csspart calendar - The "add to your calendar" disclosure.
  * @csspart filters - The theme and type filters.
+ * @csspart programme - A session's programme (timed items).
+ * @csspart subscribe - The links to subscribe to the network's calendar feed (webcal: and https).
  * @csspart error - The load error or the problems in an invalid document.
  * @fires leerkring-session-select - When someone chooses to register for a session (cancelable).
  * @cssprop --leerkring-accent-color - Links and buttons (falls back to `--utrecht-link-color`).
@@ -190,7 +194,7 @@ export class LeerkringAgenda extends LitElement {
 
   /** How many of the shown sessions are drawn; grows frame by frame up to all of them. */
   #drawn = FIRST_DRAW;
-  #drawFrame = 0;
+  #cancelDraw: (() => void) | undefined;
   /** The session to focus once "toon meer" has drawn it. */
   #focusAfterUpdate: string | undefined;
 
@@ -200,8 +204,7 @@ export class LeerkringAgenda extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    cancelAnimationFrame(this.#drawFrame);
-    this.#drawFrame = 0;
+    this.#cancelDraw?.();
     this.#jsonLd?.remove();
     this.#jsonLd = null;
     this.#jsonLdText = '';
@@ -264,7 +267,11 @@ export class LeerkringAgenda extends LitElement {
     const param = which === '_theme' ? THEME_PARAM : TYPE_PARAM;
     if (value) url.searchParams.set(param, value);
     else url.searchParams.delete(param);
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    try {
+      if (url.href !== location.href) history.replaceState(history.state, '', url);
+    } catch {
+      // A sandboxed frame may not change its address; the filter still works on the page.
+    }
   }
 
   #showMore(part: 'upcoming' | 'past', rows: readonly Row[], shown: number): void {
@@ -278,18 +285,34 @@ export class LeerkringAgenda extends LitElement {
 
   /** Draws the rest of a long page in later frames, so the first screenful appears at once. */
   #drawLater(total: number): void {
-    if (this.#drawn >= total || this.#drawFrame) return;
-    this.#drawFrame = requestAnimationFrame(() => {
-      this.#drawFrame = 0;
+    if (this.#drawn >= total || this.#cancelDraw) return;
+    const step = () => {
+      this.#cancelDraw?.();
       this.#drawn += NEXT_DRAW;
       this.requestUpdate();
-    });
+    };
+    // The next frame; a page in a background tab gets no frames, so a timer finishes the job there.
+    const frame = requestAnimationFrame(step);
+    const timer = setTimeout(step, 100);
+    this.#cancelDraw = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      this.#cancelDraw = undefined;
+    };
   }
 
   #renderAgenda(state: NetworkState, network: Network, locale: Locale) {
     const m = messages(locale);
     const now = clock(this.now ?? state.now);
-    const rows = this.#rows(network, now);
+    // Sessions stay drawn as they were while only paging or progressive drawing changes, so a
+    // thousand-session agenda does not redo a thousand sessions' dates and rules on every step.
+    const key = [state, network, locale, now.getTime(), this.headingLevel, this.sessionLink, this.signupHref, this.places, this.#calendarsChanged];
+    if (key.length !== this.#drawnFor.length || key.some((k, i) => k !== this.#drawnFor[i])) {
+      this.#drawnFor = key;
+      this.#drawnSessions = new WeakMap();
+      this.#rowsCache = this.#rows(network, now);
+    }
+    const rows = this.#rowsCache;
     if (!rows.length) return html`<p part="status">${m.agenda.empty}</p>${this.#renderWhoMayJoin(network, locale)}${this.#renderSeriesAction(state, network, locale)}`;
 
     const themes = [...new Set(rows.map((r) => r.session.theme).filter((t): t is string => !!t))];
@@ -412,36 +435,50 @@ export class LeerkringAgenda extends LitElement {
     return html`<div class="series-action">${this.#renderAvailability(state.availability.network, state, network, locale, undefined)}</div>`;
   }
 
+  #drawnFor: unknown[] = [];
+  #drawnSessions = new WeakMap<Session, { level: number; result: unknown }>();
+  #rowsCache: Row[] = [];
+  #calendarsChanged = 0;
+
   #renderSession(row: Row, state: NetworkState, network: Network, locale: Locale, level: number) {
+    const drawn = this.#drawnSessions.get(row.session);
+    if (drawn?.level === level) return drawn.result;
+    const result = this.#drawSession(row, state, network, locale, level);
+    this.#drawnSessions.set(row.session, { level, result });
+    return result;
+  }
+
+  #drawSession(row: Row, state: NetworkState, network: Network, locale: Locale, level: number) {
     const { session, past } = row;
     const m = messages(locale);
     const a = m.agenda;
     const timing = sessionTiming(session);
     const id = `session-${session.id}`;
     const sessionHref = safeUrl(this.sessionLink?.replace('{id}', encodeURIComponent(session.id)));
-    const title = sessionHref ? html`<a href=${sessionHref}>${session.title}</a>` : session.title;
+    // The network's own words keep the document's language on an English page (WCAG 3.1.2).
+    const lang = documentLanguage(network) === locale ? nothing : documentLanguage(network);
+    const h = heading(level);
+    // Plain text goes in as the textContent property where it can: a child slot costs a marker node.
+    const title = sessionHref
+      ? html`<${h} id=${id} class="title" part="title" lang=${lang}><a href=${sessionHref}>${session.title}</a></${h}>`
+      : html`<${h} id=${id} class="title" part="title" lang=${lang} .textContent=${session.title}></${h}>`;
     const perSession = registrationScope(network) === 'session';
     const availability = perSession && !past ? state.availability?.sessions[session.id] : undefined;
     const resources = session.resources ?? [];
-    // The network's own words keep the document's language on an English page (WCAG 3.1.2).
-    const lang = documentLanguage(network) === locale ? nothing : documentLanguage(network);
-    return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>
-      <article aria-labelledby=${id}>
-        <${heading(level)} id=${id} class="title" part="title" lang=${lang}>${title}</${heading(level)}>
-        ${this.#renderStatus(session, locale)}
-        <p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p>
-        <p class="meta">${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}</p>
-        ${this.#renderVenue(session, locale, past)}
-        ${session.partners?.length ? html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>` : nothing}
-        ${session.facilitators?.length ? html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>` : nothing}
-        ${session.speakers?.length ? html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>` : nothing}
-        ${session.description ? html`<p class="description" lang=${lang}>${session.description}</p>` : nothing}
-        ${session.programme?.length ? this.#renderProgramme(session.programme, locale, level + 1) : nothing}
-        ${availability ? this.#renderAvailability(availability, state, network, locale, session) : nothing}
-        ${!past && timing.kind !== 'tbd' && session.status !== 'cancelled' ? this.#renderCalendar(network, session, locale) : nothing}
-        ${resources.length ? this.#renderResources(resources, locale, level + 1) : nothing}
-      </article>
-    </li>`;
+    // Only the parts a session has, in one list: every empty slot would still cost the page a
+    // marker node, and a long agenda has a thousand sessions. No whitespace between the tags
+    // for the same reason (each run of it is a text node).
+    const more = [];
+    if (session.partners?.length) more.push(html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>`);
+    if (session.facilitators?.length) more.push(html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>`);
+    if (session.speakers?.length) more.push(html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>`);
+    if (session.description) more.push(html`<p class="description" lang=${lang}>${session.description}</p>`);
+    if (session.programme?.length) more.push(this.#renderProgramme(session.programme, locale, level + 1));
+    if (availability) more.push(this.#renderAvailability(availability, state, network, locale, session));
+    if (!past && timing.kind !== 'tbd' && session.status !== 'cancelled') more.push(this.#renderCalendar(network, session, locale));
+    if (resources.length) more.push(this.#renderResources(resources, locale, level + 1));
+    // prettier-ignore
+    return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>${title}${this.#renderStatus(session, locale)}<p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p><p class="meta" .textContent=${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}></p>${this.#renderVenue(session, locale, past)}${more}</li>`;
   }
 
   /** Cancelled or moved, with the editor's note when there is one ("vanwege de storm …"). */
@@ -479,14 +516,12 @@ export class LeerkringAgenda extends LitElement {
     if (timing.kind === 'tbd' && past && timing.period) return m.agendaMore.tbdPassed(timing.period);
     if (timing.kind === 'tbd') return timing.period ? m.date.tbdPeriod(timing.period) : m.date.tbd;
     if (timing.kind === 'date') {
-      return html`<time datetime=${timing.date}>${formatDate(locale, timing.start)}</time>${session.doorsOpen
-          ? `, ${m.agenda.doorsOpen(session.doorsOpen)}`
-          : ''}`;
+      return html`<time datetime=${timing.date}>${formatDate(locale, timing.start)}</time>${session.doorsOpen ? `, ${m.agenda.doorsOpen(session.doorsOpen)}` : ''}`;
     }
     const from = formatTime(locale, timing.start);
     const to = timing.end ? formatTime(locale, timing.end) : undefined;
-    return html`<time datetime=${timing.start.toISOString()}>${formatDate(locale, timing.start)}</time>,
-      ${m.agenda.time(from, to)}${session.doorsOpen ? ` (${m.agenda.doorsOpen(session.doorsOpen)})` : ''}`;
+    const rest = `, ${m.agenda.time(from, to)}${session.doorsOpen ? ` (${m.agenda.doorsOpen(session.doorsOpen)})` : ''}`;
+    return html`<time datetime=${timing.start.toISOString()}>${formatDate(locale, timing.start)}</time>${rest}`;
   }
 
   #renderVenue(session: Session, locale: Locale, past: boolean) {
@@ -494,30 +529,42 @@ export class LeerkringAgenda extends LitElement {
     const v = session.venue;
     // "Location to follow" is a promise; for a session that is over, nothing follows any more.
     const tbd = past ? '' : a.locationTbd;
-    if (!v) return tbd ? html`<p class="venue">${tbd}</p>` : nothing;
     const place = (p: { name?: string; room?: string; address?: string; postalCode?: string; city?: string }) =>
       [p.name, p.room, p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    switch (v.type) {
+    let text: string;
+    let note: string | undefined;
+    switch (v?.type) {
+      case undefined:
+        text = tbd;
+        break;
       case 'online':
-        return html`<p class="venue">${a.online}${v.platform ? ` (${v.platform})` : ''}${v.note ? html`<br />${v.note}` : nothing}</p>`;
+        text = `${a.online}${v.platform ? ` (${v.platform})` : ''}`;
+        note = v.note;
+        break;
       case 'hybrid':
-        return html`<p class="venue">${[place(v) || tbd, a.hybrid].filter(Boolean).join(' · ')}</p>`;
+        text = [place(v) || tbd, a.hybrid].filter(Boolean).join(' · ');
+        break;
       case 'to-be-announced':
-        return v.city || tbd ? html`<p class="venue">${[v.city, tbd].filter(Boolean).join(' · ')}</p>` : nothing;
-      case 'physical': {
-        const where = place(v) || tbd;
-        return where || v.note ? html`<p class="venue">${where}${where && v.note ? html`<br />` : nothing}${v.note ?? nothing}</p>` : nothing;
-      }
+        text = [v.city, tbd].filter(Boolean).join(' · ');
+        break;
+      case 'physical':
+        text = place(v) || tbd;
+        note = v.note;
+        break;
     }
+    if (!text && !note) return nothing;
+    // Plain text as a property, not a child slot: no marker node per session (see #renderSession).
+    if (!note) return html`<p class="venue" .textContent=${text}></p>`;
+    return text ? html`<p class="venue">${text}<br />${note}</p>` : html`<p class="venue">${note}</p>`;
   }
 
   #renderAvailability(av: Availability, state: NetworkState, network: Network, locale: Locale, session: Session | undefined) {
     const text = this.#availabilityText(av, state, locale);
     const canAct = av.state === 'open' || av.state === 'waitlist' || av.state === 'on-request';
-    return html`<div class="availability" part="availability" data-state=${av.state}>
-      ${text ? html`<p>${text}</p>` : nothing}
-      ${canAct ? this.#renderRegisterAction(network, session, locale) : nothing}
-    </div>`;
+    const parts = [];
+    if (text) parts.push(html`<p>${text}</p>`);
+    if (canAct) parts.push(this.#renderRegisterAction(network, session, locale));
+    return html`<div class="availability" part="availability" data-state=${av.state}>${parts}</div>`;
   }
 
   #availabilityText(av: Availability, state: NetworkState, locale: Locale): string {
@@ -569,7 +616,7 @@ export class LeerkringAgenda extends LitElement {
         const signupHref = safeUrl(this.signupHref);
         return signupHref
           ? html`<a class="button" part="button" href=${signupHref} @click=${select}>${label}</a>`
-          : html`<button class="button" part="button" type="button" @click=${select}>${label}</button>`;
+          : html`<button class="button" part="button" type="button" @click=${select} .textContent=${label}></button>`;
       }
       default:
         return nothing;
@@ -587,12 +634,12 @@ export class LeerkringAgenda extends LitElement {
       if (isOpen === this.#openCalendars.has(session.id)) return;
       if (isOpen) this.#openCalendars.add(session.id);
       else this.#openCalendars.delete(session.id);
+      this.#calendarsChanged++;
       this.requestUpdate();
     };
     const event = open ? calendarEvent(network, session, locale) : undefined;
-    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}>
-      <summary>${a.addToCalendar}<span class="visually-hidden">: ${session.title}</span></summary>
-      ${event
+    // prettier-ignore
+    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}><summary>${a.addToCalendar}<span class="visually-hidden" .textContent=${`: ${session.title}`}></span></summary>${event
         ? html`<ul role="list">
             <li>
               <button class="linklike" type="button" @click=${() => downloadIcs(network, session.id, locale)}>${a.icsFile}</button>
@@ -600,8 +647,7 @@ export class LeerkringAgenda extends LitElement {
             <li><a href=${googleCalendarUrl(event)} rel="noopener">${a.google}</a></li>
             <li><a href=${outlookCalendarUrl(event)} rel="noopener">${a.outlook}</a></li>
           </ul>`
-        : nothing}
-    </details>`;
+        : nothing}</details>`;
   }
 
   #renderResources(resources: Resource[], locale: Locale, level: number) {

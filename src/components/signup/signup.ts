@@ -8,6 +8,8 @@ import {
   fieldUse,
   formatDate,
   sessionStart,
+  sessionsInOrder,
+  formatMonth,
   googleCalendarUrl,
   invitationTypes,
   isSessionPast,
@@ -30,6 +32,7 @@ import {
   type OrganisationType,
   type Problem,
   type Question,
+  type Session,
   type RegistrationInput,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
@@ -58,6 +61,9 @@ type View =
 const FIRST_FIELD = ':first-field';
 
 /** Where a problem's path points in the form: the id of the control to focus. */
+/** Up to this many sessions to choose from are radio buttons; more become one grouped list. */
+const SESSION_RADIOS_UP_TO = 8;
+
 function controlId(path: string): string {
   return `f-${path.replace(/[^a-z0-9]+/gi, '-')}`;
 }
@@ -407,26 +413,58 @@ export class LeerkringSignup extends LitElement {
     const s = formMessages(locale).signup;
     const path = 'sessionId';
     const invalid = !!this.#problem(path);
-    const choosable = network.sessions.filter((x) => {
+    const choosable = sessionsInOrder(network.sessions).filter((x) => {
       const av = state.availability?.sessions[x.id];
       return av && (av.state === 'open' || av.state === 'waitlist');
     });
     const selected = this.#value('sessionId') || this.session || '';
+    const label = (x: Session) => {
+      const start = sessionStart(x);
+      const when = start ? formatDate(locale, start) : messages(locale).date.tbd;
+      return `${x.title} (${when})${state.availability!.sessions[x.id]!.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}`;
+    };
+    if (choosable.length > SESSION_RADIOS_UP_TO) return this.#sessionSelect(choosable, selected, label, invalid, locale);
     return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
       <fieldset aria-describedby=${this.#describedBy(path) || nothing}>
         <legend>${s.session}</legend>
         ${this.#errorFor(path, locale)}
         ${choosable.map((x, i) => {
-          const av = state.availability!.sessions[x.id]!;
           const id = i === 0 ? controlId(path) : `${controlId(path)}-${i}`;
-          const start = sessionStart(x);
-          const when = start ? formatDate(locale, start) : messages(locale).date.tbd;
           return html`<div class="choice">
             <input type="radio" id=${id} name="sessionId" value=${x.id} ?checked=${x.id === selected} required aria-invalid=${invalid ? 'true' : 'false'} />
-            <label for=${id}>${x.title} (${when})${av.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}</label>
+            <label for=${id}>${label(x)}</label>
           </div>`;
         })}
       </fieldset>
+    </div>`;
+  }
+
+  /**
+   * A long series as one list to choose from, grouped by month in date order (sessions without a
+   * date in their own group): a hundred radio buttons are a page of their own on a phone.
+   */
+  #sessionSelect(choosable: Session[], selected: string, label: (x: Session) => string, invalid: boolean, locale: Locale) {
+    const s = formMessages(locale).signup;
+    const path = 'sessionId';
+    const groups: { label: string; sessions: Session[] }[] = [];
+    for (const x of choosable) {
+      const start = sessionStart(x);
+      const name = start ? formatMonth(locale, start) : messages(locale).agenda.tbdGroup;
+      const last = groups[groups.length - 1];
+      if (last?.label === name) last.sessions.push(x);
+      else groups.push({ label: name, sessions: [x] });
+    }
+    return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+      <label for=${controlId(path)}>${s.session}</label>
+      ${this.#errorFor(path, locale)}
+      <select id=${controlId(path)} name="sessionId" required aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${this.#describedBy(path) || nothing}>
+        <option value="" ?selected=${!selected}>${s.choose}</option>
+        ${groups.map(
+          (g) => html`<optgroup label=${g.label}>
+            ${g.sessions.map((x) => html`<option value=${x.id} ?selected=${x.id === selected}>${label(x)}</option>`)}
+          </optgroup>`,
+        )}
+      </select>
     </div>`;
   }
 
