@@ -96,3 +96,14 @@ describe('dist/leerkring.js loads elements on demand', () => {
     await p.close();
   });
 });
+
+describe('npm run size', () => {
+  test('prints every page against its budget; the loader is small and agenda pages never fetch the form', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, ['scripts/size.mjs'], { encoding: 'utf8' });
+    const loader = /^dist\/leerkring\.js \(the loader, up front\)\s+[\d.]+ KB\s+([\d.]+) KB/m.exec(r.stdout);
+    assert.ok(loader && Number(loader[1]) <= 2, r.stdout);
+    for (const page of ['agenda page, network from the API', 'agenda page, own document']) assert.match(r.stdout, new RegExp(`^(within|OVER) budget: ${page}.*\\(budget 2[05]\\.0 KB`, 'm'));
+    assert.match(r.stdout, /^within budget: the signup form and its texts load only on pages with a <leerkring-signup>$/m);
+  });
+});
