@@ -22,7 +22,7 @@ describe('words on screen', () => {
   it('never says "Locatie volgt" on a past session; an upcoming one still does', async () => {
     const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2025-01-01T10:00:00+01:00">${inline(doc)}</leerkring-agenda>`);
     const text = (id: string) => {
-      const article = el.shadowRoot!.querySelector(`#session-${id}`)!.closest('article')!;
+      const article = el.shadowRoot!.querySelector(`#session-${id}`)!.closest('li')!;
       return article.textContent!.replace(/\s+/g, ' ');
     };
     for (const id of ['zonder', 'tba', 'leeg']) expect(text(id), id).to.not.contain('Locatie volgt');
