@@ -205,6 +205,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     ...(options.outboxDir && { outboxDir: options.outboxDir }),
     consoleUrl: () => consoleUrlOf(options.publicUrl),
     publicUrl: (path: string) => `${publicBase(options.publicUrl)}${path}`,
+    timeline: (network, q) => networks.timeline(network, q),
   });
   // What a saved revision changes reaches the people concerned, in the revision's transaction.
   networks.onRevision(async (tx, change) => {
@@ -465,7 +466,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   // sessions the person has a place at. Calendar apps poll it; it holds no personal data.
   app.get('/api/calendar/:token/agenda.ics', async (req, reply) => {
     const row = await store.byFeedToken((req.params as { token: string }).token);
-    const body = row && store.personalCalendar(row, row.locale);
+    const feedNetwork = row && networks.get(row.network_id);
+    const body = row && store.personalCalendar(row, row.locale, feedNetwork && (await networks.timeline(feedNetwork)));
     if (!row || !body) return error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'This calendar address does not exist (any more).' : 'Dit agenda-adres bestaat niet (meer).');
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('content-disposition', 'inline; filename="agenda.ics"').send(body);
   });

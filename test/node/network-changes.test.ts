@@ -182,3 +182,37 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+for (const backend of BACKENDS) {
+  describe(`confirmation e-mails after edits on ${backend}`, () => {
+    let s: TestServer;
+    let owner: SignedIn;
+    before(async () => {
+      s = await startServer(backend, [network({ ...gasvrij, registration: { ...gasvrij.registration, capacity: 20 } } as any)]);
+      owner = await signInAs(s, 'eigenaar@gasvrij.example.org', { gasvrij: 'owner' });
+    });
+    after(() => s.close());
+
+    test('a confirmation sent after two edits carries the SEQUENCE of the revision history, the same as the feed', async () => {
+      for (const start of ['2030-03-01T13:00', '2030-03-01T14:00']) {
+        const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
+        const doc = structuredClone(current.body.document);
+        doc.sessions[0].start = start;
+        doc.sessions[0].end = start.replace(/T1(\d)/, (_m: string, h: string) => `T1${Number(h) + 2}`);
+        const res = await s.request('PUT', '/api/admin/networks/gasvrij', { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: doc });
+        assert.equal(res.status, 200, res.text);
+      }
+      const feed = readIcs(await (await fetch(`${s.url}/api/networks/gasvrij/calendar.ics`)).text()).events.find((e) => e.UID!.startsWith('kickoff.'))!;
+      assert.equal(feed.SEQUENCE, '2');
+      const r = await s.post('/api/networks/gasvrij/registrations', person('laat'));
+      assert.equal(r.status, 201);
+      assert.equal(r.body.status, 'confirmed');
+      const { rows } = await s.db.query<any>('SELECT message FROM mail_outbox WHERE registration_id = $1 ORDER BY id', [r.body.id]);
+      const mail = typeof rows[0].message === 'string' ? JSON.parse(rows[0].message) : rows[0].message;
+      assert.ok(mail.ics, 'the confirmation has a calendar file');
+      const event = readIcs(mail.ics.content).events.find((e) => e.UID!.startsWith('kickoff.'))!;
+      assert.equal(event.SEQUENCE, feed.SEQUENCE);
+      assert.equal(event.DTSTAMP, feed.DTSTAMP);
+    });
+  });
+}

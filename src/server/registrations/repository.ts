@@ -95,6 +95,11 @@ export class RegistrationRepository {
     this.#q = q;
   }
 
+  /** The connection or transaction this repository reads through. */
+  get queryable(): Queryable {
+    return this.#q;
+  }
+
   /**
    * Locks a target's kept counts, so that everything deciding about its places happens one at a
    * time, and returns them as they are under the lock: one statement. The upsert locks the row

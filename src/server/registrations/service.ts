@@ -114,6 +114,11 @@ export interface RegistrationServiceOptions {
   consoleUrl?: () => string;
   /** Makes a path on this server an absolute https URL, for the personal calendar feed in e-mails and on the manage page. */
   publicUrl?: (path: string) => string;
+  /**
+   * SEQUENCE and DTSTAMP per session from the revision history (the registry's), read in the
+   * caller's transaction `q`: every calendar file in an e-mail then says what the feed says.
+   */
+  timeline?: (network: Network, q: Queryable) => Promise<SessionTimeline>;
 }
 
 /** @deprecated Use RegistrationServiceOptions. */
@@ -185,12 +190,12 @@ export class RegistrationService {
    * so a move, a cancellation or a new date shows up when their calendar next reads it. Never
    * the join link of an online session: a feed address travels further than an e-mail.
    */
-  personalCalendar(row: RegistrationRow, locale: Locale): string | undefined {
+  personalCalendar(row: RegistrationRow, locale: Locale, timeline?: SessionTimeline): string | undefined {
     const network = this.network(row.network_id);
     if (!network) return undefined;
     const registration = { status: row.status, ...(row.session_id && { sessionId: row.session_id }) };
     const sessionIds = network.sessions.filter((s) => hasPlaceAt(network, registration, s.id)).map((s) => s.id);
-    return networkCalendar(publicNetwork(network), { sessionIds, locale });
+    return networkCalendar(publicNetwork(network), { sessionIds, locale, ...(timeline && { timeline }) });
   }
 
   /** A new feed address for a registration; the old one stops working. */
@@ -212,8 +217,10 @@ export class RegistrationService {
     if (row.erased_at) return;
     const manageUrl = this.#manageUrl(row.id);
     const calendarUrl = this.calendarUrl(row);
+    const timeline = await this.#timeline(repo, network);
     const message = composeMail(kind, {
       network,
+      ...(timeline && { timeline }),
       sessionId: row.session_id,
       participant: row.participant,
       locale: row.locale,
@@ -222,6 +229,10 @@ export class RegistrationService {
       ...extra,
     });
     await repo.enqueue(row.id, kind, message);
+  }
+
+  #timeline(repo: RegistrationRepository, network: Network): Promise<SessionTimeline | undefined> {
+    return this.#opts.timeline ? this.#opts.timeline(network, repo.queryable) : Promise.resolve(undefined);
   }
 
   /**
@@ -342,6 +353,7 @@ export class RegistrationService {
   async #decide(repo: RegistrationRepository, batch: Pending[]): Promise<RegisterResult[]> {
     const { network: { id: networkId }, target } = batch[0]!;
     const counts = await repo.lock(networkId, target);
+    const timeline = await this.#timeline(repo, batch[0]!.network);
     const facts = await repo.batchFacts(
       networkId,
       target,
@@ -418,6 +430,7 @@ export class RegistrationService {
         kind: status,
         message: composeMail(status, {
           network,
+          ...(timeline && { timeline }),
           sessionId: input.sessionId ?? null,
           participant: p,
           locale,
