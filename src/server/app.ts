@@ -192,6 +192,15 @@ function view(row: RegistrationRow, position: number | undefined) {
   };
 }
 
+/** Whether an If-None-Match header (`*`, or a list of strong or weak validators) names `etag`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((v) => {
+    const tag = v.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
 export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationService }> {
   const { db } = options;
   // The networks live in the database with their revisions; networks given in code are imported
@@ -361,8 +370,11 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       feed = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
       byLocale.set(locale, feed);
     }
-    reply.header('etag', feed.etag).header('cache-control', 'public, max-age=300');
-    if (req.headers['if-none-match'] === feed.etag) return reply.code(304).send();
+    // Kept, but asked again every time: a save shows at the next read, and the answer while
+    // nothing changed is a 304 from memory. The ETag is the content's hash, so a revision that
+    // changes nothing in the feed keeps the calendars' copies.
+    reply.header('etag', feed.etag).header('cache-control', 'public, no-cache');
+    if (matchesEtag(req.headers['if-none-match'], feed.etag)) return reply.code(304).send();
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${n.id}.ics"`).send(feed.body);
   });
 

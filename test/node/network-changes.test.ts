@@ -184,7 +184,7 @@ for (const backend of BACKENDS) {
 }
 
 for (const backend of BACKENDS) {
-  describe(`confirmation e-mails after edits on ${backend}`, () => {
+  describe(`calendar files and the feed after edits on ${backend}`, () => {
     let s: TestServer;
     let owner: SignedIn;
     before(async () => {
@@ -192,6 +192,32 @@ for (const backend of BACKENDS) {
       owner = await signInAs(s, 'eigenaar@gasvrij.example.org', { gasvrij: 'owner' });
     });
     after(() => s.close());
+
+    test('the feed revalidates: If-None-Match is a 304 before a save and a 200 with the new revision right after it', async () => {
+      const feedUrl = `${s.url}/api/networks/gasvrij/calendar.ics`;
+      const first = await fetch(feedUrl);
+      const etag = first.headers.get('etag')!;
+      assert.ok(etag, 'an ETag');
+      const cache = first.headers.get('cache-control') ?? '';
+      const maxAge = Number(/max-age=(\d+)/.exec(cache)?.[1] ?? 0);
+      assert.ok(/no-cache|must-revalidate/.test(cache), `revalidated: ${cache}`);
+      assert.ok(maxAge <= 60, `a save is not hidden for long: ${cache}`);
+      await first.text();
+      const again = await fetch(feedUrl, { headers: { 'if-none-match': etag } });
+      assert.equal(again.status, 304);
+      assert.equal(again.headers.get('etag'), etag);
+      const listed = await fetch(feedUrl, { headers: { 'if-none-match': `"other", W/${etag}` } });
+      assert.equal(listed.status, 304, 'a list of validators, weak ones too');
+      const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
+      const doc = structuredClone(current.body.document);
+      doc.sessions[1].start = '2030-05-20T10:00';
+      const saved = await s.request('PUT', '/api/admin/networks/gasvrij', { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: doc });
+      assert.equal(saved.status, 200, saved.text);
+      const after = await fetch(feedUrl, { headers: { 'if-none-match': etag } });
+      assert.equal(after.status, 200);
+      assert.notEqual(after.headers.get('etag'), etag);
+      assert.equal(readIcs(await after.text()).events.find((e) => e.UID!.startsWith('tweede.'))!.DTSTART, '20300520T080000Z');
+    });
 
     test('a confirmation sent after two edits carries the SEQUENCE of the revision history, the same as the feed', async () => {
       for (const start of ['2030-03-01T13:00', '2030-03-01T14:00']) {
