@@ -241,7 +241,9 @@ export interface NetworkRevision {
 
 /** What saving a document would send: per changed session, how many are told, and the first e-mail. */
 export interface NetworkChangePreview {
-  changes: { sessionId: string; title: string; kinds: ('dated' | 'moved' | 'venue' | 'cancelled')[]; recipients: number }[];
+  changes: { sessionId: string; title: string; kinds: ('dated' | 'moved' | 'undated' | 'venue' | 'cancelled' | 'removed')[]; recipients: number }[];
+  /** How many e-mails the save sends: one per registration, whatever number of its sessions changed. */
+  emails?: number;
   email?: { subject: string; text: string };
 }
 

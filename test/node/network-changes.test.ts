@@ -242,3 +242,151 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+const reeks = network({
+  id: 'reeks',
+  title: 'Leerkring reeks',
+  sessions: [
+    { id: 'een', title: 'Bijeenkomst 1', type: 'other', start: '2030-03-01T10:00', end: '2030-03-01T12:00', venue: { type: 'physical', name: 'Provinciehuis', city: 'Zwolle' } },
+    { id: 'twee', title: 'Bijeenkomst 2', type: 'other' },
+    { id: 'drie', title: 'Bijeenkomst 3', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T12:00' },
+    { id: 'vier', title: 'Bijeenkomst 4', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T12:00' },
+  ],
+  registration: { mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+for (const backend of BACKENDS) {
+  describe(`one e-mail per person per save on ${backend}`, () => {
+    let s: TestServer;
+    let owner: SignedIn;
+    const ids: string[] = [];
+    before(async () => {
+      s = await startServer(backend, [reeks]);
+      owner = await signInAs(s, 'eigenaar@reeks.example.org', { reeks: 'owner' });
+      for (const who of ['p', 'q']) {
+        const r = await s.post('/api/networks/reeks/registrations', person(who));
+        assert.equal(r.status, 201);
+        ids.push(r.body.id);
+      }
+    });
+    after(() => s.close());
+
+    const mails = async (): Promise<Outbox[]> =>
+      (await s.db.query<any>(`SELECT kind, registration_id, message FROM mail_outbox WHERE kind LIKE 'session-%' ORDER BY id`)).rows.map((r) => ({
+        ...r,
+        message: typeof r.message === 'string' ? JSON.parse(r.message) : r.message,
+      }));
+    const clear = () => s.db.query(`DELETE FROM mail_outbox WHERE kind LIKE 'session-%'`);
+    const edited = async (edit: (doc: any) => void) => {
+      const current = await s.request('GET', '/api/admin/networks/reeks', { headers: owner.headers });
+      const doc = structuredClone(current.body.document);
+      edit(doc);
+      return { doc, etag: current.headers.get('etag')!, revision: current.body.revision as number };
+    };
+    const save = async (edit: (doc: any) => void) => {
+      const { doc, etag } = await edited(edit);
+      const res = await s.request('PUT', '/api/admin/networks/reeks', { headers: { ...owner.headers, 'if-match': etag }, body: doc });
+      assert.equal(res.status, 200, res.text);
+    };
+    const feedEvent = async (id: string) => readIcs(await (await fetch(`${s.url}/api/networks/reeks/calendar.ics`)).text()).events.find((e) => e.UID === `${id}.reeks@leerkring`);
+
+    test('a save that dates one session and moves another: one e-mail each, listing both, one calendar file with both events; the dry run says the same', async () => {
+      const change = (doc: any) => {
+        doc.sessions[0].start = '2030-03-08T10:00';
+        doc.sessions[0].end = '2030-03-08T12:00';
+        doc.sessions[1].start = '2030-04-12T13:30';
+        doc.sessions[1].end = '2030-04-12T16:00';
+      };
+      const { doc } = await edited(change);
+      const dry = await s.request('POST', '/api/admin/networks/reeks/changes', { headers: owner.headers, body: doc });
+      assert.equal(dry.status, 200, dry.text);
+      assert.equal(dry.body.emails, 2, 'two e-mails, one per person');
+      assert.deepEqual(dry.body.changes.map((c: any) => [c.sessionId, c.recipients]), [['een', 2], ['twee', 2]]);
+      assert.equal(dry.body.email.subject, 'Wijzigingen in Leerkring reeks');
+      await save(change);
+      const sent = await mails();
+      assert.equal(sent.length, 2);
+      assert.deepEqual(sent.map((m) => m.registration_id).sort(), [...ids].sort());
+      for (const m of sent) {
+        assert.equal(m.kind, 'session-changes');
+        assert.equal(m.message.subject, dry.body.email.subject);
+        assert.match(m.message.text, /Bijeenkomst 1/);
+        assert.match(m.message.text, /Bijeenkomst 2/);
+        assert.equal(m.message.moreIcs, undefined, 'nothing cancelled, one file');
+        const ics = readIcs(m.message.ics!.content);
+        assert.equal(ics.calendar.METHOD ?? 'PUBLISH', 'PUBLISH');
+        assert.deepEqual(ics.events.map((e) => e.UID), ['een.reeks@leerkring', 'twee.reeks@leerkring']);
+        assert.deepEqual(ics.events.map((e) => e.SEQUENCE), [(await feedEvent('een'))!.SEQUENCE, (await feedEvent('twee'))!.SEQUENCE]);
+        assert.deepEqual(ics.events.map((e) => e.SEQUENCE), ['1', '1']);
+      }
+      await clear();
+    });
+
+    test('moving one and cancelling another: an update file and a METHOD:CANCEL file, both arriving over SMTP', async () => {
+      await save((doc) => {
+        doc.sessions[0].start = '2030-03-15T10:00';
+        doc.sessions[0].end = '2030-03-15T12:00';
+        doc.sessions[2].status = 'cancelled';
+      });
+      const sent = await mails();
+      assert.equal(sent.length, 2);
+      const m = sent[0]!.message;
+      assert.equal(readIcs(m.ics!.content).events[0]!.UID, 'een.reeks@leerkring');
+      assert.equal(m.moreIcs?.length, 1);
+      const cancel = readIcs(m.moreIcs![0]!.content);
+      assert.equal(cancel.calendar.METHOD, 'CANCEL');
+      assert.deepEqual(cancel.events.map((e) => [e.UID, e.STATUS, e.SEQUENCE]), [['drie.reeks@leerkring', 'CANCELLED', '1']]);
+      const peer = await smtpPeer();
+      try {
+        await deliverOutbox(s.db, createMailer({ smtpUrl: peer.url, outboxDir: '/nonexistent', from: 'noreply@example.org' }));
+        const got = peer.received.find((r) => r.subject === 'Wijzigingen in Leerkring reeks')!;
+        const parts = got.attachments.filter((a) => a.contentType === 'text/calendar');
+        const methods = parts.map((p) => String((p.headers.get('content-type') as any)?.params?.method).toUpperCase()).sort();
+        assert.deepEqual(methods, ['CANCEL', 'PUBLISH']);
+      } finally {
+        await peer.close();
+      }
+      await clear();
+    });
+
+    test('a session removed from the document: a cancellation with the same UID; the registrations stay', async () => {
+      const before = (await s.db.query<any>('SELECT id, status FROM registrations ORDER BY seq')).rows;
+      await save((doc) => (doc.sessions = doc.sessions.filter((x: any) => x.id !== 'vier')));
+      const sent = await mails();
+      assert.equal(sent.length, 2);
+      for (const m of sent) {
+        assert.equal(m.kind, 'session-removed');
+        assert.equal(m.message.subject, 'Bijeenkomst gaat niet door: Bijeenkomst 4 (Leerkring reeks)');
+        assert.equal(m.message.ics!.method, 'CANCEL');
+        const ics = readIcs(m.message.ics!.content);
+        assert.equal(ics.calendar.METHOD, 'CANCEL');
+        assert.deepEqual(ics.events.map((e) => [e.UID, e.STATUS, e.SEQUENCE, e.DTSTART]), [['vier.reeks@leerkring', 'CANCELLED', '1', '20300601T080000Z']]);
+      }
+      assert.deepEqual((await s.db.query<any>('SELECT id, status FROM registrations ORDER BY seq')).rows, before);
+      await clear();
+    });
+
+    test('a restore that makes a dated session undated: "the date is no longer fixed" with a CANCEL of the old item', async () => {
+      const revisions = (await s.request('GET', '/api/admin/networks/reeks/revisions', { headers: owner.headers })).body;
+      const list = Array.isArray(revisions) ? revisions : revisions.revisions;
+      const first = Math.min(...list.map((r: any) => r.revision));
+      const current = await s.request('GET', '/api/admin/networks/reeks', { headers: owner.headers });
+      const res = await s.request('POST', `/api/admin/networks/reeks/revisions/${first}/restore`, { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: {} });
+      assert.ok(res.status === 200 || res.status === 201, res.text);
+      const sent = await mails();
+      assert.equal(sent.length, 2, 'one each');
+      const m = sent[0]!.message;
+      assert.equal(sent[0]!.kind, 'session-changes');
+      assert.match(m.text, /De datum van Bijeenkomst 2 staat niet meer vast/);
+      assert.doesNotMatch(m.text, /Wanneer: *\n/);
+      const files = [m.ics!, ...(m.moreIcs ?? [])];
+      const cancel = readIcs(files.find((f) => f.method === 'CANCEL')!.content);
+      const twee = cancel.events.find((e) => e.UID === 'twee.reeks@leerkring')!;
+      assert.equal(twee.DTSTART, '20300412T113000Z', 'the old item, as it was');
+      assert.equal(twee.STATUS, 'CANCELLED');
+      assert.equal(twee.SEQUENCE, '2');
+      assert.equal(await feedEvent('twee'), undefined, 'no date, no item in the feed');
+      await clear();
+    });
+  });
+}

@@ -5,7 +5,7 @@
  */
 import type { PlaceCounts, Locale } from '../../core/index.js';
 import type { Queryable } from '../db.js';
-import { enqueueMail, type MailKind, type MailMessage, type OrganiserMailKind } from '../mail.js';
+import { enqueueMail, type MailKind, type MailMessage, type OrganiserMailKind, type ReportMailKind, type RevisionMailKind } from '../mail.js';
 
 export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
 export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
@@ -505,7 +505,7 @@ export class RegistrationRepository {
   }
 
   /** Adds a message to the outbox, in this repository's transaction. */
-  async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind, message: MailMessage): Promise<void> {
+  async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind | RevisionMailKind | ReportMailKind, message: MailMessage): Promise<void> {
     await enqueueMail(this.#q, registrationId, kind, message);
   }
 

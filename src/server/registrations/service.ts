@@ -38,7 +38,7 @@ import {
   sessionStart,
 } from '../../core/index.js';
 import { isConnectionFailure, type Db, type Queryable } from '../db.js';
-import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
+import { composeMail, composeOrganiserMail, composeRevisionMail, mailFiles, removeMailFiles, type MailKind, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
@@ -742,10 +742,11 @@ export class RegistrationService {
   }
 
   /**
-   * In the transaction of a new revision of a network: one e-mail per person concerned (a
-   * place, the waiting list, or an intake) for each session that got a date, moved, changed
-   * venue or was cancelled (core's `sessionChanges`), with the updated calendar item (same UID,
-   * SEQUENCE from the revision history; METHOD:CANCEL for a cancellation). Returns how many.
+   * In the transaction of a new revision of a network: one e-mail per registration concerned (a
+   * place, the waiting list, or an intake) listing every session of theirs that got a date,
+   * moved, changed venue, lost its date, was cancelled or removed (core's `sessionChanges`), with
+   * the calendar items (same UID, SEQUENCE from the revision history; a separate METHOD:CANCEL
+   * file for what no longer takes place). Returns how many.
    */
   async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
     const repo = new RegistrationRepository(tx);
@@ -759,16 +760,24 @@ export class RegistrationService {
 
   /**
    * What saving `after` would send (the console shows it before saving): per changed session,
-   * how many people are told, and the e-mail the first of them would get.
+   * how many people are told; how many e-mails that is (one per person); and the e-mail the
+   * first of them would get.
    */
   async previewRevision(before: Network, after: Network): Promise<NetworkChangePreview> {
-    const changes = sessionChanges(before, after).map((c) => ({ sessionId: c.sessionId, title: after.sessions.find((s) => s.id === c.sessionId)!.title, kinds: c.kinds, recipients: 0 }));
+    const changes = sessionChanges(before, after).map((c) => ({
+      sessionId: c.sessionId,
+      title: (after.sessions.find((s) => s.id === c.sessionId) ?? before.sessions.find((s) => s.id === c.sessionId))!.title,
+      kinds: c.kinds,
+      recipients: 0,
+    }));
     let email: { subject: string; text: string } | undefined;
-    await this.#revisionMails(this.#repo, before, after, {}, async (_row, _kind, message, sessionId) => {
-      changes.find((c) => c.sessionId === sessionId)!.recipients++;
+    let emails = 0;
+    await this.#revisionMails(this.#repo, before, after, {}, async (_row, _kind, message, sessionIds) => {
+      for (const id of sessionIds) changes.find((c) => c.sessionId === id)!.recipients++;
+      emails++;
       email ??= { subject: message.subject, text: message.text };
     });
-    return { changes, ...(email && { email }) };
+    return { changes, emails, ...(email && { email }) };
   }
 
   async #revisionMails(
@@ -776,33 +785,42 @@ export class RegistrationService {
     before: Network,
     after: Network,
     timeline: SessionTimeline,
-    each: (row: RegistrationRow, kind: MailKind, message: MailMessage, sessionId: string) => Promise<void>,
+    each: (row: RegistrationRow, kind: RevisionMailKind, message: MailMessage, sessionIds: string[]) => Promise<void>,
   ): Promise<void> {
     const perSession = registrationScope(after) === 'session';
+    const changes: RevisionMailChange[] = [];
     for (const change of sessionChanges(before, after)) {
-      const kind: MailKind = change.kinds.includes('cancelled')
-        ? 'session-cancelled'
-        : change.kinds.includes('dated')
-          ? 'session-dated'
-          : change.kinds.includes('moved')
-            ? 'session-moved'
-            : 'session-venue';
-      const session = after.sessions.find((s) => s.id === change.sessionId)!;
-      for (const row of await repo.concerned(after.id, [perSession ? change.sessionId : 'network'])) {
-        if (row.erased_at) continue;
-        const manageUrl = this.#manageUrl(row.id);
-        const message = composeMail(kind, {
-          network: after,
-          sessionId: change.sessionId,
-          participant: row.participant,
-          locale: row.locale,
-          timeline,
-          hasPlace: row.status === 'confirmed',
-          ...(manageUrl && { manageUrl }),
-          ...(kind === 'session-cancelled' && session.statusNote && { reason: session.statusNote }),
-        });
-        await each(row, kind, message, change.sessionId);
-      }
+      const was = before.sessions.find((s) => s.id === change.sessionId)!;
+      const kind: RevisionMailChange['kind'] = change.kinds.includes('removed')
+        ? 'session-removed'
+        : change.kinds.includes('cancelled')
+          ? 'session-cancelled'
+          : change.kinds.includes('undated')
+            ? 'session-undated'
+            : change.kinds.includes('dated')
+              ? 'session-dated'
+              : change.kinds.includes('moved')
+                ? 'session-moved'
+                : 'session-venue';
+      changes.push({ kind, session: after.sessions.find((s) => s.id === change.sessionId) ?? was, was });
+    }
+    if (!changes.length) return;
+    const targets = perSession ? changes.map((c) => c.session.id) : ['network'];
+    for (const row of await repo.concerned(after.id, targets)) {
+      if (row.erased_at) continue;
+      // Removed sessions keep their registrations: a restore brings the session back with its people.
+      const mine = perSession ? changes.filter((c) => c.session.id === row.session_id) : changes;
+      if (!mine.length) continue;
+      const manageUrl = this.#manageUrl(row.id);
+      const { kind, message } = composeRevisionMail(mine, {
+        network: after,
+        participant: row.participant,
+        locale: row.locale,
+        timeline,
+        hasPlace: row.status === 'confirmed',
+        ...(manageUrl && { manageUrl }),
+      });
+      await each(row, kind, message, mine.map((c) => c.session.id));
     }
   }
 
