@@ -5,18 +5,10 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BACKENDS, network, person, signInAs, smtpPeer, startServer, type SignedIn, type TestServer } from './helpers.js';
+import { BACKENDS, gasvrijNetwork, network, person, smtpPeer, startNetworkServer, type NetworkDocumentApi, type SignedIn, type TestServer } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail.js';
 
-const gasvrij = network({
-  id: 'gasvrij',
-  title: 'Leerkring aardgasvrij',
-  sessions: [
-    { id: 'kickoff', title: 'Aftrap', type: 'other', start: '2030-03-01T10:00', end: '2030-03-01T12:00', venue: { type: 'physical', name: 'Provinciehuis', city: 'Zwolle' } },
-    { id: 'tweede', title: 'Tweede bijeenkomst', type: 'other' },
-  ],
-  registration: { mode: 'built-in', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
-});
+const gasvrij = gasvrijNetwork({ mode: 'built-in', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } });
 
 /**
  * A strict reading of an iCalendar text, independent of the library that wrote it: CRLF line
@@ -55,11 +47,10 @@ type Outbox = { kind: string; registration_id: string; message: { to: string; su
 for (const backend of BACKENDS) {
   describe(`what changes reach on ${backend}`, () => {
     let s: TestServer;
-    let owner: SignedIn;
+    let docs: NetworkDocumentApi;
     const ids: Record<string, string> = {};
     before(async () => {
-      s = await startServer(backend, [gasvrij]);
-      owner = await signInAs(s, 'eigenaar@gasvrij.example.org', { gasvrij: 'owner' });
+      ({ s, docs } = await startNetworkServer(backend, [gasvrij]));
       for (const who of ['a', 'b', 'c']) {
         const r = await s.post('/api/networks/gasvrij/registrations', person(who));
         assert.equal(r.status, 201);
@@ -74,28 +65,19 @@ for (const backend of BACKENDS) {
         ...r,
         message: typeof r.message === 'string' ? JSON.parse(r.message) : r.message,
       }));
-    const save = async (edit: (doc: any) => void) => {
-      const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
-      const doc = structuredClone(current.body.document);
-      edit(doc);
-      const res = await s.request('PUT', '/api/admin/networks/gasvrij', { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: doc });
-      assert.equal(res.status, 200, res.text);
-      return res;
-    };
+    const save = (edit: (doc: any) => void) => docs.save(edit);
     const feedEvent = async (sessionId: string) => readIcs(await (await fetch(`${s.url}/api/networks/gasvrij/calendar.ics`)).text()).events.find((e) => e.UID!.startsWith(`${sessionId}.`));
 
     test('a dry run says who will be told and shows the e-mail, and sends nothing', async () => {
-      const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
-      const doc = structuredClone(current.body.document);
-      doc.sessions[1].start = '2030-04-12T13:30';
-      const res = await s.request('POST', '/api/admin/networks/gasvrij/changes', { headers: owner.headers, body: doc });
+      const { document: doc, revision } = await docs.edited((d) => (d.sessions[1].start = '2030-04-12T13:30'));
+      const res = await docs.changes(doc);
       assert.equal(res.status, 200, res.text);
       assert.deepEqual(res.body.changes, [{ sessionId: 'tweede', title: 'Tweede bijeenkomst', kinds: ['dated'], recipients: 3 }]);
       assert.equal(res.body.email.subject, 'Datum bekend: Tweede bijeenkomst (Leerkring aardgasvrij)');
       assert.match(res.body.email.text, /Deelnemer a/);
       assert.equal((await s.db.query<any>('SELECT count(*)::int AS n FROM mail_outbox WHERE kind LIKE $1', ['session-%'])).rows[0].n, 0, 'nothing queued');
-      assert.equal((await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers })).body.revision, current.body.revision, 'nothing saved');
-      const bad = await s.request('POST', '/api/admin/networks/gasvrij/changes', { headers: owner.headers, body: { ...doc, title: '' } });
+      assert.equal((await docs.get()).body.revision, revision, 'nothing saved');
+      const bad = await docs.changes({ ...doc, title: '' });
       assert.equal(bad.status, 422);
     });
 
@@ -186,10 +168,9 @@ for (const backend of BACKENDS) {
 for (const backend of BACKENDS) {
   describe(`calendar files and the feed after edits on ${backend}`, () => {
     let s: TestServer;
-    let owner: SignedIn;
+    let docs: NetworkDocumentApi;
     before(async () => {
-      s = await startServer(backend, [network({ ...gasvrij, registration: { ...gasvrij.registration, capacity: 20 } } as any)]);
-      owner = await signInAs(s, 'eigenaar@gasvrij.example.org', { gasvrij: 'owner' });
+      ({ s, docs } = await startNetworkServer(backend, [gasvrijNetwork({ mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } })]));
     });
     after(() => s.close());
 
@@ -208,11 +189,7 @@ for (const backend of BACKENDS) {
       assert.equal(again.headers.get('etag'), etag);
       const listed = await fetch(feedUrl, { headers: { 'if-none-match': `"other", W/${etag}` } });
       assert.equal(listed.status, 304, 'a list of validators, weak ones too');
-      const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
-      const doc = structuredClone(current.body.document);
-      doc.sessions[1].start = '2030-05-20T10:00';
-      const saved = await s.request('PUT', '/api/admin/networks/gasvrij', { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: doc });
-      assert.equal(saved.status, 200, saved.text);
+      await docs.save((doc) => (doc.sessions[1].start = '2030-05-20T10:00'));
       const after = await fetch(feedUrl, { headers: { 'if-none-match': etag } });
       assert.equal(after.status, 200);
       assert.notEqual(after.headers.get('etag'), etag);
@@ -221,12 +198,10 @@ for (const backend of BACKENDS) {
 
     test('a confirmation sent after two edits carries the SEQUENCE of the revision history, the same as the feed', async () => {
       for (const start of ['2030-03-01T13:00', '2030-03-01T14:00']) {
-        const current = await s.request('GET', '/api/admin/networks/gasvrij', { headers: owner.headers });
-        const doc = structuredClone(current.body.document);
-        doc.sessions[0].start = start;
-        doc.sessions[0].end = start.replace(/T1(\d)/, (_m: string, h: string) => `T1${Number(h) + 2}`);
-        const res = await s.request('PUT', '/api/admin/networks/gasvrij', { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: doc });
-        assert.equal(res.status, 200, res.text);
+        await docs.save((doc) => {
+          doc.sessions[0].start = start;
+          doc.sessions[0].end = start.replace(/T1(\d)/, (_m: string, h: string) => `T1${Number(h) + 2}`);
+        });
       }
       const feed = readIcs(await (await fetch(`${s.url}/api/networks/gasvrij/calendar.ics`)).text()).events.find((e) => e.UID!.startsWith('kickoff.'))!;
       assert.equal(feed.SEQUENCE, '2');
@@ -259,10 +234,10 @@ for (const backend of BACKENDS) {
   describe(`one e-mail per person per save on ${backend}`, () => {
     let s: TestServer;
     let owner: SignedIn;
+    let docs: NetworkDocumentApi;
     const ids: string[] = [];
     before(async () => {
-      s = await startServer(backend, [reeks]);
-      owner = await signInAs(s, 'eigenaar@reeks.example.org', { reeks: 'owner' });
+      ({ s, owner, docs } = await startNetworkServer(backend, [reeks]));
       for (const who of ['p', 'q']) {
         const r = await s.post('/api/networks/reeks/registrations', person(who));
         assert.equal(r.status, 201);
@@ -277,17 +252,7 @@ for (const backend of BACKENDS) {
         message: typeof r.message === 'string' ? JSON.parse(r.message) : r.message,
       }));
     const clear = () => s.db.query(`DELETE FROM mail_outbox WHERE kind LIKE 'session-%'`);
-    const edited = async (edit: (doc: any) => void) => {
-      const current = await s.request('GET', '/api/admin/networks/reeks', { headers: owner.headers });
-      const doc = structuredClone(current.body.document);
-      edit(doc);
-      return { doc, etag: current.headers.get('etag')!, revision: current.body.revision as number };
-    };
-    const save = async (edit: (doc: any) => void) => {
-      const { doc, etag } = await edited(edit);
-      const res = await s.request('PUT', '/api/admin/networks/reeks', { headers: { ...owner.headers, 'if-match': etag }, body: doc });
-      assert.equal(res.status, 200, res.text);
-    };
+    const save = (edit: (doc: any) => void) => docs.save(edit);
     const feedEvent = async (id: string) => readIcs(await (await fetch(`${s.url}/api/networks/reeks/calendar.ics`)).text()).events.find((e) => e.UID === `${id}.reeks@leerkring`);
 
     test('a save that dates one session and moves another: one e-mail each, listing both, one calendar file with both events; the dry run says the same', async () => {
@@ -297,8 +262,8 @@ for (const backend of BACKENDS) {
         doc.sessions[1].start = '2030-04-12T13:30';
         doc.sessions[1].end = '2030-04-12T16:00';
       };
-      const { doc } = await edited(change);
-      const dry = await s.request('POST', '/api/admin/networks/reeks/changes', { headers: owner.headers, body: doc });
+      const { document: doc } = await docs.edited(change);
+      const dry = await docs.changes(doc);
       assert.equal(dry.status, 200, dry.text);
       assert.equal(dry.body.emails, 2, 'two e-mails, one per person');
       assert.deepEqual(dry.body.changes.map((c: any) => [c.sessionId, c.recipients]), [['een', 2], ['twee', 2]]);
@@ -370,8 +335,7 @@ for (const backend of BACKENDS) {
       const revisions = (await s.request('GET', '/api/admin/networks/reeks/revisions', { headers: owner.headers })).body;
       const list = Array.isArray(revisions) ? revisions : revisions.revisions;
       const first = Math.min(...list.map((r: any) => r.revision));
-      const current = await s.request('GET', '/api/admin/networks/reeks', { headers: owner.headers });
-      const res = await s.request('POST', `/api/admin/networks/reeks/revisions/${first}/restore`, { headers: { ...owner.headers, 'if-match': current.headers.get('etag')! }, body: {} });
+      const res = await s.request('POST', `/api/admin/networks/reeks/revisions/${first}/restore`, { headers: { ...owner.headers, 'if-match': (await docs.get()).etag! }, body: {} });
       assert.ok(res.status === 200 || res.status === 201, res.text);
       const sent = await mails();
       assert.equal(sent.length, 2, 'one each');
