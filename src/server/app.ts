@@ -664,6 +664,23 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       return reply.code(202).send(sent);
     });
 
+    // Tell those who came about a session's report (issue 15): only on an organiser's explicit ask.
+    admin.post(ADMIN_ROUTES.reportNotice.path, adminRoute('reportNotice'), async (req, reply) => {
+      const n = networks.get(req.adminNetworkId!)!;
+      const t = adminMessages(localeOf(req));
+      const session = n.sessions.find((x) => x.id === (req.params as { sessionId: string }).sessionId);
+      if (!session) return error(reply, 404, 'not-found', t.unknownSession);
+      const { report, preview } = req.body as { report: string; preview?: boolean };
+      const found = (session.resources ?? []).find((r) => r.type === 'report' && (r.url === report || r.title === report));
+      if (!found) return error(reply, 422, 'invalid', t.reportNotFound, { issues: [{ path: 'report', message: t.reportNotFound }] });
+      const result = await store.reportNotice(n, session, found, { preview: preview === true });
+      if (result.sent) options.onMailQueued?.();
+      // A preview is written too, marked as one: the log says who looked at what before sending.
+      req.auditDetail = { sessionId: session.id, report: found.url ?? found.title, sent: result.sent, ...(preview && { preview: true }) };
+      reply.header('cache-control', 'no-store');
+      return result;
+    });
+
     admin.get(ADMIN_ROUTES.listMessages.path, adminRoute('listMessages'), async (req, reply) => {
       reply.header('cache-control', 'no-store');
       return { messages: await store.listMessages(req.adminNetworkId!) };

@@ -212,6 +212,22 @@ export function composeRevisionMail(
   return { kind, message };
 }
 
+/** The e-mail to a person who attended a session: its report is online. */
+export function composeReportMail(
+  report: { title: string; url?: string },
+  ctx: { network: Network; session: Session; participant: { name: string; email: string }; locale: Locale; manageUrl?: string },
+): MailMessage {
+  const m = emailMessages(ctx.locale);
+  const { network, session } = ctx;
+  const title = `${session.title} (${network.title})`;
+  const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), '', m.changes.report(title), '', inertLine(report.title, { keepLinks: true })];
+  if (report.url) lines.push(report.url);
+  lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
+  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
+  lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
+  return { to: ctx.participant.email, subject: m.changes.reportSubject(title), text: lines.join('\n') };
+}
+
 export type OrganiserMailKind = 'organiser-new' | 'organiser-digest';
 
 /** A new registration as organisers hear of it: who and from where, never their answers. */

@@ -188,6 +188,7 @@ const nl = {
       'network-created': 'netwerk gemaakt',
       'network-saved': 'netwerk bewerkt',
       'network-restored': 'oude versie teruggezet',
+      'report-notice': 'verslag gemeld aan wie er was',
     } as Record<string, string>,
   },
   notify: {
@@ -492,6 +493,7 @@ const en: ConsoleMessages = {
       'network-created': 'network created',
       'network-saved': 'network edited',
       'network-restored': 'old version restored',
+      'report-notice': 'report sent to those who came',
     },
   },
   notify: {

@@ -458,6 +458,34 @@ export class RegistrationRepository {
     return rows.length === 1;
   }
 
+  /** Registrations recorded as attended at a session, whose data is still kept; in arrival order. */
+  async attended(networkId: string, sessionId: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND attendance ->> $2 = 'true' AND erased_at IS NULL ORDER BY seq`,
+      [networkId, sessionId],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** Of these registrations, those told about this report already. */
+  async reportTold(ids: string[], sessionId: string, report: string): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const { rows } = await this.#q.query<{ registration_id: string }>(
+      'SELECT registration_id FROM report_notices WHERE registration_id = ANY($1::uuid[]) AND session_id = $2 AND report = $3',
+      [ids, sessionId, report],
+    );
+    return new Set(rows.map((r) => r.registration_id));
+  }
+
+  /** Records that a person is told about a report; false when someone did so first. */
+  async markReportTold(registrationId: string, sessionId: string, report: string): Promise<boolean> {
+    const { rows } = await this.#q.query(
+      'INSERT INTO report_notices (registration_id, session_id, report) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
+      [registrationId, sessionId, report],
+    );
+    return rows.length === 1;
+  }
+
   /** The stored answer to an earlier registration with this idempotency key. */
   async idempotent(key: string): Promise<{ response: unknown; bodyHash: string | null } | undefined> {
     const { rows } = await this.#q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);

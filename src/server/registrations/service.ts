@@ -34,11 +34,13 @@ import {
   type NotifyPreference,
   type SessionTimeline,
   type NetworkChangePreview,
+  type ReportNoticeResult,
+  type Session,
   sessionChanges,
   sessionStart,
 } from '../../core/index.js';
 import { isConnectionFailure, type Db, type Queryable } from '../db.js';
-import { composeMail, composeOrganiserMail, composeRevisionMail, mailFiles, removeMailFiles, type MailKind, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail.js';
+import { composeMail, composeOrganiserMail, composeReportMail, composeRevisionMail, mailFiles, removeMailFiles, type MailKind, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
@@ -822,6 +824,36 @@ export class RegistrationService {
       });
       await each(row, kind, message, mine.map((c) => c.session.id));
     }
+  }
+
+  /**
+   * Tells the people recorded as attended at a session about one of its reports, through the
+   * outbox, once per person per report (recorded in the transaction that queues the e-mail, so
+   * asking twice, or from two processes, tells nobody twice). Never anyone not recorded as
+   * attended. `preview` only counts and shows the e-mail.
+   */
+  async reportNotice(network: Network, session: Session, report: { title: string; url?: string }, options: { preview?: boolean } = {}): Promise<ReportNoticeResult> {
+    const key = report.url ?? report.title;
+    return this.#transaction(async (repo) => {
+      const rows = await repo.attended(network.id, session.id);
+      const told = await repo.reportTold(rows.map((r) => r.id), session.id, key);
+      let email: { subject: string; text: string } | undefined;
+      let sent = 0;
+      let alreadyTold = told.size;
+      for (const row of rows) {
+        const manageUrl = this.#manageUrl(row.id);
+        const message = composeReportMail(report, { network, session, participant: row.participant, locale: row.locale, ...(manageUrl && { manageUrl }) });
+        email ??= { subject: message.subject, text: message.text };
+        if (options.preview || told.has(row.id)) continue;
+        if (!(await repo.markReportTold(row.id, session.id, key))) {
+          alreadyTold++;
+          continue;
+        }
+        await repo.enqueue(row.id, 'report', message);
+        sent++;
+      }
+      return { recipients: rows.length, alreadyTold, sent, ...(email && { email }) };
+    });
   }
 
   /**
