@@ -305,6 +305,28 @@ const nl = {
   },
   done: 'Gelukt.',
   failed: 'Dat lukte niet. Probeer het opnieuw.',
+  /** Issue 15: two revisions compared, and telling those who came about a report. */
+  revisionDiff: {
+    heading: 'Versies vergelijken',
+    from: 'Oudere versie',
+    to: 'Nieuwere versie',
+    compare: 'Vergelijken',
+    previous: 'Vergelijk met de versie ervoor',
+    previousWhich: (revision: number) => `(versie ${revision})`,
+    result: (from: number, to: number) => `Van versie ${from} naar versie ${to}:`,
+    same: 'Deze twee versies zeggen hetzelfde.',
+    emails: (n: number) => (n === 1 ? 'Dit opslaan stuurt 1 e-mail: iedereen krijgt één e-mail met al zijn wijzigingen.' : `Dit opslaan stuurt ${n} e-mails: iedereen krijgt één e-mail met al zijn wijzigingen.`),
+  },
+  reportNotice: {
+    ask: 'Verslag sturen aan wie er was',
+    askWhich: (report: string) => `(${report})`,
+    who: (n: number, told: number) =>
+      `${n === 1 ? '1 persoon is' : `${n} mensen zijn`} als aanwezig genoteerd.${told ? ` ${told === 1 ? '1 van hen heeft' : `${told} van hen hebben`} dit verslag al gekregen en krijgt het niet nog eens.` : ''}`,
+    nobody: 'Niemand is als aanwezig genoteerd bij deze bijeenkomst. Noteer eerst wie er was.',
+    send: (n: number) => (n === 1 ? 'Stuur 1 e-mail' : `Stuur ${n} e-mails`),
+    cancel: 'Niet sturen',
+    sent: (n: number) => (n === 1 ? '1 e-mail gaat zo de deur uit.' : `${n} e-mails gaan zo de deur uit.`),
+  },
 };
 
 export type ConsoleMessages = typeof nl;
@@ -607,6 +629,27 @@ const en: ConsoleMessages = {
   },
   done: 'Done.',
   failed: 'That did not work. Try again.',
+  revisionDiff: {
+    heading: 'Compare versions',
+    from: 'Older version',
+    to: 'Newer version',
+    compare: 'Compare',
+    previous: 'Compare with the version before',
+    previousWhich: (revision: number) => `(version ${revision})`,
+    result: (from: number, to: number) => `From version ${from} to version ${to}:`,
+    same: 'These two versions say the same.',
+    emails: (n: number) => (n === 1 ? 'Saving sends 1 email: everyone gets one email with all their changes.' : `Saving sends ${n} emails: everyone gets one email with all their changes.`),
+  },
+  reportNotice: {
+    ask: 'Send the report to those who came',
+    askWhich: (report: string) => `(${report})`,
+    who: (n: number, told: number) =>
+      `${n === 1 ? '1 person is' : `${n} people are`} recorded as attended.${told ? ` ${told === 1 ? '1 of them has' : `${told} of them have`} had this report already and will not get it again.` : ''}`,
+    nobody: 'Nobody is recorded as attended at this meeting. Record who came first.',
+    send: (n: number) => (n === 1 ? 'Send 1 email' : `Send ${n} emails`),
+    cancel: 'Do not send',
+    sent: (n: number) => (n === 1 ? '1 email is on its way.' : `${n} emails are on their way.`),
+  },
 };
 
 export function consoleMessages(locale: Locale): ConsoleMessages {
