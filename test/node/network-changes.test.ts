@@ -214,6 +214,10 @@ for (const backend of BACKENDS) {
       const event = readIcs(mail.ics.content).events.find((e) => e.UID!.startsWith('kickoff.'))!;
       assert.equal(event.SEQUENCE, feed.SEQUENCE);
       assert.equal(event.DTSTAMP, feed.DTSTAMP);
+      const own = /\/api\/calendar\/[^/\s]+\/agenda\.ics/.exec(mail.text)?.[0];
+      assert.ok(own, 'the confirmation names the personal feed');
+      const personal = readIcs(await (await fetch(s.url + own)).text()).events.find((e) => e.UID!.startsWith('kickoff.'))!;
+      assert.equal(personal.SEQUENCE, feed.SEQUENCE, 'the personal feed says the same');
     });
   });
 }
