@@ -195,6 +195,8 @@ export function composeRevisionMail(
     files.push({ filename: `${one ? one.session.id : `${network.id}-cancelled`}.ics`, content: networkCalendar(gone, { locale, ...timeline, method: 'CANCEL' }), method: 'CANCEL' });
   }
   if (files.length > 1) lines.push('', m.changes.twoFiles);
+  // The other sentences say what their attachment does; a removed session's does not.
+  else if (files[0]?.method === 'CANCEL' && changes.some((c) => c.kind === 'session-removed')) lines.push('', m.changes.cancelFile);
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
