@@ -5,6 +5,8 @@ import { sessionStart } from '../core/session-time.js';
 import { venueText } from '../core/calendar-event.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
+import './revision-diff.js';
+import './report-notice.js';
 
 /** A session as the document writes it: only the fields this page reads or sets. */
 type SessionDoc = Session & Record<string, unknown>;
@@ -318,6 +320,9 @@ export class ConsoleSessions extends ConsolePage {
           return html`<li class="card">
             <h3>${s.title}</h3>
             <p>${this.#whenText(s)}${where ? html` · ${where}` : nothing}${s.status === 'cancelled' ? html` · <strong>${t.cancelled}</strong>` : nothing}</p>
+            ${(load.document.sessions.find((x) => x.id === s.id)?.resources ?? [])
+              .filter((r) => r.type === 'report')
+              .map((r) => html`<leerkring-console-report-notice .networkId=${this.networkId} .sessionId=${s.id} .report=${r}></leerkring-console-report-notice>`)}
             ${this._open === s.id
               ? this.#form(s)
               : html`<button class="button secondary" type="button" @click=${() => ((this._open = s.id), (this._errors = {}))}>
@@ -355,6 +360,7 @@ export class ConsoleSessions extends ConsolePage {
                   ${this._preview.changes.map((c) => html`<li>${t.told(c.title, c.kinds.map((k) => t.kinds[k] ?? k).join(', '), c.recipients)}</li>`)}
                 </ul>`
               : html`<p>${t.nobody}</p>`}
+            ${this._preview.emails ? html`<p>${m.revisionDiff.emails(this._preview.emails)}</p>` : nothing}
             ${this._preview.email
               ? html`<h4>${t.emailHeading}</h4>
                   <p><strong>${this._preview.email.subject}</strong></p>
@@ -374,7 +380,8 @@ export class ConsoleSessions extends ConsolePage {
                   </button>`}
           </li>`,
         )}
-      </ul>`;
+      </ul>
+      <leerkring-console-revision-diff .networkId=${this.networkId} .revisions=${load.revisions}></leerkring-console-revision-diff>`;
   }
 }
 

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'network-created',
   'network-saved',
   'network-restored',
+  'report-notice',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -104,6 +105,12 @@ export const createNetworkRequestSchema = z.strictObject({
   id: z.optional(id()),
 });
 export const restoreRevisionRequestSchema = z.strictObject({});
+/** Tell the people recorded as attended about a report of the session: `report` is its url (or its title, without one). */
+export const reportNoticeRequestSchema = z.strictObject({
+  report: z.string().check(z.trim(), z.minLength(1, 'empty'), z.maxLength(2000)),
+  /** Only say who would get it, and show the e-mail; nothing is sent. */
+  preview: z.optional(z.boolean()),
+});
 
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
@@ -240,8 +247,22 @@ export interface NetworkRevision {
 }
 
 /** What saving a document would send: per changed session, how many are told, and the first e-mail. */
+/** The answer of a report notice: who it is for, who had it already, and how many were sent now. */
+export interface ReportNoticeResult {
+  /** People recorded as attended at the session (with their data still kept). */
+  recipients: number;
+  /** Of them, those told about this report before: never twice. */
+  alreadyTold: number;
+  /** E-mails queued by this request (0 for a preview). */
+  sent: number;
+  /** The e-mail the first of them gets. */
+  email?: { subject: string; text: string };
+}
+
 export interface NetworkChangePreview {
-  changes: { sessionId: string; title: string; kinds: ('dated' | 'moved' | 'venue' | 'cancelled')[]; recipients: number }[];
+  changes: { sessionId: string; title: string; kinds: ('dated' | 'moved' | 'undated' | 'venue' | 'cancelled' | 'removed')[]; recipients: number }[];
+  /** How many e-mails the save sends: one per registration, whatever number of its sessions changed. */
+  emails?: number;
   email?: { subject: string; text: string };
 }
 
@@ -305,6 +326,8 @@ export const ADMIN_ROUTES = {
   /** A dry run of a save: who would be told what. Nothing is saved or sent. */
   previewNetworkChanges: { method: 'POST', path: '/api/admin/networks/:networkId/changes', access: 'network', role: 'owner', body: networkDocumentSchema },
   restoreRevision: { method: 'POST', path: '/api/admin/networks/:networkId/revisions/:revision/restore', access: 'network', role: 'owner', body: restoreRevisionRequestSchema, audit: 'network-restored' },
+  /** After a session with attendance recorded: tell those who came about one of its reports, once each. */
+  reportNotice: { method: 'POST', path: '/api/admin/networks/:networkId/sessions/:sessionId/report-notice', access: 'network', role: 'organiser', body: reportNoticeRequestSchema, audit: 'report-notice' },
 } as const satisfies Record<string, AdminRouteSpec>;
 
 export type AdminRouteName = keyof typeof ADMIN_ROUTES;
@@ -343,6 +366,7 @@ export interface AdminResponses {
   getRevision: NetworkDocumentResponse;
   restoreRevision: NetworkDocumentResponse;
   previewNetworkChanges: NetworkChangePreview;
+  reportNotice: ReportNoticeResult;
 }
 
 type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -226,4 +226,9 @@ export class AdminClient {
   restoreRevision(networkId: string, revision: number) {
     return this.call('restoreRevision', { params: { networkId, revision: String(revision) }, body: {} });
   }
+
+  /** Tells the people recorded as attended at a session about one of its reports (`preview`: only who and what). */
+  reportNotice(networkId: string, sessionId: string, body: AdminBody<'reportNotice'>) {
+    return this.call('reportNotice', { params: { networkId, sessionId }, body });
+  }
 }

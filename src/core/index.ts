@@ -15,3 +15,4 @@ export * from './admin-client.js';
 export { adminMessages, type AdminMessages } from './i18n/admin.js';
 export * from './export.js';
 export * from './network-changes.js';
+export * from './revision-diff.js';

@@ -7,14 +7,25 @@
 import type { Network, Session } from './schema.js';
 import { sessionTiming } from './session-time.js';
 
-/** `dated`: had no date, now has one; `moved`: its time changed; `venue`: its place changed. */
-export type SessionChangeKind = 'dated' | 'moved' | 'venue' | 'cancelled';
+/**
+ * `dated`: had no date, now has one; `moved`: its time changed; `undated`: had a date, has none
+ * any more; `venue`: its place changed; `removed`: gone from the document (for the people
+ * registered it is a cancellation).
+ */
+export type SessionChangeKind = 'dated' | 'moved' | 'undated' | 'venue' | 'cancelled' | 'removed';
 
 export interface SessionChange {
   sessionId: string;
-  /** Most telling first: cancelled alone; otherwise dated or moved, then venue. */
+  /** Most telling first: cancelled or removed alone; otherwise dated, moved or undated, then venue. */
   kinds: SessionChangeKind[];
 }
+
+/**
+ * Whether a change takes the session out of people's calendars (a METHOD:CANCEL of its calendar
+ * item): cancelled, removed, or no longer dated.
+ */
+export const cancelsCalendarItem = (change: Pick<SessionChange, 'kinds'>): boolean =>
+  change.kinds.some((k) => k === 'cancelled' || k === 'removed' || k === 'undated');
 
 /** The moment and length of a session as a comparable key; undefined while it has no date. */
 function timeKey(s: Session): string | undefined {
@@ -47,6 +58,7 @@ export function sessionChange(before: Session, after: Session): SessionChangeKin
   const b = timeKey(after);
   // A cancelled session that takes place after all gets its date (back), like a new one.
   if (b && (!a || wasCancelled)) kinds.push('dated');
+  else if (a && !b) kinds.push('undated');
   else if (a !== b) kinds.push('moved');
   if (stable(before.venue) !== stable(after.venue) && (b || before.venue)) kinds.push('venue');
   return kinds;
@@ -54,11 +66,13 @@ export function sessionChange(before: Session, after: Session): SessionChangeKin
 
 /**
  * The sessions whose date, time, place or status changed from `before` to `after`, in the
- * order of `after`. Sessions that are new, or gone from the document, are not in it: nobody
- * can have registered for a new one, and a removed one has no calendar item to update.
+ * order of `after`, then the sessions gone from the document (`removed`, in the order of
+ * `before`; not when they were cancelled already: those people were told then). New sessions
+ * are not in it: nobody can have registered for them.
  */
 export function sessionChanges(before: Network, after: Network): SessionChange[] {
   const old = new Map(before.sessions.map((s) => [s.id, s]));
+  const kept = new Set(after.sessions.map((s) => s.id));
   const out: SessionChange[] = [];
   for (const s of after.sessions) {
     const was = old.get(s.id);
@@ -66,6 +80,7 @@ export function sessionChanges(before: Network, after: Network): SessionChange[]
     const kinds = sessionChange(was, s);
     if (kinds.length) out.push({ sessionId: s.id, kinds });
   }
+  for (const s of before.sessions) if (!kept.has(s.id) && s.status !== 'cancelled') out.push({ sessionId: s.id, kinds: ['removed'] });
   return out;
 }
 
@@ -89,12 +104,21 @@ export function sessionTimeline(history: readonly { at: Date; network: Network }
   const out: SessionTimeline = {};
   const last = new Map<string, Session>();
   for (const { at, network } of history) {
+    const present = new Set<string>();
     for (const s of network.sessions) {
+      present.add(s.id);
       const was = last.get(s.id);
       const entry = out[s.id];
       if (!was || !entry) out[s.id] = { sequence: (s.movedFrom?.length ?? 0) + (s.status === 'cancelled' ? 1 : 0), stamp: at };
       else if (sessionChange(was, s).length || (was.status === 'cancelled' && s.status !== 'cancelled')) out[s.id] = { sequence: entry.sequence + 1, stamp: at };
       last.set(s.id, s);
+    }
+    // A session removed from the document was cancelled for its calendars (a CANCEL one higher);
+    // it stays here as cancelled, so bringing it back dates it again, one higher still.
+    for (const [id, was] of last) {
+      if (present.has(id) || was.status === 'cancelled') continue;
+      out[id] = { sequence: out[id]!.sequence + 1, stamp: at };
+      last.set(id, { ...was, status: 'cancelled' });
     }
   }
   return out;

@@ -192,6 +192,15 @@ function view(row: RegistrationRow, position: number | undefined) {
   };
 }
 
+/** Whether an If-None-Match header (`*`, or a list of strong or weak validators) names `etag`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((v) => {
+    const tag = v.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
 export async function buildServer(options: ServerOptions): Promise<{ app: FastifyInstance; store: RegistrationService }> {
   const { db } = options;
   // The networks live in the database with their revisions; networks given in code are imported
@@ -205,6 +214,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     ...(options.outboxDir && { outboxDir: options.outboxDir }),
     consoleUrl: () => consoleUrlOf(options.publicUrl),
     publicUrl: (path: string) => `${publicBase(options.publicUrl)}${path}`,
+    timeline: (network, q) => networks.timeline(network, q),
   });
   // What a saved revision changes reaches the people concerned, in the revision's transaction.
   networks.onRevision(async (tx, change) => {
@@ -360,8 +370,11 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       feed = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
       byLocale.set(locale, feed);
     }
-    reply.header('etag', feed.etag).header('cache-control', 'public, max-age=300');
-    if (req.headers['if-none-match'] === feed.etag) return reply.code(304).send();
+    // Kept, but asked again every time: a save shows at the next read, and the answer while
+    // nothing changed is a 304 from memory. The ETag is the content's hash, so a revision that
+    // changes nothing in the feed keeps the calendars' copies.
+    reply.header('etag', feed.etag).header('cache-control', 'public, no-cache');
+    if (matchesEtag(req.headers['if-none-match'], feed.etag)) return reply.code(304).send();
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${n.id}.ics"`).send(feed.body);
   });
 
@@ -465,7 +478,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   // sessions the person has a place at. Calendar apps poll it; it holds no personal data.
   app.get('/api/calendar/:token/agenda.ics', async (req, reply) => {
     const row = await store.byFeedToken((req.params as { token: string }).token);
-    const body = row && store.personalCalendar(row, row.locale);
+    const feedNetwork = row && networks.get(row.network_id);
+    const body = row && store.personalCalendar(row, row.locale, feedNetwork && (await networks.timeline(feedNetwork)));
     if (!row || !body) return error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'This calendar address does not exist (any more).' : 'Dit agenda-adres bestaat niet (meer).');
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('content-disposition', 'inline; filename="agenda.ics"').send(body);
   });
@@ -648,6 +662,23 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
       options.onMailQueued?.();
       req.auditDetail = { messageId: sent.id, recipients: sent.recipients, statuses: m.statuses, sessionId: m.sessionId ?? null };
       return reply.code(202).send(sent);
+    });
+
+    // Tell those who came about a session's report (issue 15): only on an organiser's explicit ask.
+    admin.post(ADMIN_ROUTES.reportNotice.path, adminRoute('reportNotice'), async (req, reply) => {
+      const n = networks.get(req.adminNetworkId!)!;
+      const t = adminMessages(localeOf(req));
+      const session = n.sessions.find((x) => x.id === (req.params as { sessionId: string }).sessionId);
+      if (!session) return error(reply, 404, 'not-found', t.unknownSession);
+      const { report, preview } = req.body as { report: string; preview?: boolean };
+      const found = (session.resources ?? []).find((r) => r.type === 'report' && (r.url === report || r.title === report));
+      if (!found) return error(reply, 422, 'invalid', t.reportNotFound, { issues: [{ path: 'report', message: t.reportNotFound }] });
+      const result = await store.reportNotice(n, session, found, { preview: preview === true });
+      if (result.sent) options.onMailQueued?.();
+      // A preview is written too, marked as one: the log says who looked at what before sending.
+      req.auditDetail = { sessionId: session.id, report: found.url ?? found.title, sent: result.sent, ...(preview && { preview: true }) };
+      reply.header('cache-control', 'no-store');
+      return result;
     });
 
     admin.get(ADMIN_ROUTES.listMessages.path, adminRoute('listMessages'), async (req, reply) => {

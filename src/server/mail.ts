@@ -20,6 +20,7 @@ import {
   type Locale,
   type Network,
   type SessionTimeline,
+  type Session,
 } from '../core/index.js';
 import type { Queryable, Db } from './db.js';
 import { startOfAmsterdamDay } from '../core/time.js';
@@ -47,12 +48,20 @@ export type MailKind =
   /** The participant asked for their manage link again. */
   | 'manage-link';
 
+/** What a saved revision sends (issue 15): one kind per session change, `session-changes` for several. */
+export type RevisionMailKind = 'session-dated' | 'session-moved' | 'session-venue' | 'session-cancelled' | 'session-undated' | 'session-removed' | 'session-changes';
+
+/** A report attached to a session, for the people recorded as attended. */
+export type ReportMailKind = 'report';
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   /** `method` CANCEL for a cancelled session's calendar item; PUBLISH otherwise. */
   ics?: { filename: string; content: string; method?: 'PUBLISH' | 'CANCEL' };
+  /** A second calendar file with another METHOD (an e-mail that updates some sessions and cancels others). */
+  moreIcs?: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[];
 }
 
 export interface MailContext {
@@ -126,6 +135,101 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   return message;
 }
 
+/** One session's change as one person hears of it. */
+export interface RevisionMailChange {
+  kind: Exclude<RevisionMailKind, 'session-changes'>;
+  /** The session as it is now; as it was, when it is removed. */
+  session: Session;
+  /** The session before this revision: a date no longer fixed is cancelled in calendars as it was. */
+  was: Session;
+}
+
+/** A session as its calendar item is cancelled: as it is, or for a removed or undated one, as it was. */
+const cancelledItem = (c: RevisionMailChange): Session =>
+  c.kind === 'session-cancelled' ? c.session : ({ ...c.was, status: 'cancelled' } as Session);
+
+/**
+ * The one e-mail a person gets for a saved revision: every change of a session that concerns
+ * them, with the calendar items. iTIP (RFC 5546) gives a calendar object one METHOD, and
+ * calendar programs read an attachment as one message: updated sessions go in one file
+ * (PUBLISH, one event each) and cancelled ones in another (METHOD:CANCEL, same UIDs), so neither
+ * kind is lost on a client that reads only the first event or only one method.
+ */
+export function composeRevisionMail(
+  changes: RevisionMailChange[],
+  ctx: { network: Network; participant: { name: string; email: string }; locale: Locale; manageUrl?: string; timeline?: SessionTimeline; hasPlace: boolean },
+): { kind: RevisionMailKind; message: MailMessage } {
+  const m = emailMessages(ctx.locale);
+  const { network, locale } = ctx;
+  const one = changes.length === 1 ? changes[0]! : undefined;
+  const kind: RevisionMailKind = one ? one.kind : 'session-changes';
+  const full = (s: Session) => `${s.title} (${network.title})`;
+  const sentence = (c: RevisionMailChange, title: string) =>
+    c.kind === 'session-removed' ? m.changes.removed(title) : c.kind === 'session-undated' ? m.changes.undated(title) : m.body[c.kind](title);
+  const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), ''];
+  if (one) lines.push(sentence(one, full(one.session)));
+  else lines.push(m.changes.intro(network.title));
+  for (const c of changes) {
+    const s = c.session;
+    if (!one) lines.push('', sentence(c, s.title));
+    if (c.kind === 'session-cancelled' && s.statusNote) lines.push('', m.reason(inertLine(s.statusNote, { keepLinks: true })));
+    if (c.kind !== 'session-dated' && c.kind !== 'session-moved' && c.kind !== 'session-venue') continue;
+    const t = sessionTiming(s);
+    if (t.kind === 'tbd') continue;
+    if (one) lines.push('', s.title);
+    lines.push(m.when(t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start)));
+    const where = venueText(s.venue, locale);
+    if (where) lines.push(m.where(where));
+    if (ctx.hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
+  }
+  const cancels = changes.filter((c) => c.kind === 'session-cancelled' || c.kind === 'session-removed' || c.kind === 'session-undated');
+  const updates = changes.filter((c) => !cancels.includes(c));
+  const timeline = ctx.timeline && { timeline: ctx.timeline };
+  const files: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] = [];
+  const updateIds = updates.map((c) => c.session.id);
+  if (updateIds.length && calendarEvents(network, { sessionIds: updateIds }).length) {
+    files.push({ filename: `${one ? one.session.id : network.id}.ics`, content: networkCalendar(network, { sessionIds: updateIds, locale, ...timeline }), method: 'PUBLISH' });
+  }
+  const gone = { ...network, sessions: cancels.map(cancelledItem) } as Network;
+  if (cancels.length && calendarEvents(gone).length) {
+    files.push({ filename: `${one ? one.session.id : `${network.id}-cancelled`}.ics`, content: networkCalendar(gone, { locale, ...timeline, method: 'CANCEL' }), method: 'CANCEL' });
+  }
+  if (files.length > 1) lines.push('', m.changes.twoFiles);
+  // The other sentences say what their attachment does; a removed session's does not.
+  else if (files[0]?.method === 'CANCEL' && changes.some((c) => c.kind === 'session-removed')) lines.push('', m.changes.cancelFile);
+  lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
+  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
+  lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
+  const subject = !one
+    ? m.changes.subject(network.title)
+    : one.kind === 'session-removed'
+      ? m.changes.removedSubject(full(one.session))
+      : one.kind === 'session-undated'
+        ? m.changes.undatedSubject(full(one.session))
+        : m.subject[one.kind](full(one.session));
+  const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n') };
+  const [first, ...more] = files;
+  if (first) message.ics = { filename: first.filename, content: first.content, ...(first.method === 'CANCEL' && { method: 'CANCEL' as const }) };
+  if (more.length) message.moreIcs = more;
+  return { kind, message };
+}
+
+/** The e-mail to a person who attended a session: its report is online. */
+export function composeReportMail(
+  report: { title: string; url?: string },
+  ctx: { network: Network; session: Session; participant: { name: string; email: string }; locale: Locale; manageUrl?: string },
+): MailMessage {
+  const m = emailMessages(ctx.locale);
+  const { network, session } = ctx;
+  const title = `${session.title} (${network.title})`;
+  const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), '', m.changes.report(title), '', inertLine(report.title, { keepLinks: true })];
+  if (report.url) lines.push(report.url);
+  lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
+  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
+  lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
+  return { to: ctx.participant.email, subject: m.changes.reportSubject(title), text: lines.join('\n') };
+}
+
 export type OrganiserMailKind = 'organiser-new' | 'organiser-digest';
 
 /** A new registration as organisers hear of it: who and from where, never their answers. */
@@ -186,7 +290,7 @@ export function composeOrganiserMail(
  * Adds a message to the outbox inside the caller's transaction. An organiser's sign-in link
  * ('sign-in') belongs to no registration.
  */
-export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: MailKind | OrganiserMailKind | 'sign-in', message: MailMessage): Promise<void> {
+export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: MailKind | OrganiserMailKind | RevisionMailKind | ReportMailKind | 'sign-in', message: MailMessage): Promise<void> {
   await tx.query('INSERT INTO mail_outbox (registration_id, kind, message) VALUES ($1, $2, $3)', [registrationId, kind, JSON.stringify(message)]);
 }
 
@@ -243,6 +347,9 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         text: message.text,
         ...(message.ics && {
           icalEvent: { filename: message.ics.filename, method: message.ics.method ?? 'PUBLISH', content: message.ics.content },
+        }),
+        ...(message.moreIcs?.length && {
+          attachments: message.moreIcs.map((f) => ({ filename: f.filename, content: f.content, contentType: `text/calendar; charset=utf-8; method=${f.method}` })),
         }),
       });
       if (!smtpUrl) {

@@ -222,4 +222,15 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (registration_id, session_id, session_start)
   )
   `,
+  // One row per person told about a session's report (issue 15): per registration, session and
+  // report (its url, or its title), so asking again, or from two processes, tells nobody twice.
+  `
+  CREATE TABLE report_notices (
+    registration_id uuid NOT NULL,
+    session_id text NOT NULL,
+    report text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (registration_id, session_id, report)
+  )
+  `,
 ];

@@ -200,11 +200,14 @@ export class NetworkRegistry implements Map<string, Network> {
 
   readonly #timelines = new WeakMap<Network, Promise<SessionTimeline>>();
 
-  /** SEQUENCE and DTSTAMP of each session of this revision, from the history; kept per revision. */
-  timeline(network: Network): Promise<SessionTimeline> {
+  /**
+   * SEQUENCE and DTSTAMP of each session of this revision, from the history; kept per revision.
+   * `q` is the caller's transaction, when it holds one (the embedded database runs one at a time).
+   */
+  timeline(network: Network, q?: Queryable): Promise<SessionTimeline> {
     let t = this.#timelines.get(network);
     if (!t) {
-      t = this.history(network.id).then(sessionTimeline);
+      t = this.history(network.id, q).then(sessionTimeline);
       t.catch(() => this.#timelines.delete(network));
       this.#timelines.set(network, t);
     }

@@ -31,10 +31,17 @@ describe('what a new revision changes for registrants (sessionChanges)', () => {
     expect(sessionChanges(withSessions(base), withSessions(edit('derde', { title: 'Derde bijeenkomst', description: 'Nu met programma' } as Partial<Session>)))).to.deep.equal([]);
   });
 
-  it('new and removed sessions are not changes anybody registered for', () => {
+  it('a new session is no change anybody registered for; a removed one is "removed", unless it was cancelled already', () => {
     const added = [...base, { id: 'vierde', title: 'Vierde', type: 'other', start: '2030-06-01T10:00' } as Session];
     expect(sessionChanges(withSessions(base), withSessions(added))).to.deep.equal([]);
-    expect(sessionChanges(withSessions(base), withSessions(base.slice(0, 2)))).to.deep.equal([]);
+    expect(sessionChanges(withSessions(base), withSessions(base.slice(0, 2)))).to.deep.equal([{ sessionId: 'derde', kinds: ['removed'] }]);
+    const cancelled = withSessions(edit('derde', { status: 'cancelled' } as Partial<Session>));
+    expect(sessionChanges(cancelled, withSessions(base.slice(0, 2)))).to.deep.equal([]);
+  });
+
+  it('a dated session made undated again is "undated", not a move', () => {
+    const { start: _s, end: _e, ...undated } = base[0] as Session & { start: string; end: string };
+    expect(sessionChanges(withSessions(base), withSessions([undated as Session, base[1]!, base[2]!]))).to.deep.equal([{ sessionId: 'kickoff', kinds: ['undated'] }]);
   });
 });
 
@@ -56,6 +63,21 @@ describe('SEQUENCE and DTSTAMP from the revision history (sessionTimeline)', () 
     expect(kickoff).to.contain('SEQUENCE:2');
     expect(kickoff).to.contain('DTSTAMP:20300104T000000Z');
     expect(kickoff).to.contain('STATUS:CANCELLED');
+  });
+
+  it('removing a session raises its SEQUENCE (its cancellation); bringing it back raises it again', () => {
+    const timeline = sessionTimeline([
+      { at: t(1), network: withSessions(base) },
+      { at: t(2), network: withSessions(base.slice(0, 2)) },
+    ]);
+    expect(timeline.derde).to.deep.equal({ sequence: 1, stamp: t(2) });
+    const back = sessionTimeline([
+      { at: t(1), network: withSessions(base) },
+      { at: t(2), network: withSessions(base.slice(0, 2)) },
+      { at: t(3), network: withSessions(base.slice(0, 2)) },
+      { at: t(4), network: withSessions(base) },
+    ]);
+    expect(back.derde).to.deep.equal({ sequence: 2, stamp: t(4) });
   });
 
   it('an imported document starts where its movedFrom entries left it, and only goes up', () => {

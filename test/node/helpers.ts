@@ -215,3 +215,79 @@ export async function smtpPeer() {
   const port = (server.server.address() as { port: number }).port;
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
+
+/**
+ * The gas-free leerkring of issue 15: a dated kick-off and a second meeting still to be dated.
+ * The network tests (admin, changes, live) share it; `registration` replaces the default rules.
+ */
+export function gasvrijNetwork(registration?: Record<string, unknown>): Network {
+  return network({
+    id: 'gasvrij',
+    title: 'Leerkring aardgasvrij',
+    sessions: [
+      { id: 'kickoff', title: 'Aftrap', type: 'other', start: '2030-03-01T10:00', end: '2030-03-01T12:00', venue: { type: 'physical', name: 'Provinciehuis', city: 'Zwolle' } },
+      { id: 'tweede', title: 'Tweede bijeenkomst', type: 'other' },
+    ],
+    ...(registration && { registration }),
+  });
+}
+
+/** A network's document through the organiser API on a server at `base`, as `headers` (a session cookie or a bearer token). */
+export function networkDocumentApi(base: string, networkId: string, headers: Record<string, string>) {
+  const call = async (method: string, path: string, extra: Record<string, string>, body?: unknown) => {
+    const res = await fetch(`${base}/api/admin/networks/${networkId}${path}`, {
+      method,
+      headers: { ...headers, ...extra, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let parsed: any;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed, text, headers: res.headers, etag: res.headers.get('etag') };
+  };
+  const api = {
+    /** The current document with its revision and ETag. */
+    get: () => call('GET', '', {}),
+    /** A whole document, with `ifMatch` when given. */
+    put: (document: unknown, ifMatch?: string) => call('PUT', '', ifMatch === undefined ? {} : { 'if-match': ifMatch }, document),
+    /** What saving `document` would send (the dry run). */
+    changes: (document: unknown) => call('POST', '/changes', {}, document),
+    /** Reads the current document, lets `change` edit a copy, and returns it with the ETag it is based on. */
+    async edited(change: (doc: any) => void): Promise<{ document: any; etag: string; revision: number }> {
+      const current = await api.get();
+      if (current.status !== 200) throw new Error(`GET the document answered ${current.status}`);
+      const document = structuredClone(current.body.document);
+      change(document);
+      return { document, etag: current.etag!, revision: current.body.revision };
+    },
+    /** Edits and saves the current document with If-Match; throws unless the save answered 200. */
+    async save(change: (doc: any) => void) {
+      const { document, etag } = await api.edited(change);
+      const res = await api.put(document, etag);
+      if (res.status !== 200) throw new Error(`the save answered ${res.status}: ${res.text}`);
+      return res;
+    },
+  };
+  return api;
+}
+
+export type NetworkDocumentApi = ReturnType<typeof networkDocumentApi>;
+
+/**
+ * The set-up of the network tests: a server over `backend` with `networks`, and an owner of the
+ * first of them signed in as a person does, with that network's document API in their name.
+ */
+export async function startNetworkServer(
+  backend: Backend,
+  networks: Network[],
+  options: { owner?: string; extra?: Partial<ServerOptions> } = {},
+): Promise<{ s: TestServer; owner: SignedIn; docs: NetworkDocumentApi }> {
+  const id = networks[0]!.id;
+  const s = await startServer(backend, networks, options.extra);
+  const owner = await signInAs(s, options.owner ?? `eigenaar@${id}.example.org`, { [id]: 'owner' });
+  return { s, owner, docs: networkDocumentApi(s.url, id, owner.headers) };
+}

@@ -4,17 +4,10 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BACKENDS, network, signInAs, startServer, type SignedIn, type TestServer } from './helpers.js';
+import { BACKENDS, gasvrijNetwork, networkDocumentApi, signInAs, startNetworkServer, type SignedIn, type TestServer } from './helpers.js';
 import { AdminClient, formatProblem, parseNetwork, type AdminFetchLike } from '../../src/core/index.js';
 
-const gasvrij = network({
-  id: 'gasvrij',
-  title: 'Leerkring aardgasvrij',
-  sessions: [
-    { id: 'kickoff', title: 'Aftrap', type: 'other', start: '2030-03-01T10:00', end: '2030-03-01T12:00', venue: { type: 'physical', name: 'Provinciehuis', city: 'Zwolle' } },
-    { id: 'tweede', title: 'Tweede bijeenkomst', type: 'other' },
-  ],
-});
+const gasvrij = gasvrijNetwork();
 
 for (const backend of BACKENDS) {
   describe(`the network document through the organiser API on ${backend}`, () => {
@@ -23,19 +16,14 @@ for (const backend of BACKENDS) {
     let second: SignedIn;
     let helper: SignedIn;
     before(async () => {
-      s = await startServer(backend, [gasvrij]);
-      owner = await signInAs(s, 'eigenaar@gasvrij.example.org', { gasvrij: 'owner' });
+      ({ s, owner } = await startNetworkServer(backend, [gasvrij]));
       second = await signInAs(s, 'mede-eigenaar@gasvrij.example.org', { gasvrij: 'owner' });
       helper = await signInAs(s, 'helper@gasvrij.example.org', { gasvrij: 'organiser' });
     });
     after(() => s.close());
 
-    const doc = async (who: SignedIn) => {
-      const res = await s.request('GET', '/api/admin/networks/gasvrij', { headers: who.headers });
-      return { ...res, etag: res.headers.get('etag') };
-    };
-    const put = (who: SignedIn, body: unknown, ifMatch?: string) =>
-      s.request('PUT', '/api/admin/networks/gasvrij', { headers: { ...who.headers, ...(ifMatch !== undefined && { 'if-match': ifMatch }) }, body });
+    const doc = (who: SignedIn) => networkDocumentApi(s.url, 'gasvrij', who.headers).get();
+    const put = (who: SignedIn, body: unknown, ifMatch?: string) => networkDocumentApi(s.url, 'gasvrij', who.headers).put(body, ifMatch);
 
     test('GET gives the document with its revision as ETag; only owners may', async () => {
       const res = await doc(owner);

@@ -4,20 +4,12 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_TOKEN, freshPostgres, network } from './helpers.js';
+import { ADMIN_TOKEN, freshPostgres, gasvrijNetwork, networkDocumentApi } from './helpers.js';
 import { networkFolder, serveProcess } from './serve-process.js';
 import { openDatabase } from '../../src/server/db.js';
 import { NetworkRegistry } from '../../src/server/networks.js';
 
-const gasvrij = network({
-  id: 'gasvrij',
-  title: 'Leerkring aardgasvrij',
-  sessions: [
-    { id: 'kickoff', title: 'Aftrap', type: 'other', start: '2030-03-01T10:00', end: '2030-03-01T12:00', venue: { type: 'physical', name: 'Provinciehuis', city: 'Zwolle' } },
-    { id: 'tweede', title: 'Tweede bijeenkomst', type: 'other' },
-  ],
-  registration: { mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } },
-});
+const gasvrij = gasvrijNetwork({ mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } });
 
 /** Asks `check` again until it holds or `ms` have passed; resolves to the time it took. */
 async function within(ms: number, what: string, check: () => Promise<boolean>): Promise<number> {
@@ -36,16 +28,16 @@ describe('freshness across processes on one PostgreSQL', () => {
     const a = await serveProcess(folder, { DATABASE_URL: url });
     const b = await serveProcess(folder, { DATABASE_URL: url });
     try {
-      const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
-      const got = await fetch(`${a.url}/api/admin/networks/gasvrij`, { headers: auth });
-      assert.equal(got.headers.get('etag'), '"1"', 'the second process imported nothing new');
-      const doc = ((await got.json()) as { document: any }).document;
+      const docs = networkDocumentApi(a.url, 'gasvrij', { authorization: `Bearer ${ADMIN_TOKEN}` });
+      const got = await docs.get();
+      assert.equal(got.etag, '"1"', 'the second process imported nothing new');
+      const doc = got.body.document;
       // B has made its feed already: a cached answer must not outlive the save.
       assert.doesNotMatch(await (await fetch(`${b.url}/api/networks/gasvrij/calendar.ics`)).text(), /DTSTART:20300412T113000Z/);
       doc.sessions[1] = { ...doc.sessions[1], start: '2030-04-12T13:30', end: '2030-04-12T16:00', venue: { type: 'physical', name: 'Gemeentehuis', city: 'Deventer' } };
       doc.registration = { ...doc.registration, capacity: 3 };
-      const put = await fetch(`${a.url}/api/admin/networks/gasvrij`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': '"1"' }, body: JSON.stringify(doc) });
-      assert.equal(put.status, 200, await put.clone().text());
+      const put = await docs.put(doc, '"1"');
+      assert.equal(put.status, 200, put.text);
 
       const took = await within(1000, 'process B serves the new revision', async () => {
         const pub = (await (await fetch(`${b.url}/api/networks/gasvrij`)).json()) as any;

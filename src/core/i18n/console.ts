@@ -188,6 +188,7 @@ const nl = {
       'network-created': 'netwerk gemaakt',
       'network-saved': 'netwerk bewerkt',
       'network-restored': 'oude versie teruggezet',
+      'report-notice': 'verslag gemeld aan wie er was',
     } as Record<string, string>,
   },
   notify: {
@@ -287,7 +288,7 @@ const nl = {
     save: 'Opslaan en versturen',
     nobody: 'Niemand krijgt een e-mail over deze wijzigingen.',
     told: (title: string, what: string, n: number) => `${title}: ${what}. ${n === 1 ? '1 persoon krijgt' : `${n} mensen krijgen`} een e-mail.`,
-    kinds: { dated: 'datum bekend', moved: 'verplaatst', venue: 'andere plek', cancelled: 'gaat niet door' } as Record<string, string>,
+    kinds: { dated: 'datum bekend', moved: 'verplaatst', venue: 'andere plek', cancelled: 'gaat niet door', undated: 'datum staat niet meer vast', removed: 'van het programma gehaald' } as Record<string, string>,
     emailHeading: 'Zo ziet de e-mail eruit',
     saved: (revision: number) => `Opgeslagen als versie ${revision}. De e-mails gaan zo de deur uit.`,
     stale: 'Iemand anders heeft dit netwerk opgeslagen terwijl jij bezig was. Je wijzigingen zijn niet opgeslagen, maar staan nog klaar. Bekijk wat er veranderd is en sla dan opnieuw op.',
@@ -304,6 +305,28 @@ const nl = {
   },
   done: 'Gelukt.',
   failed: 'Dat lukte niet. Probeer het opnieuw.',
+  /** Issue 15: two revisions compared, and telling those who came about a report. */
+  revisionDiff: {
+    heading: 'Versies vergelijken',
+    from: 'Oudere versie',
+    to: 'Nieuwere versie',
+    compare: 'Vergelijken',
+    previous: 'Vergelijk met de versie ervoor',
+    previousWhich: (revision: number) => `(versie ${revision})`,
+    result: (from: number, to: number) => `Van versie ${from} naar versie ${to}:`,
+    same: 'Deze twee versies zeggen hetzelfde.',
+    emails: (n: number) => (n === 1 ? 'Dit opslaan stuurt 1 e-mail: iedereen krijgt één e-mail met al zijn wijzigingen.' : `Dit opslaan stuurt ${n} e-mails: iedereen krijgt één e-mail met al zijn wijzigingen.`),
+  },
+  reportNotice: {
+    ask: 'Verslag sturen aan wie er was',
+    askWhich: (report: string) => `(${report})`,
+    who: (n: number, told: number) =>
+      `${n === 1 ? '1 persoon is' : `${n} mensen zijn`} als aanwezig genoteerd.${told ? ` ${told === 1 ? '1 van hen heeft' : `${told} van hen hebben`} dit verslag al gekregen en krijgt het niet nog eens.` : ''}`,
+    nobody: 'Niemand is als aanwezig genoteerd bij deze bijeenkomst. Noteer eerst wie er was.',
+    send: (n: number) => (n === 1 ? 'Stuur 1 e-mail' : `Stuur ${n} e-mails`),
+    cancel: 'Niet sturen',
+    sent: (n: number) => (n === 1 ? '1 e-mail gaat zo de deur uit.' : `${n} e-mails gaan zo de deur uit.`),
+  },
 };
 
 export type ConsoleMessages = typeof nl;
@@ -492,6 +515,7 @@ const en: ConsoleMessages = {
       'network-created': 'network created',
       'network-saved': 'network edited',
       'network-restored': 'old version restored',
+      'report-notice': 'report sent to those who came',
     },
   },
   notify: {
@@ -588,7 +612,7 @@ const en: ConsoleMessages = {
     save: 'Save and send',
     nobody: 'Nobody gets an email about these changes.',
     told: (title: string, what: string, n: number) => `${title}: ${what}. ${n === 1 ? '1 person gets' : `${n} people get`} an email.`,
-    kinds: { dated: 'date set', moved: 'moved', venue: 'new place', cancelled: 'cancelled' } as Record<string, string>,
+    kinds: { dated: 'date set', moved: 'moved', venue: 'new place', cancelled: 'cancelled', undated: 'date no longer fixed', removed: 'taken off the programme' } as Record<string, string>,
     emailHeading: 'This is the email',
     saved: (revision: number) => `Saved as version ${revision}. The emails go out shortly.`,
     stale: 'Someone else saved this network while you were working. Your changes were not saved, but they are still ready. Look at what changed, then save again.',
@@ -605,6 +629,27 @@ const en: ConsoleMessages = {
   },
   done: 'Done.',
   failed: 'That did not work. Try again.',
+  revisionDiff: {
+    heading: 'Compare versions',
+    from: 'Older version',
+    to: 'Newer version',
+    compare: 'Compare',
+    previous: 'Compare with the version before',
+    previousWhich: (revision: number) => `(version ${revision})`,
+    result: (from: number, to: number) => `From version ${from} to version ${to}:`,
+    same: 'These two versions say the same.',
+    emails: (n: number) => (n === 1 ? 'Saving sends 1 email: everyone gets one email with all their changes.' : `Saving sends ${n} emails: everyone gets one email with all their changes.`),
+  },
+  reportNotice: {
+    ask: 'Send the report to those who came',
+    askWhich: (report: string) => `(${report})`,
+    who: (n: number, told: number) =>
+      `${n === 1 ? '1 person is' : `${n} people are`} recorded as attended.${told ? ` ${told === 1 ? '1 of them has' : `${told} of them have`} had this report already and will not get it again.` : ''}`,
+    nobody: 'Nobody is recorded as attended at this meeting. Record who came first.',
+    send: (n: number) => (n === 1 ? 'Send 1 email' : `Send ${n} emails`),
+    cancel: 'Do not send',
+    sent: (n: number) => (n === 1 ? '1 email is on its way.' : `${n} emails are on their way.`),
+  },
 };
 
 export function consoleMessages(locale: Locale): ConsoleMessages {

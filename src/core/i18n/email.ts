@@ -78,6 +78,19 @@ const nl = {
       body: (minutes: number) => `Je vroeg om in te loggen in de beheeromgeving van leerkring. Open deze link om in te loggen. De link werkt één keer en ${minutes} minuten lang:`,
       notYou: 'Heb je hier niet om gevraagd? Dan hoef je niets te doen. Er is niemand ingelogd.',
     },
+    /** Issue 15: one e-mail per person per saved revision, and a report for those who came. */
+    changes: {
+      subject: (network: string) => `Wijzigingen in ${network}`,
+      intro: (network: string) => `Er is iets veranderd aan ${network}. Hieronder staat per bijeenkomst wat er anders is.`,
+      removedSubject: (t: string) => `Bijeenkomst gaat niet door: ${t}`,
+      removed: (t: string) => `${t} gaat niet door. De bijeenkomst staat niet meer op het programma.`,
+      cancelFile: 'Het agendabestand in de bijlage haalt de bijeenkomst uit je agenda.',
+      undatedSubject: (t: string) => `Datum staat niet meer vast: ${t}`,
+      undated: (t: string) => `De datum van ${t} staat niet meer vast. Het agendabestand in de bijlage haalt de oude datum uit je agenda. Zodra er een nieuwe datum is, krijg je bericht.`,
+      twoFiles: 'Er zitten twee agendabestanden in de bijlage: het ene werkt je agenda bij, het andere haalt bijeenkomsten die niet doorgaan uit je agenda.',
+      reportSubject: (t: string) => `Verslag van ${t}`,
+      report: (t: string) => `Je was bij ${t}. Het verslag staat nu online:`,
+    },
 };
 
 export type EmailMessages = typeof nl;
@@ -152,6 +165,18 @@ const en: EmailMessages = {
       subject: 'Sign in to leerkring',
       body: (minutes: number) => `You asked to sign in to the leerkring console. Open this link to sign in. It works once, for ${minutes} minutes:`,
       notYou: 'Did you not ask for this? Then you need not do anything. Nobody has signed in.',
+    },
+    changes: {
+      subject: (network: string) => `Changes in ${network}`,
+      intro: (network: string) => `Something has changed in ${network}. Below you find, per meeting, what is different.`,
+      removedSubject: (t: string) => `Meeting cancelled: ${t}`,
+      removed: (t: string) => `${t} will not take place. The meeting is no longer on the programme.`,
+      cancelFile: 'The attached calendar file takes the meeting out of your calendar.',
+      undatedSubject: (t: string) => `Date no longer fixed: ${t}`,
+      undated: (t: string) => `The date of ${t} is no longer fixed. The attached calendar file takes the old date out of your calendar. You will hear from us as soon as there is a new date.`,
+      twoFiles: 'Two calendar files are attached: one updates your calendar, the other takes meetings that will not take place out of your calendar.',
+      reportSubject: (t: string) => `Report of ${t}`,
+      report: (t: string) => `You attended ${t}. The report is online now:`,
     },
 };
 

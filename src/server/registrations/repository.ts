@@ -5,7 +5,7 @@
  */
 import type { PlaceCounts, Locale } from '../../core/index.js';
 import type { Queryable } from '../db.js';
-import { enqueueMail, type MailKind, type MailMessage, type OrganiserMailKind } from '../mail.js';
+import { enqueueMail, type MailKind, type MailMessage, type OrganiserMailKind, type ReportMailKind, type RevisionMailKind } from '../mail.js';
 
 export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
 export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
@@ -93,6 +93,11 @@ export class RegistrationRepository {
 
   constructor(q: Queryable) {
     this.#q = q;
+  }
+
+  /** The connection or transaction this repository reads through. */
+  get queryable(): Queryable {
+    return this.#q;
   }
 
   /**
@@ -453,6 +458,34 @@ export class RegistrationRepository {
     return rows.length === 1;
   }
 
+  /** Registrations recorded as attended at a session, whose data is still kept; in arrival order. */
+  async attended(networkId: string, sessionId: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND attendance ->> $2 = 'true' AND erased_at IS NULL ORDER BY seq`,
+      [networkId, sessionId],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** Of these registrations, those told about this report already. */
+  async reportTold(ids: string[], sessionId: string, report: string): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const { rows } = await this.#q.query<{ registration_id: string }>(
+      'SELECT registration_id FROM report_notices WHERE registration_id = ANY($1::uuid[]) AND session_id = $2 AND report = $3',
+      [ids, sessionId, report],
+    );
+    return new Set(rows.map((r) => r.registration_id));
+  }
+
+  /** Records that a person is told about a report; false when someone did so first. */
+  async markReportTold(registrationId: string, sessionId: string, report: string): Promise<boolean> {
+    const { rows } = await this.#q.query(
+      'INSERT INTO report_notices (registration_id, session_id, report) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
+      [registrationId, sessionId, report],
+    );
+    return rows.length === 1;
+  }
+
   /** The stored answer to an earlier registration with this idempotency key. */
   async idempotent(key: string): Promise<{ response: unknown; bodyHash: string | null } | undefined> {
     const { rows } = await this.#q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);
@@ -500,7 +533,7 @@ export class RegistrationRepository {
   }
 
   /** Adds a message to the outbox, in this repository's transaction. */
-  async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind, message: MailMessage): Promise<void> {
+  async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind | RevisionMailKind | ReportMailKind, message: MailMessage): Promise<void> {
     await enqueueMail(this.#q, registrationId, kind, message);
   }
 

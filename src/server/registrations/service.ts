@@ -34,11 +34,13 @@ import {
   type NotifyPreference,
   type SessionTimeline,
   type NetworkChangePreview,
+  type ReportNoticeResult,
+  type Session,
   sessionChanges,
   sessionStart,
 } from '../../core/index.js';
 import { isConnectionFailure, type Db, type Queryable } from '../db.js';
-import { composeMail, composeOrganiserMail, mailFiles, removeMailFiles, type MailKind, type MailMessage } from '../mail.js';
+import { composeMail, composeOrganiserMail, composeReportMail, composeRevisionMail, mailFiles, removeMailFiles, type MailKind, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
@@ -114,6 +116,11 @@ export interface RegistrationServiceOptions {
   consoleUrl?: () => string;
   /** Makes a path on this server an absolute https URL, for the personal calendar feed in e-mails and on the manage page. */
   publicUrl?: (path: string) => string;
+  /**
+   * SEQUENCE and DTSTAMP per session from the revision history (the registry's), read in the
+   * caller's transaction `q`: every calendar file in an e-mail then says what the feed says.
+   */
+  timeline?: (network: Network, q: Queryable) => Promise<SessionTimeline>;
 }
 
 /** @deprecated Use RegistrationServiceOptions. */
@@ -185,12 +192,12 @@ export class RegistrationService {
    * so a move, a cancellation or a new date shows up when their calendar next reads it. Never
    * the join link of an online session: a feed address travels further than an e-mail.
    */
-  personalCalendar(row: RegistrationRow, locale: Locale): string | undefined {
+  personalCalendar(row: RegistrationRow, locale: Locale, timeline?: SessionTimeline): string | undefined {
     const network = this.network(row.network_id);
     if (!network) return undefined;
     const registration = { status: row.status, ...(row.session_id && { sessionId: row.session_id }) };
     const sessionIds = network.sessions.filter((s) => hasPlaceAt(network, registration, s.id)).map((s) => s.id);
-    return networkCalendar(publicNetwork(network), { sessionIds, locale });
+    return networkCalendar(publicNetwork(network), { sessionIds, locale, ...(timeline && { timeline }) });
   }
 
   /** A new feed address for a registration; the old one stops working. */
@@ -212,8 +219,10 @@ export class RegistrationService {
     if (row.erased_at) return;
     const manageUrl = this.#manageUrl(row.id);
     const calendarUrl = this.calendarUrl(row);
+    const timeline = await this.#timeline(repo, network);
     const message = composeMail(kind, {
       network,
+      ...(timeline && { timeline }),
       sessionId: row.session_id,
       participant: row.participant,
       locale: row.locale,
@@ -222,6 +231,10 @@ export class RegistrationService {
       ...extra,
     });
     await repo.enqueue(row.id, kind, message);
+  }
+
+  #timeline(repo: RegistrationRepository, network: Network): Promise<SessionTimeline | undefined> {
+    return this.#opts.timeline ? this.#opts.timeline(network, repo.queryable) : Promise.resolve(undefined);
   }
 
   /**
@@ -342,6 +355,7 @@ export class RegistrationService {
   async #decide(repo: RegistrationRepository, batch: Pending[]): Promise<RegisterResult[]> {
     const { network: { id: networkId }, target } = batch[0]!;
     const counts = await repo.lock(networkId, target);
+    const timeline = await this.#timeline(repo, batch[0]!.network);
     const facts = await repo.batchFacts(
       networkId,
       target,
@@ -418,6 +432,7 @@ export class RegistrationService {
         kind: status,
         message: composeMail(status, {
           network,
+          ...(timeline && { timeline }),
           sessionId: input.sessionId ?? null,
           participant: p,
           locale,
@@ -729,10 +744,11 @@ export class RegistrationService {
   }
 
   /**
-   * In the transaction of a new revision of a network: one e-mail per person concerned (a
-   * place, the waiting list, or an intake) for each session that got a date, moved, changed
-   * venue or was cancelled (core's `sessionChanges`), with the updated calendar item (same UID,
-   * SEQUENCE from the revision history; METHOD:CANCEL for a cancellation). Returns how many.
+   * In the transaction of a new revision of a network: one e-mail per registration concerned (a
+   * place, the waiting list, or an intake) listing every session of theirs that got a date,
+   * moved, changed venue, lost its date, was cancelled or removed (core's `sessionChanges`), with
+   * the calendar items (same UID, SEQUENCE from the revision history; a separate METHOD:CANCEL
+   * file for what no longer takes place). Returns how many.
    */
   async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
     const repo = new RegistrationRepository(tx);
@@ -746,16 +762,24 @@ export class RegistrationService {
 
   /**
    * What saving `after` would send (the console shows it before saving): per changed session,
-   * how many people are told, and the e-mail the first of them would get.
+   * how many people are told; how many e-mails that is (one per person); and the e-mail the
+   * first of them would get.
    */
   async previewRevision(before: Network, after: Network): Promise<NetworkChangePreview> {
-    const changes = sessionChanges(before, after).map((c) => ({ sessionId: c.sessionId, title: after.sessions.find((s) => s.id === c.sessionId)!.title, kinds: c.kinds, recipients: 0 }));
+    const changes = sessionChanges(before, after).map((c) => ({
+      sessionId: c.sessionId,
+      title: (after.sessions.find((s) => s.id === c.sessionId) ?? before.sessions.find((s) => s.id === c.sessionId))!.title,
+      kinds: c.kinds,
+      recipients: 0,
+    }));
     let email: { subject: string; text: string } | undefined;
-    await this.#revisionMails(this.#repo, before, after, {}, async (_row, _kind, message, sessionId) => {
-      changes.find((c) => c.sessionId === sessionId)!.recipients++;
+    let emails = 0;
+    await this.#revisionMails(this.#repo, before, after, {}, async (_row, _kind, message, sessionIds) => {
+      for (const id of sessionIds) changes.find((c) => c.sessionId === id)!.recipients++;
+      emails++;
       email ??= { subject: message.subject, text: message.text };
     });
-    return { changes, ...(email && { email }) };
+    return { changes, emails, ...(email && { email }) };
   }
 
   async #revisionMails(
@@ -763,34 +787,73 @@ export class RegistrationService {
     before: Network,
     after: Network,
     timeline: SessionTimeline,
-    each: (row: RegistrationRow, kind: MailKind, message: MailMessage, sessionId: string) => Promise<void>,
+    each: (row: RegistrationRow, kind: RevisionMailKind, message: MailMessage, sessionIds: string[]) => Promise<void>,
   ): Promise<void> {
     const perSession = registrationScope(after) === 'session';
+    const changes: RevisionMailChange[] = [];
     for (const change of sessionChanges(before, after)) {
-      const kind: MailKind = change.kinds.includes('cancelled')
-        ? 'session-cancelled'
-        : change.kinds.includes('dated')
-          ? 'session-dated'
-          : change.kinds.includes('moved')
-            ? 'session-moved'
-            : 'session-venue';
-      const session = after.sessions.find((s) => s.id === change.sessionId)!;
-      for (const row of await repo.concerned(after.id, [perSession ? change.sessionId : 'network'])) {
-        if (row.erased_at) continue;
-        const manageUrl = this.#manageUrl(row.id);
-        const message = composeMail(kind, {
-          network: after,
-          sessionId: change.sessionId,
-          participant: row.participant,
-          locale: row.locale,
-          timeline,
-          hasPlace: row.status === 'confirmed',
-          ...(manageUrl && { manageUrl }),
-          ...(kind === 'session-cancelled' && session.statusNote && { reason: session.statusNote }),
-        });
-        await each(row, kind, message, change.sessionId);
-      }
+      const was = before.sessions.find((s) => s.id === change.sessionId)!;
+      const kind: RevisionMailChange['kind'] = change.kinds.includes('removed')
+        ? 'session-removed'
+        : change.kinds.includes('cancelled')
+          ? 'session-cancelled'
+          : change.kinds.includes('undated')
+            ? 'session-undated'
+            : change.kinds.includes('dated')
+              ? 'session-dated'
+              : change.kinds.includes('moved')
+                ? 'session-moved'
+                : 'session-venue';
+      changes.push({ kind, session: after.sessions.find((s) => s.id === change.sessionId) ?? was, was });
     }
+    if (!changes.length) return;
+    const targets = perSession ? changes.map((c) => c.session.id) : ['network'];
+    for (const row of await repo.concerned(after.id, targets)) {
+      if (row.erased_at) continue;
+      // Removed sessions keep their registrations: a restore brings the session back with its people.
+      const mine = perSession ? changes.filter((c) => c.session.id === row.session_id) : changes;
+      if (!mine.length) continue;
+      const manageUrl = this.#manageUrl(row.id);
+      const { kind, message } = composeRevisionMail(mine, {
+        network: after,
+        participant: row.participant,
+        locale: row.locale,
+        timeline,
+        hasPlace: row.status === 'confirmed',
+        ...(manageUrl && { manageUrl }),
+      });
+      await each(row, kind, message, mine.map((c) => c.session.id));
+    }
+  }
+
+  /**
+   * Tells the people recorded as attended at a session about one of its reports, through the
+   * outbox, once per person per report (recorded in the transaction that queues the e-mail, so
+   * asking twice, or from two processes, tells nobody twice). Never anyone not recorded as
+   * attended. `preview` only counts and shows the e-mail.
+   */
+  async reportNotice(network: Network, session: Session, report: { title: string; url?: string }, options: { preview?: boolean } = {}): Promise<ReportNoticeResult> {
+    const key = report.url ?? report.title;
+    return this.#transaction(async (repo) => {
+      const rows = await repo.attended(network.id, session.id);
+      const told = await repo.reportTold(rows.map((r) => r.id), session.id, key);
+      let email: { subject: string; text: string } | undefined;
+      let sent = 0;
+      let alreadyTold = told.size;
+      for (const row of rows) {
+        const manageUrl = this.#manageUrl(row.id);
+        const message = composeReportMail(report, { network, session, participant: row.participant, locale: row.locale, ...(manageUrl && { manageUrl }) });
+        email ??= { subject: message.subject, text: message.text };
+        if (options.preview || told.has(row.id)) continue;
+        if (!(await repo.markReportTold(row.id, session.id, key))) {
+          alreadyTold++;
+          continue;
+        }
+        await repo.enqueue(row.id, 'report', message);
+        sent++;
+      }
+      return { recipients: rows.length, alreadyTold, sent, ...(email && { email }) };
+    });
   }
 
   /**

@@ -1,0 +1,115 @@
+// Issue 15 in the console, in Chromium against the real server: beside a report attached to a
+// session, an organiser sees who came and the e-mail, and sends it once; the history compares
+// two versions in sentences. axe-core on each state.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { loadNetworks, type Db } from '../../src/server/index.js';
+import { OrganiserService } from '../../src/server/organisers.js';
+import { sha256 } from '../../src/server/tokens.js';
+import { networkDocumentApi, signInLinkFor } from './helpers.js';
+import { serveInChromium, watchViolations } from './browser.js';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const GAS = 'aardgasvrij-leerkring';
+const ADMIN = 'console-report-diff-installation-admin';
+const admin = { authorization: `Bearer ${ADMIN}` };
+
+let browser: Browser;
+let base = '';
+let db: Db;
+let close: () => Promise<void>;
+
+before(async () => {
+  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256(ADMIN) }));
+});
+after(() => close());
+
+async function register(n: number): Promise<string> {
+  const token = ((await (await fetch(`${base}/api/networks/${GAS}/form-token`)).json()) as { formToken: string }).formToken;
+  const res = await fetch(`${base}/api/networks/${GAS}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      participant: { name: `Deelnemer ${n}`, email: `deelnemer${n}@example.org`, organisation: `Gemeente Voorbeeld ${n}`, organisationType: 'municipality' },
+      declarations: ['werkt-samen-met-initiatief'],
+      answers: { initiatief: `Energiecoöperatie Wijk ${n}` },
+      formToken: token,
+    }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
+  });
+  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
+}
+
+describe('a report for those who came, and two versions compared, in the console', () => {
+  test('the owner sends the report of the kick-off to the one person who came, once, and reads what changed between versions', async () => {
+    const ids = [await register(1), await register(2)];
+    for (const id of ids) assert.equal((await fetch(`${base}/api/admin/registrations/${id}/accept`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{}' })).status, 200);
+    for (const [id, present] of [[ids[0], true], [ids[1], false]] as const) {
+      const r = await fetch(`${base}/api/admin/registrations/${id}/attendance`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: 'startbijeenkomst', present }) });
+      assert.equal(r.status, 200);
+    }
+    const docs = networkDocumentApi(base, GAS, admin);
+    await docs.save((doc) => (doc.sessions[0].resources = [{ type: 'report', title: 'Verslag van de start', url: 'https://example.org/verslag-start.pdf' }]));
+    await docs.save((doc) => {
+      doc.sessions[1].start = '2021-12-14T13:30';
+      doc.sessions[1].end = '2021-12-14T16:00';
+    });
+    const email = 'eigenaar@aardgasvrij.example.org';
+    await new OrganiserService(db).setRole(GAS, email, 'owner', { name: 'Eigenaar Gasvrij' });
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const violations = await watchViolations(page);
+    try {
+      await page.goto(`${base}/beheer/`);
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+      await page.goto((await signInLinkFor(db, email))!);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+
+      const card = page.locator('li.card', { hasText: 'Startbijeenkomst' });
+      await card.getByRole('button', { name: 'Verslag sturen aan wie er was (Verslag van de start)' }).click();
+      await card.getByText('1 persoon is als aanwezig genoteerd.').waitFor();
+      await card.getByText('Verslag van Startbijeenkomst').first().waitFor();
+      assert.equal(await page.locator('li.card', { hasText: 'Tweede bijeenkomst' }).getByRole('button', { name: /Verslag sturen/ }).count(), 0, 'only beside a report');
+      await expectAccessible(page, 'who will get the report, and the e-mail');
+      assert.equal((await db.query<any>("SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'report'")).rows[0].n, 0, 'asking sends nothing');
+      await card.getByRole('button', { name: 'Stuur 1 e-mail' }).click();
+      await card.getByText('1 e-mail gaat zo de deur uit.').waitFor();
+      const sent = (await db.query<any>("SELECT registration_id FROM mail_outbox WHERE kind = 'report'")).rows.map((r) => r.registration_id);
+      assert.deepEqual(sent, [ids[0]], 'only the one who came');
+      await card.getByRole('button', { name: 'Verslag sturen aan wie er was (Verslag van de start)' }).click();
+      await card.getByText('1 van hen heeft dit verslag al gekregen', { exact: false }).waitFor();
+      assert.equal(await card.getByRole('button', { name: /^Stuur/ }).count(), 0, 'nothing left to send');
+
+      await page.getByRole('heading', { name: 'Versies vergelijken' }).waitFor();
+      await page.getByRole('button', { name: 'Vergelijk met de versie ervoor (versie 3)' }).click();
+      const result = page.locator('#diff-result');
+      await result.getByText('Van versie 2 naar versie 3:').waitFor();
+      assert.match(await result.innerText(), /Tweede bijeenkomst: datum bekend, .*14 december 2021/);
+      await page.getByLabel('Oudere versie').selectOption('1');
+      await page.getByRole('button', { name: 'Vergelijken', exact: true }).click();
+      await result.getByText('Van versie 1 naar versie 3:').waitFor();
+      assert.match(await result.innerText(), /Startbijeenkomst: verslagen en documenten gewijzigd/);
+      await expectAccessible(page, 'two versions compared');
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
