@@ -222,4 +222,8 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (registration_id, session_id, session_start)
   )
   `,
+  // The kept counts (target_counts) are the row a decision locks now; the old lock table is unused.
+  `
+  DROP TABLE IF EXISTS capacity_locks
+  `,
 ];
