@@ -304,6 +304,8 @@ async function pgFloor(url, networkId, targets, seconds = 4) {
   const { default: pg } = await import('pg');
   const { randomUUID } = await import('node:crypto');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The old design's lock table, which the server's schema no longer has.
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_floor_locks (network_id text NOT NULL, target text NOT NULL, PRIMARY KEY (network_id, target))');
   const tag = Math.random().toString(36).slice(2, 8);
   let i = 0;
   const one = async () => {
@@ -312,8 +314,8 @@ async function pgFloor(url, networkId, targets, seconds = 4) {
     const c = await pool.connect();
     try {
       await c.query('BEGIN');
-      await c.query('INSERT INTO capacity_locks (network_id, target) VALUES ($1, $2) ON CONFLICT DO NOTHING', [networkId, target]);
-      await c.query('SELECT 1 FROM capacity_locks WHERE network_id = $1 AND target = $2 FOR UPDATE', [networkId, target]);
+      await c.query('INSERT INTO bench_floor_locks (network_id, target) VALUES ($1, $2) ON CONFLICT DO NOTHING', [networkId, target]);
+      await c.query('SELECT 1 FROM bench_floor_locks WHERE network_id = $1 AND target = $2 FOR UPDATE', [networkId, target]);
       await c.query(`SELECT status, count(*)::int AS n FROM registrations WHERE network_id = $1 AND target = $2 AND status IN ('confirmed', 'waitlisted', 'pending') GROUP BY status`, [networkId, target]);
       const email = `f${tag}${n}@example.org`;
       await c.query(`SELECT 1 FROM registrations WHERE network_id = $1 AND target = $2 AND email_lower = $3 AND status IN ('confirmed', 'waitlisted', 'pending') LIMIT 1`, [networkId, target, email]);

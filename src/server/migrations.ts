@@ -233,4 +233,8 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (registration_id, session_id, report)
   )
   `,
+  // The kept counts (target_counts) are the row a decision locks now; the old lock table is unused.
+  `
+  DROP TABLE IF EXISTS capacity_locks
+  `,
 ];

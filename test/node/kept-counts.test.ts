@@ -94,5 +94,16 @@ for (const backend of BACKENDS) {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    test('replace the old lock table: capacity_locks is gone from the schema', async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { rows } = await db.query<{ kept: string | null; gone: string | null }>(`SELECT to_regclass('target_counts')::text AS kept, to_regclass('capacity_locks')::text AS gone`);
+        assert.deepEqual(rows[0], { kept: 'target_counts', gone: null });
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 }

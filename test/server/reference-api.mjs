@@ -50,7 +50,7 @@ app.addHook('onSend', async (req, reply, payload) => {
 });
 
 app.post('/test-api/reset', async (_req, reply) => {
-  await db.query('TRUNCATE registrations, idempotency, mail_outbox, capacity_locks');
+  await db.query('TRUNCATE registrations, idempotency, mail_outbox');
   clock = undefined;
   failNext = 0;
   loseNext = 0;

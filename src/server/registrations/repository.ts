@@ -252,19 +252,6 @@ export class RegistrationRepository {
     return rows.length > 0;
   }
 
-  async insert(r: NewRegistration): Promise<RegistrationRow> {
-    const { rows } = await this.#q.query(
-      `INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, organisation_type,
-         declarations, answers, invitation, group_size, locale)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
-      [
-        r.id, r.networkId, r.target, r.sessionId, r.status, r.emailLower, JSON.stringify(r.participant), r.organisationLower, r.organisationType,
-        JSON.stringify(r.declarations), JSON.stringify(r.answers), r.invitation, r.groupSize, r.locale,
-      ],
-    );
-    return rowOf(rows[0]!);
-  }
-
   async byId(id: string): Promise<RegistrationRow | undefined> {
     const { rows } = await this.#q.query('SELECT * FROM registrations WHERE id = $1', [id]);
     return rows[0] ? rowOf(rows[0]) : undefined;
@@ -335,16 +322,6 @@ export class RegistrationRepository {
       m.id, m.networkId, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy,
     ]);
     await this.#q.query('INSERT INTO message_recipients (message_id, registration_id) SELECT $1, unnest($2::uuid[])', [m.id, recipients]);
-  }
-
-  /** Organisers of a network who want to hear about new registrations this way. */
-  async organisersToNotify(networkId: string, notify: 'immediate' | 'digest'): Promise<OrganiserContact[]> {
-    const { rows } = await this.#q.query<OrganiserContact>(
-      `SELECT o.id, o.email_lower AS email, o.name FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id
-         WHERE r.network_id = $1 AND o.notify = $2 ORDER BY o.email_lower`,
-      [networkId, notify],
-    );
-    return rows;
   }
 
   /** Organisers who chose a daily digest, with the networks they run. */
@@ -484,21 +461,6 @@ export class RegistrationRepository {
       [registrationId, sessionId, report],
     );
     return rows.length === 1;
-  }
-
-  /** The stored answer to an earlier registration with this idempotency key. */
-  async idempotent(key: string): Promise<{ response: unknown; bodyHash: string | null } | undefined> {
-    const { rows } = await this.#q.query<{ response: unknown; body_hash: string | null }>('SELECT response, body_hash FROM idempotency WHERE key = $1', [key]);
-    return rows[0] && { response: json(rows[0].response), bodyHash: rows[0].body_hash };
-  }
-
-  /** Keeps the answer for a key; false when another transaction kept one first. */
-  async keepIdempotent(key: string, networkId: string, response: unknown, bodyHash: string): Promise<boolean> {
-    const { rows } = await this.#q.query(
-      'INSERT INTO idempotency (key, network_id, response, body_hash) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING RETURNING key',
-      [key, networkId, JSON.stringify(response), bodyHash],
-    );
-    return rows.length > 0;
   }
 
   async forgetOldIdempotency(): Promise<void> {
