@@ -364,7 +364,8 @@ async function migrate(db: Db): Promise<void> {
     const done = new Set(rows.map((r) => r.id));
     for (const [i, sql] of MIGRATIONS.entries()) {
       if (done.has(i + 1)) continue;
-      for (const statement of sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      if (typeof sql === 'function') await sql(tx);
+      else for (const statement of sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('INSERT INTO leerkring_migrations (id) VALUES ($1)', [i + 1]);
     }
   });
