@@ -410,6 +410,49 @@ async function seed(url, networkId, n) {
   }
 }
 
+/**
+ * The same registrations without HTTP: `register` called straight on the service over PGlite in
+ * this process, by 50 callers one after another each (no mail delivery runs here).
+ */
+async function inProcessRun(seconds = 4) {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openDatabase } = await import('../dist/server/db.js');
+  const { RegistrationService } = await import('../dist/server/registrations/service.js');
+  const dir = mkdtempSync(join(tmpdir(), 'leerkring-bench-inproc-'));
+  const db = await openDatabase({ dataDir: dir });
+  const r = parseNetwork(benchDoc('bench', 1));
+  if (!r.ok) throw new Error('bench document invalid');
+  const service = new RegistrationService(db, new Map([['bench', r.value]]), { secret: Buffer.alloc(32, 7) });
+  let i = 0;
+  const run = async (s = seconds) => {
+    const latencies = [];
+    const end = performance.now() + s * 1000;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (performance.now() < end && i < MAX_REQUESTS) {
+          const t = performance.now();
+          const n = i++;
+          const out = await service.register(r.value, { participant: { name: `B ${n}`, email: `b${n}@example.org` } });
+          if (out.kind !== 'created') throw new Error(`in-process registration: ${out.kind}`);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { perSecond: latencies.length / elapsed, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+  };
+  try {
+    return await measure(run);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function serverBench(which) {
   const { startPostgres } = await import('./postgres.mjs');
   const all = !which || which === 'server';
@@ -418,7 +461,8 @@ async function serverBench(which) {
     try {
       const idle = await rssMiB(server.pid);
       const r = await measure((s) => registrationRun(server, 'bench', 1, s));
-      show('registrations, one session, 50 clients, PGlite (embedded)', r);
+      const inProcess = await inProcessRun();
+      show('registrations, one session, 50 clients, PGlite (embedded)', r, 'the same register calls in-process, no HTTP, no mail delivery', inProcess);
       console.log(`PGlite server memory: ${idle.toFixed(0)} MiB RSS after start, ${(await rssMiB(server.pid)).toFixed(0)} MiB after the runs`);
     } finally {
       await server.stop();

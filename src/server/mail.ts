@@ -353,9 +353,15 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         }),
       });
       if (!smtpUrl) {
-        await mkdir(outboxDir, { recursive: true });
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}.eml`;
-        await writeFile(join(outboxDir, name), (info as unknown as { message: Buffer }).message);
+        const data = (info as unknown as { message: Buffer }).message;
+        // The folder is made when a write finds it missing, not before every message (a system
+        // call each, on the thread that also serves the registrations).
+        await writeFile(join(outboxDir, name), data).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          await mkdir(outboxDir, { recursive: true });
+          await writeFile(join(outboxDir, name), data);
+        });
         return join(outboxDir, name);
       }
       return undefined;
