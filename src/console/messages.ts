@@ -179,7 +179,7 @@ export class ConsoleMessages extends ConsolePage {
                     <details>
                       <summary>${t.who}</summary>
                       <ul>
-                        ${x.recipients.map((r) => html`<li>${r.name} (${r.email})</li>`)}
+                        ${x.recipients.map((r) => html`<li><bdi>${r.name}</bdi> (${r.email})</li>`)}
                       </ul>
                     </details>
                   </li>`,
