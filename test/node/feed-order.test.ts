@@ -44,4 +44,15 @@ describe('sessions in the order people read them', () => {
     assert.ok(at.every((i) => i >= 0), text);
     assert.deepEqual(at, [...at].sort((a, b) => a - b), text);
   });
+
+  test('the export\'s attendance columns follow the sessions by date', async () => {
+    const res = await s.post('/api/networks/volgorde/registrations', { participant: { name: 'Sam', email: 'sam@example.org' } });
+    assert.equal(res.status, 201);
+    const csv = await s.admin('GET', '/api/admin/networks/volgorde/registrations.csv');
+    assert.equal(csv.status, 200);
+    const header = csv.text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    const at = ['Maart-bijeenkomst', 'April-bijeenkomst', 'Juni-bijeenkomst'].map((t) => header.indexOf(t));
+    assert.ok(at.every((i) => i >= 0), header);
+    assert.deepEqual(at, [...at].sort((a, b) => a - b), header);
+  });
 });
