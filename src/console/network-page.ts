@@ -3,7 +3,7 @@ import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
-import { sessionStart } from '../core/session-time.js';
+import { sessionStart, sessionsInOrder } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
@@ -203,7 +203,7 @@ export class ConsoleNetwork extends ConsolePage {
               <label for="session">${r.session}</label>
               <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
                 <option value="" ?selected=${!this._session}>${r.all}</option>
-                ${network.sessions.map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${s.title}</option>`)}
+                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${s.title}</option>`)}
               </select>
             </div>`
           : nothing}
@@ -458,7 +458,7 @@ export class ConsoleNetwork extends ConsolePage {
     return html`<h2>${a.heading}</h2>
       <h3>${a.choose}</h3>
       <ul>
-        ${network.sessions.map(
+        ${sessionsInOrder(network.sessions).map(
           (s) => html`<li>
             <a href=${networkHref(network.id, 'attendance', s.id)}>${s.title}</a>
             <span class="muted">— ${sessionWhen(locale, s) ?? a.noDate}</span>

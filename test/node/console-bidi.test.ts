@@ -1,6 +1,7 @@
 // Issue 13: names from a registration are isolated in the console (<bdi>), so two Hebrew or
 // Arabic names in a list keep their order and punctuation: the registrations list, the intake
-// queue, the waiting list and the check-in list, in Chromium against the real server.
+// queue, the waiting list and the check-in list, in Chromium against the real server. And the
+// session lists (filter, attendance, messages) in the order people read them, not file order.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +25,18 @@ const intake = network({
   id: 'rtl-intake',
   title: 'Netwerk met intake',
   registration: { mode: 'built-in', capacity: 10, approval: { required: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+// Sessions written out of date order: the console lists them as people read them (sessionsInOrder).
+const scrambled = network({
+  id: 'volgorde',
+  title: 'Netwerk door elkaar',
+  sessions: [
+    { id: 'juni', title: 'Juni-bijeenkomst', type: 'other', start: '2030-06-10T10:00', venue: { type: 'online' } },
+    { id: 'maart', title: 'Maart-bijeenkomst', type: 'other', start: '2030-03-10T10:00', venue: { type: 'online' } },
+    { id: 'april', title: 'April-bijeenkomst', type: 'other', start: '2030-04-10T10:00', venue: { type: 'online' } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', capacity: 5, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
 let browser: Browser;
@@ -70,12 +83,13 @@ async function unisolated(page: Page, names: string[]): Promise<{ found: number;
 }
 
 before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(new Map([[open.id, open], [intake.id, intake]]), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('rtl-admin') }));
+  ({ base, db, browser, close } = await serveInChromium(new Map([[open.id, open], [intake.id, intake], [scrambled.id, scrambled]]), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('rtl-admin') }));
   for (const [i, p] of people.entries()) await register('rtl', p, i);
   for (const [i, p] of people.slice(0, 2).entries()) await register('rtl-intake', p, 10 + i);
   const organisers = new OrganiserService(db);
   await organisers.setRole('rtl', 'rtl@example.org', 'owner', { name: 'rtl' });
   await organisers.setRole('rtl-intake', 'rtl@example.org', 'owner', { name: 'rtl' });
+  await organisers.setRole('volgorde', 'rtl@example.org', 'owner', { name: 'rtl' });
 });
 after(() => close());
 
@@ -103,6 +117,34 @@ describe('right-to-left names in the console', () => {
         assert.ok(r.found >= 2, `${path}: names found`);
         assert.deepEqual(r.bad, [], path);
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('sessions written out of order: the session filter, attendance and messages list them by date', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/beheer/`);
+      await page.getByLabel('E-mailadres').fill('rtl@example.org');
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+      await page.goto((await signInLinkFor(db, 'rtl@example.org'))!);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      const expected = ['Maart-bijeenkomst', 'April-bijeenkomst', 'Juni-bijeenkomst'];
+      await page.goto(`${base}/beheer/#/netwerk/volgorde`);
+      const filter = page.locator('leerkring-console-network select#session option[value]:not([value=""])');
+      await filter.first().waitFor({ state: 'attached' });
+      assert.deepEqual(await filter.allTextContents(), expected);
+      await page.goto(`${base}/beheer/#/netwerk/volgorde/aanwezigheid`);
+      const links = page.locator('leerkring-console-network ul li a[href*="aanwezigheid/"]');
+      await links.first().waitFor();
+      assert.deepEqual((await links.allTextContents()).map((t) => t.trim()), expected);
+      await page.goto(`${base}/beheer/#/netwerk/volgorde/berichten`);
+      const choice = page.locator('select#session option[value]:not([value=""])');
+      await choice.first().waitFor({ state: 'attached' });
+      assert.deepEqual(await choice.allTextContents(), expected);
     } finally {
       await context.close();
     }
