@@ -220,7 +220,7 @@ export class ConsoleCheckIn extends ConsolePage {
                 <tr><th scope="col">${sheet.columns.name}</th><th scope="col">${sheet.columns.organisation}</th><th scope="col">${sheet.columns.signature}</th></tr>
               </thead>
               <tbody>
-                ${sheet.people.map((p) => html`<tr><td>${p.name}</td><td>${p.organisation}</td><td class="sign">${this._present.get(p.id) ? '✓' : ''}</td></tr>`)}
+                ${sheet.people.map((p) => html`<tr><td><bdi>${p.name}</bdi></td><td><bdi>${p.organisation}</bdi></td><td class="sign">${this._present.get(p.id) ? '✓' : ''}</td></tr>`)}
               </tbody>
             </table>
           </div>`
@@ -244,7 +244,7 @@ export class ConsoleCheckIn extends ConsolePage {
                 const present = this._present.get(p.id) === true;
                 return html`<li>
                   <button type="button" aria-pressed=${present ? 'true' : 'false'} @click=${() => this.#tap(p.id)}>
-                    <span>${p.participant.name}${p.participant.organisation ? html`<br /><small>${p.participant.organisation}</small>` : nothing}</span>
+                    <span><bdi>${p.participant.name}</bdi>${p.participant.organisation ? html`<br /><small><bdi>${p.participant.organisation}</bdi></small>` : nothing}</span>
                     <span class="state" aria-hidden="true"
                       >${present ? a.present : a.notPresent}${this._queue.has(p.id) ? html` <span class="unsaved">(${a.unsaved})</span>` : nothing}</span
                     >

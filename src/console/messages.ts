@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { MessagePreview, MessageStatus, SentMessage } from '../core/admin-api.js';
 import type { Network } from '../core/schema.js';
 import { formatDateTime } from '../core/i18n/format.js';
+import { sessionsInOrder } from '../core/session-time.js';
 import { ConsolePage } from './page.js';
 
 /** The groups an organiser writes to, and which statuses each stands for. */
@@ -134,7 +135,7 @@ export class ConsoleMessages extends ConsolePage {
               <label for="session">${t.session}</label>
               <select id="session">
                 <option value="">${t.anySession}</option>
-                ${this.network.sessions.map((s) => html`<option value=${s.id}>${s.title}</option>`)}
+                ${sessionsInOrder(this.network.sessions).map((s) => html`<option value=${s.id}>${s.title}</option>`)}
               </select>
             </div>`
           : nothing}
@@ -179,7 +180,7 @@ export class ConsoleMessages extends ConsolePage {
                     <details>
                       <summary>${t.who}</summary>
                       <ul>
-                        ${x.recipients.map((r) => html`<li>${r.name} (${r.email})</li>`)}
+                        ${x.recipients.map((r) => html`<li><bdi>${r.name}</bdi> (${r.email})</li>`)}
                       </ul>
                     </details>
                   </li>`,

@@ -3,7 +3,7 @@ import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
-import { sessionStart } from '../core/session-time.js';
+import { sessionStart, sessionsInOrder } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
@@ -20,9 +20,18 @@ type Load =
 
 const STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled'] as const;
 
-/** Who a registration is, in one line: name, and organisation where there is one. */
-function who(r: AdminRegistration): string {
-  return r.participant.organisation ? `${r.participant.name} (${r.participant.organisation})` : r.participant.name;
+/**
+ * Who a registration is, in one line: name, and organisation where there is one. Each in <bdi>,
+ * so an Arabic or Hebrew name keeps its own direction and the order of the line around it.
+ */
+function who(r: AdminRegistration): TemplateResult {
+  return r.participant.organisation ? html`<bdi>${r.participant.name}</bdi> (<bdi>${r.participant.organisation}</bdi>)` : html`<bdi>${r.participant.name}</bdi>`;
+}
+
+/** A sentence of ours around a registration's name: the name as markup (see `who`). */
+function sayingWho(sentence: (who: string) => string, name: TemplateResult): TemplateResult {
+  const [before, after] = sentence('\u0000').split('\u0000');
+  return html`${before}${name}${after}`;
 }
 
 function sessionWhen(locale: Locale, s: Session): string | undefined {
@@ -194,7 +203,7 @@ export class ConsoleNetwork extends ConsolePage {
               <label for="session">${r.session}</label>
               <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
                 <option value="" ?selected=${!this._session}>${r.all}</option>
-                ${network.sessions.map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${s.title}</option>`)}
+                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${s.title}</option>`)}
               </select>
             </div>`
           : nothing}
@@ -215,14 +224,14 @@ export class ConsoleNetwork extends ConsolePage {
     const declarations = network.registration.declarations ?? [];
     const answer = (v: unknown) => (v === true ? r.yes : v === false ? r.no : v === undefined || v === '' ? r.noAnswer : String(v));
     return html`<div class="row">
-        <h3>${p.name}</h3>
+        <h3><bdi>${p.name}</bdi></h3>
         <span class="badge">${m.status[x.status] ?? x.status}${x.position ? html` · ${r.position(x.position)}` : nothing}</span>
       </div>
       ${extra ?? nothing}
       <dl class="facts">
         <dt>${r.email}</dt>
         <dd>${p.email}</dd>
-        ${p.organisation ? html`<dt>${r.organisation}</dt><dd>${p.organisation}</dd>` : nothing}
+        ${p.organisation ? html`<dt>${r.organisation}</dt><dd><bdi>${p.organisation}</bdi></dd>` : nothing}
         ${x.organisationType ? html`<dt>${r.organisationType}</dt><dd>${messages(locale).organisationType[x.organisationType as 'municipality'] ?? x.organisationType}</dd>` : nothing}
         ${p.role ? html`<dt>${r.role}</dt><dd>${p.role}</dd>` : nothing}
         ${p.phone ? html`<dt>${r.phone}</dt><dd>${p.phone}</dd>` : nothing}
@@ -293,7 +302,7 @@ export class ConsoleNetwork extends ConsolePage {
                         .checked=${this._selected.has(x.id)}
                         @change=${(e: Event) => this.#select(x.id, (e.target as HTMLInputElement).checked)}
                       />
-                      <label for=${`sel-${x.id}`}>${t.select(who(x))}</label>
+                      <label for=${`sel-${x.id}`}>${sayingWho(t.select, who(x))}</label>
                     </div>`,
                   )}
                 </li>`,
@@ -383,14 +392,14 @@ export class ConsoleNetwork extends ConsolePage {
                       x,
                       this._confirmRemove === x.id
                         ? html`<div class="confirm" role="group" aria-labelledby=${`confirm-${x.id}`}>
-                            <p id=${`confirm-${x.id}`}>${w.removeConfirm(who(x))}</p>
+                            <p id=${`confirm-${x.id}`}>${sayingWho(w.removeConfirm, who(x))}</p>
                             <div class="toolbar">
                               <button class="button" type="button" id=${`remove-yes-${x.id}`} @click=${() => this.#remove(x)}>${w.removeYes}</button>
                               <button class="button secondary" type="button" @click=${() => this.#cancelRemove(x)}>${w.removeNo}</button>
                             </div>
                           </div>`
                         : html`<div class="toolbar">
-                            <button class="button" type="button" @click=${() => this.#moveUp(x)}>${w.moveUp}<span class="visually-hidden"> ${w.moveUpWho(who(x))}</span></button>
+                            <button class="button" type="button" @click=${() => this.#moveUp(x)}>${w.moveUp}<span class="visually-hidden"> ${sayingWho(w.moveUpWho, who(x))}</span></button>
                             <button class="button secondary" type="button" id=${`remove-${x.id}`} @click=${() => this.#askRemove(x)}>
                               ${w.remove}<span class="visually-hidden"> (${who(x)})</span>
                             </button>
@@ -449,7 +458,7 @@ export class ConsoleNetwork extends ConsolePage {
     return html`<h2>${a.heading}</h2>
       <h3>${a.choose}</h3>
       <ul>
-        ${network.sessions.map(
+        ${sessionsInOrder(network.sessions).map(
           (s) => html`<li>
             <a href=${networkHref(network.id, 'attendance', s.id)}>${s.title}</a>
             <span class="muted">— ${sessionWhen(locale, s) ?? a.noDate}</span>
@@ -461,7 +470,7 @@ export class ConsoleNetwork extends ConsolePage {
             <ul>
               ${series.map((r) => {
                 const n = held.filter((s) => r.attendance[s.id]).length;
-                return html`<li>${r.participant.name}: ${a.sessionsAttended(n, held.length)}</li>`;
+                return html`<li><bdi>${r.participant.name}</bdi>: ${a.sessionsAttended(n, held.length)}</li>`;
               })}
             </ul>`
         : nothing}`;

@@ -44,10 +44,14 @@ export function venueText(venue: Venue | undefined, locale: Locale): string | un
   }
 }
 
+/** How a text shows a name from the document: as written in a calendar; between isolates in an e-mail. */
+export type NameText = (name: string) => string;
+const asWritten: NameText = (name) => name;
+
 /** "Anna de Boer (wethouder, Gemeente Voorbeeld)": a person with what they do and for whom. */
-function personText(p: Person): string {
-  const extra = [p.role, p.organisation].filter(Boolean).join(', ');
-  return extra ? `${p.name} (${extra})` : p.name;
+function personText(p: Person, name: NameText): string {
+  const extra = [p.role, p.organisation && name(p.organisation)].filter(Boolean).join(', ');
+  return extra ? `${name(p.name)} (${extra})` : name(p.name);
 }
 
 /** "19.30" / "19:30" from a document's clock time. */
@@ -62,10 +66,12 @@ function summaryText(network: Network, session: Session): string {
 }
 
 /**
- * What a person needs at the door, in one language: the status note, doors-open time, the
- * description, the programme, speakers and facilitators, partners, getting there, the network.
+ * What a person needs at the door about one session, in one language, as paragraphs: the status
+ * note, doors-open time, the description, the programme, speakers and facilitators, partners,
+ * getting there. The calendar item's description and the e-mails both say these, in this order;
+ * this is their one owner. `name` shows each name from the document (an e-mail isolates them).
  */
-function descriptionText(network: Network, session: Session, locale: Locale): string {
+export function sessionDetails(session: Session, locale: Locale, name: NameText = asWritten): string[] {
   const m = messages(locale);
   const lines: string[] = [];
   const note = session.statusNote;
@@ -77,11 +83,18 @@ function descriptionText(network: Network, session: Session, locale: Locale): st
     lines.push(
       [m.calendar.programme, ...session.programme.map((p) => `${m.agenda.time(clockText(locale, p.time), p.end && clockText(locale, p.end))} ${p.title}`)].join('\n'),
     );
-  if (session.speakers?.length) lines.push(m.agenda.speakers(formatList(locale, session.speakers.map(personText))));
-  if (session.facilitators?.length) lines.push(m.agenda.facilitators(formatList(locale, session.facilitators.map(personText))));
-  if (session.partners?.length) lines.push(m.calendar.partners(formatList(locale, session.partners.map((p) => p.name))));
+  if (session.speakers?.length) lines.push(m.agenda.speakers(formatList(locale, session.speakers.map((p) => personText(p, name)))));
+  if (session.facilitators?.length) lines.push(m.agenda.facilitators(formatList(locale, session.facilitators.map((p) => personText(p, name)))));
+  if (session.partners?.length) lines.push(m.calendar.partners(formatList(locale, session.partners.map((p) => name(p.name)))));
   const venue = session.venue;
   if (venue && (venue.type === 'physical' || venue.type === 'hybrid') && venue.accessibility) lines.push(venue.accessibility);
+  return lines;
+}
+
+/** The calendar item's description: the session's details, then the network. */
+function descriptionText(network: Network, session: Session, locale: Locale): string {
+  const m = messages(locale);
+  const lines = sessionDetails(session, locale);
   lines.push(`${m.kind[network.kind]}: ${network.title}`);
   if (network.url) lines.push(network.url);
   return lines.join('\n\n');

@@ -8,6 +8,7 @@
  */
 import type { Network } from './schema.js';
 import { calendarEvent, type CalendarEvent } from './calendar-event.js';
+import { sessionsInOrder } from './session-time.js';
 import type { Locale } from './i18n/format.js';
 
 export interface CalendarOptions {
@@ -80,7 +81,8 @@ function fold(line: string): string {
 /** The events a feed contains: dated sessions only; to-be-determined ones get no invented date. */
 export function calendarEvents(network: Network, options: CalendarOptions = {}): CalendarEvent[] {
   const wanted = options.sessionIds && new Set(options.sessionIds);
-  return network.sessions
+  // In the order people read them (a feed file, a calendar's import list): core's one order.
+  return sessionsInOrder(network.sessions)
     .filter((s) => !wanted || wanted.has(s.id))
     .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id]))
     .filter((e): e is CalendarEvent => e !== undefined);

@@ -9,7 +9,7 @@ import { formatDate, type Locale } from './i18n/format.js';
 import { messages } from './i18n/messages.js';
 import { consoleMessages } from './i18n/console.js';
 import { fieldUse, registrationScope, type FieldName } from './policy.js';
-import { sessionTiming } from './session-time.js';
+import { sessionTiming, sessionsInOrder } from './session-time.js';
 import { amsterdamClock, amsterdamDate } from './time.js';
 import { venueText } from './calendar-event.js';
 
@@ -103,6 +103,8 @@ export function registrationsTable(network: Network, registrations: readonly Exp
   const fields = (['organisation', 'organisationType', 'role', 'phone'] as const).filter(shown);
   const fieldHeader: Record<FieldName, string> = { organisation: r.organisation, organisationType: r.organisationType, role: r.role, phone: r.phone };
   const withNotes = registrations.some((x) => 'note' in x);
+  // Attendance columns in the order people read the sessions (core's one order), not file order.
+  const inOrder = sessionsInOrder(network.sessions);
 
   const header = [
     col.name,
@@ -117,7 +119,7 @@ export function registrationsTable(network: Network, registrations: readonly Exp
     ...declarations.map((d) => d.text),
     r.reason,
     ...(withNotes ? [col.note] : []),
-    ...(perSession ? [col.present] : network.sessions.map((s) => col.presentAt(s.title))),
+    ...(perSession ? [col.present] : inOrder.map((s) => col.presentAt(s.title))),
     col.reference,
   ];
 
@@ -140,7 +142,7 @@ export function registrationsTable(network: Network, registrations: readonly Exp
       ...declarations.map((d) => yesNo(x.declarations.includes(d.id))),
       x.reason ?? '',
       ...(withNotes ? [x.note ?? ''] : []),
-      ...(perSession ? [x.sessionId ? yesNo(x.attendance[x.sessionId]) : ''] : network.sessions.map((s) => yesNo(x.attendance[s.id]))),
+      ...(perSession ? [x.sessionId ? yesNo(x.attendance[x.sessionId]) : ''] : inOrder.map((s) => yesNo(x.attendance[s.id]))),
       x.id,
     ];
   });

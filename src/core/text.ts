@@ -123,3 +123,12 @@ export function inertLine(raw: string, options: { keepLinks?: boolean } = {}): s
     .trim();
   return options.keepLinks ? line : line.replace(/\S+/g, (word) => (LINKISH.test(word) ? word.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]') : word));
 }
+
+/**
+ * A name from a document or a registration in plain text (an e-mail body), between Unicode
+ * isolates (U+2068 FSI … U+2069 PDI), so an Arabic or Hebrew name keeps the punctuation and the
+ * order of what surrounds it. Embeddings and isolates inside it are dropped: none may leak out.
+ */
+export function isolated(name: string): string {
+  return `\u2068${name.replace(BIDI_ALL, '')}\u2069`;
+}

@@ -17,6 +17,9 @@ import {
   findSession,
   sessionTiming,
   inertLine,
+  isolated,
+  sessionDetails,
+  sessionsInOrder,
   type Locale,
   type Network,
   type SessionTimeline,
@@ -91,17 +94,21 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const m = emailMessages(ctx.locale);
   const { network, locale } = ctx;
   const session = findSession(network, ctx.sessionId ?? undefined);
-  const title = session ? `${session.title} (${network.title})` : network.title;
+  // Names sit between Unicode isolates in the body, so an Arabic or Hebrew name keeps the order of
+  // the sentence around it. Not in the Subject: many mail clients show the isolates there as
+  // boxes (encoded words are not rendered with bidi), and a subject is one name in one line.
+  const subjectTitle = session ? `${session.title} (${network.title})` : network.title;
+  const title = session ? `${session.title} (${isolated(network.title)})` : isolated(network.title);
   // A name is whatever the participant typed (or what was stored before today's checks): one
   // line, and nothing a mail client would make a link of, or it reads as a message from us.
-  const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), ''];
+  const lines = [m.greeting(isolated(inertLine(ctx.participant.name ?? ''))), ''];
   if (kind === 'message') {
     // The organiser is the sender and may point to a page; each line is still made inert.
     lines.push(m.messageFrom(title), '', ...(ctx.message?.body ?? '').split('\n').map((l) => inertLine(l, { keepLinks: true })));
   } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
   if (kind === 'cancelled' && ctx.freedPlace) lines.push(m.placeToWaitlist);
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
-  const sessions = session ? [session] : network.sessions;
+  const sessions = session ? [session] : sessionsInOrder(network.sessions);
   const hasPlace = ctx.hasPlace ?? (kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved');
   if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link') {
     for (const s of sessions) {
@@ -109,20 +116,23 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
       lines.push('', s.title, m.when(t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start)));
       const where = venueText(s.venue, locale);
-      if (where) lines.push(m.where(where));
+      if (where) lines.push(m.where(isolated(where)));
       if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
+      // What the calendar item says too (doors open, programme, status note…), from one owner in core.
+      const details = sessionDetails(s, locale, isolated);
+      if (details.length) lines.push('', details.join('\n\n'));
     }
   }
   const approval = network.registration.approval;
   if (hasPlace && ctx.calendarUrl) lines.push('', m.calendarFeed(ctx.calendarUrl.replace(/^https?:/, 'webcal:'), ctx.calendarUrl));
-  if (kind === 'pending') lines.push('', m.pendingNext(network.contact?.name ?? network.organisers[0]!.name, approval?.contactWithinDays, approval?.workingDays));
+  if (kind === 'pending') lines.push('', m.pendingNext(isolated(network.contact?.name ?? network.organisers[0]!.name), approval?.contactWithinDays, approval?.workingDays));
   if (kind === 'reminder' && ctx.status === 'waitlisted') lines.push('', m.reminderWaitlisted);
   if (kind === 'reminder' && ctx.status === 'pending') lines.push('', m.reminderPending);
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (kind === 'manage-link') lines.push('', m.notYou);
-  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
-  lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
-  const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](title), text: lines.join('\n') };
+  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
+  lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
+  const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
   if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link' && kind !== 'reminder' && calendarEvents(network, { sessionIds }).length) {
     const cancel = kind === 'session-cancelled';
@@ -247,8 +257,8 @@ function consolePage(consoleUrl: string, networkId: string, status: OrganiserNew
 
 function newsLines(m: ReturnType<typeof emailMessages>['organiser'], news: OrganiserNews): string[] {
   const session = findSession(news.network, news.sessionId ?? undefined);
-  const lines = [m.name(inertLine(news.participant.name ?? ''))];
-  if (news.participant.organisation) lines.push(m.organisation(inertLine(news.participant.organisation)));
+  const lines = [m.name(isolated(inertLine(news.participant.name ?? '')))];
+  if (news.participant.organisation) lines.push(m.organisation(isolated(inertLine(news.participant.organisation))));
   if (session) lines.push(session.title);
   lines.push(m.status[news.status]);
   return lines;
@@ -263,13 +273,13 @@ export function composeOrganiserMail(
   ctx: { to: { email: string; name: string }; locale: Locale; consoleUrl: string; news: OrganiserNews[]; day?: string },
 ): MailMessage {
   const m = emailMessages(ctx.locale).organiser;
-  const lines = [m.greeting(inertLine(ctx.to.name ?? '')), ''];
+  const lines = [m.greeting(ctx.to.name ? isolated(inertLine(ctx.to.name)) : ''), ''];
   let subject: string;
   if (kind === 'organiser-new') {
     const news = ctx.news[0]!;
     const intake = news.status === 'pending';
     subject = (intake ? m.subjectIntake : m.subject)(news.network.title);
-    lines.push((intake ? m.bodyIntake : m.body)(news.network.title), '', ...newsLines(m, news), '', m.open(consolePage(ctx.consoleUrl, news.network.id, news.status)));
+    lines.push((intake ? m.bodyIntake : m.body)(isolated(news.network.title)), '', ...newsLines(m, news), '', m.open(consolePage(ctx.consoleUrl, news.network.id, news.status)));
   } else {
     const day = ctx.day ? formatDate(ctx.locale, startOfAmsterdamDay(ctx.day)) : '';
     subject = m.digestSubject(day);
@@ -277,7 +287,7 @@ export function composeOrganiserMail(
     const networks = [...new Set(ctx.news.map((n) => n.network))];
     for (const network of networks) {
       const items = ctx.news.filter((n) => n.network === network);
-      lines.push('', m.digestNetwork(network.title, items.length));
+      lines.push('', m.digestNetwork(isolated(network.title), items.length));
       for (const item of items) lines.push('', ...newsLines(m, item));
       lines.push('', m.open(consolePage(ctx.consoleUrl, network.id, items.some((i) => i.status === 'pending') ? 'pending' : 'confirmed')));
     }

@@ -54,7 +54,8 @@ describe('personal values in e-mails', () => {
       const text = mail.text!;
       const lines = text.split(/\r?\n/);
       const english = mail.subject!.startsWith('Your');
-      const greeting = english ? /^Dear “(.+)”,$/ : /^Beste „(.+)”,$/;
+      // The name sits between Unicode isolates (issue 13), inside the quotes.
+      const greeting = english ? /^Dear “\u2068(.+)\u2069”,$/ : /^Beste „\u2068(.+)\u2069”,$/;
       const m = greeting.exec(lines[0]!);
       assert.ok(m, `the greeting is one line with the name in quotes: ${JSON.stringify(lines.slice(0, 3))}`);
       assert.equal(m![1], 'Anna Uw account wordt geblokkeerd. Log in op https[:]//evil[.]example/login of www[.]evil[.]example of evil[.]example/inloggen gnp[.]exe');

@@ -102,7 +102,7 @@ for (const backend of BACKENDS) {
       assert.equal(smtp.received.length, before + 3);
       const toA = mailsTo('deelnemerweg@example.org').at(-1)!;
       assert.equal(toA.subject, 'Je staat niet meer ingeschreven: Kleine leerkring');
-      assert.match(toA.text!, /De organisatie heeft je inschrijving voor Kleine leerkring stopgezet/);
+      assert.match(toA.text!, /De organisatie heeft je inschrijving voor \u2068Kleine leerkring\u2069 stopgezet/);
       assert.match(toA.text!, /Toelichting: „Dubbel aangemeld\. Zie andere aanmelding\.”/);
       assert.ok(!toA.text!.includes('geheime-link'), 'no join link for someone who was taken off');
       assert.equal(toA.attachments.length, 0, 'no calendar file');
@@ -136,7 +136,7 @@ for (const backend of BACKENDS) {
       assert.equal(preview.status, 200, preview.text);
       assert.equal(preview.body.recipients, 1, 'only the confirmed people of session een');
       assert.equal(preview.body.subject, 'Praktische informatie');
-      assert.match(preview.body.text, /^Beste „Deelnemer een1”,\n\nEen bericht van de organisatie van Dag een \(Reeks per dag\):\n\nNeem je laptop mee\.\n\nDe zaal is op de tweede verdieping\.\n/);
+      assert.match(preview.body.text, /^Beste „\u2068Deelnemer een1\u2069”,\n\nEen bericht van de organisatie van Dag een \(\u2068Reeks per dag\u2069\):\n\nNeem je laptop mee\.\n\nDe zaal is op de tweede verdieping\.\n/);
       assert.ok(preview.body.text.includes(`https://aanmelden.example.org/beheren#${encodeURIComponent(een1.manageToken)}`), 'the manage link');
       assert.ok(!preview.body.text.includes('geheime-link'), 'never a join link');
       assert.equal((await s.db.query(`SELECT 1 FROM mail_outbox WHERE kind = 'message'`)).rows.length, 0, 'a preview sends nothing');
@@ -162,7 +162,7 @@ for (const backend of BACKENDS) {
       await reg('serie', 's2');
       const seriesPreview = await s.admin('POST', '/api/admin/networks/serie/messages/preview', { sessionId: 'twee', statuses: ['confirmed'], subject: 'Dag twee', body: 'Tot dan.' });
       assert.equal(seriesPreview.body.recipients, 1);
-      assert.match(seriesPreview.body.text, /Een bericht van de organisatie van Dag twee \(Hele serie\):/);
+      assert.match(seriesPreview.body.text, /Een bericht van de organisatie van Dag twee \(\u2068Hele serie\u2069\):/);
       const waitingOnly = await s.admin('POST', '/api/admin/networks/serie/messages/preview', { sessionId: 'twee', statuses: ['waitlisted'], subject: 'Wachtlijst', body: 'Nog even geduld.' });
       assert.equal(waitingOnly.body.recipients, 1);
 
@@ -221,8 +221,8 @@ for (const backend of BACKENDS) {
       assert.deepEqual(organiserMails.map((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address), ['direct@example.org', 'direct@example.org'], 'only the immediate organiser, once per registration');
       const mail = organiserMails[0]!;
       assert.equal(mail.subject, 'Nieuwe aanmelding: Meldingen');
-      assert.match(mail.text!, /Naam: „Deelnemer nieuw”/);
-      assert.match(mail.text!, /Organisatie: „Gemeente Zuid”/);
+      assert.match(mail.text!, /Naam: „\u2068Deelnemer nieuw\u2069”/);
+      assert.match(mail.text!, /Organisatie: „\u2068Gemeente Zuid\u2069”/);
       assert.match(mail.text!, /https:\/\/aanmelden\.example\.org\/beheer\/#\/netwerk\/melding\/aanmeldingen/);
       assert.ok(!mail.text!.includes('Geheime wens'), 'never the answers');
       assert.ok(!mail.text!.includes('deelnemernieuw@'), 'not the address either');
@@ -288,11 +288,11 @@ describe('the daily digest', () => {
         assert.match(d.text!, /Deelnemer zondag/);
         assert.match(d.text!, /Deelnemer laat/);
         assert.ok(!d.text!.includes('Deelnemer maandag') && !d.text!.includes('Deelnemer zaterdag'), 'only the previous Amsterdam day');
-        assert.match(d.text!, /Intakegroep: 2 nieuwe aanmeldingen/);
+        assert.match(d.text!, /\u2068Intakegroep\u2069: 2 nieuwe aanmeldingen/);
         assert.match(d.text!, /beheer\/#\/netwerk\/intake\/intake/);
       }
       const twee = digests.find((d) => to(d) === 'twee@example.org')!;
-      assert.match(twee.text!, /Ander netwerk: 1 nieuwe aanmelding\b/);
+      assert.match(twee.text!, /\u2068Ander netwerk\u2069: 1 nieuwe aanmelding\b/);
       assert.ok(!digests.find((d) => to(d) === 'een@example.org')!.text!.includes('Ander netwerk'), 'only networks the organiser runs');
       const direct = smtp.received.filter((m) => to(m) === 'direct@example.org');
       assert.equal(direct.length, 4, 'the immediate organiser got each intake at once, and no digest');

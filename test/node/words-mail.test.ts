@@ -21,9 +21,10 @@ test('the pending e-mail promises contact within the days the screen promised', 
   const screen = formMessages('nl').signup.pendingWho('Femke Jansen (demo)', network.registration.approval);
   assert.equal(screen, 'Femke Jansen (demo) neemt contact met je op binnen 10 werkdagen.');
   const nl = composeMail('pending', { network, participant, locale: 'nl' }).text;
-  assert.ok(nl.includes(screen), nl);
+  // The same sentence; in the e-mail the name sits between Unicode isolates (issue 13).
+  assert.ok(nl.includes(formMessages('nl').signup.pendingWho('\u2068Femke Jansen (demo)\u2069', network.registration.approval)), nl);
   const en = composeMail('pending', { network, participant, locale: 'en' }).text;
-  assert.ok(en.includes('Femke Jansen (demo) will contact you within 10 working days.'), en);
+  assert.ok(en.includes('\u2068Femke Jansen (demo)\u2069 will contact you within 10 working days.'), en);
 });
 
 test('a document that counts calendar days says days, on screen and in the e-mail', () => {

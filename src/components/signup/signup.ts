@@ -215,7 +215,8 @@ export class LeerkringSignup extends LitElement {
     const c = network.contact;
     if (!c?.email && !c?.name) return nothing;
     const mailto = mailtoUrl(c.email);
-    const who = mailto ? html`<a href=${mailto}>${c.name ?? c.email}</a>` : (c.name ?? c.email);
+    // A name in <bdi>: an Arabic or Hebrew name keeps the order of our sentence around it.
+    const who = mailto ? html`<a href=${mailto}><bdi>${c.name ?? c.email}</bdi></a>` : html`<bdi>${c.name ?? c.email}</bdi>`;
     const text = formMessages(locale).signup.contact('\u0000').split('\u0000');
     return html`<p>${text[0]}${who}${text[1]}</p>`;
   }
@@ -286,7 +287,8 @@ export class LeerkringSignup extends LitElement {
   /** One of our sentences around the network's own words (a title): those keep the document's language. */
   #sentenceWith(sentence: (words: string) => string, words: string): TemplateResult {
     const [before, after] = sentence('\u0000').split('\u0000');
-    return html`${before}${this.#own(words)}${after}`;
+    // <bdi>: a title or name in another script keeps its own direction inside our sentence.
+    return html`${before}<bdi>${this.#own(words)}</bdi>${after}`;
   }
 
   /** The network's own words inside a sentence or label of ours. */
@@ -789,7 +791,7 @@ export class LeerkringSignup extends LitElement {
         return this.#screen(
           inCompany ? s.requestReceivedHeading : s.pendingHeading,
           html`<p lang=${network.registration.approval?.explanation ? this.#docLang(network, locale) : nothing}>${network.registration.approval?.explanation ?? reasonText({ code: inCompany ? 'on-request' : 'approval-required' }, network, locale)}</p>
-            <p>${s.pendingWho(who, network.registration.approval)}</p>`,
+            <p>${this.#sentenceWith((w) => s.pendingWho(w, network.registration.approval), who)}</p>`,
           network,
           locale,
         );

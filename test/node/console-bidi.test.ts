@@ -1,0 +1,152 @@
+// Issue 13: names from a registration are isolated in the console (<bdi>), so two Hebrew or
+// Arabic names in a list keep their order and punctuation: the registrations list, the intake
+// queue, the waiting list and the check-in list, in Chromium against the real server. And the
+// session lists (filter, attendance, messages) in the order people read them, not file order.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { sha256 } from '../../src/server/tokens.js';
+import { OrganiserService } from '../../src/server/organisers.js';
+import type { Db } from '../../src/server/index.js';
+import { network, signInLinkFor } from './helpers.js';
+import { serveInChromium } from './browser.js';
+
+const people = [
+  { name: 'דוד כהן', organisation: 'עיריית חיפה' },
+  { name: 'سارة أحمد', organisation: 'بلدية الناصرة' },
+  { name: 'מרים לוי', organisation: 'מועצה אזורית' },
+];
+const open = network({
+  id: 'rtl',
+  title: 'Netwerk met namen',
+  registration: { mode: 'built-in', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+const intake = network({
+  id: 'rtl-intake',
+  title: 'Netwerk met intake',
+  registration: { mode: 'built-in', capacity: 10, approval: { required: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+// Sessions written out of date order: the console lists them as people read them (sessionsInOrder).
+const scrambled = network({
+  id: 'volgorde',
+  title: 'Netwerk door elkaar',
+  sessions: [
+    { id: 'juni', title: 'Juni-bijeenkomst', type: 'other', start: '2030-06-10T10:00', venue: { type: 'online' } },
+    { id: 'maart', title: 'Maart-bijeenkomst', type: 'other', start: '2030-03-10T10:00', venue: { type: 'online' } },
+    { id: 'april', title: 'April-bijeenkomst', type: 'other', start: '2030-04-10T10:00', venue: { type: 'online' } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', capacity: 5, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+let browser: Browser;
+let base = '';
+let db: Db;
+let close: () => Promise<void>;
+
+async function register(networkId: string, p: { name: string; organisation: string }, n: number): Promise<void> {
+  const token = ((await (await fetch(`${base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
+  const res = await fetch(`${base}/api/networks/${networkId}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ participant: { ...p, email: `rtl${n}@example.org` }, formToken: token }),
+  });
+  assert.equal(res.status, 201, await res.text());
+}
+
+/**
+ * Every place a name shows, through the shadow roots: the closest element that isolates it
+ * (<bdi> or a dir attribute) and its computed unicode-bidi. Returns what is not isolated.
+ */
+async function unisolated(page: Page, names: string[]): Promise<{ found: number; bad: string[] }> {
+  return page.evaluate((names) => {
+    const bad: string[] = [];
+    let found = 0;
+    const roots: (Document | ShadowRoot)[] = [document];
+    while (roots.length) {
+      const root = roots.pop()!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        if (!names.some((n) => text.includes(n))) continue;
+        found++;
+        let el = node.parentElement;
+        while (el && el.localName !== 'bdi' && !el.hasAttribute('dir')) el = el.parentElement;
+        const style = el ? getComputedStyle(el).unicodeBidi : '';
+        // The name is the whole text of its isolating element: nothing of the sentence inside it.
+        if (!el || !style.includes('isolate') || !names.includes(text.trim())) bad.push(`${node.parentElement?.localName}: ${JSON.stringify(text)} (${el?.localName ?? 'none'} ${style})`);
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    return { found, bad };
+  }, names);
+}
+
+before(async () => {
+  ({ base, db, browser, close } = await serveInChromium(new Map([[open.id, open], [intake.id, intake], [scrambled.id, scrambled]]), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('rtl-admin') }));
+  for (const [i, p] of people.entries()) await register('rtl', p, i);
+  for (const [i, p] of people.slice(0, 2).entries()) await register('rtl-intake', p, 10 + i);
+  const organisers = new OrganiserService(db);
+  await organisers.setRole('rtl', 'rtl@example.org', 'owner', { name: 'rtl' });
+  await organisers.setRole('rtl-intake', 'rtl@example.org', 'owner', { name: 'rtl' });
+  await organisers.setRole('volgorde', 'rtl@example.org', 'owner', { name: 'rtl' });
+});
+after(() => close());
+
+describe('right-to-left names in the console', () => {
+  test('registrations, waiting list, check-in and intake: every name in its own <bdi>', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/beheer/`);
+      await page.getByLabel('E-mailadres').fill('rtl@example.org');
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+      await page.goto((await signInLinkFor(db, 'rtl@example.org'))!);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      const names = people.flatMap((p) => [p.name, p.organisation]);
+      for (const [path, expect] of [
+        ['#/netwerk/rtl', people[2]!.name],
+        ['#/netwerk/rtl/wachtlijst', people[2]!.name],
+        ['#/netwerk/rtl/aanwezigheid/dag', people[1]!.name],
+        ['#/netwerk/rtl-intake/intake', people[1]!.name],
+      ] as const) {
+        await page.goto(`${base}/beheer/${path}`);
+        await page.getByText(expect).first().waitFor({ state: 'attached' });
+        const r = await unisolated(page, names);
+        assert.ok(r.found >= 2, `${path}: names found`);
+        assert.deepEqual(r.bad, [], path);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('sessions written out of order: the session filter, attendance and messages list them by date', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/beheer/`);
+      await page.getByLabel('E-mailadres').fill('rtl@example.org');
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+      await page.goto((await signInLinkFor(db, 'rtl@example.org'))!);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      const expected = ['Maart-bijeenkomst', 'April-bijeenkomst', 'Juni-bijeenkomst'];
+      await page.goto(`${base}/beheer/#/netwerk/volgorde`);
+      const filter = page.locator('leerkring-console-network select#session option[value]:not([value=""])');
+      await filter.first().waitFor({ state: 'attached' });
+      assert.deepEqual(await filter.allTextContents(), expected);
+      await page.goto(`${base}/beheer/#/netwerk/volgorde/aanwezigheid`);
+      const links = page.locator('leerkring-console-network ul li a[href*="aanwezigheid/"]');
+      await links.first().waitFor();
+      assert.deepEqual((await links.allTextContents()).map((t) => t.trim()), expected);
+      await page.goto(`${base}/beheer/#/netwerk/volgorde/berichten`);
+      const choice = page.locator('select#session option[value]:not([value=""])');
+      await choice.first().waitFor({ state: 'attached' });
+      assert.deepEqual(await choice.allTextContents(), expected);
+    } finally {
+      await context.close();
+    }
+  });
+});
