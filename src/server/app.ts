@@ -347,12 +347,24 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     return text;
   };
 
+  // The whole answer as bytes with a strong ETag, made again only when the availability text
+  // changes (it is the same string while counts and second are): a busy page's reads cost no
+  // concatenation, encoding or hashing, and a client that has it gets a 304.
+  const documentBodies = new WeakMap<Network, { availability: string; body: Buffer; etag: string }>();
   app.get('/api/networks/:networkId', async (req, reply) => {
     const n = network(req, reply);
     if (!n) return reply;
     // The kept counts, never a recount: the cost does not grow with the registrations stored.
-    const counts = await store.counts(n.id);
-    return reply.type('application/json; charset=utf-8').send(`{"network":${publicDocument(n)},"availability":${availabilityText(n, counts)}}`);
+    const availability = availabilityText(n, await store.counts(n.id));
+    let kept = documentBodies.get(n);
+    if (kept?.availability !== availability) {
+      const body = Buffer.from(`{"network":${publicDocument(n)},"availability":${availability}}`);
+      kept = { availability, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+      documentBodies.set(n, kept);
+    }
+    reply.header('etag', kept.etag);
+    if (req.headers['if-none-match'] === kept.etag) return reply.code(304).send();
+    return reply.type('application/json; charset=utf-8').send(kept.body);
   });
 
   // The feed is the same for as long as the document is: make it once per Network object and

@@ -5,26 +5,18 @@
 import type { FastifyInstance } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { pageHtml, sendPage, PAGE_FILE_HEADERS } from './page-shell.js';
 
 /** The build output, from both `dist/server/` (the package) and `src/server/` (tests under tsx). */
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-const PAGE = `<!doctype html>
-<html lang="nl">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <title>Beheer leernetwerken</title>
-    <link rel="stylesheet" href="/beheer/console.css" />
-    <script type="module" src="/beheer/leerkring-console.js"></script>
-  </head>
-  <body>
-    <leerkring-console></leerkring-console>
-    <noscript><p>De beheeromgeving werkt alleen met JavaScript aan. / The console needs JavaScript.</p></noscript>
-  </body>
-</html>
-`;
+export const CONSOLE_PAGE = pageHtml({
+  title: 'Beheer leernetwerken',
+  stylesheet: '/beheer/console.css',
+  script: '/beheer/leerkring-console.js',
+  body: `    <leerkring-console></leerkring-console>
+    <noscript><p>De beheeromgeving werkt alleen met JavaScript aan. / The console needs JavaScript.</p></noscript>`,
+});
 
 const PAGE_CSS = `html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 body { margin: 0; }
@@ -32,12 +24,9 @@ body { margin: 0; }
 
 export function registerConsole(app: FastifyInstance, options: { csp: string; distDir?: string }): void {
   const dist = options.distDir ?? DIST;
-  const csp = `${options.csp}; frame-ancestors 'none'`;
-  const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' };
+  const common = PAGE_FILE_HEADERS;
   app.get('/beheer', (_req, reply) => reply.redirect('/beheer/'));
-  app.get('/beheer/', (_req, reply) =>
-    reply.headers({ ...common, 'content-security-policy': csp, 'x-frame-options': 'DENY' }).type('text/html; charset=utf-8').send(PAGE),
-  );
+  app.get('/beheer/', (_req, reply) => sendPage(reply, options.csp, CONSOLE_PAGE));
   app.get('/beheer/console.css', (_req, reply) => reply.headers(common).type('text/css; charset=utf-8').send(PAGE_CSS));
   app.get('/beheer/leerkring-console.js', async (_req, reply) => {
     const body = await readFile(`${dist}leerkring-console.js`).catch(() => undefined);

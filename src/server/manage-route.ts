@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { pageHtml, sendPage, PAGE_FILE_HEADERS } from './page-shell.js';
 
 /** The build output, from both `dist/server/` (the package) and `src/server/` (tests under tsx). */
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -24,24 +25,15 @@ export function manageUrlOf(publicUrl: string | (() => string) | undefined, toke
   return `${publicBase(publicUrl)}${MANAGE_PATH}#token=${encodeURIComponent(token)}`;
 }
 
-const PAGE = `<!doctype html>
-<html lang="nl">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <title>Je aanmelding</title>
-    <link rel="stylesheet" href="${MANAGE_PATH}/page.css" />
-    <script type="module" src="${MANAGE_PATH}/leerkring.js"></script>
-  </head>
-  <body>
-    <main>
+export const MANAGE_PAGE = pageHtml({
+  title: 'Je aanmelding',
+  stylesheet: `${MANAGE_PATH}/page.css`,
+  script: `${MANAGE_PATH}/leerkring.js`,
+  body: `    <main>
       <leerkring-manage api="" heading-level="1"></leerkring-manage>
       <noscript><p>Deze pagina werkt alleen met JavaScript aan. / This page needs JavaScript.</p></noscript>
-    </main>
-  </body>
-</html>
-`;
+    </main>`,
+});
 
 const PAGE_CSS = `html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5; }
 body { margin: 0; }
@@ -53,10 +45,8 @@ const BUNDLE = /^leerkring(-[A-Za-z0-9_-]+)?\.js$/;
 
 export function registerManagePage(app: FastifyInstance, options: { csp: string; distDir?: string }): void {
   const dist = options.distDir ?? DIST;
-  const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache' };
-  app.get(MANAGE_PATH, (_req, reply) =>
-    reply.headers({ ...common, 'content-security-policy': `${options.csp}; frame-ancestors 'none'`, 'x-frame-options': 'DENY' }).type('text/html; charset=utf-8').send(PAGE),
-  );
+  const common = PAGE_FILE_HEADERS;
+  app.get(MANAGE_PATH, (_req, reply) => sendPage(reply, options.csp, MANAGE_PAGE));
   app.get(`${MANAGE_PATH}/page.css`, (_req, reply) => reply.headers(common).type('text/css; charset=utf-8').send(PAGE_CSS));
   app.get(`${MANAGE_PATH}/:file`, async (req, reply) => {
     const file = (req.params as { file: string }).file;

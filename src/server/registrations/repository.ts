@@ -122,14 +122,18 @@ export class RegistrationRepository {
     return r ? { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) } : { confirmed: 0, pending: 0, waitlisted: 0 };
   }
 
-  /** Kept counts for every target of a network: one row per target that ever had a registration. */
-  async countsByTarget(networkId: string): Promise<Record<string, PlaceCounts>> {
-    const { rows } = await this.#q.query<PlaceCounts & { target: string }>(
-      'SELECT target, confirmed, pending, waitlisted FROM target_counts WHERE network_id = $1',
-      [networkId],
+  /** The kept counts of several networks at once, per network and target (networks without any are absent). */
+  async countsByNetworks(networkIds: string[]): Promise<Map<string, Record<string, PlaceCounts>>> {
+    const { rows } = await this.#q.query<PlaceCounts & { network_id: string; target: string }>(
+      'SELECT network_id, target, confirmed, pending, waitlisted FROM target_counts WHERE network_id = ANY($1::text[])',
+      [networkIds],
     );
-    const out: Record<string, PlaceCounts> = {};
-    for (const r of rows) out[r.target] = { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) };
+    const out = new Map<string, Record<string, PlaceCounts>>();
+    for (const r of rows) {
+      let counts = out.get(r.network_id);
+      if (!counts) out.set(r.network_id, (counts = {}));
+      counts[r.target] = { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) };
+    }
     return out;
   }
 

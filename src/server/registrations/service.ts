@@ -210,9 +210,35 @@ export class RegistrationService {
     return this.#networks.get(id);
   }
 
-  /** Counts for every target of a network, for availability. */
+  /**
+   * Counts for every target of a network, for availability. Reads that arrive while the event
+   * loop is busy are answered by one query after it (every network asked for at once): the query
+   * starts after each of them was asked, so none is older than what was answered before it. The
+   * counts are shared between the callers that asked together: read them, do not change them.
+   */
   counts(networkId: string): Promise<Record<string, PlaceCounts>> {
-    return this.#repo.countsByTarget(networkId);
+    return new Promise((resolve, reject) => {
+      let waiting = this.#countReads.get(networkId);
+      if (!waiting) this.#countReads.set(networkId, (waiting = []));
+      waiting.push({ resolve, reject });
+      if (this.#countReads.size === 1 && waiting.length === 1) setImmediate(() => void this.#readCounts());
+    });
+  }
+
+  readonly #countReads = new Map<string, { resolve: (c: Record<string, PlaceCounts>) => void; reject: (e: unknown) => void }[]>();
+
+  async #readCounts(): Promise<void> {
+    const reads = new Map(this.#countReads);
+    this.#countReads.clear();
+    try {
+      const counts = await this.#repo.countsByNetworks([...reads.keys()]);
+      for (const [id, waiting] of reads) {
+        const c = counts.get(id) ?? {};
+        for (const w of waiting) w.resolve(c);
+      }
+    } catch (error) {
+      for (const waiting of reads.values()) for (const w of waiting) w.reject(error);
+    }
   }
 
   async #mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: { position?: number; reason?: string; freedPlace?: boolean } = {}): Promise<void> {
