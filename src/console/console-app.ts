@@ -107,7 +107,7 @@ export class LeerkringConsole extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#admin = new AdminClient(this.api);
+    this.#admin = new AdminClient(this.api, { locale: () => this._locale });
     this.#public = new RegistrationClient(this.api || location.origin);
     addEventListener('hashchange', this.#onHash);
     void this.#start();
