@@ -5,7 +5,7 @@ import { RegistrationClient } from '../core/client.js';
 import type { SessionInfo } from '../core/admin-api.js';
 import { consoleMessages } from '../core/i18n/console.js';
 import type { Locale } from '../core/i18n/format.js';
-import { consoleContext, ConsoleUnauthorizedEvent, type ConsoleState } from './context.js';
+import { consoleContext, ConsoleSessionChangedEvent, ConsoleUnauthorizedEvent, type ConsoleState } from './context.js';
 import { consoleStyles } from './styles.js';
 import { parseRoute, type Route } from './route.js';
 import './sign-in.js';
@@ -100,6 +100,11 @@ export class LeerkringConsole extends LitElement {
     this._view = { kind: 'starting' };
     this._route = parseRoute('');
     this._locale = readLocale();
+    this.addEventListener(ConsoleSessionChangedEvent.eventName, async (e) => {
+      const r = await this.#admin.session();
+      if (r.ok) this._view = { kind: 'signed-in', session: r.value };
+      location.hash = e.href;
+    });
     this.addEventListener(ConsoleUnauthorizedEvent.eventName, () => {
       this._view = { kind: 'signed-out', notice: 'expired' };
     });
@@ -107,7 +112,7 @@ export class LeerkringConsole extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#admin = new AdminClient(this.api);
+    this.#admin = new AdminClient(this.api, { locale: () => this._locale });
     this.#public = new RegistrationClient(this.api || location.origin);
     addEventListener('hashchange', this.#onHash);
     void this.#start();

@@ -26,8 +26,20 @@ export class ConsoleUnauthorizedEvent extends Event {
   }
 }
 
+/**
+ * Fired by a page after a change to what the signed-in person may run (a network they created):
+ * the console reads the session again, then opens `href`.
+ */
+export class ConsoleSessionChangedEvent extends Event {
+  static readonly eventName = 'leerkring-console-session-changed';
+  constructor(readonly href: string) {
+    super(ConsoleSessionChangedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'leerkring-console-session-changed': ConsoleSessionChangedEvent;
     'leerkring-console-unauthorized': ConsoleUnauthorizedEvent;
   }
 }

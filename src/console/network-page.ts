@@ -12,6 +12,7 @@ import './check-in.js';
 import './messages.js';
 import './organisers.js';
 import './sessions.js';
+import './document.js';
 
 type Load =
   | { status: 'loading' }
@@ -137,7 +138,7 @@ export class ConsoleNetwork extends ConsolePage {
     const s = this.state.session;
     const role = s.installationAdmin ? 'owner' : s.networks.find((n) => n.id === this.networkId)?.role;
     if (roleAllows(role, ADMIN_ROUTES.listOrganisers.role)) return TABS;
-    return TABS.filter((t) => t !== 'organisers' && !(t === 'sessions' && !roleAllows(role, ADMIN_ROUTES.putNetworkDocument.role)));
+    return TABS.filter((t) => t !== 'organisers' && !((t === 'sessions' || t === 'document') && !roleAllows(role, ADMIN_ROUTES.putNetworkDocument.role)));
   }
 
   #tabCount(t: Tab, regs: AdminRegistration[]): string {
@@ -162,6 +163,8 @@ export class ConsoleNetwork extends ConsolePage {
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       case 'sessions':
         return html`<leerkring-console-sessions .networkId=${network.id}></leerkring-console-sessions>`;
+      case 'document':
+        return html`<leerkring-console-document .networkId=${network.id}></leerkring-console-document>`;
       default:
         return this.#registrations(network, regs);
     }

@@ -1,5 +1,7 @@
 import { html, nothing } from 'lit';
 import { NOTIFY_PREFERENCES, type AdminNetworkSummary, type NotifyPreference } from '../core/admin-api.js';
+import { NETWORK_KINDS } from '../core/constants.js';
+import { ConsoleSessionChangedEvent } from './context.js';
 import { formatDateTime, formatDate } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
@@ -9,14 +11,137 @@ type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; net
 
 /** The networks this organiser runs, each with places, intakes, the waiting list and the next session. */
 export class ConsoleOverview extends ConsolePage {
-  static override properties = { _load: { state: true }, _notifyNotice: { state: true } };
+  static override properties = { _load: { state: true }, _notifyNotice: { state: true }, _copy: { state: true }, _problems: { state: true }, _busy: { state: true } };
   declare _load: Load;
   declare _notifyNotice: string;
+  /** Create as a copy of an existing network (else from scratch). */
+  declare _copy: boolean;
+  /** The server's problems with the new network, path and sentence. */
+  declare _problems: { path: string; message: string }[] | undefined;
+  declare _busy: boolean;
 
   constructor() {
     super();
     this._load = { status: 'loading' };
     this._notifyNotice = '';
+    this._copy = false;
+    this._busy = false;
+  }
+
+  /** Owners of some network and admins may create networks, as the API decides. */
+  get #mayCreate(): boolean {
+    const s = this.state.session;
+    return s.installationAdmin || !!s.organiser?.isAdmin || s.networks.some((n) => n.role === 'owner');
+  }
+
+  async #create(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._busy) return;
+    const form = e.target as HTMLFormElement;
+    const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
+    const id = v('new-id');
+    const body = this._copy
+      ? { copyFrom: v('new-source'), id }
+      : {
+          document: {
+            id,
+            title: v('new-title'),
+            kind: v('new-kind'),
+            summary: v('new-summary'),
+            organisers: [{ name: v('new-organiser') }],
+            sessions: [],
+            // Closed until the owner has said how people register (in the document tab).
+            registration: { mode: 'closed' },
+          },
+        };
+    this._busy = true;
+    const r = this.signedOutIf(await this.state.admin.createNetwork(body));
+    this._busy = false;
+    if (r.ok) {
+      this._problems = undefined;
+      this.dispatchEvent(new ConsoleSessionChangedEvent(networkHref(r.value.document ? (r.value.document as { id: string }).id : id, 'document')));
+      return;
+    }
+    this._problems = (r.error as { issues?: { path: string; message: string }[] }).issues ?? [{ path: '', message: r.error.message || this.m.failed }];
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#create-problems')?.focus();
+  }
+
+  /** The form field a problem's path points to, or undefined when it is about the document elsewhere. */
+  #fieldOf(path: string): string | undefined {
+    const top = path.split('.')[0] ?? '';
+    const fields: Record<string, string> = { id: 'new-id', title: 'new-title', kind: 'new-kind', summary: 'new-summary', organisers: 'new-organiser', copyFrom: 'new-source' };
+    return fields[top];
+  }
+
+  #fieldError(field: string) {
+    const mine = (this._problems ?? []).filter((p) => this.#fieldOf(p.path) === field);
+    return mine.length ? html`<span class="error-text" id=${`${field}-error`}>${mine.map((p) => p.message).join(' ')}</span>` : nothing;
+  }
+
+  #describedBy(field: string, hint?: string) {
+    const ids = [hint, (this._problems ?? []).some((p) => this.#fieldOf(p.path) === field) ? `${field}-error` : undefined].filter(Boolean);
+    return ids.length ? ids.join(' ') : nothing;
+  }
+
+  #invalid(field: string) {
+    return (this._problems ?? []).some((p) => this.#fieldOf(p.path) === field) ? 'true' : 'false';
+  }
+
+  #createForm(networks: AdminNetworkSummary[]) {
+    if (!this.#mayCreate) return nothing;
+    const t = this.m.create;
+    const owned = networks.filter((n) => n.role === 'owner' || this.state.session.installationAdmin);
+    const field = (id: string, label: string, input: unknown, hint?: string) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        ${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing} ${this.#fieldError(id)} ${input}
+      </div>`;
+    return html`<section aria-labelledby="create-heading">
+      <h2 id="create-heading">${t.heading}</h2>
+      ${this._problems
+        ? html`<div class="error-summary" role="alert" id="create-problems" tabindex="-1" aria-labelledby="create-problems-title">
+            <h3 id="create-problems-title">${t.problems}</h3>
+            <ul>
+              ${this._problems.map((p) => {
+                const f = this.#fieldOf(p.path);
+                const text = `${p.path ? `${p.path}: ` : ''}${p.message}`;
+                return html`<li>${f ? html`<a href=${`#${f}`} @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#${f}`)?.focus())}>${text}</a>` : text}</li>`;
+              })}
+            </ul>
+          </div>`
+        : nothing}
+      <form novalidate @submit=${this.#create}>
+        <fieldset>
+          <legend>${t.how}</legend>
+          <div class="check">
+            <input type="radio" name="new-how" id="new-scratch" ?checked=${!this._copy} @change=${() => (this._copy = false)} />
+            <label for="new-scratch">${t.scratch}</label>
+          </div>
+          ${owned.length
+            ? html`<div class="check">
+                <input type="radio" name="new-how" id="new-copy" ?checked=${this._copy} @change=${() => (this._copy = true)} />
+                <label for="new-copy">${t.copy}</label>
+              </div>`
+            : nothing}
+        </fieldset>
+        ${this._copy
+          ? field('new-source', t.source, html`<select id="new-source" name="new-source" aria-invalid=${this.#invalid('new-source')} aria-describedby=${this.#describedBy('new-source')}>
+              ${owned.map((n) => html`<option value=${n.id}>${n.title}</option>`)}
+            </select>`)
+          : nothing}
+        ${field('new-id', t.id, html`<input id="new-id" name="new-id" type="text" autocomplete="off" spellcheck="false" aria-invalid=${this.#invalid('new-id')} aria-describedby=${this.#describedBy('new-id', 'new-id-hint')} />`, t.idHint)}
+        ${this._copy
+          ? nothing
+          : html`${field('new-title', t.title, html`<input id="new-title" name="new-title" type="text" autocomplete="off" aria-invalid=${this.#invalid('new-title')} aria-describedby=${this.#describedBy('new-title')} />`)}
+            ${field('new-kind', t.kind, html`<select id="new-kind" name="new-kind" aria-invalid=${this.#invalid('new-kind')} aria-describedby=${this.#describedBy('new-kind')}>
+              ${NETWORK_KINDS.map((k) => html`<option value=${k}>${messages(this.state.locale).kind[k]}</option>`)}
+            </select>`)}
+            ${field('new-summary', t.summary, html`<textarea id="new-summary" name="new-summary" rows="3" aria-invalid=${this.#invalid('new-summary')} aria-describedby=${this.#describedBy('new-summary')}></textarea>`)}
+            ${field('new-organiser', t.organiser, html`<input id="new-organiser" name="new-organiser" type="text" autocomplete="organization" aria-invalid=${this.#invalid('new-organiser')} aria-describedby=${this.#describedBy('new-organiser')} />`)}`}
+        <button class="button" type="submit" ?disabled=${this._busy}>${t.submit}</button>
+      </form>
+    </section>`;
   }
 
   async #saveNotify(e: SubmitEvent): Promise<void> {
@@ -92,7 +217,7 @@ export class ConsoleOverview extends ConsolePage {
                   </li>`,
                 )}
               </ul>`}
-      ${this.#notify()}`;
+      ${load.status === 'ready' ? this.#createForm(load.networks) : nothing} ${this.#notify()}`;
   }
 }
 

@@ -4,6 +4,9 @@ import type { Session } from '../core/schema.js';
 import { sessionStart } from '../core/session-time.js';
 import { venueText } from '../core/calendar-event.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
+import { messages } from '../core/i18n/messages.js';
+import { RESOURCE_TYPES } from '../core/constants.js';
+import { isSafeUrl } from '../core/safe-url.js';
 import { ConsolePage } from './page.js';
 import './revision-diff.js';
 import './report-notice.js';
@@ -167,6 +170,54 @@ export class ConsoleSessions extends ConsolePage {
     this._preview = undefined;
   }
 
+  /** A report or resource after the session took place: kept as a change like the others. */
+  async #attach(e: SubmitEvent, s: SessionDoc): Promise<void> {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const t = this.m.attach;
+    const title = this.#value(form, 'res-title');
+    const url = this.#value(form, 'res-url');
+    const errors: Record<string, string> = {};
+    if (!title) errors['res-title'] = t.titleMissing;
+    if (!url || !isSafeUrl(url, { relative: false }) || !/^https:/i.test(url)) errors['res-url'] = t.urlInvalid;
+    this._errors = errors;
+    if (Object.keys(errors).length) return this.#focusError();
+    const type = this.#value(form, 'res-type');
+    const current = (this._edits.patch[s.id]?.resources ?? s.resources ?? []) as unknown[];
+    const resources = [...current, { type, title, url }];
+    this._edits = { ...this._edits, patch: { ...this._edits.patch, [s.id]: { ...this._edits.patch[s.id], resources } } };
+    this._open = undefined;
+    this._preview = undefined;
+  }
+
+  #attachForm(s: SessionDoc): TemplateResult {
+    const t = this.m.attach;
+    const kinds = messages(this.state.locale).agenda.resourceType as Record<string, string>;
+    return html`<form novalidate @submit=${(e: SubmitEvent) => this.#attach(e, s)}>
+      <div class="field">
+        <label for="res-type">${t.type}</label>
+        <select id="res-type" name="res-type">
+          ${RESOURCE_TYPES.map((k) => html`<option value=${k}>${kinds[k] ?? k}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="res-title">${t.title}</label>
+        ${this.#error('res-title')}
+        <input id="res-title" name="res-title" type="text" maxlength="200" autocomplete="off" aria-invalid=${this.#invalid('res-title')} aria-describedby=${this._errors['res-title'] ? 'res-title-error' : nothing} />
+      </div>
+      <div class="field">
+        <label for="res-url">${t.url}</label>
+        <span class="hint" id="res-url-hint">${t.urlHint}</span>
+        ${this.#error('res-url')}
+        <input id="res-url" name="res-url" type="url" autocomplete="off" spellcheck="false" aria-invalid=${this.#invalid('res-url')} aria-describedby=${this._errors['res-url'] ? 'res-url-hint res-url-error' : 'res-url-hint'} />
+      </div>
+      <div class="toolbar">
+        <button class="button" type="submit">${t.keep}</button>
+        <button class="button secondary" type="button" @click=${() => ((this._open = undefined), (this._errors = {}))}>${this.m.sessions.close}</button>
+      </div>
+    </form>`;
+  }
+
   async #focusError(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -328,6 +379,18 @@ export class ConsoleSessions extends ConsolePage {
               : html`<button class="button secondary" type="button" @click=${() => ((this._open = s.id), (this._errors = {}))}>
                   ${t.edit}<span class="visually-hidden"> ${t.editWhich(s.title)}</span>
                 </button>`}
+            ${((s.resources ?? []) as { title: string }[]).length
+              ? html`<ul>
+                  ${(s.resources ?? []).map((r) => html`<li>${r.title}</li>`)}
+                </ul>`
+              : nothing}
+            ${this._open === `attach:${s.id}`
+              ? this.#attachForm(s)
+              : (sessionStart(s)?.getTime() ?? Infinity) < Date.now()
+                ? html`<button class="button secondary" type="button" @click=${() => ((this._open = `attach:${s.id}`), (this._errors = {}))}>
+                    ${this.m.attach.add}<span class="visually-hidden"> ${t.editWhich(s.title)}</span>
+                  </button>`
+                : nothing}
           </li>`;
         })}
       </ul>

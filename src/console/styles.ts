@@ -151,6 +151,16 @@ export const consoleStyles = [
     .status-line {
       min-block-size: 1.5em;
     }
+    textarea.code {
+      font-family: ui-monospace, 'Cascadia Mono', Consolas, monospace;
+      inline-size: 100%;
+      box-sizing: border-box;
+    }
+    .error-summary {
+      border: 4px solid var(--_leerkring-danger);
+      padding: 0.75rem 1rem;
+      margin-block: 1rem;
+    }
     pre.mail {
       white-space: pre-wrap;
       overflow-wrap: anywhere;

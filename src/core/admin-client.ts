@@ -25,6 +25,11 @@ export interface AdminClientOptions {
   fetch?: AdminFetchLike;
   /** A personal API token, for scripts; the console relies on its session cookie instead. */
   token?: string;
+  /**
+   * The language the caller reads in, asked of the server as Accept-Language, so that its
+   * sentences (validation problems, previews) match the console's language, not the browser's.
+   */
+  locale?: () => string | undefined;
 }
 
 type Args<N extends AdminRouteName> = (keyof AdminParams<N> extends never ? { params?: undefined } : { params: AdminParams<N> }) &
@@ -34,6 +39,7 @@ export class AdminClient {
   readonly #base: string;
   readonly #fetch: AdminFetchLike;
   readonly #token: string | undefined;
+  readonly #locale: (() => string | undefined) | undefined;
 
   /** @param baseUrl the server's origin, or "" for the console on the same origin */
   constructor(baseUrl = '', options: AdminClientOptions = {}) {
@@ -42,6 +48,7 @@ export class AdminClient {
     if (!f) throw new Error('AdminClient needs fetch');
     this.#fetch = f.bind(globalThis);
     this.#token = options.token;
+    this.#locale = options.locale;
   }
 
   /** Calls any route of the contract by name. */
@@ -53,6 +60,8 @@ export class AdminClient {
     const headers: Record<string, string> = { ...args.headers, accept: 'text' in route ? 'text/csv' : 'application/json' };
     if (args.body !== undefined) headers['content-type'] = 'application/json';
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    const locale = this.#locale?.();
+    if (locale && !headers['accept-language']) headers['accept-language'] = locale;
     let res;
     let text: string;
     try {

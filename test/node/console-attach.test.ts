@@ -1,0 +1,89 @@
+// Issue 15: after a session took place, its owner attaches a report in the sessions tab, in
+// Chromium against the real server. The address is checked with core's isSafeUrl at the field;
+// the change is saved like every other session change; axe-core on each state.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { loadNetworks, type Db } from '../../src/server/index.js';
+import { OrganiserService } from '../../src/server/organisers.js';
+import { signInLinkFor } from './helpers.js';
+import { serveInChromium, watchViolations } from './browser.js';
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const GAS = 'aardgasvrij-leerkring';
+
+let browser: Browser;
+let base = '';
+let db: Db;
+let close: () => Promise<void>;
+
+before(async () => {
+  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 3) }));
+});
+after(() => close());
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
+  });
+  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
+}
+
+function focusedId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.id;
+  });
+}
+
+describe('attaching a report to a past session in the console', () => {
+  test('the owner adds a report with an https address to the first meeting; an unsafe address is refused at its field', async () => {
+    const email = 'eigenaar-verslag@aardgasvrij.example.org';
+    await new OrganiserService(db).setRole(GAS, email, 'owner', { name: 'Eigenaar Verslag' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const violations = await watchViolations(page);
+    try {
+      await page.goto(`${base}/beheer/`);
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+      await page.goto((await signInLinkFor(db, email))!);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      const before = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network.sessions[0];
+
+      await page.getByRole('button', { name: `Verslag of materiaal toevoegen (${before.title})` }).click();
+      await page.getByLabel('Soort').selectOption('report');
+      await page.getByLabel('Titel').fill('Verslag van de eerste bijeenkomst');
+      for (const bad of ['javascript:alert(1)', 'http://www.example.org/verslag.pdf', 'verslag.pdf']) {
+        await page.getByLabel('Webadres').fill(bad);
+        await page.getByRole('button', { name: 'Toevoegen aan de wijzigingen' }).click();
+        await page.getByText('Vul een volledig webadres in dat begint met https://').waitFor();
+        assert.equal(await focusedId(page), 'res-url', bad);
+        assert.equal(await page.getByLabel('Webadres').getAttribute('aria-describedby'), 'res-url-hint res-url-error');
+      }
+      await expectAccessible(page, 'the report form with an error');
+      await page.getByLabel('Webadres').fill('https://www.example.org/verslag-1.pdf');
+      await page.getByRole('button', { name: 'Toevoegen aan de wijzigingen' }).click();
+      await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
+      await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      await page.getByText('Opgeslagen als versie 2.', { exact: false }).waitFor();
+      await expectAccessible(page, 'saved');
+
+      const after = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network.sessions[0];
+      assert.deepEqual(after.resources.at(-1), { type: 'report', title: 'Verslag van de eerste bijeenkomst', url: 'https://www.example.org/verslag-1.pdf' });
+      assert.equal(after.resources.length, (before.resources ?? []).length + 1);
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
