@@ -13,6 +13,7 @@ import './messages.js';
 import './organisers.js';
 import './sessions.js';
 import './document.js';
+import './details.js';
 
 type Load =
   | { status: 'loading' }
@@ -138,7 +139,7 @@ export class ConsoleNetwork extends ConsolePage {
     const s = this.state.session;
     const role = s.installationAdmin ? 'owner' : s.networks.find((n) => n.id === this.networkId)?.role;
     if (roleAllows(role, ADMIN_ROUTES.listOrganisers.role)) return TABS;
-    return TABS.filter((t) => t !== 'organisers' && !((t === 'sessions' || t === 'document') && !roleAllows(role, ADMIN_ROUTES.putNetworkDocument.role)));
+    return TABS.filter((t) => t !== 'organisers' && !((t === 'sessions' || t === 'details' || t === 'document') && !roleAllows(role, ADMIN_ROUTES.putNetworkDocument.role)));
   }
 
   #tabCount(t: Tab, regs: AdminRegistration[]): string {
@@ -163,6 +164,8 @@ export class ConsoleNetwork extends ConsolePage {
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       case 'sessions':
         return html`<leerkring-console-sessions .networkId=${network.id}></leerkring-console-sessions>`;
+      case 'details':
+        return html`<leerkring-console-details .networkId=${network.id}></leerkring-console-details>`;
       case 'document':
         return html`<leerkring-console-document .networkId=${network.id}></leerkring-console-document>`;
       default:

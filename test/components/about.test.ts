@@ -160,6 +160,22 @@ describe('<leerkring-about>', () => {
       const plain = await fixture<LeerkringAbout>(`<leerkring-about>${inline(bare)}</leerkring-about>`);
       expect(plain.querySelector('script[type="application/ld+json"]')).to.equal(null);
     });
+
+    it('keeps one JSON-LD script in step: gone when structured data is turned off, and when the element leaves the page', async () => {
+      const el = await fixture<LeerkringAbout>(`<leerkring-about>${inline(doc())}</leerkring-about>`);
+      expect(el.querySelectorAll('script[type="application/ld+json"]').length).to.equal(1);
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(el.querySelectorAll('script[type="application/ld+json"]').length).to.equal(1);
+      el.structuredData = 'off';
+      await el.updateComplete;
+      expect(el.querySelectorAll('script[type="application/ld+json"]').length).to.equal(0);
+      el.structuredData = 'on';
+      await el.updateComplete;
+      expect(el.querySelectorAll('script[type="application/ld+json"]').length).to.equal(1);
+      el.remove();
+      expect(el.querySelectorAll('script[type="application/ld+json"]').length).to.equal(0);
+    });
   });
 });
 

@@ -17,7 +17,7 @@ import {
 import { NetworkSource } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
-import { jsonLdScript } from '../shared/trusted.js';
+import { JsonLdController } from '../shared/json-ld.js';
 
 /** The parts a site can choose, in the order they are shown. */
 export const ABOUT_PARTS = ['title', 'description', 'audience', 'organisers', 'practical', 'contact', 'resources'] as const;
@@ -141,15 +141,7 @@ export class LeerkringAbout extends LitElement {
   }
 
   readonly #source = new NetworkSource(this);
-  #jsonLd: HTMLScriptElement | null = null;
-  #jsonLdText = '';
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#jsonLd?.remove();
-    this.#jsonLd = null;
-    this.#jsonLdText = '';
-  }
+  readonly #jsonLd = new JsonLdController(this);
 
   /** The parts shown, in display order; unknown words are ignored. */
   get parts(): AboutPart[] {
@@ -159,16 +151,7 @@ export class LeerkringAbout extends LitElement {
 
   protected override updated(): void {
     const state = this.#source.state;
-    const data = this.structuredData !== 'off' && state.status === 'ready' && state.network ? aboutJsonLd(state.network, location.href.split('#')[0]!) : undefined;
-    const text = data ? JSON.stringify(data) : '';
-    if (this.#jsonLdText === text) return;
-    this.#jsonLdText = text;
-    this.#jsonLd?.remove();
-    this.#jsonLd = data ? jsonLdScript(data) : null;
-    if (this.#jsonLd) {
-      this.#jsonLd.dataset.leerkringJsonld = '';
-      this.append(this.#jsonLd);
-    }
+    this.#jsonLd.set(this.structuredData !== 'off' && state.status === 'ready' && state.network ? aboutJsonLd(state.network, location.href.split('#')[0]!) : undefined);
   }
 
   protected override render() {

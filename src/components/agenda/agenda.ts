@@ -38,7 +38,7 @@ import {
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
-import { jsonLdScript } from '../shared/trusted.js';
+import { JsonLdController } from '../shared/json-ld.js';
 import { downloadIcs } from '../shared/download-ics.js';
 import { registrationMailtoUrl, warnUnsafeUrl } from '../shared/safe-links.js';
 import { networkJsonLd } from './json-ld.js';
@@ -199,15 +199,11 @@ export class LeerkringAgenda extends LitElement {
   #focusAfterUpdate: string | undefined;
 
   readonly #source = new NetworkSource(this);
-  #jsonLd: HTMLScriptElement | null = null;
-  #jsonLdText = '';
+  readonly #jsonLd = new JsonLdController(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancelDraw?.();
-    this.#jsonLd?.remove();
-    this.#jsonLd = null;
-    this.#jsonLdText = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -227,16 +223,7 @@ export class LeerkringAgenda extends LitElement {
     }
     const state = this.#source.state;
     const want = this.structuredData !== 'off' && state.status === 'ready' && state.network;
-    const data = want ? networkJsonLd(state.network!, location.href.split('#')[0]!) : undefined;
-    const text = data ? JSON.stringify(data) : '';
-    if (this.#jsonLdText === text) return;
-    this.#jsonLdText = text;
-    this.#jsonLd?.remove();
-    this.#jsonLd = data ? jsonLdScript(data) : null;
-    if (this.#jsonLd) {
-      this.#jsonLd.dataset.leerkringJsonld = '';
-      this.append(this.#jsonLd);
-    }
+    this.#jsonLd.set(want ? networkJsonLd(state.network!, location.href.split('#')[0]!) : undefined);
   }
 
   protected override render() {

@@ -1,0 +1,251 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { NetworkChangePreview, NetworkRevision } from '../core/admin-api.js';
+import { NETWORK_KINDS, REGISTRATION_MODES } from '../core/constants.js';
+import { messages } from '../core/i18n/messages.js';
+import type { ConsoleMessages } from '../core/i18n/console.js';
+import { ConsolePage } from './page.js';
+
+type Doc = Record<string, unknown>;
+type Problem = { path: string; message: string };
+type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; revision: number; document: Doc };
+type Kind = 'text' | 'textarea' | 'number' | 'checkbox' | 'kind' | 'mode';
+
+/** The common fields, by their path in the document; the validator's problems come back on the same paths. */
+const FIELDS: { path: string; kind: Kind }[] = [
+  { path: 'title', kind: 'text' },
+  { path: 'summary', kind: 'textarea' },
+  { path: 'description', kind: 'textarea' },
+  { path: 'kind', kind: 'kind' },
+  { path: 'registration.mode', kind: 'mode' },
+  { path: 'registration.capacity', kind: 'number' },
+  { path: 'registration.waitlist.enabled', kind: 'checkbox' },
+  { path: 'registration.opens', kind: 'text' },
+  { path: 'registration.closes', kind: 'text' },
+  { path: 'registration.approval.required', kind: 'checkbox' },
+  { path: 'registration.maxPerOrganisation', kind: 'number' },
+  { path: 'registration.reminderDaysBefore', kind: 'number' },
+];
+
+const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
+
+function get(doc: Doc, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Doc)[k] : undefined), doc);
+}
+
+/** Sets a value at a path (undefined removes it), creating objects on the way only for a value. */
+function set(doc: Doc, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = doc;
+  for (const k of keys.slice(0, -1)) {
+    if (!o[k] || typeof o[k] !== 'object') {
+      if (value === undefined) return;
+      o[k] = {};
+    }
+    o = o[k] as Doc;
+  }
+  const last = keys.at(-1)!;
+  if (value === undefined) delete o[last];
+  else o[last] = value;
+}
+
+/**
+ * For owners: the network's details (title, texts, kind, registration rules) as a form. The
+ * server's validator is the one judge: its problems are shown at the field their path names.
+ */
+export class ConsoleDetails extends ConsolePage {
+  static override properties = {
+    networkId: { attribute: false },
+    _load: { state: true },
+    _problems: { state: true },
+    _preview: { state: true },
+    _stale: { state: true },
+    _notice: { state: true },
+    _busy: { state: true },
+  };
+
+  declare networkId: string;
+  declare _load: Load;
+  declare _problems: Problem[] | undefined;
+  declare _preview: NetworkChangePreview | undefined;
+  declare _stale: NetworkRevision[] | undefined;
+  declare _notice: string;
+  declare _busy: boolean;
+  /** The document as the form says it, checked and then saved. */
+  #draft: Doc | undefined;
+
+  constructor() {
+    super();
+    this._load = { status: 'loading' };
+    this._notice = '';
+    this._busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loaded = this.#fetch();
+  }
+
+  async #fetch(): Promise<void> {
+    const r = this.signedOutIf(await this.state.admin.networkDocument(this.networkId));
+    this._load = r.ok ? { status: 'ready', revision: r.value.revision, document: r.value.document as Doc } : { status: 'error' };
+  }
+
+  #read(): Doc | undefined {
+    if (this._load.status !== 'ready') return undefined;
+    const doc = structuredClone(this._load.document);
+    for (const f of FIELDS) {
+      const el = this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(f.path)}`);
+      if (!el) continue;
+      if (f.kind === 'checkbox') {
+        if (el.checked || get(doc, f.path) !== undefined) set(doc, f.path, el.checked);
+      } else {
+        const v = el.value.trim();
+        set(doc, f.path, v === '' ? undefined : f.kind === 'number' && /^-?\d+$/.test(v) ? Number(v) : v);
+      }
+    }
+    return doc;
+  }
+
+  async #focus(...ids: string[]): Promise<void> {
+    await this.updateComplete;
+    for (const id of ids) {
+      const el = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
+      if (el) return el.focus();
+    }
+  }
+
+  async #check(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._busy) return;
+    this.#draft = this.#read();
+    if (!this.#draft) return;
+    this._problems = undefined;
+    this._preview = undefined;
+    this._notice = '';
+    this._busy = true;
+    const r = this.signedOutIf(await this.state.admin.previewNetworkChanges(this.networkId, this.#draft));
+    this._busy = false;
+    if (r.ok) this._preview = r.value;
+    else if (r.status === 422) this._problems = (r.error as { issues?: Problem[] }).issues ?? [];
+    else this._notice = this.m.failed;
+    return this.#focus('problems', 'preview-heading', 'notice');
+  }
+
+  async #save(): Promise<void> {
+    if (this._load.status !== 'ready' || this._busy || !this.#draft) return;
+    this._busy = true;
+    const r = this.signedOutIf(await this.state.admin.saveNetwork(this.networkId, this.#draft, this._load.revision));
+    this._busy = false;
+    this._preview = undefined;
+    if (r.ok) {
+      this._stale = undefined;
+      this._notice = this.m.document.saved(r.value.revision);
+      await this.#fetch();
+    } else if (r.status === 412) {
+      // The form keeps what the owner typed; the next check and save are based on the newer revision.
+      this._stale = (r.error as { between?: NetworkRevision[] }).between ?? [];
+      const newer = this.signedOutIf(await this.state.admin.networkDocument(this.networkId));
+      if (newer.ok && this._load.status === 'ready') this._load = { ...this._load, revision: newer.value.revision, document: newer.value.document as Doc };
+    } else if (r.status === 422) this._problems = (r.error as { issues?: Problem[] }).issues ?? [];
+    else this._notice = this.m.failed;
+    return this.#focus('stale', 'problems', 'notice');
+  }
+
+  /** The form field a problem belongs to: the longest field path its path starts with. */
+  #fieldOf(path: string): string | undefined {
+    return FIELDS.map((f) => f.path)
+      .filter((p) => path === p || path.startsWith(`${p}.`) || p.startsWith(`${path}.`))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  #field(doc: Doc, path: string, kind: Kind, t: ConsoleMessages['details']): TemplateResult {
+    const id = fieldId(path);
+    const label = t.labels[path] ?? path;
+    const mine = (this._problems ?? []).filter((p) => this.#fieldOf(p.path) === path);
+    const hint = t.hints[path];
+    const describedBy = [hint ? `${id}-hint` : '', mine.length ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const invalid = mine.length ? 'true' : 'false';
+    const value = get(doc, path);
+    const extra = html`${hint ? html`<span class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
+    ${mine.length ? html`<span class="error-text" id=${`${id}-error`}>${mine.map((p) => p.message).join(' ')}</span>` : nothing}`;
+    if (kind === 'checkbox')
+      return html`<div class="check">
+        <input id=${id} type="checkbox" .checked=${value === true} aria-invalid=${invalid} aria-describedby=${describedBy} />
+        <label for=${id}>${label}</label>
+        ${extra}
+      </div>`;
+    const str = value === undefined ? '' : String(value);
+    const control =
+      kind === 'textarea'
+        ? html`<textarea id=${id} rows="4" .value=${str} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
+        : kind === 'kind' || kind === 'mode'
+          ? html`<select id=${id} aria-invalid=${invalid} aria-describedby=${describedBy}>
+              ${(kind === 'kind' ? NETWORK_KINDS : REGISTRATION_MODES).map(
+                (k) => html`<option value=${k} ?selected=${k === value}>${kind === 'kind' ? messages(this.state.locale).kind[k as 'other'] : (t.modes[k] ?? k)}</option>`,
+              )}
+            </select>`
+          : html`<input id=${id} type="text" inputmode=${kind === 'number' ? 'numeric' : nothing} autocomplete="off" .value=${str} aria-invalid=${invalid} aria-describedby=${describedBy} />`;
+    return html`<div class="field"><label for=${id}>${label}</label>${extra}${control}</div>`;
+  }
+
+  protected override render() {
+    const m = this.m;
+    const t = m.details;
+    const load = this._load;
+    if (load.status === 'loading') return html`<p role="status">${m.loading}</p>`;
+    if (load.status === 'error') return html`<p role="alert">${m.loadError}</p>`;
+    return html`<h2>${t.heading}</h2>
+      <p>${t.intro}</p>
+      ${this._problems
+        ? html`<div class="error-summary" role="alert" id="problems" tabindex="-1" aria-labelledby="problems-title">
+            <h3 id="problems-title">${m.document.problems}</h3>
+            <ul>
+              ${this._problems.map((p) => {
+                const f = this.#fieldOf(p.path);
+                const text = `${p.path ? `${p.path}: ` : ''}${p.message}`;
+                return html`<li>${f ? html`<a href=${`#${fieldId(f)}`} @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#${fieldId(f)}`)?.focus())}>${text}</a>` : text}</li>`;
+              })}
+            </ul>
+          </div>`
+        : nothing}
+      ${this._stale
+        ? html`<div role="alert" id="stale" tabindex="-1">
+            <p>${m.sessions.stale}</p>
+            <ul>
+              ${this._stale.map((r) => html`<li>${m.sessions.staleItem(r.revision, r.authorName || m.sessions.by[r.author] || r.author, [...r.paths, ...r.sessions].join(', '))}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      <p role="status" class="status-line" id="notice" tabindex="-1">${this._notice}</p>
+      <form novalidate @submit=${this.#check} @input=${() => (this._preview = undefined)}>
+        ${FIELDS.slice(0, 4).map((f) => this.#field(load.document, f.path, f.kind, t))}
+        <fieldset>
+          <legend>${t.registration}</legend>
+          ${FIELDS.slice(4).map((f) => this.#field(load.document, f.path, f.kind, t))}
+        </fieldset>
+        <button class="button" type="submit" ?disabled=${this._busy}>${m.document.check}</button>
+      </form>
+      ${this._preview
+        ? html`<h3 id="preview-heading" tabindex="-1">${t.checked}</h3>
+            ${this._preview.changes.some((c) => c.recipients)
+              ? html`<ul>
+                  ${this._preview.changes.map((c) => html`<li>${m.sessions.told(c.title, c.kinds.map((k) => m.sessions.kinds[k] ?? k).join(', '), c.recipients)}</li>`)}
+                </ul>`
+              : html`<p>${m.sessions.nobody}</p>`}
+            ${this._preview.email
+              ? html`<h4>${m.sessions.emailHeading}</h4>
+                  <p><strong>${this._preview.email.subject}</strong></p>
+                  <pre class="mail">${this._preview.email.text}</pre>`
+              : nothing}
+            <button class="button" type="button" ?disabled=${this._busy} @click=${this.#save}>${m.document.save}</button>`
+        : nothing}`;
+  }
+}
+
+customElements.get('leerkring-console-details') ?? customElements.define('leerkring-console-details', ConsoleDetails);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leerkring-console-details': ConsoleDetails;
+  }
+}
