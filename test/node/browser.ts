@@ -1,9 +1,11 @@
 // What the Playwright suites share: the reference server on the demo's clock with Debian's
 // Chromium beside it, and a watch for Content-Security-Policy violations on a page.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
 import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
-import { tempDir } from './helpers.js';
+import { signInLinkFor, tempDir } from './helpers.js';
 import { demoClock } from '../../demo/networks.js';
 import type { Network } from '../../src/core/index.js';
 
@@ -43,4 +45,35 @@ export async function watchViolations(page: Page): Promise<() => Promise<unknown
     );
   });
   return () => page.evaluate(() => (window as unknown as { __v: unknown[] }).__v);
+}
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** axe-core on the whole page against WCAG 2.2 A and AA; `what` names the state in the failure. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
+  });
+  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
+}
+
+/** The id of the element that has focus, looking through open shadow roots. */
+export function focusedId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.id;
+  });
+}
+
+/** Signs in to the console as a person would: asks for a link, then follows the one e-mailed. */
+export async function signInToConsole(page: Page, base: string, db: Db, email: string): Promise<void> {
+  await page.goto(`${base}/beheer/`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
+  await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
+  await page.goto((await signInLinkFor(db, email))!);
 }

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { sha256 } from '../../src/server/tokens.js';
 import { OrganiserService } from '../../src/server/organisers.js';
 import type { Db } from '../../src/server/index.js';
-import { network, signInLinkFor } from './helpers.js';
-import { serveInChromium } from './browser.js';
+import { network } from './helpers.js';
+import { serveInChromium, signInToConsole } from './browser.js';
 
 const people = [
   { name: 'דוד כהן', organisation: 'עיריית חיפה' },
@@ -98,11 +98,7 @@ describe('right-to-left names in the console', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${base}/beheer/`);
-      await page.getByLabel('E-mailadres').fill('rtl@example.org');
-      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
-      await page.goto((await signInLinkFor(db, 'rtl@example.org'))!);
+      await signInToConsole(page, base, db, 'rtl@example.org');
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       const names = people.flatMap((p) => [p.name, p.organisation]);
       for (const [path, expect] of [
@@ -126,11 +122,7 @@ describe('right-to-left names in the console', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${base}/beheer/`);
-      await page.getByLabel('E-mailadres').fill('rtl@example.org');
-      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
-      await page.goto((await signInLinkFor(db, 'rtl@example.org'))!);
+      await signInToConsole(page, base, db, 'rtl@example.org');
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       const expected = ['Maart-bijeenkomst', 'April-bijeenkomst', 'Juni-bijeenkomst'];
       await page.goto(`${base}/beheer/#/netwerk/volgorde`);

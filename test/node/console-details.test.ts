@@ -3,15 +3,12 @@
 // at the field their path names and in a summary; axe-core on each state.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/organisers.js';
-import { signInLinkFor } from './helpers.js';
 import { parseNetwork } from '../../src/core/index.js';
-import { serveInChromium, watchViolations } from './browser.js';
+import { serveInChromium, watchViolations, expectAccessible, focusedId, signInToConsole } from './browser.js';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const GAS = 'aardgasvrij-leerkring';
 
 let browser: Browser;
@@ -24,24 +21,6 @@ before(async () => {
 });
 after(() => close());
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
-  });
-  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
-}
-
-function focusedId(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.id;
-  });
-}
-
 describe('the network details form in the console', () => {
   test('the owner sees the validator’s problems at their fields, then saves new registration rules', async () => {
     const email = 'eigenaar-gegevens@aardgasvrij.example.org';
@@ -50,11 +29,7 @@ describe('the network details form in the console', () => {
     const page = await context.newPage();
     const violations = await watchViolations(page);
     try {
-      await page.goto(`${base}/beheer/`);
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
-      await page.goto((await signInLinkFor(db, email))!);
+      await signInToConsole(page, base, db, email);
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
       await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();

@@ -3,15 +3,13 @@
 // two versions in sentences. axe-core on each state.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { networkDocumentApi, signInLinkFor } from './helpers.js';
-import { serveInChromium, watchViolations } from './browser.js';
+import { networkDocumentApi } from './helpers.js';
+import { serveInChromium, watchViolations, expectAccessible, signInToConsole } from './browser.js';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-report-diff-installation-admin';
 const admin = { authorization: `Bearer ${ADMIN}` };
@@ -42,16 +40,6 @@ async function register(n: number): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
-  });
-  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
-}
-
 describe('a report for those who came, and two versions compared, in the console', () => {
   test('the owner sends the report of the kick-off to the one person who came, once, and reads what changed between versions', async () => {
     const ids = [await register(1), await register(2)];
@@ -73,11 +61,7 @@ describe('a report for those who came, and two versions compared, in the console
     const page = await context.newPage();
     const violations = await watchViolations(page);
     try {
-      await page.goto(`${base}/beheer/`);
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
-      await page.goto((await signInLinkFor(db, email))!);
+      await signInToConsole(page, base, db, email);
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();

@@ -3,16 +3,12 @@
 // 412 because another owner saved in between (the edit is kept), and saves; axe-core on each state.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { signInLinkFor } from './helpers.js';
-import { serveInChromium, watchViolations } from './browser.js';
+import { serveInChromium, watchViolations, expectAccessible, signInToConsole } from './browser.js';
 import type { Browser } from 'playwright-core';
 
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-sessions-installation-admin';
 
@@ -42,16 +38,6 @@ async function register(n: number): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
-  });
-  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
-}
-
 describe('editing sessions in the console', () => {
   test('the gas-free owner dates the second meeting with a venue, sees who is told, survives a 412 with the edit kept, and saves', async () => {
     const ids = [await register(1), await register(2)];
@@ -66,11 +52,7 @@ describe('editing sessions in the console', () => {
     const page = await context.newPage();
     const violations = await watchViolations(page);
     try {
-      await page.goto(`${base}/beheer/`);
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
-      await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
-      await page.goto((await signInLinkFor(db, email))!);
+      await signInToConsole(page, base, db, email);
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
 
       await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);

@@ -10,12 +10,11 @@ import { loadNetworks, STRICT_CSP, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { network, signInLinkFor } from './helpers.js';
-import { serveInChromium, watchViolations } from './browser.js';
+import { serveInChromium, watchViolations, expectAccessible } from './browser.js';
 
 // Screenshots go to test-results/ (a run must not rewrite tracked files; names and times differ
 // between runs). The copies in test/artefacts/screenshots/ were taken from there.
 const SHOTS = 'test-results/screenshots';
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const GAS = 'aardgasvrij-leerkring';
 
 let browser: Browser;
@@ -92,17 +91,6 @@ async function signIn(page: Page, email: string): Promise<void> {
 async function organiser(email: string, roles: Record<string, 'owner' | 'organiser'>): Promise<void> {
   const organisers = new OrganiserService(db);
   for (const [networkId, role] of Object.entries(roles)) await organisers.setRole(networkId, email, role, { name: email.split('@')[0]! });
-}
-
-/** axe-core (WCAG 2.0–2.2 A and AA) over the console, shadow roots included. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: any }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
-    return r.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join('; ')})`);
-  });
-  assert.deepEqual(violations, [], `${what}:\n${violations.join('\n')}`);
 }
 
 /** No sideways scrolling: the page is no wider than the screen. */
