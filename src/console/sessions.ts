@@ -6,7 +6,7 @@ import { venueText } from '../core/calendar-event.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { RESOURCE_TYPES } from '../core/constants.js';
-import { isSafeUrl } from '../core/safe-url.js';
+import { isDocumentUrl } from '../core/safe-url.js';
 import { ConsolePage } from './page.js';
 import './revision-diff.js';
 import './report-notice.js';
@@ -179,7 +179,8 @@ export class ConsoleSessions extends ConsolePage {
     const url = this.#value(form, 'res-url');
     const errors: Record<string, string> = {};
     if (!title) errors['res-title'] = t.titleMissing;
-    if (!url || !isSafeUrl(url, { relative: false }) || !/^https:/i.test(url)) errors['res-url'] = t.urlInvalid;
+    // The document's own rule (core), so the form refuses exactly what saving would refuse.
+    if (!isDocumentUrl(url)) errors['res-url'] = t.urlInvalid;
     this._errors = errors;
     if (Object.keys(errors).length) return this.#focusError();
     const type = this.#value(form, 'res-type');

@@ -55,6 +55,18 @@ export function isSafeUrl(value: unknown, { relative = true }: SafeUrlOptions = 
   return relative && !SCHEME_OR_DISGUISE.test(value);
 }
 
+/**
+ * The shape of a web address in a network document: absolute http(s), nothing blank in it. The
+ * schema checks it with this pattern (so the generated JSON Schema carries it) and then with
+ * `isSafeUrl`; `isDocumentUrl` asks both, for forms that check an address before it is sent.
+ */
+export const DOCUMENT_URL_PATTERN = /^https?:\/\/[^\s]+$/;
+
+/** Whether a network document accepts `value` as a web address (a report, a venue's page, a registration form): the schema's rule. */
+export function isDocumentUrl(value: unknown): boolean {
+  return typeof value === 'string' && DOCUMENT_URL_PATTERN.test(value) && isSafeUrl(value, { relative: false });
+}
+
 /** The URL itself when it is safe (see `isSafeUrl`), otherwise undefined. */
 export function safeUrl(value: unknown, options?: SafeUrlOptions): string | undefined {
   return isSafeUrl(value, options) ? (value as string) : undefined;

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
-import { isSafeUrl } from './safe-url.js';
+import { isSafeUrl, DOCUMENT_URL_PATTERN } from './safe-url.js';
 import { LONE_SURROGATE } from './text.js';
 
 import {
@@ -51,7 +51,7 @@ const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'));
 // same check the elements apply to every URL they render, whoever delivered it.
 const httpsUrl = () =>
   z.string().check(
-    z.regex(/^https?:\/\/[^\s]+$/, { message: 'url', abort: true }),
+    z.regex(DOCUMENT_URL_PATTERN, { message: 'url', abort: true }),
     z.refine((v) => isSafeUrl(v, { relative: false }), 'url'),
   );
 const email = () => z.string().check(z.regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'email'));

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import fc from 'fast-check';
-import { isSafeUrl, safeUrl, mailtoUrl, parseNetwork } from '../../src/core/index.js';
+import { isSafeUrl, isDocumentUrl, safeUrl, mailtoUrl, parseNetwork } from '../../src/core/index.js';
 import { seedJson } from '../helpers/seeds.js';
 
 /** What the browser itself makes of a value as a link's href on this page. */
@@ -118,5 +118,17 @@ describe('the schema uses the same rule for document URLs', () => {
 
   it('still accepts an ordinary web address', async () => {
     expect((await withUrl('https://www.example.org/aanmelden')).ok).to.equal(true);
+  });
+
+  it('isDocumentUrl, which the console asks, answers as the schema does for every address', async () => {
+    const urls = [
+      'https://www.example.org/aanmelden', 'http://www.example.org/verslag.pdf', 'HTTPS://WWW.EXAMPLE.ORG/', 'javascript:alert(1)', 'verslag.pdf',
+      '/verslag.pdf', '//www.example.org/x', 'https:///pad', 'https://exa\u200bmple.org', 'https://example.org/ x', 'ftp://example.org/x', '',
+    ];
+    for (const url of urls) expect(isDocumentUrl(url), JSON.stringify(url)).to.equal((await withUrl(url)).ok);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.webUrl(), fc.string()), async (url) => isDocumentUrl(url) === (await withUrl(url)).ok),
+      { numRuns: 300 },
+    );
   });
 });

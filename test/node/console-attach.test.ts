@@ -21,7 +21,7 @@ before(async () => {
 after(() => close());
 
 describe('attaching a report to a past session in the console', () => {
-  test('the owner adds a report with an https address to the first meeting; an unsafe address is refused at its field', async () => {
+  test('the owner adds a report to the first meeting; the address is checked by the same rule as the document (http and https kept, anything else refused at its field)', async () => {
     const email = 'eigenaar-verslag@aardgasvrij.example.org';
     await new OrganiserService(db).setRole(GAS, email, 'owner', { name: 'Eigenaar Verslag' });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -37,15 +37,15 @@ describe('attaching a report to a past session in the console', () => {
       await page.getByRole('button', { name: `Verslag of materiaal toevoegen (${before.title})` }).click();
       await page.getByLabel('Soort').selectOption('report');
       await page.getByLabel('Titel').fill('Verslag van de eerste bijeenkomst');
-      for (const bad of ['javascript:alert(1)', 'http://www.example.org/verslag.pdf', 'verslag.pdf']) {
+      for (const bad of ['javascript:alert(1)', 'verslag.pdf', 'www.example.org/verslag.pdf']) {
         await page.getByLabel('Webadres').fill(bad);
         await page.getByRole('button', { name: 'Toevoegen aan de wijzigingen' }).click();
-        await page.getByText('Vul een volledig webadres in dat begint met https://').waitFor();
+        await page.getByText('Vul een volledig webadres in, dat begint met https:// of http://').waitFor();
         assert.equal(await focusedId(page), 'res-url', bad);
         assert.equal(await page.getByLabel('Webadres').getAttribute('aria-describedby'), 'res-url-hint res-url-error');
       }
       await expectAccessible(page, 'the report form with an error');
-      await page.getByLabel('Webadres').fill('https://www.example.org/verslag-1.pdf');
+      await page.getByLabel('Webadres').fill('http://www.example.org/verslag-1.pdf');
       await page.getByRole('button', { name: 'Toevoegen aan de wijzigingen' }).click();
       await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
       await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
@@ -54,7 +54,7 @@ describe('attaching a report to a past session in the console', () => {
       await expectAccessible(page, 'saved');
 
       const after = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network.sessions[0];
-      assert.deepEqual(after.resources.at(-1), { type: 'report', title: 'Verslag van de eerste bijeenkomst', url: 'https://www.example.org/verslag-1.pdf' });
+      assert.deepEqual(after.resources.at(-1), { type: 'report', title: 'Verslag van de eerste bijeenkomst', url: 'http://www.example.org/verslag-1.pdf' });
       assert.equal(after.resources.length, (before.resources ?? []).length + 1);
       assert.deepEqual(await violations(), []);
     } finally {
