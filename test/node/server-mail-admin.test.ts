@@ -74,26 +74,6 @@ describe('e-mail over SMTP', () => {
     assert.match(eml, /Content-Type: text\/calendar/);
     await db.close();
   });
-
-  test('participants hear when their session moves or is cancelled', async () => {
-    const { db } = await openTestDb('pglite');
-    const before = network({ id: 'verzet' });
-    const store = new RegistrationService(db, new Map([[before.id, before]]), { secret: Buffer.alloc(32, 4) });
-    assert.equal(await store.notifySessionChanges(), 0);
-    await store.register(before, person('v'));
-    const moved = network({
-      id: 'verzet',
-      sessions: [{ id: 'dag', title: 'Workshopdag', type: 'other', start: '2030-05-08T10:00', end: '2030-05-08T16:00', status: 'moved', movedFrom: ['2030-05-01T10:00'] }],
-    });
-    const later = new RegistrationService(db, new Map([[moved.id, moved]]), { secret: Buffer.alloc(32, 4) });
-    assert.equal(await later.notifySessionChanges(), 1);
-    const { rows } = await db.query<{ kind: string; message: any }>("SELECT kind, message FROM mail_outbox WHERE kind = 'session-moved'");
-    const message = typeof rows[0]!.message === 'string' ? JSON.parse(rows[0]!.message) : rows[0]!.message;
-    assert.equal(message.subject, 'Gewijzigde datum: Workshopdag (Testworkshop)');
-    assert.match(message.ics.content, /SEQUENCE:1/);
-    assert.equal(await later.notifySessionChanges(), 0, 'told once');
-    await db.close();
-  });
 });
 
 for (const backend of BACKENDS) {

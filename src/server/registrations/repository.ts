@@ -397,15 +397,6 @@ export class RegistrationRepository {
     return rows.map(rowOf);
   }
 
-  /** People with a place (or an intake) for these targets, not erased. */
-  async attending(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
-    const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'pending') AND erased_at IS NULL`,
-      [networkId, targets],
-    );
-    return rows.map(rowOf);
-  }
-
   /** Everyone a change of a session concerns: with a place, on the waiting list, or waiting for intake. */
   async concerned(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
     const { rows } = await this.#q.query(
@@ -501,15 +492,5 @@ export class RegistrationRepository {
   /** Adds a message to the outbox, in this repository's transaction. */
   async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind | RevisionMailKind | ReportMailKind, message: MailMessage): Promise<void> {
     await enqueueMail(this.#q, registrationId, kind, message);
-  }
-
-  /** A setting, locked until the transaction ends. */
-  async lockedSetting(key: string): Promise<string | undefined> {
-    const { rows } = await this.#q.query<{ value: string }>('SELECT value FROM settings WHERE key = $1 FOR UPDATE', [key]);
-    return rows[0]?.value;
-  }
-
-  async putSetting(key: string, value: string): Promise<void> {
-    await this.#q.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
   }
 }

@@ -929,37 +929,4 @@ export class RegistrationService {
     }
     return queued;
   }
-
-  /**
-   * Tells participants about sessions that moved or were cancelled since the last start,
-   * by comparing each session with the snapshot kept in the database.
-   */
-  async notifySessionChanges(): Promise<number> {
-    let queued = 0;
-    for (const network of this.#networks.values()) {
-      const snapshot = Object.fromEntries(network.sessions.map((s) => [s.id, { start: s.start ?? s.date ?? null, status: s.status ?? 'scheduled' }]));
-      await this.#transaction(async (repo) => {
-        const key = `snapshot:${network.id}`;
-        const kept = await repo.lockedSetting(key);
-        const before = kept ? (JSON.parse(kept) as typeof snapshot) : undefined;
-        if (before) {
-          for (const s of network.sessions) {
-            const old = before[s.id];
-            const now = snapshot[s.id]!;
-            if (!old) continue;
-            const kind: MailKind | undefined =
-              now.status === 'cancelled' && old.status !== 'cancelled' ? 'session-cancelled' : now.start !== old.start && now.status !== 'cancelled' ? 'session-moved' : undefined;
-            if (!kind) continue;
-            const targets = registrationScope(network) === 'session' ? [s.id] : ['network'];
-            for (const r of await repo.attending(network.id, targets)) {
-              await this.#mail(repo, network, { ...r, session_id: s.id }, kind);
-              queued++;
-            }
-          }
-        }
-        await repo.putSetting(key, JSON.stringify(snapshot));
-      });
-    }
-    return queued;
-  }
 }
