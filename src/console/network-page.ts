@@ -71,7 +71,8 @@ export class ConsoleNetwork extends ConsolePage {
   declare _session: string;
   declare _selected: Set<string>;
   declare _reasonError: boolean;
-  declare _notice: string;
+  /** What the page says after an action; a person's name in it stays in its own <bdi> (a template). */
+  declare _notice: string | TemplateResult;
   declare _busy: boolean;
   /** The registration whose removal waits for a yes. */
   declare _confirmRemove: string | undefined;
@@ -435,7 +436,7 @@ export class ConsoleNetwork extends ConsolePage {
     const r = this.signedOutIf(await this.state.admin.remove(x.id));
     this._busy = false;
     this._confirmRemove = undefined;
-    this._notice = r.ok ? this.m.waitlist.removed(x.participant.name) : this.m.waitlist.failed;
+    this._notice = r.ok ? sayingWho(this.m.waitlist.removed, who(x)) : this.m.waitlist.failed;
     await this.#reload();
   }
 
@@ -444,7 +445,7 @@ export class ConsoleNetwork extends ConsolePage {
     this._busy = true;
     const r = this.signedOutIf(await this.state.admin.moveUp(x.id));
     this._busy = false;
-    this._notice = r.ok ? this.m.waitlist.movedUp(x.participant.name) : this.m.waitlist.failed;
+    this._notice = r.ok ? sayingWho(this.m.waitlist.movedUp, who(x)) : this.m.waitlist.failed;
     await this.#reload();
   }
 

@@ -113,6 +113,11 @@ describe('right-to-left names in the console', () => {
         assert.ok(r.found >= 2, `${path}: names found`);
         assert.deepEqual(r.bad, [], path);
       }
+      // What the console says after an action names the person too: in its own <bdi>.
+      await page.goto(`${base}/beheer/#/netwerk/rtl/wachtlijst`);
+      await page.getByRole('button', { name: 'Geef een plaats', exact: false }).first().click();
+      await page.getByText('heeft een plaats gekregen', { exact: false }).waitFor();
+      assert.deepEqual((await unisolated(page, [people[2]!.name])).bad, [], 'the notice after giving a place');
     } finally {
       await context.close();
     }
