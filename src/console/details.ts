@@ -1,12 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { NetworkChangePreview, NetworkRevision } from '../core/admin-api.js';
 import { NETWORK_KINDS, REGISTRATION_MODES } from '../core/constants.js';
 import { messages } from '../core/i18n/messages.js';
 import type { ConsoleMessages } from '../core/i18n/console.js';
-import { ConsolePage } from './page.js';
+import { DocumentEditor } from './document-editor.js';
 
 type Doc = Record<string, unknown>;
-type Problem = { path: string; message: string };
 type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; revision: number; document: Doc };
 type Kind = 'text' | 'textarea' | 'number' | 'checkbox' | 'kind' | 'mode';
 
@@ -52,32 +50,19 @@ function set(doc: Doc, path: string, value: unknown): void {
  * For owners: the network's details (title, texts, kind, registration rules) as a form. The
  * server's validator is the one judge: its problems are shown at the field their path names.
  */
-export class ConsoleDetails extends ConsolePage {
+export class ConsoleDetails extends DocumentEditor {
   static override properties = {
-    networkId: { attribute: false },
+    ...DocumentEditor.properties,
     _load: { state: true },
-    _problems: { state: true },
-    _preview: { state: true },
-    _stale: { state: true },
-    _notice: { state: true },
-    _busy: { state: true },
   };
 
-  declare networkId: string;
   declare _load: Load;
-  declare _problems: Problem[] | undefined;
-  declare _preview: NetworkChangePreview | undefined;
-  declare _stale: NetworkRevision[] | undefined;
-  declare _notice: string;
-  declare _busy: boolean;
   /** The document as the form says it, checked and then saved. */
   #draft: Doc | undefined;
 
   constructor() {
     super();
     this._load = { status: 'loading' };
-    this._notice = '';
-    this._busy = false;
   }
 
   override connectedCallback(): void {
@@ -106,49 +91,27 @@ export class ConsoleDetails extends ConsolePage {
     return doc;
   }
 
-  async #focus(...ids: string[]): Promise<void> {
-    await this.updateComplete;
-    for (const id of ids) {
-      const el = this.renderRoot.querySelector<HTMLElement>(`#${id}`);
-      if (el) return el.focus();
-    }
-  }
-
   async #check(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (this._busy) return;
     this.#draft = this.#read();
     if (!this.#draft) return;
-    this._problems = undefined;
-    this._preview = undefined;
-    this._notice = '';
-    this._busy = true;
-    const r = this.signedOutIf(await this.state.admin.previewNetworkChanges(this.networkId, this.#draft));
-    this._busy = false;
-    if (r.ok) this._preview = r.value;
-    else if (r.status === 422) this._problems = (r.error as { issues?: Problem[] }).issues ?? [];
-    else this._notice = this.m.failed;
-    return this.#focus('problems', 'preview-heading', 'notice');
+    await this.checkDocument(this.#draft);
+    return this.focusFirst('problems', 'preview-heading', 'notice');
   }
 
   async #save(): Promise<void> {
     if (this._load.status !== 'ready' || this._busy || !this.#draft) return;
-    this._busy = true;
-    const r = this.signedOutIf(await this.state.admin.saveNetwork(this.networkId, this.#draft, this._load.revision));
-    this._busy = false;
-    this._preview = undefined;
-    if (r.ok) {
-      this._stale = undefined;
-      this._notice = this.m.document.saved(r.value.revision);
+    const saved = await this.saveDocument(this.#draft, this._load.revision);
+    if (typeof saved === 'number') {
+      this._notice = this.m.document.saved(saved);
       await this.#fetch();
-    } else if (r.status === 412) {
+    } else if (saved === 'stale') {
       // The form keeps what the owner typed; the next check and save are based on the newer revision.
-      this._stale = (r.error as { between?: NetworkRevision[] }).between ?? [];
       const newer = this.signedOutIf(await this.state.admin.networkDocument(this.networkId));
       if (newer.ok && this._load.status === 'ready') this._load = { ...this._load, revision: newer.value.revision, document: newer.value.document as Doc };
-    } else if (r.status === 422) this._problems = (r.error as { issues?: Problem[] }).issues ?? [];
-    else this._notice = this.m.failed;
-    return this.#focus('stale', 'problems', 'notice');
+    }
+    return this.focusFirst('stale', 'problems', 'notice');
   }
 
   /** The form field a problem belongs to: the longest field path its path starts with. */
@@ -208,14 +171,7 @@ export class ConsoleDetails extends ConsolePage {
             </ul>
           </div>`
         : nothing}
-      ${this._stale
-        ? html`<div role="alert" id="stale" tabindex="-1">
-            <p>${m.sessions.stale}</p>
-            <ul>
-              ${this._stale.map((r) => html`<li>${m.sessions.staleItem(r.revision, r.authorName || m.sessions.by[r.author] || r.author, [...r.paths, ...r.sessions].join(', '))}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
+      ${this.renderStale(m.sessions.stale)}
       <p role="status" class="status-line" id="notice" tabindex="-1">${this._notice}</p>
       <form novalidate @submit=${this.#check} @input=${() => (this._preview = undefined)}>
         ${FIELDS.slice(0, 4).map((f) => this.#field(load.document, f.path, f.kind, t))}
@@ -225,20 +181,7 @@ export class ConsoleDetails extends ConsolePage {
         </fieldset>
         <button class="button" type="submit" ?disabled=${this._busy}>${m.document.check}</button>
       </form>
-      ${this._preview
-        ? html`<h3 id="preview-heading" tabindex="-1">${t.checked}</h3>
-            ${this._preview.changes.some((c) => c.recipients)
-              ? html`<ul>
-                  ${this._preview.changes.map((c) => html`<li>${m.sessions.told(c.title, c.kinds.map((k) => m.sessions.kinds[k] ?? k).join(', '), c.recipients)}</li>`)}
-                </ul>`
-              : html`<p>${m.sessions.nobody}</p>`}
-            ${this._preview.email
-              ? html`<h4>${m.sessions.emailHeading}</h4>
-                  <p><strong>${this._preview.email.subject}</strong></p>
-                  <pre class="mail">${this._preview.email.text}</pre>`
-              : nothing}
-            <button class="button" type="button" ?disabled=${this._busy} @click=${this.#save}>${m.document.save}</button>`
-        : nothing}`;
+      ${this.renderPreview(t.checked, m.document.save, () => this.#save())}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { NetworkChangePreview, NetworkRevision } from '../core/admin-api.js';
+import type { NetworkRevision } from '../core/admin-api.js';
 import type { Session } from '../core/schema.js';
 import { sessionStart } from '../core/session-time.js';
 import { venueText } from '../core/calendar-event.js';
@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { RESOURCE_TYPES } from '../core/constants.js';
 import { isDocumentUrl } from '../core/safe-url.js';
-import { ConsolePage } from './page.js';
+import { DocumentEditor } from './document-editor.js';
 import './revision-diff.js';
 import './report-notice.js';
 
@@ -56,40 +56,26 @@ function newId(title: string, taken: Set<string>): string {
 }
 
 /** For owners: date, move, re-venue, cancel and add sessions; see who is told before saving; earlier versions. */
-export class ConsoleSessions extends ConsolePage {
+export class ConsoleSessions extends DocumentEditor {
   static override properties = {
-    networkId: { attribute: false },
+    ...DocumentEditor.properties,
     _load: { state: true },
     _edits: { state: true },
     _open: { state: true },
     _errors: { state: true },
-    _preview: { state: true },
-    _notice: { state: true },
-    _stale: { state: true },
-    _problems: { state: true },
-    _busy: { state: true },
   };
 
-  declare networkId: string;
   declare _load: Load;
   declare _edits: Edits;
   /** The session whose form is open ('new' for a new session). */
   declare _open: string | undefined;
   declare _errors: Record<string, string>;
-  declare _preview: NetworkChangePreview | undefined;
-  declare _notice: string;
-  /** The revisions saved by others since this page loaded, after a 412. */
-  declare _stale: NetworkRevision[] | undefined;
-  declare _problems: { path: string; message: string }[] | undefined;
-  declare _busy: boolean;
 
   constructor() {
     super();
     this._load = { status: 'loading' };
     this._edits = noEdits();
     this._errors = {};
-    this._notice = '';
-    this._busy = false;
   }
 
   override connectedCallback(): void {
@@ -225,52 +211,29 @@ export class ConsoleSessions extends ConsolePage {
   }
 
   async #showPreview(): Promise<void> {
-    if (this._load.status !== 'ready') return;
-    this._busy = true;
-    const r = this.signedOutIf(await this.state.admin.previewNetworkChanges(this.networkId, apply(this._load.document, this._edits)));
-    this._busy = false;
-    this._problems = !r.ok && r.status === 422 ? ((r.error as { issues?: { path: string; message: string }[] }).issues ?? []) : undefined;
-    this._preview = r.ok ? r.value : undefined;
-    if (!r.ok && r.status !== 422) this._notice = this.m.failed;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#preview-heading, #problems')?.focus();
+    if (this._load.status !== 'ready' || this._busy) return;
+    await this.checkDocument(apply(this._load.document, this._edits));
+    return this.focusFirst('problems', 'preview-heading', 'notice');
   }
 
   async #save(): Promise<void> {
-    if (this._load.status !== 'ready') return;
-    this._busy = true;
-    const r = this.signedOutIf(await this.state.admin.saveNetwork(this.networkId, apply(this._load.document, this._edits), this._load.revision));
-    this._busy = false;
-    this._problems = undefined;
-    if (r.ok) {
+    if (this._load.status !== 'ready' || this._busy) return;
+    const saved = await this.saveDocument(apply(this._load.document, this._edits), this._load.revision);
+    if (typeof saved === 'number') {
       this._edits = noEdits();
-      this._preview = undefined;
-      this._stale = undefined;
-      this._notice = this.m.sessions.saved(r.value.revision);
+      this._notice = this.m.sessions.saved(saved);
       await this.#fetch();
-    } else if (r.status === 412) {
-      // Someone saved in between: show what, take their version, and keep this organiser's edits on top of it.
-      this._stale = (r.error as { between?: NetworkRevision[] }).between ?? [];
-      this._preview = undefined;
-      this._notice = '';
-      await this.#fetch();
-    } else if (r.status === 422) {
-      this._problems = (r.error as { issues?: { path: string; message: string }[] }).issues ?? [];
-    } else this._notice = this.m.failed;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#stale, #problems, #notice')?.focus();
+    }
+    // Someone saved in between: take their version and keep this organiser's edits on top of it.
+    else if (saved === 'stale') await this.#fetch();
+    return this.focusFirst('stale', 'problems', 'notice');
   }
 
   async #restore(revision: number): Promise<void> {
     const r = this.signedOutIf(await this.state.admin.restoreRevision(this.networkId, revision));
     this._notice = r.ok ? this.m.sessions.restored(r.value.revision) : this.m.failed;
     await this.#fetch();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#notice')?.focus();
-  }
-
-  #who(r: NetworkRevision): string {
-    return r.authorName || this.m.sessions.by[r.author] || r.author;
+    return this.focusFirst('notice');
   }
 
   #what(r: NetworkRevision): string {
@@ -350,14 +313,7 @@ export class ConsoleSessions extends ConsolePage {
     return html`<h2>${t.heading}</h2>
       <p>${t.intro}</p>
       <p role="status" class="status-line" id="notice" tabindex="-1">${this._notice}</p>
-      ${this._stale
-        ? html`<div role="alert" id="stale" tabindex="-1">
-            <p>${t.stale}</p>
-            <ul>
-              ${this._stale.map((r) => html`<li>${t.staleItem(r.revision, this.#who(r), this.#what(r))}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
+      ${this.renderStale(t.stale)}
       ${this._problems
         ? html`<div role="alert" id="problems" tabindex="-1">
             <p>${t.invalid}</p>
@@ -417,26 +373,12 @@ export class ConsoleSessions extends ConsolePage {
               <button class="button secondary" type="button" @click=${() => ((this._edits = noEdits()), (this._preview = undefined), (this._problems = undefined))}>${t.discard}</button>
             </div>`
         : nothing}
-      ${this._preview
-        ? html`<h3 id="preview-heading" tabindex="-1">${t.preview}</h3>
-            ${this._preview.changes.some((c) => c.recipients)
-              ? html`<ul>
-                  ${this._preview.changes.map((c) => html`<li>${t.told(c.title, c.kinds.map((k) => t.kinds[k] ?? k).join(', '), c.recipients)}</li>`)}
-                </ul>`
-              : html`<p>${t.nobody}</p>`}
-            ${this._preview.emails ? html`<p>${m.revisionDiff.emails(this._preview.emails)}</p>` : nothing}
-            ${this._preview.email
-              ? html`<h4>${t.emailHeading}</h4>
-                  <p><strong>${this._preview.email.subject}</strong></p>
-                  <pre class="mail">${this._preview.email.text}</pre>`
-              : nothing}
-            <button class="button" type="button" ?disabled=${this._busy} @click=${this.#save}>${t.save}</button>`
-        : nothing}
+      ${this.renderPreview(t.preview, t.save, () => this.#save())}
       <h3>${t.history}</h3>
       <ul>
         ${load.revisions.map(
           (r) => html`<li>
-            ${t.version(r.revision)} · ${formatDateTime(this.state.locale, new Date(r.at))} · ${this.#who(r)}${this.#what(r) ? html` · ${t.changed(this.#what(r))}` : nothing}
+            ${t.version(r.revision)} · ${formatDateTime(this.state.locale, new Date(r.at))} · ${this.authorOf(r)}${this.#what(r) ? html` · ${t.changed(this.#what(r))}` : nothing}
             ${r.revision === current
               ? html` ${t.current}`
               : html` <button class="button secondary" type="button" @click=${() => this.#restore(r.revision)}>
