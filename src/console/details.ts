@@ -7,21 +7,39 @@ import { DocumentEditor } from './document-editor.js';
 type Doc = Record<string, unknown>;
 type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; revision: number; document: Doc };
 type Kind = 'text' | 'textarea' | 'number' | 'checkbox' | 'kind' | 'mode';
+type Group = 'network' | 'contact' | 'registration' | 'privacy';
 
-/** The common fields, by their path in the document; the validator's problems come back on the same paths. */
-const FIELDS: { path: string; kind: Kind }[] = [
-  { path: 'title', kind: 'text' },
-  { path: 'summary', kind: 'textarea' },
-  { path: 'description', kind: 'textarea' },
-  { path: 'kind', kind: 'kind' },
-  { path: 'registration.mode', kind: 'mode' },
-  { path: 'registration.capacity', kind: 'number' },
-  { path: 'registration.waitlist.enabled', kind: 'checkbox' },
-  { path: 'registration.opens', kind: 'text' },
-  { path: 'registration.closes', kind: 'text' },
-  { path: 'registration.approval.required', kind: 'checkbox' },
-  { path: 'registration.maxPerOrganisation', kind: 'number' },
-  { path: 'registration.reminderDaysBefore', kind: 'number' },
+/**
+ * The fields, by their path in the document, in the groups the form shows; the validator's
+ * problems come back on the same paths. What is not here (lists such as organisers, questions
+ * and sessions' programmes) is edited in the JSON tab.
+ */
+const FIELDS: { path: string; kind: Kind; group: Group; input?: 'email' | 'tel' | 'url' }[] = [
+  { path: 'title', kind: 'text', group: 'network' },
+  { path: 'subtitle', kind: 'text', group: 'network' },
+  { path: 'summary', kind: 'textarea', group: 'network' },
+  { path: 'description', kind: 'textarea', group: 'network' },
+  { path: 'kind', kind: 'kind', group: 'network' },
+  { path: 'url', kind: 'text', group: 'network', input: 'url' },
+  { path: 'contact.name', kind: 'text', group: 'contact' },
+  { path: 'contact.role', kind: 'text', group: 'contact' },
+  { path: 'contact.email', kind: 'text', group: 'contact', input: 'email' },
+  { path: 'contact.phone', kind: 'text', group: 'contact', input: 'tel' },
+  { path: 'registration.mode', kind: 'mode', group: 'registration' },
+  { path: 'registration.url', kind: 'text', group: 'registration', input: 'url' },
+  { path: 'registration.capacity', kind: 'number', group: 'registration' },
+  { path: 'registration.waitlist.enabled', kind: 'checkbox', group: 'registration' },
+  { path: 'registration.waitlist.limit', kind: 'number', group: 'registration' },
+  { path: 'registration.opens', kind: 'text', group: 'registration' },
+  { path: 'registration.closes', kind: 'text', group: 'registration' },
+  { path: 'registration.approval.required', kind: 'checkbox', group: 'registration' },
+  { path: 'registration.approval.explanation', kind: 'textarea', group: 'registration' },
+  { path: 'registration.approval.contactWithinDays', kind: 'number', group: 'registration' },
+  { path: 'registration.maxPerOrganisation', kind: 'number', group: 'registration' },
+  { path: 'registration.reminderDaysBefore', kind: 'number', group: 'registration' },
+  { path: 'registration.privacy.controller', kind: 'text', group: 'privacy' },
+  { path: 'registration.privacy.statementUrl', kind: 'text', group: 'privacy', input: 'url' },
+  { path: 'registration.privacy.retentionDays', kind: 'number', group: 'privacy' },
 ];
 
 const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
@@ -121,7 +139,11 @@ export class ConsoleDetails extends DocumentEditor {
       .sort((a, b) => b.length - a.length)[0];
   }
 
-  #field(doc: Doc, path: string, kind: Kind, t: ConsoleMessages['details']): TemplateResult {
+  #group(doc: Doc, group: Group, t: ConsoleMessages['details']): TemplateResult[] {
+    return FIELDS.filter((f) => f.group === group).map((f) => this.#field(doc, f.path, f.kind, t, f.input));
+  }
+
+  #field(doc: Doc, path: string, kind: Kind, t: ConsoleMessages['details'], input?: 'email' | 'tel' | 'url'): TemplateResult {
     const id = fieldId(path);
     const label = t.labels[path] ?? path;
     const mine = (this._problems ?? []).filter((p) => this.#fieldOf(p.path) === path);
@@ -147,7 +169,16 @@ export class ConsoleDetails extends DocumentEditor {
                 (k) => html`<option value=${k} ?selected=${k === value}>${kind === 'kind' ? messages(this.state.locale).kind[k as 'other'] : (t.modes[k] ?? k)}</option>`,
               )}
             </select>`
-          : html`<input id=${id} type="text" inputmode=${kind === 'number' ? 'numeric' : nothing} autocomplete="off" .value=${str} aria-invalid=${invalid} aria-describedby=${describedBy} />`;
+          : html`<input
+              id=${id}
+              type="text"
+              inputmode=${kind === 'number' ? 'numeric' : (input ?? nothing)}
+              autocomplete="off"
+              spellcheck=${input ? 'false' : nothing}
+              .value=${str}
+              aria-invalid=${invalid}
+              aria-describedby=${describedBy}
+            />`;
     return html`<div class="field"><label for=${id}>${label}</label>${extra}${control}</div>`;
   }
 
@@ -174,11 +205,13 @@ export class ConsoleDetails extends DocumentEditor {
       ${this.renderStale(m.sessions.stale)}
       <p role="status" class="status-line" id="notice" tabindex="-1">${this._notice}</p>
       <form novalidate @submit=${this.#check} @input=${() => (this._preview = undefined)}>
-        ${FIELDS.slice(0, 4).map((f) => this.#field(load.document, f.path, f.kind, t))}
-        <fieldset>
-          <legend>${t.registration}</legend>
-          ${FIELDS.slice(4).map((f) => this.#field(load.document, f.path, f.kind, t))}
-        </fieldset>
+        ${this.#group(load.document, 'network', t)}
+        ${(['contact', 'registration', 'privacy'] as const).map(
+          (g) => html`<fieldset>
+            <legend>${t[g]}</legend>
+            ${this.#group(load.document, g, t)}
+          </fieldset>`,
+        )}
         <button class="button" type="submit" ?disabled=${this._busy}>${m.document.check}</button>
       </form>
       ${this.renderPreview(t.checked, m.document.save, () => this.#save())}`;

@@ -35,7 +35,7 @@ describe('the network details form in the console', () => {
       await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Gegevens' }).getAttribute('aria-current'), 'page');
       const before = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network;
-      assert.equal(await page.getByLabel('Titel').inputValue(), before.title);
+      assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), before.title);
       await expectAccessible(page, 'the details tab');
 
       // The sentences the validator itself gives for these mistakes (an emptied field is left out).
@@ -44,14 +44,14 @@ describe('the network details form in the console', () => {
       assert.ok(!expected.ok);
       const sentence = (path: string) => expected.problems.find((p) => p.path === path)!.message.nl;
 
-      await page.getByLabel('Titel').fill('');
+      await page.getByLabel('Titel', { exact: true }).fill('');
       await page.getByLabel('Aantal plaatsen').fill('0');
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.locator('#problems').waitFor();
       assert.equal(await focusedId(page), 'problems');
       assert.equal(await page.locator('#f-title-error').innerText(), sentence('title'));
       assert.equal(await page.locator('#f-registration-capacity-error').innerText(), sentence('registration.capacity'));
-      assert.equal(await page.getByLabel('Titel').getAttribute('aria-describedby'), 'f-title-error');
+      assert.equal(await page.getByLabel('Titel', { exact: true }).getAttribute('aria-describedby'), 'f-title-error');
       assert.equal(await page.getByLabel('Aantal plaatsen').getAttribute('aria-describedby'), 'f-registration-capacity-hint f-registration-capacity-error');
       assert.equal(await page.getByLabel('Aantal plaatsen').getAttribute('aria-invalid'), 'true');
       await expectAccessible(page, 'with problems at the fields');
@@ -59,7 +59,7 @@ describe('the network details form in the console', () => {
       await page.keyboard.press('Enter');
       assert.equal(await focusedId(page), 'f-registration-capacity');
 
-      await page.getByLabel('Titel').fill(before.title);
+      await page.getByLabel('Titel', { exact: true }).fill(before.title);
       await page.getByLabel('Aantal plaatsen').fill('20');
       await page.getByLabel('Herinnering zoveel dagen voor elke bijeenkomst').fill('3');
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
@@ -75,6 +75,58 @@ describe('the network details form in the console', () => {
       assert.equal(after.registration.reminderDaysBefore, 3);
       assert.equal(after.title, before.title);
       assert.deepEqual(after.sessions, before.sessions, 'what the form does not show is kept');
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('contact, waiting list, intake and privacy are fields too: the validator’s sentence at the field, then saved in the document', async () => {
+    const email = 'eigenaar-contact@aardgasvrij.example.org';
+    await new OrganiserService(db).setRole(GAS, email, 'owner', { name: 'Eigenaar Contact' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const violations = await watchViolations(page);
+    try {
+      await signInToConsole(page, base, db, email);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
+      const stored = async () => {
+        const { rows } = await db.query<{ document: string }>('SELECT document FROM network_revisions WHERE network_id = $1 ORDER BY revision DESC LIMIT 1', [GAS]);
+        return JSON.parse(rows[0]!.document);
+      };
+      const before = await stored();
+      assert.equal(await page.getByLabel('E-mailadres voor vragen').inputValue(), before.contact.email);
+      assert.equal(await page.getByLabel('We nemen binnen zoveel dagen contact op').inputValue(), String(before.registration.approval.contactWithinDays));
+
+      // A limit on a waiting list that is off, and an address that is not one: the validator's own sentences.
+      const expected = parseNetwork({ ...before, contact: { ...before.contact, email: 'geen-adres' }, registration: { ...before.registration, waitlist: { enabled: false, limit: 5 } } });
+      assert.ok(!expected.ok);
+      const sentence = (path: string) => expected.problems.find((p) => p.path === path)!.message.nl;
+      await page.getByLabel('E-mailadres voor vragen').fill('geen-adres');
+      await page.getByLabel('Hoogstens zoveel mensen op de wachtlijst').fill('5');
+      await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
+      await page.locator('#problems').waitFor();
+      assert.equal(await page.locator('#f-contact-email-error').innerText(), sentence('contact.email'));
+      assert.equal(await page.locator('#f-registration-waitlist-limit-error').innerText(), sentence('registration.waitlist.limit'));
+      await expectAccessible(page, 'contact and waiting-list problems at their fields');
+
+      await page.getByLabel('E-mailadres voor vragen').fill('vragen@example.org');
+      await page.getByLabel('Wachtlijst als het vol is').check();
+      await page.getByLabel('Naam van wie de gegevens beheert (verwerkingsverantwoordelijke)').fill('Gemeente Voorbeeld');
+      await page.getByLabel('Gegevens bewaren tot zoveel dagen na de laatste bijeenkomst').fill('90');
+      await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
+      await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
+
+      const after = await stored();
+      assert.equal(after.contact.email, 'vragen@example.org');
+      assert.equal(after.contact.name, before.contact.name);
+      assert.deepEqual(after.registration.waitlist, { enabled: true, limit: 5 });
+      assert.deepEqual(after.registration.privacy, { ...before.registration.privacy, controller: 'Gemeente Voorbeeld', retentionDays: 90 });
+      assert.deepEqual(after.registration.approval, before.registration.approval, 'what was not touched is kept');
       assert.deepEqual(await violations(), []);
     } finally {
       await context.close();
