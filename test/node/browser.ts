@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
 import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
 import { signInLinkFor, tempDir } from './helpers.js';
+import { OrganiserService } from '../../src/server/organisers.js';
 import { demoClock } from '../../demo/networks.js';
 import type { Network } from '../../src/core/index.js';
 
@@ -76,4 +77,28 @@ export async function signInToConsole(page: Page, base: string, db: Db, email: s
   await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
   await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
   await page.goto((await signInLinkFor(db, email))!);
+}
+
+/**
+ * One console test as a new owner of `network`: a fresh browser context at a desktop size, signed
+ * in. After `run` the page must have had no Content-Security-Policy violation; the context is
+ * closed either way.
+ */
+export async function asOwner(
+  served: Pick<ServedInChromium, 'base' | 'db' | 'browser'>,
+  network: string,
+  owner: { email: string; name: string },
+  run: (page: Page) => Promise<void>,
+): Promise<void> {
+  await new OrganiserService(served.db).setRole(network, owner.email, 'owner', { name: owner.name });
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const violations = await watchViolations(page);
+  try {
+    await signInToConsole(page, served.base, served.db, owner.email);
+    await run(page);
+    assert.deepEqual(await violations(), [], 'Content-Security-Policy violations');
+  } finally {
+    await context.close();
+  }
 }
