@@ -102,3 +102,24 @@ export async function asOwner(
     await context.close();
   }
 }
+
+/**
+ * Registers fictional participant `n` for the demo's aardgasvrij leerkring through the public API
+ * (a municipality, with the declaration and the answer that network asks for). Returns its id.
+ */
+export async function registerAtGasvrij(base: string, n: number): Promise<string> {
+  const network = 'aardgasvrij-leerkring';
+  const token = ((await (await fetch(`${base}/api/networks/${network}/form-token`)).json()) as { formToken: string }).formToken;
+  const res = await fetch(`${base}/api/networks/${network}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      participant: { name: `Deelnemer ${n}`, email: `deelnemer${n}@example.org`, organisation: `Gemeente Voorbeeld ${n}`, organisationType: 'municipality' },
+      declarations: ['werkt-samen-met-initiatief'],
+      answers: { initiatief: `Energiecoöperatie Wijk ${n}` },
+      formToken: token,
+    }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return ((await res.json()) as { id: string }).id;
+}

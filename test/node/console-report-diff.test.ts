@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { networkDocumentApi } from './helpers.js';
-import { serveInChromium, expectAccessible, asOwner } from './browser.js';
+import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij } from './browser.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-report-diff-installation-admin';
@@ -23,25 +23,9 @@ before(async () => {
 });
 after(() => close());
 
-async function register(n: number): Promise<string> {
-  const token = ((await (await fetch(`${base}/api/networks/${GAS}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${base}/api/networks/${GAS}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      participant: { name: `Deelnemer ${n}`, email: `deelnemer${n}@example.org`, organisation: `Gemeente Voorbeeld ${n}`, organisationType: 'municipality' },
-      declarations: ['werkt-samen-met-initiatief'],
-      answers: { initiatief: `Energiecoöperatie Wijk ${n}` },
-      formToken: token,
-    }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  return ((await res.json()) as { id: string }).id;
-}
-
 describe('a report for those who came, and two versions compared, in the console', () => {
   test('the owner sends the report of the kick-off to the one person who came, once, and reads what changed between versions', async () => {
-    const ids = [await register(1), await register(2)];
+    const ids = [await registerAtGasvrij(base, 1), await registerAtGasvrij(base, 2)];
     for (const id of ids) assert.equal((await fetch(`${base}/api/admin/registrations/${id}/accept`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{}' })).status, 200);
     for (const [id, present] of [[ids[0], true], [ids[1], false]] as const) {
       const r = await fetch(`${base}/api/admin/registrations/${id}/attendance`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: 'startbijeenkomst', present }) });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, expectAccessible, asOwner } from './browser.js';
+import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij } from './browser.js';
 import type { Browser } from 'playwright-core';
 
 const GAS = 'aardgasvrij-leerkring';
@@ -22,25 +22,9 @@ before(async () => {
 });
 after(() => close());
 
-async function register(n: number): Promise<string> {
-  const token = ((await (await fetch(`${base}/api/networks/${GAS}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${base}/api/networks/${GAS}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      participant: { name: `Deelnemer ${n}`, email: `deelnemer${n}@example.org`, organisation: `Gemeente Voorbeeld ${n}`, organisationType: 'municipality' },
-      declarations: ['werkt-samen-met-initiatief'],
-      answers: { initiatief: `Energiecoöperatie Wijk ${n}` },
-      formToken: token,
-    }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  return ((await res.json()) as { id: string }).id;
-}
-
 describe('editing sessions in the console', () => {
   test('the gas-free owner dates the second meeting with a venue, sees who is told, survives a 412 with the edit kept, and saves', async () => {
-    const ids = [await register(1), await register(2)];
+    const ids = [await registerAtGasvrij(base, 1), await registerAtGasvrij(base, 2)];
     // One accepted, one still waiting for the intake: both are told.
     const accepted = await fetch(`${base}/api/admin/registrations/${ids[0]}/accept`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{}' });
     assert.equal(accepted.status, 200);
