@@ -9,6 +9,9 @@ import type { Outcome } from './decide-registration.js';
 import { registrationGate } from './availability.js';
 import { findSession, isSeriesOver, registrationScope, waitlistEnabled } from './policy.js';
 import { isSessionPast } from './session-time.js';
+import { isDateString, parseDeadline } from './time.js';
+import { formatDate, formatDateTime, type Locale } from './i18n/format.js';
+import { formMessages } from './i18n/form.js';
 
 /** The registration as the manage page and the rules see it. */
 export interface ManagedRegistration {
@@ -23,6 +26,23 @@ export interface ManageActions {
   leaveWaitlist: boolean;
   /** Sessions the registration may move to, in the document's order: only where people register per session. */
   switchTo: string[];
+  /** Present when a place could be given up but `registration.cancelUntil` has passed (`cancelClosedText` says so). */
+  cancelClosed?: true;
+}
+
+/** The moment `registration.cancelUntil` passes, if the document sets one (a bare date: the end of that day in Amsterdam). */
+export function cancelDeadline(network: Network): Date | undefined {
+  const until = network.registration.cancelUntil;
+  return until ? parseDeadline(until) : undefined;
+}
+
+/** Why a place can no longer be given up on the manage page, with the deadline, for the page and the server's refusal. */
+export function cancelClosedText(network: Network, locale: Locale): string {
+  const until = network.registration.cancelUntil ?? '';
+  const at = cancelDeadline(network);
+  // A bare date is shown as that day, not as the midnight after it.
+  const text = !at ? until : isDateString(until) ? formatDate(locale, new Date(at.getTime() - 1)) : formatDateTime(locale, at);
+  return formMessages(locale).manage.cancelClosed(text);
 }
 
 const ACTIVE: readonly ManagedRegistration['status'][] = ['confirmed', 'pending', 'waitlisted'];
@@ -39,10 +59,15 @@ export function manageActions(network: Network, registration: ManagedRegistratio
   const over = session ? isSessionPast(session, now) : isSeriesOver(network, now);
   if (over) return none;
   const perSession = registrationScope(network) === 'session' && network.registration.mode === 'built-in';
+  // Leaving a waiting list holds nobody's place: only giving up a place closes at the deadline.
+  const deadline = cancelDeadline(network);
+  const closed = registration.status !== 'waitlisted' && deadline !== undefined && now.getTime() >= deadline.getTime();
   return {
-    cancel: registration.status !== 'waitlisted',
+    cancel: registration.status !== 'waitlisted' && !closed,
     leaveWaitlist: registration.status === 'waitlisted',
-    switchTo: perSession ? network.sessions.filter((s) => s.id !== registration.sessionId && !registrationGate(network, s, now)).map((s) => s.id) : [],
+    ...(closed && { cancelClosed: true as const }),
+    // Moving gives up the place held now, so it closes with cancelling.
+    switchTo: perSession && !closed ? network.sessions.filter((s) => s.id !== registration.sessionId && !registrationGate(network, s, now)).map((s) => s.id) : [],
   };
 }
 

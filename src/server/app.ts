@@ -17,6 +17,7 @@ import {
   emailAddress,
   reasonText,
   manageActions,
+  cancelClosedText,
   freeText,
   isStorable,
   type Locale,
@@ -451,6 +452,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (!row) return reply;
     const r = await store.cancel(row.id);
     options.onMailQueued?.();
+    if (!r.ok && (r.code === 'over' || r.code === 'cancel-closed')) {
+      const n = networks.get(row.network_id)!;
+      const locale = localeOf(req);
+      return error(reply, 409, 'not-cancellable', r.code === 'over' ? formMessages(locale).manage.over : cancelClosedText(n, locale));
+    }
+    // Already cancelled (or rejected): the same view again, so a repeated request is harmless.
     if (!r.ok) return participantView(row, await store.position(row));
     return participantView(r.row, undefined);
   });

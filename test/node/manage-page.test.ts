@@ -26,9 +26,18 @@ const wacht = network({
   registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
+/** Cancelling closed long ago (`cancelUntil`), the meeting still a year ahead. */
+const gesloten = network({
+  id: 'afmelden-gesloten',
+  title: 'Workshop met afmeldtermijn',
+  sessions: [{ id: 'dag', title: 'Workshopdag', type: 'other', start: `${new Date().getFullYear() + 1}-05-01T10:00`, end: `${new Date().getFullYear() + 1}-05-01T16:00` }],
+  registration: { mode: 'built-in', capacity: 10, cancelUntil: '2020-01-01', fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
 before(async () => {
   const networks = loadNetworks('demo/data');
   networks.set(wacht.id, wacht);
+  networks.set(gesloten.id, gesloten);
   ({ base, browser, close, db } = await serveInChromium(networks, { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('x') }));
 });
 after(() => close());
@@ -151,6 +160,22 @@ describe('the manage page at /aanmelding, by keyboard alone', () => {
       assert.doesNotMatch(text, /wachtlijst/);
       await expectAccessible(page, 'cancelled');
       assert.deepEqual(await violations(), []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('after the document\'s cancelUntil the page says until when cancelling was possible, and offers no cancel button', async () => {
+    const r = await register('afmelden-gesloten');
+    const { page, violations } = await open(`/aanmelding#token=${r.manageToken}`);
+    try {
+      const text = await shown(page);
+      assert.match(text, /Afmelden via deze pagina kon tot woensdag 1 januari 2020\. Kun je toch niet komen\? Laat het de organisatie weten\./);
+      assert.doesNotMatch(text, /voorbij/);
+      assert.equal(await page.locator('leerkring-manage').getByRole('button', { name: 'Afmelden' }).count(), 0);
+      await expectAccessible(page, 'cancelling closed');
+      assert.deepEqual(await violations(), []);
+      assert.equal((await status(r.id)).status, 'confirmed');
     } finally {
       await page.close();
     }

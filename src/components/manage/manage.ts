@@ -3,6 +3,7 @@ import { html } from 'lit/static-html.js';
 import { heading } from '../shared/heading.js';
 import {
   RegistrationClient,
+  cancelClosedText,
   findSession,
   formatDate,
   formatDateTime,
@@ -422,7 +423,7 @@ export class LeerkringManage extends LitElement {
         </form>`;
       }
       case 'overview':
-        return html`${active && !actions.cancel && !actions.leaveWaitlist ? html`<p>${m.over}</p>` : nothing}
+        return html`${active && !actions.cancel && !actions.leaveWaitlist ? html`<p>${actions.cancelClosed ? cancelClosedText(network, locale) : m.over}</p>` : nothing}
           ${this.#errors()}
           ${actions.cancel || actions.leaveWaitlist || actions.switchTo.length
             ? html`<div class="actions">

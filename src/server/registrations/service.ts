@@ -565,7 +565,15 @@ export class RegistrationService {
    */
   cancel(id: string): Promise<ChangeResult> {
     return this.#change(id, 'cancelled', 'cancelled', {
-      check: (row) => (isActive(row.status) ? undefined : 'not-active'),
+      // What the manage page offers, decided by core at this network's clock: nothing once the
+      // session is over ('over'), no place given up after `cancelUntil` ('cancel-closed').
+      check: (row) => {
+        if (!isActive(row.status)) return 'not-active';
+        const network = this.network(row.network_id);
+        if (!network) return undefined;
+        const actions = manageActions(network, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, this.#now(network.id));
+        return actions.cancel || actions.leaveWaitlist ? undefined : actions.cancelClosed ? 'cancel-closed' : 'over';
+      },
       freedPlace: (row) => {
         const network = this.network(row.network_id);
         return network !== undefined && freesPlaceForWaitlist(network, row.status);
