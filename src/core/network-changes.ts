@@ -67,8 +67,10 @@ export function sessionChange(before: Session, after: Session): SessionChangeKin
 /**
  * The sessions whose date, time, place or status changed from `before` to `after`, in the
  * order of `after`, then the sessions gone from the document (`removed`, in the order of
- * `before`; not when they were cancelled already: those people were told then). New sessions
- * are not in it: nobody can have registered for them.
+ * `before`; not when they were cancelled already: those people were told then). A session that
+ * appears with a date is `dated`, like a cancelled one that takes place after all: a new one
+ * concerns nobody yet, but one brought back by a restore still has the people who were told
+ * it was removed (their registrations are kept), and they hear it is on again.
  */
 export function sessionChanges(before: Network, after: Network): SessionChange[] {
   const old = new Map(before.sessions.map((s) => [s.id, s]));
@@ -76,7 +78,10 @@ export function sessionChanges(before: Network, after: Network): SessionChange[]
   const out: SessionChange[] = [];
   for (const s of after.sessions) {
     const was = old.get(s.id);
-    if (!was) continue;
+    if (!was) {
+      if (s.status !== 'cancelled' && timeKey(s)) out.push({ sessionId: s.id, kinds: ['dated'] });
+      continue;
+    }
     const kinds = sessionChange(was, s);
     if (kinds.length) out.push({ sessionId: s.id, kinds });
   }

@@ -31,9 +31,11 @@ describe('what a new revision changes for registrants (sessionChanges)', () => {
     expect(sessionChanges(withSessions(base), withSessions(edit('derde', { title: 'Derde bijeenkomst', description: 'Nu met programma' } as Partial<Session>)))).to.deep.equal([]);
   });
 
-  it('a new session is no change anybody registered for; a removed one is "removed", unless it was cancelled already', () => {
+  it('a session that appears with a date is "dated" (new, or back after a restore); without one, or cancelled, it is no change; a removed one is "removed", unless it was cancelled already', () => {
     const added = [...base, { id: 'vierde', title: 'Vierde', type: 'other', start: '2030-06-01T10:00' } as Session];
-    expect(sessionChanges(withSessions(base), withSessions(added))).to.deep.equal([]);
+    expect(sessionChanges(withSessions(base), withSessions(added))).to.deep.equal([{ sessionId: 'vierde', kinds: ['dated'] }]);
+    expect(sessionChanges(withSessions(base), withSessions([...base, { id: 'vijfde', title: 'Vijfde', type: 'other' } as Session]))).to.deep.equal([]);
+    expect(sessionChanges(withSessions(base), withSessions([...base, { id: 'zesde', title: 'Zesde', type: 'other', start: '2030-06-01T10:00', status: 'cancelled' } as Session]))).to.deep.equal([]);
     expect(sessionChanges(withSessions(base), withSessions(base.slice(0, 2)))).to.deep.equal([{ sessionId: 'derde', kinds: ['removed'] }]);
     const cancelled = withSessions(edit('derde', { status: 'cancelled' } as Partial<Session>));
     expect(sessionChanges(cancelled, withSessions(base.slice(0, 2)))).to.deep.equal([]);

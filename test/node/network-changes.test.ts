@@ -355,6 +355,14 @@ for (const backend of BACKENDS) {
       assert.equal(twee.STATUS, 'CANCELLED');
       assert.equal(twee.SEQUENCE, '2');
       assert.equal(await feedEvent('twee'), undefined, 'no date, no item in the feed');
+      // The same restore brings back Bijeenkomst 4, removed by the save before: its people (whose
+      // registrations were kept) hear it is on again, with its item one SEQUENCE above the CANCEL.
+      assert.match(m.text, /De datum van Bijeenkomst 4 is bekend/);
+      const back = readIcs(files.find((f) => f.method !== 'CANCEL')!.content).events.find((e) => e.UID === 'vier.reeks@leerkring')!;
+      assert.equal(back.STATUS ?? 'CONFIRMED', 'CONFIRMED');
+      assert.equal(back.SEQUENCE, '2');
+      assert.equal(back.DTSTART, '20300601T080000Z');
+      assert.equal((await feedEvent('vier'))!.SEQUENCE, '2', 'the same as the feed');
       await clear();
     });
   });

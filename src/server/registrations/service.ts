@@ -826,7 +826,9 @@ export class RegistrationService {
     const perSession = registrationScope(after) === 'session';
     const changes: RevisionMailChange[] = [];
     for (const change of sessionChanges(before, after)) {
-      const was = before.sessions.find((s) => s.id === change.sessionId)!;
+      const now = after.sessions.find((s) => s.id === change.sessionId);
+      // A session that appears (dated) was not in `before`: it is its own "before".
+      const was = before.sessions.find((s) => s.id === change.sessionId) ?? now!;
       const kind: RevisionMailChange['kind'] = change.kinds.includes('removed')
         ? 'session-removed'
         : change.kinds.includes('cancelled')
@@ -838,7 +840,7 @@ export class RegistrationService {
               : change.kinds.includes('moved')
                 ? 'session-moved'
                 : 'session-venue';
-      changes.push({ kind, session: after.sessions.find((s) => s.id === change.sessionId) ?? was, was });
+      changes.push({ kind, session: now ?? was, was });
     }
     if (!changes.length) return;
     const targets = perSession ? changes.map((c) => c.session.id) : ['network'];
