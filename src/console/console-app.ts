@@ -11,6 +11,7 @@ import { parseRoute, type Route } from './route.js';
 import './sign-in.js';
 import './overview.js';
 import './network-page.js';
+import { bdi, sayingWho } from './bidi.js';
 import './tokens.js';
 
 type View =
@@ -195,7 +196,7 @@ export class LeerkringConsole extends LitElement {
     const who =
       view.kind === 'signed-in'
         ? html`<div class="who">
-            <span>${m.signedInAs(view.session.organiser?.name || view.session.organiser?.email || m.installationAdmin)}</span>
+            <span>${sayingWho(m.signedInAs, bdi(view.session.organiser?.name || view.session.organiser?.email || m.installationAdmin))}</span>
             <button class="button secondary" type="button" @click=${() => this.#signOut(false)}>${m.signOut}</button>
             <button class="button secondary" type="button" @click=${() => this.#signOut(true)}>${m.signOutEverywhere}</button>
           </div>`

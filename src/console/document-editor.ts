@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NetworkChangePreview, NetworkRevision } from '../core/admin-api.js';
 import { ConsolePage } from './page.js';
+import { bdi, sayingWho } from './bidi.js';
 
 export type DocumentProblem = { path: string; message: string };
 
@@ -93,7 +94,10 @@ export class DocumentEditor extends ConsolePage {
       ? html`<div role="alert" id="stale" tabindex="-1">
           <p>${intro}</p>
           <ul>
-            ${this._stale.map((r) => html`<li>${t.staleItem(r.revision, this.authorOf(r), [...r.paths.filter((p) => p !== 'sessions'), ...r.sessions].join(', '))}</li>`)}
+            ${this._stale.map((r) => {
+              const what = [...r.paths.filter((p) => p !== 'sessions'), ...r.sessions].join(', ');
+              return html`<li>${sayingWho((who) => t.staleItem(r.revision, who, what), bdi(this.authorOf(r)))}</li>`;
+            })}
           </ul>
           ${after}
         </div>`

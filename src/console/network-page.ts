@@ -7,6 +7,7 @@ import { sessionStart, sessionsInOrder } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
+import { sayingWho } from './bidi.js';
 import { networkHref, TABS, type Tab } from './route.js';
 import './check-in.js';
 import './messages.js';
@@ -28,12 +29,6 @@ const STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled']
  */
 function who(r: AdminRegistration): TemplateResult {
   return r.participant.organisation ? html`<bdi>${r.participant.name}</bdi> (<bdi>${r.participant.organisation}</bdi>)` : html`<bdi>${r.participant.name}</bdi>`;
-}
-
-/** A sentence of ours around a registration's name: the name as markup (see `who`). */
-function sayingWho(sentence: (who: string) => string, name: TemplateResult): TemplateResult {
-  const [before, after] = sentence('\u0000').split('\u0000');
-  return html`${before}${name}${after}`;
 }
 
 function sessionWhen(locale: Locale, s: Session): string | undefined {

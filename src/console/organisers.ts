@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { ORGANISER_ROLES, type AuditEntry, type NetworkOrganiser, type OrganiserRole } from '../core/admin-api.js';
 import { formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
+import { bdi, sayingWho } from './bidi.js';
 
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
 
@@ -83,14 +84,14 @@ export class ConsoleOrganisers extends ConsolePage {
     if (load.status === 'loading') return html`<p role="status">${m.loading}</p>`;
     if (load.status === 'error') return html`<p role="alert">${m.loadError}</p>`;
     const who = (e: AuditEntry) =>
-      e.actor.kind === 'organiser' ? t.auditBy.organiser(e.actor.name || e.actor.email || '?') : t.auditBy[e.actor.kind];
+      e.actor.kind === 'organiser' ? sayingWho(t.auditBy.organiser, bdi(e.actor.name || e.actor.email || '?')) : t.auditBy[e.actor.kind];
     return html`<h2>${t.heading}</h2>
       <p>${t.intro}</p>
       <p role="status" class="status-line">${this._notice}</p>
       <ul class="cards">
         ${load.organisers.map(
           (o) => html`<li class="card">
-            <h3>${o.name || o.email} ${o.id === me ? t.you : nothing}</h3>
+            <h3>${bdi(o.name || o.email)} ${o.id === me ? t.you : nothing}</h3>
             <p>${o.email} · ${m.role[o.role]}</p>
             ${this._confirm === o.id
               ? html`<div class="toolbar">

@@ -8,6 +8,7 @@ import { messages } from '../core/i18n/messages.js';
 import { RESOURCE_TYPES } from '../core/constants.js';
 import { isDocumentUrl } from '../core/safe-url.js';
 import { DocumentEditor } from './document-editor.js';
+import { bdi } from './bidi.js';
 import './revision-diff.js';
 import './report-notice.js';
 
@@ -378,7 +379,7 @@ export class ConsoleSessions extends DocumentEditor {
       <ul>
         ${load.revisions.map(
           (r) => html`<li>
-            ${t.version(r.revision)} · ${formatDateTime(this.state.locale, new Date(r.at))} · ${this.authorOf(r)}${this.#what(r) ? html` · ${t.changed(this.#what(r))}` : nothing}
+            ${t.version(r.revision)} · ${formatDateTime(this.state.locale, new Date(r.at))} · ${bdi(this.authorOf(r))}${this.#what(r) ? html` · ${t.changed(this.#what(r))}` : nothing}
             ${r.revision === current
               ? html` ${t.current}`
               : html` <button class="button secondary" type="button" @click=${() => this.#restore(r.revision)}>

@@ -123,6 +123,35 @@ describe('right-to-left names in the console', () => {
     }
   });
 
+  test('organisers\' own names: the header, the organisers list and the audit log put each in its own <bdi>', async () => {
+    const owner = { email: 'rtl-eigenaar@example.org', name: 'مريم حداد' };
+    const colleague = { email: 'rtl-collega@example.org', name: 'יעל אברהם' };
+    const organisers = new OrganiserService(db);
+    await organisers.setRole('rtl', owner.email, 'owner', { name: owner.name });
+    await organisers.setRole('rtl', colleague.email, 'organiser', { name: colleague.name });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await signInToConsole(page, base, db, owner.email);
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      let r = await unisolated(page, [owner.name]);
+      assert.ok(r.found >= 1, 'the header names the owner');
+      assert.deepEqual(r.bad, [], 'the header');
+      // Something the owner does, so the audit log names them.
+      await page.goto(`${base}/beheer/#/netwerk/rtl`);
+      await page.locator('summary').filter({ hasText: /^Notitie$/ }).first().click();
+      await page.getByRole('button', { name: 'Notitie opslaan' }).first().click();
+      await page.getByText('De notitie is opgeslagen.').waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/rtl/organisatoren`);
+      await page.getByText(colleague.name).first().waitFor();
+      r = await unisolated(page, [owner.name, colleague.name]);
+      assert.ok(r.found >= 3, `names found: ${r.found}`);
+      assert.deepEqual(r.bad, [], 'the organisers page');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('sessions written out of order: the session filter, attendance and messages list them by date', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
