@@ -3,7 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { parseNetwork, formatProblem, networkJsonSchema, networkCalendar, messages, toLocale, type Locale } from '../core/index.js';
+import { parseNetwork, formatProblem, networkJsonSchema, networkCalendar, messages, problemMessages, toLocale, type Locale } from '../core/index.js';
 
 const USAGE = `Usage: leerkring <command> [options]
 
@@ -88,12 +88,12 @@ async function readNetworkFile(file: string, locale: Locale) {
       ok: true as const,
       network: result.value,
       // Warnings do not fail validation; they are said beside "geldig" with their path.
-      lines: [messages(locale).cli.valid(file), ...result.warnings.map((p) => `  ${formatProblem(p, locale)}`)],
+      lines: [problemMessages(locale).cli.valid(file), ...result.warnings.map((p) => `  ${formatProblem(p, locale)}`)],
     };
   return {
     file,
     ok: false as const,
-    lines: [messages(locale).cli.invalid(file, result.problems.length), ...result.problems.map((p) => `  ${formatProblem(p, locale)}`)],
+    lines: [problemMessages(locale).cli.invalid(file, result.problems.length), ...result.problems.map((p) => `  ${formatProblem(p, locale)}`)],
   };
 }
 

@@ -10,6 +10,8 @@ export * from './json-schema.js';
 export * from './registration-shape.js';
 export { en } from './i18n/en.js';
 export { emailMessages, type EmailMessages } from './i18n/email.js';
+export { problemMessages, type ProblemMessages } from './i18n/problem.js';
+export { aboutMessages, type AboutMessages } from './i18n/about.js';
 export * from './admin-api.js';
 export * from './admin-client.js';
 export { adminMessages, type AdminMessages } from './i18n/admin.js';

@@ -4,7 +4,7 @@
  */
 import type { Network } from './schema.js';
 import type { Problem } from './problems.js';
-import { messages } from './i18n/messages.js';
+import { problemMessages } from './i18n/problem.js';
 import { LOCALES, type Locale } from './i18n/format.js';
 import { amsterdamIso, wallTimeAmbiguity } from './time.js';
 
@@ -16,7 +16,7 @@ export function networkWarnings(network: Network): Problem[] {
   const out: Problem[] = [];
   // availability.ts treats a closed network as taking no registrations, whatever the mode says.
   if (network.format === 'closed' && network.registration.mode === 'built-in')
-    out.push({ path: 'registration.mode', code: 'closed-format-built-in', message: both((l) => messages(l).problem['closed-format-built-in']) });
+    out.push({ path: 'registration.mode', code: 'closed-format-built-in', message: both((l) => problemMessages(l).problem['closed-format-built-in']) });
   const times: [string, string | undefined][] = [];
   network.sessions.forEach((s, i) => {
     times.push([`sessions[${i}].start`, s.start], [`sessions[${i}].end`, s.end]);
@@ -31,7 +31,7 @@ export function networkWarnings(network: Network): Problem[] {
     out.push({
       path,
       code: found.kind === 'skipped' ? 'time-skipped' : 'time-repeated',
-      message: both((l) => (found.kind === 'skipped' ? messages(l).problem.timeSkipped(chosen) : messages(l).problem.timeRepeated(chosen))),
+      message: both((l) => (found.kind === 'skipped' ? problemMessages(l).problem.timeSkipped(chosen) : problemMessages(l).problem.timeRepeated(chosen))),
     });
   }
   return out;

@@ -3,8 +3,9 @@
  * `sessions[2].start` and one sentence per language saying what is wrong and what is expected.
  */
 import type * as z from 'zod/mini';
-import { messages } from './i18n/messages.js';
+import { problemMessages } from './i18n/problem.js';
 import { LOCALES, type Locale } from './i18n/format.js';
+import { formatPath } from './path.js';
 
 export interface Problem {
   /** JSON path in the document, for example `sessions[2].start`; empty for the whole document. */
@@ -17,15 +18,7 @@ export interface Problem {
 
 type Issue = z.core.$ZodIssue;
 
-/** Formats a path array as `sessions[2].venue.city`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
+export { formatPath };
 
 function both(make: (locale: Locale) => string): Record<Locale, string> {
   return Object.fromEntries(LOCALES.map((l) => [l, make(l)])) as Record<Locale, string>;
@@ -135,7 +128,7 @@ function unwrap(schema: z.core.$ZodType, data: unknown): z.core.$ZodType | undef
 }
 
 function sentence(issue: Issue, locale: Locale): string {
-  const m = messages(locale).problem;
+  const m = problemMessages(locale).problem;
   const key = issue.message as keyof typeof m;
   switch (issue.code) {
     case 'invalid_type':
@@ -187,13 +180,13 @@ export function toProblems(issues: readonly Issue[], schema: z.core.$ZodType, in
         add({
           path: formatPath([...issue.path, key]),
           code: 'unknown-key',
-          message: both((l) => messages(l).problem.unknownKey(key, suggestion)),
+          message: both((l) => problemMessages(l).problem.unknownKey(key, suggestion)),
         });
       }
       continue;
     }
     if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof issue.input === 'number') {
-      add({ path: formatPath(issue.path), code: 'integer', message: both((l) => messages(l).problem.integer) });
+      add({ path: formatPath(issue.path), code: 'integer', message: both((l) => problemMessages(l).problem.integer) });
       continue;
     }
     add({ path: formatPath(issue.path), code: code(issue), message: both((l) => sentence(issue, l)) });
@@ -204,7 +197,7 @@ export function toProblems(issues: readonly Issue[], schema: z.core.$ZodType, in
 /** A problem with the JSON text itself, before any schema check. */
 export function jsonProblem(error: unknown): Problem {
   const detail = error instanceof Error ? error.message : String(error);
-  return { path: '', code: 'json', message: both((l) => messages(l).problem.json(detail)) };
+  return { path: '', code: 'json', message: both((l) => problemMessages(l).problem.json(detail)) };
 }
 
 /** "sessions[2].start: dit is geen geldige datum en tijd, …" */

@@ -9,7 +9,7 @@ import { formMessages, type FieldWords, type FormMessages } from './i18n/form.js
 import { emailText, freeText, lineText, type TextResult } from './text.js';
 import { LOCALES, type Locale } from './i18n/format.js';
 import type { Problem } from './problems.js';
-import { formatPath } from './problems.js';
+import { formatPath } from './path.js';
 import type { ParseResult } from './parse-network.js';
 import type { ParticipantInput, RegistrationInput } from './client.js';
 import { findListedOrganisation } from './organisation-name.js';

@@ -1,6 +1,7 @@
 import { LitElement, nothing, css, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
 import { heading } from '../shared/heading.js';
+import { aboutMessages } from '../../core/i18n/about.js';
 import {
   mailtoUrl,
   messages,
@@ -171,7 +172,7 @@ export class LeerkringAbout extends LitElement {
   }
 
   #part(part: AboutPart, network: Network, locale: Locale, top: number, level: number) {
-    const a = messages(locale).about;
+    const a = aboutMessages(locale).about;
     switch (part) {
       case 'title':
         return html`<${heading(top)} part="title">${network.title}</${heading(top)}>${network.subtitle ? html`<p class="subtitle">${network.subtitle}</p>` : nothing}`;

@@ -1,6 +1,7 @@
 import { LitElement, nothing, css, type PropertyValues } from 'lit';
 import { html } from 'lit/static-html.js';
 import { heading } from '../shared/heading.js';
+import { aboutMessages } from '../../core/i18n/about.js';
 import {
   formatDate,
   formatDateTime,
@@ -22,7 +23,7 @@ type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; net
 
 /** "vandaag"-free wording of when the next session is: a date and time, a date, or its period. */
 function nextText(n: NetworkSummary, locale: Locale): string {
-  const c = messages(locale).catalogue;
+  const c = aboutMessages(locale).catalogue;
   const s = n.nextSession;
   if (!s) return c.noNext;
   const when = s.start
@@ -186,7 +187,7 @@ export class LeerkringCatalogue extends LitElement {
   protected override render() {
     const locale = readyLocale(this);
     if (!locale) return nothing;
-    const c = messages(locale).catalogue;
+    const c = aboutMessages(locale).catalogue;
     const load = this._load;
     if (load.status === 'loading') return html`<p role="status" part="status">${c.loading}</p>`;
     if (load.status === 'error')
@@ -212,7 +213,7 @@ export class LeerkringCatalogue extends LitElement {
 
   #renderFilters(locale: Locale, audiences: OrganisationType[], themes: string[], kinds: NetworkKind[], count: number) {
     const m = messages(locale);
-    const c = m.catalogue;
+    const c = aboutMessages(locale).catalogue;
     const select = (id: string, label: string, value: string, options: [string, string][], set: (v: string) => void) =>
       options.length > 1 || value
         ? html`<div>
@@ -241,7 +242,7 @@ export class LeerkringCatalogue extends LitElement {
       <${h} part="title">${href ? html`<a href=${href}>${n.title}</a>` : n.title}</${h}>
       <p class="kind">${m.kind[n.kind]}</p>
       <p>${n.summary}</p>
-      ${types.length ? html`<p>${m.catalogue.audienceLine(formatList(locale, types))}</p>` : nothing}
+      ${types.length ? html`<p>${aboutMessages(locale).catalogue.audienceLine(formatList(locale, types))}</p>` : nothing}
       <p class="next">${nextText(n, locale)}</p>
       ${availability ? html`<p part="availability" data-state=${n.availability.state}>${availability}</p>` : nothing}
     </li>`;
