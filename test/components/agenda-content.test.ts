@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringAgenda } from '../../src/components/index.js';
-import { fixture, expectAccessible, shadowText, inline } from '../helpers/dom.js';
+import { fixture, expectAccessible, shadowText, inline, jsonLdOf } from '../helpers/dom.js';
 import { until } from '../helpers/form.js';
 
 const network = (sessions: unknown[], extra: Record<string, unknown> = {}) => ({
@@ -114,7 +114,7 @@ describe('<leerkring-agenda>: what the document says (issue 13)', () => {
 
   it('puts the programme and the speakers in the JSON-LD where schema.org has a place for them', async () => {
     const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2030-01-01T10:00:00Z">${inline(programmeDoc)}</leerkring-agenda>`);
-    const data = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const data = await jsonLdOf(el);
     const avond = data.subEvent.find((e: any) => e.name === 'Avond over warmte');
     expect(avond.performer).to.deep.equal([
       { '@type': 'Person', name: 'Anna de Vries', jobTitle: 'lector', affiliation: { '@type': 'Organization', name: 'Saxion' } },

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringAgenda } from '../../src/components/index.js';
-import { fixture, expectAccessible, shadowText, inline, settle } from '../helpers/dom.js';
+import { fixture, expectAccessible, shadowText, inline, settle, jsonLdOf } from '../helpers/dom.js';
 import { seedJson } from '../helpers/seeds.js';
 
 const future = (extra: Record<string, unknown> = {}, sessions?: unknown[]) => ({
@@ -182,7 +182,7 @@ describe('<leerkring-agenda>', () => {
       const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future())}</leerkring-agenda>`);
       expect(el.shadowRoot!.innerHTML).to.not.contain('geheim');
       // The inline document is the editor's own; what the element adds (JSON-LD) must not leak it.
-      expect(el.querySelector('script[type="application/ld+json"]')!.textContent).to.not.contain('geheim');
+      expect(JSON.stringify(await jsonLdOf(el))).to.not.contain('geheim');
       expect(shadowText(el)).to.contain('Online (Teams)');
     });
   });
@@ -283,8 +283,7 @@ describe('<leerkring-agenda>', () => {
 
     it('puts schema.org JSON-LD in the light DOM, and leaves it out on request', async () => {
       const el = await fixture<LeerkringAgenda>('<leerkring-agenda src="/demo/data/twentse-noabers.json"></leerkring-agenda>');
-      const script = el.querySelector('script[type="application/ld+json"]')!;
-      const data = JSON.parse(script.textContent!);
+      const data = await jsonLdOf(el);
       expect(data['@type']).to.equal('EventSeries');
       expect(data.subEvent).to.have.length(1);
       expect(data.subEvent[0]).to.include({ name: 'Aftrap', startDate: '2022-04-21T17:30:00.000Z' });

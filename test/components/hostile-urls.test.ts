@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { LeerkringAgenda, LeerkringSignup } from '../../src/components/index.js';
-import { fixture, inline, shadowText, warnings } from '../helpers/dom.js';
+import { fixture, inline, shadowText, warnings, jsonLdOf } from '../helpers/dom.js';
 
 // A registration API is a server the page trusts only as far as its data goes: a hostile or
 // broken one (a `data-api` an editor typed, a compromised host) can send any JSON. These
@@ -40,7 +40,7 @@ describe('URLs from a hostile registration API', () => {
       // The safe resource link is still a link.
       expect(links(el).map((l) => l.text)).to.deep.equal(['Nieuws']);
       // What search engines read is not a script URL either.
-      const jsonLd = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent!);
+      const jsonLd = await jsonLdOf(el);
       expect(jsonLd.url).to.match(/^https?:/);
     });
 

@@ -78,3 +78,14 @@ export async function warnings(run: () => Promise<unknown>): Promise<string[]> {
   }
   return seen;
 }
+
+/** The JSON-LD an element put in its light DOM, once it is there (it loads after the element shows). */
+export async function jsonLdOf(el: Element, timeout = 5000): Promise<any> {
+  const start = performance.now();
+  for (;;) {
+    const script = el.querySelector('script[type="application/ld+json"]');
+    if (script) return JSON.parse(script.textContent!);
+    if (performance.now() - start > timeout) throw new Error('no JSON-LD appeared');
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}

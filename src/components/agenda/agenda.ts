@@ -41,7 +41,6 @@ import { baseStyles } from '../shared/styles.js';
 import { JsonLdController } from '../shared/json-ld.js';
 import { downloadIcs } from '../shared/download-ics.js';
 import { registrationMailtoUrl, warnUnsafeUrl } from '../shared/safe-links.js';
-import { networkJsonLd } from './json-ld.js';
 import { agendaStyles } from './agenda.styles.js';
 import { LeerkringSessionSelectEvent } from './session-select-event.js';
 import type { NetworkState } from '../context.js';
@@ -222,8 +221,17 @@ export class LeerkringAgenda extends LitElement {
       }
     }
     const state = this.#source.state;
-    const want = this.structuredData !== 'off' && state.status === 'ready' && state.network;
-    this.#jsonLd.set(want ? networkJsonLd(state.network!, location.href.split('#')[0]!) : undefined);
+    const network = this.structuredData !== 'off' && state.status === 'ready' ? state.network : undefined;
+    if (!network) {
+      this.#jsonLd.set(undefined);
+      return;
+    }
+    // Search engines read the JSON-LD, people do not: its code loads after the agenda shows, and
+    // is used only if the element still shows the same network by then.
+    void import('./json-ld.js').then(({ networkJsonLd }) => {
+      const now = this.#source.state;
+      if (this.isConnected && this.structuredData !== 'off' && now.status === 'ready' && now.network === network) this.#jsonLd.set(networkJsonLd(network, location.href.split('#')[0]!));
+    });
   }
 
   protected override render() {
