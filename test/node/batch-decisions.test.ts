@@ -13,6 +13,13 @@ const busy = network({
   registration: { mode: 'built-in', scope: 'session', capacity: PLACES, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
+/** Four sessions of two places each, with a waiting list: registrations for all of them arrive together. */
+const series = network({
+  id: 'reeks-druk',
+  sessions: ['a', 'b', 'c', 'd'].map((id, i) => ({ id, title: `Sessie ${id}`, type: 'other', start: `2030-05-0${i + 1}T10:00` })),
+  registration: { mode: 'built-in', scope: 'session', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
 /** The real database, with its transactions and statements counted. */
 function counted(db: Db) {
   const seen = { transactions: 0, statements: 0 };
@@ -47,6 +54,33 @@ for (const backend of BACKENDS) {
         assert.equal(new Set(answers.map((a) => (a.kind === 'created' ? a.id : ''))).size, 40);
         const { rows } = await t.db.query<{ email_lower: string; status: string }>(`SELECT email_lower, status FROM registrations ORDER BY seq`);
         assert.deepEqual(rows.map((r) => r.email_lower), Array.from({ length: 40 }, (_, i) => `deelnemer${i}@example.org`));
+      } finally {
+        await t.db.close();
+        rmSync(t.dir, { recursive: true, force: true });
+      }
+    });
+
+    test('40 at once for four sessions: one transaction decides them all, each session by its own places and waiting list, keys shared across sessions', async () => {
+      const t = await openTestDb(backend);
+      const { db, seen } = counted(t.db);
+      try {
+        const service = new RegistrationService(db, new Map([[series.id, series]]), { secret: Buffer.alloc(32, 3) });
+        const sessions = ['a', 'b', 'c', 'd'];
+        const answers = await Promise.all([
+          ...Array.from({ length: 40 }, (_, i) => service.register(series, { ...person(i), sessionId: sessions[i % 4] })),
+          // One idempotency key for two sessions: the second is someone else's request and is refused.
+          service.register(series, { ...person('sleutel'), sessionId: 'a' }, 'gedeelde-sleutel'),
+          service.register(series, { ...person('sleutel'), sessionId: 'b' }, 'gedeelde-sleutel'),
+        ]);
+        // Per target a transaction of its own before (four at least); the network's queue decides them together now.
+        assert.ok(seen.transactions <= 2, `${seen.transactions} transactions for 42 registrations over four sessions`);
+        assert.ok(seen.statements <= 4 * seen.transactions, `${seen.statements} statements in ${seen.transactions} transactions`);
+        // Within each session, arrival order decides: its first two have the places, the rest wait in the order they came.
+        const perSession = (s: string) => answers.slice(0, 40).filter((_, i) => sessions[i % 4] === s).map((a) => (a.kind === 'created' ? [a.status, a.position ?? 0] : [a.kind, 0]));
+        for (const s of sessions) assert.deepEqual(perSession(s), Array.from({ length: 10 }, (_, i) => (i < 2 ? ['confirmed', 0] : ['waitlisted', i - 1])), `session ${s}`);
+        assert.equal(answers[40]!.kind === 'created' && answers[40]!.status, 'waitlisted');
+        assert.deepEqual(answers[41], { kind: 'idempotency-mismatch' });
+        assert.deepEqual(await new (await import('../../src/server/registrations/repository.js')).RegistrationRepository(t.db).recount(series.id), Object.fromEntries(sessions.map((s) => [s, { confirmed: 2, pending: 0, waitlisted: s === 'a' ? 9 : 8 }])));
       } finally {
         await t.db.close();
         rmSync(t.dir, { recursive: true, force: true });

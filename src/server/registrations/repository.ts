@@ -115,6 +115,65 @@ export class RegistrationRepository {
     return { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) };
   }
 
+  /**
+   * Locks several targets of a network at once, in the order given (sort them: two transactions
+   * that lock in the same order never wait for each other), and returns their kept counts.
+   */
+  async lockMany(networkId: string, targets: string[]): Promise<Map<string, PlaceCounts>> {
+    const { rows } = await this.#q.query<PlaceCounts & { target: string }>(
+      `INSERT INTO target_counts AS t (network_id, target)
+         SELECT $1, x.target FROM unnest($2::text[]) WITH ORDINALITY AS x(target, ord) ORDER BY x.ord
+         ON CONFLICT (network_id, target) DO UPDATE SET confirmed = t.confirmed RETURNING target, confirmed, pending, waitlisted`,
+      [networkId, targets],
+    );
+    return new Map(rows.map((r) => [r.target, { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) }]));
+  }
+
+  /**
+   * Everything the rules need to decide a batch, for several targets of one network in one
+   * statement: per target, which of these addresses are active and how many places these
+   * organisations hold; the stored answers of these keys and the organisers who want to hear at
+   * once are the network's.
+   */
+  async batchFactsMany(
+    networkId: string,
+    targets: string[],
+    keys: string[],
+    emails: string[],
+    organisations: string[],
+  ): Promise<{
+    stored: Map<string, { response: unknown; bodyHash: string | null }>;
+    active: Map<string, Set<string>>;
+    organisations: Map<string, Map<string, number>>;
+    organisers: OrganiserContact[];
+  }> {
+    const { rows } = await this.#q.query<{ stored: unknown; active: unknown; organisations: unknown; organisers: unknown }>(
+      `SELECT
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'response', response, 'bodyHash', body_hash)), '[]'::jsonb) FROM idempotency WHERE key = ANY($3::text[])) AS stored,
+         (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(target, email_lower)), '[]'::jsonb) FROM registrations
+            WHERE network_id = $1 AND target = ANY($2::text[]) AND email_lower = ANY($4::text[]) AND status IN ${ACTIVE}) AS active,
+         (SELECT coalesce(jsonb_agg(jsonb_build_array(target, organisation_lower, n)), '[]'::jsonb) FROM (
+            SELECT target, organisation_lower, count(*)::int AS n FROM registrations
+              WHERE network_id = $1 AND target = ANY($2::text[]) AND organisation_lower = ANY($5::text[]) AND status IN ('confirmed', 'pending')
+              GROUP BY target, organisation_lower) o) AS organisations,
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'email', o.email_lower, 'name', o.name) ORDER BY o.email_lower), '[]'::jsonb)
+            FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE r.network_id = $1 AND o.notify = 'immediate') AS organisers`,
+      [networkId, targets, keys, emails, organisations],
+    );
+    const r = rows[0]!;
+    const stored = json<{ key: string; response: unknown; bodyHash: string | null }[]>(r.stored);
+    const active = new Map(targets.map((t) => [t, new Set<string>()]));
+    for (const [t, e] of json<[string, string][]>(r.active)) active.get(t)?.add(e);
+    const orgs = new Map(targets.map((t) => [t, new Map<string, number>()]));
+    for (const [t, o, n] of json<[string, string, number][]>(r.organisations)) orgs.get(t)?.set(o, Number(n));
+    return {
+      stored: new Map(stored.map((s) => [s.key, { response: json(s.response), bodyHash: s.bodyHash }])),
+      active,
+      organisations: orgs,
+      organisers: json<OrganiserContact[]>(r.organisers),
+    };
+  }
+
   /** The kept counts of a target (under its lock, they are exact). */
   async counts(networkId: string, target: string): Promise<PlaceCounts> {
     const { rows } = await this.#q.query<PlaceCounts>('SELECT confirmed, pending, waitlisted FROM target_counts WHERE network_id = $1 AND target = $2', [networkId, target]);
@@ -146,41 +205,6 @@ export class RegistrationRepository {
     const out: Record<string, PlaceCounts> = {};
     for (const r of rows) (out[r.target] ??= { confirmed: 0, pending: 0, waitlisted: 0 })[r.status as keyof PlaceCounts] = Number(r.n);
     return out;
-  }
-
-  /**
-   * What deciding a batch of registrations for one target needs to know, in one statement
-   * under the target's lock: the stored answers for these idempotency keys, which of these
-   * addresses already hold an active registration, the places these organisations hold, and
-   * the organisers to tell at once.
-   */
-  async batchFacts(
-    networkId: string,
-    target: string,
-    keys: string[],
-    emails: string[],
-    organisations: string[],
-  ): Promise<{ stored: Map<string, { response: unknown; bodyHash: string | null }>; active: Set<string>; organisations: Map<string, number>; organisers: OrganiserContact[] }> {
-    const { rows } = await this.#q.query<{ stored: unknown; active: unknown; organisations: unknown; organisers: unknown }>(
-      `SELECT
-         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'response', response, 'bodyHash', body_hash)), '[]'::jsonb) FROM idempotency WHERE key = ANY($3::text[])) AS stored,
-         (SELECT coalesce(jsonb_agg(DISTINCT email_lower), '[]'::jsonb) FROM registrations
-            WHERE network_id = $1 AND target = $2 AND email_lower = ANY($4::text[]) AND status IN ${ACTIVE}) AS active,
-         (SELECT coalesce(jsonb_object_agg(organisation_lower, n), '{}'::jsonb) FROM (
-            SELECT organisation_lower, count(*)::int AS n FROM registrations
-              WHERE network_id = $1 AND target = $2 AND organisation_lower = ANY($5::text[]) AND status IN ('confirmed', 'pending') GROUP BY organisation_lower) o) AS organisations,
-         (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'email', o.email_lower, 'name', o.name) ORDER BY o.email_lower), '[]'::jsonb)
-            FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE r.network_id = $1 AND o.notify = 'immediate') AS organisers`,
-      [networkId, target, keys, emails, organisations],
-    );
-    const r = rows[0]!;
-    const stored = json<{ key: string; response: unknown; bodyHash: string | null }[]>(r.stored);
-    return {
-      stored: new Map(stored.map((s) => [s.key, { response: json(s.response), bodyHash: s.bodyHash }])),
-      active: new Set(json<string[]>(r.active)),
-      organisations: new Map(Object.entries(json<Record<string, number>>(r.organisations)).map(([k, n]) => [k, Number(n)])),
-      organisers: json<OrganiserContact[]>(r.organisers),
-    };
   }
 
   /**

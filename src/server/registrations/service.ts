@@ -325,7 +325,9 @@ export class RegistrationService {
     return new Promise<RegisterResult>((resolve, reject) => {
       request.answer = resolve;
       request.fail = reject;
-      const queue = `${network.id}\u0000${request.target}`;
+      // One queue per network: requests for its targets (sessions) that arrive together are
+      // decided in one transaction, each target under its own lock (taken in a fixed order).
+      const queue = network.id;
       const waiting = this.#waiting.get(queue);
       if (waiting) waiting.push(request);
       else {
@@ -335,10 +337,10 @@ export class RegistrationService {
     });
   }
 
-  /** Per target, the registrations waiting while a batch of that target is decided. */
+  /** Per network, the registrations waiting while a batch of that network is decided. */
   readonly #waiting = new Map<string, Pending[]>();
 
-  /** Decides batches for one target until nobody is waiting for it any more. */
+  /** Decides batches for one network until nobody is waiting for it any more. */
   async #drain(queue: string): Promise<void> {
     for (;;) {
       // One turn of the event loop first, so that requests that have arrived meanwhile join the
@@ -373,30 +375,39 @@ export class RegistrationService {
   }
 
   /**
-   * Decides registrations for one target in arrival order, in the caller's transaction: locks
-   * the target and reads its kept counts (one statement), reads every fact the rules need for
-   * all of them (one statement), decides each with the core rules while counting along, and
-   * stores the registrations, the idempotent answers and the e-mails (one statement).
+   * Decides registrations for one network in arrival order, in the caller's transaction: per
+   * target (the network, or each session), in a fixed order so two processes never wait for each
+   * other, locks it and reads its kept counts (one statement) and every fact the rules need for
+   * its requests (one statement); then decides each request with the core rules while counting
+   * along per target, and stores the registrations, the idempotent answers and the e-mails of all
+   * of them (one statement). Each target's requests are decided exactly as a batch of their own.
    */
   async #decide(repo: RegistrationRepository, batch: Pending[]): Promise<RegisterResult[]> {
-    const { network: { id: networkId }, target } = batch[0]!;
-    const counts = await repo.lock(networkId, target);
+    const networkId = batch[0]!.network.id;
     const timeline = await this.#timeline(repo, batch[0]!.network);
-    const facts = await repo.batchFacts(
+    const targets = [...new Set(batch.map((r) => r.target))].sort();
+    const locked = await repo.lockMany(networkId, targets);
+    const facts = await repo.batchFactsMany(
       networkId,
-      target,
+      targets,
       batch.flatMap((r) => (r.key ? [r.key] : [])),
       batch.map((r) => r.email),
       batch.flatMap((r) => (r.organisation ? [r.organisation] : [])),
     );
+    // Idempotency keys are the network's, whatever the target: one map for the whole batch.
+    const stored = facts.stored;
+    const organisers = facts.organisers;
     const results: RegisterResult[] = [];
     const rows: NewRegistration[] = [];
     const answers: { key: string; networkId: string; response: unknown; bodyHash: string }[] = [];
     const mails: { registrationId: string; kind: MailKind | 'organiser-new'; message: MailMessage }[] = [];
-    const consoleUrl = facts.organisers.length ? this.#consoleUrl() : '';
+    const consoleUrl = organisers.length ? this.#consoleUrl() : '';
     for (const r of batch) {
-      const { network, input, locale } = r;
-      const earlier = r.key ? facts.stored.get(r.key) : undefined;
+      const { network, input, locale, target } = r;
+      const counts = locked.get(target)!;
+      const active = facts.active.get(target)!;
+      const organisations = facts.organisations.get(target)!;
+      const earlier = r.key ? stored.get(r.key) : undefined;
       if (earlier) {
         results.push(earlier.bodyHash === r.bodyHash ? (earlier.response as RegisterResult) : { kind: 'idempotency-mismatch' });
         continue;
@@ -410,7 +421,7 @@ export class RegistrationService {
           invitation: r.invitation,
           ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
         },
-        { counts: { ...counts }, duplicate: facts.active.has(r.email), organisationCount: r.organisation ? (facts.organisations.get(r.organisation) ?? 0) : 0 },
+        { counts: { ...counts }, duplicate: active.has(r.email), organisationCount: r.organisation ? (organisations.get(r.organisation) ?? 0) : 0 },
         r.now,
       );
       if (decision.outcome === 'rejected') {
@@ -421,8 +432,8 @@ export class RegistrationService {
       const status = decision.outcome;
       // Counting along: what the next request in the batch is decided on, as if this one had committed.
       counts[status]++;
-      facts.active.add(r.email);
-      if (r.organisation && status !== 'waitlisted') facts.organisations.set(r.organisation, (facts.organisations.get(r.organisation) ?? 0) + 1);
+      active.add(r.email);
+      if (r.organisation && status !== 'waitlisted') organisations.set(r.organisation, (organisations.get(r.organisation) ?? 0) + 1);
       const id = randomUUID();
       // Under the lock every earlier waiting registration of this target came before this one.
       const position = status === 'waitlisted' ? counts.waitlisted : undefined;
@@ -448,7 +459,7 @@ export class RegistrationService {
       if (r.key) {
         answers.push({ key: r.key, networkId, response: result, bodyHash: r.bodyHash });
         // The same key again later in this batch gets this answer (or the mismatch).
-        facts.stored.set(r.key, { response: result, bodyHash: r.bodyHash });
+        stored.set(r.key, { response: result, bodyHash: r.bodyHash });
       }
       const manageUrl = this.#manageUrl(id);
       // A new registration's feed address is at its first version.
@@ -469,7 +480,7 @@ export class RegistrationService {
       });
       // Organisers who want to hear at once; the e-mail carries the registration's id, so erasing
       // the participant also removes it while unsent.
-      for (const o of facts.organisers) {
+      for (const o of organisers) {
         const news = [{ network, sessionId: input.sessionId ?? null, participant: p, status }];
         mails.push({ registrationId: id, kind: 'organiser-new', message: composeOrganiserMail('organiser-new', { to: o, locale: 'nl', consoleUrl, news }) });
       }
