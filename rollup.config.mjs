@@ -71,13 +71,30 @@ async function elementChunks() {
     };
     visit(chunk.fileName);
   }
+  // The lean document check takes the rules it shares with the full validator along: a page
+  // with a valid document of its own fetches one file for it, and the validator comes only
+  // for a document with errors.
+  const check = [...chunks.values()].find((c) => /core[\\/]network-check\.generated\.js$/.test(c.facadeModuleId ?? ''));
+  const checkParts = new Set();
+  const visitCheck = (name) => {
+    if (checkParts.has(name) || users.has(name) || chunks.get(name).isEntry) return;
+    checkParts.add(name);
+    for (const next of chunks.get(name).imports) visitCheck(next);
+  };
+  if (check) visitCheck(check.fileName);
   // Every module gets its chunk by name: a module left to rollup would follow any module of a
   // named chunk that imports it (a barrel such as core/lean.js would pull the form's texts in).
   const plan = new Map();
   for (const chunk of chunks.values()) {
     const used = users.get(chunk.fileName) ?? new Set();
     // The loader's own modules stay in the loader (the chunk holding the entry becomes leerkring.js).
-    const name = chunk.isEntry ? 'loader' : used.has('agenda') || (used.has('network') && used.has('signup')) ? 'agenda' : chunk.name;
+    const name = chunk.isEntry
+      ? 'loader'
+      : used.has('agenda') || (used.has('network') && used.has('signup'))
+        ? 'agenda'
+        : checkParts.has(chunk.fileName)
+          ? 'network-check'
+          : chunk.name;
     for (const id of Object.keys(chunk.modules)) plan.set(id, name);
   }
   return (id) => plan.get(id);

@@ -4,7 +4,9 @@
 // compressed on its own, as a browser receives it. Budgets (issue 11):
 //  - a page with an agenda whose network comes from the registration API: ≤ 20 KB gzip before
 //    the agenda shows (loader, <leerkring-network>, <leerkring-agenda>);
-//  - the same page with its own document (src or inline JSON): ≤ 25 KB, with the validator;
+//  - the same page with its own document (src or inline JSON): ≤ 25 KB, with the lean check
+//    generated from the schema (src/core/network-check.generated.ts); the full validator (zod,
+//    the schema, the problem sentences) loads only for a document that check does not pass;
 //  - the signup form and its texts load only on pages with a <leerkring-signup>.
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -41,18 +43,20 @@ for (const [name, buf] of rows) console.log(`${name.padEnd(width)}  ${kb(buf.len
 
 const page = (...elements) => closure(['leerkring.js', ...elements.map(chunk)]);
 const agendaApi = page('network', 'agenda');
-const agendaOwn = page('network', 'agenda', 'parse-network');
+const agendaOwn = page('network', 'agenda', 'network-check');
+const agendaInvalid = page('network', 'agenda', 'network-check', 'parse-network');
 const formApi = page('network', 'agenda', 'signup');
-const formOwn = page('network', 'agenda', 'signup', 'parse-network');
+const formOwn = page('network', 'agenda', 'signup', 'network-check');
 const budgets = [
   ['agenda page, network from the API (loader + network + agenda)', agendaApi, 20 * 1024],
-  ['agenda page, own document (+ validator)', agendaOwn, 25 * 1024],
+  ['agenda page, own document (+ lean check)', agendaOwn, 25 * 1024],
   ['page with agenda and signup form, from the API', formApi, 35 * 1024],
   ['page with agenda and signup form, own document', formOwn, 45 * 1024],
 ];
 console.log('\nWhat a page downloads before its elements show (gzip, each file on its own):');
 for (const [name, set, budget] of budgets)
   console.log(`${total(set) <= budget ? 'within' : 'OVER'} budget: ${name} ${kb(total(set))} (budget ${kb(budget)}; ${set.size} files)`);
+console.log(`for reference: agenda page whose own document has errors (+ full validator and its sentences) ${kb(total(agendaInvalid))} (${agendaInvalid.size} files)`);
 const formOnly = [...code.keys()].filter((f) => /^leerkring-signup-/.test(f));
 const leaked = formOnly.filter((f) => agendaOwn.has(f));
 console.log(leaked.length ? `OVER budget: the signup form is loaded on agenda pages (${leaked.join(', ')})` : 'within budget: the signup form and its texts load only on pages with a <leerkring-signup>');

@@ -7,9 +7,8 @@
  * means, so the parsed document is exactly what the editor wrote.
  */
 import * as z from 'zod/mini';
-import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
-import { isSafeUrl, DOCUMENT_URL_PATTERN } from './safe-url.js';
-import { LONE_SURROGATE } from './text.js';
+import { DOCUMENT_URL_PATTERN } from './safe-url.js';
+import { objectRules, valueRules, type ObjectRule } from './document-rules.js';
 
 import {
   NETWORK_KINDS,
@@ -28,6 +27,27 @@ export * from './constants.js';
 
 // Issue messages below are keys into the translated problem sentences in `problems.ts`.
 
+export { POSTAL_CODES } from './document-rules.js';
+
+/**
+ * Which object rule each cross-field check runs, for `scripts/network-check.ts`: it compiles
+ * this schema into the lean check a page runs on its own document, with the same rules.
+ */
+export const objectRuleOfCheck = new WeakMap<object, ObjectRule>();
+
+/** A cross-field check that runs `objectRules[name]`, reporting through zod. */
+function rule<T>(name: ObjectRule, params?: { when?: (payload: { value: unknown }) => boolean }) {
+  const check = z.superRefine<T>(
+    (value, ctx) =>
+      (objectRules[name] as (v: unknown, add: (message: string, path: PropertyKey[], input?: unknown) => void) => void)(value, (message, path, input) =>
+        ctx.addIssue({ code: 'custom', message, path, input }),
+      ),
+    params,
+  );
+  objectRuleOfCheck.set(check, name);
+  return check;
+}
+
 // Patterns the JSON Schema carries too. A one-line field has no line break; apart from line breaks
 // (reported as such) no control or bidi character (text.ts), tab included. A multi-line field may
 // hold tabs and line breaks, and no other control character.
@@ -41,30 +61,30 @@ const text = () =>
     z.minLength(1, 'empty'),
     z.regex(ONE_LINE, 'line-break'),
     z.regex(NO_CONTROL_IN_LINE, 'control'),
-    z.refine((s) => !LONE_SURROGATE.test(s), 'unstorable'),
+    z.refine(valueRules.storable, 'unstorable'),
   );
 /** Text in paragraphs (a summary, a description): line breaks and tabs are kept. */
 const prose = () =>
-  z.string().check(z.trim(), z.minLength(1, 'empty'), z.regex(NO_CONTROL_IN_PROSE, 'control'), z.refine((s) => !LONE_SURROGATE.test(s), 'unstorable'));
+  z.string().check(z.trim(), z.minLength(1, 'empty'), z.regex(NO_CONTROL_IN_PROSE, 'control'), z.refine(valueRules.storable, 'unstorable'));
 const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'));
 // The pattern is what the JSON Schema shows editors' tools; the rule itself is `isSafeUrl`, the
 // same check the elements apply to every URL they render, whoever delivered it.
 const httpsUrl = () =>
   z.string().check(
     z.regex(DOCUMENT_URL_PATTERN, { message: 'url', abort: true }),
-    z.refine((v) => isSafeUrl(v, { relative: false }), 'url'),
+    z.refine(valueRules.absoluteUrl, 'url'),
   );
 const email = () => z.string().check(z.regex(/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/, 'email'));
 const dateTime = () =>
   z.string().check(
     z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/, 'datetime'),
-    z.refine(isDateTimeString, 'datetime'),
+    z.refine(valueRules.dateTime, 'datetime'),
   );
-const date = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), z.refine(isDateString, 'date'));
+const date = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'), z.refine(valueRules.date, 'date'));
 const dateOrDateTime = () =>
   z.string().check(
     z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'deadline'),
-    z.refine((v) => parseDeadline(v) !== undefined, 'deadline'),
+    z.refine(valueRules.deadline, 'deadline'),
   );
 const clock = () => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'clock'));
 const count = () => z.int().check(z.gte(0));
@@ -103,8 +123,6 @@ export const resourceSchema = z.strictObject({
   participantsOnly: z.optional(z.boolean()),
 });
 
-/** Postal code patterns per country; a country not listed gets only the loose pattern of the field itself. */
-export const POSTAL_CODES: Record<string, RegExp> = { NL: /^\d{4} ?[A-Z]{2}$/, BE: /^\d{4}$/, DE: /^\d{5}$/, LU: /^(L-)?\d{4}$/, FR: /^\d{5}$/ };
 const place = {
   name: z.optional(text()),
   /** The room in the building ("zaal 2.14"). */
@@ -118,12 +136,7 @@ const place = {
   accessibility: z.optional(prose()),
   note: z.optional(text()),
 };
-// The postal code follows the venue's country: "1000" is Brussels, not an incomplete Dutch code.
-const postalCodeMatchesCountry = z.superRefine((v: { postalCode?: string | undefined; country?: string | undefined }, ctx) => {
-  const pattern = POSTAL_CODES[v.country ?? 'NL'];
-  if (v.postalCode && pattern && !pattern.test(v.postalCode))
-    ctx.addIssue({ code: 'custom', message: v.country && v.country !== 'NL' ? 'postal-code-country' : 'postal-code', path: ['postalCode'], input: v.postalCode });
-});
+const postalCodeMatchesCountry = rule('venue');
 const online = {
   platform: z.optional(text()),
   /** Never public: stripped by `publicNetwork()` and never written to a public feed. */
@@ -173,22 +186,7 @@ export const sessionSchema = z
     capacity: z.optional(count()),
     resources: z.optional(z.array(resourceSchema)),
   })
-  .check(
-    z.superRefine((s, ctx) => {
-      if (s.start && s.date) ctx.addIssue({ code: 'custom', message: 'start-and-date', path: ['date'], input: s.date });
-      if (s.end && !s.start) ctx.addIssue({ code: 'custom', message: 'end-without-start', path: ['end'], input: s.end });
-      if (s.start && s.end) {
-        const a = parseDateTime(s.start);
-        const b = parseDateTime(s.end);
-        if (a && b && b.getTime() <= a.getTime())
-          ctx.addIssue({ code: 'custom', message: 'end-before-start', path: ['end'], input: s.end });
-      }
-      if (s.doorsOpen && !s.start && !s.date)
-        ctx.addIssue({ code: 'custom', message: 'doors-without-date', path: ['doorsOpen'], input: s.doorsOpen });
-      if (s.status === 'moved' && !s.movedFrom?.length)
-        ctx.addIssue({ code: 'custom', message: 'moved-without-history', path: ['movedFrom'], input: s.movedFrom });
-    }),
-  );
+  .check(rule('session'));
 
 export const trackSchema = z.strictObject({
   id: id(),
@@ -210,12 +208,7 @@ export const questionSchema = z
     min: z.optional(z.number()),
     max: z.optional(z.number()),
   })
-  .check(
-    z.superRefine((q, ctx) => {
-      if (q.type === 'choice' && !q.options?.length)
-        ctx.addIssue({ code: 'custom', message: 'choice-without-options', path: ['options'], input: q.options });
-    }),
-  );
+  .check(rule('question'));
 
 export const registrationPolicySchema = z
   .strictObject({
@@ -281,20 +274,7 @@ export const registrationPolicySchema = z
     /** Days before each dated session that registrants get a reminder (2 when absent); 0 sends none. */
     reminderDaysBefore: z.optional(count().check(z.lte(60))),
   })
-  .check(
-    z.superRefine((r, ctx) => {
-      if (r.mode === 'external' && !r.url)
-        ctx.addIssue({ code: 'custom', message: 'external-without-url', path: ['url'], input: r.url });
-      if (r.opens && r.closes) {
-        const a = parseDeadline(r.opens);
-        const b = parseDeadline(r.closes);
-        if (a && b && b.getTime() <= a.getTime())
-          ctx.addIssue({ code: 'custom', message: 'closes-before-opens', path: ['closes'], input: r.closes });
-      }
-      if (r.waitlist?.limit && !r.waitlist.enabled)
-        ctx.addIssue({ code: 'custom', message: 'waitlist-limit-disabled', path: ['waitlist', 'limit'], input: r.waitlist.limit });
-    }),
-  );
+  .check(rule('registration'));
 
 export const networkSchema = z
   .strictObject({
@@ -351,42 +331,12 @@ export const networkSchema = z
     sessions: z.array(sessionSchema),
     registration: registrationPolicySchema,
   })
-  .check(
-    // Runs even when a field elsewhere is wrong (zod skips refinements after an error by default),
-    // so an editor sees every problem at once; the document may be partly invalid here.
-    z.superRefine(
-      (n, ctx) => networkRules(n as unknown as Record<string, unknown>, (message, path) => ctx.addIssue({ code: 'custom', message, path, input: undefined })),
-      { when: (payload) => isRecord(payload.value) },
-    ),
-  );
+  // Runs even when a field elsewhere is wrong (zod skips refinements after an error by default),
+  // so an editor sees every problem at once; the document may be partly invalid here.
+  .check(rule('network', { when: (payload) => isRecord(payload.value) }));
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Rules that span fields of the whole document; every read is guarded because it runs on unchecked input too. */
-function networkRules(n: Record<string, unknown>, add: (message: string, path: PropertyKey[]) => void): void {
-  const sessions = Array.isArray(n.sessions) ? n.sessions : [];
-  const tracks = Array.isArray(n.tracks) ? n.tracks.map((t) => (isRecord(t) ? t.id : undefined)) : [];
-  const seen = new Set<unknown>();
-  sessions.forEach((s, i) => {
-    if (!isRecord(s)) return;
-    if (typeof s.id === 'string') {
-      if (seen.has(s.id)) add('duplicate-id', ['sessions', i, 'id']);
-      seen.add(s.id);
-    }
-    if (typeof s.track === 'string' && !tracks.includes(s.track)) add('unknown-track', ['sessions', i, 'track']);
-  });
-  const r = isRecord(n.registration) ? n.registration : {};
-  const contact = isRecord(n.contact) ? n.contact : {};
-  if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
-  if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
-  // A form that never asks the organisation type can never pass a rule by organisation type.
-  const fields = isRecord(r.fields) ? r.fields : {};
-  if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation)))
-    add('type-field-off', ['registration', 'fields', 'organisationType']);
-  if (fields.organisation === 'off' && Array.isArray(r.organisations))
-    add('organisation-field-off', ['registration', 'fields', 'organisation']);
 }
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];

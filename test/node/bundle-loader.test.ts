@@ -2,6 +2,7 @@
 // when its tag (or a data-leerkring placeholder) appears, under the strict CSP, in Chromium.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { loadNetworks, STRICT_CSP } from '../../src/server/index.js';
 import { serveInChromium, watchViolations } from './browser.js';
@@ -94,6 +95,29 @@ describe('dist/leerkring.js loads elements on demand', () => {
     await shows(p, 'leerkring-agenda', '[part="session"]');
     assert.deepEqual(await violations(), []);
     await p.close();
+  });
+});
+
+describe('a page with its own document', () => {
+  test('a valid document passes the lean check and shows without the full validator; an invalid one loads it and shows the problems', async () => {
+    const doc = JSON.parse(readFileSync('demo/data/twentse-noabers.json', 'utf8')) as { sessions: { start?: string }[] };
+    const inline = (d: unknown) => `<leerkring-agenda><script type="application/json">${JSON.stringify(d).replace(/</g, '\\u003c')}</script></leerkring-agenda>`;
+
+    const valid = await open(inline(doc));
+    await shows(valid.page, 'leerkring-agenda', '[part="session"]');
+    assert.ok(valid.scripts.some((s) => /^\/dist\/leerkring-network-check-[\w-]+\.js$/.test(s)), valid.scripts.join(' '));
+    assert.ok(!valid.scripts.some((s) => /leerkring-parse-network-/.test(s)), `the full validator is not loaded for a valid document: ${valid.scripts.join(' ')}`);
+    assert.deepEqual(await valid.violations(), []);
+    await valid.page.close();
+
+    doc.sessions[0]!.start = '2026-02-30T19:30';
+    const invalid = await open(inline(doc));
+    await shows(invalid.page, 'leerkring-agenda', '[part~="error"]');
+    assert.ok(invalid.scripts.some((s) => /^\/dist\/leerkring-parse-network-[\w-]+\.js$/.test(s)), invalid.scripts.join(' '));
+    const text = await invalid.page.evaluate(() => document.querySelector('leerkring-agenda')!.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+    assert.match(text, /sessions\[0\]\.start/);
+    assert.deepEqual(await invalid.violations(), []);
+    await invalid.page.close();
   });
 });
 

@@ -1,6 +1,11 @@
 import { availabilityMap, loadMessages, RegistrationClient, type Locale, type Network } from '../../core/lean.js';
 
-/** The document validator (zod and the schema) is a chunk of its own, loaded only for documents the page gives itself. */
+/**
+ * A document the page gives itself is checked by the lean check generated from the schema (a
+ * small chunk of its own); only a document it does not pass loads the full validator (zod, the
+ * schema and the problem sentences), which has the last word and says what is wrong, and where.
+ */
+const leanCheck = () => import('../../core/network-check.generated.js');
 const validator = () => import('../../core/parse-network.js');
 import type { NetworkState } from '../context.js';
 
@@ -33,10 +38,13 @@ export async function loadNetwork(options: LoadOptions): Promise<Omit<NetworkSta
       if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
       text = await res.text();
     }
-    const { parseNetwork } = await validator();
-    const parsed = parseNetwork(text ?? '');
-    if (!parsed.ok) return { status: 'invalid', problems: parsed.problems, live: false, ...(api !== undefined && { api }) };
-    network = parsed.value;
+    network = await checkedDocument(text ?? '');
+    if (!network) {
+      const { parseNetwork } = await validator();
+      const parsed = parseNetwork(text ?? '');
+      if (!parsed.ok) return { status: 'invalid', problems: parsed.problems, live: false, ...(api !== undefined && { api }) };
+      network = parsed.value;
+    }
   }
   if (client && (network || networkId)) {
     const r = await client.getNetwork(network?.id ?? networkId!, signal);
@@ -49,4 +57,16 @@ export async function loadNetwork(options: LoadOptions): Promise<Omit<NetworkSta
   }
   if (!network) throw new Error('no network: set src, an inline <script type="application/json">, or api with network-id');
   return { status: 'ready', network, availability: availabilityMap(network, {}, now), live: false, ...(api !== undefined && { api }) };
+}
+
+/** The document, if the lean check finds it certainly valid; otherwise undefined (then the full validator decides). */
+async function checkedDocument(text: string): Promise<Network | undefined> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const { isCertainlyValid } = await leanCheck();
+  return isCertainlyValid(data) ? data : undefined;
 }

@@ -1,0 +1,101 @@
+/**
+ * The rules of a network document that a pattern cannot say: each decided here, once. The zod
+ * schema (`schema.ts`) calls them with an `add` that reports a problem; the lean check that a
+ * page runs on its own document (`network-check.generated.ts`, generated from the zod schema)
+ * calls the same functions and only wants to know whether anything was added.
+ */
+import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
+import { isSafeUrl } from './safe-url.js';
+import { LONE_SURROGATE } from './text.js';
+
+/** Reports a problem: a key into the problem sentences, where it is, and the value found there. */
+export type AddIssue = (message: string, path: PropertyKey[], input?: unknown) => void;
+
+/** Checks of one string value. */
+export const valueRules = {
+  /** Text a database can store: no half of a surrogate pair on its own. */
+  storable: (s: string) => !LONE_SURROGATE.test(s),
+  /** An absolute http(s) address the elements will link to (`isSafeUrl`, the rule every element applies). */
+  absoluteUrl: (v: string) => isSafeUrl(v, { relative: false }),
+  dateTime: (v: string) => isDateTimeString(v),
+  date: (v: string) => isDateString(v),
+  deadline: (v: string) => parseDeadline(v) !== undefined,
+};
+
+/** Postal code patterns per country; a country not listed gets only the loose pattern of the field itself. */
+export const POSTAL_CODES: Record<string, RegExp> = { NL: /^\d{4} ?[A-Z]{2}$/, BE: /^\d{4}$/, DE: /^\d{5}$/, LU: /^(L-)?\d{4}$/, FR: /^\d{5}$/ };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Rules of one object that span its fields; each runs on an object whose fields passed their own checks. */
+export const objectRules = {
+  // The postal code follows the venue's country: "1000" is Brussels, not an incomplete Dutch code.
+  venue(v: { postalCode?: string | undefined; country?: string | undefined }, add: AddIssue): void {
+    const pattern = POSTAL_CODES[v.country ?? 'NL'];
+    if (v.postalCode && pattern && !pattern.test(v.postalCode))
+      add(v.country && v.country !== 'NL' ? 'postal-code-country' : 'postal-code', ['postalCode'], v.postalCode);
+  },
+
+  session(
+    s: { start?: string | undefined; end?: string | undefined; date?: string | undefined; doorsOpen?: string | undefined; status?: string | undefined; movedFrom?: string[] | undefined },
+    add: AddIssue,
+  ): void {
+    if (s.start && s.date) add('start-and-date', ['date'], s.date);
+    if (s.end && !s.start) add('end-without-start', ['end'], s.end);
+    if (s.start && s.end) {
+      const a = parseDateTime(s.start);
+      const b = parseDateTime(s.end);
+      if (a && b && b.getTime() <= a.getTime()) add('end-before-start', ['end'], s.end);
+    }
+    if (s.doorsOpen && !s.start && !s.date) add('doors-without-date', ['doorsOpen'], s.doorsOpen);
+    if (s.status === 'moved' && !s.movedFrom?.length) add('moved-without-history', ['movedFrom'], s.movedFrom);
+  },
+
+  question(q: { type: string; options?: unknown[] | undefined }, add: AddIssue): void {
+    if (q.type === 'choice' && !q.options?.length) add('choice-without-options', ['options'], q.options);
+  },
+
+  registration(
+    r: { mode: string; url?: string | undefined; opens?: string | undefined; closes?: string | undefined; waitlist?: { enabled: boolean; limit?: number | undefined } | undefined },
+    add: AddIssue,
+  ): void {
+    if (r.mode === 'external' && !r.url) add('external-without-url', ['url'], r.url);
+    if (r.opens && r.closes) {
+      const a = parseDeadline(r.opens);
+      const b = parseDeadline(r.closes);
+      if (a && b && b.getTime() <= a.getTime()) add('closes-before-opens', ['closes'], r.closes);
+    }
+    if (r.waitlist?.limit && !r.waitlist.enabled) add('waitlist-limit-disabled', ['waitlist', 'limit'], r.waitlist.limit);
+  },
+
+  /**
+   * Rules that span fields of the whole document. Every read is guarded: the schema runs this
+   * even when a field elsewhere is wrong, so an editor sees every problem at once.
+   */
+  network(n: Record<string, unknown>, add: AddIssue): void {
+    const sessions = Array.isArray(n.sessions) ? n.sessions : [];
+    const tracks = Array.isArray(n.tracks) ? n.tracks.map((t) => (isRecord(t) ? t.id : undefined)) : [];
+    const seen = new Set<unknown>();
+    sessions.forEach((s, i) => {
+      if (!isRecord(s)) return;
+      if (typeof s.id === 'string') {
+        if (seen.has(s.id)) add('duplicate-id', ['sessions', i, 'id']);
+        seen.add(s.id);
+      }
+      if (typeof s.track === 'string' && !tracks.includes(s.track)) add('unknown-track', ['sessions', i, 'track']);
+    });
+    const r = isRecord(n.registration) ? n.registration : {};
+    const contact = isRecord(n.contact) ? n.contact : {};
+    if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
+    if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
+    // A form that never asks the organisation type can never pass a rule by organisation type.
+    const fields = isRecord(r.fields) ? r.fields : {};
+    if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation)))
+      add('type-field-off', ['registration', 'fields', 'organisationType']);
+    if (fields.organisation === 'off' && Array.isArray(r.organisations)) add('organisation-field-off', ['registration', 'fields', 'organisation']);
+  },
+};
+
+export type ObjectRule = keyof typeof objectRules;
