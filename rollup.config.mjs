@@ -82,6 +82,11 @@ async function elementChunks() {
     for (const next of chunks.get(name).imports) visitCheck(next);
   };
   if (check) visitCheck(check.fileName);
+  // Rollup names a chunk of shared modules after one of them; where that is also an element's
+  // name ("manage": the form's sentences, shared by the form and the manage page), the two would
+  // become one file and every form would fetch the manage page.
+  const elementNames = new Set([...chunks.values()].filter((c) => c.facadeModuleId && !c.isEntry).map((c) => c.name));
+  const sharedName = (chunk) => (!chunk.facadeModuleId && elementNames.has(chunk.name) ? `${chunk.name}-shared` : chunk.name);
   // Every module gets its chunk by name: a module left to rollup would follow any module of a
   // named chunk that imports it (a barrel such as core/lean.js would pull the form's texts in).
   const plan = new Map();
@@ -94,7 +99,7 @@ async function elementChunks() {
         ? 'agenda'
         : checkParts.has(chunk.fileName)
           ? 'network-check'
-          : chunk.name;
+          : sharedName(chunk);
     for (const id of Object.keys(chunk.modules)) plan.set(id, name);
   }
   return (id) => plan.get(id);

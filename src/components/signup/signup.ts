@@ -41,7 +41,6 @@ import { baseStyles } from '../shared/styles.js';
 import { downloadIcs } from '../shared/download-ics.js';
 import { registrationMailtoUrl } from '../shared/safe-links.js';
 import { signupStyles } from './signup.styles.js';
-import '../manage/manage.js';
 import { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './register-event.js';
 import type { NetworkState } from '../context.js';
 
@@ -205,9 +204,12 @@ export class LeerkringSignup extends LitElement {
     const network = state.network;
     const view = this._view;
     if (view.kind === 'outcome') return this.#renderOutcome(view.outcome, network, locale);
-    // The manage page is its own element; the form only hands it the API and the token.
-    if (this.manageToken && state.api !== undefined)
+    // The manage page is its own element, loaded only when a manage link brings someone here;
+    // the form only hands it the API and the token.
+    if (this.manageToken && state.api !== undefined) {
+      void import('../manage/manage.js');
       return html`<leerkring-manage .api=${state.api} .token=${this.manageToken} heading-level=${this.headingLevel} .now=${this.now}></leerkring-manage>`;
+    }
     return this.#renderEntry(state, network, locale);
   }
 
