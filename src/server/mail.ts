@@ -20,6 +20,7 @@ import {
   isolated,
   sessionDetails,
   sessionsInOrder,
+  isSessionPast,
   type Locale,
   type Network,
   type SessionTimeline,
@@ -87,6 +88,8 @@ export interface MailContext {
   hasPlace?: boolean;
   /** For a reminder: the person's status, said when they have no place yet. */
   status?: string;
+  /** The clock for which sessions are over (the real time by default). */
+  now?: Date;
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
@@ -108,7 +111,10 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
   if (kind === 'cancelled' && ctx.freedPlace) lines.push(m.placeToWaitlist);
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
-  const sessions = session ? [session] : sessionsInOrder(network.sessions);
+  // A series registration hears of the sessions still to come: one that is over is no news
+  // (someone who joins halfway would otherwise get a list that starts with last spring).
+  const now = ctx.now ?? new Date();
+  const sessions = session ? [session] : sessionsInOrder(network.sessions).filter((s) => !isSessionPast(s, now));
   const hasPlace = ctx.hasPlace ?? (kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved');
   if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link') {
     for (const s of sessions) {

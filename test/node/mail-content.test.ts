@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { composeMail, createMailer, deliverOutbox, type MailKind } from '../../src/server/mail.js';
 import { calendarEvent, parseNetwork, type Network } from '../../src/core/index.js';
 import { startServer, smtpPeer, tempDir, type TestServer } from './helpers.js';
-import { parseIcs } from '../helpers/ical.js';
+import { parseIcs, prop } from '../helpers/ical.js';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -96,6 +96,24 @@ describe('e-mails carry the programme and the status note', () => {
     const cancelled = doc({ sessions: [{ ...JSON.parse(JSON.stringify(session)), status: 'cancelled', statusNote: 'De spreker is ziek; we plannen opnieuw.' }] });
     const text = composeMail('session-cancelled', { network: cancelled, sessionId: 'start', participant, locale: 'nl', manageUrl }).text;
     assert.ok(text.includes('Deze bijeenkomst gaat niet door. De spreker is ziek; we plannen opnieuw.'), text);
+  });
+});
+
+describe('a series registration in the middle of the series', () => {
+  test('the confirmation and its calendar file hold the sessions still to come, not the ones that are over', () => {
+    const series = doc({
+      registration: { mode: 'built-in', scope: 'network', capacity: 10 },
+      sessions: [
+        { id: 'geweest', title: 'Eerste avond (geweest)', type: 'kick-off', start: '2020-03-12T19:30', end: '2020-03-12T21:30' },
+        { id: 'komt', title: 'Tweede avond', type: 'plenary', start: '2030-04-12T19:30', end: '2030-04-12T21:30' },
+        { id: 'nog-geen-datum', title: 'Slotavond', type: 'closing', period: 'najaar 2030' },
+      ],
+    });
+    const mail = composeMail('confirmed', { network: series, participant, locale: 'nl', manageUrl });
+    assert.ok(mail.text.includes('Tweede avond'), mail.text);
+    assert.ok(!mail.text.includes('Eerste avond'), `a session that is over is not in the confirmation:\n${mail.text}`);
+    const events = parseIcs(mail.ics!.content).components.filter((c) => c.name === 'VEVENT');
+    assert.deepEqual(events.map((e) => prop(e, 'SUMMARY')?.value), [`Tweede avond (${titleAr})`]);
   });
 });
 
