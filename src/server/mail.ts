@@ -173,8 +173,19 @@ const cancelledItem = (c: RevisionMailChange): Session =>
  */
 export function composeRevisionMail(
   changes: RevisionMailChange[],
-  ctx: { network: Network; participant: { name: string; email: string }; locale: Locale; manageUrl?: string; timeline?: SessionTimeline; hasPlace: boolean },
+  ctx: {
+    network: Network;
+    participant: { name: string; email: string };
+    locale: Locale;
+    manageUrl?: string;
+    /** Someone registered per session, for several of the changed ones: the link of each registration. */
+    manageUrls?: { title: string; url: string }[];
+    timeline?: SessionTimeline;
+    /** Whether the person has a place (the online join link is only for them): for all sessions, or per session. */
+    hasPlace: boolean | ((sessionId: string) => boolean);
+  },
 ): { kind: RevisionMailKind; message: MailMessage } {
+  const hasPlace = (id: string) => (typeof ctx.hasPlace === 'function' ? ctx.hasPlace(id) : ctx.hasPlace);
   const m = emailMessages(ctx.locale);
   const { network, locale } = ctx;
   const one = changes.length === 1 ? changes[0]! : undefined;
@@ -196,7 +207,7 @@ export function composeRevisionMail(
     lines.push(m.when(t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start)));
     const where = venueText(s.venue, locale);
     if (where) lines.push(m.where(where));
-    if (ctx.hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
+    if (hasPlace(s.id) && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
   }
   const cancels = changes.filter((c) => c.kind === 'session-cancelled' || c.kind === 'session-removed' || c.kind === 'session-undated');
   const updates = changes.filter((c) => !cancels.includes(c));
@@ -213,7 +224,8 @@ export function composeRevisionMail(
   if (files.length > 1) lines.push('', m.changes.twoFiles);
   // The other sentences say what their attachment does; a removed session's does not.
   else if (files[0]?.method === 'CANCEL' && changes.some((c) => c.kind === 'session-removed')) lines.push('', m.changes.cancelFile);
-  lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
+  if (ctx.manageUrls && ctx.manageUrls.length > 1) lines.push('', m.changes.manageEach, ...ctx.manageUrls.map((u) => `${u.title}: ${u.url}`));
+  else lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
   const subject = !one

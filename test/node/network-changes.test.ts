@@ -367,3 +367,60 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+// A network where people register per session: someone with a place in two sessions that both
+// change hears of it once, with both sessions and the link to manage each registration.
+const perSession = network({
+  id: 'los',
+  title: 'Losse workshops',
+  sessions: [
+    { id: 'een', title: 'Workshop 1', type: 'workshop', start: '2030-03-01T10:00', end: '2030-03-01T12:00' },
+    { id: 'twee', title: 'Workshop 2', type: 'workshop', start: '2030-04-01T10:00', end: '2030-04-01T12:00' },
+  ],
+  registration: { mode: 'built-in', scope: 'session', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+for (const backend of BACKENDS) {
+  describe(`one e-mail per person per save, also with a registration per session, on ${backend}`, () => {
+    let s: TestServer;
+    let docs: NetworkDocumentApi;
+    const tokens: Record<string, string> = {};
+    before(async () => {
+      ({ s, docs } = await startNetworkServer(backend, [perSession]));
+      for (const [who, sessionId] of [['p', 'een'], ['p', 'twee'], ['q', 'twee']] as const) {
+        const r = await s.post('/api/networks/los/registrations', { ...person(who), sessionId });
+        assert.equal(r.status, 201, r.text);
+        tokens[`${who}-${sessionId}`] = r.body.manageToken;
+      }
+    });
+    after(() => s.close());
+
+    test('moving both workshops: p gets one e-mail with both and both manage links, q one; the dry run counts two e-mails', async () => {
+      const change = (doc: any) => {
+        doc.sessions[0].start = '2030-03-08T10:00';
+        doc.sessions[0].end = '2030-03-08T12:00';
+        doc.sessions[1].start = '2030-04-08T10:00';
+        doc.sessions[1].end = '2030-04-08T12:00';
+      };
+      const { document: doc } = await docs.edited(change);
+      const dry = await docs.changes(doc);
+      assert.equal(dry.status, 200, dry.text);
+      assert.deepEqual(dry.body.changes.map((c: any) => [c.sessionId, c.recipients]), [['een', 1], ['twee', 2]]);
+      assert.equal(dry.body.emails, 2, 'two people, two e-mails');
+      await docs.save(change);
+      const { rows } = await s.db.query<any>(`SELECT kind, message FROM mail_outbox WHERE kind LIKE 'session-%' ORDER BY id`);
+      const sent = rows.map((r) => ({ kind: r.kind as string, message: typeof r.message === 'string' ? JSON.parse(r.message) : r.message }));
+      assert.deepEqual(sent.map((m) => m.message.to).sort(), ['deelnemerp@example.org', 'deelnemerq@example.org']);
+      const p = sent.find((m) => m.message.to === 'deelnemerp@example.org')!;
+      assert.equal(p.kind, 'session-changes');
+      assert.match(p.message.text, /Workshop 1/);
+      assert.match(p.message.text, /Workshop 2/);
+      for (const key of ['p-een', 'p-twee']) assert.ok(p.message.text.includes(tokens[key]!), `the manage link of ${key}:\n${p.message.text}`);
+      assert.deepEqual(readIcs(p.message.ics.content).events.map((e) => e.UID), ['een.los@leerkring', 'twee.los@leerkring']);
+      const q = sent.find((m) => m.message.to === 'deelnemerq@example.org')!;
+      assert.equal(q.kind, 'session-moved');
+      assert.ok(q.message.text.includes(tokens['q-twee']!), q.message.text);
+      assert.ok(!q.message.text.includes('Workshop 1'), 'q hears only of their own workshop');
+    });
+  });
+}

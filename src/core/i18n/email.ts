@@ -90,6 +90,8 @@ const nl = {
       twoFiles: 'Er zitten twee agendabestanden in de bijlage: het ene werkt je agenda bij, het andere haalt bijeenkomsten die niet doorgaan uit je agenda.',
       reportSubject: (t: string) => `Verslag van ${t}`,
       report: (t: string) => `Je was bij ${t}. Het verslag staat nu online:`,
+      /** Above one line per registration, for someone registered for several of the sessions. */
+      manageEach: 'Bekijk je aanmeldingen of meld je af:',
     },
 };
 
@@ -177,6 +179,7 @@ const en: EmailMessages = {
       twoFiles: 'Two calendar files are attached: one updates your calendar, the other takes meetings that will not take place out of your calendar.',
       reportSubject: (t: string) => `Report of ${t}`,
       report: (t: string) => `You attended ${t}. The report is online now:`,
+      manageEach: 'View or cancel your registrations:',
     },
 };
 

@@ -855,21 +855,37 @@ export class RegistrationService {
     }
     if (!changes.length) return;
     const targets = perSession ? changes.map((c) => c.session.id) : ['network'];
+    // One e-mail per person: someone registered for several of the changed sessions hears of
+    // them together, in the language and under the name of their first registration.
+    const people = new Map<string, RegistrationRow[]>();
     for (const row of await repo.concerned(after.id, targets)) {
       if (row.erased_at) continue;
+      const rows = people.get(row.email_lower);
+      if (rows) rows.push(row);
+      else people.set(row.email_lower, [row]);
+    }
+    for (const rows of people.values()) {
+      const first = rows[0]!;
+      const sessionsOf = new Set(rows.map((r) => r.session_id));
       // Removed sessions keep their registrations: a restore brings the session back with its people.
-      const mine = perSession ? changes.filter((c) => c.session.id === row.session_id) : changes;
+      const mine = perSession ? changes.filter((c) => sessionsOf.has(c.session.id)) : changes;
       if (!mine.length) continue;
-      const manageUrl = this.#manageUrl(row.id);
+      const links = rows.flatMap((r) => {
+        const url = this.#manageUrl(r.id);
+        const change = mine.find((c) => c.session.id === r.session_id);
+        return url && (change || !perSession) ? [{ title: change?.session.title ?? after.title, url }] : [];
+      });
+      const confirmed = new Set(rows.filter((r) => r.status === 'confirmed').map((r) => r.session_id));
       const { kind, message } = composeRevisionMail(mine, {
         network: after,
-        participant: row.participant,
-        locale: row.locale,
+        participant: first.participant,
+        locale: first.locale,
         timeline,
-        hasPlace: row.status === 'confirmed',
-        ...(manageUrl && { manageUrl }),
+        hasPlace: perSession ? (id) => confirmed.has(id) : first.status === 'confirmed',
+        ...(links[0] && { manageUrl: links[0].url }),
+        ...(links.length > 1 && { manageUrls: links }),
       });
-      await each(row, kind, message, mine.map((c) => c.session.id));
+      await each(first, kind, message, mine.map((c) => c.session.id));
     }
   }
 
