@@ -73,7 +73,9 @@ const MEANING: Record<string, readonly string[]> = {
 
 /** A field that means what `key` says in other words, if the object has it. */
 function meaningOf(key: string, known: readonly string[]): string | undefined {
-  return MEANING[key.toLowerCase().replace(/[^a-z]/g, '')]?.find((k) => known.includes(k));
+  // Own entries only: "constructor" or "toString" in a document is a typo, not Object.prototype's.
+  const word = key.toLowerCase().replace(/[^a-z]/g, '');
+  return Object.hasOwn(MEANING, word) ? MEANING[word]!.find((k) => known.includes(k)) : undefined;
 }
 
 /** The field `key` probably means: one that means the same ("walkIn" → "doorsOpen"), else the closest in spelling. */

@@ -163,6 +163,16 @@ describe('the lean check of a network document (generated from the zod schema)',
     );
   });
 
+  it('refuses an own "__proto__" or "constructor" field, as zod does', () => {
+    const text = JSON.stringify(docs.get('twentse-noabers'));
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const doc = JSON.parse(text.replace(/^\{/, `{"${key}":{"x":1},`));
+      expect(Object.hasOwn(doc, key), key).to.equal(true);
+      expect(zodSays(doc), key).to.equal(false);
+      expect(isCertainlyValid(doc), key).to.equal(false);
+    }
+  });
+
   it('leaves text that zod would trim to the full validator', () => {
     const doc = structuredClone(docs.get('twentse-noabers')!) as { title: string };
     doc.title = ` ${doc.title}`;

@@ -49,6 +49,16 @@ describe('parseNetwork', () => {
     expect(r.problems[0]!.message.nl).to.equal('onbekend veld "adress"; bedoel je "address"?');
   });
 
+  it('reports an unknown field named like a property of every object ("constructor", "toString") instead of throwing', async () => {
+    const text = JSON.stringify(await seedJson('twentse-noabers'));
+    for (const key of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const doc = JSON.parse(text.replace(/^\{/, `{"${key}":"x",`));
+      const r = parseNetwork(doc);
+      if (r.ok) throw new Error(`${key}: expected a problem`);
+      expect(r.problems.map((p) => [p.path, p.code]), key).to.deep.equal([[key, 'unknown-key']]);
+    }
+  });
+
   it('checks rules that span fields', async () => {
     const doc = structuredClone(await seedJson('aardgasvrij-leerkring')) as any;
     doc.sessions[0].end = '2021-11-23T09:00';
