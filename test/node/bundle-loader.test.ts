@@ -55,13 +55,22 @@ describe('dist/leerkring.js loads elements on demand', () => {
       const network = document.createElement('leerkring-network');
       network.setAttribute('api', '');
       network.setAttribute('network-id', 'groene-domein');
-      network.append(document.createElement('leerkring-agenda'));
+      const agenda = document.createElement('leerkring-agenda');
+      // Before the demo's sessions, so they are upcoming and offer "add to calendar".
+      agenda.setAttribute('now', '2010-01-01T00:00:00Z');
+      network.append(agenda);
       document.querySelector('main')!.append(network);
     });
     await shows(p, 'leerkring-agenda', '[part="session"]');
     assert.ok(scripts.some((s) => /^\/dist\/leerkring-network-[\w-]+\.js$/.test(s)), scripts.join(' '));
     assert.ok(scripts.some((s) => /^\/dist\/leerkring-agenda-[\w-]+\.js$/.test(s)), scripts.join(' '));
     assert.ok(!scripts.some((s) => /leerkring-signup-/.test(s)), `the signup form is not loaded on a page without one: ${scripts.join(' ')}`);
+    // The "add to calendar" links' code comes when a disclosure opens, not with the agenda.
+    const calendarCode = (s: string) => /^\/dist\/leerkring-add-to-calendar-[\w-]+\.js$/.test(s);
+    assert.ok(!scripts.some(calendarCode), scripts.join(' '));
+    await p.evaluate(() => document.querySelector('leerkring-agenda')!.shadowRoot!.querySelector<HTMLElement>('details.calendar summary')!.click());
+    await shows(p, 'leerkring-agenda', 'details.calendar[open] a[href^="https://calendar.google.com/"]');
+    assert.ok(scripts.some(calendarCode), scripts.join(' '));
 
     await p.evaluate(() => {
       const div = document.createElement('div');
