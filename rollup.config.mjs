@@ -4,6 +4,7 @@ import terser from '@rollup/plugin-terser';
 import { readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { treeshake } from './scripts/treeshake.mjs';
+import { templateWhitespace } from './scripts/template-whitespace.mjs';
 
 // Chunk names carry a content hash; remove the previous build's so dist/ holds one set.
 for (const f of readdirSync('dist', { withFileTypes: true }))
@@ -20,6 +21,7 @@ function onwarn(warning, warn) {
 
 const plugins = () => [
   nodeResolve({ exportConditions: ['browser', 'production'] }),
+  templateWhitespace(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
 
