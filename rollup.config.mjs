@@ -76,10 +76,18 @@ async function elementChunks() {
   // Every module gets its chunk by name: a module left to rollup would follow any module of a
   // named chunk that imports it (a barrel such as core/lean.js would pull the form's texts in).
   const plan = new Map();
+  const named = new Map();
+  for (const chunk of chunks.values()) named.set(chunk.name, (named.get(chunk.name) ?? 0) + 1);
   for (const chunk of chunks.values()) {
     const used = users.get(chunk.fileName) ?? new Set();
     // The loader's own modules stay in the loader (the chunk holding the entry becomes leerkring.js).
-    const name = chunk.isEntry ? 'loader' : used.has('agenda') || (used.has('network') && used.has('signup')) ? 'agenda' : chunk.name;
+    let name = chunk.isEntry ? 'loader' : used.has('agenda') || (used.has('network') && used.has('signup')) ? 'agenda' : chunk.name;
+    // Chunks of one name become one chunk: a shared chunk named like a module loaded on demand
+    // (shared/json-ld.js and agenda/json-ld.js) takes its folder into its name instead.
+    if (name === chunk.name && named.get(name) > 1 && !chunk.facadeModuleId) {
+      const first = Object.keys(chunk.modules)[0] ?? '';
+      name = first.split(/[\\/]/).slice(-2).join('-').replace(/\.js$/, '');
+    }
     for (const id of Object.keys(chunk.modules)) plan.set(id, name);
   }
   return (id) => plan.get(id);

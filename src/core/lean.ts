@@ -13,6 +13,7 @@ export * from './session-time.js';
 export * from './policy.js';
 export * from './availability.js';
 export * from './reasons.js';
+export * from './reason-text.js';
 export * from './decide-registration.js';
 export * from './waitlist.js';
 export * from './manage.js';
