@@ -35,7 +35,7 @@ import {
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
-import { JsonLdController } from '../shared/json-ld.js';
+import type { JsonLdController } from '../shared/json-ld.js';
 import { registrationMailtoUrl, warnUnsafeUrl } from '../shared/safe-links.js';
 import { agendaStyles } from './agenda.styles.js';
 import { LeerkringSessionSelectEvent } from './session-select-event.js';
@@ -194,7 +194,8 @@ export class LeerkringAgenda extends LitElement {
   #focusAfterUpdate: string | undefined;
 
   readonly #source = new NetworkSource(this);
-  readonly #jsonLd = new JsonLdController(this);
+  /** Made with the JSON-LD code, when that has loaded (see updated). */
+  #jsonLd: JsonLdController | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -219,14 +220,16 @@ export class LeerkringAgenda extends LitElement {
     const state = this.#source.state;
     const network = this.structuredData !== 'off' && state.status === 'ready' ? state.network : undefined;
     if (!network) {
-      this.#jsonLd.set(undefined);
+      this.#jsonLd?.set(undefined);
       return;
     }
-    // Search engines read the JSON-LD, people do not: its code loads after the agenda shows, and
-    // is used only if the element still shows the same network by then.
-    void import('./json-ld.js').then(({ networkJsonLd }) => {
+    // Search engines read the JSON-LD, people do not: its code (the controller that keeps the
+    // script in the light DOM included) loads after the agenda shows, and is used only if the
+    // element still shows the same network by then.
+    void import('./json-ld.js').then(({ networkJsonLd, JsonLdController }) => {
       const now = this.#source.state;
-      if (this.isConnected && this.structuredData !== 'off' && now.status === 'ready' && now.network === network) this.#jsonLd.set(networkJsonLd(network, location.href.split('#')[0]!));
+      if (this.isConnected && this.structuredData !== 'off' && now.status === 'ready' && now.network === network)
+        (this.#jsonLd ??= new JsonLdController(this)).set(networkJsonLd(network, location.href.split('#')[0]!));
     });
   }
 
