@@ -26,6 +26,7 @@ export * from './client.js';
 export * from './registration-input.js';
 export * from './text.js';
 export * from './i18n/format.js';
+export * from './i18n/within-days.js';
 export * from './i18n/messages.js';
 export * from './i18n/form.js';
 export * from './organisation-name.js';

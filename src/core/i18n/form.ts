@@ -2,7 +2,8 @@
  * The registration form's texts and error sentences, in Dutch and English. A catalogue of its
  * own so that pages with only an agenda do not download them.
  */
-import { formatDateTime, plural, withinDays, type Locale } from './format.js';
+import { formatDateTime, plural, type Locale } from './format.js';
+import { withinDays } from './within-days.js';
 import type { RegistrationScope, RegistrationPolicy } from '../schema.js';
 
 /** The intake settings the contact promise is worded from. */
