@@ -1,14 +1,15 @@
 /**
  * A rollup plugin: terser leaves the text inside template literals alone, so every `html` and
  * `css` template of ours would ship its source indentation. In the static parts of templates
- * tagged with Lit's `html` (from 'lit' or 'lit/static-html.js') or `css`, every run of
+ * tagged with Lit's `html` (from 'lit', 'lit/static-html.js' or our shared/heading.js) or `css`, every run of
  * whitespace that holds a line break becomes one space: HTML and CSS read it the same (text
  * in `<pre>` and `<textarea>` would not: a template with either is left as it is), and the
  * number of text nodes stays the same. Comments go from `css` templates, and the spaces CSS
  * does not need (see tightCss). Only our own modules
  * (dist/, compiled by tsc) are touched; no source maps are made, so none are kept.
  */
-const LIT_SOURCE = /^(lit|lit-html|lit-element)(\/|$)/;
+// Lit, and our own `html` that takes heading tags (components/shared/heading.ts).
+const LIT_SOURCE = /^(lit|lit-html|lit-element)(\/|$)|[\\/]shared[\\/]heading\.js$/;
 // HTML's and CSS's whitespace; not \s, which would also take a no-break space.
 const BREAK_RUN = /[ \t\f\r\n]*\n[ \t\f\r\n]*/g;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;

@@ -15,6 +15,11 @@ test('runs of whitespace with a line break in html templates become one space; t
   assert.equal(out, "import { html as h } from 'lit/static-html.js';\nexport const t = (x) => h` <p class=\"a\"> ${x}  <b>x</b> </p> `;\nexport const s = `keep\n  this`;\n");
 });
 
+test('also folds the templates of our own html with heading tags (components/shared/heading.js)', () => {
+  const code = "import { heading, html } from '../shared/heading.js';\nexport const t = (n) => html`\n  <${heading(n)}>x</${heading(n)}>\n`;\n";
+  assert.equal(transform(code), "import { heading, html } from '../shared/heading.js';\nexport const t = (n) => html` <${heading(n)}>x</${heading(n)}> `;\n");
+});
+
 test('css templates lose comments and the spaces CSS does not need, not those in quotes or before a colon', () => {
   const code = "import { css } from 'lit';\nexport const s = css`\n  /* note */\n  .a :hover, .b {\n    color: red;\n    content: 'a, b';\n  }\n  @media (min-width: 40em) and (hover: hover) { .c { margin: 0 auto; } }\n`;\n";
   const out = transform(code)!;
