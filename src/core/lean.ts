@@ -9,6 +9,7 @@ export type * from './schema.js';
 export * from './constants.js';
 export * from './problems.js';
 export * from './time.js';
+export * from './wall-time.js';
 export * from './session-time.js';
 export * from './policy.js';
 export * from './availability.js';
