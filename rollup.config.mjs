@@ -4,6 +4,7 @@ import terser from '@rollup/plugin-terser';
 import { readdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { treeshake } from './scripts/treeshake.mjs';
+import { templateWhitespace } from './scripts/template-whitespace.mjs';
 
 // Chunk names carry a content hash; remove the previous build's so dist/ holds one set.
 for (const f of readdirSync('dist', { withFileTypes: true }))
@@ -20,6 +21,7 @@ function onwarn(warning, warn) {
 
 const plugins = () => [
   nodeResolve({ exportConditions: ['browser', 'production'] }),
+  templateWhitespace(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
 
@@ -82,24 +84,29 @@ async function elementChunks() {
     for (const next of chunks.get(name).imports) visitCheck(next);
   };
   if (check) visitCheck(check.fileName);
-  // Rollup names a chunk of shared modules after one of them; where that is also an element's
-  // name ("manage": the form's sentences, shared by the form and the manage page), the two would
-  // become one file and every form would fetch the manage page.
-  const elementNames = new Set([...chunks.values()].filter((c) => c.facadeModuleId && !c.isEntry).map((c) => c.name));
-  const sharedName = (chunk) => (!chunk.facadeModuleId && elementNames.has(chunk.name) ? `${chunk.name}-shared` : chunk.name);
   // Every module gets its chunk by name: a module left to rollup would follow any module of a
   // named chunk that imports it (a barrel such as core/lean.js would pull the form's texts in).
   const plan = new Map();
+  const named = new Map();
+  for (const chunk of chunks.values()) named.set(chunk.name, (named.get(chunk.name) ?? 0) + 1);
   for (const chunk of chunks.values()) {
     const used = users.get(chunk.fileName) ?? new Set();
     // The loader's own modules stay in the loader (the chunk holding the entry becomes leerkring.js).
-    const name = chunk.isEntry
+    let name = chunk.isEntry
       ? 'loader'
       : used.has('agenda') || (used.has('network') && used.has('signup'))
         ? 'agenda'
         : checkParts.has(chunk.fileName)
           ? 'network-check'
-          : sharedName(chunk);
+          : chunk.name;
+    // Chunks of one name become one chunk: a shared chunk named like a module loaded on demand
+    // (shared/json-ld.js and agenda/json-ld.js; the form's sentences and the manage page, both
+    // "manage") takes its folder into its name instead.
+    if (name === chunk.name && named.get(name) > 1 && !chunk.facadeModuleId) {
+      // Named after its largest module: the form's sentences are "i18n-form".
+      const [largest = ''] = Object.entries(chunk.modules).sort((a, b) => b[1].renderedLength - a[1].renderedLength)[0] ?? [];
+      name = largest.split(/[\\/]/).slice(-2).join('-').replace(/\.js$/, '');
+    }
     for (const id of Object.keys(chunk.modules)) plan.set(id, name);
   }
   return (id) => plan.get(id);

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { NETWORK_KINDS, REGISTRATION_MODES } from '../core/constants.js';
-import { messages } from '../core/i18n/messages.js';
+import { calendarMessages } from '../core/i18n/calendar.js';
 import type { ConsoleMessages } from '../core/i18n/console.js';
 import { DocumentEditor } from './document-editor.js';
 
@@ -166,7 +166,7 @@ export class ConsoleDetails extends DocumentEditor {
         : kind === 'kind' || kind === 'mode'
           ? html`<select id=${id} aria-invalid=${invalid} aria-describedby=${describedBy}>
               ${(kind === 'kind' ? NETWORK_KINDS : REGISTRATION_MODES).map(
-                (k) => html`<option value=${k} ?selected=${k === value}>${kind === 'kind' ? messages(this.state.locale).kind[k as 'other'] : (t.modes[k] ?? k)}</option>`,
+                (k) => html`<option value=${k} ?selected=${k === value}>${kind === 'kind' ? calendarMessages(this.state.locale).kind[k as 'other'] : (t.modes[k] ?? k)}</option>`,
               )}
             </select>`
           : html`<input

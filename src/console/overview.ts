@@ -3,7 +3,7 @@ import { NOTIFY_PREFERENCES, type AdminNetworkSummary, type NotifyPreference } f
 import { NETWORK_KINDS } from '../core/constants.js';
 import { ConsoleSessionChangedEvent } from './context.js';
 import { formatDateTime, formatDate } from '../core/i18n/format.js';
-import { messages } from '../core/i18n/messages.js';
+import { calendarMessages } from '../core/i18n/calendar.js';
 import { ConsolePage } from './page.js';
 import { networkHref } from './route.js';
 
@@ -135,7 +135,7 @@ export class ConsoleOverview extends ConsolePage {
           ? nothing
           : html`${field('new-title', t.title, html`<input id="new-title" name="new-title" type="text" autocomplete="off" aria-invalid=${this.#invalid('new-title')} aria-describedby=${this.#describedBy('new-title')} />`)}
             ${field('new-kind', t.kind, html`<select id="new-kind" name="new-kind" aria-invalid=${this.#invalid('new-kind')} aria-describedby=${this.#describedBy('new-kind')}>
-              ${NETWORK_KINDS.map((k) => html`<option value=${k}>${messages(this.state.locale).kind[k]}</option>`)}
+              ${NETWORK_KINDS.map((k) => html`<option value=${k}>${calendarMessages(this.state.locale).kind[k]}</option>`)}
             </select>`)}
             ${field('new-summary', t.summary, html`<textarea id="new-summary" name="new-summary" rows="3" aria-invalid=${this.#invalid('new-summary')} aria-describedby=${this.#describedBy('new-summary')}></textarea>`)}
             ${field('new-organiser', t.organiser, html`<input id="new-organiser" name="new-organiser" type="text" autocomplete="organization" aria-invalid=${this.#invalid('new-organiser')} aria-describedby=${this.#describedBy('new-organiser')} />`)}`}
@@ -201,7 +201,7 @@ export class ConsoleOverview extends ConsolePage {
                 ${load.networks.map(
                   (n) => html`<li class="card">
                     <h2><a href=${networkHref(n.id)}>${n.title}</a></h2>
-                    <p class="muted">${messages(locale).kind[n.kind]} · ${m.role[n.role]}</p>
+                    <p class="muted">${calendarMessages(locale).kind[n.kind]} · ${m.role[n.role]}</p>
                     <dl class="facts">
                       <dt>${o.placesTaken}</dt>
                       <dd>${n.places.taken}${n.places.capacity !== undefined ? ` / ${n.places.capacity}` : ''}</dd>

@@ -5,6 +5,7 @@
 import type { Network, Person, Session, Venue } from './schema.js';
 import { sessionTiming } from './session-time.js';
 import { messages } from './i18n/messages.js';
+import { calendarMessages } from './i18n/calendar.js';
 import { formatList, type Locale } from './i18n/format.js';
 
 export interface CalendarEvent {
@@ -29,7 +30,7 @@ export interface CalendarEvent {
 /** A public, one-line description of a venue; never the join link. */
 export function venueText(venue: Venue | undefined, locale: Locale): string | undefined {
   if (!venue) return undefined;
-  const c = messages(locale).calendar;
+  const c = calendarMessages(locale).calendar;
   const parts = (v: { name?: string; room?: string; address?: string; postalCode?: string; city?: string }) =>
     [v.name, v.room, v.address, [v.postalCode, v.city].filter(Boolean).join(' ')].filter((x) => x).join(', ');
   switch (venue.type) {
@@ -73,19 +74,20 @@ function summaryText(network: Network, session: Session): string {
  */
 export function sessionDetails(session: Session, locale: Locale, name: NameText = asWritten): string[] {
   const m = messages(locale);
+  const c = calendarMessages(locale).calendar;
   const lines: string[] = [];
   const note = session.statusNote;
-  if (session.status === 'cancelled') lines.push([m.calendar.cancelled, note].filter(Boolean).join(' '));
+  if (session.status === 'cancelled') lines.push([c.cancelled, note].filter(Boolean).join(' '));
   else if (note) lines.push(note);
-  if (session.doorsOpen) lines.push(m.calendar.doorsOpen(clockText(locale, session.doorsOpen)));
+  if (session.doorsOpen) lines.push(c.doorsOpen(clockText(locale, session.doorsOpen)));
   if (session.description) lines.push(session.description);
   if (session.programme?.length)
     lines.push(
-      [m.calendar.programme, ...session.programme.map((p) => `${m.agenda.time(clockText(locale, p.time), p.end && clockText(locale, p.end))} ${p.title}`)].join('\n'),
+      [c.programme, ...session.programme.map((p) => `${m.agenda.time(clockText(locale, p.time), p.end && clockText(locale, p.end))} ${p.title}`)].join('\n'),
     );
   if (session.speakers?.length) lines.push(m.agenda.speakers(formatList(locale, session.speakers.map((p) => personText(p, name)))));
   if (session.facilitators?.length) lines.push(m.agenda.facilitators(formatList(locale, session.facilitators.map((p) => personText(p, name)))));
-  if (session.partners?.length) lines.push(m.calendar.partners(formatList(locale, session.partners.map((p) => name(p.name)))));
+  if (session.partners?.length) lines.push(c.partners(formatList(locale, session.partners.map((p) => name(p.name)))));
   const venue = session.venue;
   if (venue && (venue.type === 'physical' || venue.type === 'hybrid') && venue.accessibility) lines.push(venue.accessibility);
   return lines;
@@ -93,9 +95,8 @@ export function sessionDetails(session: Session, locale: Locale, name: NameText 
 
 /** The calendar item's description: the session's details, then the network. */
 function descriptionText(network: Network, session: Session, locale: Locale): string {
-  const m = messages(locale);
   const lines = sessionDetails(session, locale);
-  lines.push(`${m.kind[network.kind]}: ${network.title}`);
+  lines.push(`${calendarMessages(locale).kind[network.kind]}: ${network.title}`);
   if (network.url) lines.push(network.url);
   return lines.join('\n\n');
 }

@@ -6,7 +6,7 @@ import type { Network } from './schema.js';
 import type { Problem } from './problems.js';
 import { problemMessages } from './i18n/problem.js';
 import { LOCALES, type Locale } from './i18n/format.js';
-import { amsterdamIso, wallTimeAmbiguity } from './time.js';
+import { amsterdamIso, wallTimeAmbiguity } from './wall-time.js';
 
 function both(make: (locale: Locale) => string): Record<Locale, string> {
   return Object.fromEntries(LOCALES.map((l) => [l, make(l)])) as Record<Locale, string>;

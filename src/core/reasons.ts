@@ -31,33 +31,6 @@ export type Reason =
 
 export type ReasonCode = Reason['code'];
 
-/** The sentence for a reason, with the network's own explanation where it has one. */
-export function reasonText(reason: Reason, network: Network, locale: Locale): string {
-  const r = messages(locale).reason;
-  switch (reason.code) {
-    case 'not-yet-open':
-      return r['not-yet-open'](reason.opensAt);
-    case 'not-eligible':
-      return r['not-eligible'](reason.allowed, network.registration.eligibility?.explanation);
-    case 'declaration-missing': {
-      const d = network.registration.declarations?.find((x) => x.id === reason.declaration);
-      return r['declaration-missing'](d?.text ?? reason.declaration);
-    }
-    case 'invitation-required':
-      return network.registration.invitation?.explanation ?? r['invitation-required'];
-    case 'approval-required':
-      return network.registration.approval?.explanation ?? r['approval-required'];
-    case 'organisation-limit':
-      return r['organisation-limit'](reason.max);
-    case 'group-too-large':
-      return r['group-too-large'](reason.max);
-    case 'waitlisted':
-      return r.waitlisted(reason.position);
-    default:
-      return r[reason.code];
-  }
-}
-
 /**
  * Who may register and what comes first, in the order a person needs it before filling anything
  * in: who is eligible, who needs an invitation and where to ask for one, and an intake that
@@ -69,7 +42,7 @@ export function whoMayJoin(network: Network, locale: Locale): string[] {
   const m = messages(locale);
   const lines: string[] = [];
   const allowed = eligibleTypes(network);
-  if (allowed) lines.push(reasonText({ code: 'not-eligible', allowed }, network, locale));
+  if (allowed) lines.push(m.join.notEligible(allowed, r.eligibility?.explanation));
   const invited = invitationTypes(network);
   if (invited.length) {
     lines.push(r.invitation?.explanation ?? m.join.invitation(formatOrList(locale, invited.map((t) => m.organisationType[t].toLowerCase()))));
@@ -77,7 +50,7 @@ export function whoMayJoin(network: Network, locale: Locale): string[] {
     const who = c?.name && c.email ? `${c.name} (${c.email})` : (c?.name ?? c?.email ?? network.organisers[0]?.name);
     if (who) lines.push(m.join.askInvitation(who));
   }
-  if (approvalRequired(network)) lines.push(reasonText({ code: network.format === 'in-company' ? 'on-request' : 'approval-required' }, network, locale));
+  if (approvalRequired(network)) lines.push(network.format === 'in-company' ? m.join.onRequest : (r.approval?.explanation ?? m.join.approvalRequired));
   return lines;
 }
 

@@ -9,7 +9,8 @@
 
 export const TIME_ZONE = 'Europe/Amsterdam';
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+/** A wall time without an offset, "2026-03-12T19:30"; its fields are groups 1–6. */
+export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const OFFSET_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -171,27 +172,4 @@ export function atAmsterdamClock(date: string, clock: string): Date {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = clock.split(':').map(Number) as [number, number];
   return fromAmsterdamWallTime(y, mo, d, h, mi);
-}
-
-/**
- * Whether a wall time written without an offset falls in the hour the clocks skip in spring
- * ("skipped") or repeat in autumn ("repeated"), and the instant `parseDateTime` chose for it.
- * An instant with an explicit offset is never ambiguous.
- */
-export function wallTimeAmbiguity(value: string): { kind: 'skipped' | 'repeated'; chosen: Date } | undefined {
-  const local = LOCAL_DATE_TIME.exec(value);
-  const chosen = local ? parseDateTime(value) : undefined;
-  if (!local || !chosen) return undefined;
-  const [y, mo, d, h, mi, s] = local.slice(1).map((v) => Number(v ?? 0)) as number[];
-  const naive = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
-  const fits = [120, 60].filter((offset) => amsterdamOffsetMinutes(naive - offset * 60000) === offset).length;
-  if (fits === 0) return { kind: 'skipped', chosen };
-  if (fits === 2) return { kind: 'repeated', chosen };
-  return undefined;
-}
-
-/** An instant as Amsterdam wall time with its offset: "2026-10-25T02:30+02:00". */
-export function amsterdamIso(instant: Date): string {
-  const offset = amsterdamOffsetMinutes(instant);
-  return `${amsterdamDate(instant)}T${amsterdamClock(instant)}+${String(offset / 60).padStart(2, '0')}:00`;
 }

@@ -404,7 +404,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     if (!n) return reply;
     const body = req.body as { locale?: unknown; formToken?: unknown } | null | undefined;
     const locale = typeof body?.locale === 'string' ? toLocale(body.locale) : localeOf(req);
-    if (n.registration.mode !== 'built-in') return error(reply, 409, 'not-built-in', messages(locale).reason['not-built-in']);
+    if (n.registration.mode !== 'built-in') return error(reply, 409, 'not-built-in', formMessages(locale).reason['not-built-in']);
     if (checkFormToken(options.secret, body?.formToken, n.id, clock(), formLimits) !== 'ok') {
       return error(reply, 422, 'spam', formMessages(locale).signup.errorSummary, { issues: [{ path: '', message: formMessages(locale).form.error.spam }] });
     }

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringAgenda } from '../../src/components/index.js';
-import { fixture, expectAccessible, shadowText, inline, settle, jsonLdOf } from '../helpers/dom.js';
+import { fixture, expectAccessible, shadowText, inline, settle, jsonLdOf, waitFor } from '../helpers/dom.js';
 import { seedJson } from '../helpers/seeds.js';
 
 const future = (extra: Record<string, unknown> = {}, sessions?: unknown[]) => ({
@@ -188,6 +188,27 @@ describe('<leerkring-agenda>', () => {
   });
 
   describe('calendar actions', () => {
+    it('loads the links when the disclosure opens by keyboard, focus staying on the summary', async () => {
+      const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({ registration: { mode: 'closed' } }))}</leerkring-agenda>`);
+      const details = el.shadowRoot!.querySelector('details')!;
+      const summary = details.querySelector('summary')!;
+      // Closed, a disclosure carries no links: their code is not even loaded up front.
+      expect(details.querySelector('ul, a, button')).to.equal(null);
+      summary.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => details.querySelectorAll('a').length === 2, 'the calendar links');
+      expect(details.open).to.equal(true);
+      expect([...details.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Agendabestand (.ics)', 'Google Agenda', 'Outlook']);
+      expect(details.querySelector('button')!.textContent).to.equal('Agendabestand (.ics)');
+      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      // Closed and opened again: the links come back at once, still with focus on the summary.
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => !details.querySelector('a'), 'the links to go');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => details.querySelectorAll('a').length === 2, 'the calendar links again');
+      expect(el.shadowRoot!.activeElement).to.equal(summary);
+    });
+
     it('can be opened and used with the keyboard alone', async () => {
       const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({ registration: { mode: 'closed' } }))}</leerkring-agenda>`);
       const details = el.shadowRoot!.querySelector('details')!;
@@ -196,8 +217,8 @@ describe('<leerkring-agenda>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(summary);
       await sendKeys({ press: 'Enter' });
       expect(details.open).to.equal(true);
-      // The links are rendered when the disclosure opens (the toggle event comes a task later).
-      for (let i = 0; i < 50 && !details.querySelector('a'); i++) await new Promise((r) => setTimeout(r, 10));
+      // The links' code loads when the disclosure opens (and the toggle event comes a task later).
+      await waitFor(() => details.querySelector('a'), 'the calendar links');
       await expectAccessible(el);
 
       let downloaded: { name: string; text: string } | undefined;

@@ -13,7 +13,7 @@ describe('translations', () => {
     expect(toLocale(undefined)).to.equal('nl');
     expect(toLocale('fr')).to.equal('nl');
     expect(toLocale('en-GB')).to.equal('en');
-    expect(messages(undefined).outcome.confirmed).to.equal('Aangemeld');
+    expect(formMessages(undefined).outcome.confirmed).to.equal('Aangemeld');
   });
 
   it('has the same keys in both languages, all non-empty', () => {
@@ -45,7 +45,7 @@ describe('words as Dutch government writes them (issue 12, item 11)', () => {
     expect(formMessages('nl').signup.fullHeading('network')).to.equal('Er zijn geen plaatsen meer');
     expect(formMessages('en').signup.fullHeading('session')).to.equal('This meeting is full');
     expect(formMessages('en').signup.fullHeading('network')).to.equal('There are no places left');
-    expect(messages('nl').reason['waitlist-full']).to.equal('Er zijn geen plaatsen meer en de wachtlijst is ook vol.');
+    expect(formMessages('nl').reason['waitlist-full']).to.equal('Er zijn geen plaatsen meer en de wachtlijst is ook vol.');
   });
 
   it('writes times as "10.00–13.30 uur" in Dutch and "10:00–13:30" in English', () => {

@@ -89,3 +89,14 @@ export async function jsonLdOf(el: Element, timeout = 5000): Promise<any> {
     await new Promise((r) => requestAnimationFrame(r));
   }
 }
+
+/** Waits, frame by frame, until `condition` returns something truthy (code loaded on demand, say), and returns it. */
+export async function waitFor<T>(condition: () => T, what = 'the condition', timeout = 5000): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = condition();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}

@@ -56,13 +56,22 @@ describe('dist/leerkring.js loads elements on demand', () => {
       const network = document.createElement('leerkring-network');
       network.setAttribute('api', '');
       network.setAttribute('network-id', 'groene-domein');
-      network.append(document.createElement('leerkring-agenda'));
+      const agenda = document.createElement('leerkring-agenda');
+      // Before the demo's sessions, so they are upcoming and offer "add to calendar".
+      agenda.setAttribute('now', '2010-01-01T00:00:00Z');
+      network.append(agenda);
       document.querySelector('main')!.append(network);
     });
     await shows(p, 'leerkring-agenda', '[part="session"]');
     assert.ok(scripts.some((s) => /^\/dist\/leerkring-network-[\w-]+\.js$/.test(s)), scripts.join(' '));
     assert.ok(scripts.some((s) => /^\/dist\/leerkring-agenda-[\w-]+\.js$/.test(s)), scripts.join(' '));
     assert.ok(!scripts.some((s) => /leerkring-signup-/.test(s)), `the signup form is not loaded on a page without one: ${scripts.join(' ')}`);
+    // The "add to calendar" links' code comes when a disclosure opens, not with the agenda.
+    const calendarCode = (s: string) => /^\/dist\/leerkring-add-to-calendar-[\w-]+\.js$/.test(s);
+    assert.ok(!scripts.some(calendarCode), scripts.join(' '));
+    await p.evaluate(() => document.querySelector('leerkring-agenda')!.shadowRoot!.querySelector<HTMLElement>('details.calendar summary')!.click());
+    await shows(p, 'leerkring-agenda', 'details.calendar[open] a[href^="https://calendar.google.com/"]');
+    assert.ok(scripts.some(calendarCode), scripts.join(' '));
 
     await p.evaluate(() => {
       const div = document.createElement('div');
@@ -124,6 +133,16 @@ describe('a page with its own document', () => {
 });
 
 describe('npm run size', () => {
+  test('the agenda chunk leaves out what an agenda page loads later or never: JSON-LD, calendar links, the form\'s sentences', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const file = readdirSync('dist').find((f) => /^leerkring-agenda-[\w-]+\.js$/.test(f))!;
+    const code = readFileSync(`dist/${file}`, 'utf8');
+    for (const later of ['application/ld+json', 'calendar.google.com', 'outlook.office.com', 'Met dit e-mailadres ben je al aangemeld', 'Inloop vanaf'])
+      assert.ok(!code.includes(later), `${file} carries ${later}`);
+    // What it does say up front stays.
+    for (const now of ['Zet in je agenda', 'Alleen deze organisaties kunnen zich aanmelden']) assert.ok(code.includes(now), `${file} lacks ${now}`);
+  });
+
   test('prints every page against its budget; the loader is small and agenda pages never fetch the form', async () => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync(process.execPath, ['scripts/size.mjs'], { encoding: 'utf8' });

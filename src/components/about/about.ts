@@ -1,6 +1,5 @@
 import { LitElement, nothing, css, type TemplateResult } from 'lit';
-import { html } from 'lit/static-html.js';
-import { heading } from '../shared/heading.js';
+import { heading, html } from '../shared/heading.js';
 import { aboutMessages } from '../../core/i18n/about.js';
 import {
   mailtoUrl,

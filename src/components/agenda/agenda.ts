@@ -1,18 +1,14 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
-import { html } from 'lit/static-html.js';
-import { heading } from '../shared/heading.js';
+import { heading, html } from '../shared/heading.js';
 import {
-  calendarEvent,
   formatDate,
   formatListParts,
   formatMonth,
   formatShortDate,
   formatTime,
-  googleCalendarUrl,
   isSafeUrl,
   isSessionPast,
   messages,
-  outlookCalendarUrl,
   parseDateTime,
   registrationScope,
   whoMayJoin,
@@ -38,8 +34,7 @@ import {
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
-import { JsonLdController } from '../shared/json-ld.js';
-import { downloadIcs } from '../shared/download-ics.js';
+import type { JsonLdController } from '../shared/json-ld.js';
 import { registrationMailtoUrl, warnUnsafeUrl } from '../shared/safe-links.js';
 import { agendaStyles } from './agenda.styles.js';
 import { LeerkringSessionSelectEvent } from './session-select-event.js';
@@ -198,7 +193,8 @@ export class LeerkringAgenda extends LitElement {
   #focusAfterUpdate: string | undefined;
 
   readonly #source = new NetworkSource(this);
-  readonly #jsonLd = new JsonLdController(this);
+  /** Made with the JSON-LD code, when that has loaded (see updated). */
+  #jsonLd: JsonLdController | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -223,14 +219,16 @@ export class LeerkringAgenda extends LitElement {
     const state = this.#source.state;
     const network = this.structuredData !== 'off' && state.status === 'ready' ? state.network : undefined;
     if (!network) {
-      this.#jsonLd.set(undefined);
+      this.#jsonLd?.set(undefined);
       return;
     }
-    // Search engines read the JSON-LD, people do not: its code loads after the agenda shows, and
-    // is used only if the element still shows the same network by then.
-    void import('./json-ld.js').then(({ networkJsonLd }) => {
+    // Search engines read the JSON-LD, people do not: its code (the controller that keeps the
+    // script in the light DOM included) loads after the agenda shows, and is used only if the
+    // element still shows the same network by then.
+    void import('./json-ld.js').then(({ networkJsonLd, JsonLdController }) => {
       const now = this.#source.state;
-      if (this.isConnected && this.structuredData !== 'off' && now.status === 'ready' && now.network === network) this.#jsonLd.set(networkJsonLd(network, location.href.split('#')[0]!));
+      if (this.isConnected && this.structuredData !== 'off' && now.status === 'ready' && now.network === network)
+        (this.#jsonLd ??= new JsonLdController(this)).set(networkJsonLd(network, location.href.split('#')[0]!));
     });
   }
 
@@ -620,6 +618,23 @@ export class LeerkringAgenda extends LitElement {
 
   /** Sessions whose "add to calendar" disclosure is open; only those render their links. */
   #openCalendars = new Set<string>();
+  /** The links' code, loaded when the first disclosure opens (see add-to-calendar.ts). */
+  #calendarLinks: typeof import('./add-to-calendar.js').calendarLinks | undefined;
+  #loadingCalendarLinks = false;
+
+  #loadCalendarLinks(): void {
+    if (this.#calendarLinks || this.#loadingCalendarLinks) return;
+    this.#loadingCalendarLinks = true;
+    import('./add-to-calendar.js').then(
+      ({ calendarLinks }) => {
+        this.#calendarLinks = calendarLinks;
+        this.#calendarsChanged++;
+        this.requestUpdate();
+      },
+      // A dropped connection: the next time a disclosure opens, it is tried again.
+      (error: unknown) => console.error('leerkring: the calendar links could not be loaded', error),
+    ).finally(() => (this.#loadingCalendarLinks = false));
+  }
 
   #renderCalendar(network: Network, session: Session, locale: Locale) {
     const a = messages(locale).agenda;
@@ -629,20 +644,14 @@ export class LeerkringAgenda extends LitElement {
       if (isOpen === this.#openCalendars.has(session.id)) return;
       if (isOpen) this.#openCalendars.add(session.id);
       else this.#openCalendars.delete(session.id);
+      if (isOpen) this.#loadCalendarLinks();
       this.#calendarsChanged++;
       this.requestUpdate();
     };
-    const event = open ? calendarEvent(network, session, locale) : undefined;
+    // While the links' code loads, the open disclosure is empty for a moment; focus stays on the summary.
+    const links = open ? this.#calendarLinks?.(network, session, locale) : undefined;
     // prettier-ignore
-    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}><summary>${a.addToCalendar}<span class="visually-hidden" .textContent=${`: ${session.title}`}></span></summary>${event
-        ? html`<ul role="list">
-            <li>
-              <button class="linklike" type="button" @click=${() => downloadIcs(network, session.id, locale)}>${a.icsFile}</button>
-            </li>
-            <li><a href=${googleCalendarUrl(event)} rel="noopener">${a.google}</a></li>
-            <li><a href=${outlookCalendarUrl(event)} rel="noopener">${a.outlook}</a></li>
-          </ul>`
-        : nothing}</details>`;
+    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}><summary>${a.addToCalendar}<span class="visually-hidden" .textContent=${`: ${session.title}`}></span></summary>${links ?? nothing}</details>`;
   }
 
   #renderResources(resources: Resource[], locale: Locale, level: number) {

@@ -1,5 +1,8 @@
 import { amsterdamDate, atAmsterdamClock, safeUrl, sessionTiming, type Network, type Person, type Session } from '../../core/lean.js';
 
+/** The agenda loads this module after it shows: the controller that puts the JSON-LD in the light DOM comes with it. */
+export { JsonLdController } from '../shared/json-ld.js';
+
 /** Speakers and facilitators: schema.org's performer ("a presenter"), with role and organisation. */
 function performer(p: Person): object {
   return {

@@ -1,7 +1,7 @@
 import { LitElement, nothing, css, type PropertyValues } from 'lit';
-import { html } from 'lit/static-html.js';
-import { heading } from '../shared/heading.js';
+import { heading, html } from '../shared/heading.js';
 import { aboutMessages } from '../../core/i18n/about.js';
+import { calendarMessages } from '../../core/i18n/calendar.js';
 import {
   formatDate,
   formatDateTime,
@@ -227,7 +227,7 @@ export class LeerkringCatalogue extends LitElement {
     return html`<div class="filters" part="filters">
         ${select('f-audience', c.filterAudience, this._audience, audiences.map((t) => [t, m.organisationType[t]]), (v) => (this._audience = v))}
         ${select('f-theme', c.filterTheme, this._theme, themes.map((t) => [t, t]), (v) => (this._theme = v))}
-        ${select('f-kind', c.filterKind, this._kind, kinds.map((k) => [k, m.kind[k]]), (v) => (this._kind = v))}
+        ${select('f-kind', c.filterKind, this._kind, kinds.map((k) => [k, calendarMessages(locale).kind[k]]), (v) => (this._kind = v))}
       </div>
       <p role="status" part="status">${c.result(count)}</p>`;
   }
@@ -240,7 +240,7 @@ export class LeerkringCatalogue extends LitElement {
     const availability = availabilityText(n, locale);
     return html`<li class="card" part="card" lang=${n.language ?? nothing}>
       <${h} part="title">${href ? html`<a href=${href}>${n.title}</a>` : n.title}</${h}>
-      <p class="kind">${m.kind[n.kind]}</p>
+      <p class="kind">${calendarMessages(locale).kind[n.kind]}</p>
       <p>${n.summary}</p>
       ${types.length ? html`<p>${aboutMessages(locale).catalogue.audienceLine(formatList(locale, types))}</p>` : nothing}
       <p class="next">${nextText(n, locale)}</p>

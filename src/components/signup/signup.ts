@@ -1,6 +1,5 @@
 import { LitElement, nothing, type TemplateResult } from 'lit';
-import { html } from 'lit/static-html.js';
-import { heading } from '../shared/heading.js';
+import { heading, html } from '../shared/heading.js';
 import {
   ORGANISATION_TYPES,
   RegistrationClient,

@@ -2,7 +2,8 @@
  * The e-mails the server sends, in Dutch and English. Kept apart from the UI catalogue so that
  * browsers never download them.
  */
-import { withinDays, type Locale } from './format.js';
+import type { Locale } from './format.js';
+import { withinDays } from './within-days.js';
 
 // Values a person typed (a name, a reason) are quoted, so a reader sees where they begin and
 // end; composeMail has already made them one inert line (`inertLine`).

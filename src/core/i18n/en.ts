@@ -4,14 +4,6 @@ import { formatDateTime, formatList, plural } from './format.js';
 import type { OrganisationType } from '../schema.js';
 
 export const en: Messages = {
-  kind: {
-    'learning-network': 'Learning network',
-    'learning-circle': 'Learning circle',
-    'community-of-practice': 'Community of practice',
-    intervision: 'Intervision',
-    workshop: 'Workshop',
-    other: 'Network',
-  },
   organisationType: {
     municipality: 'Municipality',
     province: 'Province',
@@ -52,48 +44,14 @@ export const en: Messages = {
     placesLeft: (n: number) => plural('en', n, { one: '{n} place left', other: '{n} places left' }),
     level: { plenty: 'Places available', few: 'A few places left', full: 'Full', unknown: '' },
   },
-  reason: {
-    'registration-closed': 'This network does not take registrations.',
-    'not-built-in': 'This network does not take registrations through this form.',
-    'session-required': 'Choose a meeting.',
-    'unknown-session': 'This meeting does not exist (any more).',
-    'session-not-applicable': 'You register for the whole series, not for a single meeting.',
-    'session-cancelled': 'This meeting is cancelled.',
-    'closed-track': 'This part is closed: participation is by invitation only.',
-    'not-yet-open': (opens?: Date) =>
-      opens ? `Registration opens on ${formatDateTime('en', opens)}.` : 'Registration is not open yet.',
-    'deadline-passed': 'The registration period has ended.',
-    past: 'This meeting has already taken place.',
-    duplicate: 'You are already registered with this e-mail address.',
-    'organisation-type-required': 'Choose the type of organisation.',
-    'not-eligible': (allowed: readonly OrganisationType[], explanation?: string) =>
-      explanation ??
-      `Only these organisations can register: ${formatList('en', allowed.map((t) => en.organisationType[t].toLowerCase()))}.`,
-    'declaration-missing': (text: string) => `Please confirm: ${text}`,
-    'invitation-required': 'For your type of organisation participation is by invitation. Enter your invitation code.',
-    'invitation-invalid': 'This invitation code is not valid.',
-    'organisation-limit': (max: number) =>
-      plural('en', max, {
-        one: '{n} person per organisation can register; someone from your organisation already has.',
-        other: '{n} people per organisation can register; your organisation has reached that number.',
-      }),
-    'group-too-large': (max: number) => `This workshop is for at most ${max} participants.`,
-    full: 'Maximum number of registrations reached, you can no longer register.',
-    'waitlist-full': 'There are no places left and the waiting list is full too.',
-    'approval-required': 'After you register, an introductory or intake conversation follows first.',
-    'on-request': 'This is offered on request: we will contact you to arrange it.',
-    waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
-  },
   join: {
     invitation: (types: string) => `Are you from a ${types}? Then you can only take part with an invitation.`,
     askInvitation: (who: string) => `No invitation yet? Ask ${who} for one.`,
-  },
-  outcome: {
-    confirmed: 'Registered',
-    waitlisted: 'On the waiting list',
-    pending: 'Registration received, under review',
-    rejected: 'Registration not possible',
-    cancelled: 'Cancelled',
+    notEligible: (allowed: readonly OrganisationType[], explanation?: string) =>
+      explanation ??
+      `Only these organisations can register: ${formatList('en', allowed.map((t) => en.organisationType[t].toLowerCase()))}.`,
+    approvalRequired: 'After you register, an introductory or intake conversation follows first.',
+    onRequest: 'This is offered on request: we will contact you to arrange it.',
   },
   mail: {
     subject: (title: string) => `Registration ${title}`,
@@ -148,14 +106,6 @@ export const en: Messages = {
       news: 'News',
     },
     time: (from: string, to?: string) => (to ? `${from}–${to}` : from),
-  },
-  calendar: {
-    doorsOpen: (time: string) => `Doors open at ${time}`,
-    programme: 'Programme:',
-    cancelled: 'This meeting will not take place.',
-    partners: (names: string) => `In cooperation with ${names}`,
-    online: 'Online',
-    andOnline: 'and online',
   },
   date: {
     tbd: 'Date to be announced',

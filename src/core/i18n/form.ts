@@ -2,13 +2,50 @@
  * The registration form's texts and error sentences, in Dutch and English. A catalogue of its
  * own so that pages with only an agenda do not download them.
  */
-import { plural, withinDays, type Locale } from './format.js';
+import { formatDateTime, plural, type Locale } from './format.js';
+import { withinDays } from './within-days.js';
 import type { RegistrationScope, RegistrationPolicy } from '../schema.js';
 
 /** The intake settings the contact promise is worded from. */
 type Approval = RegistrationPolicy['approval'];
 
 const nl = {
+  /** Why a registration cannot go ahead (see reasonText; the sentences the agenda also says are in messages' `join`). */
+  reason: {
+    'registration-closed': 'Voor dit netwerk kun je je niet aanmelden.',
+    'not-built-in': 'Aanmelden gaat bij dit netwerk niet via dit formulier.',
+    'session-required': 'Kies een bijeenkomst.',
+    'unknown-session': 'Deze bijeenkomst bestaat niet (meer).',
+    'session-not-applicable': 'Je meldt je aan voor de hele reeks, niet voor één bijeenkomst.',
+    'session-cancelled': 'Deze bijeenkomst gaat niet door.',
+    'closed-track': 'Dit onderdeel is besloten: deelname gaat alleen op uitnodiging.',
+    'not-yet-open': (opens?: Date) =>
+      opens ? `Aanmelden kan pas vanaf ${formatDateTime('nl', opens)}.` : 'Aanmelden is nog niet geopend.',
+    'deadline-passed': 'De aanmeldtermijn is verstreken.',
+    past: 'Deze bijeenkomst is al geweest.',
+    duplicate: 'Met dit e-mailadres ben je al aangemeld.',
+    'organisation-type-required': 'Kies het type organisatie.',
+    'declaration-missing': (text: string) => `Bevestig: ${text}`,
+    'invitation-required': 'Voor jouw type organisatie is deelname op uitnodiging. Vul je uitnodigingscode in.',
+    'invitation-invalid': 'Deze uitnodigingscode klopt niet.',
+    'organisation-limit': (max: number) =>
+      plural('nl', max, {
+        one: 'Per organisatie kan {n} persoon zich aanmelden; vanuit jouw organisatie is al iemand aangemeld.',
+        other: 'Per organisatie kunnen {n} mensen zich aanmelden; dat aantal is voor jouw organisatie bereikt.',
+      }),
+    'group-too-large': (max: number) => `Deze workshop is voor maximaal ${max} deelnemers.`,
+    full: 'Maximaal aantal aanmeldingen bereikt, je kunt je niet meer aanmelden.',
+    'waitlist-full': 'Er zijn geen plaatsen meer en de wachtlijst is ook vol.',
+    waitlisted: (position: number) => `Je staat op de wachtlijst, op plaats ${position}.`,
+  },
+  /** A registration's state, in a word or two. */
+  outcome: {
+    confirmed: 'Aangemeld',
+    waitlisted: 'Op de wachtlijst',
+    pending: 'Aanmelding ontvangen, in behandeling',
+    rejected: 'Aanmelding niet mogelijk',
+    cancelled: 'Afgemeld',
+  },
   signup: {
     heading: 'Aanmelden',
     requestHeading: 'Workshop aanvragen',
@@ -191,6 +228,40 @@ export interface FieldWords {
 export type FormMessages = typeof nl;
 
 const en: FormMessages = {
+  reason: {
+    'registration-closed': 'This network does not take registrations.',
+    'not-built-in': 'This network does not take registrations through this form.',
+    'session-required': 'Choose a meeting.',
+    'unknown-session': 'This meeting does not exist (any more).',
+    'session-not-applicable': 'You register for the whole series, not for a single meeting.',
+    'session-cancelled': 'This meeting is cancelled.',
+    'closed-track': 'This part is closed: participation is by invitation only.',
+    'not-yet-open': (opens?: Date) =>
+      opens ? `Registration opens on ${formatDateTime('en', opens)}.` : 'Registration is not open yet.',
+    'deadline-passed': 'The registration period has ended.',
+    past: 'This meeting has already taken place.',
+    duplicate: 'You are already registered with this e-mail address.',
+    'organisation-type-required': 'Choose the type of organisation.',
+    'declaration-missing': (text: string) => `Please confirm: ${text}`,
+    'invitation-required': 'For your type of organisation participation is by invitation. Enter your invitation code.',
+    'invitation-invalid': 'This invitation code is not valid.',
+    'organisation-limit': (max: number) =>
+      plural('en', max, {
+        one: '{n} person per organisation can register; someone from your organisation already has.',
+        other: '{n} people per organisation can register; your organisation has reached that number.',
+      }),
+    'group-too-large': (max: number) => `This workshop is for at most ${max} participants.`,
+    full: 'Maximum number of registrations reached, you can no longer register.',
+    'waitlist-full': 'There are no places left and the waiting list is full too.',
+    waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
+  },
+  outcome: {
+    confirmed: 'Registered',
+    waitlisted: 'On the waiting list',
+    pending: 'Registration received, under review',
+    rejected: 'Registration not possible',
+    cancelled: 'Cancelled',
+  },
   signup: {
     heading: 'Register',
     requestHeading: 'Request this workshop',

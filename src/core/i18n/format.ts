@@ -76,9 +76,3 @@ export function formatListParts<T>(locale: Locale, items: readonly T[]): (T | st
 export function formatOrList(locale: Locale, items: readonly string[]): string {
   return new Intl.ListFormat(BCP47[locale], { type: 'disjunction' }).format(items);
 }
-
-/** The promise of an intake's first contact: "binnen 10 werkdagen" / "within 1 day"; working days unless the document says otherwise. */
-export function withinDays(locale: Locale, days: number, working = true): string {
-  if (locale === 'en') return plural(locale, days, working ? { one: 'within {n} working day', other: 'within {n} working days' } : { one: 'within {n} day', other: 'within {n} days' });
-  return plural(locale, days, working ? { one: 'binnen {n} werkdag', other: 'binnen {n} werkdagen' } : { one: 'binnen {n} dag', other: 'binnen {n} dagen' });
-}

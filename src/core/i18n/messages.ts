@@ -2,18 +2,10 @@
  * Every sentence the UI, the CLI and the server's e-mails show, in Dutch (default) and English.
  * `en` is typed against `nl`, so a missing translation is a compile error.
  */
-import type { NetworkKind, OrganisationType, SessionType } from '../schema.js';
+import type { OrganisationType, SessionType } from '../schema.js';
 import { formatDateTime, formatList, plural, type Locale } from './format.js';
 
 const nl = {
-  kind: {
-    'learning-network': 'Leernetwerk',
-    'learning-circle': 'Leerkring',
-    'community-of-practice': 'Werkplaats',
-    intervision: 'Intervisie',
-    workshop: 'Workshop',
-    other: 'Netwerk',
-  } satisfies Record<NetworkKind, string>,
   organisationType: {
     municipality: 'Gemeente',
     province: 'Provincie',
@@ -54,49 +46,16 @@ const nl = {
     placesLeft: (n: number) => plural('nl', n, { one: 'nog {n} plaats', other: 'nog {n} plaatsen' }),
     level: { plenty: 'Voldoende plaatsen', few: 'Nog enkele plaatsen', full: 'Vol', unknown: '' },
   },
-  reason: {
-    'registration-closed': 'Voor dit netwerk kun je je niet aanmelden.',
-    'not-built-in': 'Aanmelden gaat bij dit netwerk niet via dit formulier.',
-    'session-required': 'Kies een bijeenkomst.',
-    'unknown-session': 'Deze bijeenkomst bestaat niet (meer).',
-    'session-not-applicable': 'Je meldt je aan voor de hele reeks, niet voor één bijeenkomst.',
-    'session-cancelled': 'Deze bijeenkomst gaat niet door.',
-    'closed-track': 'Dit onderdeel is besloten: deelname gaat alleen op uitnodiging.',
-    'not-yet-open': (opens?: Date) =>
-      opens ? `Aanmelden kan pas vanaf ${formatDateTime('nl', opens)}.` : 'Aanmelden is nog niet geopend.',
-    'deadline-passed': 'De aanmeldtermijn is verstreken.',
-    past: 'Deze bijeenkomst is al geweest.',
-    duplicate: 'Met dit e-mailadres ben je al aangemeld.',
-    'organisation-type-required': 'Kies het type organisatie.',
-    'not-eligible': (allowed: readonly OrganisationType[], explanation?: string) =>
-      explanation ??
-      `Alleen deze organisaties kunnen zich aanmelden: ${formatList('nl', allowed.map((t) => nl.organisationType[t].toLowerCase()))}.`,
-    'declaration-missing': (text: string) => `Bevestig: ${text}`,
-    'invitation-required': 'Voor jouw type organisatie is deelname op uitnodiging. Vul je uitnodigingscode in.',
-    'invitation-invalid': 'Deze uitnodigingscode klopt niet.',
-    'organisation-limit': (max: number) =>
-      plural('nl', max, {
-        one: 'Per organisatie kan {n} persoon zich aanmelden; vanuit jouw organisatie is al iemand aangemeld.',
-        other: 'Per organisatie kunnen {n} mensen zich aanmelden; dat aantal is voor jouw organisatie bereikt.',
-      }),
-    'group-too-large': (max: number) => `Deze workshop is voor maximaal ${max} deelnemers.`,
-    full: 'Maximaal aantal aanmeldingen bereikt, je kunt je niet meer aanmelden.',
-    'waitlist-full': 'Er zijn geen plaatsen meer en de wachtlijst is ook vol.',
-    'approval-required': 'Na je aanmelding volgt eerst een kennismakings- of intakegesprek.',
-    'on-request': 'Dit aanbod is op aanvraag: we nemen contact met je op om het af te stemmen.',
-    waitlisted: (position: number) => `Je staat op de wachtlijst, op plaats ${position}.`,
-  },
   /** Who may register, said before anyone fills anything in. */
   join: {
     invitation: (types: string) => `Hoor je bij een ${types}? Dan kun je alleen meedoen met een uitnodiging.`,
     askInvitation: (who: string) => `Heb je nog geen uitnodiging? Vraag die aan bij ${who}.`,
-  },
-  outcome: {
-    confirmed: 'Aangemeld',
-    waitlisted: 'Op de wachtlijst',
-    pending: 'Aanmelding ontvangen, in behandeling',
-    rejected: 'Aanmelding niet mogelijk',
-    cancelled: 'Afgemeld',
+    // Also reasons a registration gets (see reasonText); said here because the agenda says them too.
+    notEligible: (allowed: readonly OrganisationType[], explanation?: string) =>
+      explanation ??
+      `Alleen deze organisaties kunnen zich aanmelden: ${formatList('nl', allowed.map((t) => nl.organisationType[t].toLowerCase()))}.`,
+    approvalRequired: 'Na je aanmelding volgt eerst een kennismakings- of intakegesprek.',
+    onRequest: 'Dit aanbod is op aanvraag: we nemen contact met je op om het af te stemmen.',
   },
   mail: {
     subject: (title: string) => `Aanmelding ${title}`,
@@ -151,15 +110,6 @@ const nl = {
       news: 'Nieuws',
     },
     time: (from: string, to?: string) => (to ? `${from}–${to} uur` : `${from} uur`),
-  },
-  /** <leerkring-about> and <leerkring-catalogue> (issue 13). */
-  calendar: {
-    doorsOpen: (time: string) => `Inloop vanaf ${time} uur`,
-    programme: 'Programma:',
-    cancelled: 'Deze bijeenkomst gaat niet door.',
-    partners: (names: string) => `i.s.m. ${names}`,
-    online: 'Online',
-    andOnline: 'en online',
   },
   date: {
     tbd: 'Datum volgt',

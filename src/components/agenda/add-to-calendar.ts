@@ -1,0 +1,21 @@
+import { html } from 'lit';
+import { calendarEvent, googleCalendarUrl, messages, outlookCalendarUrl, type Locale, type Network, type Session } from '../../core/lean.js';
+import { downloadIcs } from '../shared/download-ics.js';
+
+/**
+ * The links inside an open "Zet in je agenda" disclosure: the .ics download, Google and
+ * Outlook. Loaded when someone opens one, so an agenda page does not carry this code up front.
+ */
+export function calendarLinks(network: Network, session: Session, locale: Locale) {
+  const event = calendarEvent(network, session, locale);
+  if (!event) return undefined;
+  const a = messages(locale).agenda;
+  // prettier-ignore
+  return html`<ul role="list">
+    <li>
+      <button class="linklike" type="button" @click=${() => downloadIcs(network, session.id, locale)}>${a.icsFile}</button>
+    </li>
+    <li><a href=${googleCalendarUrl(event)} rel="noopener">${a.google}</a></li>
+    <li><a href=${outlookCalendarUrl(event)} rel="noopener">${a.outlook}</a></li>
+  </ul>`;
+}

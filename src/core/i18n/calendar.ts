@@ -1,0 +1,52 @@
+/**
+ * The words of a calendar item (the .ics file, the Google and Outlook links) and the names of
+ * the kinds of network, in Dutch and English: a catalogue of their own, so that an agenda page
+ * loads them only when someone adds a session to a calendar.
+ */
+import type { NetworkKind } from '../schema.js';
+import type { Locale } from './format.js';
+
+const nl = {
+  kind: {
+    'learning-network': 'Leernetwerk',
+    'learning-circle': 'Leerkring',
+    'community-of-practice': 'Werkplaats',
+    intervision: 'Intervisie',
+    workshop: 'Workshop',
+    other: 'Netwerk',
+  } satisfies Record<NetworkKind, string>,
+  calendar: {
+    doorsOpen: (time: string) => `Inloop vanaf ${time} uur`,
+    programme: 'Programma:',
+    cancelled: 'Deze bijeenkomst gaat niet door.',
+    partners: (names: string) => `i.s.m. ${names}`,
+    online: 'Online',
+    andOnline: 'en online',
+  },
+};
+
+export type CalendarMessages = typeof nl;
+
+const en: CalendarMessages = {
+  kind: {
+    'learning-network': 'Learning network',
+    'learning-circle': 'Learning circle',
+    'community-of-practice': 'Community of practice',
+    intervision: 'Intervision',
+    workshop: 'Workshop',
+    other: 'Network',
+  },
+  calendar: {
+    doorsOpen: (time: string) => `Doors open at ${time}`,
+    programme: 'Programme:',
+    cancelled: 'This meeting will not take place.',
+    partners: (names: string) => `In cooperation with ${names}`,
+    online: 'Online',
+    andOnline: 'and online',
+  },
+};
+
+/** The calendar words and network kinds for a locale; anything that is not "en" gets Dutch. */
+export function calendarMessages(locale: Locale | string | undefined | null): CalendarMessages {
+  return locale === 'en' ? en : nl;
+}
