@@ -28,7 +28,7 @@ function closure(names, seen = new Set()) {
   return seen;
 }
 const chunk = (name) => {
-  const f = files.find((x) => new RegExp(`^leerkring-${name}-[\\w-]+\\.js$`).test(x));
+  const f = files.find((x) => new RegExp(`^leerkring-${name}-[\\w-]{8}\\.js$`).test(x));
   if (!f) throw new Error(`dist/ has no chunk for ${name}`);
   return f;
 };
@@ -43,13 +43,14 @@ for (const [name, buf] of rows) console.log(`${name.padEnd(width)}  ${kb(buf.len
 
 const page = (...elements) => closure(['leerkring.js', ...elements.map(chunk)]);
 const agendaApi = page('network', 'agenda');
-const agendaOwn = page('network', 'agenda', 'network-check');
-const agendaInvalid = page('network', 'agenda', 'network-check', 'parse-network');
+// Without the API a page works out availability itself: that code comes with its own document.
+const agendaOwn = page('network', 'agenda', 'network-check', 'availability');
+const agendaInvalid = page('network', 'agenda', 'network-check', 'parse-network', 'availability');
 const formApi = page('network', 'agenda', 'signup');
-const formOwn = page('network', 'agenda', 'signup', 'network-check');
+const formOwn = page('network', 'agenda', 'signup', 'network-check', 'availability');
 const budgets = [
   ['agenda page, network from the API (loader + network + agenda)', agendaApi, 20 * 1024],
-  ['agenda page, own document (+ lean check)', agendaOwn, 25 * 1024],
+  ['agenda page, own document (+ lean check and availability)', agendaOwn, 25 * 1024],
   ['page with agenda and signup form, from the API', formApi, 35 * 1024],
   ['page with agenda and signup form, own document', formOwn, 45 * 1024],
 ];

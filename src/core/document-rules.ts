@@ -6,7 +6,7 @@
  */
 import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
 import { isSafeUrl } from './safe-url.js';
-import { LONE_SURROGATE } from './text.js';
+import { LONE_SURROGATE } from './lone-surrogate.js';
 
 /** Reports a problem: a key into the problem sentences, where it is, and the value found there. */
 export type AddIssue = (message: string, path: PropertyKey[], input?: unknown) => void;

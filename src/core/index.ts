@@ -13,6 +13,7 @@ export { emailMessages, type EmailMessages } from './i18n/email.js';
 export { problemMessages, type ProblemMessages } from './i18n/problem.js';
 export { aboutMessages, type AboutMessages } from './i18n/about.js';
 export { calendarMessages, type CalendarMessages } from './i18n/calendar.js';
+export { mailtoMessages, type MailtoMessages } from './i18n/mailto.js';
 export * from './admin-api.js';
 export * from './admin-client.js';
 export { adminMessages, type AdminMessages } from './i18n/admin.js';

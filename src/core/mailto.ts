@@ -1,6 +1,6 @@
 import type { Network } from './schema.js';
 import { findSession, fieldUse } from './policy.js';
-import { messages } from './i18n/messages.js';
+import { mailtoMessages } from './i18n/mailto.js';
 import type { Locale } from './i18n/format.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Locale } from './i18n/format.js';
 export function registrationMailto(network: Network, locale: Locale, sessionId?: string): string | undefined {
   const to = network.contact?.email;
   if (!to) return undefined;
-  const m = messages(locale).mail;
+  const m = mailtoMessages(locale);
   const session = findSession(network, sessionId);
   const subject = network.registration.emailSubject ?? m.subject(network.title);
   const fields = [m.name, m.email];

@@ -14,8 +14,7 @@ export type TextResult = { ok: true; value: string } | { ok: false; fault: TextF
 // that nothing uses is left out of it (a `new RegExp` is kept, in case it has effects).
 // No lookbehind either: older Safari cannot parse it.
 
-/** Half a surrogate pair, alone: not text at all, and PostgreSQL refuses it in jsonb. */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export { LONE_SURROGATE } from './lone-surrogate.js';
 // NUL or a lone surrogate: PostgreSQL refuses both, and nobody types them.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // C0 and C1 control characters and DEL.

@@ -1,4 +1,4 @@
-import { availabilityMap, loadMessages, RegistrationClient, type Locale, type Network } from '../../core/lean.js';
+import { loadMessages, NetworkClient, type Locale, type Network } from '../../core/lean.js';
 
 /**
  * A document the page gives itself is checked by the lean check generated from the schema (a
@@ -8,6 +8,7 @@ import { availabilityMap, loadMessages, RegistrationClient, type Locale, type Ne
 const leanCheck = () => import('../../core/network-check.generated.js');
 const validator = () => import('../../core/parse-network.js');
 import type { NetworkState } from '../context.js';
+import { prepareMailto } from './safe-links.js';
 
 export interface LoadOptions {
   /** URL of a network document. */
@@ -26,10 +27,17 @@ export interface LoadOptions {
 
 /** Loads, validates and (with an API) enriches a network with live availability. */
 export async function loadNetwork(options: LoadOptions): Promise<Omit<NetworkState, 'refresh'>> {
+  const state = await load(options);
+  // A network that registers by e-mail shows a prepared e-mail link: its code comes first.
+  if (state.network?.registration.mode === 'email') await prepareMailto();
+  return state;
+}
+
+async function load(options: LoadOptions): Promise<Omit<NetworkState, 'refresh'>> {
   const { src, inline, api, networkId, now, signal, locale } = options;
   await loadMessages(locale);
   // An empty api means the page's own origin.
-  const client = api !== undefined ? new RegistrationClient(api) : undefined;
+  const client = api !== undefined ? new NetworkClient(api) : undefined;
   let network: Network | undefined;
   if (src !== undefined || inline !== undefined) {
     let text = inline;
@@ -56,6 +64,9 @@ export async function loadNetwork(options: LoadOptions): Promise<Omit<NetworkSta
     if (!network) throw new Error(r.error.message);
   }
   if (!network) throw new Error('no network: set src, an inline <script type="application/json">, or api with network-id');
+  // Without the API the page works out availability itself (an API page gets it from the
+  // server, so the rules it takes are not downloaded up front there).
+  const { availabilityMap } = await import('../../core/availability.js');
   return { status: 'ready', network, availability: availabilityMap(network, {}, now), live: false, ...(api !== undefined && { api }) };
 }
 

@@ -53,16 +53,6 @@ export const en: Messages = {
     approvalRequired: 'After you register, an introductory or intake conversation follows first.',
     onRequest: 'This is offered on request: we will contact you to arrange it.',
   },
-  mail: {
-    subject: (title: string) => `Registration ${title}`,
-    intro: (title: string, session?: string) => `I would like to register for ${title}${session ? `, meeting ${session}` : ''}.`,
-    name: 'Name',
-    email: 'E-mail address',
-    organisation: 'Organisation',
-    organisationType: 'Type of organisation',
-    role: 'Role',
-    invitation: 'Invitation code (if you received one)',
-  },
   agenda: {
     upcoming: 'Upcoming meetings',
     past: 'Past meetings',

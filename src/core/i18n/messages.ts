@@ -57,16 +57,6 @@ const nl = {
     approvalRequired: 'Na je aanmelding volgt eerst een kennismakings- of intakegesprek.',
     onRequest: 'Dit aanbod is op aanvraag: we nemen contact met je op om het af te stemmen.',
   },
-  mail: {
-    subject: (title: string) => `Aanmelding ${title}`,
-    intro: (title: string, session?: string) => `Graag meld ik me aan voor ${title}${session ? `, bijeenkomst ${session}` : ''}.`,
-    name: 'Naam',
-    email: 'E-mailadres',
-    organisation: 'Organisatie',
-    organisationType: 'Soort organisatie',
-    role: 'Functie',
-    invitation: 'Uitnodigingscode (als je die hebt gekregen)',
-  },
   agenda: {
     upcoming: 'Komende bijeenkomsten',
     past: 'Eerdere bijeenkomsten',
