@@ -50,6 +50,7 @@ const formApi = page('network', 'agenda', 'signup');
 const formOwn = page('network', 'agenda', 'signup', 'network-check', 'availability');
 const budgets = [
   ['agenda page, network from the API (loader + network + agenda)', agendaApi, 20 * 1024],
+  ['agenda page, network from the API, without <leerkring-network> (loader + agenda)', page('agenda'), 20 * 1024],
   ['agenda page, own document (+ lean check and availability)', agendaOwn, 25 * 1024],
   ['page with agenda and signup form, from the API', formApi, 35 * 1024],
   ['page with agenda and signup form, own document', formOwn, 45 * 1024],
