@@ -190,12 +190,14 @@ export function composeRevisionMail(
   const { network, locale } = ctx;
   const one = changes.length === 1 ? changes[0]! : undefined;
   const kind: RevisionMailKind = one ? one.kind : 'session-changes';
+  // As in composeMail: names between isolates in the body, never in the subject.
   const full = (s: Session) => `${s.title} (${network.title})`;
+  const inBody = (s: Session) => `${s.title} (${isolated(network.title)})`;
   const sentence = (c: RevisionMailChange, title: string) =>
     c.kind === 'session-removed' ? m.changes.removed(title) : c.kind === 'session-undated' ? m.changes.undated(title) : m.body[c.kind](title);
-  const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), ''];
-  if (one) lines.push(sentence(one, full(one.session)));
-  else lines.push(m.changes.intro(network.title));
+  const lines = [m.greeting(isolated(inertLine(ctx.participant.name ?? ''))), ''];
+  if (one) lines.push(sentence(one, inBody(one.session)));
+  else lines.push(m.changes.intro(isolated(network.title)));
   for (const c of changes) {
     const s = c.session;
     if (!one) lines.push('', sentence(c, s.title));
@@ -226,8 +228,8 @@ export function composeRevisionMail(
   else if (files[0]?.method === 'CANCEL' && changes.some((c) => c.kind === 'session-removed')) lines.push('', m.changes.cancelFile);
   if (ctx.manageUrls && ctx.manageUrls.length > 1) lines.push('', m.changes.manageEach, ...ctx.manageUrls.map((u) => `${u.title}: ${u.url}`));
   else lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
-  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
-  lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
+  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
+  lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
   const subject = !one
     ? m.changes.subject(network.title)
     : one.kind === 'session-removed'
@@ -250,11 +252,11 @@ export function composeReportMail(
   const m = emailMessages(ctx.locale);
   const { network, session } = ctx;
   const title = `${session.title} (${network.title})`;
-  const lines = [m.greeting(inertLine(ctx.participant.name ?? '')), '', m.changes.report(title), '', inertLine(report.title, { keepLinks: true })];
+  const lines = [m.greeting(isolated(inertLine(ctx.participant.name ?? ''))), '', m.changes.report(`${session.title} (${isolated(network.title)})`), '', inertLine(report.title, { keepLinks: true })];
   if (report.url) lines.push(report.url);
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
-  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${network.contact.name} (${network.contact.email})` : network.contact.email));
-  lines.push('', m.signature(network.organisers.map((o) => o.name).join(', ')));
+  if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
+  lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
   return { to: ctx.participant.email, subject: m.changes.reportSubject(title), text: lines.join('\n') };
 }
 

@@ -3,7 +3,7 @@
 // a registration sit between Unicode isolates, so two Arabic or Hebrew names keep their order.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeMail, createMailer, deliverOutbox, type MailKind } from '../../src/server/mail.js';
+import { composeMail, composeReportMail, composeRevisionMail, createMailer, deliverOutbox, type MailKind } from '../../src/server/mail.js';
 import { calendarEvent, parseNetwork, type Network } from '../../src/core/index.js';
 import { startServer, smtpPeer, tempDir, type TestServer } from './helpers.js';
 import { parseIcs, prop } from '../helpers/ical.js';
@@ -141,6 +141,28 @@ describe('names in e-mails are isolated, headers, links and the calendar file ar
       assert.ok(mail.text.includes(` ${manageUrl}`) || mail.text.includes(`: ${manageUrl}`));
       assert.ok(mail.ics);
       assert.doesNotMatch(mail.ics!.content, /[\u2066-\u2069]/, 'no isolates in the calendar file');
+    }
+  });
+
+  test('revision and report e-mails isolate the names too: the person, the network, the contact, the organisers', () => {
+    const network = doc({ organisers: [{ name: orgHe }], contact: { name: speakerAr, email: 'organisator@example.org' } });
+    const session = network.sessions[0]!;
+    const moved = { ...session, start: '2030-03-19T19:30', end: '2030-03-19T21:30' };
+    const later = { ...network, sessions: [moved] };
+    const texts = {
+      'one change': composeRevisionMail([{ kind: 'session-moved', session: moved, was: session }], { network: later, participant, locale: 'nl', manageUrl, hasPlace: true }).message,
+      'two changes': composeRevisionMail(
+        [
+          { kind: 'session-moved', session: moved, was: session },
+          { kind: 'session-cancelled', session: { ...moved, id: 'b', status: 'cancelled' }, was: { ...session, id: 'b' } },
+        ],
+        { network: later, participant, locale: 'nl', manageUrl, hasPlace: true },
+      ).message,
+      report: composeReportMail({ title: 'Verslag', url: 'https://example.org/verslag' }, { network, session, participant, locale: 'nl', manageUrl }),
+    };
+    for (const [what, mail] of Object.entries(texts)) {
+      for (const name of [participant.name, titleAr, speakerAr, orgHe]) assert.ok(mail.text.includes(iso(name)), `${what}: ${name} isolated:\n${mail.text}`);
+      assert.ok(!/[\u2066-\u2069]/.test(mail.subject), `${what}: no isolates in the subject`);
     }
   });
 
