@@ -81,7 +81,9 @@ function compile(schema: unknown, path: string): string {
         else if (cd.check === 'less_than') max = `[${cd.value}, ${cd.inclusive}]`;
         else fail(path, `number check ${cd.check}`);
       }
-      return hoist(`num(${d.check === 'number_format'}, ${min}, ${max})`.replace(/, undefined\)$/, ')').replace(/, undefined\)$/, ')'));
+      const args = [String(d.check === 'number_format'), min, max];
+      while (args.at(-1) === 'undefined') args.pop();
+      return hoist(`num(${args.join(', ')})`);
     }
     case 'boolean':
       if (checks.length) fail(path, 'a boolean with checks');
@@ -167,4 +169,3 @@ if (process.argv.includes('--check')) {
   console.log(`wrote src/core/network-check.generated.ts (${consts.size} checks)`);
 }
 
-export { text as generatedNetworkCheck };

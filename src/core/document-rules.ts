@@ -25,7 +25,7 @@ export const valueRules = {
 /** Postal code patterns per country; a country not listed gets only the loose pattern of the field itself. */
 export const POSTAL_CODES: Record<string, RegExp> = { NL: /^\d{4} ?[A-Z]{2}$/, BE: /^\d{4}$/, DE: /^\d{5}$/, LU: /^(L-)?\d{4}$/, FR: /^\d{5}$/ };
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

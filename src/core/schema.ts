@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { DOCUMENT_URL_PATTERN } from './safe-url.js';
-import { objectRules, valueRules, type ObjectRule } from './document-rules.js';
+import { isRecord, objectRules, valueRules, type ObjectRule } from './document-rules.js';
 
 import {
   NETWORK_KINDS,
@@ -334,10 +334,6 @@ export const networkSchema = z
   // Runs even when a field elsewhere is wrong (zod skips refinements after an error by default),
   // so an editor sees every problem at once; the document may be partly invalid here.
   .check(rule('network', { when: (payload) => isRecord(payload.value) }));
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export type NetworkKind = (typeof NETWORK_KINDS)[number];

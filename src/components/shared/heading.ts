@@ -24,18 +24,17 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Templ
   const key = values.map((v) => (v instanceof HeadingTag ? v.name : '')).join();
   let byKey = joined.get(strings);
   if (!byKey) joined.set(strings, (byKey = new Map()));
-  // Each tag joins the strings either side of it; the other values stay values.
-  const parts = [strings[0]!];
-  const rest: unknown[] = [];
-  values.forEach((v, i) => {
-    if (v instanceof HeadingTag) parts[parts.length - 1] += v.name + strings[i + 1]!;
-    else {
-      rest.push(v);
-      parts.push(strings[i + 1]!);
-    }
-  });
+  const rest = values.filter((v) => !(v instanceof HeadingTag));
   let made = byKey.get(key);
-  // Lit accepts only a template strings array: one with `raw`.
-  if (!made) byKey.set(key, (made = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray));
+  if (!made) {
+    // Each tag joins the strings either side of it; the other values stay values.
+    const parts = [strings[0]!];
+    values.forEach((v, i) => {
+      if (v instanceof HeadingTag) parts[parts.length - 1] += v.name + strings[i + 1]!;
+      else parts.push(strings[i + 1]!);
+    });
+    // Lit accepts only a template strings array: one with `raw`.
+    byKey.set(key, (made = Object.assign(parts, { raw: parts }) as unknown as TemplateStringsArray));
+  }
   return litHtml(made, ...rest);
 }

@@ -873,7 +873,7 @@ export class RegistrationService {
       const links = rows.flatMap((r) => {
         const url = this.#manageUrl(r.id);
         const change = mine.find((c) => c.session.id === r.session_id);
-        return url && (change || !perSession) ? [{ title: change?.session.title ?? after.title, url }] : [];
+        return url ? [{ title: change?.session.title ?? after.title, url }] : [];
       });
       const confirmed = new Set(rows.filter((r) => r.status === 'confirmed').map((r) => r.session_id));
       const { kind, message } = composeRevisionMail(mine, {
