@@ -51,10 +51,11 @@ export default [
  * Left to itself rollup also cuts what the elements share into several small chunks, and every
  * file is compressed on its own: an agenda page would fetch five files and lose about 2 KB gzip
  * to the cuts. So a first pass learns rollup's own cut (after tree-shaking), and every chunk
- * that the agenda needs, or that the network and the form share, is merged into the agenda's
- * chunk: an agenda page fetches the loader, the network and the agenda; a page with a form
- * fetches the form's chunk on top. What only the form, the validator, the calendar writer,
- * English or the placeholders need stays in a chunk of its own.
+ * that the agenda or the network needs is merged into the agenda's chunk: an agenda page
+ * fetches the loader and that chunk; a page with a form fetches the form's chunk on top. The
+ * network element rides along on every agenda page (about 0.6 KB gzip) because nearly every
+ * page has one, and as a file of its own it cost those pages 1 KB. What only the form, the
+ * validator, the calendar writer, English or the placeholders need stays in a chunk of its own.
  */
 async function elementChunks() {
   const build = await rollup({ input: 'dist/components/bundle.js', preserveEntrySignatures: 'allow-extension', onwarn: () => {}, treeshake, plugins: [nodeResolve({ exportConditions: ['browser', 'production'] })] });
@@ -62,6 +63,8 @@ async function elementChunks() {
   await build.close();
   const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
   const users = new Map();
+  /** Whether a chunk goes into the agenda's chunk: the agenda or the network needs it. */
+  const upFront = (used) => !!used && (used.has('agenda') || used.has('network'));
   for (const chunk of chunks.values()) {
     const element = /components[\\/](network|agenda|signup)[\\/]\1\.js$/.exec(chunk.facadeModuleId ?? '')?.[1];
     if (!element || chunk.isEntry) continue;
@@ -84,6 +87,17 @@ async function elementChunks() {
     for (const next of chunks.get(name).imports) visitCheck(next);
   };
   if (check) visitCheck(check.fileName);
+  // The availability rules load only where the page works availability out itself (no API);
+  // what they need and the agenda does not (when registration opens and closes, finding a
+  // session) goes with them, in one file, rather than in small files of its own.
+  const availability = [...chunks.values()].find((c) => /core[\\/]availability\.js$/.test(c.facadeModuleId ?? ''));
+  const availabilityParts = new Set();
+  const visitAvailability = (name) => {
+    if (availabilityParts.has(name) || upFront(users.get(name)) || chunks.get(name).isEntry) return;
+    availabilityParts.add(name);
+    for (const next of chunks.get(name).imports) visitAvailability(next);
+  };
+  if (availability) visitAvailability(availability.fileName);
   // Every module gets its chunk by name: a module left to rollup would follow any module of a
   // named chunk that imports it (a barrel such as core/lean.js would pull the form's texts in).
   const plan = new Map();
@@ -94,11 +108,13 @@ async function elementChunks() {
     // The loader's own modules stay in the loader (the chunk holding the entry becomes leerkring.js).
     let name = chunk.isEntry
       ? 'loader'
-      : used.has('agenda') || (used.has('network') && used.has('signup'))
+      : upFront(used)
         ? 'agenda'
         : checkParts.has(chunk.fileName)
           ? 'network-check'
-          : chunk.name;
+          : availabilityParts.has(chunk.fileName)
+            ? 'availability'
+            : chunk.name;
     // Chunks of one name become one chunk: a shared chunk named like a module loaded on demand
     // (shared/json-ld.js and agenda/json-ld.js; the form's sentences and the manage page, both
     // "manage") takes its folder into its name instead.

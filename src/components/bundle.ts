@@ -9,7 +9,6 @@
  * `defineElement('agenda')` for those (or import `leerkring/components`). `watchFallbacks()`
  * (the placeholders) is fetched with the first `data-leerkring` placeholder.
  */
-import { ContextRoot } from '@lit/context';
 import { ELEMENT_KINDS, defineElement } from './elements.js';
 
 export { defineElement, ELEMENT_KINDS, type ElementKind } from './elements.js';
@@ -25,11 +24,6 @@ function defineUsed(root: Element | Document): void {
     defineElement(kind).catch((error: unknown) => console.error(`leerkring: <${tag}> could not be loaded`, error));
   });
 }
-
-// Modules arrive in any order: an agenda may be defined before the <leerkring-network> around
-// it. Its request for the network then waits at the root and is answered once the network is
-// defined, instead of getting no answer at all.
-new ContextRoot().attach(document.documentElement);
 
 // Placeholders need their own code (the attribute rules), so it is fetched with the first one.
 const PLACEHOLDER = '[data-leerkring]:not(script)';

@@ -4,16 +4,9 @@
  */
 import type { Network, RegistrationMode, Session } from './schema.js';
 import type { Reason } from './reasons.js';
-import {
-  capacityFor,
-  closesAt,
-  findSession,
-  inClosedTrack,
-  isSeriesOver,
-  opensAt,
-  registrationScope,
-  waitlistEnabled,
-} from './policy.js';
+import { capacityFor, inClosedTrack, registrationScope, waitlistEnabled } from './policy.js';
+import { closesAt, isSeriesOver, opensAt } from './registration-window.js';
+import { findSession } from './session-index.js';
 import { isSessionPast } from './session-time.js';
 
 /** Registrations that occupy or wait for a place. Pending (intake) registrations hold a place. */

@@ -11,11 +11,11 @@ import {
   capacityFor,
   eligibleTypes,
   fieldUse,
-  findSession,
   invitationTypes,
   registrationScope,
   waitlistEnabled,
 } from './policy.js';
+import { findSession } from './session-index.js';
 
 /** What the rules need to know about the person registering. */
 export interface RegistrationRequest {

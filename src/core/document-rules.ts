@@ -4,7 +4,8 @@
  * page runs on its own document (`network-check.generated.ts`, generated from the zod schema)
  * calls the same functions and only wants to know whether anything was added.
  */
-import { isDateString, isDateTimeString, parseDateTime, parseDeadline } from './time.js';
+import { isDateString, isDateTimeString, parseDateTime } from './time.js';
+import { parseDeadline } from './registration-window.js';
 import { isSafeUrl } from './safe-url.js';
 import { LONE_SURROGATE } from './lone-surrogate.js';
 

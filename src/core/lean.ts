@@ -12,6 +12,8 @@ export * from './time.js';
 export * from './wall-time.js';
 export * from './session-time.js';
 export * from './policy.js';
+export * from './registration-window.js';
+export * from './session-index.js';
 export * from './availability.js';
 export * from './reasons.js';
 export * from './reason-text.js';

@@ -1,5 +1,6 @@
 import type { Network } from './schema.js';
-import { findSession, fieldUse } from './policy.js';
+import { fieldUse } from './policy.js';
+import { findSession } from './session-index.js';
 import { mailtoMessages } from './i18n/mailto.js';
 import type { Locale } from './i18n/format.js';
 

@@ -7,9 +7,11 @@
 import type { Network } from './schema.js';
 import type { Outcome } from './decide-registration.js';
 import { registrationGate } from './availability.js';
-import { findSession, isSeriesOver, registrationScope, waitlistEnabled } from './policy.js';
+import { registrationScope, waitlistEnabled } from './policy.js';
+import { isSeriesOver, parseDeadline } from './registration-window.js';
+import { findSession } from './session-index.js';
 import { isSessionPast } from './session-time.js';
-import { isDateString, parseDeadline } from './time.js';
+import { isDateString } from './time.js';
 import { formatDate, formatDateTime, type Locale } from './i18n/format.js';
 import { formMessages } from './i18n/form.js';
 

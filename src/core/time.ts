@@ -146,15 +146,6 @@ export function endOfAmsterdamDay(date: string): Date {
   return fromAmsterdamWallTime(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
-/**
- * A deadline as written in a document: a date-time is that moment; a bare date means
- * "until the end of that day in Amsterdam", which is what an editor means by "closes on 1 March".
- */
-export function parseDeadline(value: string): Date | undefined {
-  if (isDateString(value)) return endOfAmsterdamDay(value);
-  return parseDateTime(value);
-}
-
 /** The Amsterdam calendar date ("2026-03-12") of an instant. */
 export function amsterdamDate(instant: Date): string {
   const [y, mo, d] = amsterdamFields(instant.getTime());

@@ -4,7 +4,8 @@
 import type { Network } from './schema.js';
 import type { PlaceCounts } from './availability.js';
 import { personalReasons, type RegistrationRequest } from './decide-registration.js';
-import { approvalRequired, capacityFor, findSession } from './policy.js';
+import { approvalRequired, capacityFor } from './policy.js';
+import { findSession } from './session-index.js';
 
 export interface WaitlistEntry extends RegistrationRequest {
   id: string;

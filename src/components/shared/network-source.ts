@@ -25,6 +25,8 @@ export function clock(now: string | undefined): Date {
   return Number.isNaN(t) ? new Date() : new Date(t);
 }
 
+const NETWORK_TAG = 'leerkring-network';
+
 /**
  * Gives an element its network: loaded by itself (src, inline JSON, or api + network-id),
  * or, when it has none of those, from the nearest `<leerkring-network>` through context.
@@ -32,6 +34,9 @@ export function clock(now: string | undefined): Date {
  */
 export class NetworkSource implements ReactiveController {
   readonly #host: NetworkSourceHost;
+  #consumer: ContextConsumer<typeof networkContext, NetworkSourceHost> | undefined;
+  /** Set while this element waits for `<leerkring-network>` to be defined (see hostConnected), so a move in the page does not wait twice. */
+  #awaitingNetwork = false;
   #fromContext?: NetworkState;
   #loaded: NetworkState | undefined;
   #key: string | undefined;
@@ -41,7 +46,7 @@ export class NetworkSource implements ReactiveController {
     this.#host = host;
     host.addController(this);
     if (consume) {
-      new ContextConsumer(host, {
+      this.#consumer = new ContextConsumer(host, {
         context: networkContext,
         subscribe: true,
         callback: (state) => {
@@ -62,6 +67,18 @@ export class NetworkSource implements ReactiveController {
 
   hostConnected(): void {
     this.inline = inlineDocument(this.#host);
+    // Modules arrive in any order: the <leerkring-network> around this element may be defined
+    // after it, and then nothing answered the request its consumer makes on connecting. It asks
+    // again once the network element is defined (the elements already in the page are upgraded
+    // by then), instead of waiting for an answer that never comes.
+    const consumer = this.#consumer;
+    if (consumer && !this.#awaitingNetwork && !customElements.get(NETWORK_TAG)) {
+      this.#awaitingNetwork = true;
+      void customElements.whenDefined(NETWORK_TAG).then(() => {
+        this.#awaitingNetwork = false;
+        if (this.#host.isConnected && !this.standalone && this.#fromContext === undefined) consumer.hostConnected();
+      });
+    }
   }
 
   hostDisconnected(): void {
