@@ -9,6 +9,7 @@ export * from './calendar.js';
 export * from './json-schema.js';
 export * from './registration-shape.js';
 export { en } from './i18n/en.js';
+export { formEn } from './i18n/form-en.js';
 export { emailMessages, type EmailMessages } from './i18n/email.js';
 export { problemMessages, type ProblemMessages } from './i18n/problem.js';
 export { aboutMessages, type AboutMessages } from './i18n/about.js';

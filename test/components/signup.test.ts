@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringSignup } from '../../src/components/index.js';
-import { fixture, expectAccessible, shadowText, inline } from '../helpers/dom.js';
+import { fixture, expectAccessible, shadowText, inline, waitFor } from '../helpers/dom.js';
 import { WAITLIST_DOC } from '../helpers/fixtures.js';
 import { post, $, until, fill } from '../helpers/form.js';
 
@@ -212,7 +212,9 @@ describe('<leerkring-signup>', () => {
       const h = await outcome(el);
       expect(h.textContent).to.equal('Je bent aangemeld');
       expect(el.shadowRoot!.activeElement).to.equal(h);
-      expect(shadowText(el)).to.contain('Samenwerken met maatschappelijke partners: Agendabestand (.ics)');
+      // The calendar links' code comes with the confirmation (it was asked for when the form was sent).
+      await waitFor(() => el.shadowRoot!.querySelector('.calendars button.linklike') !== null);
+      expect(shadowText(el)).to.contain('Samenwerken met maatschappelijke partners: Agendabestand (.ics) Google Agenda Outlook');
       const regs = await registrations();
       expect(regs).to.have.length(1);
       expect(regs[0]!.sessionId).to.equal('werkplaats-4-maatschappelijke-partners');

@@ -73,6 +73,8 @@ describe('dist/leerkring.js loads elements on demand', () => {
     });
     await shows(p, 'leerkring-signup', 'form');
     assert.ok(scripts.some((s) => /^\/dist\/leerkring-signup-[\w-]+\.js$/.test(s)), scripts.join(' '));
+    // A Dutch page never fetches the form's English.
+    assert.ok(!scripts.some((s) => /leerkring-form-en-/.test(s)), scripts.join(' '));
     // The manage page comes only with a manage link; the form shares its sentences, not its code.
     assert.ok(!scripts.some((s) => /^\/dist\/leerkring-manage-(?!shared-)[\w-]+\.js$/.test(s)), `the form does not fetch the manage page: ${scripts.join(' ')}`);
     assert.deepEqual(await violations(), []);

@@ -20,7 +20,8 @@ import {
 } from '../../core/lean.js';
 import { loadNetwork } from '../shared/load-network.js';
 import { clock } from '../shared/network-source.js';
-import { elementLocale, readyLocale } from '../shared/state-view.js';
+import { elementLocale } from '../shared/state-view.js';
+import { readyFormLocale } from '../shared/form-texts.js';
 import { baseStyles } from '../shared/styles.js';
 import { isSafeUrl } from '../../core/lean.js';
 import { warnUnsafeUrl } from '../shared/safe-links.js';
@@ -270,7 +271,7 @@ export class LeerkringManage extends LitElement {
   }
 
   protected override render() {
-    const locale = readyLocale(this);
+    const locale = readyFormLocale(this);
     if (!locale) return nothing;
     const m = formMessages(locale).manage;
     const h = this.headingLevel;

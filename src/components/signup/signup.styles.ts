@@ -88,6 +88,15 @@ export const signupStyles = css`
     color: var(--_leerkring-danger);
     font-weight: 600;
   }
+  .calendars ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .calendars li li a,
+  .calendars .linklike {
+    display: inline-block;
+    padding-block: 0.25em;
+  }
   .notice {
     border-inline-start: 5px solid var(--_leerkring-accent);
     padding-inline-start: 1em;

@@ -3,13 +3,11 @@ import { heading, html } from '../shared/heading.js';
 import {
   ORGANISATION_TYPES,
   RegistrationClient,
-  calendarEvent,
   fieldUse,
   formatDate,
   sessionStart,
   sessionsInOrder,
   formatMonth,
-  googleCalendarUrl,
   invitationTypes,
   isSessionPast,
   messages,
@@ -35,9 +33,9 @@ import {
   type RegistrationInput,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
-import { renderState, readyLocale } from '../shared/state-view.js';
+import { renderState } from '../shared/state-view.js';
+import { readyFormLocale } from '../shared/form-texts.js';
 import { baseStyles } from '../shared/styles.js';
-import { downloadIcs } from '../shared/download-ics.js';
 import { registrationMailtoUrl } from '../shared/safe-links.js';
 import { signupStyles } from './signup.styles.js';
 import { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './register-event.js';
@@ -167,7 +165,24 @@ export class LeerkringSignup extends LitElement {
     this.#show(outcome);
   }
 
+  /** The calendar links' code (the agenda's "Zet in je agenda"), loaded for a confirmation only. */
+  #calendarLinks: typeof import('../agenda/add-to-calendar.js').calendarLinks | undefined;
+
+  /** Loads the calendar links for the confirmation; started when the form is sent, so they are usually there with it. */
+  #loadCalendarLinks(): void {
+    if (this.#calendarLinks) return;
+    import('../agenda/add-to-calendar.js').then(
+      ({ calendarLinks }) => {
+        this.#calendarLinks = calendarLinks;
+        this.requestUpdate();
+      },
+      // A dropped connection: the confirmation stands without the links (the e-mail carries the calendar file).
+      (error: unknown) => console.error('leerkring: the calendar links could not be loaded', error),
+    );
+  }
+
   #show(outcome: SignupOutcome): void {
+    if (outcome.kind === 'confirmed') this.#loadCalendarLinks();
     this._view = { kind: 'outcome', outcome };
     this._busy = false;
     this.#focusAfterRender = 'outcome-heading';
@@ -197,7 +212,7 @@ export class LeerkringSignup extends LitElement {
 
   protected override render() {
     const state = this.#source.state;
-    const locale = readyLocale(this);
+    const locale = readyFormLocale(this);
     if (!locale) return nothing;
     if (state.status !== 'ready' || !state.network) return this.#source.fromContext ? nothing : renderState(state, locale);
     const network = state.network;
@@ -295,7 +310,7 @@ export class LeerkringSignup extends LitElement {
   /** The network's own words inside a sentence or label of ours. */
   #own(text: string): TemplateResult | string {
     const network = this.#source.state.network;
-    const locale = readyLocale(this);
+    const locale = readyFormLocale(this);
     const lang = network && locale ? this.#docLang(network, locale) : nothing;
     return lang === nothing ? text : html`<span lang=${lang}>${text}</span>`;
   }
@@ -690,6 +705,7 @@ export class LeerkringSignup extends LitElement {
       return;
     }
     this._problems = [];
+    this.#loadCalendarLinks();
     const registration = { ...checked.value, website: input.website ?? '' };
     if (!this.dispatchEvent(new LeerkringRegisterEvent(network, registration))) {
       this.#show({ kind: 'handled' });
@@ -770,15 +786,8 @@ export class LeerkringSignup extends LitElement {
           s.confirmedHeading,
           html`<p>${this.#sentenceWith((t) => s.confirmedText(t), title)}</p>
             ${dated.length
-              ? html`<ul>
-                  ${dated.map((x) => {
-                    const ev = calendarEvent(network, x, locale)!;
-                    return html`<li>
-                      ${this.#own(x.title)}:
-                      <button class="linklike" type="button" @click=${() => downloadIcs(network, x.id, locale)}>${messages(locale).agenda.icsFile}</button>
-                      · <a href=${googleCalendarUrl(ev)} rel="noopener">${messages(locale).agenda.google}</a>
-                    </li>`;
-                  })}
+              ? html`<ul class="calendars">
+                  ${dated.map((x) => html`<li>${this.#own(x.title)}: ${this.#calendarLinks?.(network, x, locale) ?? nothing}</li>`)}
                 </ul>`
               : nothing}`,
           network,

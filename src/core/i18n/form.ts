@@ -1,13 +1,15 @@
 /**
- * The registration form's texts and error sentences, in Dutch and English. A catalogue of its
- * own so that pages with only an agenda do not download them.
+ * The registration form's texts and error sentences, in Dutch; English is in form-en.ts, which
+ * registers itself when it is imported (the server and `leerkring` import it; a browser page
+ * loads it with `loadFormMessages('en')`). A catalogue of its own so that pages with only an
+ * agenda do not download them, and Dutch form pages not the English.
  */
 import { formatDateTime, plural, type Locale } from './format.js';
 import { withinDays } from './within-days.js';
 import type { RegistrationScope, RegistrationPolicy } from '../schema.js';
 
 /** The intake settings the contact promise is worded from. */
-type Approval = RegistrationPolicy['approval'];
+export type Approval = RegistrationPolicy['approval'];
 
 const nl = {
   /** Why a registration cannot go ahead (see reasonText; the sentences the agenda also says are in messages' `join`). */
@@ -227,212 +229,24 @@ export interface FieldWords {
 
 export type FormMessages = typeof nl;
 
-const en: FormMessages = {
-  reason: {
-    'registration-closed': 'This network does not take registrations.',
-    'not-built-in': 'This network does not take registrations through this form.',
-    'session-required': 'Choose a meeting.',
-    'unknown-session': 'This meeting does not exist (any more).',
-    'session-not-applicable': 'You register for the whole series, not for a single meeting.',
-    'session-cancelled': 'This meeting is cancelled.',
-    'closed-track': 'This part is closed: participation is by invitation only.',
-    'not-yet-open': (opens?: Date) =>
-      opens ? `Registration opens on ${formatDateTime('en', opens)}.` : 'Registration is not open yet.',
-    'deadline-passed': 'The registration period has ended.',
-    past: 'This meeting has already taken place.',
-    duplicate: 'You are already registered with this e-mail address.',
-    'organisation-type-required': 'Choose the type of organisation.',
-    'declaration-missing': (text: string) => `Please confirm: ${text}`,
-    'invitation-required': 'For your type of organisation participation is by invitation. Enter your invitation code.',
-    'invitation-invalid': 'This invitation code is not valid.',
-    'organisation-limit': (max: number) =>
-      plural('en', max, {
-        one: '{n} person per organisation can register; someone from your organisation already has.',
-        other: '{n} people per organisation can register; your organisation has reached that number.',
-      }),
-    'group-too-large': (max: number) => `This workshop is for at most ${max} participants.`,
-    full: 'Maximum number of registrations reached, you can no longer register.',
-    'waitlist-full': 'There are no places left and the waiting list is full too.',
-    waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
-  },
-  outcome: {
-    confirmed: 'Registered',
-    waitlisted: 'On the waiting list',
-    pending: 'Registration received, under review',
-    rejected: 'Registration not possible',
-    cancelled: 'Cancelled',
-  },
-  signup: {
-    heading: 'Register',
-    requestHeading: 'Request this workshop',
-    allRequired: 'All fields are required unless marked (optional).',
-    optional: '(optional)',
-    name: 'Name',
-    email: 'Email address',
-    emailHint: 'We send the confirmation here, with a link to view or cancel your registration.',
-    organisation: 'Organisation',
-    organisationType: 'Type of organisation',
-    choose: 'Choose…',
-    role: 'Role',
-    phone: 'Phone number',
-    session: 'Meeting',
-    sessionWaitlist: 'full, waiting list open',
-    invitationCode: 'Invitation code',
-    groupSize: 'Number of participants',
-    groupSizeHint: (max: number) => `At most ${max} participants.`,
-    yes: 'Yes',
-    no: 'No',
-    why: 'Why we ask:',
-    privacyHeading: 'What we do with your data',
-    privacyPurpose: 'We use your name and email address to handle your registration and to inform you about the meetings. Your organisation and role help the organisers put the group together. We do not share your data with others.',
-    privacyRetention: (days: number) => `We delete your data ${days} days after the last meeting.`,
-    privacyController: (name: string) => `Responsible for your data: ${name}.`,
-    privacyLink: 'Read the privacy statement',
-    submit: 'Register',
-    submitWaitlist: 'Join the waiting list',
-    submitRequest: 'Send request',
-    sending: 'Sending your registration…',
-    errorSummary: 'There is a problem',
-    networkError: 'Your registration could not be sent. What you entered is still here: please try again.',
-    retry: 'Send again',
-    noServer: 'Registration with this form is not set up on this page yet. Please contact the organisers.',
-    contact: (who: string) => `Questions? Contact ${who}.`,
-    confirmedHeading: 'You are registered',
-    confirmedText: (title: string) =>
-      `Your registration for ${title} is confirmed. You will receive an email with the details and a link to view or cancel your registration.`,
-    waitlistedHeading: 'You are on the waiting list',
-    waitlistedText: (position: number) =>
-      `You are at position ${position}. If a place becomes free, you move up automatically and we email you.`,
-    pendingHeading: 'We have received your registration',
-    requestReceivedHeading: 'We have received your request',
-    pendingWho: (who: string, approval: Approval): string =>
-      `${who} will contact you${approval?.contactWithinDays ? ` ${withinDays('en', approval.contactWithinDays, approval.workingDays)}` : ''}.`,
-    rejectedHeading: 'Registration did not succeed',
-    backToForm: 'Back to the form',
-    fullHeading: (scope: RegistrationScope) => (scope === 'session' ? 'This meeting is full' : 'There are no places left'),
-    notYetOpenHeading: 'Registration is not open yet',
-    closedHeading: 'Registration is closed',
-    invitationOnlyHeading: 'By invitation only',
-    externalText: 'You register with the organisers\' own registration form.',
-    externalLink: 'Go to the registration form',
-    emailText: (to: string) => `You register by email to ${to}. We have prepared the message for you.`,
-    emailButton: 'Write the email',
-    handledByPage: 'Your registration has been passed on.',
-    manageHeading: 'Your registration',
-    manageStatus: (status: string) => `Status: ${status}`,
-    cancel: 'Cancel my registration',
-    cancelledHeading: 'Your registration is cancelled',
-    cancelledText: 'Your place goes to the first person on the waiting list. You will receive a confirmation by email.',
-    notFound: 'This registration does not exist (any more).',
-    idempotencyMismatch: 'This form was sent before, with different details. Reload the page and fill in the form again.',
-  },
-  manage: {
-    heading: 'Your registration',
-    loading: 'Loading your registration…',
-    noToken: 'Open this page with the link from your confirmation email. No longer have that email? Ask for a new link below.',
-    notFound: 'We cannot find this registration. The link may be old, or your data may have been deleted. Ask for a new link below.',
-    loadError: 'Your registration could not be loaded. Please try again.',
-    retry: 'Try again',
-    network: 'Network',
-    session: 'Meeting',
-    date: 'Date',
-    name: 'Name',
-    status: 'Status',
-    statusText: {
-      confirmed: 'Registered',
-      pending: 'Registered, waiting for the intake',
-      waitlisted: (position?: number) => (position ? `On the waiting list, position ${position}` : 'On the waiting list'),
-      cancelled: 'Cancelled',
-      rejected: 'Not accepted',
-    },
-    over: 'This meeting is over. You can no longer change your registration.',
-    cancelClosed: (until: string) => `You could cancel on this page until ${until}. Can't come after all? Let the organisers know.`,
-    cancel: 'Cancel my registration',
-    cancelConfirmHeading: 'Do you really want to cancel?',
-    cancelConfirmText: (title: string) => `You give up your place for ${title}.`,
-    leaveWaitlist: 'Leave the waiting list',
-    leaveConfirmHeading: 'Do you really want to leave the waiting list?',
-    leaveConfirmText: 'You give up your position on the waiting list. If a place becomes free later, we will not let you know.',
-    placeToWaitlist: 'Your place then goes to the first person on the waiting list.',
-    confirmCancel: 'Yes, cancel my registration',
-    confirmLeave: 'Yes, take me off the waiting list',
-    keep: 'No, go back',
-    cancelledHeading: 'Your registration is cancelled',
-    leftHeading: 'You are no longer on the waiting list',
-    cancelledText: (freedPlace: boolean) =>
-      freedPlace ? 'Your place goes to the first person on the waiting list. You will receive a confirmation by email.' : 'You will receive a confirmation by email.',
-    switchHeading: 'Move to another meeting',
-    switchLegend: 'Choose the meeting you want to move to',
-    switchWaitlist: 'full: you join the waiting list',
-    switchStart: 'Choose another meeting',
-    switchButton: 'Move',
-    switchChoose: 'Choose a meeting',
-    switchedHeading: 'You have moved',
-    switchedText: 'You will receive a confirmation by email.',
-    notSwitchable: 'Moving to this meeting is not possible.',
-    eraseHeading: 'Delete your data',
-    eraseText: 'We delete your name, email address and answers. If you are still registered, this also cancels your registration. This cannot be undone.',
-    erase: 'Delete my data',
-    eraseConfirmHeading: 'Do you really want to delete your data?',
-    confirmErase: 'Yes, delete my data',
-    erasedHeading: 'Your data has been deleted',
-    erasedText: 'We have deleted your name, email address and answers. The link in your email no longer works.',
-    newLinkHeading: 'Ask for a new link',
-    newLinkText: 'Enter the email address you registered with. We will send you an email with a new link.',
-    newLinkButton: 'Send me a new link',
-    newLinkSent: (email: string) =>
-      `If ${email} is known to us, you will receive an email with a new link within a few minutes. Nothing there? Please also check your junk mail.`,
-    failed: 'That did not work. Please try again.',
-    calendarHeading: 'In your calendar',
-    calendarText: 'Put your meetings in your own calendar. If something changes, your calendar updates by itself.',
-    calendarSubscribe: 'Add to your calendar',
-    calendarAddress: 'Calendar address (for Outlook or Google Calendar)',
-    calendarRenew: 'Make a new calendar address',
-    calendarRenewHint: 'Does someone else have your calendar address? Then make a new one. The old one stops working.',
-    calendarRenewedHeading: 'You have a new calendar address',
-    calendarRenewedText: 'The old address no longer works. Add the new address to your calendar.',
-  },
-  form: {
-    error: {
-      shape: 'The registration could not be read. Please fill in the form again.',
-      spam: 'Your registration looks automated. Please wait a moment and try again.',
-      name: 'Enter your name',
-      email: 'Enter your email address',
-      emailInvalid: 'Enter an email address like name@example.org',
-      organisation: 'Enter the name of your organisation',
-      organisationType: 'Choose the type of organisation',
-      organisationNotListed: (names: string) => `Choose your organisation from the list: ${names}`,
-      role: 'Enter your role',
-      phone: 'Enter your phone number',
-      phoneInvalid: 'Enter a phone number like 030 123 45 67',
-      session: 'Choose a meeting',
-      declaration: (text: string) => `Please confirm: ${text}`,
-      answer: (label: string) => `Answer the question: ${label}`,
-      number: (min?: number, max?: number) =>
-        min !== undefined && max !== undefined ? `Enter a number from ${min} to ${max}` : 'Enter a number',
-      invitation: 'Enter the code from your invitation',
-      groupSize: (min: number, max: number) => `Enter a number of participants from ${min} to ${max}`,
-      tooLong: (max: number) => `Use at most ${max} characters`,
-      field: {
-        name: { subject: 'Your name', object: 'your name' },
-        email: { subject: 'Your email address', object: 'your email address' },
-        organisation: { subject: 'The name of your organisation', object: 'the name of your organisation' },
-        role: { subject: 'Your role', object: 'your role' },
-        phone: { subject: 'Your phone number', object: 'your phone number' },
-        answer: (label: string) => ({ subject: `Your answer to the question “${label}”`, object: 'your answer' }),
-      },
-      text: {
-        unstorable: (f: FieldWords) => `${f.subject} contains characters we cannot store. Please type ${f.object} again.`,
-        control: (f: FieldWords) => `${f.subject} contains hidden control characters. Please type ${f.object} again instead of pasting it.`,
-        bidi: (f: FieldWords) => `${f.subject} contains characters that reverse the reading direction. Please type ${f.object} again instead of pasting it.`,
-        invisible: (f: FieldWords) => `${f.subject} consists only of invisible characters. Please enter ${f.object}.`,
-        space: (f: FieldWords) => `${f.subject} contains a space or an invisible character. Please type ${f.object} again without spaces.`,
-        link: (f: FieldWords) => `${f.subject} cannot contain a web address. Please enter only ${f.object}.`,
-      },
-    },
-  },
-};
+const catalogue: Partial<Record<Locale, FormMessages>> = { nl };
 
+/** Adds a form catalogue; `./form-en.js` registers English when it is imported. */
+export function registerFormMessages(locale: Locale, m: FormMessages): void {
+  catalogue[locale] = m;
+}
+
+/** Whether a locale's form texts are loaded. Dutch always is. */
+export function hasFormMessages(locale: Locale): boolean {
+  return catalogue[locale] !== undefined;
+}
+
+/** Loads a locale's form texts (a separate chunk in the browser bundle). */
+export async function loadFormMessages(locale: Locale): Promise<void> {
+  if (locale === 'en' && !catalogue.en) await import('./form-en.js');
+}
+
+/** The form texts for a locale; anything but a loaded "en" gets Dutch, the default. */
 export function formMessages(locale: Locale | string | undefined | null): FormMessages {
-  return locale === 'en' ? en : nl;
+  return (locale === 'en' ? catalogue.en : undefined) ?? nl;
 }
