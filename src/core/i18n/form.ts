@@ -6,6 +6,7 @@
  */
 import { formatDateTime, plural, type Locale } from './format.js';
 import { withinDays } from './within-days.js';
+import { catalogue } from './catalogue.js';
 import type { RegistrationScope, RegistrationPolicy } from '../schema.js';
 
 /** The intake settings the contact promise is worded from. */
@@ -229,24 +230,16 @@ export interface FieldWords {
 
 export type FormMessages = typeof nl;
 
-const catalogue: Partial<Record<Locale, FormMessages>> = { nl };
+const words = catalogue(nl, () => import('./form-en.js'));
 
 /** Adds a form catalogue; `./form-en.js` registers English when it is imported. */
-export function registerFormMessages(locale: Locale, m: FormMessages): void {
-  catalogue[locale] = m;
-}
+export const registerFormMessages: (locale: Locale, m: FormMessages) => void = words.register;
 
 /** Whether a locale's form texts are loaded. Dutch always is. */
-export function hasFormMessages(locale: Locale): boolean {
-  return catalogue[locale] !== undefined;
-}
+export const hasFormMessages: (locale: Locale) => boolean = words.has;
 
 /** Loads a locale's form texts (a separate chunk in the browser bundle). */
-export async function loadFormMessages(locale: Locale): Promise<void> {
-  if (locale === 'en' && !catalogue.en) await import('./form-en.js');
-}
+export const loadFormMessages: (locale: Locale) => Promise<void> = words.load;
 
 /** The form texts for a locale; anything but a loaded "en" gets Dutch, the default. */
-export function formMessages(locale: Locale | string | undefined | null): FormMessages {
-  return (locale === 'en' ? catalogue.en : undefined) ?? nl;
-}
+export const formMessages: (locale: Locale | string | undefined | null) => FormMessages = words.get;

@@ -4,6 +4,7 @@
  */
 import type { OrganisationType, SessionType } from '../schema.js';
 import { formatDateTime, formatList, plural, type Locale } from './format.js';
+import { catalogue } from './catalogue.js';
 
 const nl = {
   organisationType: {
@@ -118,30 +119,22 @@ const nl = {
 
 export type Messages = typeof nl;
 
-const catalogue: Partial<Record<Locale, Messages>> = { nl };
+const words = catalogue(nl, () => import('./en.js'));
 
 /** Adds a catalogue; `./en.js` registers English when it is imported. */
-export function registerMessages(locale: Locale, m: Messages): void {
-  catalogue[locale] = m;
-}
+export const registerMessages: (locale: Locale, m: Messages) => void = words.register;
 
 /** Whether a locale's messages are loaded. Dutch always is; English is loaded on request in the browser. */
-export function hasMessages(locale: Locale): boolean {
-  return catalogue[locale] !== undefined;
-}
+export const hasMessages: (locale: Locale) => boolean = words.has;
 
 /** Loads a locale's messages (a separate chunk in the browser bundle). */
-export async function loadMessages(locale: Locale): Promise<void> {
-  if (locale === 'en' && !catalogue.en) await import('./en.js');
-}
+export const loadMessages: (locale: Locale) => Promise<void> = words.load;
 
 /**
  * The messages for a locale; anything that is not "en" gets Dutch, the default. In the browser,
  * call `loadMessages('en')` first; until then English requests get Dutch.
  */
-export function messages(locale: string | undefined | null): Messages {
-  return (locale === 'en' ? catalogue.en : undefined) ?? nl;
-}
+export const messages: (locale: string | undefined | null) => Messages = words.get;
 
 /** Resolves a `lang` value ("en-GB", "nl", "") to a supported locale; anything else (a number, a list) is Dutch. */
 export function toLocale(lang: unknown): Locale {
