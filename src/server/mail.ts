@@ -3,6 +3,7 @@
  * attached where a date exists. Messages go through an outbox table written in the same
  * transaction as the registration, so a crash cannot lose one; a delivery loop sends them
  * over SMTP (`SMTP_URL`) or, without SMTP, writes them as .eml files for a developer to read.
+ * A new registration's e-mails are queued as facts and composed by that loop (see ComposeOutbox).
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -399,9 +400,39 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
   };
 }
 
+/**
+ * Composes an outbox row that holds facts instead of a message, in the delivery job just before
+ * sending, outside any transaction: a new registration's transaction then only writes the facts
+ * known at decision time. Resolves to undefined when there is nothing to send any more (the
+ * registration is gone or erased, or its network is); the row is then done without sending.
+ */
+export type ComposeOutbox = (row: { registrationId: string | null; kind: string; facts: Record<string, unknown> }) => Promise<MailMessage | undefined>;
+
+/** What deliverOutbox composes with when it is given nothing: per database, the first registration service over it. */
+const composers = new WeakMap<Queryable, ComposeOutbox>();
+
+/** Makes `compose` the one deliverOutbox uses for `db` when the caller gives none; the first one given stays. */
+export function useOutboxComposer(db: Queryable, compose: ComposeOutbox): void {
+  if (!composers.has(db)) composers.set(db, compose);
+}
+
+/** An outbox row as claimed: a composed message, or (a new registration's e-mail) the facts to compose it from. */
+export interface OutboxRow {
+  id: string;
+  registration_id: string | null;
+  kind: string;
+  message: MailMessage | string | null;
+  facts: Record<string, unknown> | string | null;
+}
+
 export interface DeliveryOptions {
   /** This worker's name in its claims; a random one by default. */
   worker?: string;
+  /**
+   * Composes rows that hold facts (ComposeOutbox); by default the one of the registration service
+   * over `db`. A worker without one leaves those rows to a worker that can compose them.
+   */
+  compose?: ComposeOutbox;
   /**
    * How long a claim holds (5 minutes by default). A worker that died between claiming and
    * sending leaves its claim behind: after this long, another worker takes the message over.
@@ -410,51 +441,59 @@ export interface DeliveryOptions {
   claimTimeoutMs?: number;
 }
 
-/** Claims up to `limit` unsent messages for `worker`: one statement, so one short transaction. */
-export async function claimOutbox(
-  db: Queryable,
-  worker: string,
-  limit: number,
-  claimTimeoutMs = 300000,
-): Promise<{ id: string; registration_id: string | null; message: MailMessage | string }[]> {
-  const { rows } = await db.query<{ id: string; registration_id: string | null; message: MailMessage | string }>(
+/**
+ * Claims up to `limit` unsent messages for `worker`: one statement, so one short transaction.
+ * Rows still to be composed (facts, no message) only `withFacts`. Composition follows the claim,
+ * so two workers never compose or send the same row.
+ */
+export async function claimOutbox(db: Queryable, worker: string, limit: number, claimTimeoutMs = 300000, withFacts = true): Promise<OutboxRow[]> {
+  const { rows } = await db.query<OutboxRow>(
     `UPDATE mail_outbox SET claimed_at = now(), claimed_by = $2, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM mail_outbox
-           WHERE sent_at IS NULL AND message IS NOT NULL AND attempts < 10 AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
+           WHERE sent_at IS NULL AND (message IS NOT NULL OR ($4 AND facts IS NOT NULL)) AND attempts < 10
+             AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, registration_id, message`,
-    [limit, worker, claimTimeoutMs],
+       RETURNING id, registration_id, kind, message, facts`,
+    [limit, worker, claimTimeoutMs, withFacts],
   );
   return rows.sort((x, y) => Number(x.id) - Number(y.id));
 }
 
 /**
- * Marks messages as sent, a few at a time: on the embedded database every statement waits its
- * turn behind the registrations. A crash before the mark sends them again after the claim timeout.
+ * Marks messages as sent (or as having nothing left to send), a few at a time: on the embedded
+ * database every statement waits its turn behind the registrations. A crash before the mark sends
+ * them again after the claim timeout. Text and facts go: the text holds the manage link.
  */
 async function markSent(db: Queryable, ids: string[]): Promise<void> {
-  if (ids.length) await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, claimed_at = NULL WHERE id = ANY($1::bigint[])', [ids]);
+  if (ids.length) await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, facts = NULL, claimed_at = NULL WHERE id = ANY($1::bigint[])', [ids]);
 }
+
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /**
  * Sends what is waiting in the outbox, as a job off the request path. Messages are claimed in a
  * short transaction (SKIP LOCKED, so several server processes never claim the same one), sent
  * outside any transaction, then marked as sent; once sent, the text (which holds the manage
  * link) is removed from the database. A registration therefore never waits for SMTP, not even
- * on the embedded database, which runs one transaction at a time.
+ * on the embedded database, which runs one transaction at a time. A row with facts is composed
+ * after its claim, just before sending; failing to compose counts as failing to send.
  */
 export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
   const worker = options.worker ?? `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const compose = options.compose ?? composers.get(db);
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const batch = await claimOutbox(db, worker, limit, options.claimTimeoutMs);
+    const batch = await claimOutbox(db, worker, limit, options.claimTimeoutMs, compose !== undefined);
     let failures = 0;
     const done: string[] = [];
     for (const row of batch) {
+      let message: MailMessage | undefined;
       try {
-        await mailer.send(typeof row.message === 'string' ? JSON.parse(row.message) : row.message, { registrationId: row.registration_id });
+        if (!row.message && !compose) throw new Error('no composer for a row with facts');
+        message = row.message ? parsed(row.message) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}) });
+        if (message) await mailer.send(message, { registrationId: row.registration_id });
       } catch (error) {
         // Free again at once: the next turn of the job tries again, up to ten attempts in all.
         await db.query('UPDATE mail_outbox SET claimed_at = NULL, claimed_by = NULL, last_error = $3 WHERE id = $1 AND claimed_by = $2', [
@@ -467,7 +506,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
         continue;
       }
       done.push(row.id);
-      sent++;
+      if (message) sent++;
       if (done.length >= 10) await markSent(db, done.splice(0));
     }
     await markSent(db, done);

@@ -268,4 +268,9 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `,
   // Organisation keys of rows stored before core's organisationKey (issue 13).
   recomputeOrganisationKeys,
+  // A new registration's e-mails are composed by the delivery job, not in the registration's
+  // transaction (issue 11): the row then holds the facts known only at decision time, no text.
+  `
+  ALTER TABLE mail_outbox ADD COLUMN facts jsonb
+  `,
 ];

@@ -7,7 +7,7 @@ import { ensureDataFolder, openDatabase, type Db } from './db.js';
 import { NetworkRegistry, readNetworkFolder } from './networks.js';
 import { sessionTimeline } from '../core/index.js';
 import { buildServer } from './app.js';
-import { createMailer, deliverOutbox } from './mail.js';
+import { createMailer, deliverOutbox, type ComposeOutbox } from './mail.js';
 import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
 import { demoSignIns } from './demo-organisers.js';
@@ -248,12 +248,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const failed = (job: string) => (error: unknown) => logger?.warn({ job, error: errorFacts(error) }, `${job} failed`);
   let delivering: Promise<unknown> | undefined;
   let again = false;
+  // A new registration's e-mails are composed here, by the registration service, just before sending.
+  let compose: ComposeOutbox | undefined;
   const deliver = () => {
     if (delivering) {
       again = true;
       return;
     }
-    delivering = deliverOutbox(db, mailer)
+    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }) })
       .catch(failed('mail delivery'))
       .finally(() => {
         delivering = undefined;
@@ -283,6 +285,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     logger: options.logger ?? { level: process.env.LEERKRING_LOG_LEVEL ?? 'info' },
   });
   logger = app.log;
+  compose = store.composeOutbox;
   // After the server's hooks are in place: a changed document tells the people concerned, in
   // the transaction of its revision (this replaces the snapshot comparison at start-up).
   await networks.importDocuments(documents);

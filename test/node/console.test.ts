@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadNetworks, STRICT_CSP, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { network, signInLinkFor } from './helpers.js';
+import { deliverAll, network, recipient, signInLinkFor } from './helpers.js';
 import { serveInChromium, watchViolations, expectAccessible } from './browser.js';
 
 // Screenshots go to test-results/ (a run must not rewrite tracked files; names and times differ
@@ -181,11 +181,10 @@ describe('the organiser console', () => {
     const first = await register(GAS);
     const second = await register(GAS);
     assert.equal(first.status, 'pending');
-    // The organiser heard of it by e-mail, with the way to the intake in the console.
-    const { rows: told } = await db.query<{ message: any }>(`SELECT message FROM mail_outbox WHERE kind = 'organiser-new' AND registration_id = $1`, [first.id]);
-    const mail = told.map((r) => (typeof r.message === 'string' ? JSON.parse(r.message) : r.message)).find((m) => m.to === 'intake@example.org');
+    // The organiser heard of it by e-mail, with the way to the intake in the console (composed when sent: issue 11).
+    const mail = (await deliverAll(db)).find((m) => recipient(m) === 'intake@example.org' && m.text!.includes(first.name));
     assert.ok(mail, 'the organiser was told of the new intake');
-    assert.match(mail.text, new RegExp(first.name));
+    assert.match(mail.text!, new RegExp(first.name));
     assert.ok(mail.text.includes(`${base}/beheer/#/netwerk/${GAS}/intake`), mail.text);
     const { context, page, violations } = await browse(1280);
     try {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,7 +6,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { FastifyInstance } from 'fastify';
-import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
+import { buildServer, createMailer, deliverOutbox, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
 import { parseNetwork, type Network, type OrganiserRole } from '../../src/core/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { OrganiserService } from '../../src/server/organisers.js';
@@ -197,6 +197,23 @@ export async function signInAs(s: TestServer, email: string, roles: Record<strin
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return { organiserId: organiser.id, cookie, headers: { cookie, origin: s.url } };
 }
+
+/**
+ * Delivers what the outbox holds as .eml files and reads them back. A new registration's e-mail
+ * is composed only when it is sent (issue 11), so the outbox never holds its text.
+ */
+export async function deliverAll(db: Db): Promise<ParsedMail[]> {
+  const dir = tempDir();
+  try {
+    await deliverOutbox(db, createMailer({ outboxDir: dir, from: 'noreply@example.org' }));
+    return existsSync(dir) ? await Promise.all(readdirSync(dir).sort().map((f) => simpleParser(readFileSync(join(dir, f))))) : [];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The first address a parsed e-mail is to. */
+export const recipient = (m: ParsedMail): string | undefined => (m.to && !Array.isArray(m.to) ? m.to.value[0]?.address : undefined);
 
 /** A real SMTP server on loopback that keeps what arrives. */
 export async function smtpPeer() {

@@ -5,7 +5,7 @@
  */
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BACKENDS, gasvrijNetwork, network, person, smtpPeer, startNetworkServer, type NetworkDocumentApi, type SignedIn, type TestServer } from './helpers.js';
+import { BACKENDS, deliverAll, gasvrijNetwork, network, person, recipient, smtpPeer, startNetworkServer, type NetworkDocumentApi, type SignedIn, type TestServer } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail.js';
 
 const gasvrij = gasvrijNetwork({ mode: 'built-in', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } });
@@ -208,13 +208,14 @@ for (const backend of BACKENDS) {
       const r = await s.post('/api/networks/gasvrij/registrations', person('laat'));
       assert.equal(r.status, 201);
       assert.equal(r.body.status, 'confirmed');
-      const { rows } = await s.db.query<any>('SELECT message FROM mail_outbox WHERE registration_id = $1 ORDER BY id', [r.body.id]);
-      const mail = typeof rows[0].message === 'string' ? JSON.parse(rows[0].message) : rows[0].message;
-      assert.ok(mail.ics, 'the confirmation has a calendar file');
-      const event = readIcs(mail.ics.content).events.find((e) => e.UID!.startsWith('kickoff.'))!;
+      // Composed when it is sent (issue 11): the calendar file as delivered.
+      const mail = (await deliverAll(s.db)).find((m) => recipient(m) === 'deelnemerlaat@example.org')!;
+      const ics = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+      assert.ok(ics, 'the confirmation has a calendar file');
+      const event = readIcs(ics.content.toString('utf8')).events.find((e) => e.UID!.startsWith('kickoff.'))!;
       assert.equal(event.SEQUENCE, feed.SEQUENCE);
       assert.equal(event.DTSTAMP, feed.DTSTAMP);
-      const own = /\/api\/calendar\/[^/\s]+\/agenda\.ics/.exec(mail.text)?.[0];
+      const own = /\/api\/calendar\/[^/\s]+\/agenda\.ics/.exec(mail.text!)?.[0];
       assert.ok(own, 'the confirmation names the personal feed');
       const personal = readIcs(await (await fetch(s.url + own)).text()).events.find((e) => e.UID!.startsWith('kickoff.'))!;
       assert.equal(personal.SEQUENCE, feed.SEQUENCE, 'the personal feed says the same');

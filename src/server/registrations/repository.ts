@@ -210,12 +210,13 @@ export class RegistrationRepository {
   /**
    * Stores a batch of decided registrations, their idempotent answers and their e-mails in one
    * statement, in the order given (the sequence numbers follow it, and so the waiting list).
+   * The e-mails are facts to compose from when they are sent (ComposeOutbox), not texts.
    * Returns how many answers were kept: fewer than given when another transaction kept a key first.
    */
   async insertBatch(
     registrations: NewRegistration[],
     answers: { key: string; networkId: string; response: unknown; bodyHash: string }[],
-    mails: { registrationId: string; kind: MailKind | OrganiserMailKind; message: MailMessage }[],
+    mails: { registrationId: string; kind: MailKind | OrganiserMailKind; facts: Record<string, unknown> }[],
   ): Promise<number> {
     const { rows } = await this.#q.query<{ kept: number }>(
       `WITH ins AS (
@@ -232,8 +233,8 @@ export class RegistrationRepository {
          SELECT k.key, k.network_id, k.response, k.body_hash FROM jsonb_to_recordset($2::jsonb) AS k(key text, network_id text, response jsonb, body_hash text)
          ON CONFLICT (key) DO NOTHING RETURNING key
        ), mail AS (
-         INSERT INTO mail_outbox (registration_id, kind, message)
-         SELECT m.registration_id, m.kind, m.message FROM jsonb_to_recordset($3::jsonb) AS m(registration_id uuid, kind text, message jsonb, ord bigint)
+         INSERT INTO mail_outbox (registration_id, kind, facts)
+         SELECT m.registration_id, m.kind, m.facts FROM jsonb_to_recordset($3::jsonb) AS m(registration_id uuid, kind text, facts jsonb, ord bigint)
            ORDER BY m.ord
          RETURNING id
        )
@@ -248,7 +249,7 @@ export class RegistrationRepository {
           })),
         ),
         JSON.stringify(answers.map((a) => ({ key: a.key, network_id: a.networkId, response: a.response, body_hash: a.bodyHash }))),
-        JSON.stringify(mails.map((m, ord) => ({ ord, registration_id: m.registrationId, kind: m.kind, message: m.message }))),
+        JSON.stringify(mails.map((m, ord) => ({ ord, registration_id: m.registrationId, kind: m.kind, facts: m.facts }))),
       ],
     );
     return Number(rows[0]!.kept);

@@ -40,7 +40,21 @@ import {
   sessionStart,
 } from '../../core/index.js';
 import { isConnectionFailure, type Db, type Queryable } from '../db.js';
-import { composeMail, composeOrganiserMail, composeReportMail, composeRevisionMail, mailFiles, removeMailFiles, type MailKind, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail.js';
+import {
+  composeMail,
+  composeOrganiserMail,
+  composeReportMail,
+  composeRevisionMail,
+  mailFiles,
+  removeMailFiles,
+  useOutboxComposer,
+  type ComposeOutbox,
+  type MailKind,
+  type MailMessage,
+  type OrganiserNews,
+  type RevisionMailChange,
+  type RevisionMailKind,
+} from '../mail.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
@@ -68,6 +82,19 @@ const MANAGE_LINKS_MAX = 10;
 
 /** Thrown inside a registration's transaction when a concurrent one stored the same key first. */
 class KeyTaken extends Error {}
+
+/** What a new registration's outbox rows hold to be composed from later (composeOutbox). */
+type NewRegistrationFacts = {
+  sessionId: string | null;
+  /** Place on the waiting list when it was decided. */
+  position?: number;
+  /** For 'organiser-new': the decision, and the organiser written to. */
+  status?: OrganiserNews['status'];
+  to?: { email: string; name: string };
+  locale?: Locale;
+};
+
+type MailExtra = { position?: number; reason?: string; freedPlace?: boolean };
 
 /** At most this many registrations are decided in one transaction. */
 const MAX_BATCH = 100;
@@ -151,6 +178,7 @@ export class RegistrationService {
     this.#networks = networks;
     this.#opts = options;
     this.#repo = new RegistrationRepository(db);
+    useOutboxComposer(db, this.composeOutbox);
   }
 
   get db(): Db {
@@ -241,12 +269,22 @@ export class RegistrationService {
     }
   }
 
-  async #mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: { position?: number; reason?: string; freedPlace?: boolean } = {}): Promise<void> {
+  async #mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: MailExtra = {}): Promise<void> {
     if (row.erased_at) return;
+    await repo.enqueue(row.id, kind, this.#participantMail(network, row, kind, extra, await this.#timeline(repo, network)));
+  }
+
+  /** A participant's e-mail about their registration, with its manage link and calendar feed: for #mail and composeOutbox alike. */
+  #participantMail(
+    network: Network,
+    row: Pick<RegistrationRow, 'id' | 'feed_version' | 'session_id' | 'participant' | 'locale'>,
+    kind: MailKind,
+    extra: MailExtra,
+    timeline: SessionTimeline | undefined,
+  ): MailMessage {
     const manageUrl = this.#manageUrl(row.id);
     const calendarUrl = this.calendarUrl(row);
-    const timeline = await this.#timeline(repo, network);
-    const message = composeMail(kind, {
+    return composeMail(kind, {
       network,
       ...(timeline && { timeline }),
       sessionId: row.session_id,
@@ -256,8 +294,29 @@ export class RegistrationService {
       ...(calendarUrl && { calendarUrl }),
       ...extra,
     });
-    await repo.enqueue(row.id, kind, message);
   }
+
+  /**
+   * Composes a new registration's e-mails from the facts its transaction queued, in the delivery
+   * job just before sending (ComposeOutbox): the registration as stored, the network as it is now,
+   * the manage link and calendar feed derived again from the id. Nothing for a registration that
+   * is gone or erased, or whose network is gone. Only this hot path moved out of the transaction:
+   * the other e-mails (status changes, reminders, revisions, reports, sign-in links, digests) are
+   * still composed where they are queued.
+   */
+  readonly composeOutbox: ComposeOutbox = async ({ registrationId, kind, facts }) => {
+    const row = registrationId ? await this.#repo.byId(registrationId) : undefined;
+    const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
+    if (!row || !network) return undefined;
+    const f = facts as NewRegistrationFacts;
+    if (kind === 'organiser-new') {
+      const news = [{ network, sessionId: f.sessionId ?? null, participant: row.participant, status: f.status! }];
+      return composeOrganiserMail('organiser-new', { to: f.to!, locale: f.locale ?? 'nl', consoleUrl: this.#consoleUrl(), news });
+    }
+    if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);
+    const timeline = await this.#timeline(this.#repo, network);
+    return this.#participantMail(network, { ...row, session_id: f.sessionId ?? null }, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
+  };
 
   #timeline(repo: RegistrationRepository, network: Network): Promise<SessionTimeline | undefined> {
     return this.#opts.timeline ? this.#opts.timeline(network, repo.queryable) : Promise.resolve(undefined);
@@ -384,7 +443,6 @@ export class RegistrationService {
    */
   async #decide(repo: RegistrationRepository, batch: Pending[]): Promise<RegisterResult[]> {
     const networkId = batch[0]!.network.id;
-    const timeline = await this.#timeline(repo, batch[0]!.network);
     const targets = [...new Set(batch.map((r) => r.target))].sort();
     const locked = await repo.lockMany(networkId, targets);
     const facts = await repo.batchFactsMany(
@@ -400,8 +458,7 @@ export class RegistrationService {
     const results: RegisterResult[] = [];
     const rows: NewRegistration[] = [];
     const answers: { key: string; networkId: string; response: unknown; bodyHash: string }[] = [];
-    const mails: { registrationId: string; kind: MailKind | 'organiser-new'; message: MailMessage }[] = [];
-    const consoleUrl = organisers.length ? this.#consoleUrl() : '';
+    const mails: { registrationId: string; kind: MailKind | 'organiser-new'; facts: NewRegistrationFacts }[] = [];
     for (const r of batch) {
       const { network, input, locale, target } = r;
       const counts = locked.get(target)!;
@@ -461,29 +518,13 @@ export class RegistrationService {
         // The same key again later in this batch gets this answer (or the mismatch).
         stored.set(r.key, { response: result, bodyHash: r.bodyHash });
       }
-      const manageUrl = this.#manageUrl(id);
-      // A new registration's feed address is at its first version.
-      const calendarUrl = this.calendarUrl({ id, feed_version: 0 });
-      mails.push({
-        registrationId: id,
-        kind: status,
-        message: composeMail(status, {
-          network,
-          ...(timeline && { timeline }),
-          sessionId: input.sessionId ?? null,
-          participant: p,
-          locale,
-          ...(manageUrl && { manageUrl }),
-          ...(calendarUrl && { calendarUrl }),
-          ...(position !== undefined && { position }),
-        }),
-      });
+      // Only the facts known now: the delivery job composes the e-mails outside this transaction
+      // (composeOutbox), so a registration does not wait for their composition.
+      const sessionId = input.sessionId ?? null;
+      mails.push({ registrationId: id, kind: status, facts: { sessionId, ...(position !== undefined && { position }) } });
       // Organisers who want to hear at once; the e-mail carries the registration's id, so erasing
       // the participant also removes it while unsent.
-      for (const o of organisers) {
-        const news = [{ network, sessionId: input.sessionId ?? null, participant: p, status }];
-        mails.push({ registrationId: id, kind: 'organiser-new', message: composeOrganiserMail('organiser-new', { to: o, locale: 'nl', consoleUrl, news }) });
-      }
+      for (const o of organisers) mails.push({ registrationId: id, kind: 'organiser-new', facts: { sessionId, status, to: { email: o.email, name: o.name }, locale: 'nl' } });
     }
     if (rows.length && (await repo.insertBatch(rows, answers, mails)) < answers.length) throw new KeyTaken();
     return results;
