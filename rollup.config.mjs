@@ -62,6 +62,8 @@ async function elementChunks() {
   const { output } = await build.generate({ format: 'es' });
   await build.close();
   const chunks = new Map(output.filter((c) => c.type === 'chunk').map((c) => [c.fileName, c]));
+  /** The first pass's chunk that holds a module (rollup may put more than one module in it, so not by its facade). */
+  const chunkHolding = (module) => [...chunks.values()].find((c) => Object.keys(c.modules).some((id) => module.test(id)));
   const users = new Map();
   /** Whether a chunk goes into the agenda's chunk: the agenda or the network needs it. */
   const upFront = (used) => !!used && (used.has('agenda') || used.has('network'));
@@ -79,7 +81,7 @@ async function elementChunks() {
   // The lean document check takes the rules it shares with the full validator along: a page
   // with a valid document of its own fetches one file for it, and the validator comes only
   // for a document with errors.
-  const check = [...chunks.values()].find((c) => /core[\\/]network-check\.generated\.js$/.test(c.facadeModuleId ?? ''));
+  const check = chunkHolding(/core[\\/]network-check\.generated\.js$/);
   const checkParts = new Set();
   const visitCheck = (name) => {
     if (checkParts.has(name) || users.has(name) || chunks.get(name).isEntry) return;
@@ -90,7 +92,7 @@ async function elementChunks() {
   // The availability rules load only where the page works availability out itself (no API);
   // what they need and the agenda does not (when registration opens and closes, finding a
   // session) goes with them, in one file, rather than in small files of its own.
-  const availability = [...chunks.values()].find((c) => /core[\\/]availability\.js$/.test(c.facadeModuleId ?? ''));
+  const availability = chunkHolding(/core[\\/]availability\.js$/);
   const availabilityParts = new Set();
   const visitAvailability = (name) => {
     if (availabilityParts.has(name) || upFront(users.get(name)) || chunks.get(name).isEntry) return;

@@ -1,6 +1,5 @@
 import type { Network } from './schema.js';
 import { fieldUse } from './policy.js';
-import { findSession } from './session-index.js';
 import { mailtoMessages } from './i18n/mailto.js';
 import type { Locale } from './i18n/format.js';
 
@@ -12,7 +11,9 @@ export function registrationMailto(network: Network, locale: Locale, sessionId?:
   const to = network.contact?.email;
   if (!to) return undefined;
   const m = mailtoMessages(locale);
-  const session = findSession(network, sessionId);
+  // One lookup: a plain search, so the e-mail's code does not take the session index (which
+  // loads with the availability rules) along.
+  const session = sessionId === undefined ? undefined : network.sessions.find((s) => s.id === sessionId);
   const subject = network.registration.emailSubject ?? m.subject(network.title);
   const fields = [m.name, m.email];
   if (fieldUse(network, 'organisation') !== 'off') fields.push(m.organisation);

@@ -94,6 +94,13 @@ describe('dist/leerkring.js loads elements on demand', () => {
     assert.ok(!scripts.some((s) => /leerkring-(availability|network-check|parse-network|signup)-/.test(s)), scripts.join(' '));
     assert.deepEqual(await violations(), []);
     await p.close();
+
+    // A network that registers by e-mail adds its prepared e-mail, and nothing of availability.
+    const email = await open('<leerkring-network api="" network-id="twentse-noabers"><leerkring-agenda now="2010-01-01T00:00:00Z"></leerkring-agenda></leerkring-network>');
+    await shows(email.page, 'leerkring-agenda', '[part="session"]');
+    assert.ok(email.scripts.some((s) => /^\/dist\/leerkring-mailto-[\w-]+\.js$/.test(s)), email.scripts.join(' '));
+    assert.ok(!email.scripts.some((s) => /leerkring-(availability|network-check|parse-network|signup)-/.test(s)), email.scripts.join(' '));
+    await email.page.close();
   });
 });
 

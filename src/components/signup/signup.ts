@@ -781,13 +781,15 @@ export class LeerkringSignup extends LitElement {
     const who = network.contact?.name ?? network.organisers[0]?.name ?? '';
     switch (outcome.kind) {
       case 'confirmed': {
+        // Until their code is there (or if it could not load) no list: the e-mail has the calendar file too.
+        const links = this.#calendarLinks;
         const dated = (session ? [session] : network.sessions).filter((x) => (x.start || x.date) && !isSessionPast(x, clock(this.now ?? this.#source.state.now)) && x.status !== 'cancelled');
         return this.#screen(
           s.confirmedHeading,
           html`<p>${this.#sentenceWith((t) => s.confirmedText(t), title)}</p>
-            ${dated.length
+            ${dated.length && links
               ? html`<ul class="calendars">
-                  ${dated.map((x) => html`<li>${this.#own(x.title)}: ${this.#calendarLinks?.(network, x, locale) ?? nothing}</li>`)}
+                  ${dated.map((x) => html`<li>${this.#own(x.title)}: ${links(network, x, locale) ?? nothing}</li>`)}
                 </ul>`
               : nothing}`,
           network,
