@@ -78,28 +78,26 @@ async function elementChunks() {
     };
     visit(chunk.fileName);
   }
+  /** The chunks reachable through static imports from the one holding `module`, short of those `stop` keeps out and the entry. */
+  const partsFrom = (module, stop) => {
+    const parts = new Set();
+    const visit = (name) => {
+      if (parts.has(name) || stop(name) || chunks.get(name).isEntry) return;
+      parts.add(name);
+      for (const next of chunks.get(name).imports) visit(next);
+    };
+    const root = chunkHolding(module);
+    if (root) visit(root.fileName);
+    return parts;
+  };
   // The lean document check takes the rules it shares with the full validator along: a page
   // with a valid document of its own fetches one file for it, and the validator comes only
   // for a document with errors.
-  const check = chunkHolding(/core[\\/]network-check\.generated\.js$/);
-  const checkParts = new Set();
-  const visitCheck = (name) => {
-    if (checkParts.has(name) || users.has(name) || chunks.get(name).isEntry) return;
-    checkParts.add(name);
-    for (const next of chunks.get(name).imports) visitCheck(next);
-  };
-  if (check) visitCheck(check.fileName);
+  const checkParts = partsFrom(/core[\\/]network-check\.generated\.js$/, (name) => users.has(name));
   // The availability rules load only where the page works availability out itself (no API);
   // what they need and the agenda does not (when registration opens and closes, finding a
   // session) goes with them, in one file, rather than in small files of its own.
-  const availability = chunkHolding(/core[\\/]availability\.js$/);
-  const availabilityParts = new Set();
-  const visitAvailability = (name) => {
-    if (availabilityParts.has(name) || upFront(users.get(name)) || chunks.get(name).isEntry) return;
-    availabilityParts.add(name);
-    for (const next of chunks.get(name).imports) visitAvailability(next);
-  };
-  if (availability) visitAvailability(availability.fileName);
+  const availabilityParts = partsFrom(/core[\\/]availability\.js$/, (name) => upFront(users.get(name)));
   // Every module gets its chunk by name: a module left to rollup would follow any module of a
   // named chunk that imports it (a barrel such as core/lean.js would pull the form's texts in).
   const plan = new Map();
