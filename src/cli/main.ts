@@ -152,8 +152,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'serve': {
       if (serverPackagesMissing(command)) return 2;
       const { serve, StartupError } = await import('../server/serve.js');
-      const { NetworkFolderError } = await import('../server/networks.js');
-      const { DatabaseOpenError, DatabaseUnavailableError } = await import('../server/db.js');
+      const { NetworkFolderError } = await import('../server/services/networks.js');
+      const { DatabaseOpenError, DatabaseUnavailableError } = await import('../server/storage/db.js');
       const origins: string[] = [];
       for (let o = option(rest, '--origin'); o; o = option(rest, '--origin')) origins.push(o);
       origins.push(...(process.env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean) ?? []));
@@ -219,8 +219,8 @@ export async function main(argv: string[]): Promise<number> {
       if (serverPackagesMissing(command)) return 2;
       const { purgeData, StartupError } = await import('../server/serve.js');
       const folder = option(rest, '--networks');
-      const { NetworkFolderError } = await import('../server/networks.js');
-      const { DatabaseOpenError } = await import('../server/db.js');
+      const { NetworkFolderError } = await import('../server/services/networks.js');
+      const { DatabaseOpenError } = await import('../server/storage/db.js');
       try {
         const n = await purgeData({
           ...(folder && { networks: folder }),
@@ -240,8 +240,8 @@ export async function main(argv: string[]): Promise<number> {
     case 'import':
     case 'export': {
       const { moveDocuments, StartupError } = await import('../server/serve.js');
-      const { NetworkFolderError } = await import('../server/networks.js');
-      const { DatabaseOpenError } = await import('../server/db.js');
+      const { NetworkFolderError } = await import('../server/services/networks.js');
+      const { DatabaseOpenError } = await import('../server/storage/db.js');
       const dataDir = option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data';
       const folder = rest[0];
       if (!folder) {

@@ -45,8 +45,8 @@ export async function organiserCommand(argv: string[], options: { dataDir: strin
   }
   if (args.length) return fail(`unknown argument "${args[0]}"`);
 
-  const { openDatabase, DatabaseOpenError } = await import('../server/db.js');
-  const { OrganiserService } = await import('../server/organisers.js');
+  const { openDatabase, DatabaseOpenError } = await import('../server/storage/db.js');
+  const { OrganiserService } = await import('../server/services/organisers.js');
   const { holdDataFolder, StartupError } = await import('../server/serve.js');
   // The embedded database belongs to one process at a time: refuse while a server holds it.
   let release = async () => {};

@@ -33,17 +33,17 @@ import {
   type NotifyRequest,
   type AdminRegistration,
 } from '../core/index.js';
-import { isConnectionFailure, type Db } from './db.js';
+import { isConnectionFailure, type Db } from './storage/db.js';
 import { errorFacts, requestId } from './log.js';
-import { RegistrationService, type RegistrationRow } from './registrations/service.js';
-import { toCsv } from './csv.js';
+import { RegistrationService, type RegistrationRow } from './services/registration-service.js';
+import { toCsv } from './http/csv.js';
 import { formToken, checkFormToken } from './tokens.js';
-import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './rate-limit.js';
-import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './admin-auth.js';
-import { registerConsole } from './console-route.js';
-import { registerManagePage, manageUrlOf, publicBase } from './manage-route.js';
-import { NetworkRegistry } from './networks.js';
-import { registerNetworkRoutes } from './network-routes.js';
+import { attempts, consume, sweepRateLimits, SIGN_IN_LIMITS } from './storage/rate-limit.js';
+import { installAdminAuth, adminRoute, consoleUrlOf, sessionInfoOf, type ConsumeLimit } from './http/organiser-auth.js';
+import { registerConsole } from './http/console-page.js';
+import { registerManagePage, manageUrlOf, publicBase } from './http/manage-page.js';
+import { NetworkRegistry } from './services/networks.js';
+import { registerNetworkRoutes } from './http/network-documents.js';
 import { networkSummary } from '../core/network-summary.js';
 
 export interface ServerOptions {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { DatabaseUnavailableError, isConnectionFailure } from './db.js';
+import { DatabaseUnavailableError, isConnectionFailure } from './storage/db.js';
 
 // Fields of pg's DatabaseError and Node's system errors that name things, never values.
 const FACTS = ['code', 'severity', 'routine', 'constraint', 'table', 'column', 'dataType', 'schema', 'syscall', 'errno', 'statusCode'] as const;

@@ -3,16 +3,16 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureDataFolder, openDatabase, type Db } from './db.js';
-import { NetworkRegistry, readNetworkFolder } from './networks.js';
+import { ensureDataFolder, openDatabase, type Db } from './storage/db.js';
+import { NetworkRegistry, readNetworkFolder } from './services/networks.js';
 import { sessionTimeline } from '../core/index.js';
 import { buildServer } from './app.js';
-import { createMailer, deliverOutbox, type ComposeOutbox } from './mail.js';
+import { createMailer, deliverOutbox, type ComposeOutbox } from './mail/delivery.js';
 import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
-import { demoSignIns } from './demo-organisers.js';
+import { demoSignIns } from './services/demo-organisers.js';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
-import { RegistrationService } from './registrations/service.js';
+import { RegistrationService } from './services/registration-service.js';
 
 export interface ServeOptions {
   /**

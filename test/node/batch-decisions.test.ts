@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { BACKENDS, openTestDb, network, person, startServer, formToken } from './helpers.js';
 import type { Db, Queryable } from '../../src/server/index.js';
-import { RegistrationService } from '../../src/server/registrations/service.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
 
 const PLACES = 5;
 const busy = network({
@@ -80,7 +80,7 @@ for (const backend of BACKENDS) {
         for (const s of sessions) assert.deepEqual(perSession(s), Array.from({ length: 10 }, (_, i) => (i < 2 ? ['confirmed', 0] : ['waitlisted', i - 1])), `session ${s}`);
         assert.equal(answers[40]!.kind === 'created' && answers[40]!.status, 'waitlisted');
         assert.deepEqual(answers[41], { kind: 'idempotency-mismatch' });
-        assert.deepEqual(await new (await import('../../src/server/registrations/repository.js')).RegistrationRepository(t.db).recount(series.id), Object.fromEntries(sessions.map((s) => [s, { confirmed: 2, pending: 0, waitlisted: s === 'a' ? 9 : 8 }])));
+        assert.deepEqual(await new (await import('../../src/server/storage/registrations.js')).RegistrationRepository(t.db).recount(series.id), Object.fromEntries(sessions.map((s) => [s, { confirmed: 2, pending: 0, waitlisted: s === 'a' ? 9 : 8 }])));
       } finally {
         await t.db.close();
         rmSync(t.dir, { recursive: true, force: true });

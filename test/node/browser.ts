@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
 import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
 import { signInLinkFor, tempDir } from './helpers.js';
-import { OrganiserService } from '../../src/server/organisers.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
 import { demoClock } from '../../demo/networks.js';
 import type { Network } from '../../src/core/index.js';
 

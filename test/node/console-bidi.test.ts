@@ -6,7 +6,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { sha256 } from '../../src/server/tokens.js';
-import { OrganiserService } from '../../src/server/organisers.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
 import type { Db } from '../../src/server/index.js';
 import { network } from './helpers.js';
 import { serveInChromium, signInToConsole } from './browser.js';

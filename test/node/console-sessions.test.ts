@@ -4,7 +4,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadNetworks, type Db } from '../../src/server/index.js';
-import { OrganiserService } from '../../src/server/organisers.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij } from './browser.js';
 import type { Browser } from 'playwright-core';

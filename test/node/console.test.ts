@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadNetworks, STRICT_CSP, type Db } from '../../src/server/index.js';
-import { OrganiserService } from '../../src/server/organisers.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { deliverAll, network, recipient, signInLinkFor } from './helpers.js';
 import { serveInChromium, watchViolations, expectAccessible } from './browser.js';

@@ -3,7 +3,7 @@
 // JSON stays as the document was written (the elements sort; an editor round-trips it).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeMail } from '../../src/server/mail.js';
+import { composeMail } from '../../src/server/mail/compose.js';
 import { startServer, network, type TestServer } from './helpers.js';
 import { parseIcs, prop } from '../helpers/ical.js';
 

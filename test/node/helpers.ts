@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer, createMailer, deliverOutbox, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
 import { parseNetwork, type Network, type OrganiserRole } from '../../src/core/index.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { OrganiserService } from '../../src/server/organisers.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
 
 export const ADMIN_TOKEN = 'test-organiser-token-0123456789';
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { BACKENDS, openTestDb, network, person } from './helpers.js';
-import { RegistrationService } from '../../src/server/registrations/service.js';
-import { RegistrationRepository } from '../../src/server/registrations/repository.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
+import { RegistrationRepository } from '../../src/server/storage/registrations.js';
 import type { PlaceCounts } from '../../src/core/index.js';
 
 // Small capacities, so that a short sequence fills places, fills the waiting list and moves it up.

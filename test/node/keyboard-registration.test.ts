@@ -9,7 +9,7 @@ import { loadNetworks } from '../../src/server/index.js';
 import { serveInChromium, watchViolations } from './browser.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { DEMO_NETWORKS } from '../../demo/networks.js';
-import type { Db } from '../../src/server/db.js';
+import type { Db } from '../../src/server/storage/db.js';
 
 let browser: Browser;
 let base = '';

@@ -6,9 +6,9 @@ import { rmSync } from 'node:fs';
 import type { ParsedMail } from 'mailparser';
 import { BACKENDS, startServer, network, person, smtpPeer, openTestDb } from './helpers.js';
 import { createMailer, deliverOutbox, openDatabase } from '../../src/server/index.js';
-import { composeMail, composeOrganiserMail } from '../../src/server/mail.js';
-import { RegistrationService, type RegisterResult } from '../../src/server/registrations/service.js';
-import { OrganiserService } from '../../src/server/organisers.js';
+import { composeMail, composeOrganiserMail } from '../../src/server/mail/compose.js';
+import { RegistrationService, type RegisterResult } from '../../src/server/services/registration-service.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
 
 const small = network({ registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } } });
 const mailerFor = (url: string) => createMailer({ smtpUrl: url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' });

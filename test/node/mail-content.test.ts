@@ -3,7 +3,8 @@
 // a registration sit between Unicode isolates, so two Arabic or Hebrew names keep their order.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeMail, composeReportMail, composeRevisionMail, createMailer, deliverOutbox, type MailKind } from '../../src/server/mail.js';
+import { composeMail, composeReportMail, composeRevisionMail, type MailKind } from '../../src/server/mail/compose.js';
+import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
 import { calendarEvent, parseNetwork, type Network } from '../../src/core/index.js';
 import { startServer, smtpPeer, tempDir, type TestServer } from './helpers.js';
 import { parseIcs, prop } from '../helpers/ical.js';
@@ -174,7 +175,7 @@ describe('names in e-mails are isolated, headers, links and the calendar file ar
   });
 
   test('organiser e-mail: participant name and organisation isolated, subject not', async () => {
-    const { composeOrganiserMail } = await import('../../src/server/mail.js');
+    const { composeOrganiserMail } = await import('../../src/server/mail/compose.js');
     const mail = composeOrganiserMail('organiser-new', {
       to: { email: 'org@example.org', name: 'Femke' },
       locale: 'nl',

@@ -6,7 +6,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { BACKENDS, startServer, network, person, openTestDb } from './helpers.js';
 import { createMailer, deliverOutbox, claimOutbox, openDatabase } from '../../src/server/index.js';
-import { RegistrationService } from '../../src/server/registrations/service.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
 
 /**
  * A real SMTP peer that can be held: while held, it takes a message's DATA but does not answer

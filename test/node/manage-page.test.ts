@@ -9,7 +9,7 @@ import { loadNetworks } from '../../src/server/index.js';
 import { serveInChromium, watchViolations } from './browser.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { network, formToken } from './helpers.js';
-import type { Db } from '../../src/server/db.js';
+import type { Db } from '../../src/server/storage/db.js';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 

@@ -6,7 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BACKENDS, deliverAll, gasvrijNetwork, network, person, recipient, smtpPeer, startNetworkServer, type NetworkDocumentApi, type SignedIn, type TestServer } from './helpers.js';
-import { createMailer, deliverOutbox } from '../../src/server/mail.js';
+import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
 
 const gasvrij = gasvrijNetwork({ mode: 'built-in', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } });
 

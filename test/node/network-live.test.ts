@@ -6,8 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ADMIN_TOKEN, freshPostgres, gasvrijNetwork, networkDocumentApi } from './helpers.js';
 import { networkFolder, serveProcess } from './serve-process.js';
-import { openDatabase } from '../../src/server/db.js';
-import { NetworkRegistry } from '../../src/server/networks.js';
+import { openDatabase } from '../../src/server/storage/db.js';
+import { NetworkRegistry } from '../../src/server/services/networks.js';
 
 const gasvrij = gasvrijNetwork({ mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } });
 

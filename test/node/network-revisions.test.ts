@@ -8,9 +8,9 @@ import { writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKENDS, freshPostgres, network, tempDir, openTestDb } from './helpers.js';
 import { networkFolder } from './serve-process.js';
-import { NetworkRegistry } from '../../src/server/networks.js';
+import { NetworkRegistry } from '../../src/server/services/networks.js';
 import { serve, moveDocuments } from '../../src/server/serve.js';
-import { openDatabase } from '../../src/server/db.js';
+import { openDatabase } from '../../src/server/storage/db.js';
 
 const twente = network({
   id: 'twente',

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { BACKENDS, openTestDb, network, person, injectedFormToken, ADMIN_TOKEN } from './helpers.js';
 import { buildServer, openDatabase, type Db } from '../../src/server/index.js';
-import { MIGRATIONS, recomputeOrganisationKeys } from '../../src/server/migrations.js';
+import { MIGRATIONS, recomputeOrganisationKeys } from '../../src/server/storage/migrations.js';
 import { sha256 } from '../../src/server/tokens.js';
 
 // Rows stored before core's organisationKey kept a plain lower-cased name: "  gemeente   utrecht "

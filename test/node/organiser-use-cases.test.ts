@@ -2,7 +2,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, network, person, smtpPeer, signInAs, openTestDb, BACKENDS, type TestServer } from './helpers.js';
 import { createMailer, deliverOutbox, openDatabase, RegistrationService } from '../../src/server/index.js';
-import { OrganiserService } from '../../src/server/organisers.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
 
 const small = network({
   id: 'klein',

@@ -17,8 +17,8 @@ import {
   type SignedIn,
 } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/index.js';
-import { OrganiserService } from '../../src/server/organisers.js';
-import { memoryLimit } from '../../src/server/admin-auth.js';
+import { OrganiserService } from '../../src/server/services/organisers.js';
+import { memoryLimit } from '../../src/server/http/organiser-auth.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { ADMIN_ROUTES, AdminClient, type AdminFetchLike } from '../../src/core/index.js';
 
@@ -449,7 +449,7 @@ for (const backend of BACKENDS) {
 describe('the contract guards the organiser routes', () => {
   test('a route under /api/admin/ that is not in ADMIN_ROUTES, or differs from it, refuses to register', async () => {
     const { default: Fastify } = await import('fastify');
-    const { installAdminAuth, adminRoute } = await import('../../src/server/admin-auth.js');
+    const { installAdminAuth, adminRoute } = await import('../../src/server/http/organiser-auth.js');
     const attempts: [string, (admin: any) => void][] = [
       ['no contract entry', (admin) => admin.get('/api/admin/export', async () => ({}))],
       ['another path', (admin) => admin.get('/api/admin/networks/:networkId/everything', adminRoute('listRegistrations'), async () => ({}))],

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { network, startServer } from './helpers.js';
-import { pageHtml } from '../../src/server/page-shell.js';
+import { pageHtml } from '../../src/server/http/page-shell.js';
 
 test('the shell escapes what it is given and keeps lang, viewport, robots and the module script', () => {
   const html = pageHtml({ title: 'A <b> & "c"', stylesheet: '/x.css', script: '/x.js?a="b"', body: '<p>hi</p>', lang: 'en' });

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { BACKENDS, openTestDb, startServer, network, person, freshPostgres, tempDir, ADMIN_TOKEN, type TestServer } from './helpers.js';
 import { buildServer, openDatabase, type Db } from '../../src/server/index.js';
-import { consume, sweepRateLimits, SIGN_IN_LIMITS } from '../../src/server/rate-limit.js';
+import { consume, sweepRateLimits, SIGN_IN_LIMITS } from '../../src/server/storage/rate-limit.js';
 import { sha256 } from '../../src/server/tokens.js';
 
 const MINUTE = 60000;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { BACKENDS, openTestDb, network, person, startServer } from './helpers.js';
 import type { Db } from '../../src/server/index.js';
-import { RegistrationService } from '../../src/server/registrations/service.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
 
 const open = network({
   id: 'lezen',

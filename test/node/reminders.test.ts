@@ -6,9 +6,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BACKENDS, network, openTestDb, person, type Backend } from './helpers.js';
-import { openDatabase, type Db } from '../../src/server/db.js';
-import { NetworkRegistry } from '../../src/server/networks.js';
-import { RegistrationService } from '../../src/server/registrations/service.js';
+import { openDatabase, type Db } from '../../src/server/storage/db.js';
+import { NetworkRegistry } from '../../src/server/services/networks.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
 import type { Network } from '../../src/core/index.js';
 
 const online = (extra: Record<string, unknown> = {}) =>

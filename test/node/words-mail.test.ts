@@ -2,7 +2,7 @@
 // an intake registration, in days or working days as the network's document says, in both languages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeMail } from '../../src/server/mail.js';
+import { composeMail } from '../../src/server/mail/compose.js';
 import { formMessages, parseNetwork, type Network } from '../../src/core/index.js';
 import { seedNetwork } from './helpers.js';
 

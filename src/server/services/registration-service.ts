@@ -39,28 +39,25 @@ import {
   sessionChanges,
   sessionStart,
 } from '../../core/index.js';
-import { isConnectionFailure, type Db, type Queryable } from '../db.js';
+import { isConnectionFailure, type Db, type Queryable } from '../storage/db.js';
 import {
   composeMail,
   composeOrganiserMail,
   composeReportMail,
   composeRevisionMail,
-  mailFiles,
-  removeMailFiles,
-  useOutboxComposer,
-  type ComposeOutbox,
   type MailKind,
   type MailMessage,
   type OrganiserNews,
   type RevisionMailChange,
   type RevisionMailKind,
-} from '../mail.js';
+} from '../mail/compose.js';
+import { mailFiles, removeMailFiles, useOutboxComposer, type ComposeOutbox } from '../mail/delivery.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { manageToken, parseManageToken, feedToken, feedTokenId, checkFeedToken } from '../tokens.js';
-import { RegistrationRepository, ACTIVE_STATUSES, type NewRegistration, type RegistrationRow, type Status } from './repository.js';
+import { RegistrationRepository, ACTIVE_STATUSES, type NewRegistration, type RegistrationRow, type Status } from '../storage/registrations.js';
 
-export type { RegistrationRow, Status } from './repository.js';
+export type { RegistrationRow, Status } from '../storage/registrations.js';
 
 export type RegisterResult =
   | { kind: 'created'; id: string; status: Exclude<Status, 'rejected' | 'cancelled'>; position?: number; manageToken: string }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseNetwork, formatProblem, sessionTimeline, type Network, type Problem, type SessionTimeline } from '../core/index.js';
-import type { Db, Queryable } from './db.js';
+import { parseNetwork, formatProblem, sessionTimeline, type Network, type Problem, type SessionTimeline } from '../../core/index.js';
+import type { Db, Queryable } from '../storage/db.js';
 
 export class NetworkFolderError extends Error {}
 

@@ -3,9 +3,9 @@
  * and a fresh sign-in link for each at every start, written as an e-mail like any other.
  * The addresses are under example.org, which receives no mail: never a real contact.
  */
-import type { Network } from '../core/index.js';
-import type { Db } from './db.js';
-import type { Mailer } from './mail.js';
+import type { Network } from '../../core/index.js';
+import type { Db } from '../storage/db.js';
+import type { Mailer } from '../mail/delivery.js';
 import { OrganiserService } from './organisers.js';
 
 /** The demo's installation admin: every network in one console. */

@@ -37,12 +37,12 @@ import {
   type PlaceCounts,
   type PutOrganiserRequest,
   type SessionInfo,
-} from '../core/index.js';
+} from '../../core/index.js';
 import type * as z from 'zod/mini';
-import type { Db } from './db.js';
-import { OrganiserService, isUuid, roleOf, type Caller } from './organisers.js';
-import { matchesHash, sha256 } from './tokens.js';
-import { SIGN_IN_LIMITS } from './rate-limit.js';
+import type { Db } from '../storage/db.js';
+import { OrganiserService, isUuid, roleOf, type Caller } from '../services/organisers.js';
+import { matchesHash, sha256 } from '../tokens.js';
+import { SIGN_IN_LIMITS } from '../storage/rate-limit.js';
 
 /**
  * Counts one attempt against `key` and says whether it is still allowed: at most `max` per

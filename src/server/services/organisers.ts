@@ -14,10 +14,11 @@ import {
   type NotifyPreference,
   type Organiser,
   type OrganiserRole,
-} from '../core/index.js';
-import type { Db, Queryable } from './db.js';
-import { enqueueMail, type MailMessage } from './mail.js';
-import { sha256 } from './tokens.js';
+} from '../../core/index.js';
+import type { Db, Queryable } from '../storage/db.js';
+import type { MailMessage } from '../mail/compose.js';
+import { enqueueMail } from '../storage/outbox.js';
+import { sha256 } from '../tokens.js';
 
 /** A sign-in link works once, for this long. */
 export const SIGN_IN_TTL_MS = 15 * 60_000;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { pageHtml, sendPage, PAGE_FILE_HEADERS } from './page-shell.js';
 
 /** The build output, from both `dist/server/` (the package) and `src/server/` (tests under tsx). */
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
 export const CONSOLE_PAGE = pageHtml({
   title: 'Beheer leernetwerken',

@@ -4,10 +4,10 @@
  * Who may: owners of the network (the contract in core says so; admin-auth.ts enforces it).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROUTES, adminMessages, formatProblem, parseNetwork, type Locale, type Network, type NetworkChangePreview, type Problem } from '../core/index.js';
-import { adminRoute } from './admin-auth.js';
-import { documentChanges, type NetworkRegistry, type SaveResult } from './networks.js';
-import { roleOf, type Caller, type OrganiserService } from './organisers.js';
+import { ADMIN_ROUTES, adminMessages, formatProblem, parseNetwork, type Locale, type Network, type NetworkChangePreview, type Problem } from '../../core/index.js';
+import { adminRoute } from './organiser-auth.js';
+import { documentChanges, type NetworkRegistry, type SaveResult } from '../services/networks.js';
+import { roleOf, type Caller, type OrganiserService } from '../services/organisers.js';
 
 export interface NetworkRouteOptions {
   networks: NetworkRegistry;

@@ -4,8 +4,8 @@
  * repository over it, so every step of a use case runs under the same lock.
  */
 import type { PlaceCounts, Locale } from '../../core/index.js';
-import type { Queryable } from '../db.js';
-import { enqueueMail, type MailKind, type MailMessage, type OrganiserMailKind, type ReportMailKind, type RevisionMailKind } from '../mail.js';
+import type { Queryable } from './db.js';
+import { enqueueMail } from './outbox.js';
 
 export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
 export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
@@ -216,7 +216,7 @@ export class RegistrationRepository {
   async insertBatch(
     registrations: NewRegistration[],
     answers: { key: string; networkId: string; response: unknown; bodyHash: string }[],
-    mails: { registrationId: string; kind: MailKind | OrganiserMailKind; facts: Record<string, unknown> }[],
+    mails: { registrationId: string; kind: string; facts: Record<string, unknown> }[],
   ): Promise<number> {
     const { rows } = await this.#q.query<{ kept: number }>(
       `WITH ins AS (
@@ -515,7 +515,7 @@ export class RegistrationRepository {
   }
 
   /** Adds a message to the outbox, in this repository's transaction. */
-  async enqueue(registrationId: string | null, kind: MailKind | OrganiserMailKind | RevisionMailKind | ReportMailKind, message: MailMessage): Promise<void> {
+  async enqueue(registrationId: string | null, kind: string, message: object): Promise<void> {
     await enqueueMail(this.#q, registrationId, kind, message);
   }
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from './db.js';
-import { organisationKey } from '../core/organisation-name.js';
+import { organisationKey } from '../../core/organisation-name.js';
 
 /**
  * Rows stored before core's `organisationKey` kept a plainly lower-cased name, so "  Gemeente

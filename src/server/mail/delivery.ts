@@ -1,0 +1,164 @@
+/**
+ * Sending what the outbox holds: the transport (SMTP, or .eml files for a developer to read),
+ * the .eml files kept per registration (so erasing removes them), and the delivery job that
+ * claims, composes where a row holds facts, sends and marks. Composition lives in compose.ts,
+ * the outbox's SQL in ../storage/outbox.ts.
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Queryable, Db } from '../storage/db.js';
+import { claimOutbox, markSent, releaseClaim } from '../storage/outbox.js';
+import type { MailMessage } from './compose.js';
+
+export { claimOutbox, type OutboxRow } from '../storage/outbox.js';
+
+export interface Mailer {
+  /** Sends one message; `registrationId` names the .eml file, so erase and purge can find it again. Without SMTP, resolves to the file it wrote. */
+  send(message: MailMessage, meta?: { registrationId?: string | null }): Promise<string | undefined>;
+  readonly description: string;
+}
+
+const REGISTRATION_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+/** The .eml files in an outbox folder, by the registration they were written for. */
+export async function mailFiles(outboxDir: string): Promise<Map<string, string[]>> {
+  const byId = new Map<string, string[]>();
+  let names: string[];
+  try {
+    names = await readdir(outboxDir);
+  } catch {
+    return byId;
+  }
+  for (const name of names) {
+    const id = name.endsWith('.eml') ? REGISTRATION_ID.exec(name)?.[0] : undefined;
+    if (id) byId.set(id, [...(byId.get(id) ?? []), name]);
+  }
+  return byId;
+}
+
+/** Removes the .eml files written for these registrations. Returns how many. */
+export async function removeMailFiles(outboxDir: string, registrationIds: Iterable<string>, files?: Map<string, string[]>): Promise<number> {
+  const byId = files ?? (await mailFiles(outboxDir));
+  let removed = 0;
+  for (const id of registrationIds) {
+    for (const name of byId.get(id) ?? []) {
+      await rm(join(outboxDir, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+export function createMailer(options: { smtpUrl?: string; outboxDir: string; from: string }): Mailer {
+  const { smtpUrl, outboxDir, from } = options;
+  const transport = smtpUrl
+    ? nodemailer.createTransport(smtpUrl)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  let counter = 0;
+  return {
+    description: smtpUrl ? `SMTP ${new URL(smtpUrl).host}` : `.eml files in ${outboxDir}`,
+    async send(message, meta = {}) {
+      const info = await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.ics && {
+          icalEvent: { filename: message.ics.filename, method: message.ics.method ?? 'PUBLISH', content: message.ics.content },
+        }),
+        ...(message.moreIcs?.length && {
+          attachments: message.moreIcs.map((f) => ({ filename: f.filename, content: f.content, contentType: `text/calendar; charset=utf-8; method=${f.method}` })),
+        }),
+      });
+      if (!smtpUrl) {
+        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}.eml`;
+        const data = (info as unknown as { message: Buffer }).message;
+        // The folder is made when a write finds it missing, not before every message (a system
+        // call each, on the thread that also serves the registrations).
+        await writeFile(join(outboxDir, name), data).catch(async (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+          await mkdir(outboxDir, { recursive: true });
+          await writeFile(join(outboxDir, name), data);
+        });
+        return join(outboxDir, name);
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Composes an outbox row that holds facts instead of a message, in the delivery job just before
+ * sending, outside any transaction: a new registration's transaction then only writes the facts
+ * known at decision time. Resolves to undefined when there is nothing to send any more (the
+ * registration is gone or erased, or its network is); the row is then done without sending.
+ */
+export type ComposeOutbox = (row: { registrationId: string | null; kind: string; facts: Record<string, unknown> }) => Promise<MailMessage | undefined>;
+
+/** What deliverOutbox composes with when it is given nothing: per database, the first registration service over it. */
+const composers = new WeakMap<Queryable, ComposeOutbox>();
+
+/** Makes `compose` the one deliverOutbox uses for `db` when the caller gives none; the first one given stays. */
+export function useOutboxComposer(db: Queryable, compose: ComposeOutbox): void {
+  if (!composers.has(db)) composers.set(db, compose);
+}
+
+
+export interface DeliveryOptions {
+  /** This worker's name in its claims; a random one by default. */
+  worker?: string;
+  /**
+   * Composes rows that hold facts (ComposeOutbox); by default the one of the registration service
+   * over `db`. A worker without one leaves those rows to a worker that can compose them.
+   */
+  compose?: ComposeOutbox;
+  /**
+   * How long a claim holds (5 minutes by default). A worker that died between claiming and
+   * sending leaves its claim behind: after this long, another worker takes the message over.
+   * Longer than any SMTP conversation, or a slow one would be sent twice.
+   */
+  claimTimeoutMs?: number;
+}
+
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/**
+ * Sends what is waiting in the outbox, as a job off the request path. Messages are claimed in a
+ * short transaction (SKIP LOCKED, so several server processes never claim the same one), sent
+ * outside any transaction, then marked as sent; once sent, the text (which holds the manage
+ * link) is removed from the database. A registration therefore never waits for SMTP, not even
+ * on the embedded database, which runs one transaction at a time. A row with facts is composed
+ * after its claim, just before sending; failing to compose counts as failing to send.
+ */
+export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+  const worker = options.worker ?? `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const compose = options.compose ?? composers.get(db);
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const batch = await claimOutbox(db, worker, limit, options.claimTimeoutMs, compose !== undefined);
+    let failures = 0;
+    const done: string[] = [];
+    for (const row of batch) {
+      let message: MailMessage | undefined;
+      try {
+        if (!row.message && !compose) throw new Error('no composer for a row with facts');
+        message = row.message ? parsed(row.message as MailMessage | string) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}) });
+        if (message) await mailer.send(message, { registrationId: row.registration_id });
+      } catch (error) {
+        // Free again at once: the next turn of the job tries again, up to ten attempts in all.
+        await releaseClaim(db, row.id, worker, String((error as Error).message));
+        failed++;
+        failures++;
+        continue;
+      }
+      done.push(row.id);
+      if (message) sent++;
+      if (done.length >= 10) await markSent(db, done.splice(0));
+    }
+    await markSent(db, done);
+    // A failure is tried again on the job's next turn, not at once in this one.
+    if (batch.length < limit || failures) return { sent, failed };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The mail outbox table: rows written in the caller's transaction (a registration, a change, a
+ * message), claimed by the delivery job with SKIP LOCKED, marked sent or released. SQL only: what
+ * a row says is composed in ../mail/, and sent by ../mail/delivery.ts.
+ */
+import type { Queryable } from './db.js';
+
+/**
+ * Adds a message to the outbox inside the caller's transaction. An organiser's sign-in link
+ * ('sign-in') belongs to no registration.
+ */
+export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: string, message: object): Promise<void> {
+  await tx.query('INSERT INTO mail_outbox (registration_id, kind, message) VALUES ($1, $2, $3)', [registrationId, kind, JSON.stringify(message)]);
+}
+
+/** An outbox row as claimed: a composed message, or (a new registration's e-mail) the facts to compose it from. */
+export interface OutboxRow {
+  id: string;
+  registration_id: string | null;
+  kind: string;
+  message: object | string | null;
+  facts: Record<string, unknown> | string | null;
+}
+
+/**
+ * Claims up to `limit` unsent messages for `worker`: one statement, so one short transaction.
+ * Rows still to be composed (facts, no message) only `withFacts`. Composition follows the claim,
+ * so two workers never compose or send the same row.
+ */
+export async function claimOutbox(db: Queryable, worker: string, limit: number, claimTimeoutMs = 300000, withFacts = true): Promise<OutboxRow[]> {
+  const { rows } = await db.query<OutboxRow>(
+    `UPDATE mail_outbox SET claimed_at = now(), claimed_by = $2, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM mail_outbox
+           WHERE sent_at IS NULL AND (message IS NOT NULL OR ($4 AND facts IS NOT NULL)) AND attempts < 10
+             AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
+           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, registration_id, kind, message, facts`,
+    [limit, worker, claimTimeoutMs, withFacts],
+  );
+  return rows.sort((x, y) => Number(x.id) - Number(y.id));
+}
+
+/**
+ * Marks messages as sent (or as having nothing left to send), a few at a time: on the embedded
+ * database every statement waits its turn behind the registrations. A crash before the mark sends
+ * them again after the claim timeout. Text and facts go: the text holds the manage link.
+ */
+export async function markSent(db: Queryable, ids: string[]): Promise<void> {
+  if (ids.length) await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, facts = NULL, claimed_at = NULL WHERE id = ANY($1::bigint[])', [ids]);
+}
+
+/** Frees a claimed row again after a failed send, with its error, so the job's next turn tries it again. */
+export async function releaseClaim(db: Queryable, id: string, worker: string, error: string): Promise<void> {
+  await db.query('UPDATE mail_outbox SET claimed_at = NULL, claimed_by = NULL, last_error = $3 WHERE id = $1 AND claimed_by = $2', [id, worker, error.slice(0, 500)]);
+}
