@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status ?? 1;
 const only = process.argv[2]; // "node" or "browser" to run one half
+// After "node": test files to run instead of all of them (`node scripts/test.mjs node test/node/x.test.ts`).
+const chosen = only === 'node' ? process.argv.slice(3) : [];
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
@@ -30,7 +32,7 @@ function listTests(dir) {
 }
 
 if (only !== 'browser') {
-  const files = listTests('test/node');
+  const files = chosen.length ? chosen : listTests('test/node');
   // The server tests run against both the embedded database and a real PostgreSQL.
   let pg;
   if (files.length && !process.env.TEST_DATABASE_URL) {
