@@ -21,28 +21,39 @@ export interface CalendarEvent {
   description: string;
   url?: string;
   cancelled: boolean;
+  /** The online join link: only where the caller asked for it (a person with a place), never in a public feed. */
+  joinUrl?: string;
   /** Rises each time the session moves, and once more when it is cancelled. */
   sequence: number;
   /** DTSTAMP: when the session last changed, where the revision history says so. */
   stamp?: Date;
 }
 
-/** A public, one-line description of a venue; never the join link. */
+/**
+ * A public, one-line description of a venue, with its note ("bij een van de deelnemende
+ * gemeenten", "ingang aan de achterkant") after a middle dot; never the join link.
+ */
 export function venueText(venue: Venue | undefined, locale: Locale): string | undefined {
   if (!venue) return undefined;
   const c = calendarMessages(locale).calendar;
   const parts = (v: { name?: string; room?: string; address?: string; postalCode?: string; city?: string }) =>
     [v.name, v.room, v.address, [v.postalCode, v.city].filter(Boolean).join(' ')].filter((x) => x).join(', ');
+  let place: string | undefined;
   switch (venue.type) {
     case 'physical':
-      return parts(venue) || undefined;
+      place = parts(venue);
+      break;
     case 'online':
-      return venue.platform ? `${c.online} (${venue.platform})` : c.online;
+      place = venue.platform ? `${c.online} (${venue.platform})` : c.online;
+      break;
     case 'hybrid':
-      return [parts(venue), c.andOnline].filter(Boolean).join(' ');
+      place = [parts(venue), c.andOnline].filter(Boolean).join(' ');
+      break;
     case 'to-be-announced':
-      return venue.city;
+      place = venue.city;
+      break;
   }
+  return [place, venue.note].filter(Boolean).join(' · ') || undefined;
 }
 
 /** How a text shows a name from the document: as written in a calendar; between isolates in an e-mail. */
@@ -93,9 +104,10 @@ export function sessionDetails(session: Session, locale: Locale, name: NameText 
   return lines;
 }
 
-/** The calendar item's description: the session's details, then the network. */
-function descriptionText(network: Network, session: Session, locale: Locale): string {
+/** The calendar item's description: the session's details (with the join link, where asked for), then the network. */
+function descriptionText(network: Network, session: Session, locale: Locale, joinUrl: string | undefined): string {
   const lines = sessionDetails(session, locale);
+  if (joinUrl) lines.unshift(calendarMessages(locale).calendar.joinLink(joinUrl));
   lines.push(`${calendarMessages(locale).kind[network.kind]}: ${network.title}`);
   if (network.url) lines.push(network.url);
   return lines.join('\n\n');
@@ -105,24 +117,41 @@ export function sessionUid(network: Network, session: Session): string {
   return `${session.id}.${network.id}@leerkring`;
 }
 
-/** The calendar event for a session, or undefined when it has no date yet (none is invented). */
-export function calendarEvent(network: Network, session: Session, locale: Locale = 'nl', history?: { sequence: number; stamp?: Date }): CalendarEvent | undefined {
+/** A session's online join link, where its venue has one. */
+export function joinUrlOf(session: Session): string | undefined {
+  const v = session.venue;
+  return v && (v.type === 'online' || v.type === 'hybrid') ? v.joinUrl : undefined;
+}
+
+/**
+ * The calendar event for a session, or undefined when it has no date yet (none is invented).
+ * `withJoinLink` adds the online join link, for a person with a place; a public feed never asks.
+ */
+export function calendarEvent(
+  network: Network,
+  session: Session,
+  locale: Locale = 'nl',
+  history?: { sequence: number; stamp?: Date },
+  withJoinLink = false,
+): CalendarEvent | undefined {
   const timing = sessionTiming(session);
   if (timing.kind === 'tbd') return undefined;
   // The texts follow the document, not the asker: a feed asked for in English must not mix
   // English labels into Dutch content. `locale` stays for callers; the document decides.
   const language: Locale = network.language ?? 'nl';
+  const joinUrl = withJoinLink ? joinUrlOf(session) : undefined;
   const event: CalendarEvent = {
     uid: sessionUid(network, session),
     title: summaryText(network, session),
     allDay: timing.kind === 'date',
     start: timing.start,
-    description: descriptionText(network, session, language),
+    description: descriptionText(network, session, language, joinUrl),
     cancelled: session.status === 'cancelled',
     // From the revision history where the server has one (core's sessionTimeline); else from the document.
     sequence: history?.sequence ?? (session.movedFrom?.length ?? 0) + (session.status === 'cancelled' ? 1 : 0),
   };
   if (history?.stamp) event.stamp = history.stamp;
+  if (joinUrl) event.joinUrl = joinUrl;
   if (timing.kind === 'date') event.date = timing.date;
   if (timing.end) event.end = timing.end;
   const location = venueText(session.venue, language);

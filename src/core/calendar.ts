@@ -19,8 +19,20 @@ export interface CalendarOptions {
   stamp?: Date;
   /** SEQUENCE and DTSTAMP per session id from the revision history (core's `sessionTimeline`). */
   timeline?: Readonly<Record<string, { sequence: number; stamp?: Date }>>;
-  /** METHOD of the calendar: `CANCEL` for the e-mail that cancels a session. */
+  /**
+   * METHOD of the calendar (RFC 5546): every calendar sent by e-mail says one, `CANCEL` for one
+   * that takes items out of a calendar; a feed says none.
+   */
   method?: 'PUBLISH' | 'CANCEL';
+  /** ORGANIZER of every event, which RFC 5546 requires in a PUBLISH or CANCEL: the network's contact, or the sender. */
+  organizer?: { name?: string; email: string };
+  /**
+   * Write every event as cancelled (STATUS:CANCELLED, SEQUENCE one higher than the item had):
+   * a person's own cancellation, which takes the items out of their calendar only.
+   */
+  cancelled?: boolean;
+  /** Sessions whose online join link is written (people with a place there); never in a public feed. */
+  joinLinks?: readonly string[];
 }
 
 // RFC 5545 allows no control character in a value but the tab. Line breaks in text are kept:
@@ -35,6 +47,8 @@ const clean = (s: string) => s.replace(CONTROLS, '');
 const text = (s: string) => clean(s).replace(/[\\;,]/g, '\\$&').replace(/\r\n|\r|\n/g, '\\n');
 /** A URL is written as it is; one with a space or control character in it is no URL, so it is left out. */
 const uri = (s: string | undefined) => (s && /^[^\s\u0000-\u001F\u007F-\u009F]+$/.test(s) ? s : undefined);
+/** A parameter value (RFC 5545 3.2): quoted, without the quotes and control characters it cannot hold. */
+const param = (s: string) => `"${clean(s).replace(/["\r\n]/g, '')}"`;
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** A UTC date-time: 20300101T183000Z. */
@@ -84,7 +98,7 @@ export function calendarEvents(network: Network, options: CalendarOptions = {}):
   // In the order people read them (a feed file, a calendar's import list): core's one order.
   return sessionsInOrder(network.sessions)
     .filter((s) => !wanted || wanted.has(s.id))
-    .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id]))
+    .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id], options.joinLinks?.includes(s.id)))
     .filter((e): e is CalendarEvent => e !== undefined);
 }
 
@@ -105,8 +119,13 @@ export function networkCalendar(network: Network, options: CalendarOptions = {})
   lines.push('REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H');
   // A document edit must not change events it did not touch, so the stamp is not "now".
   const stamp = utc(options.stamp ?? new Date(Date.UTC(2000, 0, 1)));
+  const organizer = options.organizer && uri(`mailto:${options.organizer.email}`);
   for (const e of calendarEvents(network, options)) {
-    lines.push('BEGIN:VEVENT', `UID:${text(e.uid)}`, `SEQUENCE:${e.sequence}`, `DTSTAMP:${e.stamp ? utc(e.stamp) : stamp}`);
+    // A person's own cancellation outranks the item they have: one SEQUENCE higher, unless the session itself is cancelled already.
+    const cancelled = e.cancelled || options.cancelled === true;
+    const sequence = e.sequence + (options.cancelled && !e.cancelled ? 1 : 0);
+    lines.push('BEGIN:VEVENT', `UID:${text(e.uid)}`, `SEQUENCE:${sequence}`, `DTSTAMP:${e.stamp ? utc(e.stamp) : stamp}`);
+    if (organizer) lines.push(`ORGANIZER${options.organizer!.name ? `;CN=${param(options.organizer!.name)}` : ''}:${organizer}`);
     if (e.allDay) {
       const date = allDayDate(e.date!);
       lines.push(`DTSTART;VALUE=DATE:${day(date)}`, `DTEND;VALUE=DATE:${day(new Date(date.getTime() + 86400000))}`);
@@ -120,7 +139,7 @@ export function networkCalendar(network: Network, options: CalendarOptions = {})
     if (e.description) lines.push(`DESCRIPTION:${text(e.description)}`);
     const link = uri(e.url);
     if (link) lines.push(`URL;VALUE=URI:${link}`);
-    lines.push(`STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT');
+    lines.push(`STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   // RFC 5545 ends every content line with CRLF, the last one too.

@@ -112,6 +112,18 @@ describe('<leerkring-agenda>: what the document says (issue 13)', () => {
     await expectAccessible(el);
   });
 
+  it('shows the note of a hybrid venue and of a venue still to be announced (issue 23)', async () => {
+    const doc = network([
+      { id: 'slot', title: 'Slot', type: 'closing', start: '2030-03-12T13:00', end: '2030-03-12T16:00', venue: { type: 'hybrid', name: 'Provinciehuis', city: 'Zwolle', note: 'Zaal volgt per e-mail' } },
+      { id: 'rond', title: 'Rondgang', type: 'other', start: '2030-04-12T10:00', venue: { type: 'to-be-announced', note: 'bij een van de deelnemende gemeenten' } },
+    ]);
+    const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2030-01-01T10:00:00Z">${inline(doc)}</leerkring-agenda>`);
+    const venues = [...el.shadowRoot!.querySelectorAll('[part="session"] .venue')].map((v) => v.textContent!.replace(/\s+/g, ' ').trim());
+    expect(venues[0]).to.contain('Zaal volgt per e-mail');
+    expect(venues[1]).to.contain('bij een van de deelnemende gemeenten');
+    await expectAccessible(el);
+  });
+
   it('puts the programme and the speakers in the JSON-LD where schema.org has a place for them', async () => {
     const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2030-01-01T10:00:00Z">${inline(programmeDoc)}</leerkring-agenda>`);
     const data = await jsonLdOf(el);

@@ -536,9 +536,11 @@ export class LeerkringAgenda extends LitElement {
         break;
       case 'hybrid':
         text = [place(v) || tbd, a.hybrid].filter(Boolean).join(' · ');
+        note = v.note;
         break;
       case 'to-be-announced':
         text = [v.city, tbd].filter(Boolean).join(' · ');
+        note = v.note;
         break;
       case 'physical':
         text = place(v) || tbd;

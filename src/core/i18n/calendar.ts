@@ -22,6 +22,7 @@ const nl = {
     partners: (names: string) => `i.s.m. ${names}`,
     online: 'Online',
     andOnline: 'en online',
+    joinLink: (url: string) => `Online meedoen: ${url}`,
   },
 };
 
@@ -43,6 +44,7 @@ const en: CalendarMessages = {
     partners: (names: string) => `In cooperation with ${names}`,
     online: 'Online',
     andOnline: 'and online',
+    joinLink: (url: string) => `Join online: ${url}`,
   },
 };
 

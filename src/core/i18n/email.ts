@@ -5,10 +5,11 @@
 import type { Locale } from './format.js';
 import { withinDays } from './within-days.js';
 
-// Values a person typed (a name, a reason) are quoted, so a reader sees where they begin and
-// end; composeMail has already made them one inert line (`inertLine`).
+// Values a person typed (a reason) are quoted, so a reader sees where they begin and end;
+// composeMail has already made them one inert line (`inertLine`). A name in a greeting is not:
+// "Beste „Anna”," reads as irony. It stands between invisible isolates instead (`isolated`).
 const nl = {
-    greeting: (name: string) => `Beste „${name}”,`,
+    greeting: (name: string) => `Beste ${name},`,
     subject: {
       confirmed: (t: string) => `Bevestiging van je aanmelding: ${t}`,
       waitlisted: (t: string) => `Je staat op de wachtlijst: ${t}`,
@@ -99,7 +100,7 @@ const nl = {
 export type EmailMessages = typeof nl;
 
 const en: EmailMessages = {
-    greeting: (name: string) => `Dear “${name}”,`,
+    greeting: (name: string) => `Dear ${name},`,
     subject: {
       confirmed: (t: string) => `Registration confirmed: ${t}`,
       waitlisted: (t: string) => `You are on the waiting list: ${t}`,
