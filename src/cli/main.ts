@@ -5,6 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { parseNetwork, formatProblem, networkJsonSchema, networkCalendar, messages, problemMessages, toLocale, type Locale } from '../core/index.js';
 
+/** Where the demo keeps its embedded database, apart from `serve`'s `.leerkring-data`. */
+const DEMO_DATA_DIR = '.leerkring-demo';
+
 const USAGE = `Usage: leerkring <command> [options]
 
 Commands:
@@ -27,7 +30,7 @@ Commands:
   import <dir>            store each network document in <dir> that is new or changed as a revision
   export <dir>            write the current revision of every network to <dir>/<id>.json
                           [--data .leerkring-data] (or DATABASE_URL)
-  demo [--port 8000]      the demo: serve demo/data with the demo pages; prints how to sign in
+  demo [--port 8000]      the demo: serve demo/data with the demo pages, its database in .leerkring-demo/ (PORT works too); prints how to sign in
   organiser add <email> --network <id> --role owner|organiser [--name <name>]
                           let someone organise a network (the first owner gets in this way)
   organiser add <email> --admin
@@ -175,7 +178,9 @@ export async function main(argv: string[]): Promise<number> {
           networks: option(rest, '--networks') ?? (demo ? new URL('../../demo/data', import.meta.url).pathname : undefined),
           port,
           host: option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1',
-          dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? '.leerkring-data',
+          // The demo keeps its fictional people in a folder of its own: a later `serve` must not
+          // find the five demo networks and their organisers in its database.
+          dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? (demo ? DEMO_DATA_DIR : '.leerkring-data'),
           ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }),
           ...(process.env.SMTP_URL && { smtpUrl: process.env.SMTP_URL }),
           ...(process.env.MAIL_FROM && { mailFrom: process.env.MAIL_FROM }),
@@ -207,6 +212,14 @@ export async function main(argv: string[]): Promise<number> {
         if (error instanceof DatabaseOpenError || error instanceof StartupError) {
           process.stderr.write(`leerkring: cannot start: ${error.message}\n`);
           return 1;
+        }
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' || (error as NodeJS.ErrnoException).code === 'EACCES') {
+          const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+          process.stderr.write(
+            `leerkring: cannot start: ${busy ? `port ${port} is in use by another program` : `port ${port} may not be used by this user`}; choose another port with --port or PORT (for example PORT=8001 npm start).\n`,
+          );
+          // The database is open and its timers run: end here rather than wait for them.
+          process.exit(1);
         }
         if (error instanceof DatabaseUnavailableError) {
           process.stderr.write('leerkring: cannot start: the database went away during start-up; check that it is running and start again.\n');

@@ -145,6 +145,34 @@ describe('npx leerkring organiser', () => {
     assert.equal(cli('organiser', 'list', '--data', data).out.trim(), 'eigenaar@gemeente.example.org: groene-domein (owner)');
   });
 
+  test('demo: a port in use is one sentence and exit 1, and the demo keeps its database apart from serve (issue 25)', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as { port: number }).port;
+    const cwd = mkdtempSync(join(tmpdir(), 'leerkring-demo-'));
+    try {
+      const { spawn } = await import('node:child_process');
+      const child = spawn(process.execPath, [join(process.cwd(), BIN), 'demo'], { cwd, env: { ...process.env, PORT: String(port) } });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      assert.equal(code, 1);
+      const lines = err.trim().split('\n');
+      assert.equal(lines.length, 1, `one line, not a stack trace: ${err}`);
+      assert.match(lines[0]!, new RegExp(`^leerkring: cannot start: port ${port} is in use by another program; choose another port with --port or PORT`));
+      assert.deepEqual(readdirSync(cwd), ['.leerkring-demo'], 'the demo writes .leerkring-demo/, never the .leerkring-data/ that serve uses');
+    } finally {
+      busy.close();
+    }
+  });
+
+  test('npm start and npm run demo honour PORT: no fixed --port in the script', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    assert.doesNotMatch(scripts.demo!, /--port/);
+    assert.match(scripts.start!, /npm run demo/);
+  });
+
   test('--data: refused while a running server holds the embedded database, which would overwrite the change', async () => {
     const data = mkdtempSync(join(tmpdir(), 'leerkring-org-'));
     const { serve } = await import('../../src/server/serve.js');
