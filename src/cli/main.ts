@@ -5,7 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { parseNetwork, formatProblem, networkJsonSchema, networkCalendar, messages, problemMessages, toLocale, type Locale } from '../core/index.js';
 
-/** Where the demo keeps its embedded database, apart from `serve`'s `.leerkring-data`. */
+/**
+ * Where the demo keeps its embedded database, apart from `serve`'s `.leerkring-data`: a later
+ * `serve` must not find the five demo networks and their fictional organisers in its database.
+ */
 const DEMO_DATA_DIR = '.leerkring-demo';
 
 const USAGE = `Usage: leerkring <command> [options]
@@ -174,13 +177,14 @@ export async function main(argv: string[]): Promise<number> {
         // Fastify would take a number as hops and then trust no one: say so rather than start.
         if (trustProxy !== undefined && /^\d+$/.test(trustProxy.trim()))
           throw new StartupError('--trust-proxy takes the addresses or ranges of your proxies (for example 10.0.0.2 or 10.0.0.0/8), not a number of hops.');
+        const dataDir = option(rest, '--data') ?? process.env.LEERKRING_DATA ?? (demo ? DEMO_DATA_DIR : '.leerkring-data');
+        // Opening the embedded database takes seconds (half a minute the first time): say so, or it looks stuck.
+        if (!process.env.DATABASE_URL) process.stdout.write(`leerkring: opening the embedded database in ${dataDir} (the first start takes up to half a minute)…\n`);
         const server = await serve({
           networks: option(rest, '--networks') ?? (demo ? new URL('../../demo/data', import.meta.url).pathname : undefined),
           port,
           host: option(rest, '--host') ?? process.env.HOST ?? '127.0.0.1',
-          // The demo keeps its fictional people in a folder of its own: a later `serve` must not
-          // find the five demo networks and their organisers in its database.
-          dataDir: option(rest, '--data') ?? process.env.LEERKRING_DATA ?? (demo ? DEMO_DATA_DIR : '.leerkring-data'),
+          dataDir,
           ...(process.env.DATABASE_URL && { databaseUrl: process.env.DATABASE_URL }),
           ...(process.env.SMTP_URL && { smtpUrl: process.env.SMTP_URL }),
           ...(process.env.MAIL_FROM && { mailFrom: process.env.MAIL_FROM }),

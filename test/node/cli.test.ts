@@ -11,6 +11,8 @@ const BIN = 'bin/leerkring.js';
 const DEMO = 'demo/data';
 const seeds = readdirSync(DEMO).filter((f) => f.endsWith('.json')).map((f) => join(DEMO, f));
 
+const scripts = () => JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+
 function cli(...args: string[]) {
   return cliWith({}, ...args);
 }
@@ -155,13 +157,16 @@ describe('npx leerkring organiser', () => {
       const { spawn } = await import('node:child_process');
       const child = spawn(process.execPath, [join(process.cwd(), BIN), 'demo'], { cwd, env: { ...process.env, PORT: String(port) } });
       let err = '';
+      let out = '';
       child.stderr.on('data', (d) => (err += d));
+      child.stdout.on('data', (d) => (out += d));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       assert.equal(code, 1);
       const lines = err.trim().split('\n');
       assert.equal(lines.length, 1, `one line, not a stack trace: ${err}`);
       assert.match(lines[0]!, new RegExp(`^leerkring: cannot start: port ${port} is in use by another program; choose another port with --port or PORT`));
       assert.deepEqual(readdirSync(cwd), ['.leerkring-demo'], 'the demo writes .leerkring-demo/, never the .leerkring-data/ that serve uses');
+      assert.match(out, /^leerkring: opening the embedded database in \.leerkring-demo \(the first start takes up to half a minute\)…$/m, 'the wait is announced');
     } finally {
       busy.close();
     }
@@ -171,6 +176,24 @@ describe('npx leerkring organiser', () => {
     const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
     assert.doesNotMatch(scripts.demo!, /--port/);
     assert.match(scripts.start!, /npm run demo/);
+  });
+
+  test('npm start builds only when a source is newer than the build (issue 25)', async () => {
+    assert.match(scripts().demo!, /^node scripts\/build-if-stale\.mjs && /);
+    const check = () => spawnSync(process.execPath, ['scripts/build-if-stale.mjs', '--check'], { encoding: 'utf8' }).stdout.trim();
+    // npm test has just built: nothing to do.
+    assert.equal(check(), 'current');
+    // A source changed after the build (its time only; the file's content stays as it is).
+    const { statSync, utimesSync } = await import('node:fs');
+    const file = 'src/core/index.ts';
+    const was = statSync(file);
+    utimesSync(file, was.atime, new Date(Date.now() + 60_000));
+    try {
+      assert.equal(check(), 'stale');
+    } finally {
+      utimesSync(file, was.atime, was.mtime);
+    }
+    assert.equal(check(), 'current');
   });
 
   test('--data: refused while a running server holds the embedded database, which would overwrite the change', async () => {
