@@ -3,90 +3,17 @@
  * speaks through one connection or transaction; the service opens the transaction and makes a
  * repository over it, so every step of a use case runs under the same lock.
  */
-import type { PlaceCounts, Locale } from '../../core/index.js';
+import type { PlaceCounts } from '../../core/index.js';
 import type { Queryable } from './db.js';
 import { enqueueMail } from './outbox.js';
+import { ACTIVE, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 
-export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
-export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
-const ACTIVE = `('confirmed', 'waitlisted', 'pending')`;
-
-export interface RegistrationRow {
-  id: string;
-  seq: string;
-  network_id: string;
-  target: string;
-  session_id: string | null;
-  status: Status;
-  email_lower: string;
-  participant: { name: string; email: string; organisation?: string; organisationType?: string; role?: string; phone?: string };
-  organisation_lower: string | null;
-  organisation_type: string | null;
-  declarations: string[];
-  answers: Record<string, unknown>;
-  invitation: 'none' | 'valid' | 'invalid';
-  group_size: number | null;
-  locale: Locale;
-  reason: string | null;
-  organiser_note: string | null;
-  attendance: Record<string, boolean>;
-  created_at: Date | string;
-  erased_at: Date | string | null;
-  /** The personal calendar feed's version; raising it revokes the old feed address. */
-  feed_version: number;
-}
-
-export interface OrganiserContact {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface MessageRow {
-  id: string;
-  session_id: string | null;
-  statuses: string[];
-  subject: string;
-  body: string;
-  sent_by: string | null;
-  created_at: Date | string;
-  recipients: { registrationId: string; participant: RegistrationRow['participant'] }[];
-}
-
-export interface NewRegistration {
-  id: string;
-  networkId: string;
-  target: string;
-  sessionId: string | null;
-  status: Status;
-  emailLower: string;
-  participant: RegistrationRow['participant'];
-  organisationLower: string | null;
-  organisationType: string | null;
-  declarations: string[];
-  answers: Record<string, unknown>;
-  invitation: RegistrationRow['invitation'];
-  groupSize: number | null;
-  locale: Locale;
-}
+export { ACTIVE_STATUSES, json, type MessageRow, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
+export { MailingRepository } from './mailings.js';
 
 /** What erasing leaves of a registration: its status and counts, nothing that says who it was. */
 const ERASE = `participant = '{}'::jsonb, email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
   reason = NULL, organiser_note = NULL, erased_at = now(), updated_at = now()`;
-
-export function json<T>(v: unknown): T {
-  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
-}
-
-function rowOf(r: Record<string, unknown>): RegistrationRow {
-  return {
-    ...(r as unknown as RegistrationRow),
-    participant: json(r.participant),
-    declarations: json(r.declarations),
-    answers: json(r.answers),
-    attendance: json(r.attendance),
-  };
-}
 
 export class RegistrationRepository {
   readonly #q: Queryable;
@@ -337,67 +264,6 @@ export class RegistrationRepository {
     await this.#q.query('DELETE FROM message_recipients WHERE registration_id = ANY($1::uuid[])', [ids]);
   }
 
-  /** Who a message goes to: these statuses, not erased, optionally one target; in arrival order. */
-  async messageRecipients(networkId: string, statuses: readonly string[], target?: string): Promise<RegistrationRow[]> {
-    const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3) ORDER BY seq`,
-      [networkId, statuses, target ?? null],
-    );
-    return rows.map(rowOf);
-  }
-
-  async insertMessage(m: { id: string; networkId: string; sessionId: string | null; statuses: readonly string[]; subject: string; body: string; sentBy: string | null }, recipients: string[]): Promise<void> {
-    await this.#q.query('INSERT INTO messages (id, network_id, session_id, statuses, subject, body, sent_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      m.id, m.networkId, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy,
-    ]);
-    await this.#q.query('INSERT INTO message_recipients (message_id, registration_id) SELECT $1, unnest($2::uuid[])', [m.id, recipients]);
-  }
-
-  /** Organisers who chose a daily digest, with the networks they run. */
-  async digestOrganisers(): Promise<(OrganiserContact & { networks: string[] })[]> {
-    const { rows } = await this.#q.query<OrganiserContact & { networks: string[] | string }>(
-      `SELECT o.id, o.email_lower AS email, o.name, json_agg(r.network_id ORDER BY r.network_id) AS networks
-         FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE o.notify = 'digest' GROUP BY o.id ORDER BY o.email_lower`,
-    );
-    return rows.map((r) => ({ ...r, networks: json<string[]>(r.networks) }));
-  }
-
-  /** Claims one organiser's digest of one day; false when it was claimed before (by any process). */
-  async claimDigest(organiserId: string, day: string): Promise<boolean> {
-    const { rows } = await this.#q.query('INSERT INTO digest_runs (organiser_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING day', [organiserId, day]);
-    return rows.length > 0;
-  }
-
-  /** Registrations of these networks created in [from, to), not erased, in arrival order. */
-  async createdBetween(networkIds: string[], from: Date, to: Date): Promise<RegistrationRow[]> {
-    const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = ANY($1::text[]) AND created_at >= $2 AND created_at < $3 AND erased_at IS NULL ORDER BY network_id, seq`,
-      [networkIds, from, to],
-    );
-    return rows.map(rowOf);
-  }
-
-  async setNotify(organiserId: string, notify: string): Promise<void> {
-    await this.#q.query('UPDATE organisers SET notify = $2 WHERE id = $1', [organiserId, notify]);
-  }
-
-  /** A network's messages, newest first, with the recipients that are not erased. */
-  async messages(networkId: string): Promise<MessageRow[]> {
-    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'>>(
-      'SELECT id, session_id, statuses, subject, body, sent_by, created_at FROM messages WHERE network_id = $1 ORDER BY seq DESC',
-      [networkId],
-    );
-    const { rows: people } = await this.#q.query<{ message_id: string; registration_id: string; participant: unknown }>(
-      `SELECT mr.message_id, mr.registration_id, r.participant FROM message_recipients mr JOIN messages m ON m.id = mr.message_id
-         JOIN registrations r ON r.id = mr.registration_id WHERE m.network_id = $1 AND r.erased_at IS NULL ORDER BY r.seq`,
-      [networkId],
-    );
-    return rows.map((m) => ({
-      ...m,
-      statuses: json(m.statuses),
-      recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
-    }));
-  }
 
   /** The organisers' note; null removes it. Not a change the retention period counts from. */
   async setNote(id: string, note: string | null): Promise<boolean> {
@@ -422,66 +288,6 @@ export class RegistrationRepository {
     return rows.map(rowOf);
   }
 
-  /** Everyone a change of a session concerns: with a place, on the waiting list, or waiting for intake. */
-  async concerned(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
-    const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL ORDER BY seq`,
-      [networkId, targets],
-    );
-    return rows.map(rowOf);
-  }
-
-  /**
-   * Claims up to `limit` people still to be reminded of one session at one start time. Rows
-   * another process has claimed are skipped (SKIP LOCKED), so two workers share the work.
-   */
-  async claimReminders(networkId: string, target: string, sessionId: string, start: Date, limit: number): Promise<RegistrationRow[]> {
-    const { rows } = await this.#q.query(
-      `SELECT * FROM registrations r
-        WHERE r.network_id = $1 AND r.target = $2 AND r.status IN ('confirmed', 'waitlisted', 'pending') AND r.erased_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM reminders_sent x WHERE x.registration_id = r.id AND x.session_id = $3 AND x.session_start = $4)
-        ORDER BY r.seq LIMIT $5 FOR UPDATE SKIP LOCKED`,
-      [networkId, target, sessionId, start.toISOString(), limit],
-    );
-    return rows.map(rowOf);
-  }
-
-  /** Records one reminder; false when it was recorded already (by another process), so it is not sent twice. */
-  async markReminded(registrationId: string, sessionId: string, start: Date): Promise<boolean> {
-    const { rows } = await this.#q.query(
-      'INSERT INTO reminders_sent (registration_id, session_id, session_start) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
-      [registrationId, sessionId, start.toISOString()],
-    );
-    return rows.length === 1;
-  }
-
-  /** Registrations recorded as attended at a session, whose data is still kept; in arrival order. */
-  async attended(networkId: string, sessionId: string): Promise<RegistrationRow[]> {
-    const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND attendance ->> $2 = 'true' AND erased_at IS NULL ORDER BY seq`,
-      [networkId, sessionId],
-    );
-    return rows.map(rowOf);
-  }
-
-  /** Of these registrations, those told about this report already. */
-  async reportTold(ids: string[], sessionId: string, report: string): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const { rows } = await this.#q.query<{ registration_id: string }>(
-      'SELECT registration_id FROM report_notices WHERE registration_id = ANY($1::uuid[]) AND session_id = $2 AND report = $3',
-      [ids, sessionId, report],
-    );
-    return new Set(rows.map((r) => r.registration_id));
-  }
-
-  /** Records that a person is told about a report; false when someone did so first. */
-  async markReportTold(registrationId: string, sessionId: string, report: string): Promise<boolean> {
-    const { rows } = await this.#q.query(
-      'INSERT INTO report_notices (registration_id, session_id, report) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
-      [registrationId, sessionId, report],
-    );
-    return rows.length === 1;
-  }
 
   async forgetOldIdempotency(): Promise<void> {
     await this.#q.query(`DELETE FROM idempotency WHERE created_at < now() - interval '1 day'`);

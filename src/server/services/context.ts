@@ -1,0 +1,180 @@
+/**
+ * What every registration use case shares, each piece with one owner: the options, the clock,
+ * the transaction helper (a repository of registrations and one of mailings over the same
+ * transaction), the manage link and calendar feed addresses, the participant's e-mail about their
+ * registration (queued now, or composed later from facts by composeOutbox), and the batched
+ * reader of kept counts. The use-case services (registering.ts, managing.ts, …) each get one.
+ */
+import type { Network, PlaceCounts, Locale, SessionTimeline } from '../../core/index.js';
+import type { Db, Queryable } from '../storage/db.js';
+import { composeMail, composeOrganiserMail, type MailKind, type MailMessage, type OrganiserNews } from '../mail/compose.js';
+import type { ComposeOutbox } from '../mail/delivery.js';
+import { manageToken, feedToken } from '../tokens.js';
+import { RegistrationRepository, MailingRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from '../storage/registrations.js';
+
+export interface RegistrationServiceOptions {
+  secret: Buffer;
+  /** Builds the participant's manage link from a token; without it e-mails say to reply instead. */
+  manageUrl?: (token: string) => string;
+  /** The clock, per network (the demo replays each network as of a day before its sessions). */
+  now?: (networkId: string) => Date;
+  /** Where the mailer writes .eml files: erase and purge remove a registration's files there too. */
+  outboxDir?: string;
+  /** The console's address (`…/beheer/`) for links in organisers' e-mails. */
+  consoleUrl?: () => string;
+  /** Makes a path on this server an absolute https URL, for the personal calendar feed in e-mails and on the manage page. */
+  publicUrl?: (path: string) => string;
+  /**
+   * SEQUENCE and DTSTAMP per session from the revision history (the registry's), read in the
+   * caller's transaction `q`: every calendar file in an e-mail then says what the feed says.
+   */
+  timeline?: (network: Network, q: Queryable) => Promise<SessionTimeline>;
+}
+
+/** What a new registration's outbox rows hold to be composed from later (composeOutbox). */
+export type NewRegistrationFacts = {
+  sessionId: string | null;
+  /** Place on the waiting list when it was decided. */
+  position?: number;
+  /** For 'organiser-new': the decision, and the organiser written to. */
+  status?: OrganiserNews['status'];
+  to?: { email: string; name: string };
+  locale?: Locale;
+};
+
+export type MailExtra = { position?: number; reason?: string; freedPlace?: boolean };
+
+export const DAY = 86400000;
+
+export const isActive = (status: Status) => ACTIVE_STATUSES.includes(status);
+
+export class RegistrationContext {
+  readonly db: Db;
+  readonly networks: Map<string, Network>;
+  readonly opts: RegistrationServiceOptions;
+  /** Reads outside any transaction. */
+  readonly repo: RegistrationRepository;
+  readonly mailings: MailingRepository;
+
+  constructor(db: Db, networks: Map<string, Network>, options: RegistrationServiceOptions) {
+    this.db = db;
+    this.networks = networks;
+    this.opts = options;
+    this.repo = new RegistrationRepository(db);
+    this.mailings = new MailingRepository(db);
+  }
+
+  /** Runs `fn` in one transaction, with repositories over it. */
+  transaction<T>(fn: (repo: RegistrationRepository, mailings: MailingRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new RegistrationRepository(tx), new MailingRepository(tx)));
+  }
+
+  now(networkId: string): Date {
+    return this.opts.now?.(networkId) ?? new Date();
+  }
+
+  token(id: string): string {
+    return manageToken(this.opts.secret, id);
+  }
+
+  manageUrl(id: string): string | undefined {
+    return this.opts.manageUrl?.(this.token(id));
+  }
+
+  /** The personal calendar feed's address: read-only, another token than the manage link's. */
+  calendarUrl(row: Pick<RegistrationRow, 'id' | 'feed_version'>): string | undefined {
+    return this.opts.publicUrl?.(`/api/calendar/${feedToken(this.opts.secret, row.id, Number(row.feed_version ?? 0))}/agenda.ics`);
+  }
+
+  network(id: string): Network | undefined {
+    return this.networks.get(id);
+  }
+
+  /**
+   * Counts for every target of a network, for availability. Reads that arrive while the event
+   * loop is busy are answered by one query after it (every network asked for at once): the query
+   * starts after each of them was asked, so none is older than what was answered before it. The
+   * counts are shared between the callers that asked together: read them, do not change them.
+   */
+  counts(networkId: string): Promise<Record<string, PlaceCounts>> {
+    return new Promise((resolve, reject) => {
+      let waiting = this.#countReads.get(networkId);
+      if (!waiting) this.#countReads.set(networkId, (waiting = []));
+      waiting.push({ resolve, reject });
+      if (this.#countReads.size === 1 && waiting.length === 1) setImmediate(() => void this.#readCounts());
+    });
+  }
+
+  readonly #countReads = new Map<string, { resolve: (c: Record<string, PlaceCounts>) => void; reject: (e: unknown) => void }[]>();
+
+  async #readCounts(): Promise<void> {
+    const reads = new Map(this.#countReads);
+    this.#countReads.clear();
+    try {
+      const counts = await this.repo.countsByNetworks([...reads.keys()]);
+      for (const [id, waiting] of reads) {
+        const c = counts.get(id) ?? {};
+        for (const w of waiting) w.resolve(c);
+      }
+    } catch (error) {
+      for (const waiting of reads.values()) for (const w of waiting) w.reject(error);
+    }
+  }
+
+  async mail(repo: RegistrationRepository, network: Network, row: RegistrationRow, kind: MailKind, extra: MailExtra = {}): Promise<void> {
+    if (row.erased_at) return;
+    await repo.enqueue(row.id, kind, this.participantMail(network, row, kind, extra, await this.timeline(repo, network)));
+  }
+
+  /** A participant's e-mail about their registration, with its manage link and calendar feed: for mail and composeOutbox alike. */
+  participantMail(
+    network: Network,
+    row: Pick<RegistrationRow, 'id' | 'feed_version' | 'session_id' | 'participant' | 'locale'>,
+    kind: MailKind,
+    extra: MailExtra,
+    timeline: SessionTimeline | undefined,
+  ): MailMessage {
+    const manageUrl = this.manageUrl(row.id);
+    const calendarUrl = this.calendarUrl(row);
+    return composeMail(kind, {
+      network,
+      ...(timeline && { timeline }),
+      sessionId: row.session_id,
+      participant: row.participant,
+      locale: row.locale,
+      ...(manageUrl && { manageUrl }),
+      ...(calendarUrl && { calendarUrl }),
+      ...extra,
+    });
+  }
+
+  /**
+   * Composes a new registration's e-mails from the facts its transaction queued, in the delivery
+   * job just before sending (ComposeOutbox): the registration as stored, the network as it is now,
+   * the manage link and calendar feed derived again from the id. Nothing for a registration that
+   * is gone or erased, or whose network is gone. Only this hot path moved out of the transaction:
+   * the other e-mails (status changes, reminders, revisions, reports, sign-in links, digests) are
+   * still composed where they are queued.
+   */
+  readonly composeOutbox: ComposeOutbox = async ({ registrationId, kind, facts }) => {
+    const row = registrationId ? await this.repo.byId(registrationId) : undefined;
+    const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
+    if (!row || !network) return undefined;
+    const f = facts as NewRegistrationFacts;
+    if (kind === 'organiser-new') {
+      const news = [{ network, sessionId: f.sessionId ?? null, participant: row.participant, status: f.status! }];
+      return composeOrganiserMail('organiser-new', { to: f.to!, locale: f.locale ?? 'nl', consoleUrl: this.consoleUrl(), news });
+    }
+    if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);
+    const timeline = await this.timeline(this.repo, network);
+    return this.participantMail(network, { ...row, session_id: f.sessionId ?? null }, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
+  };
+
+  timeline(repo: RegistrationRepository, network: Network): Promise<SessionTimeline | undefined> {
+    return this.opts.timeline ? this.opts.timeline(network, repo.queryable) : Promise.resolve(undefined);
+  }
+
+  consoleUrl(): string {
+    return this.opts.consoleUrl?.() ?? 'http://localhost:8000/beheer/';
+  }
+}

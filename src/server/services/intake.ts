@@ -1,0 +1,55 @@
+/**
+ * Intake and the waiting list, the organisers' side: accepting or rejecting an intake, moving
+ * someone up from the waiting list, taking someone off, their note, attendance, and the list.
+ */
+import type { RegistrationRow } from '../storage/registrations.js';
+import { isActive, type RegistrationContext } from './context.js';
+import type { ChangeResult, StatusChange } from './status-change.js';
+
+export class Intake {
+  readonly #ctx: RegistrationContext;
+  readonly #status: StatusChange;
+
+  constructor(context: RegistrationContext, status: StatusChange) {
+    this.#ctx = context;
+    this.#status = status;
+  }
+
+  /** An organiser accepts an intake. */
+  accept(id: string, reason?: string): Promise<ChangeResult> {
+    return this.#status.change(id, 'confirmed', 'accepted', { ...(reason && { reason }), check: (row) => (row.status === 'pending' ? undefined : 'not-pending') });
+  }
+
+  /** An organiser rejects an intake, with a reason the participant is told. */
+  reject(id: string, reason: string): Promise<ChangeResult> {
+    return this.#status.change(id, 'rejected', 'rejected', { reason, check: (row) => (row.status === 'pending' ? undefined : 'not-pending') });
+  }
+
+  /** An organiser moves someone from the waiting list, also past the capacity. */
+  moveUp(id: string): Promise<ChangeResult> {
+    const network = (row: RegistrationRow) => this.#ctx.network(row.network_id);
+    return this.#status.change(id, (row) => (network(row) && (network(row)!.registration.approval?.required || network(row)!.format === 'in-company') ? 'pending' : 'confirmed'), 'promoted', {
+      check: (row) => (row.status === 'waitlisted' ? undefined : 'not-waitlisted'),
+    });
+  }
+
+  /** An organiser takes someone off (any active status); the waiting list moves up, the person is told. */
+  remove(id: string, reason?: string): Promise<ChangeResult> {
+    return this.#status.change(id, 'cancelled', 'removed', { ...(reason && { reason }), check: (row) => (isActive(row.status) ? undefined : 'not-active') });
+  }
+
+  /** The organisers' note on a registration; empty removes it. False when there is no such (unerased) registration. */
+  setNote(id: string, note: string): Promise<boolean> {
+    return this.#ctx.repo.setNote(id, note || null);
+  }
+
+  /** Records attendance of a whole-series participant at one session. */
+  attendance(id: string, sessionId: string, present: boolean): Promise<RegistrationRow | undefined> {
+    return this.#ctx.repo.setAttendance(id, sessionId, present);
+  }
+
+  /** Registrations of a network (optionally one session), in arrival order. */
+  list(networkId: string, sessionId?: string): Promise<RegistrationRow[]> {
+    return this.#ctx.repo.list(networkId, sessionId);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Messages and digests: an organiser's message to the people of a network (previewed, sent
+ * through the outbox in one transaction, listed), and the daily digest for organisers who chose
+ * one over an e-mail per registration (setNotify).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  registrationScope,
+  type Network,
+  type MessageRequest,
+  type SentMessage,
+  type MessageStatus,
+  type NotifyPreference,
+} from '../../core/index.js';
+import { composeMail, composeOrganiserMail, type MailMessage } from '../mail/compose.js';
+import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
+import type { MailingRepository, RegistrationRow } from '../storage/registrations.js';
+import type { RegistrationContext } from './context.js';
+
+/** An organiser's message, its text already checked (`freeText`). */
+export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body'>;
+
+export class Messages {
+  readonly #ctx: RegistrationContext;
+
+  constructor(context: RegistrationContext) {
+    this.#ctx = context;
+  }
+
+  /** Who a message goes to: people with the chosen statuses; a session narrows it only where people register per session. */
+  #recipients(mailings: MailingRepository, network: Network, m: OrganiserMessage): Promise<RegistrationRow[]> {
+    const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
+    return mailings.messageRecipients(network.id, m.statuses, target);
+  }
+
+  /** The e-mail one recipient gets; preview and send both use it. Online join links are never in it. */
+  #message(network: Network, row: RegistrationRow, m: OrganiserMessage): MailMessage {
+    const manageUrl = this.#ctx.manageUrl(row.id);
+    return composeMail('message', {
+      network,
+      sessionId: m.sessionId ?? null,
+      participant: row.participant,
+      locale: row.locale,
+      ...(manageUrl && { manageUrl }),
+      message: { subject: m.subject, body: m.body },
+    });
+  }
+
+  /** The message as its first recipient will get it, and how many get it; undefined when nobody would. */
+  async previewMessage(network: Network, m: OrganiserMessage): Promise<{ recipients: number; subject: string; text: string } | undefined> {
+    const people = await this.#recipients(this.#ctx.mailings, network, m);
+    if (!people.length) return undefined;
+    const first = this.#message(network, people[0]!, m);
+    return { recipients: people.length, subject: first.subject, text: first.text };
+  }
+
+  /** Queues the message for every recipient and records it, in one transaction; undefined when nobody would get it. */
+  sendMessage(network: Network, m: OrganiserMessage, sentBy: string | null): Promise<{ id: string; recipients: number } | undefined> {
+    return this.#ctx.transaction(async (repo, mailings) => {
+      const people = await this.#recipients(mailings, network, m);
+      if (!people.length) return undefined;
+      const id = randomUUID();
+      await mailings.insertMessage({ id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy }, people.map((p) => p.id));
+      for (const p of people) await repo.enqueue(p.id, 'message', this.#message(network, p, m));
+      return { id, recipients: people.length };
+    });
+  }
+
+  /** What organisers sent, newest first, with the recipients who are not erased. */
+  async listMessages(networkId: string): Promise<SentMessage[]> {
+    return (await this.#ctx.mailings.messages(networkId)).map((m) => ({
+      id: m.id,
+      at: new Date(m.created_at).toISOString(),
+      sessionId: m.session_id,
+      statuses: m.statuses as MessageStatus[],
+      subject: m.subject,
+      body: m.body,
+      sentBy: m.sent_by,
+      recipients: m.recipients.map((r) => ({ registrationId: r.registrationId, name: r.participant.name, email: r.participant.email })),
+    }));
+  }
+
+  /**
+   * Sends each organiser who chose a digest one e-mail with the registrations of the previous
+   * Amsterdam day over their networks. Safe to run often and from several processes: a digest is
+   * claimed per organiser and day in the transaction that queues it. Returns how many were queued.
+   */
+  async sendDigests(now: Date = new Date()): Promise<number> {
+    const today = amsterdamDate(now);
+    const to = startOfAmsterdamDay(today);
+    const day = amsterdamDate(new Date(to.getTime() - 1));
+    const from = startOfAmsterdamDay(day);
+    let queued = 0;
+    for (const o of await this.#ctx.mailings.digestOrganisers()) {
+      const networks = o.networks.filter((id) => this.#ctx.networks.has(id));
+      if (!networks.length) continue;
+      queued += await this.#ctx.transaction(async (repo, mailings) => {
+        if (!(await mailings.claimDigest(o.id, day))) return 0;
+        const rows = await mailings.createdBetween(networks, from, to);
+        if (!rows.length) return 0;
+        const news = rows.map((r) => ({ network: this.#ctx.networks.get(r.network_id)!, sessionId: r.session_id, participant: r.participant, status: r.status }));
+        await repo.enqueue(null, 'organiser-digest', composeOrganiserMail('organiser-digest', { to: o, locale: 'nl', consoleUrl: this.#ctx.consoleUrl(), news, day }));
+        return 1;
+      });
+    }
+    return queued;
+  }
+
+  /** An organiser's choice of how to hear about new registrations. */
+  setNotify(organiserId: string, notify: NotifyPreference): Promise<void> {
+    return this.#ctx.mailings.setNotify(organiserId, notify);
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * Registering: validates a registration, then decides it under its target's lock together with
+ * the ones that arrive meanwhile (a batch per network, one transaction), stores them and queues
+ * their e-mails as facts to compose from later (composeOutbox).
+ */
+import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
+import {
+  decideRegistration,
+  validateRegistrationInput,
+  reasonText,
+  registrationScope,
+  invitationTypes,
+  type Network,
+  type PlaceCounts,
+  type Problem,
+  type Reason,
+  type OrganisationType,
+  type Locale,
+  type RegistrationInput,
+} from '../../core/index.js';
+import { isConnectionFailure } from '../storage/db.js';
+import type { MailKind } from '../mail/compose.js';
+import { organisationKey } from '../../core/organisation-name.js';
+import type { NewRegistration, OrganiserContact, RegistrationRepository, Status } from '../storage/registrations.js';
+import type { NewRegistrationFacts, RegistrationContext } from './context.js';
+
+export type RegisterResult =
+  | { kind: 'created'; id: string; status: Exclude<Status, 'rejected' | 'cancelled'>; position?: number; manageToken: string }
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'rejected'; reasons: Reason[]; message: string; conflict: boolean }
+  /** The idempotency key was used before for a different registration. */
+  | { kind: 'idempotency-mismatch' };
+
+/** Thrown inside a registration's transaction when a concurrent one stored the same key first. */
+class KeyTaken extends Error {}
+
+/** At most this many registrations are decided in one transaction. */
+const MAX_BATCH = 100;
+
+/** A validated registration waiting for its target's turn. */
+interface Pending {
+  network: Network;
+  /** The clock when it arrived. */
+  now: Date;
+  input: RegistrationInput;
+  target: string;
+  locale: Locale;
+  type: OrganisationType | undefined;
+  invitation: 'none' | 'valid' | 'invalid';
+  key?: string;
+  bodyHash: string;
+  email: string;
+  organisation?: string;
+  answer: (result: RegisterResult) => void;
+  fail: (error: unknown) => void;
+}
+
+/** JSON with object keys in a fixed order, so equal registrations hash equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Reasons that are about the state of the network, not about the request: HTTP 409. */
+const CONFLICTS = new Set(['full', 'waitlist-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
+
+function checkInvitation(network: Network, code: string | undefined): 'none' | 'valid' | 'invalid' {
+  if (!code) return 'none';
+  const hash = createHash('sha256').update(code.trim()).digest();
+  const ok = (network.registration.invitation?.codes ?? []).some((c) => {
+    const stored = Buffer.from(c.hash.slice('sha256:'.length), 'hex');
+    return stored.length === hash.length && timingSafeEqual(stored, hash);
+  });
+  return ok ? 'valid' : 'invalid';
+}
+
+/** What a batch decides on, and what it has decided so far: each request counts along in it. */
+interface BatchDecision {
+  networkId: string;
+  locked: Map<string, PlaceCounts>;
+  facts: Awaited<ReturnType<RegistrationRepository['batchFactsMany']>>;
+  stored: Map<string, { response: unknown; bodyHash: string | null }>;
+  organisers: OrganiserContact[];
+  results: RegisterResult[];
+  rows: NewRegistration[];
+  answers: { key: string; networkId: string; response: unknown; bodyHash: string }[];
+  mails: { registrationId: string; kind: MailKind | 'organiser-new'; facts: NewRegistrationFacts }[];
+}
+
+export class Registering {
+  readonly #ctx: RegistrationContext;
+
+  constructor(context: RegistrationContext) {
+    this.#ctx = context;
+  }
+
+  /**
+   * Registers someone: validates, then decides under the target's lock, stores and queues the
+   * e-mail. Registrations that arrive for the same target while one is being decided wait and
+   * are then decided together, in arrival order, in one transaction under one lock (see #drain):
+   * each still gets its own answer, by the same rules, as if it had come alone.
+   */
+  async register(network: Network, body: unknown, idempotencyKey?: string): Promise<RegisterResult> {
+    const now = this.#ctx.now(network.id);
+    const checked = validateRegistrationInput(network, body);
+    if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
+    const input: RegistrationInput = checked.value;
+    const p = input.participant;
+    const type = p.organisationType as OrganisationType | undefined;
+    const request: Pending = {
+      network,
+      now,
+      input,
+      target: registrationScope(network) === 'session' ? input.sessionId! : 'network',
+      locale: input.locale ?? 'nl',
+      type,
+      invitation: type && invitationTypes(network).includes(type) ? checkInvitation(network, input.invitationCode) : 'none',
+      ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
+      // A key stands for one registration: the same key with other details is someone else (or
+      // the same person after changing the form) and must never receive the first one's token.
+      bodyHash: createHash('sha256').update(canonical(input)).digest('hex'),
+      email: p.email.toLowerCase(),
+      // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
+      ...(p.organisation && { organisation: organisationKey(p.organisation) }),
+      answer: () => {},
+      fail: () => {},
+    };
+    return new Promise<RegisterResult>((resolve, reject) => {
+      request.answer = resolve;
+      request.fail = reject;
+      // One queue per network: requests for its targets (sessions) that arrive together are
+      // decided in one transaction, each target under its own lock (taken in a fixed order).
+      const queue = network.id;
+      const waiting = this.#waiting.get(queue);
+      if (waiting) waiting.push(request);
+      else {
+        this.#waiting.set(queue, [request]);
+        void this.#drain(queue);
+      }
+    });
+  }
+
+  /** Per network, the registrations waiting while a batch of that network is decided. */
+  readonly #waiting = new Map<string, Pending[]>();
+
+  /** Decides batches for one network until nobody is waiting for it any more. */
+  async #drain(queue: string): Promise<void> {
+    for (;;) {
+      // One turn of the event loop first, so that requests that have arrived meanwhile join the
+      // batch: the embedded database runs on this thread, and its transactions never give the
+      // loop a turn to read them.
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = this.#waiting.get(queue)!.splice(0, MAX_BATCH);
+      if (!batch.length) break;
+      await this.#decideBatch(batch);
+    }
+    this.#waiting.delete(queue);
+  }
+
+  /** Decides a batch and answers each request; never throws (a failure is each request's answer). */
+  async #decideBatch(batch: Pending[], attempt = 0): Promise<void> {
+    let results: RegisterResult[];
+    try {
+      results = await this.#ctx.transaction((repo) => this.#decide(repo, batch));
+    } catch (error) {
+      // Another transaction (another target) stored one of the keys first: the next attempt finds
+      // its answer and gives it, as if it had come first.
+      if (error instanceof KeyTaken && attempt < 3) return this.#decideBatch(batch, attempt + 1);
+      // One request's failure must not be the others': decided one at a time, each gets its own.
+      if (batch.length > 1 && !isConnectionFailure(error)) {
+        for (const one of batch) await this.#decideBatch([one]);
+        return;
+      }
+      for (const r of batch) r.fail(error);
+      return;
+    }
+    batch.forEach((r, i) => r.answer(results[i]!));
+  }
+
+  /**
+   * Decides registrations for one network in arrival order, in the caller's transaction: per
+   * target (the network, or each session), in a fixed order so two processes never wait for each
+   * other, locks it and reads its kept counts (one statement) and every fact the rules need for
+   * its requests (one statement); then decides each request with the core rules while counting
+   * along per target, and stores the registrations, the idempotent answers and the e-mails of all
+   * of them (one statement). Each target's requests are decided exactly as a batch of their own.
+   */
+  async #decide(repo: RegistrationRepository, batch: Pending[]): Promise<RegisterResult[]> {
+    const networkId = batch[0]!.network.id;
+    const targets = [...new Set(batch.map((r) => r.target))].sort();
+    const locked = await repo.lockMany(networkId, targets);
+    const facts = await repo.batchFactsMany(
+      networkId,
+      targets,
+      batch.flatMap((r) => (r.key ? [r.key] : [])),
+      batch.map((r) => r.email),
+      batch.flatMap((r) => (r.organisation ? [r.organisation] : [])),
+    );
+    const decided: BatchDecision = {
+      networkId,
+      locked,
+      facts,
+      // Idempotency keys are the network's, whatever the target: one map for the whole batch.
+      stored: facts.stored,
+      organisers: facts.organisers,
+      results: [],
+      rows: [],
+      answers: [],
+      mails: [],
+    };
+    for (const r of batch) this.#decideOne(r, decided);
+    const { rows, answers, mails, results } = decided;
+    if (rows.length && (await repo.insertBatch(rows, answers, mails)) < answers.length) throw new KeyTaken();
+    return results;
+  }
+
+  /** Decides one request of a batch with the core rules, on the counts and facts as the requests before it left them. */
+  #decideOne(r: Pending, decided: BatchDecision): void {
+    const { networkId, locked, facts, stored, organisers, results, rows, answers, mails } = decided;
+    const { network, input, locale, target } = r;
+    const counts = locked.get(target)!;
+    const active = facts.active.get(target)!;
+    const organisations = facts.organisations.get(target)!;
+    const earlier = r.key ? stored.get(r.key) : undefined;
+    if (earlier) {
+      results.push(earlier.bodyHash === r.bodyHash ? (earlier.response as RegisterResult) : { kind: 'idempotency-mismatch' });
+      return;
+    }
+    const decision = decideRegistration(
+      network,
+      {
+        ...(input.sessionId && { sessionId: input.sessionId }),
+        ...(r.type && { organisationType: r.type }),
+        declarations: input.declarations ?? [],
+        invitation: r.invitation,
+        ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
+      },
+      { counts: { ...counts }, duplicate: active.has(r.email), organisationCount: r.organisation ? (organisations.get(r.organisation) ?? 0) : 0 },
+      r.now,
+    );
+    if (decision.outcome === 'rejected') {
+      const first = decision.reasons[0]!;
+      results.push({ kind: 'rejected', reasons: decision.reasons, message: decision.reasons.map((x) => reasonText(x, network, locale)).join(' '), conflict: CONFLICTS.has(first.code) });
+      return;
+    }
+    const status = decision.outcome;
+    // Counting along: what the next request in the batch is decided on, as if this one had committed.
+    counts[status]++;
+    active.add(r.email);
+    if (r.organisation && status !== 'waitlisted') organisations.set(r.organisation, (organisations.get(r.organisation) ?? 0) + 1);
+    const id = randomUUID();
+    // Under the lock every earlier waiting registration of this target came before this one.
+    const position = status === 'waitlisted' ? counts.waitlisted : undefined;
+    const result: RegisterResult = { kind: 'created', id, status, ...(position !== undefined && { position }), manageToken: this.#ctx.token(id) };
+    results.push(result);
+    const p = input.participant;
+    rows.push({
+      id,
+      networkId,
+      target,
+      sessionId: input.sessionId ?? null,
+      status,
+      emailLower: r.email,
+      participant: p,
+      organisationLower: r.organisation ?? null,
+      organisationType: r.type ?? null,
+      declarations: input.declarations ?? [],
+      answers: input.answers ?? {},
+      invitation: r.invitation,
+      groupSize: input.groupSize ?? null,
+      locale,
+    });
+    if (r.key) {
+      answers.push({ key: r.key, networkId, response: result, bodyHash: r.bodyHash });
+      // The same key again later in this batch gets this answer (or the mismatch).
+      stored.set(r.key, { response: result, bodyHash: r.bodyHash });
+    }
+    // Only the facts known now: the delivery job composes the e-mails outside this transaction
+    // (composeOutbox), so a registration does not wait for their composition.
+    const sessionId = input.sessionId ?? null;
+    mails.push({ registrationId: id, kind: status, facts: { sessionId, ...(position !== undefined && { position }) } });
+    // Organisers who want to hear at once; the e-mail carries the registration's id, so erasing
+    // the participant also removes it while unsent.
+    for (const o of organisers) mails.push({ registrationId: id, kind: 'organiser-new', facts: { sessionId, status, to: { email: o.email, name: o.name }, locale: 'nl' } });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Reminders: the job that tells each person concerned about a session shortly before it starts,
+ * once per registration, session and start time, whichever process runs it.
+ */
+import { composeMail } from '../mail/compose.js';
+import { registrationScope, sessionStart } from '../../core/index.js';
+import { DAY, type RegistrationContext } from './context.js';
+
+export class Reminders {
+  readonly #ctx: RegistrationContext;
+
+  constructor(context: RegistrationContext) {
+    this.#ctx = context;
+  }
+
+  /**
+   * The reminder job: for each dated session that starts within the network's
+   * `registration.reminderDaysBefore` days (2 by default; 0 for none) and has not started yet,
+   * one e-mail to each person concerned. Each is claimed with SKIP LOCKED and recorded per
+   * registration, session and start time in the transaction that queues it, so any number of
+   * processes send it once; a session that moves gets a new reminder for its new time. The
+   * online join link is only for people with a place. `now` is the clock (tests give their
+   * own); each network's own clock by default. Returns how many were queued.
+   */
+  async sendReminders(now?: Date, batch = 200): Promise<number> {
+    let queued = 0;
+    for (const network of [...this.#ctx.networks.values()]) {
+      const days = network.registration.reminderDaysBefore ?? 2;
+      if (network.registration.mode !== 'built-in' || days <= 0) continue;
+      const at = (now ?? this.#ctx.now(network.id)).getTime();
+      const perSession = registrationScope(network) === 'session';
+      for (const session of network.sessions) {
+        const start = sessionStart(session);
+        if (!start || session.status === 'cancelled' || start.getTime() <= at || start.getTime() - days * DAY > at) continue;
+        for (;;) {
+          const r = await this.#ctx.transaction(async (repo, mailings) => {
+            const rows = await mailings.claimReminders(network.id, perSession ? session.id : 'network', session.id, start, batch);
+            let sent = 0;
+            for (const row of rows) {
+              if (!(await mailings.markReminded(row.id, session.id, start))) continue;
+              const manageUrl = this.#ctx.manageUrl(row.id);
+              const message = composeMail('reminder', {
+                network,
+                sessionId: session.id,
+                participant: row.participant,
+                locale: row.locale,
+                hasPlace: row.status === 'confirmed',
+                status: row.status,
+                ...(manageUrl && { manageUrl }),
+              });
+              await repo.enqueue(row.id, 'reminder', message);
+              sent++;
+            }
+            return { claimed: rows.length, sent };
+          });
+          queued += r.sent;
+          if (r.claimed < batch) break;
+        }
+      }
+    }
+    return queued;
+  }
+}

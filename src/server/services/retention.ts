@@ -1,0 +1,53 @@
+/**
+ * Retention: erasing personal data once its retention period is over, and the .eml files of
+ * every erased registration.
+ */
+import { sessionOverAt } from '../../core/index.js';
+import { mailFiles, removeMailFiles } from '../mail/delivery.js';
+import { DAY, type RegistrationContext } from './context.js';
+
+export class Retention {
+  readonly #ctx: RegistrationContext;
+
+  constructor(context: RegistrationContext) {
+    this.#ctx = context;
+  }
+
+  /**
+   * Removes personal data once its retention period (the network's `privacy.retentionDays`, or
+   * `defaultRetentionDays`) is over: counted from the later of the network's last dated session
+   * and the registration's last change. A network without any dated session, or whose document
+   * is no longer served, counts from the registration's last change alone. Sessions still to be
+   * dated do not hold data back for ever. Also removes the .eml files of every erased
+   * registration. Returns how many registrations were erased.
+   */
+  async purgeExpired(defaultRetentionDays = 365): Promise<number> {
+    let erased = 0;
+    for (const id of await this.#ctx.repo.networksWithData()) {
+      const network = this.#ctx.networks.get(id);
+      const days = network?.registration.privacy?.retentionDays ?? defaultRetentionDays;
+      const now = this.#ctx.now(id).getTime();
+      const ends = (network?.sessions ?? []).map((s) => sessionOverAt(s)?.getTime()).filter((t): t is number => t !== undefined);
+      if (ends.length && Math.max(...ends) + days * DAY > now) continue;
+      erased += await this.#ctx.transaction(async (repo) => {
+        const ids = await repo.eraseUnchangedSince(id, new Date(now - days * DAY));
+        if (ids.length) await repo.forgetCopies(ids);
+        return ids.length;
+      });
+    }
+    await this.#ctx.repo.forgetOldIdempotency();
+    if (this.#ctx.opts.outboxDir) await this.#sweepMailFiles(this.#ctx.opts.outboxDir);
+    return erased;
+  }
+
+  /**
+   * Removes the .eml files of registrations that are erased (or unknown): also those another
+   * process erased, or that an erase could not remove because it stopped half-way.
+   */
+  async #sweepMailFiles(outboxDir: string): Promise<void> {
+    const files = await mailFiles(outboxDir);
+    if (!files.size) return;
+    const live = await this.#ctx.repo.liveIds([...files.keys()]);
+    await removeMailFiles(outboxDir, [...files.keys()].filter((id) => !live.has(id)), files);
+  }
+}

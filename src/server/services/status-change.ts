@@ -1,0 +1,79 @@
+/**
+ * The one status change of a registration, for managing (the participant) and intake (the
+ * organisers) alike: under its target's lock, with the participant's e-mail, and the waiting list
+ * moving up into a freed place (promote, also after a move to another session).
+ */
+import { promoteFromWaitlist, type Network, type OrganisationType } from '../../core/index.js';
+import type { MailKind } from '../mail/compose.js';
+import type { RegistrationRepository, RegistrationRow, Status } from '../storage/registrations.js';
+import type { RegistrationContext } from './context.js';
+
+export type ChangeResult = { ok: true; row: RegistrationRow } | { ok: false; code: string };
+
+export class StatusChange {
+  readonly #ctx: RegistrationContext;
+
+  constructor(context: RegistrationContext) {
+    this.#ctx = context;
+  }
+
+  /**
+   * Moves people up from the waiting list into free places of one target, first come first
+   * served among those who still fit the rules; in the caller's transaction and lock.
+   */
+  async promote(repo: RegistrationRepository, network: Network, target: string): Promise<void> {
+    const counts = await repo.counts(network.id, target);
+    const waiting = await repo.waitlisted(network.id, target);
+    const sessionId = target === 'network' ? undefined : target;
+    // The count per organisation costs a query per person; only a per-organisation limit needs it.
+    const limited = network.registration.maxPerOrganisation !== undefined;
+    const entries = await Promise.all(
+      waiting.map(async (w) => ({
+        id: w.id,
+        ...(sessionId && { sessionId }),
+        ...(w.organisation_type && { organisationType: w.organisation_type as OrganisationType }),
+        declarations: w.declarations,
+        invitation: w.invitation,
+        ...(w.group_size !== null && { groupSize: w.group_size }),
+        organisationCount: limited && w.organisation_lower ? await repo.organisationCount(network.id, target, w.organisation_lower, w.id) : 0,
+      })),
+    );
+    for (const p of promoteFromWaitlist(network, counts, entries, sessionId)) {
+      await repo.setStatus(p.id, p.status);
+      const row = waiting.find((w) => w.id === p.id)!;
+      await this.#ctx.mail(repo, network, { ...row, status: p.status }, p.status === 'confirmed' ? 'promoted' : 'pending');
+    }
+  }
+
+  /**
+   * Changes a registration's status under its target's lock and lets the waiting list move up.
+   * `check` sees the current row and may refuse (returns a reason code) before anything changes.
+   */
+  async change(
+    id: string,
+    to: Status | ((row: RegistrationRow) => Status),
+    mail: MailKind | undefined,
+    opts: { reason?: string; check?: (row: RegistrationRow) => string | undefined; erase?: boolean; freedPlace?: (row: RegistrationRow) => boolean } = {},
+  ): Promise<ChangeResult> {
+    const current = await this.#ctx.repo.byId(id);
+    if (!current) return { ok: false, code: 'not-found' };
+    const network = this.#ctx.network(current.network_id);
+    return this.#ctx.transaction(async (repo) => {
+      await repo.lock(current.network_id, current.target);
+      const row = (await repo.byId(id))!;
+      const refused = opts.check?.(row);
+      if (refused) return { ok: false as const, code: refused };
+      const status = typeof to === 'function' ? to(row) : to;
+      if (mail && network)
+        await this.#ctx.mail(repo, network, { ...row, status }, mail, { ...(opts.reason && { reason: opts.reason }), ...(opts.freedPlace && { freedPlace: opts.freedPlace(row) }) });
+      if (opts.erase) {
+        await repo.eraseOne(id, status);
+        await repo.forgetCopies([id]);
+      } else {
+        await repo.setStatus(id, status, opts.reason ?? null);
+      }
+      if (network) await this.promote(repo, network, row.target);
+      return { ok: true as const, row: (await repo.byId(id))! };
+    });
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The SQL of what is sent to registrations, and nothing else: organisers' messages, digests,
+ * reminders, revision notices and report notices (who gets them, and what was sent already, so
+ * nothing goes out twice). No e-mail texts: the services compose, this reads and records. Used
+ * next to a RegistrationRepository over the same connection or transaction.
+ */
+import type { Queryable } from './db.js';
+import { json, rowOf, type MessageRow, type OrganiserContact, type RegistrationRow } from './registration-rows.js';
+
+export class MailingRepository {
+  readonly #q: Queryable;
+
+  constructor(q: Queryable) {
+    this.#q = q;
+  }
+
+  /** Who a message goes to: these statuses, not erased, optionally one target; in arrival order. */
+  async messageRecipients(networkId: string, statuses: readonly string[], target?: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3) ORDER BY seq`,
+      [networkId, statuses, target ?? null],
+    );
+    return rows.map(rowOf);
+  }
+
+  async insertMessage(m: { id: string; networkId: string; sessionId: string | null; statuses: readonly string[]; subject: string; body: string; sentBy: string | null }, recipients: string[]): Promise<void> {
+    await this.#q.query('INSERT INTO messages (id, network_id, session_id, statuses, subject, body, sent_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      m.id, m.networkId, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy,
+    ]);
+    await this.#q.query('INSERT INTO message_recipients (message_id, registration_id) SELECT $1, unnest($2::uuid[])', [m.id, recipients]);
+  }
+
+  /** Organisers who chose a daily digest, with the networks they run. */
+  async digestOrganisers(): Promise<(OrganiserContact & { networks: string[] })[]> {
+    const { rows } = await this.#q.query<OrganiserContact & { networks: string[] | string }>(
+      `SELECT o.id, o.email_lower AS email, o.name, json_agg(r.network_id ORDER BY r.network_id) AS networks
+         FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE o.notify = 'digest' GROUP BY o.id ORDER BY o.email_lower`,
+    );
+    return rows.map((r) => ({ ...r, networks: json<string[]>(r.networks) }));
+  }
+
+  /** Claims one organiser's digest of one day; false when it was claimed before (by any process). */
+  async claimDigest(organiserId: string, day: string): Promise<boolean> {
+    const { rows } = await this.#q.query('INSERT INTO digest_runs (organiser_id, day) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING day', [organiserId, day]);
+    return rows.length > 0;
+  }
+
+  /** Registrations of these networks created in [from, to), not erased, in arrival order. */
+  async createdBetween(networkIds: string[], from: Date, to: Date): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = ANY($1::text[]) AND created_at >= $2 AND created_at < $3 AND erased_at IS NULL ORDER BY network_id, seq`,
+      [networkIds, from, to],
+    );
+    return rows.map(rowOf);
+  }
+
+  async setNotify(organiserId: string, notify: string): Promise<void> {
+    await this.#q.query('UPDATE organisers SET notify = $2 WHERE id = $1', [organiserId, notify]);
+  }
+
+  /** A network's messages, newest first, with the recipients that are not erased. */
+  async messages(networkId: string): Promise<MessageRow[]> {
+    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'>>(
+      'SELECT id, session_id, statuses, subject, body, sent_by, created_at FROM messages WHERE network_id = $1 ORDER BY seq DESC',
+      [networkId],
+    );
+    const { rows: people } = await this.#q.query<{ message_id: string; registration_id: string; participant: unknown }>(
+      `SELECT mr.message_id, mr.registration_id, r.participant FROM message_recipients mr JOIN messages m ON m.id = mr.message_id
+         JOIN registrations r ON r.id = mr.registration_id WHERE m.network_id = $1 AND r.erased_at IS NULL ORDER BY r.seq`,
+      [networkId],
+    );
+    return rows.map((m) => ({
+      ...m,
+      statuses: json(m.statuses),
+      recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
+    }));
+  }
+
+  /** Everyone a change of a session concerns: with a place, on the waiting list, or waiting for intake. */
+  async concerned(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL ORDER BY seq`,
+      [networkId, targets],
+    );
+    return rows.map(rowOf);
+  }
+
+  /**
+   * Claims up to `limit` people still to be reminded of one session at one start time. Rows
+   * another process has claimed are skipped (SKIP LOCKED), so two workers share the work.
+   */
+  async claimReminders(networkId: string, target: string, sessionId: string, start: Date, limit: number): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations r
+        WHERE r.network_id = $1 AND r.target = $2 AND r.status IN ('confirmed', 'waitlisted', 'pending') AND r.erased_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM reminders_sent x WHERE x.registration_id = r.id AND x.session_id = $3 AND x.session_start = $4)
+        ORDER BY r.seq LIMIT $5 FOR UPDATE SKIP LOCKED`,
+      [networkId, target, sessionId, start.toISOString(), limit],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** Records one reminder; false when it was recorded already (by another process), so it is not sent twice. */
+  async markReminded(registrationId: string, sessionId: string, start: Date): Promise<boolean> {
+    const { rows } = await this.#q.query(
+      'INSERT INTO reminders_sent (registration_id, session_id, session_start) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
+      [registrationId, sessionId, start.toISOString()],
+    );
+    return rows.length === 1;
+  }
+
+  /** Registrations recorded as attended at a session, whose data is still kept; in arrival order. */
+  async attended(networkId: string, sessionId: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND attendance ->> $2 = 'true' AND erased_at IS NULL ORDER BY seq`,
+      [networkId, sessionId],
+    );
+    return rows.map(rowOf);
+  }
+
+  /** Of these registrations, those told about this report already. */
+  async reportTold(ids: string[], sessionId: string, report: string): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const { rows } = await this.#q.query<{ registration_id: string }>(
+      'SELECT registration_id FROM report_notices WHERE registration_id = ANY($1::uuid[]) AND session_id = $2 AND report = $3',
+      [ids, sessionId, report],
+    );
+    return new Set(rows.map((r) => r.registration_id));
+  }
+
+  /** Records that a person is told about a report; false when someone did so first. */
+  async markReportTold(registrationId: string, sessionId: string, report: string): Promise<boolean> {
+    const { rows } = await this.#q.query(
+      'INSERT INTO report_notices (registration_id, session_id, report) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
+      [registrationId, sessionId, report],
+    );
+    return rows.length === 1;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * What a registration is in SQL: its row, its statuses, and how a row read from the database
+ * becomes one. Shared by the repositories of registrations (registrations.ts) and of what is
+ * sent to them (mailings.ts).
+ */
+import type { Locale } from '../../core/index.js';
+
+export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
+export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
+export const ACTIVE = `('confirmed', 'waitlisted', 'pending')`;
+
+export interface RegistrationRow {
+  id: string;
+  seq: string;
+  network_id: string;
+  target: string;
+  session_id: string | null;
+  status: Status;
+  email_lower: string;
+  participant: { name: string; email: string; organisation?: string; organisationType?: string; role?: string; phone?: string };
+  organisation_lower: string | null;
+  organisation_type: string | null;
+  declarations: string[];
+  answers: Record<string, unknown>;
+  invitation: 'none' | 'valid' | 'invalid';
+  group_size: number | null;
+  locale: Locale;
+  reason: string | null;
+  organiser_note: string | null;
+  attendance: Record<string, boolean>;
+  created_at: Date | string;
+  erased_at: Date | string | null;
+  /** The personal calendar feed's version; raising it revokes the old feed address. */
+  feed_version: number;
+}
+
+export interface OrganiserContact {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface MessageRow {
+  id: string;
+  session_id: string | null;
+  statuses: string[];
+  subject: string;
+  body: string;
+  sent_by: string | null;
+  created_at: Date | string;
+  recipients: { registrationId: string; participant: RegistrationRow['participant'] }[];
+}
+
+export interface NewRegistration {
+  id: string;
+  networkId: string;
+  target: string;
+  sessionId: string | null;
+  status: Status;
+  emailLower: string;
+  participant: RegistrationRow['participant'];
+  organisationLower: string | null;
+  organisationType: string | null;
+  declarations: string[];
+  answers: Record<string, unknown>;
+  invitation: RegistrationRow['invitation'];
+  groupSize: number | null;
+  locale: Locale;
+}
+
+export function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}
+
+export function rowOf(r: Record<string, unknown>): RegistrationRow {
+  return {
+    ...(r as unknown as RegistrationRow),
+    participant: json(r.participant),
+    declarations: json(r.declarations),
+    answers: json(r.answers),
+    attendance: json(r.attendance),
+  };
+}
