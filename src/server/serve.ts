@@ -1,13 +1,19 @@
+/**
+ * Starting and stopping the reference server as a process (`leerkring serve`, the demo), and the
+ * command-line jobs beside it (`purge`, `import`, `export`): the data folder's lock, the
+ * database and secrets, the server, and the background jobs (delivery, digests, reminders, purge).
+ */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDataFolder, openDatabase, type Db } from './storage/db.js';
+import { setting } from './storage/settings.js';
 import { NetworkRegistry, readNetworkFolder } from './services/networks.js';
 import { sessionTimeline } from '../core/index.js';
 import { buildServer } from './app.js';
-import { createMailer, deliverOutbox, type ComposeOutbox } from './mail/delivery.js';
+import { createMailer, deliveryLoop, type DeliveryLoop } from './mail/delivery.js';
 import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
 import { demoSignIns } from './services/demo-organisers.js';
@@ -66,16 +72,6 @@ function checkSecrets(): void {
     if (value !== undefined && value.length < min)
       throw new StartupError(`${name} must be at least ${min} characters long; choose a longer random value, or leave it unset.`);
   }
-}
-
-/** A setting kept in the database, created once; every process sharing the database gets the same. */
-async function setting(db: Db, key: string, create: () => string): Promise<{ value: string; created: boolean }> {
-  const value = create();
-  const { rows } = await db.query<{ value: string; inserted: boolean }>(
-    `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = settings.value RETURNING value, (xmax = 0) AS inserted`,
-    [key, value],
-  );
-  return { value: rows[0]!.value, created: rows[0]!.inserted === true && rows[0]!.value === value };
 }
 
 /** Writes a secret to a file only this user may read (mode 0600), replacing what was there; returns the path. */
@@ -207,6 +203,70 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   checkSecrets();
   const documents = options.networks ? readNetworkFolder(options.networks) : [];
   const dataDir = resolve(options.dataDir ?? '.leerkring-data');
+  const { db, networks, release } = await openStorage(options, dataDir);
+  const secret = Buffer.from(process.env.LEERKRING_SECRET ?? (await setting(db, 'secret', newSecret)).value);
+  const adminTokenHash = await adminToken(db, dataDir, log);
+  const outboxDir = join(dataDir, 'outbox');
+  const mailer = createMailer({
+    ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
+    outboxDir,
+    from: options.mailFrom ?? 'leerkring <noreply@example.org>',
+  });
+  // Background work must outlive a database outage: it notes the failure and tries again on its next turn.
+  let logger: FastifyBaseLogger | undefined;
+  const failed: JobFailure = (job) => (error) => logger?.warn({ job, error: errorFacts(error) }, `${job} failed`);
+  const delivery = deliveryLoop(db, mailer, failed('mail delivery'));
+  let url = '';
+  const publicUrl = () => (options.publicUrl ?? url).replace(/\/+$/, '');
+  const { app, store } = await buildServer({
+    db,
+    networks,
+    secret,
+    adminTokenHash,
+    publicUrl,
+    ...(options.origins && { origins: options.origins }),
+    ...(options.manageUrl && { manageUrl: options.manageUrl }),
+    ...(options.demo && { staticRoot: PACKAGE_ROOT }),
+    ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
+    ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
+    ...(options.now && { now: options.now }),
+    outboxDir,
+    onMailQueued: delivery.deliver,
+    logger: options.logger ?? { level: process.env.LEERKRING_LOG_LEVEL ?? 'info' },
+  });
+  logger = app.log;
+  delivery.useComposer(store.composeOutbox);
+  // After the server's hooks are in place: a changed document tells the people concerned, in
+  // the transaction of its revision (this replaces the snapshot comparison at start-up).
+  await networks.importDocuments(documents);
+  // Saves by other processes on the same PostgreSQL reach this one within a second (NOTIFY).
+  await networks.watch({ onError: failed('network refresh') });
+  await store.purgeExpired();
+  const jobs = startJobs(store, delivery.deliver, failed);
+  const stop = () => shutdown({ jobs, delivery, networks, app, db, release });
+  try {
+    await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // A port in use, say: let go of everything, the data folder included, so a retry can start.
+    await stop();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
+  log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
+  log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
+  if (options.demoOrganisers) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
+  return { app, networks, store, db, url, close: stop };
+}
+
+/**
+ * Claims the data folder (the embedded database only: PostgreSQL is shared safely by any number
+ * of processes), opens the database and reads the networks it holds; lets go of what it had
+ * when a step fails.
+ */
+async function openStorage(options: ServeOptions, dataDir: string): Promise<{ db: Db; networks: NetworkRegistry; release: () => Promise<void> }> {
   // PostgreSQL is shared safely by any number of processes; the embedded database is not.
   const release = options.databaseUrl ? async () => {} : await holdDataFolder(dataDir);
   let db: Db;
@@ -224,7 +284,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     await release();
     throw error;
   }
-  const secret = Buffer.from(process.env.LEERKRING_SECRET ?? (await setting(db, 'secret', newSecret)).value);
+  return { db, networks, release };
+}
+
+/**
+ * The hash of the installation admin's token: LEERKRING_ADMIN_TOKEN's, or one made at the first
+ * start and kept in the database, whose token is shown (or written to a file) that once.
+ */
+async function adminToken(db: Db, dataDir: string, log: (line: string) => void): Promise<string> {
   let adminTokenHash: string;
   if (process.env.LEERKRING_ADMIN_TOKEN) adminTokenHash = sha256(process.env.LEERKRING_ADMIN_TOKEN);
   else {
@@ -237,61 +304,22 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       else log(`Organiser token written to ${writeSecretFile(join(dataDir, 'organiser-token'), token)} (readable by this user only; set LEERKRING_ADMIN_TOKEN to choose your own).`);
     }
   }
-  const outboxDir = join(dataDir, 'outbox');
-  const mailer = createMailer({
-    ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
-    outboxDir,
-    from: options.mailFrom ?? 'leerkring <noreply@example.org>',
-  });
-  // Background work must outlive a database outage: it notes the failure and tries again on its next turn.
-  let logger: FastifyBaseLogger | undefined;
-  const failed = (job: string) => (error: unknown) => logger?.warn({ job, error: errorFacts(error) }, `${job} failed`);
-  let delivering: Promise<unknown> | undefined;
-  let again = false;
-  // A new registration's e-mails are composed here, by the registration service, just before sending.
-  let compose: ComposeOutbox | undefined;
-  const deliver = () => {
-    if (delivering) {
-      again = true;
-      return;
-    }
-    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }) })
-      .catch(failed('mail delivery'))
-      .finally(() => {
-        delivering = undefined;
-        if (again) {
-          again = false;
-          deliver();
-        }
-      });
-  };
-  let url = '';
-  const publicUrl = () => (options.publicUrl ?? url).replace(/\/+$/, '');
-  const { app, store } = await buildServer({
-    db,
-    networks,
-    secret,
-    adminTokenHash,
-    publicUrl,
-    ...(options.origins && { origins: options.origins }),
-    ...(options.manageUrl && { manageUrl: options.manageUrl }),
-    ...(options.demo && { staticRoot: PACKAGE_ROOT }),
-    ...(options.rateLimitPerMinute !== undefined && { rateLimitPerMinute: options.rateLimitPerMinute }),
-    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
-    ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }),
-    ...(options.now && { now: options.now }),
-    outboxDir,
-    onMailQueued: deliver,
-    logger: options.logger ?? { level: process.env.LEERKRING_LOG_LEVEL ?? 'info' },
-  });
-  logger = app.log;
-  compose = store.composeOutbox;
-  // After the server's hooks are in place: a changed document tells the people concerned, in
-  // the transaction of its revision (this replaces the snapshot comparison at start-up).
-  await networks.importDocuments(documents);
-  // Saves by other processes on the same PostgreSQL reach this one within a second (NOTIFY).
-  await networks.watch({ onError: failed('network refresh') });
-  await store.purgeExpired();
+  return adminTokenHash;
+}
+
+/** What a background job does with a failure: `failed('purge')` is its catch. */
+type JobFailure = (job: string) => (error: unknown) => void;
+
+interface Jobs {
+  /** Stops the timers. */
+  clear: () => void;
+  /** The digest and reminder turns under way, if any. */
+  digesting: () => Promise<unknown> | undefined;
+  reminding: () => Promise<unknown> | undefined;
+}
+
+/** The timers: delivery every 5 s, the purge daily, digests hourly, reminders every quarter; then a first delivery. */
+function startJobs(store: RegistrationService, deliver: () => void, failed: JobFailure): Jobs {
   const timer = setInterval(deliver, 5000);
   const daily = setInterval(() => void store.purgeExpired().catch(failed('purge')), 24 * 3600000);
   // Hourly: the first turn after midnight (Amsterdam) sends yesterday's digests; the others find them claimed.
@@ -319,39 +347,23 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   timer.unref();
   daily.unref();
   deliver();
-  /** Stops the jobs, the server and the database, and lets go of the data folder. */
-  const stop = async () => {
+  const clear = () => {
     clearInterval(timer);
     clearInterval(daily);
     clearInterval(hourly);
     clearInterval(quarterly);
-    await networks.close();
-    await app.close();
-    await digesting;
-    await reminding;
-    await delivering;
-    await db.close();
-    await release();
   };
-  try {
-    await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
-  } catch (error) {
-    // A port in use, say: let go of everything, the data folder included, so a retry can start.
-    await stop();
-    throw error;
-  }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
-  log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
-  log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
-  if (options.demoOrganisers) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
-  return {
-    app,
-    networks,
-    store,
-    db,
-    url,
-    close: stop,
-  };
+  return { clear, digesting: () => digesting, reminding: () => reminding };
+}
+
+/** Stops the jobs, the server and the database, and lets go of the data folder. */
+async function shutdown(parts: { jobs: Jobs; delivery: DeliveryLoop; networks: NetworkRegistry; app: FastifyInstance; db: Db; release: () => Promise<void> }): Promise<void> {
+  parts.jobs.clear();
+  await parts.networks.close();
+  await parts.app.close();
+  await parts.jobs.digesting();
+  await parts.jobs.reminding();
+  await parts.delivery.delivering();
+  await parts.db.close();
+  await parts.release();
 }

@@ -1,4 +1,9 @@
 /**
+ * The mail folder: what the server writes to people, and how it leaves. compose.ts (this file)
+ * turns facts into messages from the core translations; delivery.ts sends what the outbox holds
+ * (SMTP, or .eml files). Files here may import core and ../storage/outbox.ts (the outbox's SQL),
+ * never the services or the HTTP layer; the services and serve.ts import them.
+ *
  * E-mail to participants, in their language, from the core translations, with the .ics
  * attached where a date exists. Messages go through an outbox table written in the same
  * transaction as the registration, so a crash cannot lose one; a delivery loop sends them
@@ -311,4 +316,10 @@ export function composeOrganiserMail(
   }
   lines.push('', m.why, '', m.signature);
   return { to: ctx.to.email, subject, text: lines.join('\n') };
+}
+
+/** An organiser's sign-in e-mail, from the e-mail catalogue; the link works for `minutes` minutes. */
+export function composeSignInMail(to: string, link: string, locale: Locale, minutes: number): MailMessage {
+  const m = emailMessages(locale).signIn;
+  return { to, subject: m.subject, text: [m.body(minutes), '', link, '', m.notYou].join('\n') };
 }

@@ -162,3 +162,36 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
     if (batch.length < limit || failures) return { sent, failed };
   }
 }
+
+export interface DeliveryLoop {
+  /** Starts a delivery turn; during one, another follows when it ends. */
+  deliver: () => void;
+  /** A new registration's e-mails are composed by this, just before sending. */
+  useComposer: (compose: ComposeOutbox) => void;
+  /** The turn under way, if any. */
+  delivering: () => Promise<unknown> | undefined;
+}
+
+/** The server's delivery job: deliverOutbox one turn at a time, 50 messages a turn; `onError` notes a failed turn. */
+export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) => void): DeliveryLoop {
+  let delivering: Promise<unknown> | undefined;
+  let again = false;
+  // A new registration's e-mails are composed here, by the registration service, just before sending.
+  let compose: ComposeOutbox | undefined;
+  const deliver = () => {
+    if (delivering) {
+      again = true;
+      return;
+    }
+    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }) })
+      .catch(onError)
+      .finally(() => {
+        delivering = undefined;
+        if (again) {
+          again = false;
+          deliver();
+        }
+      });
+  };
+  return { deliver, useComposer: (c) => (compose = c), delivering: () => delivering };
+}

@@ -1,49 +1,30 @@
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * The networks the server serves, as revisions of their documents: the registry that keeps the
+ * current ones in memory, saves new ones (stale, unchanged, invalid), imports a folder's and
+ * hears of other processes' saves. The use cases live here; their SQL is
+ * ../storage/networks.ts, reading a folder of documents ./network-folder.ts.
+ */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { parseNetwork, formatProblem, sessionTimeline, type Network, type Problem, type SessionTimeline } from '../../core/index.js';
 import type { Db, Queryable } from '../storage/db.js';
+import {
+  NETWORK_CHANNEL,
+  currentDocument,
+  currentDocuments,
+  currentHash,
+  currentRevisions,
+  insertRevision,
+  listenForRevisions,
+  lockHead,
+  notifyRevision,
+  revisionDocument,
+  revisionHistory,
+  revisionsBetween,
+  setImportedHash,
+} from '../storage/networks.js';
+import { NetworkFolderError, type NetworkDocument } from './network-folder.js';
 
-export class NetworkFolderError extends Error {}
-
-/** A network document as written (`raw`) and as the code reads it (`network`). */
-export interface NetworkDocument {
-  network: Network;
-  raw: unknown;
-}
-
-/**
- * Reads and validates every network document (*.json) in a folder. Any invalid document stops
- * start-up with the file, the path in it and the sentence saying what is wrong.
- */
-export function readNetworkFolder(folder: string): NetworkDocument[] {
-  let files: string[];
-  try {
-    files = readdirSync(folder).filter((f) => f.endsWith('.json')).sort();
-  } catch {
-    throw new NetworkFolderError(`${folder}: folder not found`);
-  }
-  const documents = new Map<string, NetworkDocument>();
-  const errors: string[] = [];
-  for (const f of files) {
-    const file = join(folder, f);
-    const text = readFileSync(file, 'utf8');
-    const result = parseNetwork(text);
-    if (!result.ok) {
-      errors.push(...result.problems.map((p) => `${file}: ${formatProblem(p, 'en')}`));
-      continue;
-    }
-    if (documents.has(result.value.id)) errors.push(`${file}: id: "${result.value.id}" is used by another document as well`);
-    documents.set(result.value.id, { network: result.value, raw: JSON.parse(text) });
-  }
-  if (errors.length) throw new NetworkFolderError(errors.join('\n'));
-  if (!documents.size) throw new NetworkFolderError(`${folder}: no network documents (*.json) found`);
-  return [...documents.values()];
-}
-
-export function loadNetworks(folder: string): Map<string, Network> {
-  return new Map(readNetworkFolder(folder).map((d) => [d.network.id, d.network]));
-}
+export { NetworkFolderError, readNetworkFolder, loadNetworks, type NetworkDocument } from './network-folder.js';
 
 /** JSON with object keys in a fixed order, so equal documents hash equally whatever their layout. */
 function canonical(value: unknown): string {
@@ -100,7 +81,7 @@ export function documentChanges(before: unknown, after: unknown): { paths: strin
 }
 
 /** Channel of PostgreSQL's NOTIFY after a save; the payload is `<network id>:<revision>`. */
-export const NETWORK_CHANNEL = 'leerkring_networks';
+export { NETWORK_CHANNEL };
 
 /**
  * The networks the server serves: the current revision of each network document kept in the
@@ -226,9 +207,7 @@ export class NetworkRegistry implements Map<string, Network> {
 
   /** Reads the current revision of every network; `given` keeps a caller's own objects where they are current. */
   async #load(given: Map<string, Network> = new Map()): Promise<void> {
-    const { rows } = await this.#db.query<{ id: string; revision: number; document: string; hash: string }>(
-      `SELECT n.id, n.revision, r.document, r.hash FROM networks n JOIN network_revisions r ON r.network_id = n.id AND r.revision = n.revision ORDER BY n.id`,
-    );
+    const rows = await currentRevisions(this.#db);
     for (const row of rows) {
       if ((this.#revisions.get(row.id) ?? 0) >= row.revision) continue;
       const mine = given.get(row.id);
@@ -258,7 +237,8 @@ export class NetworkRegistry implements Map<string, Network> {
   async watch(options: { intervalMs?: number; onError?: (error: unknown) => void } = {}): Promise<void> {
     const onError = options.onError ?? (() => {});
     const refresh = () => void this.refresh().catch(onError);
-    if (this.#db.listen) this.#stopListening = await this.#db.listen(NETWORK_CHANNEL, refresh, refresh);
+    const listening = listenForRevisions(this.#db, refresh);
+    if (listening) this.#stopListening = await listening;
     this.#timer = setInterval(refresh, options.intervalMs ?? 5000);
     this.#timer.unref();
   }
@@ -277,21 +257,20 @@ export class NetworkRegistry implements Map<string, Network> {
       const current = head.revision ? await currentHash(tx, d.network.id, head.revision) : undefined;
       if (current === hash) {
         // The folder holds what the database already serves (exported, then kept in git).
-        await tx.query('UPDATE networks SET imported_hash = $2 WHERE id = $1', [d.network.id, hash]);
+        await setImportedHash(tx, d.network.id, hash);
         return false;
       }
       const before = head.revision ? this.get(d.network.id) ?? (await documentAt(tx, d.network.id, head.revision)) : undefined;
       await this.#write(tx, d.network.id, head.revision + 1, 'import', d.raw, hash, before, d.network);
-      await tx.query('UPDATE networks SET imported_hash = $2 WHERE id = $1', [d.network.id, hash]);
+      await setImportedHash(tx, d.network.id, hash);
       return true;
     });
   }
 
   async #write(tx: Queryable, id: string, revision: number, author: RevisionAuthor, raw: unknown, hash: string, before: Network | undefined, after: Network): Promise<void> {
-    await tx.query('INSERT INTO network_revisions (network_id, revision, author, document, hash) VALUES ($1, $2, $3, $4, $5)', [id, revision, author, JSON.stringify(raw, null, 2), hash]);
-    await tx.query('UPDATE networks SET revision = $2, updated_at = now() WHERE id = $1', [id, revision]);
+    await insertRevision(tx, id, revision, author, raw, hash);
     for (const hook of this.#hooks) await hook(tx, { before, after, revision });
-    if (this.#db.kind === 'postgres') await tx.query('SELECT pg_notify($1, $2)', [NETWORK_CHANNEL, `${id}:${revision}`]);
+    if (this.#db.kind === 'postgres') await notifyRevision(tx, id, revision);
   }
 
   /**
@@ -326,17 +305,14 @@ export class NetworkRegistry implements Map<string, Network> {
 
   /** The document of the current revision, as written. */
   async document(id: string): Promise<{ revision: number; document: unknown } | undefined> {
-    const { rows } = await this.#db.query<{ revision: number; document: string }>(
-      'SELECT r.revision, r.document FROM networks n JOIN network_revisions r ON r.network_id = n.id AND r.revision = n.revision WHERE n.id = $1',
-      [id],
-    );
-    return rows[0] && { revision: Number(rows[0].revision), document: JSON.parse(rows[0].document) };
+    const row = await currentDocument(this.#db, id);
+    return row && { revision: Number(row.revision), document: JSON.parse(row.document) };
   }
 
   /** One revision's document, as written. */
   async documentAt(id: string, revision: number): Promise<unknown> {
-    const { rows } = await this.#db.query<{ document: string }>('SELECT document FROM network_revisions WHERE network_id = $1 AND revision = $2', [id, revision]);
-    return rows[0] && JSON.parse(rows[0].document);
+    const row = await revisionDocument(this.#db, id, revision);
+    return row && JSON.parse(row.document);
   }
 
   /** Every revision, newest first, with what it changed. */
@@ -346,9 +322,7 @@ export class NetworkRegistry implements Map<string, Network> {
 
   /** The current document of every network, as written (for `leerkring export`). */
   async documents(): Promise<{ id: string; revision: number; document: unknown }[]> {
-    const { rows } = await this.#db.query<{ id: string; revision: number; document: string }>(
-      'SELECT n.id, n.revision, r.document FROM networks n JOIN network_revisions r ON r.network_id = n.id AND r.revision = n.revision ORDER BY n.id',
-    );
+    const rows = await currentDocuments(this.#db);
     return rows.map((r) => ({ id: r.id, revision: Number(r.revision), document: JSON.parse(r.document) }));
   }
 
@@ -357,10 +331,7 @@ export class NetworkRegistry implements Map<string, Network> {
    * calendar SEQUENCE and DTSTAMP. Computed by core's `sessionTimeline` over every revision.
    */
   async history(id: string, q: Queryable = this.#db): Promise<{ revision: number; at: Date; network: Network }[]> {
-    const { rows } = await q.query<{ revision: number; at: Date | string; document: string }>(
-      'SELECT revision, created_at AS at, document FROM network_revisions WHERE network_id = $1 ORDER BY revision',
-      [id],
-    );
+    const rows = await revisionHistory(q, id);
     const out: { revision: number; at: Date; network: Network }[] = [];
     for (const r of rows) {
       const parsed = parseNetwork(r.document);
@@ -370,31 +341,16 @@ export class NetworkRegistry implements Map<string, Network> {
   }
 }
 
-async function lockHead(tx: Queryable, id: string): Promise<{ revision: number; imported_hash: string | null }> {
-  await tx.query('INSERT INTO networks (id, revision) VALUES ($1, 0) ON CONFLICT (id) DO NOTHING', [id]);
-  const { rows } = await tx.query<{ revision: number; imported_hash: string | null }>('SELECT revision, imported_hash FROM networks WHERE id = $1 FOR UPDATE', [id]);
-  return { revision: Number(rows[0]!.revision), imported_hash: rows[0]!.imported_hash };
-}
-
-async function currentHash(tx: Queryable, id: string, revision: number): Promise<string | undefined> {
-  const { rows } = await tx.query<{ hash: string }>('SELECT hash FROM network_revisions WHERE network_id = $1 AND revision = $2', [id, revision]);
-  return rows[0]?.hash;
-}
-
+/** One revision as the code reads it; undefined when there is none or it no longer parses. */
 async function documentAt(tx: Queryable, id: string, revision: number): Promise<Network | undefined> {
-  const { rows } = await tx.query<{ document: string }>('SELECT document FROM network_revisions WHERE network_id = $1 AND revision = $2', [id, revision]);
-  const parsed = rows[0] && parseNetwork(rows[0].document);
+  const row = await revisionDocument(tx, id, revision);
+  const parsed = row && parseNetwork(row.document);
   return parsed && parsed.ok ? parsed.value : undefined;
 }
 
 /** The revisions after `from` up to `to`, each with who saved it and what it changed against the one before. */
 async function changesBetween(q: Queryable, id: string, from: number, to: number): Promise<RevisionChange[]> {
-  const { rows } = await q.query<{ revision: number; author: string; name: string | null; at: Date | string; document: string }>(
-    `SELECT r.revision, r.author, o.name, r.created_at AS at, r.document
-       FROM network_revisions r LEFT JOIN organisers o ON o.id::text = r.author
-      WHERE r.network_id = $1 AND r.revision >= $2 AND r.revision <= $3 ORDER BY r.revision`,
-    [id, Math.max(from, 1), to],
-  );
+  const rows = await revisionsBetween(q, id, Math.max(from, 1), to);
   const out: RevisionChange[] = [];
   let previous: unknown = from >= 1 ? undefined : {};
   for (const r of rows) {

@@ -2,22 +2,15 @@
  * Organisers: who they are, their role per network, how they sign in (one-time links by
  * e-mail, sessions, personal API tokens) and the audit log of what they did. Every secret is
  * 32 random bytes; only its SHA-256 is stored, so a copy of the database signs nobody in.
+ * The use cases live here; their SQL is ../storage/organisers.ts, the sign-in e-mail's text
+ * ../mail/compose.ts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  emailMessages,
-  type ApiToken,
-  type AuditAction,
-  type AuditEntry,
-  type Locale,
-  type NetworkOrganiser,
-  type NotifyPreference,
-  type Organiser,
-  type OrganiserRole,
-} from '../../core/index.js';
+import type { ApiToken, AuditAction, AuditEntry, Locale, NetworkOrganiser, Organiser, OrganiserRole } from '../../core/index.js';
 import type { Db, Queryable } from '../storage/db.js';
-import type { MailMessage } from '../mail/compose.js';
+import { composeSignInMail, type MailMessage } from '../mail/compose.js';
 import { enqueueMail } from '../storage/outbox.js';
+import { OrganiserRepository } from '../storage/organisers.js';
 import { sha256 } from '../tokens.js';
 
 /** A sign-in link works once, for this long. */
@@ -54,17 +47,6 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-type Row = Record<string, unknown>;
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-
-function organiserOf(r: Row): Organiser {
-  return { id: String(r.id), email: String(r.email_lower), name: String(r.name ?? ''), isAdmin: r.is_admin === true, notify: r.notify as NotifyPreference };
-}
-
-function tokenOf(r: Row): ApiToken {
-  return { id: String(r.id), name: String(r.name), createdAt: iso(r.created_at)!, lastUsedAt: iso(r.last_used_at) };
-}
-
 export type RoleChange = { ok: true; organiserId: string; role: OrganiserRole; previous: OrganiserRole | null } | { ok: false; code: 'last-owner' | 'not-found' };
 
 export class OrganiserService {
@@ -77,38 +59,25 @@ export class OrganiserService {
     this.#now = options.now ?? (() => new Date());
   }
 
+  /** The organisers' SQL, through `q` (the database, or the caller's transaction). */
+  #repo(q: Queryable = this.#db): OrganiserRepository {
+    return new OrganiserRepository(q);
+  }
+
   // Organisers and roles
 
   async byEmail(email: string): Promise<Organiser | undefined> {
-    const { rows } = await this.#db.query('SELECT * FROM organisers WHERE email_lower = $1', [email.trim().toLowerCase()]);
-    return rows[0] ? organiserOf(rows[0]) : undefined;
+    return this.#repo().byEmail(email.trim().toLowerCase());
   }
 
   /** The organiser with this address, created when new; `isAdmin: true` makes them an admin, nothing here takes it away. */
   async ensure(email: string, options: { name?: string; isAdmin?: boolean } = {}, q: Queryable = this.#db): Promise<Organiser> {
-    const { rows } = await q.query(
-      `INSERT INTO organisers (id, email_lower, name, is_admin) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email_lower) DO UPDATE SET
-         name = CASE WHEN organisers.name = '' THEN EXCLUDED.name ELSE organisers.name END,
-         is_admin = organisers.is_admin OR EXCLUDED.is_admin
-       RETURNING *`,
-      [randomUUID(), email.trim().toLowerCase(), options.name?.trim() ?? '', options.isAdmin === true],
-    );
-    return organiserOf(rows[0]!);
+    return this.#repo(q).upsert(randomUUID(), email.trim().toLowerCase(), options.name?.trim() ?? '', options.isAdmin === true);
   }
 
   /** Every organiser with their roles, for the command line. */
   async list(): Promise<(Organiser & { roles: { networkId: string; role: OrganiserRole }[] })[]> {
-    const { rows } = await this.#db.query(
-      `SELECT o.*, r.network_id, r.role FROM organisers o LEFT JOIN organiser_roles r ON r.organiser_id = o.id ORDER BY o.email_lower, r.network_id`,
-    );
-    const out = new Map<string, Organiser & { roles: { networkId: string; role: OrganiserRole }[] }>();
-    for (const r of rows) {
-      const o = out.get(String(r.id)) ?? { ...organiserOf(r), roles: [] };
-      if (r.network_id) o.roles.push({ networkId: String(r.network_id), role: r.role as OrganiserRole });
-      out.set(o.id, o);
-    }
-    return [...out.values()];
+    return this.#repo().listWithRoles();
   }
 
   /**
@@ -117,30 +86,24 @@ export class OrganiserService {
    */
   remove(email: string): Promise<{ ok: true } | { ok: false; code: 'not-found' } | { ok: false; code: 'last-owner'; networks: string[] }> {
     return this.#db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>('SELECT id FROM organisers WHERE email_lower = $1 FOR UPDATE', [email.trim().toLowerCase()]);
-      if (!rows[0]) return { ok: false as const, code: 'not-found' as const };
-      const id = String(rows[0].id);
-      const owned = await tx.query<{ network_id: string }>(`SELECT network_id FROM organiser_roles WHERE organiser_id = $1 AND role = 'owner' ORDER BY network_id`, [id]);
+      const repo = this.#repo(tx);
+      const id = await repo.lockByEmail(email.trim().toLowerCase());
+      if (id === undefined) return { ok: false as const, code: 'not-found' as const };
+      const owned = await repo.ownedNetworks(id);
       const last: string[] = [];
-      for (const r of owned.rows) if ((await this.#owners(tx, r.network_id)).length <= 1) last.push(r.network_id);
+      for (const networkId of owned) if ((await this.#owners(tx, networkId)).length <= 1) last.push(networkId);
       if (last.length) return { ok: false as const, code: 'last-owner' as const, networks: last };
-      await tx.query('DELETE FROM organisers WHERE id = $1', [id]);
+      await repo.delete(id);
       return { ok: true as const };
     });
   }
 
   async roles(organiserId: string, q: Queryable = this.#db): Promise<Map<string, OrganiserRole>> {
-    const { rows } = await q.query<{ network_id: string; role: OrganiserRole }>('SELECT network_id, role FROM organiser_roles WHERE organiser_id = $1', [organiserId]);
-    return new Map(rows.map((r) => [r.network_id, r.role]));
+    return this.#repo(q).roles(organiserId);
   }
 
   async networkOrganisers(networkId: string): Promise<NetworkOrganiser[]> {
-    const { rows } = await this.#db.query(
-      `SELECT o.id, o.email_lower, o.name, r.role FROM organiser_roles r JOIN organisers o ON o.id = r.organiser_id
-       WHERE r.network_id = $1 ORDER BY r.role DESC, o.email_lower`,
-      [networkId],
-    );
-    return rows.map((r) => ({ id: String(r.id), email: String(r.email_lower), name: String(r.name), role: r.role as OrganiserRole }));
+    return this.#repo().networkOrganisers(networkId);
   }
 
   /**
@@ -148,8 +111,7 @@ export class OrganiserService {
    * cannot leave it without one: the second waits and then sees one owner left.
    */
   async #owners(tx: Queryable, networkId: string): Promise<string[]> {
-    const { rows } = await tx.query<{ organiser_id: string }>(`SELECT organiser_id FROM organiser_roles WHERE network_id = $1 AND role = 'owner' FOR UPDATE`, [networkId]);
-    return rows.map((r) => String(r.organiser_id));
+    return this.#repo(tx).lockOwners(networkId);
   }
 
   /** Gives someone a role on a network (adding them as an organiser when new); a network keeps at least one owner. */
@@ -157,13 +119,9 @@ export class OrganiserService {
     return this.#db.transaction(async (tx) => {
       const organiser = await this.ensure(email, options, tx);
       const owners = await this.#owners(tx, networkId);
-      const { rows } = await tx.query<{ role: OrganiserRole }>('SELECT role FROM organiser_roles WHERE organiser_id = $1 AND network_id = $2 FOR UPDATE', [organiser.id, networkId]);
-      const previous = rows[0]?.role ?? null;
+      const previous = (await this.#repo(tx).lockRole(organiser.id, networkId)) ?? null;
       if (previous === 'owner' && role !== 'owner' && owners.length <= 1) return { ok: false as const, code: 'last-owner' as const };
-      await tx.query(
-        `INSERT INTO organiser_roles (organiser_id, network_id, role) VALUES ($1, $2, $3) ON CONFLICT (organiser_id, network_id) DO UPDATE SET role = EXCLUDED.role`,
-        [organiser.id, networkId, role],
-      );
+      await this.#repo(tx).putRole(organiser.id, networkId, role);
       return { ok: true as const, organiserId: organiser.id, role, previous };
     });
   }
@@ -173,11 +131,10 @@ export class OrganiserService {
     if (!isUuid(organiserId)) return Promise.resolve({ ok: false, code: 'not-found' });
     return this.#db.transaction(async (tx) => {
       const owners = await this.#owners(tx, networkId);
-      const { rows } = await tx.query<{ role: OrganiserRole }>('SELECT role FROM organiser_roles WHERE organiser_id = $1 AND network_id = $2 FOR UPDATE', [organiserId, networkId]);
-      const previous = rows[0]?.role;
+      const previous = await this.#repo(tx).lockRole(organiserId, networkId);
       if (!previous) return { ok: false as const, code: 'not-found' as const };
       if (previous === 'owner' && owners.length <= 1) return { ok: false as const, code: 'last-owner' as const };
-      await tx.query('DELETE FROM organiser_roles WHERE organiser_id = $1 AND network_id = $2', [organiserId, networkId]);
+      await this.#repo(tx).deleteRole(organiserId, networkId);
       return { ok: true as const, organiserId, role: previous, previous };
     });
   }
@@ -186,16 +143,14 @@ export class OrganiserService {
 
   /** The e-mail with a sign-in link, from the e-mail catalogue. */
   signInMessage(to: string, link: string, locale: Locale): MailMessage {
-    const m = emailMessages(locale).signIn;
-    return { to, subject: m.subject, text: [m.body(SIGN_IN_TTL_MS / 60_000), '', link, '', m.notYou].join('\n') };
+    return composeSignInMail(to, link, locale, SIGN_IN_TTL_MS / 60_000);
   }
 
   /** A new one-time sign-in token for an organiser, valid for 15 minutes. */
   async #signInToken(q: Queryable, organiserId: string): Promise<string> {
     const token = secret();
     const now = this.#now();
-    await q.query('DELETE FROM sign_in_tokens WHERE expires_at < $1', [now]);
-    await q.query('INSERT INTO sign_in_tokens (hash, organiser_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), organiserId, new Date(now.getTime() + SIGN_IN_TTL_MS)]);
+    await this.#repo(q).addSignInToken(sha256(token), organiserId, now, new Date(now.getTime() + SIGN_IN_TTL_MS));
     return token;
   }
 
@@ -205,9 +160,8 @@ export class OrganiserService {
    */
   requestSignIn(email: string, locale: Locale, consoleUrl: string): Promise<boolean> {
     return this.#db.transaction(async (tx) => {
-      const { rows } = await tx.query('SELECT * FROM organisers WHERE email_lower = $1', [email.trim().toLowerCase()]);
-      if (!rows[0]) return false;
-      const organiser = organiserOf(rows[0]);
+      const organiser = await this.#repo(tx).byEmail(email.trim().toLowerCase());
+      if (!organiser) return false;
       const token = await this.#signInToken(tx, organiser.id);
       await enqueueMail(tx, null, 'sign-in', this.signInMessage(organiser.email, signInLink(consoleUrl, token), locale));
       return true;
@@ -223,76 +177,61 @@ export class OrganiserService {
   redeem(token: string): Promise<{ secret: string; caller: Caller & { kind: 'organiser' } } | undefined> {
     const now = this.#now();
     return this.#db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ organiser_id: string }>(
-        'UPDATE sign_in_tokens SET used_at = $2 WHERE hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING organiser_id',
-        [sha256(token), now],
-      );
-      if (!rows[0]) return undefined;
+      const organiserId = await this.#repo(tx).useSignInToken(sha256(token), now);
+      if (organiserId === undefined) return undefined;
       const session = secret();
       const hash = sha256(session);
-      await tx.query('DELETE FROM organiser_sessions WHERE last_seen_at < $1', [new Date(now.getTime() - SESSION_IDLE_MS)]);
-      await tx.query('INSERT INTO organiser_sessions (hash, organiser_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)', [hash, rows[0].organiser_id, now]);
-      const caller = await this.#caller(tx, String(rows[0].organiser_id), 'session', hash);
+      await this.#repo(tx).addSession(hash, organiserId, now, new Date(now.getTime() - SESSION_IDLE_MS));
+      const caller = await this.#caller(tx, organiserId, 'session', hash);
       return caller && { secret: session, caller };
     });
   }
 
   async #caller(q: Queryable, organiserId: string, via: 'session' | 'token', sessionHash?: string): Promise<(Caller & { kind: 'organiser' }) | undefined> {
-    const { rows } = await q.query('SELECT * FROM organisers WHERE id = $1', [organiserId]);
-    if (!rows[0]) return undefined;
-    return { kind: 'organiser', organiser: organiserOf(rows[0]), via, roles: await this.roles(organiserId, q), ...(sessionHash && { sessionHash }) };
+    const organiser = await this.#repo(q).byId(organiserId);
+    if (!organiser) return undefined;
+    return { kind: 'organiser', organiser, via, roles: await this.roles(organiserId, q), ...(sessionHash && { sessionHash }) };
   }
 
   /** The organiser of a session that has been used within the idle time; using it keeps it alive. */
   async bySession(session: string): Promise<Caller | undefined> {
     const now = this.#now();
     const hash = sha256(session);
-    const { rows } = await this.#db.query<{ organiser_id: string }>(
-      'UPDATE organiser_sessions SET last_seen_at = $2 WHERE hash = $1 AND last_seen_at > $3 RETURNING organiser_id',
-      [hash, now, new Date(now.getTime() - SESSION_IDLE_MS)],
-    );
-    return rows[0] ? this.#caller(this.#db, String(rows[0].organiser_id), 'session', hash) : undefined;
+    const organiserId = await this.#repo().touchSession(hash, now, new Date(now.getTime() - SESSION_IDLE_MS));
+    return organiserId !== undefined ? this.#caller(this.#db, organiserId, 'session', hash) : undefined;
   }
 
   async endSession(sessionHash: string): Promise<void> {
-    await this.#db.query('DELETE FROM organiser_sessions WHERE hash = $1', [sessionHash]);
+    return this.#repo().deleteSession(sessionHash);
   }
 
   /** Signs an organiser out on every device. Personal API tokens are revoked one by one, not here. */
   async endAllSessions(organiserId: string): Promise<void> {
-    await this.#db.query('DELETE FROM organiser_sessions WHERE organiser_id = $1', [organiserId]);
+    return this.#repo().deleteSessions(organiserId);
   }
 
   // Personal API tokens
 
   async createToken(organiserId: string, name: string): Promise<{ token: ApiToken; secret: string }> {
     const value = API_TOKEN_PREFIX + secret();
-    const { rows } = await this.#db.query(
-      'INSERT INTO api_tokens (id, organiser_id, name, hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-      [randomUUID(), organiserId, name, sha256(value), this.#now()],
-    );
-    return { token: tokenOf(rows[0]!), secret: value };
+    const token = await this.#repo().insertToken(randomUUID(), organiserId, name, sha256(value), this.#now());
+    return { token, secret: value };
   }
 
   async listTokens(organiserId: string): Promise<ApiToken[]> {
-    const { rows } = await this.#db.query('SELECT * FROM api_tokens WHERE organiser_id = $1 AND revoked_at IS NULL ORDER BY created_at, id', [organiserId]);
-    return rows.map(tokenOf);
+    return this.#repo().activeTokens(organiserId);
   }
 
   /** Revokes one of the organiser's own tokens; false when there is no such (active) token. */
   async revokeToken(organiserId: string, tokenId: string): Promise<boolean> {
     if (!isUuid(tokenId)) return false;
-    const { rows } = await this.#db.query('UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND organiser_id = $2 AND revoked_at IS NULL RETURNING id', [tokenId, organiserId, this.#now()]);
-    return rows.length > 0;
+    return this.#repo().revokeToken(tokenId, organiserId, this.#now());
   }
 
   async byApiToken(value: string): Promise<Caller | undefined> {
     if (!value.startsWith(API_TOKEN_PREFIX)) return undefined;
-    const { rows } = await this.#db.query<{ organiser_id: string }>(
-      'UPDATE api_tokens SET last_used_at = $2 WHERE hash = $1 AND revoked_at IS NULL RETURNING organiser_id',
-      [sha256(value), this.#now()],
-    );
-    return rows[0] ? this.#caller(this.#db, String(rows[0].organiser_id), 'token') : undefined;
+    const organiserId = await this.#repo().useApiToken(sha256(value), this.#now());
+    return organiserId !== undefined ? this.#caller(this.#db, organiserId, 'token') : undefined;
   }
 
   // The audit log
@@ -300,30 +239,20 @@ export class OrganiserService {
   async audit(entry: AuditInput, q: Queryable = this.#db): Promise<void> {
     const actor = entry.actor === 'cli' ? 'cli' : entry.actor.kind;
     const organiserId = typeof entry.actor === 'object' && entry.actor.kind === 'organiser' ? entry.actor.organiser.id : null;
-    await q.query(
-      'INSERT INTO audit_log (at, organiser_id, actor, network_id, action, registration_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [this.#now(), organiserId, actor, entry.networkId ?? null, entry.action, entry.registrationId ?? null, JSON.stringify(entry.detail ?? {})],
-    );
+    await this.#repo(q).insertAudit({
+      at: this.#now(),
+      organiserId,
+      actor,
+      networkId: entry.networkId ?? null,
+      action: entry.action,
+      registrationId: entry.registrationId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    });
   }
 
   /** A network's audit log, newest first, 100 at a time (`before`: the oldest id already shown). */
   async auditFor(networkId: string, before?: string): Promise<AuditEntry[]> {
-    const { rows } = await this.#db.query(
-      `SELECT a.*, o.email_lower, o.name FROM audit_log a LEFT JOIN organisers o ON o.id = a.organiser_id
-       WHERE a.network_id = $1 AND ($2::bigint IS NULL OR a.id < $2::bigint) ORDER BY a.id DESC LIMIT 100`,
-      [networkId, before ?? null],
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      at: iso(r.at)!,
-      actor:
-        r.actor === 'organiser'
-          ? { kind: 'organiser' as const, id: String(r.organiser_id), email: (r.email_lower as string | null) ?? null, name: (r.name as string | null) ?? null }
-          : { kind: r.actor as 'installation-admin' | 'cli' },
-      action: r.action as AuditAction,
-      registrationId: (r.registration_id as string | null) ?? null,
-      detail: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Record<string, unknown>,
-    }));
+    return this.#repo().auditFor(networkId, before ?? null);
   }
 }
 
