@@ -28,6 +28,7 @@ import {
   type Network,
   type SessionTimeline,
   type Session,
+  type CalendarOptions,
 } from '../../core/index.js';
 import { startOfAmsterdamDay } from '../../core/time.js';
 
@@ -92,6 +93,30 @@ export interface MailContext {
   status?: string;
   /** The clock for which sessions are over (the real time by default). */
   now?: Date;
+  /** For a withdrawal (cancelled, removed, rejected): the person had calendar items, which a CANCEL takes out again. */
+  hadItems?: boolean;
+  /** A move to another session: the old session's calendar item, cancelled in the same e-mail. */
+  withdrawnSessionId?: string;
+}
+
+/**
+ * The ORGANIZER of the calendar items in an e-mail, which iTIP (RFC 5546) requires in a PUBLISH
+ * and a CANCEL: the network's contact; where it has no address, the sender's stands in (delivery.ts).
+ */
+export function organizerOf(network: Network): { name: string; email: string } | undefined {
+  const c = network.contact;
+  return c?.email ? { name: c.name ?? network.title, email: c.email } : undefined;
+}
+
+/** The calendar of some sessions as an e-mail carries it: its METHOD said inside and out, its ORGANIZER, and for CANCEL every item cancelled. */
+function calendarFile(
+  network: Network,
+  filename: string,
+  method: 'PUBLISH' | 'CANCEL',
+  options: Pick<CalendarOptions, 'sessionIds' | 'locale' | 'timeline' | 'joinLinks' | 'cancelled'>,
+): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' } {
+  const organizer = organizerOf(network);
+  return { filename, method, content: networkCalendar(network, { ...options, method, ...(organizer && { organizer }) }) };
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
@@ -142,13 +167,22 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
   const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle), text: lines.join('\n') };
   const sessionIds = sessions.map((s) => s.id);
-  if (kind !== 'rejected' && kind !== 'waitlisted' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link' && kind !== 'reminder' && calendarEvents(network, { sessionIds }).length) {
-    const cancel = kind === 'session-cancelled';
-    message.ics = {
-      filename: `${session?.id ?? network.id}.ics`,
-      content: networkCalendar(network, { sessionIds, locale, ...(ctx.timeline && { timeline: ctx.timeline }), ...(cancel && { method: 'CANCEL' as const }) }),
-      ...(cancel && { method: 'CANCEL' as const }),
-    };
+  const timeline = ctx.timeline && { timeline: ctx.timeline };
+  const filename = `${session?.id ?? network.id}.ics`;
+  const withdrawal = kind === 'cancelled' || kind === 'removed' || kind === 'rejected';
+  const dated = calendarEvents(network, { sessionIds }).length > 0;
+  if (withdrawal) {
+    // The person's own items go (same UID, SEQUENCE one higher); the sessions themselves stay on.
+    if (ctx.hadItems && dated) message.ics = calendarFile(network, filename, 'CANCEL', { sessionIds, locale, ...timeline, cancelled: true });
+  } else if (kind !== 'waitlisted' && kind !== 'message' && kind !== 'manage-link' && kind !== 'reminder' && dated) {
+    const method = kind === 'session-cancelled' ? 'CANCEL' : 'PUBLISH';
+    message.ics = calendarFile(network, filename, method, { sessionIds, locale, ...timeline, ...(hasPlace && { joinLinks: sessionIds }) });
+  }
+  const withdrawn = ctx.withdrawnSessionId;
+  if (withdrawn && calendarEvents(network, { sessionIds: [withdrawn] }).length) {
+    const file = calendarFile(network, `${withdrawn}.ics`, 'CANCEL', { sessionIds: [withdrawn], locale, ...timeline, cancelled: true });
+    if (message.ics) message.moreIcs = [file];
+    else message.ics = file;
   }
   return message;
 }
@@ -219,11 +253,12 @@ export function composeRevisionMail(
   const files: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] = [];
   const updateIds = updates.map((c) => c.session.id);
   if (updateIds.length && calendarEvents(network, { sessionIds: updateIds }).length) {
-    files.push({ filename: `${one ? one.session.id : network.id}.ics`, content: networkCalendar(network, { sessionIds: updateIds, locale, ...timeline }), method: 'PUBLISH' });
+    const joinLinks = updateIds.filter(hasPlace);
+    files.push(calendarFile(network, `${one ? one.session.id : network.id}.ics`, 'PUBLISH', { sessionIds: updateIds, locale, ...timeline, joinLinks }));
   }
   const gone = { ...network, sessions: cancels.map(cancelledItem) } as Network;
   if (cancels.length && calendarEvents(gone).length) {
-    files.push({ filename: `${one ? one.session.id : `${network.id}-cancelled`}.ics`, content: networkCalendar(gone, { locale, ...timeline, method: 'CANCEL' }), method: 'CANCEL' });
+    files.push(calendarFile(gone, `${one ? one.session.id : `${network.id}-cancelled`}.ics`, 'CANCEL', { locale, ...timeline }));
   }
   if (files.length > 1) lines.push('', m.changes.twoFiles);
   // The other sentences say what their attachment does; a removed session's does not.

@@ -50,6 +50,20 @@ export async function removeMailFiles(outboxDir: string, registrationIds: Iterab
   return removed;
 }
 
+/** The address in a From header ("leerkring <noreply@example.org>" or the bare address). */
+const addressOf = (from: string) => /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+
+/**
+ * A calendar whose events have no ORGANIZER (a network without a contact address) gets the
+ * sender's: iTIP (RFC 5546) requires one in a PUBLISH and a CANCEL.
+ */
+export function withOrganizer(ics: string, from: string): string {
+  if (/\r\nORGANIZER[;:]/.test(ics)) return ics;
+  const address = addressOf(from);
+  if (!/^[^\s@<>",;:]+@[^\s@<>",;:]+$/.test(address)) return ics;
+  return ics.replaceAll('BEGIN:VEVENT\r\n', `BEGIN:VEVENT\r\nORGANIZER:mailto:${address}\r\n`);
+}
+
 export function createMailer(options: { smtpUrl?: string; outboxDir: string; from: string }): Mailer {
   const { smtpUrl, outboxDir, from } = options;
   const transport = smtpUrl
@@ -64,12 +78,13 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         to: message.to,
         subject: message.subject,
         text: message.text,
-        ...(message.ics && {
-          icalEvent: { filename: message.ics.filename, method: message.ics.method ?? 'PUBLISH', content: message.ics.content },
-        }),
-        ...(message.moreIcs?.length && {
-          attachments: message.moreIcs.map((f) => ({ filename: f.filename, content: f.content, contentType: `text/calendar; charset=utf-8; method=${f.method}` })),
-        }),
+        // Each calendar once, as a text/calendar attachment whose METHOD its header repeats
+        // (nodemailer's icalEvent would add every calendar a second time, as an alternative body).
+        attachments: [...(message.ics ? [{ ...message.ics, method: message.ics.method ?? 'PUBLISH' }] : []), ...(message.moreIcs ?? [])].map((f) => ({
+          filename: f.filename,
+          content: withOrganizer(f.content, from),
+          contentType: `text/calendar; charset=utf-8; method=${f.method}`,
+        })),
       });
       if (!smtpUrl) {
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}.eml`;

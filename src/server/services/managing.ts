@@ -11,7 +11,6 @@ import {
   findSession,
   hasPlaceAt,
   networkCalendar,
-  publicNetwork,
   type Locale,
   type OrganisationType,
   type Reason,
@@ -21,7 +20,7 @@ import { removeMailFiles } from '../mail/delivery.js';
 import { parseManageToken, feedTokenId, checkFeedToken } from '../tokens.js';
 import type { RegistrationRow } from '../storage/registrations.js';
 import { isActive, type RegistrationContext } from './context.js';
-import type { ChangeResult, StatusChange } from './status-change.js';
+import { hadCalendarItems, type ChangeResult, type StatusChange } from './status-change.js';
 
 /** A move to another session: refused with the rules' reasons, as a new registration would be. */
 export type SwitchResult = { ok: true; row: RegistrationRow; position?: number } | { ok: false; code: string; reasons: Reason[] };
@@ -62,15 +61,18 @@ export class Managing {
 
   /**
    * The person's own calendar: exactly the sessions they have a place at (core's hasPlaceAt),
-   * so a move, a cancellation or a new date shows up when their calendar next reads it. Never
-   * the join link of an online session: a feed address travels further than an e-mail.
+   * so a move, a cancellation or a new date shows up when their calendar next reads it. With
+   * the join link of an online session, as their e-mails have it: the address is theirs alone,
+   * and one that went somewhere it should not is renewed from the manage page (renewFeed).
    */
   personalCalendar(row: RegistrationRow, locale: Locale, timeline?: SessionTimeline): string | undefined {
     const network = this.#ctx.network(row.network_id);
     if (!network) return undefined;
     const registration = { status: row.status, ...(row.session_id && { sessionId: row.session_id }) };
     const sessionIds = network.sessions.filter((s) => hasPlaceAt(network, registration, s.id)).map((s) => s.id);
-    return networkCalendar(publicNetwork(network), { sessionIds, locale, ...(timeline && { timeline }) });
+    // Every session in it is one with a place: its online join link is theirs (issue 23). Nothing
+    // else of the document that is not public is written by the calendar writer.
+    return networkCalendar(network, { sessionIds, joinLinks: sessionIds, locale, ...(timeline && { timeline }) });
   }
 
   /** A new feed address for a registration; the old one stops working. */
@@ -140,7 +142,9 @@ export class Managing {
       await repo.move(id, sessionId, sessionId, decision.outcome);
       const moved = (await repo.byId(id))!;
       const position = decision.outcome === 'waitlisted' ? await repo.position(moved) : undefined;
-      await this.#ctx.mail(repo, network, moved, decision.outcome, position !== undefined ? { position } : {});
+      // The old session's calendar item goes out of the person's calendar in the same e-mail.
+      const withdrawn = hadCalendarItems(row.status) && row.session_id ? { withdrawnSessionId: row.session_id } : {};
+      await this.#ctx.mail(repo, network, moved, decision.outcome, { ...(position !== undefined && { position }), ...withdrawn });
       await this.#status.promote(repo, network, row.target);
       return { ok: true as const, row: moved, ...(position !== undefined && { position }) };
     });

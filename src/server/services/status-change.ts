@@ -8,6 +8,9 @@ import type { MailKind } from '../mail/compose.js';
 import type { RegistrationRepository, RegistrationRow, Status } from '../storage/registrations.js';
 import type { RegistrationContext } from './context.js';
 
+/** Whether a registration with this status was sent calendar items (a place, or an intake waiting for its answer). */
+export const hadCalendarItems = (status: Status) => status === 'confirmed' || status === 'pending';
+
 export type ChangeResult = { ok: true; row: RegistrationRow } | { ok: false; code: string };
 
 export class StatusChange {
@@ -65,7 +68,12 @@ export class StatusChange {
       if (refused) return { ok: false as const, code: refused };
       const status = typeof to === 'function' ? to(row) : to;
       if (mail && network)
-        await this.#ctx.mail(repo, network, { ...row, status }, mail, { ...(opts.reason && { reason: opts.reason }), ...(opts.freedPlace && { freedPlace: opts.freedPlace(row) }) });
+        await this.#ctx.mail(repo, network, { ...row, status }, mail, {
+          ...(opts.reason && { reason: opts.reason }),
+          ...(opts.freedPlace && { freedPlace: opts.freedPlace(row) }),
+          // A place or an intake came with calendar items; a withdrawal takes them out again.
+          hadItems: hadCalendarItems(row.status),
+        });
       if (opts.erase) {
         await repo.eraseOne(id, status);
         await repo.forgetCopies([id]);
