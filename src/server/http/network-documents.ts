@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_ROUTES, adminMessages, formatProblem, parseNetwork, type Locale, type Network, type NetworkChangePreview, type Problem } from '../../core/index.js';
 import { adminRoute } from './organiser-auth.js';
+import { fail } from './reply.js';
 import { documentChanges, type NetworkRegistry, type SaveResult } from '../services/networks.js';
 import { roleOf, type Caller, type OrganiserService } from '../services/organisers.js';
 
@@ -29,47 +30,54 @@ function ifMatchRevision(header: string | undefined): number | undefined {
 }
 
 export function registerNetworkRoutes(admin: FastifyInstance, options: NetworkRouteOptions): void {
+  registerDocumentRoutes(admin, options);
+  registerRevisionRoutes(admin, options);
+}
+
+const R = ADMIN_ROUTES;
+
+const textOf = (options: NetworkRouteOptions, req: FastifyRequest) => adminMessages(options.localeOf(req));
+
+/** Every problem of a document, with its path and the validator's sentence (`leerkring validate` says the same). */
+function invalid(options: NetworkRouteOptions, req: FastifyRequest, reply: FastifyReply, problems: Problem[]) {
+  const locale = options.localeOf(req);
+  return fail(reply, 422, 'invalid', textOf(options, req).documentInvalid(problems.length), {
+    issues: problems.map((p) => ({ path: p.path, code: p.code, message: p.message[locale], line: formatProblem(p, locale) })),
+  });
+}
+
+/** The answer to a save: the new revision as ETag, or why nothing was saved. */
+function answer(options: NetworkRouteOptions, req: FastifyRequest, reply: FastifyReply, r: SaveResult, document: unknown, status = 200, audit: Record<string, unknown> = {}) {
+  const text = (q: FastifyRequest) => textOf(options, q);
+  switch (r.kind) {
+    case 'invalid':
+      return invalid(options, req, reply, r.problems);
+    case 'stale':
+      return fail(reply.header('etag', `"${r.revision}"`), 412, 'stale', text(req).staleRevision(r.revision), { revision: r.revision, between: r.between });
+    case 'exists':
+      return fail(reply, 409, 'network-exists', text(req).networkExists);
+    case 'not-found':
+      return fail(reply, 404, 'not-found', text(req).networkNotFound);
+    default:
+      if (r.kind === 'saved') options.onMailQueued?.();
+      req.auditDetail = {
+        revision: r.revision,
+        ...(r.kind === 'saved' && r.before ? documentChanges(r.before, r.network) : {}),
+        ...(r.kind === 'unchanged' && { unchanged: true }),
+        ...audit,
+      };
+      return reply.code(r.kind === 'saved' ? status : 200).header('etag', `"${r.revision}"`).header('cache-control', 'no-store').send({ revision: r.revision, document });
+  }
+}
+
+function revisionParam(req: FastifyRequest) {
+  const v = (req.params as { revision?: string }).revision ?? '';
+  return /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : undefined;
+}
+
+function registerDocumentRoutes(admin: FastifyInstance, options: NetworkRouteOptions): void {
   const { networks, organisers } = options;
-  const R = ADMIN_ROUTES;
-  const text = (req: FastifyRequest) => adminMessages(options.localeOf(req));
-  const fail = (reply: FastifyReply, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-    reply.code(status).header('cache-control', 'no-store').send({ error: { code, message, ...extra } });
-
-  /** Every problem of a document, with its path and the validator's sentence (`leerkring validate` says the same). */
-  const invalid = (req: FastifyRequest, reply: FastifyReply, problems: Problem[]) => {
-    const locale = options.localeOf(req);
-    return fail(reply, 422, 'invalid', text(req).documentInvalid(problems.length), {
-      issues: problems.map((p) => ({ path: p.path, code: p.code, message: p.message[locale], line: formatProblem(p, locale) })),
-    });
-  };
-
-  /** The answer to a save: the new revision as ETag, or why nothing was saved. */
-  const answer = (req: FastifyRequest, reply: FastifyReply, r: SaveResult, document: unknown, status = 200, audit: Record<string, unknown> = {}) => {
-    switch (r.kind) {
-      case 'invalid':
-        return invalid(req, reply, r.problems);
-      case 'stale':
-        return fail(reply.header('etag', `"${r.revision}"`), 412, 'stale', text(req).staleRevision(r.revision), { revision: r.revision, between: r.between });
-      case 'exists':
-        return fail(reply, 409, 'network-exists', text(req).networkExists);
-      case 'not-found':
-        return fail(reply, 404, 'not-found', text(req).networkNotFound);
-      default:
-        if (r.kind === 'saved') options.onMailQueued?.();
-        req.auditDetail = {
-          revision: r.revision,
-          ...(r.kind === 'saved' && r.before ? documentChanges(r.before, r.network) : {}),
-          ...(r.kind === 'unchanged' && { unchanged: true }),
-          ...audit,
-        };
-        return reply.code(r.kind === 'saved' ? status : 200).header('etag', `"${r.revision}"`).header('cache-control', 'no-store').send({ revision: r.revision, document });
-    }
-  };
-
-  const revisionParam = (req: FastifyRequest) => {
-    const v = (req.params as { revision?: string }).revision ?? '';
-    return /^[1-9][0-9]{0,8}$/.test(v) ? Number(v) : undefined;
-  };
+  const text = (req: FastifyRequest) => textOf(options, req);
 
   admin.get(R.getNetworkDocument.path, adminRoute('getNetworkDocument'), async (req, reply) => {
     const d = await networks.document(req.adminNetworkId!);
@@ -90,7 +98,7 @@ export function registerNetworkRoutes(admin: FastifyInstance, options: NetworkRo
     }
     // An If-Match that names no revision matches none: the same answer as an older one.
     const r = await networks.save(document, { author: authorOf(req.caller!), basedOn: basedOn ?? -1, id });
-    return answer(req, reply, r, document);
+    return answer(options, req, reply, r, document);
   });
 
   admin.post(R.createNetwork.path, adminRoute('createNetwork'), async (req, reply) => {
@@ -113,16 +121,21 @@ export function registerNetworkRoutes(admin: FastifyInstance, options: NetworkRo
       // Whoever creates a network owns it; an admin owns every network already.
       if (caller.kind === 'organiser' && !caller.organiser.isAdmin) await organisers.setRole(r.network.id, caller.organiser.email, 'owner');
     }
-    return answer(req, reply, r, document, 201);
+    return answer(options, req, reply, r, document, 201);
   });
 
   admin.post(R.previewNetworkChanges.path, adminRoute('previewNetworkChanges'), async (req, reply) => {
     const parsed = parseNetwork(req.body);
-    if (!parsed.ok) return invalid(req, reply, parsed.problems);
+    if (!parsed.ok) return invalid(options, req, reply, parsed.problems);
     const current = networks.get(req.adminNetworkId!)!;
     reply.header('cache-control', 'no-store');
     return options.preview(current, parsed.value);
   });
+}
+
+function registerRevisionRoutes(admin: FastifyInstance, options: NetworkRouteOptions): void {
+  const { networks } = options;
+  const text = (req: FastifyRequest) => textOf(options, req);
 
   admin.get(R.listRevisions.path, adminRoute('listRevisions'), async (req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -144,6 +157,6 @@ export function registerNetworkRoutes(admin: FastifyInstance, options: NetworkRo
     if (!revision || document === undefined) return fail(reply, 404, 'not-found', text(req).revisionNotFound);
     const header = req.headers['if-match'];
     const r = await networks.save(document, { author: authorOf(req.caller!), id, ...(header !== undefined && { basedOn: ifMatchRevision(header) ?? -1 }) });
-    return answer(req, reply, r, document, 200, { restored: revision });
+    return answer(options, req, reply, r, document, 200, { restored: revision });
   });
 }

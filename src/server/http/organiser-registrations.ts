@@ -1,0 +1,120 @@
+/**
+ * The organiser API for a network's registrations: the list and the CSV export, accept, reject
+ * and move up, the organiser's note, removing a registration and attendance. Registered inside
+ * the organiser context, after `installAdminAuth`, which decides who may (organiser-auth.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ADMIN_ROUTES, adminMessages, exportFileName, formMessages, freeText, isStorable, registrationsTable, type AdminRegistration, type NoteRequest, type RemoveRequest } from '../../core/index.js';
+import type { RegistrationRow } from '../services/registration-service.js';
+import { adminRoute } from './organiser-auth.js';
+import { toCsv } from './csv.js';
+import { error, localeOf, networkOf, registrationIdParam, view, type RouteDeps } from './reply.js';
+
+type OrganiserDeps = Pick<RouteDeps, 'store' | 'networks' | 'now' | 'mailQueued'>;
+
+export function registerOrganiserRegistrations(admin: FastifyInstance, deps: OrganiserDeps): void {
+  registerLists(admin, deps);
+  registerDecisions(admin, deps);
+  registerNoteAndRemove(admin, deps);
+  registerAttendance(admin, deps);
+}
+
+const unknownRegistration = (req: FastifyRequest, reply: FastifyReply) => error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
+
+// Organiser-written text keeps its line breaks; what cannot be stored is refused, not repaired silently.
+const organiserText = (raw: string | undefined) => (raw === undefined ? { ok: true as const, value: '' } : freeText(raw));
+
+function registerLists(admin: FastifyInstance, { store, networks, now }: OrganiserDeps): void {
+  const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
+    const n = networkOf(networks, req, reply);
+    if (!n) return undefined;
+    const session = (req.query as { session?: unknown }).session;
+    if (session !== undefined && (typeof session !== 'string' || !isStorable(session))) {
+      void error(reply, 422, 'invalid', 'session must be one session id.');
+      return undefined;
+    }
+    return { n, rows: await store.list(n.id, session) };
+  };
+
+  /** A registration as organisers see it: in the console's list and, worded by core, in the CSV. */
+  const organiserView = async (row: RegistrationRow): Promise<AdminRegistration> => ({
+    ...view(row, await store.position(row)),
+    target: row.target,
+    organisationType: row.organisation_type,
+    answers: row.answers,
+    declarations: row.declarations,
+    reason: row.reason,
+    attendance: row.attendance,
+    note: row.organiser_note ?? null,
+  });
+
+  admin.get(ADMIN_ROUTES.listRegistrations.path, adminRoute('listRegistrations'), async (req, reply) => {
+    const r = await listFor(req, reply);
+    if (!r) return reply;
+    reply.header('cache-control', 'no-store');
+    return { registrations: await Promise.all(r.rows.map(organiserView)) };
+  });
+
+  admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
+    const r = await listFor(req, reply);
+    if (!r) return reply;
+    // The same shape the organiser list gives, so core words it once for the console and the file.
+    const registrations = await Promise.all(r.rows.map(organiserView));
+    const { header, rows } = registrationsTable(r.n, registrations, localeOf(req));
+    reply.header('cache-control', 'no-store');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName(r.n.id, now(r.n.id))}"`).send(toCsv(header, rows));
+  });
+}
+
+function registerDecisions(admin: FastifyInstance, { store, mailQueued }: OrganiserDeps): void {
+  const act = (name: 'accept' | 'reject' | 'moveUp', run: (id: string, reason: string | undefined) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>
+    admin.post(ADMIN_ROUTES[name].path, adminRoute(name), async (req, reply) => {
+      const id = registrationIdParam(req);
+      if (!id) return unknownRegistration(req, reply);
+      // The reason goes to the database and into an e-mail: it must be text that can be stored.
+      const given = (req.body as { reason?: unknown } | null | undefined)?.reason;
+      const reason = typeof given === 'string' ? freeText(given) : undefined;
+      if (reason && !reason.ok) return error(reply, 422, 'invalid', 'reason contains characters that cannot be stored.');
+      const r = await run(id, reason?.ok ? reason.value || undefined : undefined);
+      mailQueued();
+      if (!r.ok) return error(reply, r.code === 'not-found' ? 404 : 409, r.code, r.code);
+      return view(r.row, await store.position(r.row));
+    });
+  act('accept', (id, reason) => store.accept(id, reason));
+  act('reject', async (id, reason) => (reason ? store.reject(id, reason) : { ok: false, code: 'reason-required' }));
+  act('moveUp', (id) => store.moveUp(id));
+}
+
+function registerNoteAndRemove(admin: FastifyInstance, { store, mailQueued }: OrganiserDeps): void {
+  admin.put(ADMIN_ROUTES.setNote.path, adminRoute('setNote'), async (req, reply) => {
+    const note = organiserText((req.body as NoteRequest).note);
+    if (!note.ok) return error(reply, 422, 'invalid', adminMessages(localeOf(req)).noteUnstorable, { issues: [{ path: 'note', message: adminMessages(localeOf(req)).noteUnstorable }] });
+    if (!(await store.setNote(registrationIdParam(req)!, note.value))) return unknownRegistration(req, reply);
+    req.auditDetail = { cleared: !note.value };
+    return { note: note.value || null };
+  });
+
+  admin.post(ADMIN_ROUTES.remove.path, adminRoute('remove'), async (req, reply) => {
+    const reason = organiserText((req.body as RemoveRequest).reason);
+    if (!reason.ok) return error(reply, 422, 'invalid', adminMessages(localeOf(req)).reasonUnstorable, { issues: [{ path: 'reason', message: adminMessages(localeOf(req)).reasonUnstorable }] });
+    const r = await store.remove(registrationIdParam(req)!, reason.value || undefined);
+    mailQueued();
+    if (!r.ok) return r.code === 'not-found' ? unknownRegistration(req, reply) : error(reply, 409, r.code, adminMessages(localeOf(req)).notActive);
+    req.auditDetail = { status: r.row.status };
+    return view(r.row, undefined);
+  });
+}
+
+function registerAttendance(admin: FastifyInstance, { store, networks }: OrganiserDeps): void {
+  admin.put(ADMIN_ROUTES.attendance.path, adminRoute('attendance'), async (req, reply) => {
+    const b = (req.body ?? {}) as { sessionId?: unknown; present?: unknown };
+    if (typeof b.sessionId !== 'string' || typeof b.present !== 'boolean') return error(reply, 422, 'invalid', 'sessionId (text) and present (true/false) are required.');
+    const id = registrationIdParam(req);
+    const current = id && (await store.byId(id));
+    if (!id || !current) return unknownRegistration(req, reply);
+    if (!networks.get(current.network_id)?.sessions.some((s) => s.id === b.sessionId)) return error(reply, 422, 'invalid', 'sessionId is not a session of this network.');
+    const row = await store.attendance(id, b.sessionId, b.present);
+    if (!row) return error(reply, 404, 'not-found', 'not-found');
+    return { attendance: row.attendance };
+  });
+}

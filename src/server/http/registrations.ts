@@ -1,0 +1,171 @@
+/**
+ * Registering and managing a registration: a new registration (with its form token), the
+ * manage token's routes (read, cancel, erase, switch session, a new calendar feed address), the
+ * personal calendar feed and "send me my link again".
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { cancelClosedText, emailAddress, formMessages, isStorable, manageActions, reasonText, toLocale } from '../../core/index.js';
+import type { RegistrationRow } from '../services/registration-service.js';
+import { consume } from '../storage/rate-limit.js';
+import { checkFormToken } from '../tokens.js';
+import { error, localeOf, networkOf, view, type RouteDeps } from './reply.js';
+
+/** A form left open longer than this is sent again with a new token. */
+const FORM_TOKEN_MAX_AGE_MS = 24 * 3600000;
+
+export interface RegistrationRouteOptions {
+  /** The secret form tokens are signed with. */
+  secret: Buffer;
+  /** Milliseconds between handing out a form token and a registration carrying it (3000 by default). */
+  minFillMs?: number;
+}
+
+export function registerRegistrations(app: FastifyInstance, deps: RouteDeps, options: RegistrationRouteOptions): void {
+  registerSignup(app, deps, options);
+  registerManageRoutes(app, deps);
+  registerFeedAndLinks(app, deps);
+}
+
+function registerSignup(app: FastifyInstance, { store, networks, clock, limited, mailQueued }: RouteDeps, options: RegistrationRouteOptions): void {
+  const formLimits = { minAgeMs: options.minFillMs ?? 3000, maxAgeMs: FORM_TOKEN_MAX_AGE_MS };
+  app.post('/api/networks/:networkId/registrations', limited, async (req, reply) => {
+    const n = networkOf(networks, req, reply);
+    if (!n) return reply;
+    const body = req.body as { locale?: unknown; formToken?: unknown } | null | undefined;
+    const locale = typeof body?.locale === 'string' ? toLocale(body.locale) : localeOf(req);
+    if (n.registration.mode !== 'built-in') return error(reply, 409, 'not-built-in', formMessages(locale).reason['not-built-in']);
+    if (checkFormToken(options.secret, body?.formToken, n.id, clock(), formLimits) !== 'ok') {
+      return error(reply, 422, 'spam', formMessages(locale).signup.errorSummary, { issues: [{ path: '', message: formMessages(locale).form.error.spam }] });
+    }
+    const key = req.headers['idempotency-key'];
+    const r = await store.register(n, req.body, typeof key === 'string' && key ? key : undefined);
+    mailQueued();
+    if (r.kind === 'invalid') {
+      const spam = r.problems.some((p) => p.code === 'spam');
+      return error(reply, 422, spam ? 'spam' : 'invalid', formMessages(locale).signup.errorSummary, {
+        issues: r.problems.map((p) => ({ path: p.path, message: p.message[locale] })),
+      });
+    }
+    if (r.kind === 'rejected') return error(reply, r.conflict ? 409 : 422, r.reasons[0]!.code, r.message, { reasons: r.reasons });
+    if (r.kind === 'idempotency-mismatch') return error(reply, 422, 'idempotency-mismatch', formMessages(locale).signup.idempotencyMismatch);
+    return reply.code(201).send({ id: r.id, status: r.status, ...(r.position !== undefined && { position: r.position }), manageToken: r.manageToken });
+  });
+}
+
+/** The registration of the path's manage `:token`, or undefined after a 404 (also once erased). */
+async function byToken({ store }: RouteDeps, req: FastifyRequest, reply: FastifyReply) {
+  const row = await store.byToken((req.params as { token: string }).token);
+  if (!row || row.erased_at) {
+    void error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
+    return undefined;
+  }
+  return row;
+}
+
+// What the participant may still do comes with their registration, decided by core at the
+// server's clock, so the manage page shows exactly the buttons the server will accept.
+function participantView({ store, networks, now }: RouteDeps, row: RegistrationRow, position: number | undefined) {
+  const n = networks.get(row.network_id);
+  const actions = n ? manageActions(n, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now(n.id)) : { cancel: false, leaveWaitlist: false, switchTo: [] };
+  const calendarUrl = row.erased_at ? undefined : store.calendarUrl(row);
+  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }) };
+}
+
+function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const { store, networks, limited, mailQueued } = deps;
+  app.get('/api/registrations/:token', limited, async (req, reply) => {
+    const row = await byToken(deps, req, reply);
+    if (!row) return reply;
+    reply.header('cache-control', 'no-store');
+    return participantView(deps, row, await store.position(row));
+  });
+
+  app.post('/api/registrations/:token/cancel', limited, async (req, reply) => {
+    const row = await byToken(deps, req, reply);
+    if (!row) return reply;
+    const r = await store.cancel(row.id);
+    mailQueued();
+    if (!r.ok && (r.code === 'over' || r.code === 'cancel-closed')) {
+      const n = networks.get(row.network_id)!;
+      const locale = localeOf(req);
+      return error(reply, 409, 'not-cancellable', r.code === 'over' ? formMessages(locale).manage.over : cancelClosedText(n, locale));
+    }
+    // Already cancelled (or rejected): the same view again, so a repeated request is harmless.
+    if (!r.ok) return participantView(deps, row, await store.position(row));
+    return participantView(deps, r.row, undefined);
+  });
+
+  app.post('/api/registrations/:token/erase', limited, async (req, reply) => {
+    const row = await byToken(deps, req, reply);
+    if (!row) return reply;
+    await store.erase(row.id);
+    mailQueued();
+    return { erased: true };
+  });
+
+  // The manage page: move to another session, where people register per session.
+  app.post('/api/registrations/:token/switch', limited, async (req, reply) => {
+    const row = await byToken(deps, req, reply);
+    if (!row) return reply;
+    const locale = localeOf(req);
+    const sessionId = (req.body as { sessionId?: unknown } | null | undefined)?.sessionId;
+    if (typeof sessionId !== 'string' || !isStorable(sessionId) || !sessionId) {
+      const message = formMessages(locale).form.error.session;
+      return error(reply, 422, 'invalid', message, { issues: [{ path: 'sessionId', message }] });
+    }
+    const r = await store.switchSession(row.id, sessionId);
+    mailQueued();
+    if (!r.ok) {
+      if (r.code === 'not-found') return error(reply, 404, 'not-found', formMessages(locale).signup.notFound);
+      const n = networks.get(row.network_id)!;
+      const message = r.reasons.length ? r.reasons.map((x) => reasonText(x, n, locale)).join(' ') : formMessages(locale).manage.notSwitchable;
+      const status = r.code === 'unknown-session' ? 422 : 409;
+      return error(reply, status, r.code, message, { ...(r.reasons.length && { reasons: r.reasons }), ...(status === 422 && { issues: [{ path: 'sessionId', message }] }) });
+    }
+    reply.header('cache-control', 'no-store');
+    return participantView(deps, r.row, r.position);
+  });
+}
+
+function registerFeedAndLinks(app: FastifyInstance, deps: RouteDeps): void {
+  const { db, store, networks, clock, perMinute, limited, mailQueued } = deps;
+  // The personal calendar feed: read-only, by its own token (not the manage token), exactly the
+  // sessions the person has a place at. Calendar apps poll it; it holds no personal data.
+  app.get('/api/calendar/:token/agenda.ics', async (req, reply) => {
+    const row = await store.byFeedToken((req.params as { token: string }).token);
+    const feedNetwork = row && networks.get(row.network_id);
+    const body = row && store.personalCalendar(row, row.locale, feedNetwork && (await networks.timeline(feedNetwork)));
+    if (!row || !body) return error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'This calendar address does not exist (any more).' : 'Dit agenda-adres bestaat niet (meer).');
+    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').header('content-disposition', 'inline; filename="agenda.ics"').send(body);
+  });
+
+  // A new feed address, when the old one went somewhere it should not: the old one stops working.
+  app.post('/api/registrations/:token/calendar/renew', limited, async (req, reply) => {
+    const row = await byToken(deps, req, reply);
+    if (!row) return reply;
+    const renewed = await store.renewFeed(row.id);
+    if (!renewed) return error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
+    reply.header('cache-control', 'no-store');
+    return participantView(deps, renewed, await store.position(renewed));
+  });
+
+  // "Send me my link again": the same answer whether or not the address is known, so the page
+  // cannot be used to find out who registered. Limited per client address (as every public
+  // route) and per e-mail address, so nobody's inbox can be filled through it.
+  app.post('/api/manage-link', limited, async (req, reply) => {
+    const locale = localeOf(req);
+    const email = emailAddress((req.body as { email?: unknown } | null | undefined)?.email);
+    if (!email) {
+      const message = formMessages(locale).form.error.emailInvalid;
+      return error(reply, 422, 'invalid', message, { issues: [{ path: 'email', message }] });
+    }
+    const perAddress = perMinute > 0 ? await consume(db, `manage-link:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`, 3, 3600000, clock()) : { allowed: true };
+    if (perAddress.allowed) {
+      await store.sendManageLinks(email);
+      mailQueued();
+    }
+    reply.header('cache-control', 'no-store');
+    return reply.code(202).send({ sent: true });
+  });
+}
