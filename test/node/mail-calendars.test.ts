@@ -1,0 +1,143 @@
+// Every calendar object the server sends after a participant's own change (issue 23), as it
+// arrives at a real SMTP peer and as an independent reader (ical.js) reads it: METHOD said inside
+// and in the part's header, an ORGANIZER, each calendar attached once, and the same UID as the
+// feed with a SEQUENCE that outranks what the person had.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import type { ParsedMail } from 'mailparser';
+import { createMailer, deliverOutbox } from '../../src/server/index.js';
+import { BACKENDS, network, person, smtpPeer, startServer, type TestServer } from './helpers.js';
+
+/** The calendars of an e-mail: the part's method parameter, and what ical.js reads in it. */
+function calendars(mail: ParsedMail) {
+  return mail.attachments
+    .filter((a) => a.contentType === 'text/calendar' || a.contentType === 'application/ics')
+    .map((a) => {
+      const cal = new ICAL.Component(ICAL.parse(a.content.toString('utf8')));
+      const header = a.headers.get('content-type') as { params?: Record<string, string> } | undefined;
+      return {
+        contentType: a.contentType,
+        headerMethod: header?.params?.method?.toUpperCase(),
+        method: cal.getFirstPropertyValue('method') as string | null,
+        events: cal.getAllSubcomponents('vevent').map((v) => ({
+          uid: v.getFirstPropertyValue('uid') as string,
+          sequence: v.getFirstPropertyValue('sequence') as number,
+          status: v.getFirstPropertyValue('status') as string,
+          organizer: String(v.getFirstPropertyValue('organizer') ?? ''),
+          description: String(v.getFirstPropertyValue('description') ?? ''),
+        })),
+      };
+    });
+}
+
+/** What an iTIP reader requires of every calendar we send (RFC 5546 3.2.1 PUBLISH, 3.2.5 CANCEL). */
+function assertItip(mail: ParsedMail) {
+  const all = calendars(mail);
+  for (const c of all) {
+    assert.equal(c.contentType, 'text/calendar', `${mail.subject}: one text/calendar part per calendar, no application/ics copy`);
+    assert.ok(c.method === 'PUBLISH' || c.method === 'CANCEL', `${mail.subject}: METHOD inside the calendar (got ${c.method})`);
+    assert.equal(c.headerMethod, c.method, `${mail.subject}: the part's method parameter says the same`);
+    for (const e of c.events) {
+      assert.match(e.organizer, /^mailto:.+@.+/, `${mail.subject}: ORGANIZER on ${e.uid}`);
+      if (c.method === 'CANCEL') assert.equal(e.status, 'CANCELLED');
+    }
+  }
+  return all;
+}
+
+const doc = (contact: boolean) =>
+  network({
+    id: 'reeks',
+    ...(contact ? {} : { contact: undefined }),
+    sessions: [
+      { id: 'een', title: 'Dag een', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00', venue: { type: 'hybrid', name: 'Provinciehuis', city: 'Zwolle', joinUrl: 'https://example.org/geheime-link', note: 'Zaal volgt' } },
+      { id: 'twee', title: 'Dag twee', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T16:00', venue: { type: 'to-be-announced', note: 'bij een van de deelnemende gemeenten' } },
+    ],
+    registration: { mode: 'built-in', scope: 'session', fields: { organisation: 'optional', organisationType: 'off' } },
+  });
+
+for (const backend of BACKENDS) {
+  describe(`calendars after a participant's own change, over SMTP, on ${backend}`, () => {
+    let s: TestServer;
+    let peer: Awaited<ReturnType<typeof smtpPeer>>;
+    before(async () => {
+      s = await startServer(backend, [doc(true)], { publicUrl: 'https://aanmelden.example.org' });
+      peer = await smtpPeer();
+    });
+    after(async () => {
+      await s.close();
+      await peer.close();
+    });
+    const deliver = async () => {
+      await deliverOutbox(s.db, createMailer({ smtpUrl: peer.url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' }));
+      return peer.received.splice(0);
+    };
+    const feedSequence = async (uid: string) => {
+      const text = await (await fetch(`${s.url}/api/networks/reeks/calendar.ics`)).text();
+      const cal = new ICAL.Component(ICAL.parse(text));
+      const event = cal.getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === uid)!;
+      return event.getFirstPropertyValue('sequence') as number;
+    };
+
+    test('confirmation: PUBLISH with METHOD, ORGANIZER (the contact), the join link, attached once', async () => {
+      const r = await s.post('/api/networks/reeks/registrations', { ...person('a'), sessionId: 'een' });
+      assert.equal(r.status, 201);
+      const [mail] = await deliver();
+      const [cal, ...more] = assertItip(mail!);
+      assert.equal(more.length, 0, 'one calendar, attached once');
+      assert.equal(cal!.method, 'PUBLISH');
+      assert.equal(cal!.events[0]!.uid, 'een.reeks@leerkring');
+      assert.equal(cal!.events[0]!.organizer, 'mailto:organisator@example.org');
+      assert.equal(cal!.events[0]!.sequence, await feedSequence('een.reeks@leerkring'), 'the same SEQUENCE as the feed');
+      assert.match(cal!.events[0]!.description, /https:\/\/example\.org\/geheime-link/, 'a person with a place gets the join link in the calendar too');
+      assert.match(mail!.text!, /Zaal volgt/, 'the venue note is in the e-mail');
+    });
+
+    test('"Je bent afgemeld": a CANCEL of the same UID with a higher SEQUENCE, never a PUBLISH', async () => {
+      const r = await s.post('/api/networks/reeks/registrations', { ...person('b'), sessionId: 'een' });
+      await deliver();
+      assert.equal((await s.post(`/api/registrations/${r.body.manageToken}/cancel`, {})).status, 200);
+      const [mail] = await deliver();
+      assert.match(mail!.subject!, /^Je bent afgemeld/);
+      const [cal, ...more] = assertItip(mail!);
+      assert.equal(more.length, 0);
+      assert.equal(cal!.method, 'CANCEL');
+      assert.equal(cal!.events[0]!.uid, 'een.reeks@leerkring');
+      assert.equal(cal!.events[0]!.sequence, (await feedSequence('een.reeks@leerkring')) + 1);
+    });
+
+    test('a switch publishes the new session and cancels the old UID in the same e-mail', async () => {
+      const r = await s.post('/api/networks/reeks/registrations', { ...person('c'), sessionId: 'een' });
+      await deliver();
+      const moved = await s.post(`/api/registrations/${r.body.manageToken}/switch`, { sessionId: 'twee' });
+      assert.equal(moved.status, 200);
+      const [mail] = await deliver();
+      const cals = assertItip(mail!);
+      assert.deepEqual(
+        cals.map((c) => [c.method, c.events.map((e) => e.uid)]),
+        [
+          ['PUBLISH', ['twee.reeks@leerkring']],
+          ['CANCEL', ['een.reeks@leerkring']],
+        ],
+      );
+      assert.equal(cals[1]!.events[0]!.sequence, (await feedSequence('een.reeks@leerkring')) + 1);
+    });
+  });
+}
+
+describe('a network without a contact address', () => {
+  test("the sender's address is the ORGANIZER", async () => {
+    const s = await startServer('pglite', [doc(false)]);
+    const peer = await smtpPeer();
+    try {
+      await s.post('/api/networks/reeks/registrations', { ...person('d'), sessionId: 'twee' });
+      await deliverOutbox(s.db, createMailer({ smtpUrl: peer.url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' }));
+      const [cal] = assertItip(peer.received[0]!);
+      assert.equal(cal!.events[0]!.organizer, 'mailto:noreply@example.org');
+    } finally {
+      await s.close();
+      await peer.close();
+    }
+  });
+});
