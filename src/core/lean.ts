@@ -11,6 +11,7 @@ export * from './problems.js';
 export * from './time.js';
 export * from './wall-time.js';
 export * from './session-time.js';
+export * from './session-when.js';
 export * from './policy.js';
 export * from './registration-window.js';
 export * from './session-index.js';

@@ -112,6 +112,14 @@ describe('<leerkring-agenda>: what the document says (issue 13)', () => {
     await expectAccessible(el);
   });
 
+  it('shows on which day a session over two days ends (issue 23)', async () => {
+    const doc = network([{ id: 'eiland', title: 'Eilanddagen', type: 'other', start: '2030-05-27T08:30', end: '2030-05-28T17:30' }]);
+    const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2030-01-01T10:00:00Z">${inline(doc)}</leerkring-agenda>`);
+    const when = el.shadowRoot!.querySelector('[part="date"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(when).to.contain('maandag 27 mei 2030');
+    expect(when).to.contain('dinsdag 28 mei 2030, 17.30');
+  });
+
   it('shows the note of a hybrid venue and of a venue still to be announced (issue 23)', async () => {
     const doc = network([
       { id: 'slot', title: 'Slot', type: 'closing', start: '2030-03-12T13:00', end: '2030-03-12T16:00', venue: { type: 'hybrid', name: 'Provinciehuis', city: 'Zwolle', note: 'Zaal volgt per e-mail' } },

@@ -9,6 +9,11 @@ import {
   amsterdamClock,
   formatDateTime,
   formatTime,
+  sessionTiming,
+  sessionWhenText,
+  sessionDaysText,
+  spansDays,
+  type Session,
 } from '../../src/core/index.js';
 
 const iso = (s: string) => parseDateTime(s)?.toISOString();
@@ -62,5 +67,22 @@ describe('time in Europe/Amsterdam', () => {
     expect(formatTime('nl', t)).to.equal('19.30');
     expect(formatDateTime('nl', t)).to.equal('woensdag 1 juli 2026, 19.30 uur');
     expect(formatDateTime('en', t)).to.equal('Wednesday, 1 July 2026, 19:30');
+  });
+});
+
+describe('when a session is, in words (issue 23)', () => {
+  const timing = (start: string, end?: string) => sessionTiming({ id: 'x', title: 'X', type: 'other', start, ...(end && { end }) } as Session);
+  it('a session over two days says both days, in both languages', () => {
+    const t = timing('2026-05-27T08:30', '2026-05-28T17:30');
+    expect(spansDays(t)).to.equal(true);
+    expect(sessionWhenText(t, 'nl')).to.equal('woensdag 27 mei 2026, 08.30 uur – donderdag 28 mei 2026, 17.30 uur');
+    expect(sessionWhenText(t, 'en')).to.equal(`${formatDateTime('en', new Date('2026-05-27T06:30:00Z'))} – ${formatDateTime('en', new Date('2026-05-28T15:30:00Z'))}`);
+    expect(sessionDaysText(t, 'nl')).to.equal('woensdag 27 mei 2026 – donderdag 28 mei 2026');
+  });
+  it('a session within one Amsterdam day says its start, as before; also one that ends at 00:30 UTC of the next day', () => {
+    const t = timing('2026-05-27T19:30', '2026-05-27T23:30');
+    expect(spansDays(t)).to.equal(false);
+    expect(sessionWhenText(t, 'nl')).to.equal(formatDateTime('nl', t.kind === 'exact' ? t.start : new Date()));
+    expect(sessionDaysText(t, 'nl')).to.equal('woensdag 27 mei 2026');
   });
 });

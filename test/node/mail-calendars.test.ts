@@ -141,3 +141,12 @@ describe('a network without a contact address', () => {
     }
   });
 });
+
+describe('a session over two days (issue 23)', () => {
+  test('the e-mail says when it starts and when it ends, on which day', async () => {
+    const { composeMail } = await import('../../src/server/mail/compose.js');
+    const n = network({ id: 'eiland', sessions: [{ id: 'twee-dagen', title: 'Eilanddagen', type: 'other', start: '2030-05-27T08:30', end: '2030-05-28T17:30' }] });
+    const mail = composeMail('confirmed', { network: n, sessionId: 'twee-dagen', participant: { name: 'Anna', email: 'anna@example.org' }, locale: 'nl' });
+    assert.match(mail.text, /^Wanneer: maandag 27 mei 2030, 08\.30 uur – dinsdag 28 mei 2030, 17\.30 uur$/m);
+  });
+});

@@ -30,6 +30,7 @@ import {
   type Resource,
   type Session,
   type SessionType,
+  spansDays,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
@@ -512,7 +513,8 @@ export class LeerkringAgenda extends LitElement {
       return html`<time datetime=${timing.date}>${formatDate(locale, timing.start)}</time>${session.doorsOpen ? `, ${m.agenda.doorsOpen(session.doorsOpen)}` : ''}`;
     }
     const from = formatTime(locale, timing.start);
-    const to = timing.end ? formatTime(locale, timing.end) : undefined;
+    // A session over more days says on which day it ends.
+    const to = timing.end ? (spansDays(timing) ? `${formatDate(locale, timing.end)}, ${formatTime(locale, timing.end)}` : formatTime(locale, timing.end)) : undefined;
     const rest = `, ${m.agenda.time(from, to)}${session.doorsOpen ? ` (${m.agenda.doorsOpen(session.doorsOpen)})` : ''}`;
     return html`<time datetime=${timing.start.toISOString()}>${formatDate(locale, timing.start)}</time>${rest}`;
   }

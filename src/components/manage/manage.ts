@@ -4,8 +4,6 @@ import {
   RegistrationClient,
   cancelClosedText,
   findSession,
-  formatDate,
-  formatDateTime,
   formMessages,
   freesPlaceForWaitlist,
   manageActions,
@@ -17,6 +15,7 @@ import {
   type Locale,
   type Network,
   type RegistrationView,
+  sessionWhenText,
 } from '../../core/lean.js';
 import { loadNetwork } from '../shared/load-network.js';
 import { clock } from '../shared/network-source.js';
@@ -315,7 +314,7 @@ export class LeerkringManage extends LitElement {
     const t = sessionTiming(session);
     const d = messages(locale).date;
     if (t.kind === 'tbd') return t.period ? d.tbdPeriod(t.period) : d.tbd;
-    return t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start);
+    return sessionWhenText(t, locale);
   }
 
   #statusText(r: RegistrationView, locale: Locale): string {

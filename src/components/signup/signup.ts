@@ -31,6 +31,8 @@ import {
   type Question,
   type Session,
   type RegistrationInput,
+  sessionDaysText,
+  sessionTiming,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState } from '../shared/state-view.js';
@@ -437,8 +439,7 @@ export class LeerkringSignup extends LitElement {
     });
     const selected = this.#value('sessionId') || this.session || '';
     const label = (x: Session) => {
-      const start = sessionStart(x);
-      const when = start ? formatDate(locale, start) : messages(locale).date.tbd;
+      const when = sessionDaysText(sessionTiming(x), locale) ?? messages(locale).date.tbd;
       return `${x.title} (${when})${state.availability!.sessions[x.id]!.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}`;
     };
     if (choosable.length > SESSION_RADIOS_UP_TO) return this.#sessionSelect(choosable, selected, label, invalid, locale);

@@ -14,11 +14,11 @@ import {
   emailMessages,
   networkCalendar,
   calendarEvents,
-  formatDateTime,
   formatDate,
   venueText,
   findSession,
   sessionTiming,
+  sessionWhenText,
   inertLine,
   isolated,
   sessionDetails,
@@ -147,7 +147,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
     for (const s of sessions) {
       const t = sessionTiming(s);
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
-      lines.push('', s.title, m.when(t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start)));
+      lines.push('', s.title, m.when(sessionWhenText(t, locale)!));
       const where = venueText(s.venue, locale);
       if (where) lines.push(m.where(isolated(where)));
       if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
@@ -242,7 +242,7 @@ export function composeRevisionMail(
     const t = sessionTiming(s);
     if (t.kind === 'tbd') continue;
     if (one) lines.push('', s.title);
-    lines.push(m.when(t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start)));
+    lines.push(m.when(sessionWhenText(t, locale)!));
     const where = venueText(s.venue, locale);
     if (where) lines.push(m.where(where));
     if (hasPlace(s.id) && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
