@@ -78,6 +78,7 @@ export const objectRules = {
   network(n: Record<string, unknown>, add: AddIssue): void {
     const sessions = Array.isArray(n.sessions) ? n.sessions : [];
     const tracks = Array.isArray(n.tracks) ? n.tracks.map((t) => (isRecord(t) ? t.id : undefined)) : [];
+    const r = isRecord(n.registration) ? n.registration : {};
     const seen = new Set<unknown>();
     sessions.forEach((s, i) => {
       if (!isRecord(s)) return;
@@ -86,8 +87,8 @@ export const objectRules = {
         seen.add(s.id);
       }
       if (typeof s.track === 'string' && !tracks.includes(s.track)) add('unknown-track', ['sessions', i, 'track']);
+      sessionInNetwork(s, i, r, add);
     });
-    const r = isRecord(n.registration) ? n.registration : {};
     const contact = isRecord(n.contact) ? n.contact : {};
     if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
     if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
@@ -96,7 +97,42 @@ export const objectRules = {
     if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation)))
       add('type-field-off', ['registration', 'fields', 'organisationType']);
     if (fields.organisation === 'off' && Array.isArray(r.organisations)) add('organisation-field-off', ['registration', 'fields', 'organisation']);
+    // A limit per organisation counts organisation names the form never asks for.
+    if (fields.organisation === 'off' && r.maxPerOrganisation !== undefined) add('max-per-organisation-field-off', ['registration', 'maxPerOrganisation']);
+    // Cancelling for free "until" a moment after every session is over says nothing a person can use.
+    const until = typeof r.cancelUntil === 'string' ? parseDeadline(r.cancelUntil) : undefined;
+    const ends = sessions.map((s) => (isRecord(s) ? lastMoment(s) : undefined)).filter((t): t is number => t !== undefined);
+    if (until && ends.length && until.getTime() > Math.max(...ends)) add('cancel-until-after-sessions', ['registration', 'cancelUntil']);
   },
 };
+
+/** The last moment of a dated session (its end, its start, or the end of its day), as a number; undefined without a date. */
+function lastMoment(s: Record<string, unknown>): number | undefined {
+  const at = typeof s.end === 'string' ? s.end : typeof s.start === 'string' ? s.start : typeof s.date === 'string' ? `${s.date}T23:59` : undefined;
+  return at ? parseDateTime(at)?.getTime() : undefined;
+}
+
+/**
+ * What a session says that its network's registration cannot hold: places of its own inside a
+ * registration for the whole series (no rule decides them: refused, never ignored), no place and
+ * no waiting list where people register per session, a programme item outside its hours.
+ */
+function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<string, unknown>, add: AddIssue): void {
+  const perSession = r.scope === 'session';
+  if (!perSession && s.capacity !== undefined && r.mode === 'built-in') add('session-capacity-in-series', ['sessions', i, 'capacity']);
+  const waitlist = isRecord(r.waitlist) && r.waitlist.enabled === true;
+  if (perSession && s.capacity === 0 && !waitlist && r.mode === 'built-in') add('capacity-zero-no-waitlist', ['sessions', i, 'capacity']);
+  if (typeof s.start !== 'string' || !Array.isArray(s.programme)) return;
+  // Within one day only: the clock times of a programme say nothing of the day they fall on.
+  const day = s.start.slice(0, 10);
+  if (typeof s.end === 'string' && s.end.slice(0, 10) !== day) return;
+  const from = s.start.slice(11, 16);
+  const to = typeof s.end === 'string' ? s.end.slice(11, 16) : undefined;
+  s.programme.forEach((p, j) => {
+    if (!isRecord(p) || typeof p.time !== 'string') return;
+    const end = typeof p.end === 'string' ? p.end : p.time;
+    if (p.time < from || (to !== undefined && end > to)) add('programme-outside-session', ['sessions', i, 'programme', j, 'time']);
+  });
+}
 
 export type ObjectRule = keyof typeof objectRules;

@@ -54,6 +54,13 @@ const nl = {
     'type-field-off':
       'het formulier vraagt het type organisatie niet ("off"), maar eligibility of invitation kijkt naar dat type; niemand kan zich dan aanmelden. Zet dit veld op "required" of haal de regel weg',
     'organisation-field-off': 'het formulier vraagt de organisatie niet ("off"), maar registration.organisations geeft een lijst om uit te kiezen; zet dit veld op "required" of "optional", of haal de lijst weg',
+    'max-per-organisation-field-off':
+      'het formulier vraagt de organisatie niet ("off"), dus een maximum per organisatie (maxPerOrganisation) kan niet worden geteld; zet registration.fields.organisation op "required" of haal het maximum weg',
+    'session-capacity-in-series':
+      'mensen melden zich aan voor de hele reeks, dus een eigen aantal plaatsen per bijeenkomst wordt nergens bewaakt; haal capacity hier weg en gebruik registration.capacity, of laat mensen zich per bijeenkomst aanmelden (registration.scope "session")',
+    'capacity-zero-no-waitlist': 'met 0 plaatsen en geen wachtlijst kan niemand zich voor deze bijeenkomst aanmelden; geef plaatsen, zet de wachtlijst aan, of haal de bijeenkomst uit de aanmelding',
+    'programme-outside-session': 'dit programmaonderdeel valt buiten de begin- en eindtijd van de bijeenkomst; pas de tijd van het onderdeel of van de bijeenkomst aan',
+    'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
     'closed-format-built-in':
       'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
     timeSkipped: (chosen: string) =>
@@ -126,6 +133,13 @@ const en: ProblemMessages = {
     'type-field-off':
       'the form does not ask the organisation type ("off"), but eligibility or invitation looks at that type; nobody could register. Set this field to "required" or remove the rule',
     'organisation-field-off': 'the form does not ask the organisation ("off"), but registration.organisations gives a list to choose from; set this field to "required" or "optional", or remove the list',
+    'max-per-organisation-field-off':
+      'the form does not ask the organisation ("off"), so a maximum per organisation (maxPerOrganisation) cannot be counted; set registration.fields.organisation to "required" or remove the maximum',
+    'session-capacity-in-series':
+      'people register for the whole series, so places of a session of its own are kept nowhere; remove capacity here and use registration.capacity, or let people register per session (registration.scope "session")',
+    'capacity-zero-no-waitlist': 'with 0 places and no waiting list nobody can register for this session; give it places, turn the waiting list on, or take the session out of registration',
+    'programme-outside-session': 'this programme item falls outside the start and end time of the session; change the time of the item or of the session',
+    'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',
     'closed-format-built-in':
       'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
     timeSkipped: (chosen: string) =>
