@@ -6,8 +6,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
-import { createMailer, deliverOutbox } from '../../src/server/index.js';
-import { BACKENDS, network, person, smtpPeer, startServer, type TestServer } from './helpers.js';
+import { createMailer, deliverOutbox, RegistrationService } from '../../src/server/index.js';
+import { ADMIN_TOKEN, BACKENDS, network, networkDocumentApi, person, smtpPeer, startServer, type TestServer } from './helpers.js';
 
 /** The calendars of an e-mail: the part's method parameter, and what ical.js reads in it. */
 function calendars(mail: ParsedMail) {
@@ -122,6 +122,55 @@ for (const backend of BACKENDS) {
         ],
       );
       assert.equal(cals[1]!.events[0]!.sequence, (await feedSequence('een.reeks@leerkring')) + 1);
+    });
+
+    test('an organiser moves a session: the revision e-mail PUBLISHes the feed\'s UID and SEQUENCE, with METHOD and ORGANIZER', async () => {
+      await s.post('/api/networks/reeks/registrations', { ...person('e'), sessionId: 'twee' });
+      await deliver();
+      const docs = networkDocumentApi(s.url, 'reeks', { authorization: `Bearer ${ADMIN_TOKEN}` });
+      await docs.save((d) => {
+        const twee = d.sessions.find((x: { id: string }) => x.id === 'twee');
+        twee.start = '2030-06-08T10:00';
+        twee.end = '2030-06-08T16:00';
+      });
+      const mails = (await deliver()).filter((m) => m.subject!.startsWith('Gewijzigde datum'));
+      assert.ok(mails.length >= 1, 'the people of the moved session hear of it');
+      for (const mail of mails) {
+        const [cal] = assertItip(mail);
+        assert.equal(cal!.method, 'PUBLISH');
+        assert.equal(cal!.events[0]!.uid, 'twee.reeks@leerkring');
+        assert.equal(cal!.events[0]!.sequence, await feedSequence('twee.reeks@leerkring'));
+      }
+    });
+
+    test('a reminder brings the calendar item of a person with a place up to date: the feed\'s UID and SEQUENCE', async () => {
+      await s.post('/api/networks/reeks/registrations', { ...person('f'), sessionId: 'een' });
+      await deliver();
+      const reminders = new RegistrationService(s.db, new Map([[doc(true).id, doc(true)]]), { secret: Buffer.from('test-secret-test-secret-test-sec') });
+      assert.ok((await reminders.sendReminders(new Date('2030-04-30T09:00:00Z'))) >= 1);
+      const mails = (await deliver()).filter((m) => m.subject!.startsWith('Herinnering'));
+      assert.ok(mails.length >= 1);
+      for (const mail of mails) {
+        const [cal] = assertItip(mail);
+        assert.equal(cal!.method, 'PUBLISH');
+        assert.equal(cal!.events[0]!.uid, 'een.reeks@leerkring');
+        assert.equal(cal!.events[0]!.sequence, await feedSequence('een.reeks@leerkring'));
+      }
+    });
+
+    test("the personal feed: METHOD:PUBLISH, ORGANIZER, the join link, and the public feed's UID and SEQUENCE", async () => {
+      const r = await s.post('/api/networks/reeks/registrations', { ...person('g'), sessionId: 'een' });
+      await deliver();
+      const view = await s.get(`/api/registrations/${r.body.manageToken}`);
+      const path = new URL(view.body.calendarUrl).pathname;
+      const text = await (await fetch(`${s.url}${path}`)).text();
+      const cal = new ICAL.Component(ICAL.parse(text));
+      assert.equal(cal.getFirstPropertyValue('method'), 'PUBLISH');
+      const [event] = cal.getAllSubcomponents('vevent');
+      assert.equal(event!.getFirstPropertyValue('uid'), 'een.reeks@leerkring');
+      assert.equal(event!.getFirstPropertyValue('sequence'), await feedSequence('een.reeks@leerkring'));
+      assert.equal(String(event!.getFirstPropertyValue('organizer')), 'mailto:organisator@example.org');
+      assert.match(String(event!.getFirstPropertyValue('description')), /https:\/\/example\.org\/geheime-link/);
     });
   });
 }

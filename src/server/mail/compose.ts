@@ -99,6 +99,9 @@ export interface MailContext {
   withdrawnSessionId?: string;
 }
 
+/** Whether a registration with this status has calendar items (a place, or an intake waiting for its answer). */
+export const hasCalendarItem = (status: string | undefined) => status === 'confirmed' || status === 'pending';
+
 /**
  * The ORGANIZER of the calendar items in an e-mail, which iTIP (RFC 5546) requires in a PUBLISH
  * and a CANCEL: the network's contact; where it has no address, the sender's stands in (delivery.ts).
@@ -174,7 +177,8 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   if (withdrawal) {
     // The person's own items go (same UID, SEQUENCE one higher); the sessions themselves stay on.
     if (ctx.hadItems && dated) message.ics = calendarFile(network, filename, 'CANCEL', { sessionIds, locale, ...timeline, cancelled: true });
-  } else if (kind !== 'waitlisted' && kind !== 'message' && kind !== 'manage-link' && kind !== 'reminder' && dated) {
+  } else if (kind !== 'waitlisted' && kind !== 'message' && kind !== 'manage-link' && (kind !== 'reminder' || hasCalendarItem(ctx.status)) && dated) {
+    // A reminder brings the item up to date for those who have one (a place, or an intake).
     const method = kind === 'session-cancelled' ? 'CANCEL' : 'PUBLISH';
     message.ics = calendarFile(network, filename, method, { sessionIds, locale, ...timeline, ...(hasPlace && { joinLinks: sessionIds }) });
   }

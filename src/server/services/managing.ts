@@ -17,10 +17,11 @@ import {
   type SessionTimeline,
 } from '../../core/index.js';
 import { removeMailFiles } from '../mail/delivery.js';
+import { hasCalendarItem, organizerOf } from '../mail/compose.js';
 import { parseManageToken, feedTokenId, checkFeedToken } from '../tokens.js';
 import type { RegistrationRow } from '../storage/registrations.js';
 import { isActive, type RegistrationContext } from './context.js';
-import { hadCalendarItems, type ChangeResult, type StatusChange } from './status-change.js';
+import type { ChangeResult, StatusChange } from './status-change.js';
 
 /** A move to another session: refused with the rules' reasons, as a new registration would be. */
 export type SwitchResult = { ok: true; row: RegistrationRow; position?: number } | { ok: false; code: string; reasons: Reason[] };
@@ -72,7 +73,8 @@ export class Managing {
     const sessionIds = network.sessions.filter((s) => hasPlaceAt(network, registration, s.id)).map((s) => s.id);
     // Every session in it is one with a place: its online join link is theirs (issue 23). Nothing
     // else of the document that is not public is written by the calendar writer.
-    return networkCalendar(network, { sessionIds, joinLinks: sessionIds, locale, ...(timeline && { timeline }) });
+    const organizer = organizerOf(network);
+    return networkCalendar(network, { sessionIds, joinLinks: sessionIds, locale, method: 'PUBLISH', ...(organizer && { organizer }), ...(timeline && { timeline }) });
   }
 
   /** A new feed address for a registration; the old one stops working. */
@@ -143,7 +145,7 @@ export class Managing {
       const moved = (await repo.byId(id))!;
       const position = decision.outcome === 'waitlisted' ? await repo.position(moved) : undefined;
       // The old session's calendar item goes out of the person's calendar in the same e-mail.
-      const withdrawn = hadCalendarItems(row.status) && row.session_id ? { withdrawnSessionId: row.session_id } : {};
+      const withdrawn = hasCalendarItem(row.status) && row.session_id ? { withdrawnSessionId: row.session_id } : {};
       await this.#ctx.mail(repo, network, moved, decision.outcome, { ...(position !== undefined && { position }), ...withdrawn });
       await this.#status.promote(repo, network, row.target);
       return { ok: true as const, row: moved, ...(position !== undefined && { position }) };

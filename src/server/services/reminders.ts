@@ -36,11 +36,14 @@ export class Reminders {
           const r = await this.#ctx.transaction(async (repo, mailings) => {
             const rows = await mailings.claimReminders(network.id, perSession ? session.id : 'network', session.id, start, batch);
             let sent = 0;
+            // The calendar item in a reminder says what the feed says (SEQUENCE, DTSTAMP).
+            const timeline = rows.length ? await this.#ctx.timeline(repo, network) : undefined;
             for (const row of rows) {
               if (!(await mailings.markReminded(row.id, session.id, start))) continue;
               const manageUrl = this.#ctx.manageUrl(row.id);
               const message = composeMail('reminder', {
                 network,
+                ...(timeline && { timeline }),
                 sessionId: session.id,
                 participant: row.participant,
                 locale: row.locale,

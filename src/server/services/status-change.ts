@@ -4,12 +4,9 @@
  * moving up into a freed place (promote, also after a move to another session).
  */
 import { promoteFromWaitlist, type Network, type OrganisationType } from '../../core/index.js';
-import type { MailKind } from '../mail/compose.js';
+import { hasCalendarItem, type MailKind } from '../mail/compose.js';
 import type { RegistrationRepository, RegistrationRow, Status } from '../storage/registrations.js';
 import type { RegistrationContext } from './context.js';
-
-/** Whether a registration with this status was sent calendar items (a place, or an intake waiting for its answer). */
-export const hadCalendarItems = (status: Status) => status === 'confirmed' || status === 'pending';
 
 export type ChangeResult = { ok: true; row: RegistrationRow } | { ok: false; code: string };
 
@@ -72,7 +69,7 @@ export class StatusChange {
           ...(opts.reason && { reason: opts.reason }),
           ...(opts.freedPlace && { freedPlace: opts.freedPlace(row) }),
           // A place or an intake came with calendar items; a withdrawal takes them out again.
-          hadItems: hadCalendarItems(row.status),
+          hadItems: hasCalendarItem(row.status),
         });
       if (opts.erase) {
         await repo.eraseOne(id, status);
