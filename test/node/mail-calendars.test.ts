@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import { createMailer, deliverOutbox, RegistrationService } from '../../src/server/index.js';
+import { NetworkRegistry } from '../../src/server/services/networks.js';
 import { ADMIN_TOKEN, BACKENDS, network, networkDocumentApi, person, smtpPeer, startServer, type TestServer } from './helpers.js';
 
 /** The calendars of an e-mail: the part's method parameter, and what ical.js reads in it. */
@@ -136,6 +137,7 @@ for (const backend of BACKENDS) {
       const mails = (await deliver()).filter((m) => m.subject!.startsWith('Gewijzigde datum'));
       assert.ok(mails.length >= 1, 'the people of the moved session hear of it');
       for (const mail of mails) {
+        assert.match(mail.text!, /^Wanneer: zaterdag 8 juni 2030, 10\.00 uur\r?\nEerst was dit: zaterdag 1 juni 2030, 10\.00 uur$/m, 'the e-mail says the old date too');
         const [cal] = assertItip(mail);
         assert.equal(cal!.method, 'PUBLISH');
         assert.equal(cal!.events[0]!.uid, 'twee.reeks@leerkring');
@@ -143,10 +145,32 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test('an organiser cancels a session: the e-mail says which date it was, so two sessions with one title can be told apart', async () => {
+      await s.post('/api/networks/reeks/registrations', { ...person('h'), sessionId: 'een' });
+      await deliver();
+      const docs = networkDocumentApi(s.url, 'reeks', { authorization: `Bearer ${ADMIN_TOKEN}` });
+      await docs.save((d) => {
+        d.sessions.find((x: { id: string }) => x.id === 'een').status = 'cancelled';
+      });
+      const mails = (await deliver()).filter((m) => m.subject!.startsWith('Bijeenkomst gaat niet door'));
+      assert.ok(mails.length >= 1);
+      for (const mail of mails) {
+        assert.match(mail.text!, /^Dit ging over de bijeenkomst van woensdag 1 mei 2030, 10\.00 uur\.$/m);
+        const [cal] = assertItip(mail);
+        assert.equal(cal!.method, 'CANCEL');
+      }
+      await docs.save((d) => {
+        delete d.sessions.find((x: { id: string }) => x.id === 'een').status;
+      });
+      await deliver();
+    });
+
     test('a reminder brings the calendar item of a person with a place up to date: the feed\'s UID and SEQUENCE', async () => {
       await s.post('/api/networks/reeks/registrations', { ...person('f'), sessionId: 'een' });
       await deliver();
-      const reminders = new RegistrationService(s.db, new Map([[doc(true).id, doc(true)]]), { secret: Buffer.from('test-secret-test-secret-test-sec') });
+      // The reminder job as serve runs it: over the documents in the database, with their revision history.
+      const registry = await NetworkRegistry.open(s.db);
+      const reminders = new RegistrationService(s.db, registry, { secret: Buffer.from('test-secret-test-secret-test-sec'), timeline: (n, q) => registry.timeline(n, q) });
       assert.ok((await reminders.sendReminders(new Date('2030-04-30T09:00:00Z'))) >= 1);
       const mails = (await deliver()).filter((m) => m.subject!.startsWith('Herinnering'));
       assert.ok(mails.length >= 1);

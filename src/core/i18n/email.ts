@@ -94,6 +94,10 @@ const nl = {
       report: (t: string) => `Je was bij ${t}. Het verslag staat nu online:`,
       /** Above one line per registration, for someone registered for several of the sessions. */
       manageEach: 'Bekijk je aanmeldingen of meld je af:',
+      /** The date a moved session had before. */
+      was: (w: string) => `Eerst was dit: ${w}`,
+      /** The date of a session that no longer takes place, so two sessions with one title can be told apart. */
+      wasOn: (w: string) => `Dit ging over de bijeenkomst van ${w}.`,
     },
 };
 
@@ -182,6 +186,8 @@ const en: EmailMessages = {
       reportSubject: (t: string) => `Report of ${t}`,
       report: (t: string) => `You attended ${t}. The report is online now:`,
       manageEach: 'View or cancel your registrations:',
+      was: (w: string) => `Before, this was: ${w}`,
+      wasOn: (w: string) => `This is about the meeting of ${w}.`,
     },
 };
 

@@ -241,12 +241,18 @@ export function composeRevisionMail(
   for (const c of changes) {
     const s = c.session;
     if (!one) lines.push('', sentence(c, s.title));
+    const wasWhen = sessionWhenText(sessionTiming(c.was), locale);
     if (c.kind === 'session-cancelled' && s.statusNote) lines.push('', m.reason(inertLine(s.statusNote, { keepLinks: true })));
-    if (c.kind !== 'session-dated' && c.kind !== 'session-moved' && c.kind !== 'session-venue') continue;
+    if (c.kind !== 'session-dated' && c.kind !== 'session-moved' && c.kind !== 'session-venue') {
+      // Which meeting it was: a series may have several with one title.
+      if (wasWhen) lines.push(m.changes.wasOn(wasWhen));
+      continue;
+    }
     const t = sessionTiming(s);
     if (t.kind === 'tbd') continue;
     if (one) lines.push('', s.title);
     lines.push(m.when(sessionWhenText(t, locale)!));
+    if (c.kind === 'session-moved' && wasWhen) lines.push(m.changes.was(wasWhen));
     const where = venueText(s.venue, locale);
     if (where) lines.push(m.where(where));
     if (hasPlace(s.id) && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
