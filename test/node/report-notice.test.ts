@@ -102,5 +102,17 @@ for (const backend of BACKENDS) {
       assert.equal(april.body.recipients, 0);
       assert.equal('reportNotice' in ADMIN_ROUTES, true);
     });
+
+    test('a recording is announced as a recording, to those who came (issue 23)', async () => {
+      const video = { type: 'video', title: 'Opname maart', url: 'https://example.org/opname-maart' };
+      await docs.save((doc) => (doc.sessions[0].resources = [REPORT, video]));
+      const r = await s.request('POST', path('maart'), { headers: owner.headers, body: { report: video.url, preview: true } });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.body.recipients, 2);
+      assert.match(r.body.email.subject, /^Opname van Bijeenkomst maart/);
+      assert.match(r.body.email.text, /De opname staat nu online:\n\nOpname maart\nhttps:\/\/example\.org\/opname-maart/);
+      const sent = await s.request('POST', path('maart'), { headers: owner.headers, body: { report: video.url } });
+      assert.equal(sent.body.sent, 2);
+    });
   });
 }

@@ -34,7 +34,7 @@ const nl = {
   createNeedsDocument: 'Stuur een volledig document mee, of kies een netwerk om te kopiëren met een nieuw id.',
   createNotAllowed: 'Alleen een beheerder van de installatie of een eigenaar van een netwerk kan een netwerk maken.',
   revisionNotFound: 'Deze versie bestaat niet.',
-  reportNotFound: 'Deze bijeenkomst heeft geen verslag met dit adres of deze titel. Voeg het verslag eerst toe en sla het netwerk op.',
+  reportNotFound: 'Deze bijeenkomst heeft geen verslag, opname of ander stuk met dit adres of deze titel. Voeg het eerst toe en sla het netwerk op.',
 };
 
 export type AdminMessages = typeof nl;
@@ -68,7 +68,7 @@ const en: AdminMessages = {
   createNeedsDocument: 'Send a whole document, or choose a network to copy with a new id.',
   createNotAllowed: 'Only an installation admin or an owner of a network can create a network.',
   revisionNotFound: 'This version does not exist.',
-  reportNotFound: 'This session has no report with this address or title. Add the report first and save the network.',
+  reportNotFound: 'This session has no report, recording or other resource with this address or title. Add it first and save the network.',
 };
 
 export function adminMessages(locale: Locale): AdminMessages {

@@ -92,6 +92,16 @@ const nl = {
       twoFiles: 'Er zitten twee agendabestanden in de bijlage: het ene werkt je agenda bij, het andere haalt bijeenkomsten die niet doorgaan uit je agenda.',
       reportSubject: (t: string) => `Verslag van ${t}`,
       report: (t: string) => `Je was bij ${t}. Het verslag staat nu online:`,
+      /** Any other resource attached to a session, worded by its type (issue 23: a recording). */
+      resourceSubject: { publication: (t: string) => `Publicatie bij ${t}`, newsletter: (t: string) => `Nieuwsbrief bij ${t}`, brochure: (t: string) => `Brochure bij ${t}`, video: (t: string) => `Opname van ${t}`, link: (t: string) => `Nieuwe link bij ${t}`, news: (t: string) => `Nieuws over ${t}` },
+      resource: {
+        publication: (t: string) => `Je was bij ${t}. Er is een publicatie over verschenen:`,
+        newsletter: (t: string) => `Je was bij ${t}. Er is een nieuwsbrief over verschenen:`,
+        brochure: (t: string) => `Je was bij ${t}. Er is een brochure over verschenen:`,
+        video: (t: string) => `Je was bij ${t}. De opname staat nu online:`,
+        link: (t: string) => `Je was bij ${t}. De organisatie deelt deze link met je:`,
+        news: (t: string) => `Je was bij ${t}. Er is nieuws over:`,
+      },
       /** Above one line per registration, for someone registered for several of the sessions. */
       manageEach: 'Bekijk je aanmeldingen of meld je af:',
       /** The date a moved session had before. */
@@ -185,6 +195,15 @@ const en: EmailMessages = {
       twoFiles: 'Two calendar files are attached: one updates your calendar, the other takes meetings that will not take place out of your calendar.',
       reportSubject: (t: string) => `Report of ${t}`,
       report: (t: string) => `You attended ${t}. The report is online now:`,
+      resourceSubject: { publication: (t: string) => `Publication on ${t}`, newsletter: (t: string) => `Newsletter on ${t}`, brochure: (t: string) => `Brochure on ${t}`, video: (t: string) => `Recording of ${t}`, link: (t: string) => `New link for ${t}`, news: (t: string) => `News about ${t}` },
+      resource: {
+        publication: (t: string) => `You attended ${t}. A publication about it has appeared:`,
+        newsletter: (t: string) => `You attended ${t}. A newsletter about it has appeared:`,
+        brochure: (t: string) => `You attended ${t}. A brochure about it has appeared:`,
+        video: (t: string) => `You attended ${t}. The recording is online now:`,
+        link: (t: string) => `You attended ${t}. The organisers share this link with you:`,
+        news: (t: string) => `You attended ${t}. There is news about it:`,
+      },
       manageEach: 'View or cancel your registrations:',
       was: (w: string) => `Before, this was: ${w}`,
       wasOn: (w: string) => `This is about the meeting of ${w}.`,

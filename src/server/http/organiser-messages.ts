@@ -57,14 +57,14 @@ function registerMessages(admin: FastifyInstance, { store, networks, mailQueued 
 }
 
 function registerReportAndNotify(admin: FastifyInstance, { store, networks, mailQueued }: MessageDeps): void {
-  // Tell those who came about a session's report (issue 15): only on an organiser's explicit ask.
+  // Tell those who came about a session's report, recording or other resource (issues 15, 23): only on an organiser's explicit ask.
   admin.post(ADMIN_ROUTES.reportNotice.path, adminRoute('reportNotice'), async (req, reply) => {
     const n = networks.get(req.adminNetworkId!)!;
     const t = adminMessages(localeOf(req));
     const session = n.sessions.find((x) => x.id === (req.params as { sessionId: string }).sessionId);
     if (!session) return error(reply, 404, 'not-found', t.unknownSession);
     const { report, preview } = req.body as { report: string; preview?: boolean };
-    const found = (session.resources ?? []).find((r) => r.type === 'report' && (r.url === report || r.title === report));
+    const found = (session.resources ?? []).find((r) => r.url === report || r.title === report);
     if (!found) return error(reply, 422, 'invalid', t.reportNotFound, { issues: [{ path: 'report', message: t.reportNotFound }] });
     const result = await store.reportNotice(n, session, found, { preview: preview === true });
     if (result.sent) mailQueued();

@@ -29,6 +29,7 @@ import {
   type SessionTimeline,
   type Session,
   type CalendarOptions,
+  type Resource,
 } from '../../core/index.js';
 import { startOfAmsterdamDay } from '../../core/time.js';
 
@@ -293,18 +294,21 @@ export function composeRevisionMail(
 
 /** The e-mail to a person who attended a session: its report is online. */
 export function composeReportMail(
-  report: { title: string; url?: string },
+  report: { title: string; url?: string; type?: Resource['type'] },
   ctx: { network: Network; session: Session; participant: { name: string; email: string }; locale: Locale; manageUrl?: string },
 ): MailMessage {
   const m = emailMessages(ctx.locale);
   const { network, session } = ctx;
   const title = `${session.title} (${network.title})`;
-  const lines = [m.greeting(isolated(inertLine(ctx.participant.name ?? ''))), '', m.changes.report(`${session.title} (${isolated(network.title)})`), '', inertLine(report.title, { keepLinks: true })];
+  // A report, a recording, a publication…: each said as what it is.
+  const type = report.type && report.type !== 'report' ? report.type : undefined;
+  const intro = type ? m.changes.resource[type] : m.changes.report;
+  const lines = [m.greeting(isolated(inertLine(ctx.participant.name ?? ''))), '', intro(`${session.title} (${isolated(network.title)})`), '', inertLine(report.title, { keepLinks: true })];
   if (report.url) lines.push(report.url);
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
-  return { to: ctx.participant.email, subject: m.changes.reportSubject(title), text: lines.join('\n') };
+  return { to: ctx.participant.email, subject: (type ? m.changes.resourceSubject[type] : m.changes.reportSubject)(title), text: lines.join('\n') };
 }
 
 export type OrganiserMailKind = 'organiser-new' | 'organiser-digest';

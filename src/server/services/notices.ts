@@ -10,6 +10,7 @@ import {
   type NetworkChangePreview,
   type ReportNoticeResult,
   type Session,
+  type Resource,
   type SessionTimeline,
 } from '../../core/index.js';
 import type { Queryable } from '../storage/db.js';
@@ -132,7 +133,7 @@ export class Notices {
    * asking twice, or from two processes, tells nobody twice). Never anyone not recorded as
    * attended. `preview` only counts and shows the e-mail.
    */
-  async reportNotice(network: Network, session: Session, report: { title: string; url?: string }, options: { preview?: boolean } = {}): Promise<ReportNoticeResult> {
+  async reportNotice(network: Network, session: Session, report: { title: string; url?: string; type?: Resource['type'] }, options: { preview?: boolean } = {}): Promise<ReportNoticeResult> {
     const key = report.url ?? report.title;
     return this.#ctx.transaction(async (repo, mailings) => {
       const rows = await mailings.attended(network.id, session.id);

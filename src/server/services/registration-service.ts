@@ -25,6 +25,7 @@ import type {
   NetworkChangePreview,
   ReportNoticeResult,
   Session,
+  Resource,
 } from '../../core/index.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { useOutboxComposer, type ComposeOutbox } from '../mail/delivery.js';
@@ -220,7 +221,7 @@ export class RegistrationService {
     return this.notices.previewRevision(before, after);
   }
 
-  reportNotice(network: Network, session: Session, report: { title: string; url?: string }, options: { preview?: boolean } = {}): Promise<ReportNoticeResult> {
+  reportNotice(network: Network, session: Session, report: { title: string; url?: string; type?: Resource['type'] }, options: { preview?: boolean } = {}): Promise<ReportNoticeResult> {
     return this.notices.reportNotice(network, session, report, options);
   }
 
