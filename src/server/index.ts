@@ -5,7 +5,7 @@ export { serve, purgeData, StartupError, type ServeOptions, type RunningServer }
 export { buildServer, STRICT_CSP, type ServerOptions } from './app.js';
 export { openDatabase, type Db } from './storage/db.js';
 export { RegistrationService, type RegistrationServiceOptions, type RegisterResult, type ChangeResult } from './services/registration-service.js';
-export { RegistrationRepository, type RegistrationRow, type Status } from './storage/registrations.js';
+export { RegistrationRepository, MailingRepository, type RegistrationRow, type Status } from './storage/registrations.js';
 /** @deprecated Renamed RegistrationService (the use cases); kept for code written against 0.x. */
 export const RegistrationStore = RegistrationService;
 /** @deprecated Renamed RegistrationService. */
