@@ -104,6 +104,9 @@ const nl = {
       },
       /** Above one line per registration, for someone registered for several of the sessions. */
       manageEach: 'Bekijk je aanmeldingen of meld je af:',
+      /** A cancelled session that takes place after all (a restore, or the status taken back). */
+      reinstatedSubject: (t: string) => `Gaat toch door: ${t}`,
+      reinstated: (t: string) => `${t} gaat toch door. De gegevens staan hieronder; met het agendabestand in de bijlage zet je de bijeenkomst weer in je agenda.`,
       /** The date a moved session had before. */
       was: (w: string) => `Eerst was dit: ${w}`,
       /** The date of a session that no longer takes place, so two sessions with one title can be told apart. */
@@ -205,6 +208,8 @@ const en: EmailMessages = {
         news: (t: string) => `You attended ${t}. There is news about it:`,
       },
       manageEach: 'View or cancel your registrations:',
+      reinstatedSubject: (t: string) => `Taking place after all: ${t}`,
+      reinstated: (t: string) => `${t} will take place after all. The details are below; the attached calendar file puts the meeting back in your calendar.`,
       was: (w: string) => `Before, this was: ${w}`,
       wasOn: (w: string) => `This is about the meeting of ${w}.`,
     },

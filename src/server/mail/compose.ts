@@ -234,8 +234,10 @@ export function composeRevisionMail(
   // As in composeMail: names between isolates in the body, never in the subject.
   const full = (s: Session) => `${s.title} (${network.title})`;
   const inBody = (s: Session) => `${s.title} (${isolated(network.title)})`;
+  // A cancelled session that gets its date back takes place after all: not news of a date.
+  const reinstated = (c: RevisionMailChange) => c.kind === 'session-dated' && c.was.status === 'cancelled';
   const sentence = (c: RevisionMailChange, title: string) =>
-    c.kind === 'session-removed' ? m.changes.removed(title) : c.kind === 'session-undated' ? m.changes.undated(title) : m.body[c.kind](title);
+    c.kind === 'session-removed' ? m.changes.removed(title) : c.kind === 'session-undated' ? m.changes.undated(title) : reinstated(c) ? m.changes.reinstated(title) : m.body[c.kind](title);
   const lines = [m.greeting(isolated(inertLine(ctx.participant.name ?? ''))), ''];
   if (one) lines.push(sentence(one, inBody(one.session)));
   else lines.push(m.changes.intro(isolated(network.title)));
@@ -284,7 +286,9 @@ export function composeRevisionMail(
       ? m.changes.removedSubject(full(one.session))
       : one.kind === 'session-undated'
         ? m.changes.undatedSubject(full(one.session))
-        : m.subject[one.kind](full(one.session));
+        : reinstated(one)
+          ? m.changes.reinstatedSubject(full(one.session))
+          : m.subject[one.kind](full(one.session));
   const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n') };
   const [first, ...more] = files;
   if (first) message.ics = { filename: first.filename, content: first.content, ...(first.method === 'CANCEL' && { method: 'CANCEL' as const }) };
