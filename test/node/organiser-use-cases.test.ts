@@ -105,7 +105,12 @@ for (const backend of BACKENDS) {
       assert.match(toA.text!, /De organisatie heeft je inschrijving voor \u2068Kleine leerkring\u2069 stopgezet/);
       assert.match(toA.text!, /Toelichting: „Dubbel aangemeld\. Zie andere aanmelding\.”/);
       assert.ok(!toA.text!.includes('geheime-link'), 'no join link for someone who was taken off');
-      assert.equal(toA.attachments.length, 0, 'no calendar file');
+      // Their calendar item goes out of their calendar (issue 23): one CANCEL, never a new item.
+      assert.deepEqual(
+        toA.attachments.map((a) => [a.contentType, /\r\nMETHOD:CANCEL\r\n/.test(a.content.toString('utf8'))]),
+        [['text/calendar', true]],
+        'one calendar file, a CANCEL',
+      );
       assert.match(mailsTo('deelnemerwacht1@example.org').at(-1)!.subject!, /Er is een plaats vrijgekomen/);
       const toC = mailsTo('deelnemerwacht2@example.org').at(-1)!;
       assert.equal(toC.subject, 'Je staat niet meer ingeschreven: Kleine leerkring');
