@@ -82,7 +82,8 @@ export const moveUpRequestSchema = z.strictObject({});
 export const attendanceRequestSchema = z.strictObject({ sessionId: id(), present: z.boolean() });
 export const noteRequestSchema = z.strictObject({
   /** What organisers want to remember about a registration; never shown to the participant. Empty removes it. */
-  note: optionalText(2000),
+  // Unstorable text is refused by the route, with a sentence about the note (organiserText).
+  note: z.string().check(z.trim(), z.maxLength(2000)),
 });
 export const removeRequestSchema = z.strictObject({ reason: z.optional(optionalText(2000)) });
 /** Whom an organiser's message goes to: people with these statuses, for one session or the whole network. */
