@@ -14,6 +14,7 @@ import * as z from 'zod/mini';
 import type { RegistrationView } from './client.js';
 import type { AvailabilityState } from './availability.js';
 import type { NetworkKind } from './schema.js';
+import { isStorable } from './text.js';
 
 export const ORGANISER_ROLES = ['owner', 'organiser'] as const;
 /** `owner`: everything, including who else may organise; `organiser`: the daily work. */
@@ -53,8 +54,13 @@ export function roleAllows(role: OrganiserRole | undefined, needed: OrganiserRol
 
 // Issue messages are keys into the translated problem sentences (see problems.ts).
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/;
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'empty'), z.maxLength(max));
-const emailAddress = () => z.string().check(z.trim(), z.maxLength(200), z.regex(EMAIL, 'email'));
+// Text the database cannot store (NUL, half a surrogate pair) is refused here, with the field's
+// name, before it reaches a query: PostgreSQL would refuse it with an error of its own.
+const storable = () => z.refine<string>(isStorable, 'unstorable');
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'empty'), z.maxLength(max), storable());
+/** Free text that may be left empty. */
+const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max), storable());
+const emailAddress = () => z.string().check(z.trim(), z.maxLength(200), z.regex(EMAIL, 'email'), storable());
 const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'), z.maxLength(100));
 
 export const loginRequestSchema = z.strictObject({
@@ -62,7 +68,7 @@ export const loginRequestSchema = z.strictObject({
   /** The language of the sign-in e-mail; the request's language otherwise. */
   locale: z.optional(z.enum(['nl', 'en'])),
 });
-export const createSessionRequestSchema = z.strictObject({ token: z.string().check(z.minLength(1, 'empty'), z.maxLength(200)) });
+export const createSessionRequestSchema = z.strictObject({ token: z.string().check(z.minLength(1, 'empty'), z.maxLength(200), storable()) });
 export const createTokenRequestSchema = z.strictObject({ name: text(100) });
 export const putOrganiserRequestSchema = z.strictObject({
   email: emailAddress(),
@@ -70,15 +76,16 @@ export const putOrganiserRequestSchema = z.strictObject({
   /** Used when the address is new to this installation. */
   name: z.optional(text(200)),
 });
-export const acceptRequestSchema = z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
+export const acceptRequestSchema = z.strictObject({ reason: z.optional(optionalText(2000)) });
 export const rejectRequestSchema = z.strictObject({ reason: text(2000) });
 export const moveUpRequestSchema = z.strictObject({});
 export const attendanceRequestSchema = z.strictObject({ sessionId: id(), present: z.boolean() });
 export const noteRequestSchema = z.strictObject({
   /** What organisers want to remember about a registration; never shown to the participant. Empty removes it. */
+  // Unstorable text is refused by the route, with a sentence about the note (organiserText).
   note: z.string().check(z.trim(), z.maxLength(2000)),
 });
-export const removeRequestSchema = z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
+export const removeRequestSchema = z.strictObject({ reason: z.optional(optionalText(2000)) });
 /** Whom an organiser's message goes to: people with these statuses, for one session or the whole network. */
 export const MESSAGE_STATUSES = ['confirmed', 'waitlisted', 'pending'] as const;
 export const messageRequestSchema = z.strictObject({
@@ -107,7 +114,7 @@ export const createNetworkRequestSchema = z.strictObject({
 export const restoreRevisionRequestSchema = z.strictObject({});
 /** Tell the people recorded as attended about a report of the session: `report` is its url (or its title, without one). */
 export const reportNoticeRequestSchema = z.strictObject({
-  report: z.string().check(z.trim(), z.minLength(1, 'empty'), z.maxLength(2000)),
+  report: text(2000),
   /** Only say who would get it, and show the e-mail; nothing is sent. */
   preview: z.optional(z.boolean()),
 });
@@ -288,7 +295,16 @@ export interface AdminRouteSpec {
   audit?: AuditAction;
   /** The response is not JSON. */
   text?: boolean;
+  /** Bytes the body may have, where more than the server's default (16 KiB) is needed: whole network documents. */
+  bodyLimit?: number;
 }
+
+/**
+ * The body limit of the routes that take a whole network document. The schema sets no length on
+ * a document; a large real one (an imported network of some hundreds of sessions with their
+ * descriptions) is about 160 KB, so 1 MiB leaves room without letting any body be unbounded.
+ */
+export const DOCUMENT_BODY_LIMIT = 1024 * 1024;
 
 export const ADMIN_ROUTES = {
   login: { method: 'POST', path: '/api/admin/login', access: 'anyone', body: loginRequestSchema },
@@ -319,12 +335,12 @@ export const ADMIN_ROUTES = {
   // The network document itself (issue 15). GET answers with `ETag: "<revision>"`; PUT needs
   // `If-Match` with it (428 without, 412 with an older one, saying what changed in between).
   getNetworkDocument: { method: 'GET', path: '/api/admin/networks/:networkId', access: 'network', role: 'owner' },
-  putNetworkDocument: { method: 'PUT', path: '/api/admin/networks/:networkId', access: 'network', role: 'owner', body: networkDocumentSchema, audit: 'network-saved' },
-  createNetwork: { method: 'POST', path: '/api/admin/networks', access: 'signed-in', body: createNetworkRequestSchema, audit: 'network-created' },
+  putNetworkDocument: { method: 'PUT', path: '/api/admin/networks/:networkId', access: 'network', role: 'owner', body: networkDocumentSchema, audit: 'network-saved', bodyLimit: DOCUMENT_BODY_LIMIT },
+  createNetwork: { method: 'POST', path: '/api/admin/networks', access: 'signed-in', body: createNetworkRequestSchema, audit: 'network-created', bodyLimit: DOCUMENT_BODY_LIMIT },
   listRevisions: { method: 'GET', path: '/api/admin/networks/:networkId/revisions', access: 'network', role: 'owner' },
   getRevision: { method: 'GET', path: '/api/admin/networks/:networkId/revisions/:revision', access: 'network', role: 'owner' },
   /** A dry run of a save: who would be told what. Nothing is saved or sent. */
-  previewNetworkChanges: { method: 'POST', path: '/api/admin/networks/:networkId/changes', access: 'network', role: 'owner', body: networkDocumentSchema },
+  previewNetworkChanges: { method: 'POST', path: '/api/admin/networks/:networkId/changes', access: 'network', role: 'owner', body: networkDocumentSchema, bodyLimit: DOCUMENT_BODY_LIMIT },
   restoreRevision: { method: 'POST', path: '/api/admin/networks/:networkId/revisions/:revision/restore', access: 'network', role: 'owner', body: restoreRevisionRequestSchema, audit: 'network-restored' },
   /** After a session with attendance recorded: tell those who came about one of its reports, once each. */
   reportNotice: { method: 'POST', path: '/api/admin/networks/:networkId/sessions/:sessionId/report-notice', access: 'network', role: 'organiser', body: reportNoticeRequestSchema, audit: 'report-notice' },

@@ -31,6 +31,11 @@ export interface ServerOptions {
   adminTokenHash?: string;
   /** The server's public origin, for the console link in sign-in e-mails (never taken from a request). */
   publicUrl?: string | (() => string);
+  /**
+   * Whether the organiser session cookie is Secure. By default: when `publicUrl` is an address
+   * (https: yes, http: no); otherwise only when the request's Host is not localhost.
+   */
+  secureCookie?: boolean;
   /** Limits sign-in attempts; counted in the database by default (see ConsumeLimit in admin-auth.ts). */
   signInLimit?: ConsumeLimit;
   /** The clock for sign-in links and organiser sessions; the real time by default. */
@@ -133,6 +138,12 @@ function fastifyOptions(options: ServerOptions): FastifyServerOptions {
   };
 }
 
+/** The session cookie's Secure flag: as configured, else by a public address given as text. */
+function secureCookieOf(options: ServerOptions): { secureCookie?: boolean } {
+  if (options.secureCookie !== undefined) return { secureCookie: options.secureCookie };
+  return typeof options.publicUrl === 'string' ? { secureCookie: /^https:\/\//i.test(options.publicUrl) } : {};
+}
+
 /** What the organiser guard is given: who may, the clocks, and the sign-in and token-guess limits in the database. */
 function adminAuthOptions(options: ServerOptions, deps: RouteDeps): AdminAuthOptions {
   const { db, store, networks, now, clock, perMinute } = deps;
@@ -145,6 +156,7 @@ function adminAuthOptions(options: ServerOptions, deps: RouteDeps): AdminAuthOpt
     networkNow: now,
     localeOf,
     ...(options.publicUrl && { publicUrl: options.publicUrl }),
+    ...secureCookieOf(options),
     ...(options.authClock && { clock: options.authClock }),
     // Sign-in attempts are counted in the database, so every process shares one budget.
     signInLimit: options.signInLimit ?? (async (key, max, windowMs) => (await consume(db, key, max, windowMs, clock())).allowed),

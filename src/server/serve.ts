@@ -224,6 +224,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     secret,
     adminTokenHash,
     publicUrl,
+    // PUBLIC_URL decides whether the session cookie is Secure; without it, the Host header (local use).
+    ...(options.publicUrl && { secureCookie: /^https:\/\//i.test(options.publicUrl) }),
     ...(options.origins && { origins: options.origins }),
     ...(options.manageUrl && { manageUrl: options.manageUrl }),
     ...(options.demo && { staticRoot: PACKAGE_ROOT }),

@@ -10,7 +10,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import { BACKENDS, ADMIN_TOKEN, startServer, network, seedNetwork, person, type TestServer } from './helpers.js';
+import { BACKENDS, ADMIN_TOKEN, startServer, network, seedNetwork, person, signInAs, type TestServer } from './helpers.js';
+import { ADMIN_ROUTES, adminPath, type AdminRouteName } from '../../src/core/index.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260601);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2200);
@@ -408,6 +409,78 @@ for (const backend of BACKENDS) {
       // Hostile but acceptable text must reach the database and the outbox too, not only the checks.
       assert.ok((statuses.get(201) ?? 0) >= total / 40, `registrations created: ${statuses.get(201) ?? 0}`);
       assert.equal(failed, 0, `${failed} of ${total} requests got a 5xx or an error that is not in the API shape`);
+    });
+
+    test('every string field of every admin route body: NUL, lone surrogates and very long text never give a 5xx', async () => {
+      const owner = await signInAs(s, `fuzz-eigenaar-${backend}@example.org`, { open: 'owner' });
+      const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+      const [openId, , intakeId] = known.ids;
+      // A valid body and the path of each route; `headers` when the bearer token may not call it.
+      const calls: Partial<Record<AdminRouteName, { url: string; body: Record<string, unknown>; headers?: Record<string, string> }>> = {
+        login: { url: adminPath('login', {}), body: { email: 'anna@example.org' } },
+        createSession: { url: adminPath('createSession', {}), body: { token: 'geen-echte-link' } },
+        createToken: { url: adminPath('createToken', {}), body: { name: 'Koppeling' }, headers: { ...owner.headers, host: new URL(s.url).host } },
+        putOrganiser: { url: adminPath('putOrganiser', { networkId: 'open' }), body: { email: 'nieuw@example.org', role: 'organiser', name: 'Nieuwe organisator' } },
+        accept: { url: adminPath('accept', { id: intakeId! }), body: { reason: 'Welkom' } },
+        reject: { url: adminPath('reject', { id: intakeId! }), body: { reason: 'Vol' } },
+        attendance: { url: adminPath('attendance', { id: openId! }), body: { sessionId: 'dag', present: true } },
+        setNote: { url: adminPath('setNote', { id: openId! }), body: { note: 'Belt nog' } },
+        remove: { url: adminPath('remove', { id: known.ids[1]! }), body: { reason: 'Dubbel' } },
+        previewMessage: { url: adminPath('previewMessage', { networkId: 'open' }), body: { sessionId: 'dag', statuses: ['confirmed'], subject: 'Onderwerp', body: 'Tekst' } },
+        sendMessage: { url: adminPath('sendMessage', { networkId: 'open' }), body: { sessionId: 'dag', statuses: ['confirmed'], subject: 'Onderwerp', body: 'Tekst' } },
+        createNetwork: { url: adminPath('createNetwork', {}), body: { copyFrom: 'open', id: 'kopie' } },
+        reportNotice: { url: adminPath('reportNotice', { networkId: 'open', sessionId: 'dag' }), body: { report: 'https://example.org/verslag', preview: true } },
+      };
+      /** The string fields of a body schema (zod/mini), so a field added to the contract is fuzzed too. */
+      const stringFields = (schema: any, prefix = ''): string[] => {
+        const def = schema._zod.def;
+        if (def.type === 'object') return Object.entries(def.shape).flatMap(([k, v]) => stringFields(v, prefix ? `${prefix}.${k}` : k));
+        if (def.type === 'optional') return stringFields(def.innerType, prefix);
+        return def.type === 'string' ? [prefix] : [];
+      };
+      const hostile = ['\u0000', 'Anna\u0000de Vries', '\uD800', 'x\uDC00y', '\uDBFF\uDBFF', 'a'.repeat(300), 'é'.repeat(5000), 'a'.repeat(20000)];
+      const broken = (v: string) => /\u0000|[\uD800-\uDFFF]/.test(v);
+      const faults: string[] = [];
+      let sent = 0;
+      for (const [name, spec] of Object.entries(ADMIN_ROUTES) as [AdminRouteName, (typeof ADMIN_ROUTES)[AdminRouteName]][]) {
+        if (!('body' in spec) || !spec.body) continue;
+        const fields = stringFields(spec.body);
+        if (!fields.length) continue;
+        const call = calls[name];
+        assert.ok(call, `a valid body for ${name}, whose fields ${fields.join(', ')} are text`);
+        for (const field of fields) {
+          for (const value of hostile) {
+            const res = await s.app.inject({ method: spec.method, url: call.url, headers: { 'content-type': 'application/json', ...(call.headers ?? asAdmin) }, payload: JSON.stringify({ ...call.body, [field]: value }) });
+            sent++;
+            const f = fault(res.statusCode, res.body, res.headers['content-type'] as string | undefined);
+            if (f) faults.push(`${f} on ${name}.${field} = ${JSON.stringify(value.slice(0, 12))}: ${res.body.slice(0, 200)}`);
+            else if (broken(value) && (res.statusCode !== 422 || !JSON.parse(res.body).error.issues?.some((i: { path: string; message: string }) => i.path === field && i.message)))
+              faults.push(`${name}.${field} = ${JSON.stringify(value)}: ${res.statusCode}, not a 422 naming the field: ${res.body.slice(0, 200)}`);
+          }
+        }
+      }
+      // The documents themselves (putNetworkDocument, previewNetworkChanges, createNetwork's document): their text fields.
+      const documentPaths: ((d: any, v: string) => void)[] = [(d, v) => (d.title = v), (d, v) => (d.summary = v), (d, v) => (d.sessions[0].title = v), (d, v) => (d.organisers[0].name = v)];
+      for (const value of [...hostile, 'a'.repeat(200000)]) {
+        for (const put of documentPaths) {
+          const current = await s.app.inject({ method: 'GET', url: adminPath('getNetworkDocument', { networkId: 'open' }), headers: asAdmin });
+          const doc = JSON.parse(current.body).document;
+          put(doc, value);
+          for (const req of [
+            { method: 'PUT' as const, url: adminPath('putNetworkDocument', { networkId: 'open' }), headers: { ...asAdmin, 'if-match': String(current.headers.etag) }, payload: doc },
+            { method: 'POST' as const, url: adminPath('previewNetworkChanges', { networkId: 'open' }), headers: asAdmin, payload: doc },
+            { method: 'POST' as const, url: adminPath('createNetwork', {}), headers: asAdmin, payload: { document: { ...doc, id: `nieuw-${sent}` } } },
+          ]) {
+            const res = await s.app.inject({ ...req, headers: { ...req.headers, 'content-type': 'application/json' }, payload: JSON.stringify(req.payload) });
+            sent++;
+            const f = fault(res.statusCode, res.body, res.headers['content-type'] as string | undefined);
+            if (f) faults.push(`${f} on ${req.method} ${req.url} with ${JSON.stringify(value.slice(0, 12))}: ${res.body.slice(0, 200)}`);
+          }
+        }
+      }
+      console.log(`admin bodies ${backend}: ${sent} requests, ${faults.length} faults`);
+      for (const f of faults) console.log(`  ${f}`);
+      assert.deepEqual(faults, []);
     });
   });
 }

@@ -77,6 +77,12 @@ export interface AdminAuthOptions {
    * from the request's Host header, which a stranger could set to their own site.
    */
   publicUrl?: string | (() => string);
+  /**
+   * Whether the session cookie is `Secure`: decided by the configured public address (https),
+   * never by the Host header, which a reverse proxy may set to localhost. Undefined (no public
+   * address configured: local development, the demo) keeps it off for a localhost Host only.
+   */
+  secureCookie?: boolean;
   /** The clock for sign-in links and sessions. */
   clock?: () => Date;
   signInLimit?: ConsumeLimit;
@@ -102,9 +108,14 @@ declare module 'fastify' {
   }
 }
 
-/** Route options that tie a route to its entry in the contract; every admin route needs them. */
-export function adminRoute(name: AdminRouteName): { config: { adminRoute: AdminRouteName } } {
-  return { config: { adminRoute: name } };
+/**
+ * Route options that tie a route to its entry in the contract; every admin route needs them. A
+ * route whose contract sets a body limit (a whole network document) gets it; the others keep
+ * the server's.
+ */
+export function adminRoute(name: AdminRouteName): { config: { adminRoute: AdminRouteName }; bodyLimit?: number } {
+  const spec: AdminRouteSpec = ADMIN_ROUTES[name];
+  return { config: { adminRoute: name }, ...(spec.bodyLimit !== undefined && { bodyLimit: spec.bodyLimit }) };
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

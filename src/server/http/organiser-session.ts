@@ -42,9 +42,10 @@ export function registerOrganiserSession(admin: FastifyInstance, organisers: Org
   registerOrganisers(admin, organisers, options);
 }
 
-const cookie = (req: FastifyRequest, value: string, maxAge?: number) => {
-  // Secure except on localhost, where a developer runs plain http. Path: only the API needs it.
-  const secure = !LOCALHOST.test(req.hostname) ? '; Secure' : '';
+const cookie = (options: AdminAuthOptions, req: FastifyRequest, value: string, maxAge?: number) => {
+  // Secure when the configured public address is https; without one, except on localhost, where
+  // a developer runs plain http. Path: only the API needs it.
+  const secure = (options.secureCookie ?? !LOCALHOST.test(req.hostname)) ? '; Secure' : '';
   return `${SESSION_COOKIE}=${value}; Path=/api/admin; HttpOnly; SameSite=Strict${secure}${maxAge !== undefined ? `; Max-Age=${maxAge}` : ''}`;
 };
 
@@ -73,7 +74,7 @@ function registerSignIn(admin: FastifyInstance, organisers: OrganiserService, op
     const r = await organisers.redeem((req.body as CreateSessionRequest).token);
     if (!r) return fail(reply, 401, 'link-invalid', text(req).linkInvalid);
     req.caller = r.caller;
-    return reply.header('set-cookie', cookie(req, r.secret)).header('cache-control', 'no-store').send(sessionInfo(r.caller));
+    return reply.header('set-cookie', cookie(options, req, r.secret)).header('cache-control', 'no-store').send(sessionInfo(r.caller));
   });
 
   admin.get(R.getSession.path, adminRoute('getSession'), async (req, reply) => {
@@ -84,13 +85,13 @@ function registerSignIn(admin: FastifyInstance, organisers: OrganiserService, op
   admin.delete(R.deleteSession.path, adminRoute('deleteSession'), async (req, reply) => {
     const caller = req.caller!;
     if (caller.kind === 'organiser' && caller.sessionHash) await organisers.endSession(caller.sessionHash);
-    return reply.code(204).header('set-cookie', cookie(req, '', 0)).send();
+    return reply.code(204).header('set-cookie', cookie(options, req, '', 0)).send();
   });
 
   admin.delete(R.deleteAllSessions.path, adminRoute('deleteAllSessions'), async (req, reply) => {
     const caller = req.caller!;
     if (caller.kind === 'organiser') await organisers.endAllSessions(caller.organiser.id);
-    return reply.code(204).header('set-cookie', cookie(req, '', 0)).send();
+    return reply.code(204).header('set-cookie', cookie(options, req, '', 0)).send();
   });
 }
 

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, formMessages, isStorable, manageActions, reasonText, toLocale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, formMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
-import { consume } from '../storage/rate-limit.js';
+import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
 import { error, localeOf, networkOf, view, type RouteDeps } from './reply.js';
 
@@ -27,19 +27,51 @@ export function registerRegistrations(app: FastifyInstance, deps: RouteDeps, opt
   registerFeedAndLinks(app, deps);
 }
 
-function registerSignup(app: FastifyInstance, { store, networks, clock, limited, mailQueued }: RouteDeps, options: RegistrationRouteOptions): void {
+/** The hash an e-mail address is counted under: the address itself is never stored. */
+const addressKey = (email: string) => `mail-to:${createHash('sha256').update(email.toLowerCase()).digest('hex')}`;
+
+/** One more registration or switch for this address in its hour; false once the address has had its share. */
+async function addressAllows({ db, clock }: RouteDeps, email: string): Promise<boolean> {
+  const { max, windowMs } = MAIL_LIMITS.perAddress;
+  return (await consume(db, addressKey(email), max, windowMs, clock())).allowed;
+}
+
+/**
+ * Spends one use of a form token and one of the address's budget on a registration, or says
+ * which ran out. A retry with an Idempotency-Key already counted spends nothing again: it gets
+ * the first answer, however spent the token is by now.
+ */
+async function spendOnRegistration(deps: RouteDeps, formToken: string, key: string | undefined, body: unknown): Promise<'ok' | 'token-spent' | 'address'> {
+  const { db, clock } = deps;
+  const retry = key ? `form-retry:${formToken}:${key}` : undefined;
+  if (retry && (await usesOf(db, retry)) > 0) return 'ok';
+  const until = clock() + FORM_TOKEN_MAX_AGE_MS;
+  if (!(await consumeUntil(db, `form:${formToken}`, MAIL_LIMITS.perFormToken, until)).allowed) return 'token-spent';
+  const email = emailAddress((body as { participant?: { email?: unknown } } | null | undefined)?.participant?.email);
+  if (email && !(await addressAllows(deps, email))) return 'address';
+  if (retry) await consumeUntil(db, retry, 1, until);
+  return 'ok';
+}
+
+function registerSignup(app: FastifyInstance, deps: RouteDeps, options: RegistrationRouteOptions): void {
+  const { store, networks, clock, perMinute, limited, mailQueued } = deps;
   const formLimits = { minAgeMs: options.minFillMs ?? 3000, maxAgeMs: FORM_TOKEN_MAX_AGE_MS };
+  const spam = (reply: FastifyReply, locale: Locale) =>
+    error(reply, 422, 'spam', formMessages(locale).signup.errorSummary, { issues: [{ path: '', message: formMessages(locale).form.error.spam }] });
   app.post('/api/networks/:networkId/registrations', limited, async (req, reply) => {
     const n = networkOf(networks, req, reply);
     if (!n) return reply;
     const body = req.body as { locale?: unknown; formToken?: unknown } | null | undefined;
     const locale = typeof body?.locale === 'string' ? toLocale(body.locale) : localeOf(req);
     if (n.registration.mode !== 'built-in') return error(reply, 409, 'not-built-in', formMessages(locale).reason['not-built-in']);
-    if (checkFormToken(options.secret, body?.formToken, n.id, clock(), formLimits) !== 'ok') {
-      return error(reply, 422, 'spam', formMessages(locale).signup.errorSummary, { issues: [{ path: '', message: formMessages(locale).form.error.spam }] });
-    }
-    const key = req.headers['idempotency-key'];
-    const r = await store.register(n, req.body, typeof key === 'string' && key ? key : undefined);
+    if (checkFormToken(options.secret, body?.formToken, n.id, clock(), formLimits) !== 'ok') return spam(reply, locale);
+    const header = req.headers['idempotency-key'];
+    const key = typeof header === 'string' && header ? header : undefined;
+    // Caps on what a client can make the server e-mail to an address (off with the rate limit, for load tests).
+    const spent = perMinute > 0 ? await spendOnRegistration(deps, body!.formToken as string, key, req.body) : 'ok';
+    if (spent === 'token-spent') return spam(reply, locale);
+    if (spent === 'address') return error(reply, 429, 'rate-limited', formMessages(locale).signup.tooManyForAddress);
+    const r = await store.register(n, req.body, key);
     mailQueued();
     if (r.kind === 'invalid') {
       const spam = r.problems.some((p) => p.code === 'spam');
@@ -114,6 +146,7 @@ function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const message = formMessages(locale).form.error.session;
       return error(reply, 422, 'invalid', message, { issues: [{ path: 'sessionId', message }] });
     }
+    if (deps.perMinute > 0 && !(await addressAllows(deps, row.email_lower))) return error(reply, 429, 'rate-limited', formMessages(locale).signup.tooManyForAddress);
     const r = await store.switchSession(row.id, sessionId);
     mailQueued();
     if (!r.ok) {

@@ -14,8 +14,12 @@ import type { MailMessage } from './compose.js';
 export { claimOutbox, type OutboxRow } from '../storage/outbox.js';
 
 export interface Mailer {
-  /** Sends one message; `registrationId` names the .eml file, so erase and purge can find it again. Without SMTP, resolves to the file it wrote. */
-  send(message: MailMessage, meta?: { registrationId?: string | null }): Promise<string | undefined>;
+  /**
+   * Sends one message; `registrationId` names the .eml file, so erase and purge can find it
+   * again, and `namingRow` (the outbox row of a message that names other people: a digest) too.
+   * Without SMTP, resolves to the file it wrote.
+   */
+  send(message: MailMessage, meta?: { registrationId?: string | null; namingRow?: string }): Promise<string | undefined>;
   readonly description: string;
 }
 
@@ -35,6 +39,25 @@ export async function mailFiles(outboxDir: string): Promise<Map<string, string[]
     if (id) byId.set(id, [...(byId.get(id) ?? []), name]);
   }
   return byId;
+}
+
+/** The .eml file of an outbox row that names other people ends so: `-names<row id>.eml`. */
+const NAMING_ROW = /-names(\d+)\.eml$/;
+
+/** The .eml files of messages that name other people (digests), by their outbox row. */
+export async function namingMailFiles(outboxDir: string): Promise<Map<string, string[]>> {
+  const byRow = new Map<string, string[]>();
+  let names: string[];
+  try {
+    names = await readdir(outboxDir);
+  } catch {
+    return byRow;
+  }
+  for (const name of names) {
+    const row = NAMING_ROW.exec(name)?.[1];
+    if (row) byRow.set(row, [...(byRow.get(row) ?? []), name]);
+  }
+  return byRow;
 }
 
 /** Removes the .eml files written for these registrations. Returns how many. */
@@ -87,7 +110,8 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
         })),
       });
       if (!smtpUrl) {
-        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}.eml`;
+        const naming = meta.namingRow ? `-names${meta.namingRow}` : '';
+        const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}${naming}.eml`;
         const data = (info as unknown as { message: Buffer }).message;
         // The folder is made when a write finds it missing, not before every message (a system
         // call each, on the thread that also serves the registrations).
@@ -160,7 +184,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
       try {
         if (!row.message && !compose) throw new Error('no composer for a row with facts');
         message = row.message ? parsed(row.message as MailMessage | string) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}) });
-        if (message) await mailer.send(message, { registrationId: row.registration_id });
+        if (message) await mailer.send(message, { registrationId: row.registration_id, ...(row.names?.length && { namingRow: String(row.id) }) });
       } catch (error) {
         // Free again at once: the next turn of the job tries again, up to ten attempts in all.
         await releaseClaim(db, row.id, worker, String((error as Error).message));

@@ -99,7 +99,9 @@ export class Messages {
         const rows = await mailings.createdBetween(networks, from, to);
         if (!rows.length) return 0;
         const news = rows.map((r) => ({ network: this.#ctx.networks.get(r.network_id)!, sessionId: r.session_id, participant: r.participant, status: r.status }));
-        await repo.enqueue(null, 'organiser-digest', composeOrganiserMail('organiser-digest', { to: o, locale: 'nl', consoleUrl: this.#ctx.consoleUrl(), news, day }));
+        const message = composeOrganiserMail('organiser-digest', { to: o, locale: 'nl', consoleUrl: this.#ctx.consoleUrl(), news, day });
+        // The digest names these people: purging them removes it (retention.ts).
+        await repo.enqueue(null, 'organiser-digest', message, rows.map((r) => r.id));
         return 1;
       });
     }

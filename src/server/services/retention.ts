@@ -1,9 +1,13 @@
 /**
  * Retention: erasing personal data once its retention period is over, and the .eml files of
- * every erased registration.
+ * every erased registration; also organisers' digests that name an erased person (their rows
+ * and files), but no other mail without a registration (a sign-in link).
  */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sessionOverAt } from '../../core/index.js';
-import { mailFiles, removeMailFiles } from '../mail/delivery.js';
+import { mailFiles, namingMailFiles, removeMailFiles } from '../mail/delivery.js';
+import { forgetMailNamingErased, outboxRowsKept } from '../storage/outbox.js';
 import { DAY, type RegistrationContext } from './context.js';
 
 export class Retention {
@@ -36,6 +40,8 @@ export class Retention {
       });
     }
     await this.#ctx.repo.forgetOldIdempotency();
+    // Digests naming someone erased, by this purge or earlier by the person: rows, then files.
+    await forgetMailNamingErased(this.#ctx.db);
     if (this.#ctx.opts.outboxDir) await this.#sweepMailFiles(this.#ctx.opts.outboxDir);
     return erased;
   }
@@ -46,8 +52,13 @@ export class Retention {
    */
   async #sweepMailFiles(outboxDir: string): Promise<void> {
     const files = await mailFiles(outboxDir);
-    if (!files.size) return;
-    const live = await this.#ctx.repo.liveIds([...files.keys()]);
-    await removeMailFiles(outboxDir, [...files.keys()].filter((id) => !live.has(id)), files);
+    if (files.size) {
+      const live = await this.#ctx.repo.liveIds([...files.keys()]);
+      await removeMailFiles(outboxDir, [...files.keys()].filter((id) => !live.has(id)), files);
+    }
+    // A digest's file goes with its row (removed above, or by a purge that stopped half-way).
+    const naming = await namingMailFiles(outboxDir);
+    const kept = await outboxRowsKept(this.#ctx.db, [...naming.keys()]);
+    for (const [row, names] of naming) if (!kept.has(row)) for (const name of names) await rm(join(outboxDir, name), { force: true });
   }
 }

@@ -273,4 +273,9 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `
   ALTER TABLE mail_outbox ADD COLUMN facts jsonb
   `,
+  // The registrations an e-mail names besides its own (an organiser's digest names the people of
+  // a day), kept after sending: purging those people also removes the e-mail and its .eml file.
+  `
+  ALTER TABLE mail_outbox ADD COLUMN names uuid[]
+  `,
 ];

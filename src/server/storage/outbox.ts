@@ -9,8 +9,8 @@ import type { Queryable } from './db.js';
  * Adds a message to the outbox inside the caller's transaction. An organiser's sign-in link
  * ('sign-in') belongs to no registration.
  */
-export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: string, message: object): Promise<void> {
-  await tx.query('INSERT INTO mail_outbox (registration_id, kind, message) VALUES ($1, $2, $3)', [registrationId, kind, JSON.stringify(message)]);
+export async function enqueueMail(tx: Queryable, registrationId: string | null, kind: string, message: object, names?: string[]): Promise<void> {
+  await tx.query('INSERT INTO mail_outbox (registration_id, kind, message, names) VALUES ($1, $2, $3, $4)', [registrationId, kind, JSON.stringify(message), names?.length ? names : null]);
 }
 
 /** An outbox row as claimed: a composed message, or (a new registration's e-mail) the facts to compose it from. */
@@ -20,6 +20,8 @@ export interface OutboxRow {
   kind: string;
   message: object | string | null;
   facts: Record<string, unknown> | string | null;
+  /** The registrations the message names besides its own (a digest), or null. */
+  names: string[] | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function claimOutbox(db: Queryable, worker: string, limit: number, 
            WHERE sent_at IS NULL AND (message IS NOT NULL OR ($4 AND facts IS NOT NULL)) AND attempts < 10
              AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, registration_id, kind, message, facts`,
+       RETURNING id, registration_id, kind, message, facts, names`,
     [limit, worker, claimTimeoutMs, withFacts],
   );
   return rows.sort((x, y) => Number(x.id) - Number(y.id));
@@ -48,6 +50,26 @@ export async function claimOutbox(db: Queryable, worker: string, limit: number, 
  */
 export async function markSent(db: Queryable, ids: string[]): Promise<void> {
   if (ids.length) await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, facts = NULL, claimed_at = NULL WHERE id = ANY($1::bigint[])', [ids]);
+}
+
+/**
+ * Removes the e-mails that name a registration now erased (an organiser's digest), sent or not:
+ * the sent ones keep no text, but their .eml files do. Returns their ids, for those files.
+ */
+export async function forgetMailNamingErased(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `DELETE FROM mail_outbox m WHERE m.names IS NOT NULL
+       AND EXISTS (SELECT 1 FROM registrations r WHERE r.id = ANY(m.names) AND r.erased_at IS NOT NULL)
+     RETURNING id`,
+  );
+  return rows.map((r) => String(r.id));
+}
+
+/** Which of these outbox rows still exist. */
+export async function outboxRowsKept(db: Queryable, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM mail_outbox WHERE id = ANY($1::bigint[])', [ids]);
+  return new Set(rows.map((r) => String(r.id)));
 }
 
 /** Frees a claimed row again after a failed send, with its error, so the job's next turn tries it again. */

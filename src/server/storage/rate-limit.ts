@@ -58,3 +58,35 @@ export const SIGN_IN_LIMITS = {
   perAddress: { max: 20, windowMs: 15 * 60000 },
   perAccount: { max: 5, windowMs: 15 * 60000 },
 } as const;
+
+/**
+ * Counts one use of `key` in a budget of its own that lasts until `expiresAt` (set by the first
+ * use), not in a window of the clock: the uses of one form token over its whole life.
+ */
+export async function consumeUntil(db: Queryable, key: string, max: number, expiresAt: number): Promise<RateLimitResult> {
+  const { rows } = await db.query<{ count: number; expires_at: number }>(
+    `INSERT INTO rate_limits (key, window_start, count, expires_at) VALUES ($1, 0, 1, $2)
+     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1 RETURNING count, expires_at`,
+    [hashed(key), expiresAt],
+  );
+  const count = Number(rows[0]!.count);
+  return { allowed: count <= max, count, retryAfterMs: Number(rows[0]!.expires_at) };
+}
+
+/** Uses counted for `key` by consumeUntil, without counting one more. */
+export async function usesOf(db: Queryable, key: string): Promise<number> {
+  const { rows } = await db.query<{ count: number }>('SELECT count FROM rate_limits WHERE key = $1 AND window_start = 0', [hashed(key)]);
+  return rows[0] ? Number(rows[0].count) : 0;
+}
+
+/**
+ * What anyone can make the server e-mail to an address that is not theirs: registering with it
+ * sends a confirmation, cancelling one more, switching sessions one more. A form token carries
+ * a few registrations (one person for several sessions, or a few colleagues, from one open
+ * page; the form asks for a new token when refused), and an address takes a few registrations
+ * and switches an hour, so a flood ends after some e-mails, not a hundred a minute.
+ */
+export const MAIL_LIMITS = {
+  perFormToken: 5,
+  perAddress: { max: 10, windowMs: 3600000 },
+} as const;

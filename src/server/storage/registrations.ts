@@ -321,7 +321,8 @@ export class RegistrationRepository {
   }
 
   /** Adds a message to the outbox, in this repository's transaction. */
-  async enqueue(registrationId: string | null, kind: string, message: object): Promise<void> {
-    await enqueueMail(this.#q, registrationId, kind, message);
+  /** `names`: the registrations the message names besides its own (a digest), so purging them finds it. */
+  async enqueue(registrationId: string | null, kind: string, message: object, names?: string[]): Promise<void> {
+    await enqueueMail(this.#q, registrationId, kind, message, names);
   }
 }
