@@ -58,3 +58,6 @@ export const SIGN_IN_LIMITS = {
   perAddress: { max: 20, windowMs: 15 * 60000 },
   perAccount: { max: 5, windowMs: 15 * 60000 },
 } as const;
+
+/** Wrong bearer tokens per client address, counted apart from its sign-in requests. */
+export const TOKEN_GUESSES = { max: 20, windowMs: 15 * 60000 } as const;
