@@ -18,6 +18,8 @@ type View =
   | { kind: 'starting' }
   | { kind: 'signed-out'; notice?: 'link-failed' | 'signed-out' | 'expired' }
   | { kind: 'signed-in'; session: SessionInfo }
+  /** A sign-in link arrived while `session` is signed in: switch only when the person says so. */
+  | { kind: 'switch'; session: SessionInfo; token: string }
   | { kind: 'error' };
 
 const LANG_KEY = 'leerkring-console-lang';
@@ -27,7 +29,9 @@ const LANG_KEY = 'leerkring-console-lang';
  *
  * Served by the reference server at `/beheer/`. Routes live in the fragment (`#/netwerk/<id>/intake`),
  * which holds ids only, never personal data; a sign-in link arrives as `#login=<token>` and is
- * removed from the address bar as soon as it has been exchanged for a session cookie.
+ * removed from the address bar at once. Without a session it is exchanged for a session cookie
+ * straight away; while someone is signed in, the console first asks whether to switch to the
+ * link's account (a link can be someone else's, opened to sign this person in as them).
  */
 export class LeerkringConsole extends LitElement {
   static override styles = [
@@ -90,6 +94,8 @@ export class LeerkringConsole extends LitElement {
   declare _locale: Locale;
 
   #admin!: AdminClient;
+  /** A sign-in token kept while the session check failed, for the retry. */
+  #pendingLogin: string | undefined;
   #public!: RegistrationClient;
   readonly #provider = new ContextProvider(this, { context: consoleContext });
   // A sign-in link opened in a tab that shows the console already arrives as a hash change.
@@ -129,20 +135,42 @@ export class LeerkringConsole extends LitElement {
 
   async #start(): Promise<void> {
     this.started = (async () => {
-      const login = /^#login=([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1];
+      const login = /^#login=([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1] ?? this.#pendingLogin;
+      this.#pendingLogin = undefined;
       if (login) {
         // The token is single-use; take it out of the address bar and history before anything else.
         history.replaceState(null, '', `${location.pathname}${location.search}#/`);
-        const r = await this.#admin.signIn(login);
-        if (r.ok) return this.#signedIn(r.value);
-        this._view = r.retryable ? { kind: 'error' } : { kind: 'signed-out', notice: 'link-failed' };
-        return;
+        const current = await this.#admin.session();
+        if (current.ok) {
+          this._view = { kind: 'switch', session: current.value, token: login };
+          return;
+        }
+        if (current.status !== 401) {
+          this.#pendingLogin = login;
+          this._view = { kind: 'error' };
+          return;
+        }
+        return this.#redeem(login);
       }
       const r = await this.#admin.session();
       if (r.ok) return this.#signedIn(r.value);
       this._view = r.status === 401 ? { kind: 'signed-out' } : { kind: 'error' };
     })();
     await this.started;
+    this.#navigate();
+  }
+
+  async #redeem(token: string): Promise<void> {
+    const r = await this.#admin.signIn(token);
+    if (r.ok) return this.#signedIn(r.value);
+    this._view = r.retryable ? { kind: 'error' } : { kind: 'signed-out', notice: 'link-failed' };
+  }
+
+  /** The answer to "switch account?": yes uses the link, no forgets it. */
+  async #switch(view: View & { kind: 'switch' }, yes: boolean): Promise<void> {
+    if (!yes) return this.#signedIn(view.session);
+    this._view = { kind: 'starting' };
+    await this.#redeem(view.token);
     this.#navigate();
   }
 
@@ -160,7 +188,8 @@ export class LeerkringConsole extends LitElement {
   async #focusHeading(): Promise<void> {
     await this.updateComplete;
     const page = this.renderRoot.querySelector('main > *') as (HTMLElement & { focusHeading?: () => Promise<void> }) | null;
-    await page?.focusHeading?.();
+    if (page?.focusHeading) await page.focusHeading();
+    else this.renderRoot.querySelector<HTMLElement>('main h1[tabindex]')?.focus();
   }
 
   #setLocale(locale: Locale): void {
@@ -232,6 +261,20 @@ export class LeerkringConsole extends LitElement {
           <p>${m.loadError}</p>
           <button class="button" type="button" @click=${() => void this.#start()}>${m.retry}</button>
         </div>`;
+      case 'switch': {
+        const t = m.switchAccount;
+        const name = bdi(view.session.organiser?.name || view.session.organiser?.email || m.installationAdmin);
+        return html`<section aria-labelledby="switch-heading">
+          <h1 id="switch-heading" tabindex="-1">${t.heading}</h1>
+          <p>${sayingWho(t.current, name)}</p>
+          <p>${t.explain}</p>
+          <p>${t.question}</p>
+          <div class="toolbar">
+            <button class="button" type="button" @click=${() => void this.#switch(view, true)}>${t.confirm}</button>
+            <button class="button secondary" type="button" @click=${() => void this.#switch(view, false)}>${sayingWho(t.stay, name)}</button>
+          </div>
+        </section>`;
+      }
       case 'signed-out':
         return html`<leerkring-console-sign-in .client=${this.#admin} .locale=${this._locale} .notice=${view.notice}></leerkring-console-sign-in>`;
       case 'signed-in': {

@@ -57,7 +57,8 @@ export class ConsoleOrganisers extends ConsolePage {
     const name = form.querySelector<HTMLInputElement>('#org-name')!.value.trim();
     const role = (form.querySelector<HTMLInputElement>('input[name="role"]:checked')?.value ?? 'organiser') as OrganiserRole;
     const r = this.signedOutIf(await this.state.admin.setOrganiser(this.networkId, { email, role, ...(name && { name }) }));
-    this._notice = r.ok ? this.m.organisers.added(email) : r.status === 409 ? this.m.organisers.lastOwner : this.m.failed;
+    // The server's sentence when the name belongs to someone who also organises elsewhere.
+    this._notice = r.ok ? this.m.organisers.added(email) : r.status === 409 ? this.m.organisers.lastOwner : r.error.code === 'name-elsewhere' ? r.error.message : this.m.failed;
     if (r.ok) form.reset();
     await this.#fetch();
   }

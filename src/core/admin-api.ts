@@ -73,7 +73,7 @@ export const createTokenRequestSchema = z.strictObject({ name: text(100) });
 export const putOrganiserRequestSchema = z.strictObject({
   email: emailAddress(),
   role: z.enum(ORGANISER_ROLES),
-  /** Used when the address is new to this installation. */
+  /** The person's name in the whole installation: set for someone new, or someone who organises only in networks the caller owns; otherwise a different name is refused (403 name-elsewhere). */
   name: z.optional(text(200)),
 });
 export const acceptRequestSchema = z.strictObject({ reason: z.optional(optionalText(2000)) });

@@ -9,7 +9,7 @@ import { sessionTimeline, type Network } from '../core/index.js';
 import type { Db } from './storage/db.js';
 import { requestId } from './log.js';
 import { RegistrationService } from './services/registration-service.js';
-import { attempts, consume, SIGN_IN_LIMITS } from './storage/rate-limit.js';
+import { attempts, consume, TOKEN_GUESSES } from './storage/rate-limit.js';
 import { installAdminAuth, consoleUrlOf, type AdminAuthOptions, type ConsumeLimit } from './http/organiser-auth.js';
 import { registerConsole } from './http/console-page.js';
 import { registerManagePage, manageUrlOf, publicBase } from './http/manage-page.js';
@@ -159,18 +159,18 @@ function adminAuthOptions(options: ServerOptions, deps: RouteDeps): AdminAuthOpt
     ...secureCookieOf(options),
     ...(options.authClock && { clock: options.authClock }),
     // Sign-in attempts are counted in the database, so every process shares one budget.
-    signInLimit: options.signInLimit ?? (async (key, max, windowMs) => (await consume(db, key, max, windowMs, clock())).allowed),
-    // Wrong bearer tokens count against the address; once its budget is spent, a right one
-    // waits too, or guessing would simply go on between the refusals.
+    signInLimit: options.signInLimit ?? ((key, max, windowMs) => consume(db, key, max, windowMs, clock())),
+    // Wrong bearer tokens count against the address, on a budget of their own: guessing tokens
+    // never blocks the address's sign-in requests, nor (see AdminAuthOptions) its right tokens.
     ...(perMinute > 0 && {
       tokenGuesses: {
         blocked: async (address: string) => {
-          const { max, windowMs } = SIGN_IN_LIMITS.perAddress;
-          return (await attempts(db, `sign-in:address:${address}`, windowMs, clock())) >= max ? windowMs - (clock() % windowMs) : undefined;
+          const { max, windowMs } = TOKEN_GUESSES;
+          return (await attempts(db, `token-guess:address:${address}`, windowMs, clock())) >= max ? windowMs - (clock() % windowMs) : undefined;
         },
         failed: async (address: string) => {
-          const { max, windowMs } = SIGN_IN_LIMITS.perAddress;
-          const r = await consume(db, `sign-in:address:${address}`, max, windowMs, clock());
+          const { max, windowMs } = TOKEN_GUESSES;
+          const r = await consume(db, `token-guess:address:${address}`, max, windowMs, clock());
           return r.allowed ? undefined : r.retryAfterMs;
         },
       },

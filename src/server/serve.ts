@@ -16,7 +16,7 @@ import { buildServer } from './app.js';
 import { createMailer, deliveryLoop, type DeliveryLoop } from './mail/delivery.js';
 import { newSecret, sha256 } from './tokens.js';
 import { errorFacts } from './log.js';
-import { demoSignIns } from './services/demo-organisers.js';
+import { demoSignIns, signInLinksText } from './services/demo-organisers.js';
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import { RegistrationService } from './services/registration-service.js';
 
@@ -215,7 +215,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   // Background work must outlive a database outage: it notes the failure and tries again on its next turn.
   let logger: FastifyBaseLogger | undefined;
   const failed: JobFailure = (job) => (error) => logger?.warn({ job, error: errorFacts(error) }, `${job} failed`);
-  const delivery = deliveryLoop(db, mailer, failed('mail delivery'));
+  // Without SMTP, a sign-in link asked for in the console lands in a file: the log says which
+  // (never to whom, nor the link).
+  const delivery = deliveryLoop(db, mailer, failed('mail delivery'), (kind, file) => {
+    if (kind === 'sign-in') logger?.info({ file }, 'sign-in link written to an .eml file');
+  });
   let url = '';
   const publicUrl = () => (options.publicUrl ?? url).replace(/\/+$/, '');
   const { app, store } = await buildServer({
@@ -259,7 +263,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
   log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
   log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
-  if (options.demoOrganisers) await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks: options.showLinks ?? process.stdout.isTTY === true });
+  if (options.demoOrganisers) {
+    const showLinks = options.showLinks ?? process.stdout.isTTY === true;
+    const signIns = await demoSignIns(db, networks, { consoleUrl: `${publicUrl()}/beheer/`, mailer, log, showLinks });
+    // The .eml files hold the links quoted-printable (`=3D`, split over lines): off a terminal,
+    // they are also written plainly, to a file only this user may read.
+    if (!showLinks) log(`  Sign-in links to copy: ${writeSecretFile(join(dataDir, 'sign-in-links.txt'), signInLinksText(signIns))} (readable by this user only)`);
+  }
   return { app, networks, store, db, url, close: stop };
 }
 

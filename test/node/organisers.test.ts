@@ -263,6 +263,35 @@ for (const backend of BACKENDS) {
       assert.equal(invalid.body.error.issues[0].path, 'role');
     });
 
+    test('an owner names only people who organise nowhere else; the name of someone who also organises elsewhere stays theirs', async () => {
+      const put = (who: SignedIn, body: unknown) => s.request('PUT', '/api/admin/networks/noord/organisers', { headers: who.headers, body });
+      const organisers = new OrganiserService(s.db);
+      // Someone who organises only in zuid, added without a name.
+      await organisers.setRole('zuid', 'alleen-zuid@example.org', 'organiser');
+      const refused = await put(noordOwner, { email: 'alleen-zuid@example.org', role: 'organiser', name: 'Een andere naam' });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.code, 'name-elsewhere');
+      assert.match(refused.body.error.message, /organiseert ook in een ander netwerk/);
+      assert.equal((await organisers.byEmail('alleen-zuid@example.org'))!.name, '', 'the name is not set');
+      assert.equal((await organisers.roles((await organisers.byEmail('alleen-zuid@example.org'))!.id)).has('noord'), false, 'nothing changed');
+      // Without a name, or with the name they already have, adding them to noord is fine.
+      assert.equal((await put(noordOwner, { email: 'alleen-zuid@example.org', role: 'organiser' })).status, 200);
+      const english = await s.request('PUT', '/api/admin/networks/noord/organisers', { headers: { ...noordOwner.headers, 'accept-language': 'en' }, body: { email: 'alleen-zuid@example.org', role: 'organiser', name: 'X' } });
+      assert.equal(english.status, 403);
+      assert.match(english.body.error.message, /also organises in another network/);
+      // Someone new, or who organises only in networks this owner owns: the owner names them.
+      const added = await put(noordOwner, { email: 'nieuw@noord.example.org', role: 'organiser', name: 'Nieuw Noord' });
+      assert.equal(added.status, 200);
+      assert.equal(added.body.organisers.find((o: any) => o.email === 'nieuw@noord.example.org').name, 'Nieuw Noord');
+      const renamed = await put(noordOwner, { email: 'nieuw@noord.example.org', role: 'organiser', name: 'Nieuwe Naam' });
+      assert.equal(renamed.status, 200);
+      assert.equal(renamed.body.organisers.find((o: any) => o.email === 'nieuw@noord.example.org').name, 'Nieuwe Naam');
+      // The installation admin may name anyone.
+      const byAdmin = await s.admin('PUT', '/api/admin/networks/noord/organisers', { email: 'alleen-zuid@example.org', role: 'organiser', name: 'Zuid Persoon' });
+      assert.equal(byAdmin.status, 200);
+      assert.equal((await organisers.byEmail('alleen-zuid@example.org'))!.name, 'Zuid Persoon');
+    });
+
     test('two owners demoting each other at once leave one owner', async () => {
       const organisers = new OrganiserService(s.db);
       await organisers.setRole('zuid', 'een@zuid.example.org', 'owner');
@@ -523,6 +552,10 @@ describe('sign-in limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await s.post('/api/admin/login', { email: `raden${i}@example.org` })).status);
     assert.deepEqual(statuses, [...Array(20).fill(202), 429]);
+    const refused = await s.request('POST', '/api/admin/login', { body: { email: 'nog-een@example.org' } });
+    assert.equal(refused.status, 429);
+    const retry = Number(refused.headers.get('retry-after'));
+    assert.ok(retry >= 1 && retry <= 15 * 60, `a 429 on login says when to come back: Retry-After ${refused.headers.get('retry-after')}`);
   });
 });
 
@@ -616,6 +649,52 @@ describe('the demo', () => {
       const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
       const overview = (await (await fetch(`${server.url}/api/admin/networks`, { headers: { cookie } })).json()) as { networks: { id: string }[] };
       assert.deepEqual(overview.networks.map((n) => n.id).sort(), ['aardgasvrij-leerkring', 'groene-domein', 'overheidsparticipatie-workshop', 'twentse-noabers', 'vitaal-platteland']);
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  test('not on a terminal, the demo writes the sign-in links to a file only its user may read, and the server logs where a requested link was written', async () => {
+    const { serve } = await import('../../src/server/serve.js');
+    const { readFileSync, rmSync, mkdtempSync, statSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { PassThrough } = await import('node:stream');
+    const dataDir = mkdtempSync(join(tmpdir(), 'leerkring-demo-'));
+    const lines: string[] = [];
+    const stream = new PassThrough();
+    let logged = '';
+    stream.on('data', (d: Buffer) => (logged += d));
+    const server = await serve({ networks: 'demo/data', port: 0, dataDir, demo: true, demoOrganisers: true, showLinks: false, log: (l) => lines.push(l), logger: { stream, level: 'info' }, rateLimitPerMinute: 0 });
+    try {
+      const text = lines.join('\n');
+      assert.equal(text.includes('#login='), false, 'no link in output that is not a terminal');
+      const printed = /sign-in links to copy: (\S+sign-in-links\.txt)/i.exec(text);
+      assert.ok(printed, text);
+      const file = printed[1]!;
+      assert.equal(file, join(dataDir, 'sign-in-links.txt'));
+      assert.equal(statSync(file).mode & 0o777, 0o600, 'readable by this user only');
+      const content = readFileSync(file, 'utf8');
+      assert.equal(content.includes('=3D'), false, 'plain text, not quoted-printable');
+      const links = [...content.matchAll(/^(http:\/\/localhost:\d+\/beheer\/#login=[A-Za-z0-9_-]{43})$/gm)].map((m) => m[1]!);
+      assert.equal(links.length, 6, content);
+      assert.match(content, /organisator@twentse-noabers\.example\.org/);
+      const signedIn = await fetch(`${server.url}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: tokenOf(links[1]!) }) });
+      assert.equal(signedIn.status, 200);
+
+      // A link asked for in the console goes to an .eml file; the log says where, never to whom or what.
+      const email = 'organisator@twentse-noabers.example.org';
+      assert.equal((await fetch(`${server.url}/api/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) })).status, 202);
+      let written: RegExpExecArray | null = null;
+      for (let i = 0; i < 100 && !written; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        written = /"file":"([^"]+\.eml)"[^\n]*sign-in link written|sign-in link written[^\n]*"file":"([^"]+\.eml)"/.exec(logged);
+      }
+      assert.ok(written, logged);
+      const eml = written[1] ?? written[2]!;
+      assert.ok(existsSync(eml));
+      assert.match(readFileSync(eml, 'utf8'), /^To: organisator@twentse-noabers\.example\.org/m);
+      assert.equal(logged.includes(email), false, 'no address in the log');
+      assert.equal(logged.includes('#login'), false, 'no link in the log');
     } finally {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

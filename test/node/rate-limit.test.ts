@@ -4,7 +4,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { BACKENDS, openTestDb, startServer, network, person, freshPostgres, tempDir, ADMIN_TOKEN, type TestServer } from './helpers.js';
+import { BACKENDS, openTestDb, startServer, network, person, freshPostgres, tempDir, signInAs, ADMIN_TOKEN, type TestServer } from './helpers.js';
 import { buildServer, openDatabase, type Db } from '../../src/server/index.js';
 import { consume, sweepRateLimits, SIGN_IN_LIMITS } from '../../src/server/storage/rate-limit.js';
 import { sha256 } from '../../src/server/tokens.js';
@@ -153,14 +153,24 @@ describe('rate limits on the API', () => {
       assert.deepEqual(statuses, [201, 201, 201, 429]);
     });
 
-    test('wrong organiser tokens from one address are limited, and then the right one waits too', async () => {
+    test('wrong organiser tokens from one address are limited, while a right personal token and sign-in still work', async () => {
+      const registrations = (authorization: string) => call(s.url, 'GET', '/api/admin/networks/test/registrations', { authorization });
+      const me = await signInAs(s, 'achter-nat@example.org', { test: 'organiser' });
+      const personal = (await s.request('POST', '/api/admin/tokens', { headers: me.headers, body: { name: 'script' } })).body.secret as string;
       const statuses = [];
-      for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max + 1; i++)
-        statuses.push((await call(s.url, 'GET', '/api/admin/networks/test/registrations', { authorization: `Bearer gok-${i}` })).status);
+      for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max + 1; i++) statuses.push((await registrations(`Bearer gok-${i}`)).status);
       assert.deepEqual(statuses, [...Array(SIGN_IN_LIMITS.perAddress.max).fill(401), 429]);
-      const right = await call(s.url, 'GET', '/api/admin/networks/test/registrations', { authorization: `Bearer ${ADMIN_TOKEN}` });
-      assert.equal(right.status, 429);
-      assert.ok(Number(right.headers['retry-after']) > 0);
+      const wrong = await registrations(`Bearer lkp_${'A'.repeat(43)}`);
+      assert.equal(wrong.status, 429, 'a wrong token stays refused');
+      assert.ok(Number(wrong.headers['retry-after']) > 0);
+      // Behind one NAT or proxy, a colleague's right personal token still works, and so do the sign-in routes.
+      assert.equal((await registrations(`Bearer ${personal}`)).status, 200);
+      assert.equal((await call(s.url, 'GET', '/api/admin/session', { cookie: me.cookie })).status, 200);
+      assert.equal((await call(s.url, 'POST', '/api/admin/login', {}, { email: 'achter-nat@example.org' })).status, 202);
+      // The installation admin's token may be one a person chose: it is not tried while the address is limited.
+      const admin = await registrations(`Bearer ${ADMIN_TOKEN}`);
+      assert.equal(admin.status, 429);
+      assert.ok(Number(admin.headers['retry-after']) > 0);
     });
   });
 

@@ -37,14 +37,14 @@ import { matchesHash } from '../tokens.js';
 import { fail } from './reply.js';
 
 /**
- * Counts one attempt against `key` and says whether it is still allowed: at most `max` per
- * `windowMs`.
+ * Counts one attempt against `key` and says whether it is still allowed (at most `max` per
+ * `windowMs`) and, when it is not, how long until it is.
  *
  * `buildServer` passes the database-backed limiter (`consume()` in `rate-limit.ts`, shared by
  * every process on one database); `memoryLimit()` is for tests that move the clock and for
  * callers of `installAdminAuth` without one.
  */
-export type ConsumeLimit = (key: string, max: number, windowMs: number) => Promise<boolean>;
+export type ConsumeLimit = (key: string, max: number, windowMs: number) => Promise<{ allowed: boolean; retryAfterMs: number }>;
 
 /** Fixed windows in memory, for one process. */
 export function memoryLimit(now: () => Date = () => new Date()): ConsumeLimit {
@@ -55,9 +55,12 @@ export function memoryLimit(now: () => Date = () => new Date()): ConsumeLimit {
     let w = windows.get(key);
     if (!w || w.resetAt <= t) windows.set(key, (w = { count: 0, resetAt: t + windowMs }));
     w.count++;
-    return w.count <= max;
+    return { allowed: w.count <= max, retryAfterMs: w.resetAt - t };
   };
 }
+
+/** The Retry-After header's value: whole seconds, at least one. */
+export const retryAfter = (ms: number) => String(Math.max(1, Math.ceil(ms / 1000)));
 
 export const SESSION_COOKIE = 'leerkring_session';
 
@@ -87,9 +90,13 @@ export interface AdminAuthOptions {
   clock?: () => Date;
   signInLimit?: ConsumeLimit;
   /**
-   * Bearer tokens that turn out wrong count against the caller's address. `blocked` answers,
-   * before a token is looked at, how long the address must still wait (undefined: it may try);
-   * `failed` counts one wrong token and answers the same.
+   * Bearer tokens that turn out wrong count against the caller's address, apart from its
+   * sign-in requests. `blocked` answers how long the address must still wait (undefined: it may
+   * try); `failed` counts one wrong token and answers the same. While an address waits, its
+   * wrong tokens get 429 and the installation admin's token is not tried (a person may have
+   * chosen it, so guessing it must stay slow); a personal token or session cookie is still
+   * looked up, so that colleagues behind one NAT or proxy keep working: those are 32 random
+   * bytes, which no number of guesses finds.
    */
   tokenGuesses?: { blocked(address: string): Promise<number | undefined>; failed(address: string): Promise<number | undefined> };
   onMailQueued?: () => void;
@@ -195,10 +202,9 @@ function installCallerCheck(admin: FastifyInstance, organisers: OrganiserService
     if (!spec) return fail(reply, 403, 'forbidden', text(req).forbidden);
     if (spec.access === 'anyone') return;
     const guessing = req.headers.authorization !== undefined ? options.tokenGuesses : undefined;
-    const tooMany = (waitMs: number) => fail(reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000)))), 429, 'rate-limited', text(req).tooManySignIns);
+    const tooMany = (waitMs: number) => fail(reply.header('retry-after', retryAfter(waitMs)), 429, 'rate-limited', text(req).tooManySignIns);
     const wait = await guessing?.blocked(req.ip);
-    if (wait !== undefined) return tooMany(wait);
-    const caller = await authenticate(req);
+    const caller = await authenticate(req, { adminToken: wait === undefined });
     if (!caller) {
       const waitAfter = await guessing?.failed(req.ip);
       if (waitAfter !== undefined) return tooMany(waitAfter);
@@ -229,13 +235,13 @@ function installCallerCheck(admin: FastifyInstance, organisers: OrganiserService
 
 /** The caller of a request: a bearer token (personal or the installation admin's) or a session cookie. */
 function callerOf(organisers: OrganiserService, options: AdminAuthOptions) {
-  return async (req: FastifyRequest): Promise<Caller | undefined> => {
+  return async (req: FastifyRequest, tries: { adminToken: boolean }): Promise<Caller | undefined> => {
     const auth = req.headers.authorization;
     if (auth !== undefined) {
       // A wrong token is a 401 even next to a valid cookie: a script should learn its token is bad.
       const token = /^Bearer +(\S+)$/i.exec(auth)?.[1];
       if (!token) return undefined;
-      if (options.adminTokenHash && matchesHash(token, options.adminTokenHash)) return { kind: 'installation-admin' };
+      if (tries.adminToken && options.adminTokenHash && matchesHash(token, options.adminTokenHash)) return { kind: 'installation-admin' };
       return organisers.byApiToken(token);
     }
     const session = readCookie(req.headers.cookie, SESSION_COOKIE);

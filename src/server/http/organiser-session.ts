@@ -4,7 +4,7 @@
  * organisers and its audit log. Registered inside the organiser context, after
  * `installAdminAuth` (organiser-auth.ts), whose guard applies to every route here.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ADMIN_ROUTES,
   adminMessages,
@@ -25,7 +25,7 @@ import {
 import { roleOf, type Caller, type OrganiserService } from '../services/organisers.js';
 import { sha256 } from '../tokens.js';
 import { SIGN_IN_LIMITS } from '../storage/rate-limit.js';
-import { access, adminRoute, consoleUrlOf, memoryLimit, sessionInfoOf, SESSION_COOKIE, type AdminAuthOptions } from './organiser-auth.js';
+import { access, adminRoute, consoleUrlOf, memoryLimit, retryAfter, sessionInfoOf, SESSION_COOKIE, type AdminAuthOptions } from './organiser-auth.js';
 import { fail } from './reply.js';
 
 /** How long a window of sign-in attempts lasts; the limits themselves live in rate-limit.ts. */
@@ -56,21 +56,24 @@ function registerSignIn(admin: FastifyInstance, organisers: OrganiserService, op
   const consoleUrl = () => consoleUrlOf(options.publicUrl);
   const text = (req: FastifyRequest) => adminMessages(options.localeOf(req));
   const sessionInfo = (caller: Caller): SessionInfo => sessionInfoOf(caller, networks);
+  const tooMany = (req: FastifyRequest, reply: FastifyReply, waitMs: number) => fail(reply.header('retry-after', retryAfter(waitMs)), 429, 'rate-limited', text(req).tooManySignIns);
 
   admin.post(R.login.path, adminRoute('login'), async (req, reply) => {
     const body = req.body as LoginRequest;
     const { perAccount, perAddress } = SIGN_IN_LIMITS;
-    if (!(await limit(`sign-in:address:${req.ip}`, perAddress.max, perAddress.windowMs))) return fail(reply, 429, 'rate-limited', text(req).tooManySignIns);
+    const byAddress = await limit(`sign-in:address:${req.ip}`, perAddress.max, perAddress.windowMs);
+    if (!byAddress.allowed) return tooMany(req, reply, byAddress.retryAfterMs);
     // Over the limit for one account, the answer stays the same: nobody learns whether it exists.
     const email = body.email.toLowerCase();
-    if (await limit(`sign-in:account:${sha256(email)}`, perAccount.max, perAccount.windowMs)) {
+    if ((await limit(`sign-in:account:${sha256(email)}`, perAccount.max, perAccount.windowMs)).allowed) {
       if (await organisers.requestSignIn(email, body.locale ?? options.localeOf(req), consoleUrl())) options.onMailQueued?.();
     }
     return reply.code(202).header('cache-control', 'no-store').send();
   });
 
   admin.post(R.createSession.path, adminRoute('createSession'), async (req, reply) => {
-    if (!(await limit(`session:address:${req.ip}`, 30, SIGN_IN_WINDOW_MS))) return fail(reply, 429, 'rate-limited', text(req).tooManySignIns);
+    const byAddress = await limit(`session:address:${req.ip}`, 30, SIGN_IN_WINDOW_MS);
+    if (!byAddress.allowed) return tooMany(req, reply, byAddress.retryAfterMs);
     const r = await organisers.redeem((req.body as CreateSessionRequest).token);
     if (!r) return fail(reply, 401, 'link-invalid', text(req).linkInvalid);
     req.caller = r.caller;
@@ -140,8 +143,8 @@ function registerOrganisers(admin: FastifyInstance, organisers: OrganiserService
 
   admin.put(R.putOrganiser.path, adminRoute('putOrganiser'), async (req, reply) => {
     const body = req.body as PutOrganiserRequest;
-    const r = await organisers.setRole(req.adminNetworkId!, body.email, body.role, body.name ? { name: body.name } : {});
-    if (!r.ok) return fail(reply, 409, 'last-owner', text(req).lastOwner);
+    const r = await organisers.setRole(req.adminNetworkId!, body.email, body.role, { ...(body.name && { name: body.name }), by: req.caller! });
+    if (!r.ok) return r.code === 'name-elsewhere' ? fail(reply, 403, 'name-elsewhere', text(req).nameElsewhere) : fail(reply, 409, 'last-owner', text(req).lastOwner);
     req.auditDetail = { organiserId: r.organiserId, role: r.role, previous: r.previous };
     return { organisers: await organisers.networkOrganisers(req.adminNetworkId!) };
   });

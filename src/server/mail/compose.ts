@@ -205,6 +205,30 @@ export interface RevisionMailChange {
 const cancelledItem = (c: RevisionMailChange): Session =>
   c.kind === 'session-cancelled' ? c.session : ({ ...c.was, status: 'cancelled' } as Session);
 
+/** The calendar files of a revision e-mail: the updated sessions in a PUBLISH, those that no longer take place in a CANCEL. */
+function revisionCalendars(
+  changes: RevisionMailChange[],
+  network: Network,
+  locale: Locale,
+  timeline: SessionTimeline | undefined,
+  hasPlace: (sessionId: string) => boolean,
+): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] {
+  const one = changes.length === 1 ? changes[0]! : undefined;
+  const cancels = changes.filter((c) => c.kind === 'session-cancelled' || c.kind === 'session-removed' || c.kind === 'session-undated');
+  const updateIds = changes.filter((c) => !cancels.includes(c)).map((c) => c.session.id);
+  const stamps = timeline && { timeline };
+  const files: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] = [];
+  if (updateIds.length && calendarEvents(network, { sessionIds: updateIds }).length) {
+    const joinLinks = updateIds.filter(hasPlace);
+    files.push(calendarFile(network, `${one ? one.session.id : network.id}.ics`, 'PUBLISH', { sessionIds: updateIds, locale, ...stamps, joinLinks }));
+  }
+  const gone = { ...network, sessions: cancels.map(cancelledItem) } as Network;
+  if (cancels.length && calendarEvents(gone).length) {
+    files.push(calendarFile(gone, `${one ? one.session.id : `${network.id}-cancelled`}.ics`, 'CANCEL', { locale, ...stamps }));
+  }
+  return files;
+}
+
 /**
  * The one e-mail a person gets for a saved revision: every change of a session that concerns
  * them, with the calendar items. iTIP (RFC 5546) gives a calendar object one METHOD, and
@@ -260,19 +284,7 @@ export function composeRevisionMail(
     if (where) lines.push(m.where(where));
     if (hasPlace(s.id) && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
   }
-  const cancels = changes.filter((c) => c.kind === 'session-cancelled' || c.kind === 'session-removed' || c.kind === 'session-undated');
-  const updates = changes.filter((c) => !cancels.includes(c));
-  const timeline = ctx.timeline && { timeline: ctx.timeline };
-  const files: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] = [];
-  const updateIds = updates.map((c) => c.session.id);
-  if (updateIds.length && calendarEvents(network, { sessionIds: updateIds }).length) {
-    const joinLinks = updateIds.filter(hasPlace);
-    files.push(calendarFile(network, `${one ? one.session.id : network.id}.ics`, 'PUBLISH', { sessionIds: updateIds, locale, ...timeline, joinLinks }));
-  }
-  const gone = { ...network, sessions: cancels.map(cancelledItem) } as Network;
-  if (cancels.length && calendarEvents(gone).length) {
-    files.push(calendarFile(gone, `${one ? one.session.id : `${network.id}-cancelled`}.ics`, 'CANCEL', { locale, ...timeline }));
-  }
+  const files = revisionCalendars(changes, network, locale, ctx.timeline, hasPlace);
   if (files.length > 1) lines.push('', m.changes.twoFiles);
   // The other sentences say what their attachment does; a removed session's does not.
   else if (files[0]?.method === 'CANCEL' && changes.some((c) => c.kind === 'session-removed')) lines.push('', m.changes.cancelFile);

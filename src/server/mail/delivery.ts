@@ -158,6 +158,8 @@ export interface DeliveryOptions {
    * Longer than any SMTP conversation, or a slow one would be sent twice.
    */
   claimTimeoutMs?: number;
+  /** Called for each message written to an .eml file (no SMTP): its kind and the file. */
+  onWritten?: (kind: string, file: string) => void;
 }
 
 const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -184,7 +186,8 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
       try {
         if (!row.message && !compose) throw new Error('no composer for a row with facts');
         message = row.message ? parsed(row.message as MailMessage | string) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}) });
-        if (message) await mailer.send(message, { registrationId: row.registration_id, ...(row.names?.length && { namingRow: String(row.id) }) });
+        const file = message && (await mailer.send(message, { registrationId: row.registration_id, ...(row.names?.length && { namingRow: String(row.id) }) }));
+        if (file) options.onWritten?.(row.kind, file);
       } catch (error) {
         // Free again at once: the next turn of the job tries again, up to ten attempts in all.
         await releaseClaim(db, row.id, worker, String((error as Error).message));
@@ -212,7 +215,7 @@ export interface DeliveryLoop {
 }
 
 /** The server's delivery job: deliverOutbox one turn at a time, 50 messages a turn; `onError` notes a failed turn. */
-export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) => void): DeliveryLoop {
+export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) => void, onWritten?: DeliveryOptions['onWritten']): DeliveryLoop {
   let delivering: Promise<unknown> | undefined;
   let again = false;
   // A new registration's e-mails are composed here, by the registration service, just before sending.
@@ -222,7 +225,7 @@ export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) =
       again = true;
       return;
     }
-    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }) })
+    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }), ...(onWritten && { onWritten }) })
       .catch(onError)
       .finally(() => {
         delivering = undefined;

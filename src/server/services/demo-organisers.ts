@@ -26,7 +26,8 @@ export interface DemoSignIn {
 
 /**
  * Ensures the demo organisers and sends each a sign-in link. Prints per network the address
- * and where the e-mail is; the link itself only on a terminal, where nobody collects the output.
+ * and where the e-mail is; the link itself only on a terminal, where nobody collects the output
+ * (off a terminal, serve.ts writes the links to a file only its user may read).
  */
 export async function demoSignIns(
   db: Db,
@@ -62,4 +63,10 @@ export async function demoSignIns(
   }
   options.log('  Each link works once, within 15 minutes; restart the demo for new ones.');
   return out;
+}
+
+/** The demo's sign-in links as plain text, one organiser and link after another, to copy from. */
+export function signInLinksText(signIns: DemoSignIn[]): string {
+  const blocks = signIns.map((s) => `${s.networkId === '*' ? 'all networks' : s.networkId}: ${s.email}\n${s.link}`);
+  return ['# leerkring demo: sign-in links; each works once, within 15 minutes. Restart the demo for new ones.', ...blocks].join('\n\n');
 }

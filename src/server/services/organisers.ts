@@ -47,7 +47,7 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-export type RoleChange = { ok: true; organiserId: string; role: OrganiserRole; previous: OrganiserRole | null } | { ok: false; code: 'last-owner' | 'not-found' };
+export type RoleChange = { ok: true; organiserId: string; role: OrganiserRole; previous: OrganiserRole | null } | { ok: false; code: 'last-owner' | 'not-found' | 'name-elsewhere' };
 
 export class OrganiserService {
   readonly #db: Db;
@@ -114,16 +114,38 @@ export class OrganiserService {
     return this.#repo(tx).lockOwners(networkId);
   }
 
-  /** Gives someone a role on a network (adding them as an organiser when new); a network keeps at least one owner. */
-  setRole(networkId: string, email: string, role: OrganiserRole, options: { name?: string } = {}): Promise<RoleChange> {
+  /**
+   * Gives someone a role on a network (adding them as an organiser when new); a network keeps at
+   * least one owner. `name` is the person's one name in the whole installation. Given by `by`
+   * (an owner in the console), it is set only for someone new, or someone who organises in no
+   * network but the ones `by` owns: the name of a person who also organises elsewhere is theirs
+   * and the installation's, and another name is refused (`name-elsewhere`). Without `by` (the
+   * command line, the demo) a name only fills an empty one.
+   */
+  setRole(networkId: string, email: string, role: OrganiserRole, options: { name?: string; by?: Caller } = {}): Promise<RoleChange> {
     return this.#db.transaction(async (tx) => {
-      const organiser = await this.ensure(email, options, tx);
+      const repo = this.#repo(tx);
+      const emailLower = email.trim().toLowerCase();
+      const name = options.name?.trim();
+      const existing = options.by && name ? await repo.lockByEmail(emailLower) : undefined;
+      if (existing !== undefined && !(await this.#mayName(tx, options.by!, existing, name!))) return { ok: false as const, code: 'name-elsewhere' as const };
+      const organiser = await this.ensure(email, { ...(name && { name }) }, tx);
+      if (existing !== undefined && organiser.name !== name) await repo.rename(organiser.id, name!);
       const owners = await this.#owners(tx, networkId);
-      const previous = (await this.#repo(tx).lockRole(organiser.id, networkId)) ?? null;
+      const previous = (await repo.lockRole(organiser.id, networkId)) ?? null;
       if (previous === 'owner' && role !== 'owner' && owners.length <= 1) return { ok: false as const, code: 'last-owner' as const };
-      await this.#repo(tx).putRole(organiser.id, networkId, role);
+      await repo.putRole(organiser.id, networkId, role);
       return { ok: true as const, organiserId: organiser.id, role, previous };
     });
+  }
+
+  /** Whether `by` may give this existing organiser `name`: their own name, or they organise only where `by` owns. */
+  async #mayName(tx: Queryable, by: Caller, organiserId: string, name: string): Promise<boolean> {
+    if (by.kind === 'installation-admin' || by.organiser.isAdmin) return true;
+    const organiser = (await this.#repo(tx).byId(organiserId))!;
+    if (organiser.name === name) return true;
+    if (organiser.isAdmin) return false;
+    return [...(await this.roles(organiserId, tx)).keys()].every((networkId) => roleOf(by, networkId) === 'owner');
   }
 
   /** Takes someone's role on a network away; never the last owner's. */

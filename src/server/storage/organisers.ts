@@ -62,6 +62,10 @@ export class OrganiserRepository {
     return organiserOf(rows[0]!);
   }
 
+  async rename(id: string, name: string): Promise<void> {
+    await this.#q.query('UPDATE organisers SET name = $2 WHERE id = $1', [id, name]);
+  }
+
   /** Every organiser with their roles. */
   async listWithRoles(): Promise<(Organiser & { roles: { networkId: string; role: OrganiserRole }[] })[]> {
     const { rows } = await this.#q.query(

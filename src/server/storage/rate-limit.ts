@@ -90,3 +90,6 @@ export const MAIL_LIMITS = {
   perFormToken: 5,
   perAddress: { max: 10, windowMs: 3600000 },
 } as const;
+
+/** Wrong bearer tokens per client address, counted apart from its sign-in requests. */
+export const TOKEN_GUESSES = { max: 20, windowMs: 15 * 60000 } as const;
