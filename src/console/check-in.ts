@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { attendanceList } from '../core/export.js';
@@ -7,6 +8,7 @@ import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
 import { consoleStyles } from './styles.js';
 
+import { ConsoleDataChangedEvent } from './live.js';
 /** Waits before trying a failed save again: 1 s, 2 s, 4 s … up to 30 s. */
 const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
 
@@ -195,6 +197,8 @@ export class ConsoleCheckIn extends ConsolePage {
           this._present = new Map(this._present).set(id, !present);
         }
       }
+        // The page loads again, so the other tabs (and this one, later) show what was saved.
+        this.dispatchEvent(new ConsoleDataChangedEvent());
     })().finally(() => {
       this.#flushing = undefined;
     });
@@ -240,7 +244,7 @@ export class ConsoleCheckIn extends ConsolePage {
             </div>
             ${shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
             <ul class="people">
-              ${shown.map((p) => {
+              ${repeat(shown, (p) => p.id, (p) => {
                 const present = this._present.get(p.id) === true;
                 return html`<li>
                   <button type="button" aria-pressed=${present ? 'true' : 'false'} @click=${() => this.#tap(p.id)}>
