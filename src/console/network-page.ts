@@ -4,14 +4,15 @@ import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
+import { matchesSearch } from '../core/search.js';
 import { sessionStart, sessionsInOrder } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
 import { sayingWho } from './bidi.js';
 import { networkHref, TABS, type Tab } from './route.js';
-import './check-in.js';
 import { ConsoleDataChangedEvent, LiveData } from './live.js';
+import './check-in.js';
 import './messages.js';
 import './organisers.js';
 import './sessions.js';
@@ -85,27 +86,27 @@ export class ConsoleNetwork extends ConsolePage {
     this._reasonError = false;
     this._notice = '';
     this._busy = false;
-  }
     new LiveData(this, () => this.#reload());
     this.addEventListener(ConsoleDataChangedEvent.eventName, () => void this.#reload());
+  }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('networkId')) this.loaded = this.#fetch();
-    if (changed.has('tab')) {
     // Every tab shows what the server holds now, not what it held when the network was opened.
     else if (changed.has('tab') || changed.has('sessionId')) void this.#reload();
+    if (changed.has('tab')) {
       this._notice = '';
       this._reasonError = false;
     }
   }
 
-  async #fetch(): Promise<void> {
   /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
   #generation = 0;
 
+  async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
-    const [doc, regs] = await Promise.all([this.state.public.getNetwork(this.networkId), this.state.admin.registrations(this.networkId)]);
     this.#generation++;
+    const [doc, regs] = await Promise.all([this.state.public.getNetwork(this.networkId), this.state.admin.registrations(this.networkId)]);
     this.signedOutIf(regs);
     if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, registrations: regs.value.registrations };
     else this._load = { status: 'error', notFound: (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
@@ -200,12 +201,11 @@ export class ConsoleNetwork extends ConsolePage {
   #registrations(network: Network, regs: AdminRegistration[]): TemplateResult {
     const m = this.m;
     const r = m.registrations;
-    const q = this._query.trim().toLocaleLowerCase();
     const shown = regs.filter(
       (x) =>
         (!this._status || x.status === this._status) &&
         (!this._session || x.sessionId === this._session) &&
-        (!q || [x.participant.name, x.participant.email, x.participant.organisation ?? ''].some((v) => v.toLocaleLowerCase().includes(q))),
+        matchesSearch(this._query, [x.participant.name, x.participant.email, x.participant.organisation]),
     );
     const perSession = registrationScope(network) === 'session';
     return html`<h2>${r.heading}</h2>
@@ -255,6 +255,7 @@ export class ConsoleNetwork extends ConsolePage {
         <dt>${r.email}</dt>
         <dd>${p.email}</dd>
         ${p.organisation ? html`<dt>${r.organisation}</dt><dd><bdi>${p.organisation}</bdi></dd>` : nothing}
+        ${typeof x.groupSize === 'number' ? html`<dt>${r.groupSize}</dt><dd>${x.groupSize}</dd>` : nothing}
         ${x.organisationType ? html`<dt>${r.organisationType}</dt><dd>${messages(locale).organisationType[x.organisationType as 'municipality'] ?? x.organisationType}</dd>` : nothing}
         ${p.role ? html`<dt>${r.role}</dt><dd>${p.role}</dd>` : nothing}
         ${p.phone ? html`<dt>${r.phone}</dt><dd>${p.phone}</dd>` : nothing}
