@@ -1,11 +1,14 @@
 import { css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { attendanceList } from '../core/export.js';
+import { matchesSearch } from '../core/search.js';
 import { sessionStart } from '../core/session-time.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
 import { consoleStyles } from './styles.js';
+import { ConsoleDataChangedEvent } from './live.js';
 
 /** Waits before trying a failed save again: 1 s, 2 s, 4 s … up to 30 s. */
 const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
@@ -194,6 +197,8 @@ export class ConsoleCheckIn extends ConsolePage {
           // Refused for good (the registration is gone): show what the server knows.
           this._present = new Map(this._present).set(id, !present);
         }
+        // The page loads again, so the other tabs (and this one, later) show what was saved.
+        this.dispatchEvent(new ConsoleDataChangedEvent());
       }
     })().finally(() => {
       this.#flushing = undefined;
@@ -206,9 +211,8 @@ export class ConsoleCheckIn extends ConsolePage {
     const a = m.attendance;
     const locale = this.state.locale;
     const start = sessionStart(this.session);
-    const q = this._query.trim().toLocaleLowerCase();
     const people = [...this.people].sort((x, y) => x.participant.name.localeCompare(y.participant.name, locale));
-    const shown = q ? people.filter((p) => p.participant.name.toLocaleLowerCase().includes(q) || (p.participant.organisation ?? '').toLocaleLowerCase().includes(q)) : people;
+    const shown = people.filter((p) => matchesSearch(this._query, [p.participant.name, p.participant.organisation]));
     const presentCount = people.filter((p) => this._present.get(p.id)).length;
     const sheet = attendanceList(this.network, this.people, this.session.id, locale);
     return html`${sheet
@@ -240,7 +244,7 @@ export class ConsoleCheckIn extends ConsolePage {
             </div>
             ${shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
             <ul class="people">
-              ${shown.map((p) => {
+              ${repeat(shown, (p) => p.id, (p) => {
                 const present = this._present.get(p.id) === true;
                 return html`<li>
                   <button type="button" aria-pressed=${present ? 'true' : 'false'} @click=${() => this.#tap(p.id)}>

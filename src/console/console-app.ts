@@ -216,6 +216,8 @@ export class LeerkringConsole extends LitElement {
     const m = consoleMessages(this._locale);
     document.title = m.product;
     this.lang = this._locale;
+    // The page's language too, also after a reload in English (the choice is kept in storage).
+    document.documentElement.lang = this._locale;
   }
 
   protected override render() {

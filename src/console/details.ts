@@ -122,7 +122,7 @@ export class ConsoleDetails extends DocumentEditor {
     if (this._load.status !== 'ready' || this._busy || !this.#draft) return;
     const saved = await this.saveDocument(this.#draft, this._load.revision);
     if (typeof saved === 'number') {
-      this._notice = this.m.document.saved(saved);
+      this._notice = this.m.document.saved(saved, this.savedEmails);
       await this.#fetch();
     } else if (saved === 'stale') {
       // The form keeps what the owner typed; the next check and save are based on the newer revision.

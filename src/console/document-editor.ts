@@ -37,6 +37,9 @@ export class DocumentEditor extends ConsolePage {
     this._busy = false;
   }
 
+  /** E-mails the last save sends, as its preview said; undefined when it was saved unchecked. */
+  protected savedEmails: number | undefined;
+
   /** Asks the server's dry run about `doc`: fills in the preview, or the problems, or says it failed. */
   protected async checkDocument(doc: unknown): Promise<void> {
     this._problems = undefined;
@@ -55,6 +58,8 @@ export class DocumentEditor extends ConsolePage {
    * who saved in between) or undefined (the problems or the failure are on the page).
    */
   protected async saveDocument(doc: unknown, revision: number): Promise<number | 'stale' | undefined> {
+    // How many e-mails the checked preview said this save sends (unknown without a check).
+    this.savedEmails = this._preview?.emails;
     this._busy = true;
     const r = this.signedOutIf(await this.state.admin.saveNetwork(this.networkId, doc, revision));
     this._busy = false;

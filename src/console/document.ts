@@ -67,7 +67,7 @@ export class ConsoleDocument extends DocumentEditor {
     if (doc === undefined) return this.focusFirst('problems');
     const saved = await this.saveDocument(doc, this._load.revision);
     if (typeof saved === 'number') {
-      this._notice = this.m.document.saved(saved);
+      this._notice = this.m.document.saved(saved, this.savedEmails);
       await this.#fetch(true);
     }
     // Someone saved in between: base the next save on their revision while keeping this

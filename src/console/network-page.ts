@@ -1,14 +1,17 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
+import { matchesSearch } from '../core/search.js';
 import { sessionStart, sessionsInOrder } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
 import { sayingWho } from './bidi.js';
 import { networkHref, TABS, type Tab } from './route.js';
+import { ConsoleDataChangedEvent, LiveData } from './live.js';
 import './check-in.js';
 import './messages.js';
 import './organisers.js';
@@ -83,28 +86,47 @@ export class ConsoleNetwork extends ConsolePage {
     this._reasonError = false;
     this._notice = '';
     this._busy = false;
+    new LiveData(this, () => this.#reload());
+    this.addEventListener(ConsoleDataChangedEvent.eventName, () => void this.#reload());
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('networkId')) this.loaded = this.#fetch();
+    // Every tab shows what the server holds now, not what it held when the network was opened.
+    else if (changed.has('tab') || changed.has('sessionId')) void this.#reload();
     if (changed.has('tab')) {
       this._notice = '';
       this._reasonError = false;
     }
   }
 
+  /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
+  #generation = 0;
+
   async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
+    this.#generation++;
     const [doc, regs] = await Promise.all([this.state.public.getNetwork(this.networkId), this.state.admin.registrations(this.networkId)]);
     this.signedOutIf(regs);
     if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, registrations: regs.value.registrations };
     else this._load = { status: 'error', notFound: (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
   }
 
-  /** Loads the registrations again after an action, keeping the page as it is. */
+  /**
+   * Loads the network and its registrations again (after an action, on a tab switch, on a poll),
+   * keeping the page as it is: the cards are keyed by registration, so what someone is typing
+   * and where focus is stay where they were. An answer overtaken by a later load is dropped, so
+   * a slow poll cannot undo what an action just did.
+   */
   async #reload(): Promise<void> {
-    const r = this.signedOutIf(await this.state.admin.registrations(this.networkId));
-    if (r.ok && this._load.status === 'ready') this._load = { ...this._load, registrations: r.value.registrations };
+    if (this._load.status !== 'ready') return;
+    const generation = ++this.#generation;
+    const networkId = this.networkId;
+    const [doc, regs] = await Promise.all([this.state.public.getNetwork(networkId), this.state.admin.registrations(networkId)]);
+    this.signedOutIf(regs);
+    if (generation !== this.#generation || networkId !== this.networkId || this._load.status !== 'ready') return;
+    const same = doc.ok && JSON.stringify(doc.value.network) === JSON.stringify(this._load.network);
+    if (regs.ok) this._load = { ...this._load, network: doc.ok && !same ? doc.value.network : this._load.network, registrations: regs.value.registrations };
   }
 
   protected override render() {
@@ -179,12 +201,11 @@ export class ConsoleNetwork extends ConsolePage {
   #registrations(network: Network, regs: AdminRegistration[]): TemplateResult {
     const m = this.m;
     const r = m.registrations;
-    const q = this._query.trim().toLocaleLowerCase();
     const shown = regs.filter(
       (x) =>
         (!this._status || x.status === this._status) &&
         (!this._session || x.sessionId === this._session) &&
-        (!q || [x.participant.name, x.participant.email, x.participant.organisation ?? ''].some((v) => v.toLocaleLowerCase().includes(q))),
+        matchesSearch(this._query, [x.participant.name, x.participant.email, x.participant.organisation]),
     );
     const perSession = registrationScope(network) === 'session';
     return html`<h2>${r.heading}</h2>
@@ -213,7 +234,7 @@ export class ConsoleNetwork extends ConsolePage {
       <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty} ${this._notice}</p>
       ${regs.length && !shown.length ? html`<p>${r.none}</p>` : nothing}
       <ul class="cards">
-        ${shown.map((x) => html`<li class="card">${this.#registrationCard(network, x)}</li>`)}
+        ${repeat(shown, (x) => x.id, (x) => html`<li class="card">${this.#registrationCard(network, x)}</li>`)}
       </ul>`;
   }
 
@@ -234,6 +255,7 @@ export class ConsoleNetwork extends ConsolePage {
         <dt>${r.email}</dt>
         <dd>${p.email}</dd>
         ${p.organisation ? html`<dt>${r.organisation}</dt><dd><bdi>${p.organisation}</bdi></dd>` : nothing}
+        ${typeof x.groupSize === 'number' ? html`<dt>${r.groupSize}</dt><dd>${x.groupSize}</dd>` : nothing}
         ${x.organisationType ? html`<dt>${r.organisationType}</dt><dd>${messages(locale).organisationType[x.organisationType as 'municipality'] ?? x.organisationType}</dd>` : nothing}
         ${p.role ? html`<dt>${r.role}</dt><dd>${p.role}</dd>` : nothing}
         ${p.phone ? html`<dt>${r.phone}</dt><dd>${p.phone}</dd>` : nothing}
@@ -292,7 +314,9 @@ export class ConsoleNetwork extends ConsolePage {
               <label for="all">${t.selectAll}</label>
             </div>
             <ol class="cards">
-              ${pending.map(
+              ${repeat(
+                pending,
+                (x) => x.id,
                 (x) => html`<li class="card">
                   ${this.#registrationCard(
                     network,
@@ -387,7 +411,9 @@ export class ConsoleNetwork extends ConsolePage {
             const list = waiting.filter((r) => r.target === target).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
             return html`${registrationScope(network) === 'session' ? html`<h3>${this.#sessionTitle(network, target)}</h3>` : nothing}
               <ol class="cards">
-                ${list.map(
+                ${repeat(
+                  list,
+                  (x) => x.id,
                   (x) => html`<li class="card">
                     ${this.#registrationCard(
                       network,

@@ -5,6 +5,7 @@ import { ConsoleSessionChangedEvent } from './context.js';
 import { formatDateTime, formatDate } from '../core/i18n/format.js';
 import { calendarMessages } from '../core/i18n/calendar.js';
 import { ConsolePage } from './page.js';
+import { LiveData } from './live.js';
 import { networkHref } from './route.js';
 
 type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; networks: AdminNetworkSummary[] };
@@ -184,6 +185,13 @@ export class ConsoleOverview extends ConsolePage {
     const r = this.signedOutIf(await this.state.admin.networks());
     this._load = r.ok ? { status: 'ready', networks: r.value.networks } : { status: 'error' };
   }
+
+  /** Changes by others (a new registration, an intake done by a colleague), while the page shows. */
+  readonly #live = new LiveData(this, async () => {
+    if (this._load.status !== 'ready') return;
+    const r = this.signedOutIf(await this.state.admin.networks());
+    if (r.ok && this._load.status === 'ready') this._load = { status: 'ready', networks: r.value.networks };
+  });
 
   protected override render() {
     const m = this.m;

@@ -222,7 +222,7 @@ export class ConsoleSessions extends DocumentEditor {
     const saved = await this.saveDocument(apply(this._load.document, this._edits), this._load.revision);
     if (typeof saved === 'number') {
       this._edits = noEdits();
-      this._notice = this.m.sessions.saved(saved);
+      this._notice = this.m.sessions.saved(saved, this.savedEmails);
       await this.#fetch();
     }
     // Someone saved in between: take their version and keep this organiser's edits on top of it.

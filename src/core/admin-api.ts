@@ -183,6 +183,8 @@ export interface AdminRegistration extends RegistrationView {
   attendance: Record<string, boolean>;
   /** The organisers' own note; never shown to the participant. */
   note: string | null;
+  /** How many people a workshop request is for (in-company workshops); null otherwise. */
+  groupSize: number | null;
 }
 
 /** A message as the participant will see it, and how many people it goes to. */

@@ -29,6 +29,7 @@ export interface ExportRegistration {
   reason: string | null;
   attendance: Record<string, boolean>;
   note?: string | null;
+  groupSize?: number | null;
 }
 
 export interface ExportTable {
@@ -103,6 +104,7 @@ export function registrationsTable(network: Network, registrations: readonly Exp
   const fields = (['organisation', 'organisationType', 'role', 'phone'] as const).filter(shown);
   const fieldHeader: Record<FieldName, string> = { organisation: r.organisation, organisationType: r.organisationType, role: r.role, phone: r.phone };
   const withNotes = registrations.some((x) => 'note' in x);
+  const withGroupSize = !!network.groupSize || registrations.some((x) => typeof x.groupSize === 'number');
   // Attendance columns in the order people read the sessions (core's one order), not file order.
   const inOrder = sessionsInOrder(network.sessions);
 
@@ -110,6 +112,7 @@ export function registrationsTable(network: Network, registrations: readonly Exp
     col.name,
     r.email,
     ...fields.map((f) => fieldHeader[f]),
+    ...(withGroupSize ? [r.groupSize] : []),
     r.session,
     col.sessionDate,
     r.status,
@@ -133,6 +136,7 @@ export function registrationsTable(network: Network, registrations: readonly Exp
       x.participant.name,
       x.participant.email,
       ...fields.map(field),
+      ...(withGroupSize ? [typeof x.groupSize === 'number' ? String(x.groupSize) : ''] : []),
       session ? session.title : x.sessionId ?? r.wholeSeries,
       session ? exportSessionDate(session) : '',
       c.status[x.status] ?? x.status,

@@ -19,5 +19,6 @@ export * from './admin-api.js';
 export * from './admin-client.js';
 export { adminMessages, type AdminMessages } from './i18n/admin.js';
 export * from './export.js';
+export * from './search.js';
 export * from './network-changes.js';
 export * from './revision-diff.js';

@@ -58,3 +58,21 @@ describe('words as Dutch government writes them (issue 12, item 11)', () => {
     expect(formatDateTime('nl', start)).to.equal('woensdag 1 mei 2030, 10.00 uur');
   });
 });
+
+describe('console sentences (issue 24, defect 5)', () => {
+  it('the verb agrees with "van hen": several have had the report and do not get it again', async () => {
+    const { consoleMessages } = await import('../../src/core/i18n/console.js');
+    expect(consoleMessages('nl').reportNotice.who(20, 13)).to.contain('13 van hen hebben dit verslag al gekregen en krijgen het niet nog eens.');
+    expect(consoleMessages('nl').reportNotice.who(20, 1)).to.contain('1 van hen heeft dit verslag al gekregen en krijgt het niet nog eens.');
+  });
+
+  it('a save that e-mails nobody does not say e-mails go out', async () => {
+    const { consoleMessages } = await import('../../src/core/i18n/console.js');
+    for (const locale of ['nl', 'en'] as const) {
+      const m = consoleMessages(locale);
+      expect(m.document.saved(4, 0)).not.to.match(/e-?mail/i);
+      expect(m.sessions.saved(4, 0)).not.to.match(/e-?mail/i);
+      expect(m.sessions.saved(4, 2)).to.match(/e-?mail/i);
+    }
+  });
+});

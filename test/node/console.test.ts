@@ -559,6 +559,8 @@ describe('the organiser console', () => {
       await page.getByRole('heading', { name: 'Your networks' }).waitFor();
       await page.reload();
       await page.getByRole('heading', { name: 'Your networks' }).waitFor();
+      // The page's own language follows after the reload too (issue 24), so a screen reader reads English.
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
       await expectAccessible(page, 'overview in English');
     } finally {
       await context.close();

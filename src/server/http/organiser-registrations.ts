@@ -46,6 +46,7 @@ function registerLists(admin: FastifyInstance, { store, networks, now }: Organis
     reason: row.reason,
     attendance: row.attendance,
     note: row.organiser_note ?? null,
+    groupSize: row.group_size ?? null,
   });
 
   admin.get(ADMIN_ROUTES.listRegistrations.path, adminRoute('listRegistrations'), async (req, reply) => {

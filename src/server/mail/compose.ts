@@ -334,6 +334,8 @@ export interface OrganiserNews {
   network: Network;
   sessionId: string | null;
   participant: { name: string; organisation?: string };
+  /** How many people a workshop request is for, where the form asked. */
+  groupSize?: number | null;
   status: 'confirmed' | 'waitlisted' | 'pending' | 'cancelled' | 'rejected';
 }
 
@@ -346,6 +348,7 @@ function newsLines(m: ReturnType<typeof emailMessages>['organiser'], news: Organ
   const session = findSession(news.network, news.sessionId ?? undefined);
   const lines = [m.name(isolated(inertLine(news.participant.name ?? '')))];
   if (news.participant.organisation) lines.push(m.organisation(isolated(inertLine(news.participant.organisation))));
+  if (typeof news.groupSize === 'number') lines.push(m.groupSize(news.groupSize));
   if (session) lines.push(session.title);
   lines.push(m.status[news.status]);
   return lines;

@@ -162,7 +162,7 @@ export class RegistrationContext {
     if (!row || !network) return undefined;
     const f = facts as NewRegistrationFacts;
     if (kind === 'organiser-new') {
-      const news = [{ network, sessionId: f.sessionId ?? null, participant: row.participant, status: f.status! }];
+      const news = [{ network, sessionId: f.sessionId ?? null, participant: row.participant, groupSize: row.group_size, status: f.status! }];
       return composeOrganiserMail('organiser-new', { to: f.to!, locale: f.locale ?? 'nl', consoleUrl: this.consoleUrl(), news });
     }
     if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);

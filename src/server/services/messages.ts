@@ -98,7 +98,7 @@ export class Messages {
         if (!(await mailings.claimDigest(o.id, day))) return 0;
         const rows = await mailings.createdBetween(networks, from, to);
         if (!rows.length) return 0;
-        const news = rows.map((r) => ({ network: this.#ctx.networks.get(r.network_id)!, sessionId: r.session_id, participant: r.participant, status: r.status }));
+        const news = rows.map((r) => ({ network: this.#ctx.networks.get(r.network_id)!, sessionId: r.session_id, participant: r.participant, groupSize: r.group_size, status: r.status }));
         const message = composeOrganiserMail('organiser-digest', { to: o, locale: 'nl', consoleUrl: this.#ctx.consoleUrl(), news, day });
         // The digest names these people: purging them removes it (retention.ts).
         await repo.enqueue(null, 'organiser-digest', message, rows.map((r) => r.id));
