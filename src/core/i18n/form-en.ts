@@ -102,7 +102,6 @@ export const formEn: FormMessages = {
     cancelledText: 'Your place goes to the first person on the waiting list. You will receive a confirmation by email.',
     notFound: 'This registration does not exist (any more).',
     idempotencyMismatch: 'This form was sent before, with different details. Reload the page and fill in the form again.',
-    tooManyForAddress: 'This e-mail address has been used for many registrations or changes in the past hour. Please try again in an hour.',
   },
   manage: {
     heading: 'Your registration',

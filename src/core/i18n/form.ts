@@ -113,7 +113,6 @@ const nl = {
     cancelledText: 'Je plaats gaat naar de eerste op de wachtlijst. Je krijgt een bevestiging per e-mail.',
     notFound: 'Deze aanmelding bestaat niet (meer).',
     idempotencyMismatch: 'Dit formulier is al eerder verstuurd, met andere gegevens. Laad de pagina opnieuw en vul het formulier opnieuw in.',
-    tooManyForAddress: 'Met dit e-mailadres is het afgelopen uur al vaak aangemeld of gewijzigd. Probeer het over een uur opnieuw.',
   },
   /** The manage page (`<leerkring-manage>`): what a participant sees through the link in their e-mail. */
   manage: {

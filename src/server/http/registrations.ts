@@ -11,6 +11,15 @@ import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limi
 import { checkFormToken } from '../tokens.js';
 import { error, localeOf, networkOf, view, type RouteDeps } from './reply.js';
 
+/**
+ * The answer when an address has had its share of e-mail for the hour: said by the server only,
+ * so the form's texts (which every page with a form downloads) do not carry it.
+ */
+const tooManyForAddress = (locale: Locale) =>
+  locale === 'en'
+    ? 'This e-mail address has been used for many registrations or changes in the past hour. Please try again in an hour.'
+    : 'Met dit e-mailadres is het afgelopen uur al vaak aangemeld of gewijzigd. Probeer het over een uur opnieuw.';
+
 /** A form left open longer than this is sent again with a new token. */
 const FORM_TOKEN_MAX_AGE_MS = 24 * 3600000;
 
@@ -70,7 +79,7 @@ function registerSignup(app: FastifyInstance, deps: RouteDeps, options: Registra
     // Caps on what a client can make the server e-mail to an address (off with the rate limit, for load tests).
     const spent = perMinute > 0 ? await spendOnRegistration(deps, body!.formToken as string, key, req.body) : 'ok';
     if (spent === 'token-spent') return spam(reply, locale);
-    if (spent === 'address') return error(reply, 429, 'rate-limited', formMessages(locale).signup.tooManyForAddress);
+    if (spent === 'address') return error(reply, 429, 'rate-limited', tooManyForAddress(locale));
     const r = await store.register(n, req.body, key);
     mailQueued();
     if (r.kind === 'invalid') {
@@ -146,7 +155,7 @@ function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const message = formMessages(locale).form.error.session;
       return error(reply, 422, 'invalid', message, { issues: [{ path: 'sessionId', message }] });
     }
-    if (deps.perMinute > 0 && !(await addressAllows(deps, row.email_lower))) return error(reply, 429, 'rate-limited', formMessages(locale).signup.tooManyForAddress);
+    if (deps.perMinute > 0 && !(await addressAllows(deps, row.email_lower))) return error(reply, 429, 'rate-limited', tooManyForAddress(locale));
     const r = await store.switchSession(row.id, sessionId);
     mailQueued();
     if (!r.ok) {
