@@ -6,6 +6,7 @@ import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
 import { matchesSearch } from '../core/search.js';
 import { placePastCapacity } from '../core/waitlist.js';
+import { sessionNames } from '../core/session-names.js';
 import { sessionStart, sessionsInOrder } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
@@ -181,7 +182,7 @@ export class ConsoleNetwork extends ConsolePage {
       case 'exports':
         return this.#exports(network);
       case 'organisers':
-        return html`<leerkring-console-organisers .networkId=${network.id}></leerkring-console-organisers>`;
+        return html`<leerkring-console-organisers .networkId=${network.id} .network=${network}></leerkring-console-organisers>`;
       case 'messages':
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       case 'sessions':
@@ -195,9 +196,14 @@ export class ConsoleNetwork extends ConsolePage {
     }
   }
 
+  /** What each session is called here: its title, with its date where titles repeat. */
+  #names(network: Network): (id: string) => string {
+    return sessionNames(network.sessions, this.state.locale, this.m.attendance.noDate);
+  }
+
   #sessionTitle(network: Network, id: string | undefined): string {
-    if (!id) return this.m.registrations.wholeSeries;
-    return network.sessions.find((s) => s.id === id)?.title ?? id;
+    if (!id || id === 'network') return this.m.registrations.wholeSeries;
+    return this.#names(network)(id);
   }
 
   // Registrations ----------------------------------------------------------------------------
@@ -230,7 +236,7 @@ export class ConsoleNetwork extends ConsolePage {
               <label for="session">${r.session}</label>
               <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
                 <option value="" ?selected=${!this._session}>${r.all}</option>
-                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${s.title}</option>`)}
+                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${this.#sessionTitle(network, s.id)}</option>`)}
               </select>
             </div>`
           : nothing}
@@ -563,7 +569,7 @@ export class ConsoleNetwork extends ConsolePage {
       <ul>
         ${sessionsInOrder(network.sessions).map(
           (s) => html`<li>
-            <a href=${networkHref(network.id, 'attendance', s.id)}>${s.title}</a>
+            <a href=${networkHref(network.id, 'attendance', s.id)}>${this.#sessionTitle(network, s.id)}</a>
             <span class="muted">— ${sessionWhen(locale, s) ?? a.noDate}</span>
           </li>`,
         )}

@@ -199,6 +199,10 @@ const nl = {
       'network-restored': 'oude versie teruggezet',
       'report-notice': 'verslag gemeld aan wie er was',
     } as Record<string, string>,
+    auditRoleSet: (who: string, role: string) => `rol gegeven aan ${who} (${role})`,
+    auditRoleRemoved: (who: string) => `rol weggehaald bij ${who}`,
+    auditFormer: 'iemand die geen organisator meer is',
+    auditSessions: (n: number, names: string) => (n === 1 ? `bijeenkomst: ${names}` : `bijeenkomsten: ${names}`),
   },
   notify: {
     heading: 'Bericht bij nieuwe aanmeldingen',
@@ -624,6 +628,10 @@ const en: ConsoleMessages = {
       'network-restored': 'old version restored',
       'report-notice': 'report sent to those who came',
     },
+    auditRoleSet: (who: string, role: string) => `role given to ${who} (${role})`,
+    auditRoleRemoved: (who: string) => `role taken from ${who}`,
+    auditFormer: 'someone who no longer organises',
+    auditSessions: (n: number, names: string) => (n === 1 ? `session: ${names}` : `sessions: ${names}`),
   },
   notify: {
     heading: 'E-mail about new registrations',
