@@ -5,6 +5,7 @@ import type { Network, Session } from '../core/schema.js';
 import { attendanceList } from '../core/export.js';
 import { matchesSearch } from '../core/search.js';
 import { sessionStart } from '../core/session-time.js';
+import { sessionNames } from '../core/session-names.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
 import { consoleStyles } from './styles.js';
@@ -229,7 +230,7 @@ export class ConsoleCheckIn extends ConsolePage {
             </table>
           </div>`
         : nothing}
-      <div class="screen"><h2>${a.heading}: ${this.session.title}</h2>
+      <div class="screen"><h2>${a.heading}: ${sessionNames(this.network.sessions, locale, a.noDate)(this.session.id)}</h2>
       <p class="muted">${start ? (this.session.start ? formatDateTime(locale, start) : formatDate(locale, start)) : a.noDate}</p>
       <p class="no-print">${a.intro}</p>
       <p role="status" class="status-line">

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NetworkChangePreview, NetworkRevision } from '../core/admin-api.js';
+import type { Session } from '../core/schema.js';
+import { sessionNames } from '../core/session-names.js';
 import { ConsolePage } from './page.js';
 import { bdi, sayingWho } from './bidi.js';
 
@@ -60,6 +62,8 @@ export class DocumentEditor extends ConsolePage {
   protected async saveDocument(doc: unknown, revision: number): Promise<number | 'stale' | undefined> {
     // How many e-mails the checked preview said this save sends (unknown without a check).
     this.savedEmails = this._preview?.emails;
+    const sessions = (doc as { sessions?: unknown } | null)?.sessions;
+    this.#savedSessions = Array.isArray(sessions) ? (sessions as Session[]).filter((s) => s && typeof s.id === 'string' && typeof s.title === 'string') : [];
     this._busy = true;
     const r = this.signedOutIf(await this.state.admin.saveNetwork(this.networkId, doc, revision));
     this._busy = false;
@@ -88,6 +92,18 @@ export class DocumentEditor extends ConsolePage {
     }
   }
 
+  /**
+   * What a revision changed, in words: its top-level fields, and its sessions by name (the title,
+   * with the date where titles repeat) as `sessions` calls them; a session not among them by its id.
+   */
+  protected revisionWhat(r: NetworkRevision, sessions: readonly Session[]): string {
+    const name = sessionNames(sessions, this.state.locale, this.m.attendance.noDate);
+    return [...r.paths.filter((p) => p !== 'sessions'), ...r.sessions.map(name)].join(', ');
+  }
+
+  /** The sessions of the document last saved here: the names the stale list uses. */
+  #savedSessions: readonly Session[] = [];
+
   protected authorOf(r: NetworkRevision): string {
     return r.authorName || this.m.sessions.by[r.author] || r.author;
   }
@@ -100,7 +116,7 @@ export class DocumentEditor extends ConsolePage {
           <p>${intro}</p>
           <ul>
             ${this._stale.map((r) => {
-              const what = [...r.paths.filter((p) => p !== 'sessions'), ...r.sessions].join(', ');
+              const what = this.revisionWhat(r, this.#savedSessions);
               return html`<li>${sayingWho((who) => t.staleItem(r.revision, who, what), bdi(this.authorOf(r)))}</li>`;
             })}
           </ul>

@@ -3,6 +3,7 @@ import type { MessagePreview, MessageStatus, SentMessage } from '../core/admin-a
 import type { Network } from '../core/schema.js';
 import { formatDateTime } from '../core/i18n/format.js';
 import { sessionsInOrder } from '../core/session-time.js';
+import { sessionNames } from '../core/session-names.js';
 import { ConsolePage } from './page.js';
 
 /** The groups an organiser writes to, and which statuses each stands for. */
@@ -113,6 +114,7 @@ export class ConsoleMessages extends ConsolePage {
     const m = this.m;
     const t = m.messages;
     const locale = this.state.locale;
+    const names = sessionNames(this.network.sessions, locale, m.attendance.noDate);
     const errors = this._errors;
     const field = (id: 'subject' | 'body', error: string) =>
       errors[id] ? html`<span class="error-text" id=${`${id}-error`}>${error}</span>` : nothing;
@@ -135,7 +137,7 @@ export class ConsoleMessages extends ConsolePage {
               <label for="session">${t.session}</label>
               <select id="session">
                 <option value="">${t.anySession}</option>
-                ${sessionsInOrder(this.network.sessions).map((s) => html`<option value=${s.id}>${s.title}</option>`)}
+                ${sessionsInOrder(this.network.sessions).map((s) => html`<option value=${s.id}>${names(s.id)}</option>`)}
               </select>
             </div>`
           : nothing}

@@ -5,6 +5,8 @@ import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
 import { matchesSearch } from '../core/search.js';
+import { placePastCapacity } from '../core/waitlist.js';
+import { sessionNames } from '../core/session-names.js';
 import { sessionStart, sessionsInOrder } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
@@ -58,6 +60,7 @@ export class ConsoleNetwork extends ConsolePage {
     _notice: { state: true },
     _busy: { state: true },
     _confirmRemove: { state: true },
+    _confirmPlace: { state: true },
   };
 
   declare networkId: string;
@@ -74,6 +77,8 @@ export class ConsoleNetwork extends ConsolePage {
   declare _busy: boolean;
   /** The registration whose removal waits for a yes. */
   declare _confirmRemove: string | undefined;
+  /** The registration whose place past the capacity waits for a yes. */
+  declare _confirmPlace: string | undefined;
 
   constructor() {
     super();
@@ -177,7 +182,7 @@ export class ConsoleNetwork extends ConsolePage {
       case 'exports':
         return this.#exports(network);
       case 'organisers':
-        return html`<leerkring-console-organisers .networkId=${network.id}></leerkring-console-organisers>`;
+        return html`<leerkring-console-organisers .networkId=${network.id} .network=${network}></leerkring-console-organisers>`;
       case 'messages':
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       case 'sessions':
@@ -191,9 +196,14 @@ export class ConsoleNetwork extends ConsolePage {
     }
   }
 
+  /** What each session is called here: its title, with its date where titles repeat. */
+  #names(network: Network): (id: string) => string {
+    return sessionNames(network.sessions, this.state.locale, this.m.attendance.noDate);
+  }
+
   #sessionTitle(network: Network, id: string | undefined): string {
-    if (!id) return this.m.registrations.wholeSeries;
-    return network.sessions.find((s) => s.id === id)?.title ?? id;
+    if (!id || id === 'network') return this.m.registrations.wholeSeries;
+    return this.#names(network)(id);
   }
 
   // Registrations ----------------------------------------------------------------------------
@@ -226,7 +236,7 @@ export class ConsoleNetwork extends ConsolePage {
               <label for="session">${r.session}</label>
               <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
                 <option value="" ?selected=${!this._session}>${r.all}</option>
-                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${s.title}</option>`)}
+                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${this.#sessionTitle(network, s.id)}</option>`)}
               </select>
             </div>`
           : nothing}
@@ -247,7 +257,7 @@ export class ConsoleNetwork extends ConsolePage {
     const declarations = network.registration.declarations ?? [];
     const answer = (v: unknown) => (v === true ? r.yes : v === false ? r.no : v === undefined || v === '' ? r.noAnswer : String(v));
     return html`<div class="row">
-        <h3><bdi>${p.name}</bdi></h3>
+        <h3 id=${`who-${x.id}`} tabindex="-1"><bdi>${p.name}</bdi></h3>
         <span class="badge">${m.status[x.status] ?? x.status}${x.position ? html` · ${r.position(x.position)}` : nothing}</span>
       </div>
       ${extra ?? nothing}
@@ -402,9 +412,9 @@ export class ConsoleNetwork extends ConsolePage {
     const w = this.m.waitlist;
     const waiting = regs.filter((r) => r.status === 'waitlisted');
     const targets = [...new Set(waiting.map((r) => r.target))];
-    return html`<h2>${w.heading}</h2>
+    return html`<h2 id="waitlist-heading" tabindex="-1">${w.heading}</h2>
       <p>${w.intro}</p>
-      <p role="status" class="status-line">${this._notice}</p>
+      <p role="status" class="status-line" id="notice" tabindex="-1">${this._notice}</p>
       ${waiting.length === 0
         ? html`<p>${w.none}</p>`
         : targets.map((target) => {
@@ -414,51 +424,119 @@ export class ConsoleNetwork extends ConsolePage {
                 ${repeat(
                   list,
                   (x) => x.id,
-                  (x) => html`<li class="card">
-                    ${this.#registrationCard(
-                      network,
-                      x,
-                      this._confirmRemove === x.id
-                        ? html`<div class="confirm" role="group" aria-labelledby=${`confirm-${x.id}`}>
-                            <p id=${`confirm-${x.id}`}>${sayingWho(w.removeConfirm, who(x))}</p>
-                            <div class="toolbar">
-                              <button class="button" type="button" id=${`remove-yes-${x.id}`} @click=${() => this.#remove(x)}>${w.removeYes}</button>
-                              <button class="button secondary" type="button" @click=${() => this.#cancelRemove(x)}>${w.removeNo}</button>
-                            </div>
-                          </div>`
-                        : html`<div class="toolbar">
-                            <button class="button" type="button" @click=${() => this.#moveUp(x)}>${w.moveUp}<span class="visually-hidden"> ${sayingWho(w.moveUpWho, who(x))}</span></button>
-                            <button class="button secondary" type="button" id=${`remove-${x.id}`} @click=${() => this.#askRemove(x)}>
-                              ${w.remove}<span class="visually-hidden"> (${who(x)})</span>
-                            </button>
-                          </div>`,
-                    )}
-                  </li>`,
+                  (x) => html`<li class="card">${this.#registrationCard(network, x, this.#waitlistActions(network, regs, x))}</li>`,
                 )}
               </ol>`;
           })}`;
   }
 
-  async #askRemove(x: AdminRegistration): Promise<void> {
-    this._confirmRemove = x.id;
+  /** What can be done for one person on the waiting list: a place (past the capacity after a yes), or off the list (after a yes, with a reason they are told). */
+  #waitlistActions(network: Network, regs: AdminRegistration[], x: AdminRegistration): TemplateResult {
+    const w = this.m.waitlist;
+    if (this._confirmRemove === x.id)
+      return html`<div class="confirm" role="group" aria-labelledby=${`confirm-${x.id}`}><form novalidate @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.#remove(x))}>
+        <p id=${`confirm-${x.id}`}>${sayingWho(w.removeConfirm, who(x))}</p>
+        <div class="field">
+          <label for=${`remove-reason-${x.id}`}>${w.removeReason}</label>
+          <span class="hint" id=${`remove-reason-hint-${x.id}`}>${sayingWho(w.removeReasonHint, html`<bdi>${x.participant.name}</bdi>`)}</span>
+          <input
+            id=${`remove-reason-${x.id}`}
+            type="text"
+            maxlength="2000"
+            autocomplete="off"
+            aria-describedby=${`confirm-${x.id} remove-reason-hint-${x.id}`}
+          />
+        </div>
+        <div class="toolbar">
+          <button class="button" type="submit" id=${`remove-yes-${x.id}`}>${w.removeYes}</button>
+          <button class="button secondary" type="button" @click=${() => this.#cancelRemove(x)}>${w.removeNo}</button>
+        </div>
+      </form></div>`;
+    if (this._confirmPlace === x.id) {
+      const past = this.#pastCapacity(network, regs, x);
+      return html`<div class="confirm" role="group" aria-labelledby=${`place-warning-${x.id}`}>
+        <p id=${`place-warning-${x.id}`} tabindex="-1">
+          ${past ? w.pastCapacity(past.taken, past.capacity) : nothing} ${sayingWho(w.pastCapacityAsk, who(x))}
+        </p>
+        <div class="toolbar">
+          <button class="button" type="button" id=${`move-up-yes-${x.id}`} @click=${() => this.#moveUp(x)}>${w.pastCapacityYes}</button>
+          <button class="button secondary" type="button" @click=${() => this.#cancelPlace(x)}>${w.pastCapacityNo}</button>
+        </div>
+      </div>`;
+    }
+    return html`<div class="toolbar">
+      <button class="button" type="button" id=${`move-up-${x.id}`} @click=${() => this.#askPlace(network, regs, x)}>
+        ${w.moveUp}<span class="visually-hidden"> ${sayingWho(w.moveUpWho, who(x))}</span>
+      </button>
+      <button class="button secondary" type="button" id=${`remove-${x.id}`} @click=${() => this.#askRemove(x)}>
+        ${w.remove}<span class="visually-hidden"> (${who(x)})</span>
+      </button>
+    </div>`;
+  }
+
+  /** Whether a place for `x` goes past the capacity of what they wait for (the rule is core's). */
+  #pastCapacity(network: Network, regs: AdminRegistration[], x: AdminRegistration) {
+    const same = regs.filter((r) => r.target === x.target);
+    const counts = {
+      confirmed: same.filter((r) => r.status === 'confirmed').length,
+      pending: same.filter((r) => r.status === 'pending').length,
+      waitlisted: same.filter((r) => r.status === 'waitlisted').length,
+    };
+    return placePastCapacity(network, counts, x.target === 'network' ? undefined : x.target);
+  }
+
+  async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#remove-yes-${CSS.escape(x.id)}`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async #askPlace(network: Network, regs: AdminRegistration[], x: AdminRegistration): Promise<void> {
+    if (!this.#pastCapacity(network, regs, x)) return this.#moveUp(x);
+    this._confirmRemove = undefined;
+    this._confirmPlace = x.id;
+    // Focus on the warning itself, not on its yes: Enter pressed twice gives no place.
+    await this.#focus(`#place-warning-${CSS.escape(x.id)}`);
+  }
+
+  async #cancelPlace(x: AdminRegistration): Promise<void> {
+    this._confirmPlace = undefined;
+    await this.#focus(`#move-up-${CSS.escape(x.id)}`);
+  }
+
+  async #askRemove(x: AdminRegistration): Promise<void> {
+    this._confirmPlace = undefined;
+    this._confirmRemove = x.id;
+    await this.#focus(`#remove-reason-${CSS.escape(x.id)}`);
   }
 
   async #cancelRemove(x: AdminRegistration): Promise<void> {
     this._confirmRemove = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#remove-${CSS.escape(x.id)}`)?.focus();
+    await this.#focus(`#remove-${CSS.escape(x.id)}`);
+  }
+
+  /** Who comes after `x` on the same waiting list now (before it changes), if anyone. */
+  #nextOnList(x: AdminRegistration): string | undefined {
+    if (this._load.status !== 'ready') return undefined;
+    const list = this._load.registrations.filter((r) => r.status === 'waitlisted' && r.target === x.target).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+    const i = list.findIndex((r) => r.id === x.id);
+    return (list[i + 1] ?? list[i - 1])?.id;
   }
 
   async #remove(x: AdminRegistration): Promise<void> {
     if (this._busy) return;
     this._busy = true;
-    const r = this.signedOutIf(await this.state.admin.remove(x.id));
+    const reason = this.renderRoot.querySelector<HTMLInputElement>(`#remove-reason-${CSS.escape(x.id)}`)?.value.trim();
+    const next = this.#nextOnList(x);
+    const r = this.signedOutIf(await this.state.admin.remove(x.id, reason || undefined));
     this._busy = false;
-    this._confirmRemove = undefined;
+    if (r.ok) this._confirmRemove = undefined;
     this._notice = r.ok ? sayingWho(this.m.waitlist.removed, who(x)) : this.m.waitlist.failed;
     await this.#reload();
+    if (!r.ok) return;
+    // Focus stays in the list: on the next person (or the one before), else on the list's heading.
+    await this.updateComplete;
+    const person = next ? this.renderRoot.querySelector<HTMLElement>(`#who-${CSS.escape(next)}`) : null;
+    (person ?? this.renderRoot.querySelector<HTMLElement>('#waitlist-heading'))?.focus();
   }
 
   async #moveUp(x: AdminRegistration): Promise<void> {
@@ -466,7 +544,10 @@ export class ConsoleNetwork extends ConsolePage {
     this._busy = true;
     const r = this.signedOutIf(await this.state.admin.moveUp(x.id));
     this._busy = false;
+    this._confirmPlace = undefined;
     this._notice = r.ok ? sayingWho(this.m.waitlist.movedUp, who(x)) : this.m.waitlist.failed;
+    // Focus on what happened, never on the next person's same button (Enter twice, two places).
+    await this.#focus('#notice');
     await this.#reload();
   }
 
@@ -488,7 +569,7 @@ export class ConsoleNetwork extends ConsolePage {
       <ul>
         ${sessionsInOrder(network.sessions).map(
           (s) => html`<li>
-            <a href=${networkHref(network.id, 'attendance', s.id)}>${s.title}</a>
+            <a href=${networkHref(network.id, 'attendance', s.id)}>${this.#sessionTitle(network, s.id)}</a>
             <span class="muted">— ${sessionWhen(locale, s) ?? a.noDate}</span>
           </li>`,
         )}

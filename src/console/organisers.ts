@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import { ORGANISER_ROLES, type AuditEntry, type NetworkOrganiser, type OrganiserRole } from '../core/admin-api.js';
 import { formatDateTime } from '../core/i18n/format.js';
+import type { Network } from '../core/schema.js';
+import { sessionNames } from '../core/session-names.js';
 import { ConsolePage } from './page.js';
 import { bdi, sayingWho } from './bidi.js';
 
@@ -12,6 +14,7 @@ type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; org
 export class ConsoleOrganisers extends ConsolePage {
   static override properties = {
     networkId: { attribute: false },
+    network: { attribute: false },
     _load: { state: true },
     _error: { state: true },
     _notice: { state: true },
@@ -19,6 +22,8 @@ export class ConsoleOrganisers extends ConsolePage {
   };
 
   declare networkId: string;
+  /** The network, for the names of its sessions in the audit log. */
+  declare network: Network | undefined;
   declare _load: Load;
   declare _error: boolean;
   declare _notice: string;
@@ -74,6 +79,31 @@ export class ConsoleOrganisers extends ConsolePage {
     this._confirm = o.id;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#remove-yes-${CSS.escape(o.id)}`)?.focus();
+  }
+
+  /**
+   * What an entry in the audit log did: to whom a role was given or from whom it was taken (the
+   * log keeps ids only; names come from who organises now), and the sessions it was about, by
+   * name (with the date where titles repeat).
+   */
+  #what(e: AuditEntry, organisers: NetworkOrganiser[]) {
+    const t = this.m.organisers;
+    const d = e.detail;
+    const whom = () => {
+      const o = organisers.find((x) => x.id === d.organiserId);
+      return o ? bdi(o.name || o.email) : html`${t.auditFormer}`;
+    };
+    const role = this.m.role[d.role as OrganiserRole] ?? String(d.role ?? '');
+    const action =
+      e.action === 'role-set'
+        ? sayingWho((w) => t.auditRoleSet(w, role), whom())
+        : e.action === 'role-removed'
+          ? sayingWho(t.auditRoleRemoved, whom())
+          : (t.action[e.action] ?? e.action);
+    const ids = typeof d.sessionId === 'string' ? [d.sessionId] : Array.isArray(d.sessions) ? d.sessions.filter((s): s is string => typeof s === 'string') : [];
+    if (!ids.length) return action;
+    const name = sessionNames(this.network?.sessions ?? [], this.state.locale, this.m.attendance.noDate);
+    return html`${action} (${t.auditSessions(ids.length, ids.map(name).join(', '))})`;
   }
 
   protected override render() {
@@ -140,7 +170,7 @@ export class ConsoleOrganisers extends ConsolePage {
       ${load.audit.length === 0
         ? html`<p>${t.auditNone}</p>`
         : html`<ul>
-            ${load.audit.map((e) => html`<li>${formatDateTime(locale, new Date(e.at))}: ${who(e)}, ${t.action[e.action] ?? e.action}</li>`)}
+            ${load.audit.map((e) => html`<li>${formatDateTime(locale, new Date(e.at))}: ${who(e)}, ${this.#what(e, load.organisers)}</li>`)}
           </ul>`}`;
   }
 }

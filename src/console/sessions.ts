@@ -10,6 +10,7 @@ import { isDocumentUrl } from '../core/safe-url.js';
 import { DocumentEditor } from './document-editor.js';
 import { bdi } from './bidi.js';
 import './revision-diff.js';
+import { sessionNames } from '../core/session-names.js';
 import './report-notice.js';
 
 /** A session as the document writes it: only the fields this page reads or sets. */
@@ -238,7 +239,7 @@ export class ConsoleSessions extends DocumentEditor {
   }
 
   #what(r: NetworkRevision): string {
-    return [...r.paths.filter((p) => p !== 'sessions'), ...r.sessions].join(', ');
+    return this._load.status === 'ready' ? this.revisionWhat(r, this._load.document.sessions) : '';
   }
 
   #whenText(s: SessionDoc): string {
@@ -310,6 +311,7 @@ export class ConsoleSessions extends DocumentEditor {
     if (load.status === 'loading') return html`<p role="status">${m.loading}</p>`;
     if (load.status === 'error') return html`<p role="alert">${m.loadError}</p>`;
     const doc = apply(load.document, this._edits);
+    const names = sessionNames(doc.sessions, this.state.locale, m.attendance.noDate);
     const current = load.revision;
     return html`<h2>${t.heading}</h2>
       <p>${t.intro}</p>
@@ -325,6 +327,7 @@ export class ConsoleSessions extends DocumentEditor {
         : nothing}
       <ul class="cards">
         ${doc.sessions.map((s) => {
+          const name = names(s.id);
           const where = venueText(s.venue, this.state.locale);
           return html`<li class="card">
             <h3>${s.title}</h3>
@@ -335,7 +338,7 @@ export class ConsoleSessions extends DocumentEditor {
             ${this._open === s.id
               ? this.#form(s)
               : html`<button class="button secondary" type="button" @click=${() => ((this._open = s.id), (this._errors = {}))}>
-                  ${t.edit}<span class="visually-hidden"> ${t.editWhich(s.title)}</span>
+                  ${t.edit}<span class="visually-hidden"> ${t.editWhich(name)}</span>
                 </button>`}
             ${((s.resources ?? []) as { title: string }[]).length
               ? html`<ul>
@@ -346,7 +349,7 @@ export class ConsoleSessions extends DocumentEditor {
               ? this.#attachForm(s)
               : (sessionStart(s)?.getTime() ?? Infinity) < Date.now()
                 ? html`<button class="button secondary" type="button" @click=${() => ((this._open = `attach:${s.id}`), (this._errors = {}))}>
-                    ${this.m.attach.add}<span class="visually-hidden"> ${t.editWhich(s.title)}</span>
+                    ${this.m.attach.add}<span class="visually-hidden"> ${t.editWhich(name)}</span>
                   </button>`
                 : nothing}
           </li>`;

@@ -22,3 +22,4 @@ export * from './export.js';
 export * from './search.js';
 export * from './network-changes.js';
 export * from './revision-diff.js';
+export * from './session-names.js';

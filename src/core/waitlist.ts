@@ -42,3 +42,16 @@ export function promoteFromWaitlist(
   }
   return promotions;
 }
+
+/**
+ * Whether a place given by hand to someone on the waiting list of one session (`sessionId`) or
+ * of the whole network goes past the capacity; when it does, the capacity and how many places
+ * are taken now (confirmed and waiting for intake, as everywhere else).
+ * @example placePastCapacity(network, { confirmed: 20, pending: 0, waitlisted: 3 }) // { capacity: 20, taken: 20 } with capacity 20
+ */
+export function placePastCapacity(network: Network, counts: PlaceCounts, sessionId?: string): { capacity: number; taken: number } | undefined {
+  const capacity = capacityFor(network, findSession(network, sessionId));
+  if (capacity === undefined) return undefined;
+  const taken = counts.confirmed + counts.pending;
+  return taken >= capacity ? { capacity, taken } : undefined;
+}

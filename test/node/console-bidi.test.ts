@@ -116,6 +116,10 @@ describe('right-to-left names in the console', () => {
       // What the console says after an action names the person too: in its own <bdi>.
       await page.goto(`${base}/beheer/#/netwerk/rtl/wachtlijst`);
       await page.getByRole('button', { name: 'Geef een plaats', exact: false }).first().click();
+      // The network is full: the warning names the person in their own <bdi>, then yes.
+      await page.getByText('Er is geen plaats meer vrij', { exact: false }).waitFor();
+      assert.deepEqual((await unisolated(page, [people[2]!.name])).bad, [], 'the warning before a place past the capacity');
+      await page.getByRole('button', { name: 'Ja, toch een plaats geven' }).click();
       await page.getByText('heeft een plaats gekregen', { exact: false }).waitFor();
       assert.deepEqual((await unisolated(page, [people[2]!.name])).bad, [], 'the notice after giving a place');
     } finally {
