@@ -17,6 +17,20 @@ const props = (d) => {
   const fields = (d.attributes ?? []).map((a) => `'${a.fieldName}'`);
   return fields.length ? `Partial<Pick<${d.name}, ${fields.join(' | ')}>>` : '{}';
 };
+/**
+ * The kebab-case attributes (`network-id`, `heading-level`), typed: under server-side rendering
+ * React writes every prop as an attribute, and `networkId` becomes `networkid`, which no element
+ * reads; an attribute works on the server and in the browser alike.
+ */
+const attributeProps = (d) => {
+  const attrs = (d.attributes ?? []).filter((a) => a.name !== a.fieldName);
+  if (!attrs.length) return '{}';
+  const typeOf = (a) => {
+    const t = (a.type?.text ?? 'string').replace(/\s*\|\s*undefined/g, '');
+    return /^(\s*'[^']*'\s*\|?)+$/.test(t) ? t : t === 'number' ? 'number | `${number}`' : 'string';
+  };
+  return `{ ${attrs.map((a) => `'${a.name}'?: ${typeOf(a)}`).join('; ')} }`;
+};
 const doc = (text) => (text ? `    /** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ')} */\n` : '');
 
 const react = `${header('React 19 JSX types.')}import type { DetailedHTMLProps, HTMLAttributes } from 'react';
@@ -27,7 +41,7 @@ declare module 'react' {
 ${elements
   .map((d) => {
     const events = (d.events ?? []).map((e) => `${doc(e.description).replace(/^ {4}/, '        ')}        'on${e.name}'?: (event: ${e.type.text}) => void;`).join('\n');
-    return `${doc(d.summary).replace(/^ {4}/, '      ')}      '${d.tagName}': DetailedHTMLProps<HTMLAttributes<${d.name}>, ${d.name}> &\n        ${props(d)} & {\n${events}\n      };`;
+    return `${doc(d.summary).replace(/^ {4}/, '      ')}      '${d.tagName}': DetailedHTMLProps<HTMLAttributes<${d.name}>, ${d.name}> &\n        ${props(d)} &\n        ${attributeProps(d)} & {\n${events}\n      };`;
   })
   .join('\n')}
     }

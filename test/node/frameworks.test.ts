@@ -62,6 +62,12 @@ export function App() {
       <leerkring-signup id="aanmelden" onleerkring-registered={(event: LeerkringRegisteredEvent) => console.log(event.status, event.position)} />
       {/* @ts-expect-error show is "upcoming", "past" or "all" */}
       <leerkring-agenda show="later" />
+      {/* The attributes as in HTML, which server-side rendering keeps (issue 25): typed too. */}
+      <leerkring-network api="https://aanmelden.example.org" network-id="groene-domein">
+        <leerkring-agenda heading-level={2} session-link="/bijeenkomst/{id}" structured-data="off" />
+      </leerkring-network>
+      {/* @ts-expect-error structured-data is "on" or "off" */}
+      <leerkring-agenda structured-data="maybe" />
       {/* @ts-expect-error the event is a LeerkringSessionSelectEvent, not a string */}
       <leerkring-agenda onleerkring-session-select={(event: string) => event} />
     </leerkring-network>
