@@ -3,6 +3,7 @@
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { createServer } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS } from './find-chrome.mjs';
 import { networkCalendar, calendarEvents, parseNetwork } from '../dist/core/index.js';
@@ -13,7 +14,14 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
-const only = process.argv[2];
+// `node scripts/bench.mjs [feed] [render] [server|pglite|postgres|post|read]`: the parts named
+// (server = every server line, post = the POST lines on both databases, pglite or postgres = one
+// database, read = the GET lines); nothing: all of them.
+const parts = process.argv.slice(2);
+const want = (...names) => !parts.length || names.some((n) => parts.includes(n));
+/** The machine's load average beside the figures: they are only comparable at a similar load. */
+const loadLine = (when) => console.log(`load average ${when}: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min), ${availableParallelism()} cores`);
+loadLine('before');
 
 async function renderBench() {
   const build = await rollup({ input: 'bench/render-entry.js', onwarn() {}, plugins: [nodeResolve({ exportConditions: ['browser', 'production'] })] });
@@ -131,6 +139,21 @@ function minimalCalendar(network, events) {
   return `${out.join('\r\n')}\r\n`;
 }
 
+/**
+ * What the feed and the minimal writer have in common: their events, compared block by block
+ * (BEGIN:VEVENT to END:VEVENT), and the calendar's own lines that only the feed writes.
+ */
+function compareFeeds(text, plain) {
+  const events = (t) => t.split('BEGIN:VEVENT\r\n').slice(1).map((e) => e.slice(0, e.indexOf('END:VEVENT\r\n')));
+  const header = (t) => t.slice(0, t.indexOf('BEGIN:VEVENT')).split('\r\n').filter(Boolean);
+  const a = events(text);
+  const b = events(plain);
+  const differing = a.filter((e, i) => e !== b[i]).length + Math.abs(a.length - b.length);
+  const extra = header(text).filter((l) => !header(plain).includes(l)).map((l) => l.split(/[:;]/)[0]);
+  const events_ = differing ? `${differing} of ${a.length} events differ` : `the same ${a.length} events, byte for byte`;
+  return `${events_}; the feed adds ${extra.length} calendar header lines (${extra.join(', ')})`;
+}
+
 function feedBench() {
   const N = 10000;
   const sessions = Array.from({ length: N }, (_, i) => {
@@ -156,13 +179,13 @@ function feedBench() {
   }
   const mt = median(times);
   const mf = median(floor);
-  console.log(`.ics feed, ${N} sessions (networkCalendar): median ${fmt(mt)} over ${times.length} runs, ${(text.length / 1024 / 1024).toFixed(1)} MB`);
-  console.log(`minimal RFC 5545 writer, same events (floor):  median ${fmt(mf)}, output ${text === plain ? 'byte-identical' : 'differs'}`);
-  console.log(`ratio feed / minimal writer: ${(mt / mf).toFixed(2)}x`);
+  console.log(`.ics feed, ${N} sessions (networkCalendar): median ${fmt(mt)} over ${times.length} runs, alternating with its floor, ${(text.length / 1024 / 1024).toFixed(1)} MB`);
+  console.log(`  floor, a minimal RFC 5545 writer (~50 lines) over the same events: median ${fmt(mf)}; ${compareFeeds(text, plain)}`);
+  console.log(`  ratio feed / minimal writer: ${(mt / mf).toFixed(2)}x`);
 }
 
-if (!only || only === 'feed') feedBench();
-if (!only || only === 'render') await renderBench();
+if (want('feed')) feedBench();
+if (want('render')) await renderBench();
 
 
 // ---------------------------------------------------------------------------------------------
@@ -171,9 +194,21 @@ if (!only || only === 'render') await renderBench();
 // run is bounded in time and in requests.
 
 const MAX_REQUESTS = 400000;
+/** Clients (or callers) at once, seconds a measured run, the server's pool on PostgreSQL. */
+const CLIENTS = 50;
+const SECONDS = 3;
+const POOL = Number(process.env.LEERKRING_DB_POOL ?? 10);
 
-/** Drives `concurrency` keep-alive clients against 127.0.0.1:port for `seconds` (or MAX_REQUESTS). */
-async function load({ port, concurrency = 50, seconds, request, expect = (s) => s < 300 }) {
+function summary(latencies, elapsed) {
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, perSecond: latencies.length / elapsed, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+}
+
+/**
+ * The load generator for every HTTP figure and its HTTP floor: `concurrency` keep-alive node:http
+ * clients in this process against 127.0.0.1:port, for `seconds` or `requests` requests.
+ */
+async function load({ port, concurrency = CLIENTS, seconds, requests = MAX_REQUESTS, request, expect = (s) => s < 300 }) {
   const { Agent, request: send } = await import('node:http');
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const one = ({ method = 'GET', path, body }) =>
@@ -192,7 +227,7 @@ async function load({ port, concurrency = 50, seconds, request, expect = (s) => 
   let i = 0;
   let bad = 0;
   const client = async () => {
-    while (performance.now() < end && i < MAX_REQUESTS) {
+    while (performance.now() < end && i < requests) {
       const t0 = performance.now();
       const status = await one(request(i++));
       if (!expect(status)) bad++;
@@ -204,26 +239,63 @@ async function load({ port, concurrency = 50, seconds, request, expect = (s) => 
   const elapsed = (performance.now() - t0) / 1000;
   agent.destroy();
   if (bad) throw new Error(`${bad} of ${latencies.length} requests failed`);
-  latencies.sort((a, b) => a - b);
-  return { perSecond: latencies.length / elapsed, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+  return summary(latencies, elapsed);
 }
 
-/** Median figures of `runs` runs after a warm-up. */
-async function measure(run, { runs = 3, warmup = true } = {}) {
-  if (warmup) await run(1);
-  const rs = [];
-  for (let i = 0; i < runs; i++) rs.push(await run());
-  return { perSecond: median(rs.map((r) => r.perSecond)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), runs };
+/** The load for floors without HTTP: CLIENTS callers in this process, each calling `one()` one after another. */
+async function callers(one, seconds) {
+  const latencies = [];
+  const end = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < end && latencies.length < MAX_REQUESTS) {
+        const t = performance.now();
+        await one();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return summary(latencies, (performance.now() - t0) / 1000);
+}
+
+/**
+ * Each runner once for a second to warm up, then `runs` rounds in which every runner runs in
+ * turn, so that a figure and its floors see the same (shared, noisy) machine; medians per runner.
+ */
+async function alternate(runners, { runs = 3, seconds = SECONDS } = {}) {
+  const names = Object.keys(runners);
+  for (const n of names) await runners[n](1);
+  const all = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < runs; i++) for (const n of names) all[n].push(await runners[n](seconds));
+  const pick = (rs, k) => median(rs.map((r) => r[k]));
+  return Object.fromEntries(names.map((n) => [n, { perSecond: pick(all[n], 'perSecond'), p50: pick(all[n], 'p50'), p99: pick(all[n], 'p99'), runs }]));
 }
 
 const rate = (r) => `${r.perSecond.toFixed(0)}/s, p50 ${fmt(r.p50)}, p99 ${fmt(r.p99)}`;
-const show = (what, r, floorWhat, f) => {
-  console.log(`${what}: median ${rate(r)} (${r.runs} runs)`);
-  if (f) {
-    console.log(`  floor, ${floorWhat}: median ${rate(f)}`);
-    console.log(`  ratio server / floor: ${(r.perSecond / f.perSecond).toFixed(2)}x throughput`);
-  }
-};
+const headline = (what, r) => console.log(`${what}: median ${rate(r)} (${r.runs} runs of ${SECONDS} s, alternating with the lines below)`);
+const ratio = (x, target) => `${x.toFixed(2)}x${target ? ` (target ≥ ${target}x: ${x >= target ? 'met' : 'not met'})` : ''}`;
+/** One floor under its figure: what it is, its rate, and the figure over it (against `target`, when it is the one to meet). */
+const beside = (what, r, f, target) => console.log(`  ${what}: median ${rate(f)}; server / floor ${ratio(r.perSecond / f.perSecond, target)}`);
+/** A second figure under the first: what it is, its rate, and it over the first. */
+const versus = (what, second, first, target) => console.log(`  ${what}: median ${rate(second)}; ratio ${ratio(second.perSecond / first.perSecond, target)}`);
+
+/** Waits (at most `seconds`) until a server without SMTP has written `n` e-mails to its outbox folder; returns how long it took. */
+async function drained(server, n, seconds = 300) {
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const t0 = performance.now();
+  const count = () => {
+    try {
+      return readdirSync(join(server.dataDir, 'outbox')).filter((f) => f.endsWith('.eml')).length;
+    } catch {
+      return 0;
+    }
+  };
+  while (count() < n && performance.now() - t0 < seconds * 1000) await new Promise((r) => setTimeout(r, 500));
+  if (count() < n) throw new Error(`${count()} of ${n} e-mails written after ${seconds} s`);
+  return (performance.now() - t0) / 1000;
+}
 
 /** Starts `leerkring serve` on port 0 over these network documents; resolves when it listens. */
 async function startServer({ docs, pgUrl, env: extra = {} }) {
@@ -258,9 +330,15 @@ async function startServer({ docs, pgUrl, env: extra = {} }) {
   return {
     port,
     pid: child.pid,
+    dataDir: env.LEERKRING_DATA,
     async stop() {
+      // A stopping server finishes its delivery turn, which empties the outbox: after the runs,
+      // tens of thousands of e-mails. The bench does not need them: 15 s, then SIGKILL.
+      const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
       child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      const late = setTimeout(() => child.kill('SIGKILL'), 15000);
+      await exited;
+      clearTimeout(late);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -279,13 +357,33 @@ const benchDoc = (id, sessions, scope) => ({
   registration: { mode: 'built-in', capacity: 1000000, ...(scope && { scope }), fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-/** Registrations through the API: 50 clients, each sending one after another. */
-async function registrationRun(server, networkId, sessions, seconds = 4) {
-  const { formToken } = await (await fetch(`http://127.0.0.1:${server.port}/api/networks/${networkId}/form-token`)).json();
+/** Starts a child process running `code` (CommonJS, from this folder) that prints "port N"; resolves with that port. */
+async function spawnFloor(code, env) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['-e', code], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /port (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', () => reject(new Error(out)));
+  });
+  return { port, formToken: false, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.kill('SIGTERM'), child.once('exit', r)))) };
+}
+
+/**
+ * Registrations through the API (the server's, or a floor's speaking the same route): CLIENTS
+ * clients, each sending one after another, for `seconds` or `requests` registrations.
+ */
+async function registrationRun(target, networkId, sessions, seconds, requests) {
+  const formToken = target.formToken === false ? undefined : (await (await fetch(`http://127.0.0.1:${target.port}/api/networks/${networkId}/form-token`)).json()).formToken;
   const tag = Math.random().toString(36).slice(2, 8);
   return load({
-    port: server.port,
+    port: target.port,
     seconds,
+    requests,
     expect: (s) => s === 201,
     request: (i) => ({
       method: 'POST',
@@ -296,14 +394,60 @@ async function registrationRun(server, networkId, sessions, seconds = 4) {
 }
 
 /**
- * The floor for registrations: a plain `pg` script with the per-person transaction of the old
- * design (lock the target, count, check for a duplicate, insert the registration and its
- * e-mail), 50 clients over a pool as large as the server's.
+ * The one INSERT a registration needs at least, into a table: the partial unique index refuses a
+ * second active registration per address. `bench_plain_registrations` is a copy of the
+ * registrations table with the same columns, defaults and indexes but no triggers: no kept counts.
  */
-async function pgFloor(url, networkId, targets, seconds = 4) {
+const insertInto = (table) => `INSERT INTO ${table} (id, network_id, target, session_id, status, email_lower, participant, locale) VALUES ($1, $2, $3, $4, 'confirmed', $5, $6, 'nl')`;
+const INSERT_ONE = insertInto('registrations');
+const INSERT_PLAIN = insertInto('bench_plain_registrations');
+
+/**
+ * The simplest correct floor for registrations, the target: one INSERT per person into a copy of
+ * the registrations table without its count triggers (or, with `sql`, another INSERT), plain pg
+ * over a pool as large as the server's, CLIENTS callers, no HTTP.
+ */
+async function insertFloor(url, networkId, targets, sql = INSERT_PLAIN) {
   const { default: pg } = await import('pg');
   const { randomUUID } = await import('node:crypto');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL });
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_plain_registrations (LIKE registrations INCLUDING ALL)');
+  const tag = Math.random().toString(36).slice(2, 8);
+  let i = 0;
+  const one = async () => {
+    const n = i++;
+    const target = targets > 1 ? `s${n % targets}` : 'network';
+    const email = `i${tag}${n}@example.org`;
+    await pool.query(sql, [randomUUID(), networkId, target, targets > 1 ? target : null, email, JSON.stringify({ name: `I ${n}`, email })]);
+  };
+  return { run: (s) => callers(one, s), close: () => pool.end() };
+}
+
+/** The same INSERT (into the copy without triggers) behind a plain Fastify route with the server's path and body, over a pool as large as the server's. */
+async function fastifyInsertFloor(url) {
+  const code = `
+    const pool = new (require('pg').Pool)({ connectionString: process.env.URL, max: Number(process.env.POOL) });
+    const { randomUUID } = require('crypto');
+    const app = require('fastify')();
+    app.post('/api/networks/:id/registrations', async (req, reply) => {
+      const { participant, sessionId } = req.body;
+      const id = randomUUID();
+      await pool.query(process.env.SQL, [id, req.params.id, sessionId ?? 'network', sessionId ?? null, participant.email.toLowerCase(), JSON.stringify(participant)]);
+      return reply.code(201).send({ id, status: 'confirmed' });
+    });
+    app.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log('port ' + app.server.address().port));`;
+  return spawnFloor(code, { URL: url, POOL: String(POOL), SQL: INSERT_PLAIN });
+}
+
+/**
+ * The old design's per-person transaction, kept for comparison (not a target): lock one shared
+ * row per target, count, check for a duplicate, insert the registration and its e-mail; plain
+ * pg, CLIENTS callers over a pool as large as the server's.
+ */
+async function lockingFloor(url, networkId, targets) {
+  const { default: pg } = await import('pg');
+  const { randomUUID } = await import('node:crypto');
+  const pool = new pg.Pool({ connectionString: url, max: POOL });
   // The old design's lock table, which the server's schema no longer has.
   await pool.query('CREATE TABLE IF NOT EXISTS bench_floor_locks (network_id text NOT NULL, target text NOT NULL, PRIMARY KEY (network_id, target))');
   const tag = Math.random().toString(36).slice(2, 8);
@@ -320,42 +464,18 @@ async function pgFloor(url, networkId, targets, seconds = 4) {
       const email = `f${tag}${n}@example.org`;
       await c.query(`SELECT 1 FROM registrations WHERE network_id = $1 AND target = $2 AND email_lower = $3 AND status IN ('confirmed', 'waitlisted', 'pending') LIMIT 1`, [networkId, target, email]);
       const id = randomUUID();
-      await c.query(`INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, locale) VALUES ($1, $2, $3, $4, 'confirmed', $5, $6, 'nl')`, [
-        id, networkId, target, targets > 1 ? target : null, email, JSON.stringify({ name: `F ${n}`, email }),
-      ]);
+      await c.query(INSERT_ONE, [id, networkId, target, targets > 1 ? target : null, email, JSON.stringify({ name: `F ${n}`, email })]);
       await c.query('INSERT INTO mail_outbox (registration_id, kind, message) VALUES ($1, $2, $3)', [id, 'confirmed', JSON.stringify({ to: email, subject: 'x', text: 'x' })]);
       await c.query('COMMIT');
     } finally {
       c.release();
     }
   };
-  const run = async (s = seconds) => {
-    const latencies = [];
-    const end = performance.now() + s * 1000;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        while (performance.now() < end && i < MAX_REQUESTS) {
-          const t = performance.now();
-          await one();
-          latencies.push(performance.now() - t);
-        }
-      }),
-    );
-    const elapsed = (performance.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
-    return { perSecond: latencies.length / elapsed, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
-  };
-  try {
-    return await measure(run);
-  } finally {
-    await pool.end();
-  }
+  return { run: (s) => callers(one, s), close: () => pool.end() };
 }
 
 /** Plain Fastify answering constant JSON bodies: the floor for the read path. */
 async function fastifyFloor(bodies) {
-  const { spawn } = await import('node:child_process');
   const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -364,25 +484,20 @@ async function fastifyFloor(bodies) {
   const code = `
     const bodies = JSON.parse(require('fs').readFileSync(process.env.BODIES, 'utf8'));
     const app = require('fastify')();
-    for (const [path, body] of Object.entries(bodies)) app.get(path, (req, reply) => reply.type('application/json; charset=utf-8').send(body));
+    // Encoded once, as the server keeps its bodies: the floor does not encode the text per request.
+    for (const [path, body] of Object.entries(bodies)) {
+      const bytes = Buffer.from(body);
+      app.get(path, (req, reply) => reply.type('application/json; charset=utf-8').send(bytes));
+    }
     app.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log('port ' + app.server.address().port));`;
-  const child = spawn(process.execPath, ['-e', code], { env: { ...process.env, BODIES: join(dir, 'bodies.json') }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /port (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', () => reject(new Error(out)));
-  });
-  return { port, stop: () => new Promise((r) => (child.kill('SIGTERM'), child.once('exit', r))).then(() => rmSync(dir, { recursive: true, force: true })) };
+  const floor = await spawnFloor(code, { BODIES: join(dir, 'bodies.json') });
+  return { port: floor.port, stop: () => floor.stop().then(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
-const getRun = (port, path, seconds = 3) => load({ port, seconds, request: () => ({ path }) });
+const getRun = (port, path, seconds) => load({ port, seconds, request: () => ({ path }) });
 
-/** Stores `n` registrations for a network straight in the database (the API would take minutes). */
-async function seed(url, networkId, n) {
+/** Stores `n` registrations for a network straight in PostgreSQL (10% cancelled); ANALYZE after, unless told not to. */
+async function seed(url, networkId, n, { analyze = true } = {}) {
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -404,7 +519,7 @@ async function seed(url, networkId, n) {
          ON CONFLICT (network_id, target) DO UPDATE SET confirmed = EXCLUDED.confirmed, pending = EXCLUDED.pending, waitlisted = EXCLUDED.waitlisted`,
         [networkId],
       );
-    await c.query('ANALYZE registrations');
+    if (analyze) await c.query('ANALYZE registrations');
   } finally {
     await c.end();
   }
@@ -412,9 +527,9 @@ async function seed(url, networkId, n) {
 
 /**
  * The same registrations without HTTP: `register` called straight on the service over PGlite in
- * this process, by 50 callers one after another each (no mail delivery runs here).
+ * this process, by CLIENTS callers one after another each (no mail delivery runs here).
  */
-async function inProcessRun(seconds = 4) {
+async function inProcessFloor() {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
@@ -426,86 +541,145 @@ async function inProcessRun(seconds = 4) {
   if (!r.ok) throw new Error('bench document invalid');
   const service = new RegistrationService(db, new Map([['bench', r.value]]), { secret: Buffer.alloc(32, 7) });
   let i = 0;
-  const run = async (s = seconds) => {
-    const latencies = [];
-    const end = performance.now() + s * 1000;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: 50 }, async () => {
-        while (performance.now() < end && i < MAX_REQUESTS) {
-          const t = performance.now();
-          const n = i++;
-          const out = await service.register(r.value, { participant: { name: `B ${n}`, email: `b${n}@example.org` } });
-          if (out.kind !== 'created') throw new Error(`in-process registration: ${out.kind}`);
-          latencies.push(performance.now() - t);
-        }
-      }),
-    );
-    const elapsed = (performance.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
-    return { perSecond: latencies.length / elapsed, p50: latencies[Math.floor(latencies.length * 0.5)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+  const one = async () => {
+    const n = i++;
+    const out = await service.register(r.value, { participant: { name: `B ${n}`, email: `b${n}@example.org` } });
+    if (out.kind !== 'created') throw new Error(`in-process registration: ${out.kind}`);
   };
+  return {
+    run: (s) => callers(one, s),
+    close: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const STORED = 30000;
+const thousands = (n) => n.toLocaleString('en');
+/** Networks of one session, each measured run on a new one: "at 0 stored" for every run. */
+const freshDocs = (prefix) => Array.from({ length: 4 }, (_, k) => benchDoc(`${prefix}${k}`, 1));
+
+/**
+ * POST on PGlite: an empty database against one with STORED registrations in the session, stored
+ * through the API after the server started (so with the statistics of an empty table, as a
+ * network that fills), beside the same calls in-process.
+ */
+async function pgliteBench() {
+  const empty = await startServer({ docs: freshDocs('zero') });
+  const filled = await startServer({ docs: [benchDoc('filled', 1)] });
+  const inProcess = await inProcessFloor();
   try {
-    return await measure(run);
+    const idle = await rssMiB(empty.pid);
+    const t0 = performance.now();
+    const fill = await registrationRun(filled, 'filled', 1, 600, STORED);
+    if (fill.count !== STORED) throw new Error(`stored ${fill.count} of ${STORED}`);
+    const filling = (performance.now() - t0) / 1000;
+    // Their confirmations are sent before the runs, as a network's would have been long before.
+    const mailing = await drained(filled, STORED);
+    console.log(`(PGlite: ${thousands(STORED)} registrations stored through the API in ${filling.toFixed(0)} s, ${fill.perSecond.toFixed(0)}/s; their e-mails written ${mailing.toFixed(0)} s later)`);
+    let k = 0;
+    const r = await alternate({
+      at0: (s) => registrationRun(empty, `zero${k++}`, 1, s),
+      stored: (s) => registrationRun(filled, 'filled', 1, s),
+      inProcess: inProcess.run,
+    });
+    headline('POST registrations, one session, 50 clients, PGlite (embedded), empty database', r.at0);
+    versus(`the same with ${thousands(STORED)} registrations stored in the session (no statistics gathered since), over the empty database`, r.stored, r.at0, 0.9);
+    beside('floor, the same register calls in-process over PGlite, no HTTP, no mail delivery', r.at0, r.inProcess);
+    console.log(`PGlite server memory: ${idle.toFixed(0)} MiB RSS after start, ${(await rssMiB(empty.pid)).toFixed(0)} MiB after the runs`);
   } finally {
-    await db.close();
-    rmSync(dir, { recursive: true, force: true });
+    await inProcess.close();
+    await empty.stop();
+    await filled.stop();
   }
 }
 
-async function serverBench(which) {
+/** POST on PostgreSQL, one session (empty, and STORED stored) and 50 sessions, each beside its floors. */
+async function postgresPostBench(server, url) {
+  await seed(url, 'filled', STORED, { analyze: false });
+  const floors = [await insertFloor(url, 'floor', 1), await lockingFloor(url, 'floorlock', 1), await insertFloor(url, 'floor50', 50), await lockingFloor(url, 'floorlock50', 50)];
+  const counted = await insertFloor(url, 'floorcounted', 1, INSERT_ONE);
+  floors.push(counted);
+  const http = await fastifyInsertFloor(url);
+  try {
+    let k = 0;
+    const one = await alternate({
+      at0: (s) => registrationRun(server, `zero${k++}`, 1, s),
+      stored: (s) => registrationRun(server, 'filled', 1, s),
+      insert: floors[0].run,
+      http: (s) => registrationRun(http, 'floorhttp', 1, s),
+      counted: counted.run,
+      locking: floors[1].run,
+    });
+    headline('POST registrations, one session, 50 clients, PostgreSQL, a new network each run', one.at0);
+    beside('floor (the target): one INSERT per person into a copy of the table without its count triggers, plain pg, pool of 10, 50 callers, no HTTP', one.at0, one.insert, 0.8);
+    beside('floor: plain Fastify route + the same INSERT, same pool, same load generator', one.at0, one.http);
+    beside('floor: the same INSERT into the registrations table itself, whose trigger updates one kept-count row per session', one.at0, one.counted);
+    beside('not a floor, the old design: a per-person transaction that locks and counts one shared row', one.at0, one.locking);
+    versus(`the same with ${thousands(STORED)} registrations stored in the session (not analysed since), over a new network`, one.stored, one.at0, 0.9);
+    versus(`the same with ${thousands(STORED)} stored, over the INSERT floor (the target)`, one.stored, one.insert, 0.8);
+    const fifty = await alternate({
+      server: (s) => registrationRun(server, 'bench50', 50, s),
+      insert: floors[2].run,
+      http: (s) => registrationRun(http, 'floorhttp50', 50, s),
+      locking: floors[3].run,
+    });
+    headline('POST registrations, 50 sessions in parallel, 50 clients, PostgreSQL', fifty.server);
+    beside('floor (the target): one INSERT per person over 50 sessions into the copy without triggers, plain pg, pool of 10, 50 callers, no HTTP', fifty.server, fifty.insert, 0.8);
+    beside('floor: plain Fastify route + the same INSERT, same pool, same load generator', fifty.server, fifty.http);
+    beside('not a floor, the old design: a per-person transaction that locks and counts one shared row per session', fifty.server, fifty.locking);
+    console.log(`PostgreSQL server memory: ${(await rssMiB(server.pid)).toFixed(0)} MiB RSS after the runs`);
+  } finally {
+    for (const f of floors) await f.close();
+    await http.stop();
+  }
+}
+
+/** GET /api/networks/{id} beside plain Fastify returning the same body, the same load generator for both, alternating. */
+async function readBench(server, url) {
+  await seed(url, 'full', 50000);
+  const bodyOf = async (id) => (await fetch(`http://127.0.0.1:${server.port}/api/networks/${id}`)).text();
+  const floor = await fastifyFloor({ '/empty': await bodyOf('empty'), '/big': await bodyOf('big') });
+  try {
+    const r = await alternate({
+      empty: (s) => getRun(server.port, '/api/networks/empty', s),
+      plain: (s) => getRun(floor.port, '/empty', s),
+      full: (s) => getRun(server.port, '/api/networks/full', s),
+      big: (s) => getRun(server.port, '/api/networks/big', s),
+      bigPlain: (s) => getRun(floor.port, '/big', s),
+    });
+    const gen = '50 keep-alive node:http clients in this process for both';
+    headline(`GET /api/networks/{id}, empty network, PostgreSQL (${gen})`, r.empty);
+    beside('floor: plain Fastify returning the same body as constant JSON bytes', r.empty, r.plain);
+    versus('the same route with 50,000 registrations stored, over the empty network', r.full, r.empty);
+    headline(`GET /api/networks/{id}, 1,000 sessions (${gen})`, r.big);
+    beside('floor: plain Fastify returning the same body as constant JSON bytes', r.big, r.bigPlain);
+  } finally {
+    await floor.stop();
+  }
+}
+
+async function serverBench() {
   const { startPostgres } = await import('./postgres.mjs');
-  const all = !which || which === 'server';
-  if (all || which === 'pglite') {
-    const server = await startServer({ docs: [benchDoc('bench', 1)] });
+  if (want('server', 'pglite', 'post')) await pgliteBench();
+  const post = want('server', 'postgres', 'post');
+  const read = want('server', 'postgres', 'read');
+  if (!post && !read) return;
+  const pg = await startPostgres();
+  try {
+    const docs = [...freshDocs('zero'), benchDoc('filled', 1), benchDoc('bench50', 50, 'session'), benchDoc('empty', 1), benchDoc('full', 1), benchDoc('big', 1000, 'session')];
+    const server = await startServer({ docs, pgUrl: pg.url });
     try {
-      const idle = await rssMiB(server.pid);
-      const r = await measure((s) => registrationRun(server, 'bench', 1, s));
-      const inProcess = await inProcessRun();
-      show('registrations, one session, 50 clients, PGlite (embedded)', r, 'the same register calls in-process, no HTTP, no mail delivery', inProcess);
-      console.log(`PGlite server memory: ${idle.toFixed(0)} MiB RSS after start, ${(await rssMiB(server.pid)).toFixed(0)} MiB after the runs`);
+      if (post) await postgresPostBench(server, pg.url);
+      if (read) await readBench(server, pg.url);
     } finally {
       await server.stop();
     }
-  }
-  if (all || which === 'postgres' || which === 'read') {
-    const pg = await startPostgres();
-    try {
-      const docs = [benchDoc('bench', 1), benchDoc('bench50', 50, 'session'), benchDoc('empty', 1), benchDoc('full', 1), benchDoc('big', 1000, 'session')];
-      const server = await startServer({ docs, pgUrl: pg.url });
-      try {
-        if (all || which === 'postgres') {
-          const one = await measure((s) => registrationRun(server, 'bench', 1, s));
-          const oneFloor = await pgFloor(pg.url, 'floor', 1);
-          show('registrations, one session, 50 clients, PostgreSQL', one, 'plain pg, same per-person transaction', oneFloor);
-          const fifty = await measure((s) => registrationRun(server, 'bench50', 50, s));
-          const fiftyFloor = await pgFloor(pg.url, 'floor50', 50);
-          show('registrations, 50 sessions in parallel, 50 clients, PostgreSQL', fifty, 'plain pg, same shape', fiftyFloor);
-          console.log(`PostgreSQL server memory: ${(await rssMiB(server.pid)).toFixed(0)} MiB RSS after the runs`);
-        }
-        await seed(pg.url, 'full', 50000);
-        const bodyOf = async (id) => (await fetch(`http://127.0.0.1:${server.port}/api/networks/${id}`)).text();
-        const floor = await fastifyFloor({ '/empty': await bodyOf('empty'), '/big': await bodyOf('big') });
-        try {
-          const empty = await measure((s) => getRun(server.port, '/api/networks/empty', s));
-          const full = await measure((s) => getRun(server.port, '/api/networks/full', s));
-          const plain = await measure((s) => getRun(floor.port, '/empty', s));
-          show('GET /api/networks/{id}, empty network, PostgreSQL', empty, 'plain Fastify, the same body as constant JSON', plain);
-          show('GET /api/networks/{id}, 50,000 registrations stored', full);
-          console.log(`  ratio empty / 50,000 stored: ${(empty.perSecond / full.perSecond).toFixed(2)}x`);
-          const big = await measure((s) => getRun(server.port, '/api/networks/big', s));
-          const bigPlain = await measure((s) => getRun(floor.port, '/big', s));
-          show('GET /api/networks/{id}, 1,000 sessions', big, 'plain Fastify, the same body as constant JSON', bigPlain);
-        } finally {
-          await floor.stop();
-        }
-      } finally {
-        await server.stop();
-      }
-    } finally {
-      pg.stop();
-    }
+  } finally {
+    pg.stop();
   }
 }
 
-if (!only || ['server', 'pglite', 'postgres', 'read'].includes(only)) await serverBench(only);
+if (want('server', 'pglite', 'postgres', 'post', 'read')) await serverBench();
+loadLine('after');

@@ -19,7 +19,11 @@ export { ensureDataFolder } from './pglite.js';
 export async function openDatabase(options: { url?: string; dataDir: string }): Promise<Db> {
   const db = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
   try {
-    await migrate(db);
+    const applied = await migrate(db);
+    // Statistics for the planner. PGlite has no autovacuum, so it never gathers them on its own:
+    // at every start, and periodically (pglite.ts). PostgreSQL's autovacuum does; here only
+    // after a migration, which may have added an index.
+    if (db.kind === 'pglite' || applied > 0) await analyze(db);
   } catch (error) {
     await db.close().catch(() => {});
     throw (options.url && postgresProblem(options.url, error)) || error;
@@ -27,8 +31,14 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
   return db;
 }
 
-async function migrate(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Gathers the planner's statistics of every table (ANALYZE samples at most 30,000 rows a table). */
+export async function analyze(db: Db): Promise<void> {
+  await db.query('ANALYZE');
+}
+
+/** Runs the pending migrations; returns how many ran. */
+async function migrate(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
     // Several processes may start at once against one PostgreSQL: one migrates, the others wait.
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7412001)');
     await tx.query('CREATE TABLE IF NOT EXISTS leerkring_migrations (id integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
@@ -40,5 +50,6 @@ async function migrate(db: Db): Promise<void> {
       else for (const statement of sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('INSERT INTO leerkring_migrations (id) VALUES ($1)', [i + 1]);
     }
+    return MIGRATIONS.length - done.size;
   });
 }

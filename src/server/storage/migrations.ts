@@ -278,4 +278,10 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `
   ALTER TABLE mail_outbox ADD COLUMN names uuid[]
   `,
+  // The places an organisation holds, counted per (target, organisation) for maxPerOrganisation
+  // by an index probe instead of a read of every place of the target (issue 28).
+  `
+  CREATE INDEX registrations_organisation_places ON registrations (network_id, target, organisation_lower)
+    WHERE status IN ('confirmed', 'pending') AND organisation_lower IS NOT NULL
+  `,
 ];

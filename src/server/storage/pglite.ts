@@ -71,6 +71,9 @@ export function ensureDataFolder(dataDir: string): void {
  */
 const PGLITE_OPTIONS = { postgresqlconf: ['shared_buffers = 16MB'] };
 
+/** How often the embedded database gathers the planner's statistics again. */
+const ANALYZE_EVERY_MS = 10 * 60000;
+
 /**
  * Creating a new embedded database (initdb) makes PGlite's memory grow to some 700 MiB, which
  * a process never gives back. A new database is therefore made by a short-lived child process;
@@ -111,11 +114,19 @@ export async function openPglite(dataDir: string): Promise<Db> {
       `The embedded database in ${pgdata} could not be opened: it is damaged or was written by another version; move it aside (or restore a backup) and start again.`,
     );
   }
+  // PGlite has no autovacuum: without this the planner keeps the statistics of the start
+  // (db.ts gathers them then) while a network fills. Sampling 30,000 rows a table takes some
+  // tens of milliseconds, every ten minutes; a failure waits for the next turn.
+  const statistics = setInterval(() => void pg.query('ANALYZE').catch(() => {}), ANALYZE_EVERY_MS);
+  statistics.unref();
   return {
     kind: 'pglite',
     query: (sql, params) => pg.query(sql, params) as never,
     // PGlite runs one transaction at a time, so a transaction here is already serialised.
     transaction: (fn) => withRetry(() => pg.transaction((tx) => fn({ query: (sql, params) => tx.query(sql, params) as never }))),
-    close: () => pg.close(),
+    close: () => {
+      clearInterval(statistics);
+      return pg.close();
+    },
   };
 }

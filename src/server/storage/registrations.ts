@@ -61,6 +61,13 @@ export class RegistrationRepository {
    * statement: per target, which of these addresses are active and how many places these
    * organisations hold; the stored answers of these keys and the organisers who want to hear at
    * once are the network's.
+   *
+   * Both per-target reads probe one (target, address) or (target, organisation) pair at a time
+   * (a LATERAL subquery with LIMIT, which the planner cannot flatten into a hash join), with
+   * every column of a partial index equal: registrations_one_active_per_email and
+   * registrations_organisation_places. The plan then stays an index probe whatever the planner
+   * knows about the table; PGlite gathers no statistics of its own, and the earlier
+   * `email_lower = ANY(...)` filter read every active registration of the target (issue 28).
    */
   async batchFactsMany(
     networkId: string,
@@ -77,12 +84,15 @@ export class RegistrationRepository {
     const { rows } = await this.#q.query<{ stored: unknown; active: unknown; organisations: unknown; organisers: unknown }>(
       `SELECT
          (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'response', response, 'bodyHash', body_hash)), '[]'::jsonb) FROM idempotency WHERE key = ANY($3::text[])) AS stored,
-         (SELECT coalesce(jsonb_agg(DISTINCT jsonb_build_array(target, email_lower)), '[]'::jsonb) FROM registrations
-            WHERE network_id = $1 AND target = ANY($2::text[]) AND email_lower = ANY($4::text[]) AND status IN ${ACTIVE}) AS active,
-         (SELECT coalesce(jsonb_agg(jsonb_build_array(target, organisation_lower, n)), '[]'::jsonb) FROM (
-            SELECT target, organisation_lower, count(*)::int AS n FROM registrations
-              WHERE network_id = $1 AND target = ANY($2::text[]) AND organisation_lower = ANY($5::text[]) AND status IN ('confirmed', 'pending')
-              GROUP BY target, organisation_lower) o) AS organisations,
+         (SELECT coalesce(jsonb_agg(jsonb_build_array(t.target, e.email)), '[]'::jsonb)
+            FROM unnest($2::text[]) AS t(target) CROSS JOIN (SELECT DISTINCT email FROM unnest($4::text[]) AS x(email)) AS e
+            CROSS JOIN LATERAL (SELECT 1 FROM registrations r
+              WHERE r.network_id = $1 AND r.target = t.target AND r.email_lower = e.email AND r.status IN ${ACTIVE} LIMIT 1) AS hit) AS active,
+         (SELECT coalesce(jsonb_agg(jsonb_build_array(t.target, o.organisation, c.n)), '[]'::jsonb)
+            FROM unnest($2::text[]) AS t(target) CROSS JOIN (SELECT DISTINCT organisation FROM unnest($5::text[]) AS x(organisation)) AS o
+            CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM registrations r
+              WHERE r.network_id = $1 AND r.target = t.target AND r.organisation_lower = o.organisation AND r.status IN ('confirmed', 'pending')) AS c
+            WHERE c.n > 0) AS organisations,
          (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'email', o.email_lower, 'name', o.name) ORDER BY o.email_lower), '[]'::jsonb)
             FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE r.network_id = $1 AND o.notify = 'immediate') AS organisers`,
       [networkId, targets, keys, emails, organisations],
