@@ -375,6 +375,8 @@ async function shutdown(parts: { jobs: Jobs; delivery: DeliveryLoop; networks: N
   await parts.app.close();
   await parts.jobs.digesting();
   await parts.jobs.reminding();
+  // The turn under way ends after its batch; a backlog of thousands waits for the next start.
+  parts.delivery.stop();
   await parts.delivery.delivering();
   await parts.db.close();
   await parts.release();

@@ -160,6 +160,8 @@ export interface DeliveryOptions {
   claimTimeoutMs?: number;
   /** Called for each message written to an .eml file (no SMTP): its kind and the file. */
   onWritten?: (kind: string, file: string) => void;
+  /** Asked after each batch: true ends the turn there (a server that stops does not send a whole backlog first). */
+  stopping?: () => boolean;
 }
 
 const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -201,7 +203,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
     }
     await markSent(db, done);
     // A failure is tried again on the job's next turn, not at once in this one.
-    if (batch.length < limit || failures) return { sent, failed };
+    if (batch.length < limit || failures || options.stopping?.()) return { sent, failed };
   }
 }
 
@@ -212,20 +214,24 @@ export interface DeliveryLoop {
   useComposer: (compose: ComposeOutbox) => void;
   /** The turn under way, if any. */
   delivering: () => Promise<unknown> | undefined;
+  /** No new turn, and the one under way ends after its batch: what is left waits in the outbox for the next start. */
+  stop: () => void;
 }
 
 /** The server's delivery job: deliverOutbox one turn at a time, 50 messages a turn; `onError` notes a failed turn. */
 export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) => void, onWritten?: DeliveryOptions['onWritten']): DeliveryLoop {
   let delivering: Promise<unknown> | undefined;
   let again = false;
+  let stopped = false;
   // A new registration's e-mails are composed here, by the registration service, just before sending.
   let compose: ComposeOutbox | undefined;
   const deliver = () => {
+    if (stopped) return;
     if (delivering) {
       again = true;
       return;
     }
-    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }), ...(onWritten && { onWritten }) })
+    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }), ...(onWritten && { onWritten }), stopping: () => stopped })
       .catch(onError)
       .finally(() => {
         delivering = undefined;
@@ -235,5 +241,5 @@ export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) =
         }
       });
   };
-  return { deliver, useComposer: (c) => (compose = c), delivering: () => delivering };
+  return { deliver, useComposer: (c) => (compose = c), delivering: () => delivering, stop: () => (stopped = true) };
 }
