@@ -4,6 +4,7 @@
  * each session's calendar SEQUENCE and DTSTAMP. One owner of the rule: the server's change
  * e-mails, the feed and the console's "who will be told" all call these.
  */
+import { canonicalJson } from './canonical-json.js';
 import type { Network, Session } from './schema.js';
 import { sessionTiming } from './session-time.js';
 
@@ -34,19 +35,6 @@ function timeKey(s: Session): string | undefined {
   return `${t.kind}|${t.start.toISOString()}|${t.end?.toISOString() ?? ''}`;
 }
 
-/** Object keys in a fixed order, so equal venues compare equal however they were written. */
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable(o[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** How one session changed between two revisions; empty when nothing its registrants care about did. */
 export function sessionChange(before: Session, after: Session): SessionChangeKind[] {
@@ -60,7 +48,7 @@ export function sessionChange(before: Session, after: Session): SessionChangeKin
   if (b && (!a || wasCancelled)) kinds.push('dated');
   else if (a && !b) kinds.push('undated');
   else if (a !== b) kinds.push('moved');
-  if (stable(before.venue) !== stable(after.venue) && (b || before.venue)) kinds.push('venue');
+  if (canonicalJson(before.venue) !== canonicalJson(after.venue) && (b || before.venue)) kinds.push('venue');
   return kinds;
 }
 

@@ -4,6 +4,7 @@
  * hears of other processes' saves. The use cases live here; their SQL is
  * ../storage/networks.ts, reading a folder of documents ./network-folder.ts.
  */
+import { canonicalJson } from '../../core/canonical-json.js';
 import { createHash } from 'node:crypto';
 import { parseNetwork, formatProblem, sessionTimeline, type Network, type Problem, type SessionTimeline } from '../../core/index.js';
 import type { Db, Queryable } from '../storage/db.js';
@@ -26,18 +27,8 @@ import { NetworkFolderError, type NetworkDocument } from './network-folder.js';
 
 export { NetworkFolderError, readNetworkFolder, loadNetworks, type NetworkDocument } from './network-folder.js';
 
-/** JSON with object keys in a fixed order, so equal documents hash equally whatever their layout. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
-export const documentHash = (raw: unknown): string => createHash('sha256').update(canonical(raw)).digest('hex');
+export const documentHash = (raw: unknown): string => createHash('sha256').update(canonicalJson(raw)).digest('hex');
 
 /** Who saved a revision: an organiser's id, `installation-admin`, or `import` (a folder or `leerkring import`). */
 export type RevisionAuthor = string;
@@ -72,8 +63,8 @@ export type SaveResult =
 export function documentChanges(before: unknown, after: unknown): { paths: string[]; sessions: string[] } {
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
-  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => canonical(a[k]) !== canonical(b[k])).sort();
-  const byId = (list: unknown) => new Map(((Array.isArray(list) ? list : []) as { id?: string }[]).map((s) => [String(s?.id), canonical(s)]));
+  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).sort();
+  const byId = (list: unknown) => new Map(((Array.isArray(list) ? list : []) as { id?: string }[]).map((s) => [String(s?.id), canonicalJson(s)]));
   const sa = byId(a.sessions);
   const sb = byId(b.sessions);
   const sessions = [...new Set([...sa.keys(), ...sb.keys()])].filter((id) => sa.get(id) !== sb.get(id));

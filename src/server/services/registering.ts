@@ -3,6 +3,7 @@
  * the ones that arrive meanwhile (a batch per network, one transaction), stores them and queues
  * their e-mails as facts to compose from later (composeOutbox).
  */
+import { canonicalJson } from '../../core/canonical-json.js';
 import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
 import {
   decideRegistration,
@@ -55,16 +56,6 @@ interface Pending {
   fail: (error: unknown) => void;
 }
 
-/** JSON with object keys in a fixed order, so equal registrations hash equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** Reasons that are about the state of the network, not about the request: HTTP 409. */
 const CONFLICTS = new Set(['full', 'waitlist-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
@@ -123,7 +114,7 @@ export class Registering {
       ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
       // A key stands for one registration: the same key with other details is someone else (or
       // the same person after changing the form) and must never receive the first one's token.
-      bodyHash: createHash('sha256').update(canonical(input)).digest('hex'),
+      bodyHash: createHash('sha256').update(canonicalJson(input)).digest('hex'),
       email: p.email.toLowerCase(),
       // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
       ...(p.organisation && { organisation: organisationKey(p.organisation) }),
