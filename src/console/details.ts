@@ -125,9 +125,19 @@ export class ConsoleDetails extends DocumentEditor {
       this._notice = this.m.document.saved(saved, this.savedEmails);
       await this.#fetch();
     } else if (saved === 'stale') {
-      // The form keeps what the owner typed; the next check and save are based on the newer revision.
+      // The form keeps what the owner typed: their edits (the fields that differ from what they
+      // loaded) go on top of the newer revision, which the next check and save are based on.
+      const seen = this._load.document;
+      const draft = this.#draft;
       const newer = this.signedOutIf(await this.state.admin.networkDocument(this.networkId));
-      if (newer.ok && this._load.status === 'ready') this._load = { ...this._load, revision: newer.value.revision, document: newer.value.document as Doc };
+      if (newer.ok && this._load.status === 'ready') {
+        const document = structuredClone(newer.value.document as Doc);
+        for (const f of FIELDS) {
+          const mine = get(draft, f.path);
+          if (JSON.stringify(mine) !== JSON.stringify(get(seen, f.path))) set(document, f.path, mine);
+        }
+        this._load = { ...this._load, revision: newer.value.revision, document };
+      }
     }
     return this.focusFirst('stale', 'problems', 'notice');
   }

@@ -7,6 +7,9 @@ import type { Browser } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { parseNetwork } from '../../src/core/index.js';
 import { serveInChromium, expectAccessible, focusedId, asOwner } from './browser.js';
+import { sha256 } from '../../src/server/tokens.js';
+
+const ADMIN = 'console-details-installation-admin';
 
 const GAS = 'aardgasvrij-leerkring';
 
@@ -16,7 +19,7 @@ let db: Db;
 let close: () => Promise<void>;
 
 before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 4) }));
+  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 4), adminTokenHash: sha256(ADMIN) }));
 });
 after(() => close());
 
@@ -112,6 +115,44 @@ describe('the network details form in the console', () => {
       assert.deepEqual(after.registration.waitlist, { enabled: true, limit: 5 });
       assert.deepEqual(after.registration.privacy, { ...before.registration.privacy, controller: 'Gemeente Voorbeeld', retentionDays: 90 });
       assert.deepEqual(after.registration.approval, before.registration.approval, 'what was not touched is kept');
+    });
+  });
+
+  test('a 412 keeps what the owner typed in the field and says who saved in between (issue 24)', async () => {
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-412@aardgasvrij.example.org', name: 'Eigenaar 412' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
+      await page.getByLabel('Korte samenvatting').fill('Mijn eigen samenvatting.');
+      await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
+      await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
+
+      // Meanwhile a colleague saves the same field and another one.
+      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const doc = ((await current.json()) as { document: any }).document;
+      const theirs = await fetch(`${base}/api/admin/networks/${GAS}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
+        body: JSON.stringify({ ...doc, summary: 'De samenvatting van een collega.', subtitle: 'Ondertitel van een collega' }),
+      });
+      assert.equal(theirs.status, 200);
+
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      const alert = page.locator('#stale');
+      await alert.waitFor();
+      assert.equal(await focusedId(page), 'stale');
+      assert.match(await alert.innerText(), /door installatiebeheerder: .*summary/);
+      assert.equal(await page.getByLabel('Korte samenvatting').inputValue(), 'Mijn eigen samenvatting.', 'what the owner typed is kept');
+      assert.equal(await page.getByLabel('Ondertitel').inputValue(), 'Ondertitel van een collega', 'a field the owner did not touch shows the newer text');
+      await expectAccessible(page, 'details after a 412');
+
+      await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
+      await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
+      const after = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network;
+      assert.equal(after.summary, 'Mijn eigen samenvatting.');
+      assert.equal(after.subtitle, 'Ondertitel van een collega');
     });
   });
 });
