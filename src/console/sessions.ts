@@ -42,6 +42,9 @@ function apply(doc: NetworkDoc, edits: Edits): NetworkDoc {
   return JSON.parse(JSON.stringify({ ...doc, sessions })) as NetworkDoc;
 }
 
+/** The venue's fields the session form shows, each starting with the venue's current value. */
+const VENUE_FIELDS = ['name', 'room', 'address', 'city'] as const;
+
 /** An id for a new session from its title: lower case, dashes, unique in the document. */
 function newId(title: string, taken: Set<string>): string {
   const base =
@@ -125,9 +128,8 @@ export class ConsoleSessions extends DocumentEditor {
     const when = this.#when(form, false);
     if (when === false) return this.#focusError();
     const patch: Record<string, unknown> = { ...(when ?? {}) };
-    const name = this.#value(form, 'venue-name');
-    const city = this.#value(form, 'venue-city');
-    if (name || city) patch.venue = { type: 'physical', ...(name && { name }), ...(city && { city }) };
+    const venue = this.#venue(form, s);
+    if (venue) patch.venue = venue;
     const cancel = (form.elements.namedItem('cancel') as HTMLInputElement).checked;
     if (cancel) {
       patch.status = 'cancelled';
@@ -140,6 +142,29 @@ export class ConsoleSessions extends DocumentEditor {
     if (Object.keys(patch).length) this._edits = { ...this._edits, patch: { ...this._edits.patch, [s.id]: { ...this._edits.patch[s.id], ...patch } } };
     this._open = undefined;
     this._preview = undefined;
+  }
+
+  /**
+   * The venue after the form: the current one with only the fields the organiser changed (an
+   * emptied field is removed); undefined when nothing changed. A place typed for an online venue
+   * makes it hybrid; for one still to be announced, physical.
+   */
+  #venue(form: HTMLFormElement, s: SessionDoc): Record<string, unknown> | undefined {
+    const current = (s.venue ?? { type: 'physical' }) as Record<string, unknown>;
+    const venue: Record<string, unknown> = { ...current };
+    let changed = false;
+    for (const key of VENUE_FIELDS) {
+      const value = this.#value(form, `venue-${key}`);
+      if (value === String(current[key] ?? '')) continue;
+      changed = true;
+      if (value) venue[key] = value;
+      else delete venue[key];
+    }
+    if (!changed) return undefined;
+    const place = VENUE_FIELDS.some((k) => k !== 'city' && venue[k]);
+    if (venue.type === 'online' && place) venue.type = 'hybrid';
+    if (venue.type === 'to-be-announced' && place) venue.type = 'physical';
+    return venue;
   }
 
   async #add(e: SubmitEvent): Promise<void> {
@@ -281,14 +306,20 @@ export class ConsoleSessions extends DocumentEditor {
     return html`<form novalidate @submit=${(e: SubmitEvent) => this.#keep(e, s)}>
       ${this.#timeFields(s)}
       <p id="venue-hint">${t.venueHint}</p>
-      <div class="field">
-        <label for="venue-name">${t.venueName}</label>
-        <input id="venue-name" name="venue-name" type="text" maxlength="200" autocomplete="off" aria-describedby="venue-hint" />
-      </div>
-      <div class="field">
-        <label for="venue-city">${t.venueCity}</label>
-        <input id="venue-city" name="venue-city" type="text" maxlength="100" autocomplete="off" aria-describedby="venue-hint" />
-      </div>
+      ${VENUE_FIELDS.map(
+        (key) => html`<div class="field">
+          <label for=${`venue-${key}`}>${t.venueFields[key]}</label>
+          <input
+            id=${`venue-${key}`}
+            name=${`venue-${key}`}
+            type="text"
+            maxlength=${key === 'city' ? '100' : '200'}
+            autocomplete="off"
+            .value=${String((s.venue as Record<string, unknown> | undefined)?.[key] ?? '')}
+            aria-describedby="venue-hint"
+          />
+        </div>`,
+      )}
       <div class="check">
         <input id="cancel" name="cancel" type="checkbox" ?checked=${s.status === 'cancelled'} />
         <label for="cancel">${t.cancel}</label>

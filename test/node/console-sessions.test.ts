@@ -94,4 +94,26 @@ describe('editing sessions in the console', () => {
       assert.match(feed, /DTSTART:20211214T123000Z/);
     });
   });
+
+  test('editing a venue starts from its current fields and saving a room changes only the room (issue 24)', async () => {
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-plek@aardgasvrij.example.org', name: 'Eigenaar Plek' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      await page.getByRole('button', { name: 'Wijzigen (Startbijeenkomst)' }).click();
+      assert.equal(await page.getByLabel('Naam van de plek').inputValue(), 'Zalen van zeven');
+      assert.equal(await page.getByLabel('Adres').inputValue(), 'Boothstraat 7');
+      assert.equal(await page.getByLabel('Plaats').inputValue(), 'Utrecht');
+      await expectAccessible(page, 'the venue form with its current fields');
+      await page.getByLabel('Zaal').fill('Zaal 2');
+      await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
+      await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
+      await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
+      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const doc = ((await current.json()) as { document: any }).document;
+      assert.deepEqual(doc.sessions.find((s: any) => s.title === 'Startbijeenkomst').venue, { type: 'physical', name: 'Zalen van zeven', room: 'Zaal 2', address: 'Boothstraat 7', city: 'Utrecht' });
+    });
+  });
 });
