@@ -68,6 +68,7 @@ export class ConsoleSessions extends DocumentEditor {
     _edits: { state: true },
     _open: { state: true },
     _errors: { state: true },
+    _restoring: { state: true },
   };
 
   declare _load: Load;
@@ -75,6 +76,8 @@ export class ConsoleSessions extends DocumentEditor {
   /** The session whose form is open ('new' for a new session). */
   declare _open: string | undefined;
   declare _errors: Record<string, string>;
+  /** The old revision whose restore is being previewed, waiting for the owner's yes. */
+  declare _restoring: number | undefined;
 
   constructor() {
     super();
@@ -239,6 +242,7 @@ export class ConsoleSessions extends DocumentEditor {
 
   async #showPreview(): Promise<void> {
     if (this._load.status !== 'ready' || this._busy) return;
+    this._restoring = undefined;
     await this.checkDocument(apply(this._load.document, this._edits));
     return this.focusFirst('problems', 'preview-heading', 'notice');
   }
@@ -256,10 +260,36 @@ export class ConsoleSessions extends DocumentEditor {
     return this.focusFirst('stale', 'problems', 'notice');
   }
 
-  async #restore(revision: number): Promise<void> {
+  /** Restoring, like saving, first shows who gets an e-mail and that e-mail (the server's dry run of the old document). */
+  async #previewRestore(revision: number): Promise<void> {
+    if (this._busy) return;
+    this._restoring = undefined;
+    const old = this.signedOutIf(await this.state.admin.revision(this.networkId, revision));
+    if (!old.ok) {
+      this._notice = this.m.failed;
+      return this.focusFirst('notice');
+    }
+    await this.checkDocument(old.value.document);
+    if (this._preview) this._restoring = revision;
+    return this.focusFirst('problems', 'preview-heading', 'notice');
+  }
+
+  async #restore(): Promise<void> {
+    const revision = this._restoring;
+    if (revision === undefined || this._busy) return;
+    this._busy = true;
     const r = this.signedOutIf(await this.state.admin.restoreRevision(this.networkId, revision));
+    this._busy = false;
+    this._restoring = undefined;
+    this._preview = undefined;
     this._notice = r.ok ? this.m.sessions.restored(r.value.revision) : this.m.failed;
     await this.#fetch();
+    return this.focusFirst('notice');
+  }
+
+  #cancelRestore(): Promise<void> {
+    this._restoring = undefined;
+    this._preview = undefined;
     return this.focusFirst('notice');
   }
 
@@ -408,7 +438,10 @@ export class ConsoleSessions extends DocumentEditor {
               <button class="button secondary" type="button" @click=${() => ((this._edits = noEdits()), (this._preview = undefined), (this._problems = undefined))}>${t.discard}</button>
             </div>`
         : nothing}
-      ${this.renderPreview(t.preview, t.save, () => this.#save())}
+      ${this._restoring === undefined
+        ? this.renderPreview(t.preview, t.save, () => this.#save())
+        : html`${this.renderPreview(t.restorePreview(this._restoring), t.restoreConfirm, () => this.#restore())}
+            <button class="button secondary" type="button" @click=${this.#cancelRestore}>${t.restoreCancel}</button>`}
       <h3>${t.history}</h3>
       <ul>
         ${load.revisions.map(
@@ -416,7 +449,7 @@ export class ConsoleSessions extends DocumentEditor {
             ${t.version(r.revision)} · ${formatDateTime(this.state.locale, new Date(r.at))} · ${bdi(this.authorOf(r))}${this.#what(r) ? html` · ${t.changed(this.#what(r))}` : nothing}
             ${r.revision === current
               ? html` ${t.current}`
-              : html` <button class="button secondary" type="button" @click=${() => this.#restore(r.revision)}>
+              : html` <button class="button secondary" type="button" @click=${() => this.#previewRestore(r.revision)}>
                     ${t.restore}<span class="visually-hidden"> ${t.restoreWhich(r.revision)}</span>
                   </button>`}
           </li>`,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/services/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij } from './browser.js';
+import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij, focusedId } from './browser.js';
 import type { Browser } from 'playwright-core';
 
 const GAS = 'aardgasvrij-leerkring';
@@ -114,6 +114,32 @@ describe('editing sessions in the console', () => {
       const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
       const doc = ((await current.json()) as { document: any }).document;
       assert.deepEqual(doc.sessions.find((s: any) => s.title === 'Startbijeenkomst').venue, { type: 'physical', name: 'Zalen van zeven', room: 'Zaal 2', address: 'Boothstraat 7', city: 'Utrecht' });
+    });
+  });
+
+  test('restoring an old version first shows who gets an e-mail and that e-mail, and restores only when confirmed (issue 24)', async () => {
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-terug@aardgasvrij.example.org', name: 'Eigenaar Terug' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      const count = async () => ({
+        mails: (await db.query<any>('SELECT count(*)::int AS n FROM mail_outbox')).rows[0].n,
+        revisions: (await db.query<any>('SELECT count(*)::int AS n FROM network_revisions WHERE network_id = $1', [GAS])).rows[0].n,
+      });
+      const before = await count();
+      await page.getByRole('button', { name: 'Deze versie terugzetten (versie 1)' }).click();
+      await page.getByRole('heading', { name: 'Versie 1 terugzetten: wie krijgt bericht' }).waitFor();
+      assert.equal(await focusedId(page), 'preview-heading');
+      await page.getByText(/Tweede bijeenkomst: datum staat niet meer vast/).waitFor();
+      await page.getByRole('heading', { name: 'Zo ziet de e-mail eruit' }).waitFor();
+      assert.deepEqual(await count(), before, 'the preview saves and sends nothing');
+      await expectAccessible(page, 'the restore preview');
+      await page.getByRole('button', { name: 'Terugzetten en versturen' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('De oude versie is teruggezet als versie', { exact: false }).waitFor();
+      const after = await count();
+      assert.equal(after.revisions, before.revisions + 1);
+      assert.ok(after.mails > before.mails, 'the confirmed restore tells people');
     });
   });
 });

@@ -325,6 +325,9 @@ const nl = {
     restore: 'Deze versie terugzetten',
     restoreWhich: (revision: number) => `(versie ${revision})`,
     restored: (revision: number) => `De oude versie is teruggezet als versie ${revision}.`,
+    restorePreview: (revision: number) => `Versie ${revision} terugzetten: wie krijgt bericht`,
+    restoreConfirm: 'Terugzetten en versturen',
+    restoreCancel: 'Niet terugzetten',
   },
   document: {
     heading: 'Het hele netwerk als JSON',
@@ -760,6 +763,9 @@ const en: ConsoleMessages = {
     restore: 'Restore this version',
     restoreWhich: (revision: number) => `(version ${revision})`,
     restored: (revision: number) => `The old version was restored as version ${revision}.`,
+    restorePreview: (revision: number) => `Restore version ${revision}: who is told`,
+    restoreConfirm: 'Restore and send',
+    restoreCancel: 'Do not restore',
   },
   document: {
     heading: 'The whole network as JSON',
