@@ -6,7 +6,7 @@ import { DocumentEditor } from './document-editor.js';
 
 type Doc = Record<string, unknown>;
 type Load = { status: 'loading' } | { status: 'error' } | { status: 'ready'; revision: number; document: Doc };
-type Kind = 'text' | 'textarea' | 'number' | 'checkbox' | 'kind' | 'mode';
+type Kind = 'text' | 'textarea' | 'number' | 'checkbox' | 'kind' | 'mode' | 'when';
 type Group = 'network' | 'contact' | 'registration' | 'privacy';
 
 /**
@@ -30,8 +30,8 @@ const FIELDS: { path: string; kind: Kind; group: Group; input?: 'email' | 'tel' 
   { path: 'registration.capacity', kind: 'number', group: 'registration' },
   { path: 'registration.waitlist.enabled', kind: 'checkbox', group: 'registration' },
   { path: 'registration.waitlist.limit', kind: 'number', group: 'registration' },
-  { path: 'registration.opens', kind: 'text', group: 'registration' },
-  { path: 'registration.closes', kind: 'text', group: 'registration' },
+  { path: 'registration.opens', kind: 'when', group: 'registration' },
+  { path: 'registration.closes', kind: 'when', group: 'registration' },
   { path: 'registration.approval.required', kind: 'checkbox', group: 'registration' },
   { path: 'registration.approval.explanation', kind: 'textarea', group: 'registration' },
   { path: 'registration.approval.contactWithinDays', kind: 'number', group: 'registration' },
@@ -101,6 +101,13 @@ export class ConsoleDetails extends DocumentEditor {
       if (!el) continue;
       if (f.kind === 'checkbox') {
         if (el.checked || get(doc, f.path) !== undefined) set(doc, f.path, el.checked);
+      } else if (f.kind === 'when') {
+        const date = el.value.trim();
+        const time = this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(f.path)}-time`)?.value.trim() ?? '';
+        const was = get(doc, f.path);
+        // Unchanged in the form: the stored value stays as it was (with its seconds or offset).
+        if (typeof was === 'string' && date === was.slice(0, 10) && time === was.slice(11, 16)) continue;
+        set(doc, f.path, date ? (time ? `${date}T${time}` : date) : undefined);
       } else {
         const v = el.value.trim();
         set(doc, f.path, v === '' ? undefined : f.kind === 'number' && /^-?\d+$/.test(v) ? Number(v) : v);
@@ -114,7 +121,14 @@ export class ConsoleDetails extends DocumentEditor {
     if (this._busy) return;
     this.#draft = this.#read();
     if (!this.#draft) return;
-    await this.checkDocument(this.#draft);
+    const timeOnly = FIELDS.filter(
+      (f) => f.kind === 'when' && !this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(f.path)}`)?.value && this.renderRoot.querySelector<HTMLInputElement>(`#${fieldId(f.path)}-time`)?.value,
+    );
+    if (timeOnly.length) {
+      this._preview = undefined;
+      this._notice = '';
+      this._problems = timeOnly.map((f) => ({ path: f.path, message: this.m.details.dateMissing }));
+    } else await this.checkDocument(this.#draft);
     return this.focusFirst('problems', 'preview-heading', 'notice');
   }
 
@@ -122,8 +136,9 @@ export class ConsoleDetails extends DocumentEditor {
     if (this._load.status !== 'ready' || this._busy || !this.#draft) return;
     const saved = await this.saveDocument(this.#draft, this._load.revision);
     if (typeof saved === 'number') {
-      this._notice = this.m.document.saved(saved, this.savedEmails);
+      // The notice comes with the newer revision, so it is shown and focused at once.
       await this.#fetch();
+      this._notice = this.m.document.saved(saved, this.savedEmails);
     } else if (saved === 'stale') {
       // The form keeps what the owner typed: their edits (the fields that differ from what they
       // loaded) go on top of the newer revision, which the next check and save are based on.
@@ -170,6 +185,13 @@ export class ConsoleDetails extends DocumentEditor {
         ${extra}
       </div>`;
     const str = value === undefined ? '' : String(value);
+    if (kind === 'when')
+      return html`<div class="field">
+        <label for=${id}>${label}</label>${extra}
+        <input id=${id} type="date" .value=${str.slice(0, 10)} aria-invalid=${invalid} aria-describedby=${describedBy} />
+        <label for=${`${id}-time`}>${t.timeOf(label)}</label>
+        <input id=${`${id}-time`} type="time" .value=${str.slice(11, 16)} aria-describedby=${hint ? `${id}-hint` : nothing} />
+      </div>`;
     const control =
       kind === 'textarea'
         ? html`<textarea id=${id} rows="4" .value=${str} aria-invalid=${invalid} aria-describedby=${describedBy}></textarea>`
@@ -206,7 +228,7 @@ export class ConsoleDetails extends DocumentEditor {
             <ul>
               ${this._problems.map((p) => {
                 const f = this.#fieldOf(p.path);
-                const text = `${p.path ? `${p.path}: ` : ''}${p.message}`;
+                const text = `${f ? `${t.labels[f] ?? f}: ` : ''}${p.message}`;
                 return html`<li>${f ? html`<a href=${`#${fieldId(f)}`} @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#${fieldId(f)}`)?.focus())}>${text}</a>` : text}</li>`;
               })}
             </ul>

@@ -51,7 +51,7 @@ describe('the network details form in the console', () => {
       assert.equal(await page.getByLabel('Aantal plaatsen').getAttribute('aria-describedby'), 'f-registration-capacity-hint f-registration-capacity-error');
       assert.equal(await page.getByLabel('Aantal plaatsen').getAttribute('aria-invalid'), 'true');
       await expectAccessible(page, 'with problems at the fields');
-      await page.locator('#problems').getByRole('link', { name: `registration.capacity: ${sentence('registration.capacity')}` }).focus();
+      await page.locator('#problems').getByRole('link', { name: `Aantal plaatsen: ${sentence('registration.capacity')}` }).focus();
       await page.keyboard.press('Enter');
       assert.equal(await focusedId(page), 'f-registration-capacity');
 
@@ -153,6 +153,35 @@ describe('the network details form in the console', () => {
       const after = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network;
       assert.equal(after.summary, 'Mijn eigen samenvatting.');
       assert.equal(after.subtitle, 'Ondertitel van een collega');
+    });
+  });
+
+  test('registration opens and closes are date and time fields, with sentences at the field instead of document paths (issue 24)', async () => {
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-datum@aardgasvrij.example.org', name: 'Eigenaar Datum' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
+      assert.equal(await page.getByLabel('Aanmelden kan vanaf', { exact: true }).getAttribute('type'), 'date');
+      assert.equal(await page.getByLabel('Tijd waarop aanmelden kan vanaf').getAttribute('type'), 'time');
+      // A time without a date: a sentence at the field, and the summary names the field, not its path.
+      await page.getByLabel('Tijd waarop aanmelden kan vanaf').fill('09:00');
+      await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
+      await page.locator('#problems').waitFor();
+      assert.equal(await page.locator('#f-registration-opens-error').innerText(), 'Vul ook een datum in.');
+      const summary = await page.locator('#problems').innerText();
+      assert.match(summary, /Aanmelden kan vanaf: Vul ook een datum in\./);
+      assert.doesNotMatch(summary, /registration\./);
+      await expectAccessible(page, 'a time without a date');
+      await page.getByLabel('Aanmelden kan vanaf', { exact: true }).fill('2021-09-01');
+      await page.getByLabel('Aanmelden kan tot', { exact: true }).fill('2021-10-15');
+      await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
+      await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
+      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const doc = ((await current.json()) as { document: any }).document;
+      assert.equal(doc.registration.opens, '2021-09-01T09:00');
+      assert.equal(doc.registration.closes, '2021-10-15');
     });
   });
 });

@@ -370,6 +370,8 @@ const nl = {
     urlInvalid: 'Vul een volledig webadres in, dat begint met https:// of http://',
   },
   details: {
+    timeOf: (label: string) => `Tijd waarop ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+    dateMissing: 'Vul ook een datum in.',
     heading: 'Gegevens van het netwerk',
     intro: 'Pas de titel, de teksten, de contactpersoon, de regels voor aanmelden en de privacy aan. Controleer eerst: je ziet dan wat niet klopt, of wie een e-mail krijgt. Daarna sla je op.',
     registration: 'Aanmelden',
@@ -406,8 +408,8 @@ const nl = {
     hints: {
       description: 'Een lege regel begint een nieuwe alinea. Opmaak: "- " voor een opsomming, *schuin*, **vet** en [tekst](https://…) voor een link.',
       'registration.capacity': 'Laat leeg als er geen grens is.',
-      'registration.opens': 'Datum (2026-03-01) of datum en tijd (2026-03-01T09:00).',
-      'registration.closes': 'Datum (2026-03-01) of datum en tijd (2026-03-01T17:00).',
+      'registration.opens': 'Kies een datum. Een tijd mag je leeg laten: dan geldt de hele dag.',
+      'registration.closes': 'Kies een datum. Een tijd mag je leeg laten: dan geldt de hele dag.',
       'registration.reminderDaysBefore': '0 stuurt geen herinnering; leeg is 2 dagen.',
       url: 'Het volledige adres, dat begint met https:// of http://',
       'registration.url': 'Alleen als mensen zich elders aanmelden. Het volledige adres, dat begint met https:// of http://',
@@ -808,6 +810,8 @@ const en: ConsoleMessages = {
     urlInvalid: 'Enter a full web address, starting with https:// or http://',
   },
   details: {
+    timeOf: (label: string) => `Time: ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+    dateMissing: 'Fill in a date as well.',
     heading: 'The network’s details',
     intro: 'Change the title, the texts, the contact person, the registration rules and privacy. Check first: you see what is wrong, or who gets an email. Then save.',
     registration: 'Registration',
@@ -844,8 +848,8 @@ const en: ConsoleMessages = {
     hints: {
       description: 'A blank line starts a new paragraph. Markup: "- " for a list item, *italic*, **bold** and [text](https://…) for a link.',
       'registration.capacity': 'Leave empty when there is no limit.',
-      'registration.opens': 'A date (2026-03-01) or date and time (2026-03-01T09:00).',
-      'registration.closes': 'A date (2026-03-01) or date and time (2026-03-01T17:00).',
+      'registration.opens': 'Choose a date. You may leave the time empty: then the whole day counts.',
+      'registration.closes': 'Choose a date. You may leave the time empty: then the whole day counts.',
       'registration.reminderDaysBefore': '0 sends no reminder; empty means 2 days.',
       url: 'The full address, starting with https:// or http://',
       'registration.url': 'Only when people register elsewhere. The full address, starting with https:// or http://',
