@@ -42,7 +42,7 @@ export class ConsoleOverview extends ConsolePage {
     const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
     const id = v('new-id');
     const body = this._copy
-      ? { copyFrom: v('new-source'), id }
+      ? { copyFrom: v('new-source'), id, shiftDays: Number(v('new-shift')) }
       : {
           document: {
             id,
@@ -130,6 +130,16 @@ export class ConsoleOverview extends ConsolePage {
           ? field('new-source', t.source, html`<select id="new-source" name="new-source" aria-invalid=${this.#invalid('new-source')} aria-describedby=${this.#describedBy('new-source')}>
               ${owned.map((n) => html`<option value=${n.id}>${n.title}</option>`)}
             </select>`)
+          : nothing}
+        ${this._copy
+          ? field(
+              'new-shift',
+              t.shift,
+              html`<select id="new-shift" name="new-shift" aria-describedby="new-shift-hint">
+                ${[364, 728, 182, 0].map((d) => html`<option value=${d}>${t.shifts[d]}</option>`)}
+              </select>`,
+              t.shiftHint,
+            )
           : nothing}
         ${field('new-id', t.id, html`<input id="new-id" name="new-id" type="text" autocomplete="off" spellcheck="false" aria-invalid=${this.#invalid('new-id')} aria-describedby=${this.#describedBy('new-id', 'new-id-hint')} />`, t.idHint)}
         ${this._copy

@@ -110,6 +110,8 @@ export const createNetworkRequestSchema = z.strictObject({
   copyFrom: z.optional(id()),
   /** The new network's id, for a copy. */
   id: z.optional(id()),
+  /** For a copy: move its dates by this many days (a next round); registration starts closed. */
+  shiftDays: z.optional(z.int().check(z.minimum(0), z.maximum(3660))),
 });
 export const restoreRevisionRequestSchema = z.strictObject({});
 /** Tell the people recorded as attended about a report of the session: `report` is its url (or its title, without one). */

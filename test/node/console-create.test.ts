@@ -63,6 +63,7 @@ describe('creating a network in the console', () => {
       await page.getByRole('heading', { name: 'Nieuw netwerk maken' }).waitFor();
       await page.getByLabel('Met een kopie van een netwerk dat je beheert').check();
       await page.getByLabel('Kopie van', { exact: true }).selectOption(GAS);
+      assert.equal(await page.getByLabel('Data opschuiven').inputValue(), '364', 'a copy is for next year by default');
       await page.getByLabel('Kenmerk').fill('aardgasvrij-leerkring-2027');
       await page.getByRole('button', { name: 'Netwerk maken' }).click();
       await page.getByRole('heading', { name: 'Het hele netwerk als JSON' }).waitFor();
@@ -70,6 +71,17 @@ describe('creating a network in the console', () => {
       const copy = (await (await fetch(`${base}/api/networks/aardgasvrij-leerkring-2027`)).json()) as any;
       const source = (await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any;
       assert.equal(copy.network.title, source.network.title);
+      // Issue 24: a copy for next year has its dates a year (52 weeks) later, no cancelled
+      // sessions or old reports, and registration closed until the owner opens it.
+      const shifted = (v: string) => new Date(Date.parse(`${v.slice(0, 10)}T00:00:00Z`) + 364 * 86_400_000).toISOString().slice(0, 10) + v.slice(10);
+      for (const s of source.network.sessions) {
+        const c = copy.network.sessions.find((x: any) => x.id === s.id);
+        for (const k of ['start', 'end', 'date']) if (s[k]) assert.equal(c[k], shifted(s[k]), `${s.id}.${k}`);
+        assert.equal(c.status, undefined);
+        assert.equal(c.resources, undefined);
+      }
+      assert.ok(source.network.sessions.some((s: any) => s.start || s.date), 'the source has dates to move');
+      assert.equal(copy.network.registration.mode, 'closed');
     });
   });
 });

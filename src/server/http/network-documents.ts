@@ -3,6 +3,7 @@
  * ETag, save a whole document with If-Match, create a network, list and restore revisions.
  * Who may: owners of the network (the contract in core says so; admin-auth.ts enforces it).
  */
+import { copyForNextRound } from '../../core/network-copy.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_ROUTES, adminMessages, formatProblem, parseNetwork, type Locale, type Network, type NetworkChangePreview, type Problem } from '../../core/index.js';
 import { adminRoute } from './organiser-auth.js';
@@ -103,7 +104,7 @@ function registerDocumentRoutes(admin: FastifyInstance, options: NetworkRouteOpt
 
   admin.post(R.createNetwork.path, adminRoute('createNetwork'), async (req, reply) => {
     const caller = req.caller!;
-    const body = req.body as { document?: unknown; copyFrom?: string; id?: string };
+    const body = req.body as { document?: unknown; copyFrom?: string; id?: string; shiftDays?: number };
     const ownsSome = caller.kind === 'installation-admin' || caller.organiser.isAdmin || [...caller.roles.values()].includes('owner');
     if (!ownsSome) return fail(reply, 403, 'owner-required', text(req).createNotAllowed);
     let document: unknown;
@@ -112,7 +113,7 @@ function registerDocumentRoutes(admin: FastifyInstance, options: NetworkRouteOpt
       const source = await networks.document(body.copyFrom);
       if (!source) return fail(reply, 404, 'not-found', text(req).networkNotFound);
       if (!body.id) return fail(reply, 422, 'invalid', text(req).createNeedsDocument, { issues: [{ path: 'id', message: text(req).createNeedsDocument }] });
-      document = { ...(source.document as object), id: body.id };
+      document = copyForNextRound(source.document as Record<string, unknown>, body.id, body.shiftDays ?? 0);
     } else if (body.document !== undefined) document = body.document;
     else return fail(reply, 422, 'invalid', text(req).createNeedsDocument, { issues: [{ path: 'document', message: text(req).createNeedsDocument }] });
     const r = await networks.save(document, { author: authorOf(caller), create: true });
