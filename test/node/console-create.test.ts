@@ -64,6 +64,7 @@ describe('creating a network in the console', () => {
       await page.getByLabel('Met een kopie van een netwerk dat je beheert').check();
       await page.getByLabel('Kopie van', { exact: true }).selectOption(GAS);
       assert.equal(await page.getByLabel('Data opschuiven').inputValue(), '364', 'a copy is for next year by default');
+      await expectAccessible(page, 'the copy form with its date shift');
       await page.getByLabel('Kenmerk').fill('aardgasvrij-leerkring-2027');
       await page.getByRole('button', { name: 'Netwerk maken' }).click();
       await page.getByRole('heading', { name: 'Het hele netwerk als JSON' }).waitFor();
