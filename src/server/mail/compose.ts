@@ -66,6 +66,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Where answers go: the network's contact address, for every e-mail to a participant (issue 24). */
+  replyTo?: string;
   /** `method` CANCEL for a cancelled session's calendar item; PUBLISH otherwise. */
   ics?: { filename: string; content: string; method?: 'PUBLISH' | 'CANCEL' };
   /** A second calendar file with another METHOD (an e-mail that updates some sessions and cancels others). */
@@ -111,6 +113,9 @@ export function organizerOf(network: Network): { name: string; email: string } |
   const c = network.contact;
   return c?.email ? { name: c.name ?? network.title, email: c.email } : undefined;
 }
+
+/** A participant's e-mail answers to the network's contact, when it has an address. */
+export const replyToOf = (network: Network): { replyTo?: string } => (network.contact?.email ? { replyTo: network.contact.email } : {});
 
 /** The calendar of some sessions as an e-mail carries it: its METHOD said inside and out, its ORGANIZER, and for CANCEL every item cancelled. */
 function calendarFile(
@@ -169,7 +174,12 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   if (kind === 'manage-link') lines.push('', m.notYou);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
-  const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle), text: lines.join('\n') };
+  const message: MailMessage = {
+    to: ctx.participant.email,
+    subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle),
+    text: lines.join('\n'),
+    ...replyToOf(network),
+  };
   const sessionIds = sessions.map((s) => s.id);
   const timeline = ctx.timeline && { timeline: ctx.timeline };
   const filename = `${session?.id ?? network.id}.ics`;
@@ -301,7 +311,7 @@ export function composeRevisionMail(
         : reinstated(one)
           ? m.changes.reinstatedSubject(full(one.session))
           : m.subject[one.kind](full(one.session));
-  const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n') };
+  const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n'), ...replyToOf(network) };
   const [first, ...more] = files;
   if (first) message.ics = { filename: first.filename, content: first.content, ...(first.method === 'CANCEL' && { method: 'CANCEL' as const }) };
   if (more.length) message.moreIcs = more;

@@ -99,6 +99,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
       const info = await transport.sendMail({
         from,
         to: message.to,
+        ...(message.replyTo && { replyTo: message.replyTo }),
         subject: message.subject,
         text: message.text,
         // Each calendar once, as a text/calendar attachment whose METHOD its header repeats
