@@ -6,6 +6,9 @@ import type { ParsedMail } from 'mailparser';
 import { BACKENDS, startServer, network, person, smtpPeer } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/services/organisers.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
+
+const named = (text: string, i: number) => new RegExp(`Deelnemer ${i}(?!\\d)`).test(text);
 
 const mailerFor = (url: string) => createMailer({ smtpUrl: url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' });
 const to = (m: ParsedMail) => (m.to && !Array.isArray(m.to) ? m.to.value[0]!.address : undefined);
@@ -26,6 +29,33 @@ for (const backend of BACKENDS) {
         assert.ok(mine.length >= 2, `confirmation and message: ${mine.length}`);
         assert.ok(mine.some((m) => m.subject === 'Over de workshop'));
         for (const m of mine) assert.equal(replyTo(m), 'organisator@example.org', m.subject);
+      } finally {
+        await s.close();
+        await smtp.close();
+      }
+    });
+
+    test('30 registrations arriving together: the organiser told at once gets one e-mail naming all 30, from two workers too', async () => {
+      const smtp = await smtpPeer();
+      const n = network({ registration: { mode: 'built-in', capacity: 100, fields: { organisation: 'optional', organisationType: 'off' } } });
+      const s = await startServer(backend, [n]);
+      try {
+        await new OrganiserService(s.db).setRole('test', 'meteen@example.org', 'organiser', { name: 'Meteen' });
+        const service = new RegistrationService(s.db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 9) });
+        for (let i = 0; i < 30; i++) assert.equal((await service.register(n, person(i))).kind, 'created');
+        const results = await Promise.all([
+          deliverOutbox(s.db, mailerFor(smtp.url), 7, { worker: 'een', compose: service.composeOutbox }),
+          deliverOutbox(s.db, mailerFor(smtp.url), 7, { worker: 'twee', compose: service.composeOutbox }),
+        ]);
+        assert.equal(results[0].failed + results[1].failed, 0);
+        const organiser = smtp.received.filter((m) => to(m) === 'meteen@example.org');
+        assert.ok(organiser.length >= 1 && organiser.length <= 2, `organiser e-mails: ${organiser.length}`);
+        for (let i = 0; i < 30; i++) {
+          assert.equal(organiser.filter((m) => named(m.text!, i)).length, 1, `Deelnemer ${i} told exactly once`);
+        }
+        assert.equal(smtp.received.filter((m) => to(m) !== 'meteen@example.org').length, 30, 'every participant their own confirmation');
+        const again = await deliverOutbox(s.db, mailerFor(smtp.url), 7, { compose: service.composeOutbox });
+        assert.equal(again.sent, 0, 'nothing left, nothing twice');
       } finally {
         await s.close();
         await smtp.close();
