@@ -78,6 +78,18 @@ const nl = {
       why: 'Je krijgt deze e-mail omdat je organisator bent. In de beheeromgeving kies je of en hoe vaak je deze e-mails krijgt.',
       signature: 'leerkring',
     },
+    /** Issue 24: someone was given a role on a network. */
+    roleAdded: {
+      subject: (t: string) => `Je hebt toegang tot ${t} in leerkring`,
+      greeting: 'Hallo,',
+      body: (by: string, t: string, role: string) => `${by} heeft je toegang gegeven tot ${t} in leerkring. Je rol is: ${role}.`,
+      roles: { owner: 'eigenaar', organiser: 'organisator' } as Record<'owner' | 'organiser', string>,
+      admin: 'De beheerder van leerkring',
+      open: (url: string) => `De beheeromgeving vind je hier: ${url}`,
+      signIn: 'Vul daar je e-mailadres in. Je krijgt dan een e-mail met een link om in te loggen.',
+      notExpected: 'Had je dit niet verwacht? Neem dan contact op met wie je heeft toegevoegd.',
+      signature: 'leerkring',
+    },
     signIn: {
       subject: 'Inloggen bij leerkring',
       body: (minutes: number) => `Je vroeg om in te loggen in de beheeromgeving van leerkring. Open deze link om in te loggen. De link werkt één keer en ${minutes} minuten lang:`,
@@ -186,6 +198,17 @@ const en: EmailMessages = {
       batchSubject: (n: number) => `${n} new registrations`,
       batchBody: (n: number) => `${n} new registrations came in.`,
       why: 'You get this email because you are an organiser. In the console you choose whether and how often you get these emails.',
+      signature: 'leerkring',
+    },
+    roleAdded: {
+      subject: (t: string) => `You have access to ${t} in leerkring`,
+      greeting: 'Hello,',
+      body: (by: string, t: string, role: string) => `${by} gave you access to ${t} in leerkring. Your role is: ${role}.`,
+      roles: { owner: 'owner', organiser: 'organiser' } as Record<'owner' | 'organiser', string>,
+      admin: 'The leerkring administrator',
+      open: (url: string) => `You find the console here: ${url}`,
+      signIn: 'Enter your email address there. You will get an email with a link to sign in.',
+      notExpected: 'Did you not expect this? Then contact the person who added you.',
       signature: 'leerkring',
     },
     signIn: {
