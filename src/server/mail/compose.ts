@@ -330,7 +330,7 @@ export function composeReportMail(
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
-  return { to: ctx.participant.email, subject: (type ? m.changes.resourceSubject[type] : m.changes.reportSubject)(title), text: lines.join('\n') };
+  return { to: ctx.participant.email, subject: (type ? m.changes.resourceSubject[type] : m.changes.reportSubject)(title), text: lines.join('\n'), ...replyToOf(ctx.network) };
 }
 
 export type OrganiserMailKind = 'organiser-new' | 'organiser-digest';
