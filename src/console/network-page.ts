@@ -582,7 +582,25 @@ export class ConsoleNetwork extends ConsolePage {
                 return html`<li><bdi>${r.participant.name}</bdi>: ${a.sessionsAttended(n, held.length)}</li>`;
               })}
             </ul>`
-        : nothing}`;
+        : nothing}
+      ${perSession && held.length ? html`<h3>${a.summary}</h3>${sessionsInOrder(held).map((s) => this.#sessionSummary(network, regs, s.id))}` : nothing}`;
+  }
+
+  /** Issue 24: for a network that registers per session, who came to a held session and who did not. */
+  #sessionSummary(network: Network, regs: AdminRegistration[], sessionId: string): TemplateResult {
+    const a = this.m.attendance;
+    const people = regs.filter((r) => hasPlaceAt(network, r, sessionId));
+    const came = people.filter((r) => r.attendance[sessionId]);
+    const notCame = people.filter((r) => !r.attendance[sessionId]);
+    const names = (list: AdminRegistration[]) => list.map((r) => html`<li><bdi>${r.participant.name}</bdi></li>`);
+    return html`<section class="attendance-summary" data-session=${sessionId}>
+      <h4>${this.#sessionTitle(network, sessionId)}</h4>
+      <p>${a.count(came.length, people.length)}</p>
+      <p>${a.present}</p>
+      <ul class="came">${names(came)}</ul>
+      <p>${a.notPresent}</p>
+      <ul class="not-came">${names(notCame)}</ul>
+    </section>`;
   }
 
   // Export ------------------------------------------------------------------------------------

@@ -220,6 +220,8 @@ for (const backend of BACKENDS) {
 
       const first = await s.post('/api/networks/melding/registrations', { ...person('nieuw', { organisation: 'Gemeente Zuid' }), answers: { wens: 'Geheime wens' } });
       assert.equal(first.status, 201);
+      // Delivered one by one: news that waits together is one e-mail (issue 24, issue24-mail.test.ts).
+      await deliver();
       await s.post('/api/networks/melding/registrations', person('wachter'));
       await deliver();
       const organiserMails = smtp.received.slice(before).filter((m) => m.subject!.startsWith('Nieuwe aanmelding'));
@@ -300,8 +302,10 @@ describe('the daily digest', () => {
       assert.match(twee.text!, /\u2068Ander netwerk\u2069: 1 nieuwe aanmelding\b/);
       assert.ok(!digests.find((d) => to(d) === 'een@example.org')!.text!.includes('Ander netwerk'), 'only networks the organiser runs');
       const direct = smtp.received.filter((m) => to(m) === 'direct@example.org');
-      assert.equal(direct.length, 4, 'the immediate organiser got each intake at once, and no digest');
-      assert.ok(direct.every((m) => m.subject === 'Nieuwe intake: Intakegroep'));
+      // Issue 24: the four intakes waited together, so they are one e-mail (this said four before).
+      assert.equal(direct.length, 1, 'the immediate organiser got the intakes at once, and no digest');
+      assert.equal(direct[0]!.subject, '4 nieuwe aanmeldingen');
+      for (const name of Object.keys(created)) assert.match(direct[0]!.text!, new RegExp(`Deelnemer ${name}`));
       assert.match(direct[0]!.text!, /beheer\/#\/netwerk\/intake\/intake/);
     } finally {
       await second.close();

@@ -143,7 +143,9 @@ function registerOrganisers(admin: FastifyInstance, organisers: OrganiserService
 
   admin.put(R.putOrganiser.path, adminRoute('putOrganiser'), async (req, reply) => {
     const body = req.body as PutOrganiserRequest;
-    const r = await organisers.setRole(req.adminNetworkId!, body.email, body.role, { ...(body.name && { name: body.name }), by: req.caller! });
+    const notify = { networkTitle: networks.get(req.adminNetworkId!)?.title ?? req.adminNetworkId!, consoleUrl: consoleUrlOf(options.publicUrl) };
+    const r = await organisers.setRole(req.adminNetworkId!, body.email, body.role, { ...(body.name && { name: body.name }), by: req.caller!, notify });
+    if (r.ok && r.previous !== r.role) options.onMailQueued?.();
     if (!r.ok) return r.code === 'name-elsewhere' ? fail(reply, 403, 'name-elsewhere', text(req).nameElsewhere) : fail(reply, 409, 'last-owner', text(req).lastOwner);
     req.auditDetail = { organiserId: r.organiserId, role: r.role, previous: r.previous };
     return { organisers: await organisers.networkOrganisers(req.adminNetworkId!) };

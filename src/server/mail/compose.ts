@@ -66,6 +66,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Where answers go: the network's contact address, for every e-mail to a participant (issue 24). */
+  replyTo?: string;
   /** `method` CANCEL for a cancelled session's calendar item; PUBLISH otherwise. */
   ics?: { filename: string; content: string; method?: 'PUBLISH' | 'CANCEL' };
   /** A second calendar file with another METHOD (an e-mail that updates some sessions and cancels others). */
@@ -111,6 +113,9 @@ export function organizerOf(network: Network): { name: string; email: string } |
   const c = network.contact;
   return c?.email ? { name: c.name ?? network.title, email: c.email } : undefined;
 }
+
+/** A participant's e-mail answers to the network's contact (issue 24), when it has an address. */
+export const replyToOf = (network: Network): { replyTo?: string } => (network.contact?.email ? { replyTo: network.contact.email } : {});
 
 /** The calendar of some sessions as an e-mail carries it: its METHOD said inside and out, its ORGANIZER, and for CANCEL every item cancelled. */
 function calendarFile(
@@ -169,7 +174,8 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   if (kind === 'manage-link') lines.push('', m.notYou);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
-  const message: MailMessage = { to: ctx.participant.email, subject: kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle), text: lines.join('\n') };
+  const subject = kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle);
+  const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n'), ...replyToOf(network) };
   const sessionIds = sessions.map((s) => s.id);
   const timeline = ctx.timeline && { timeline: ctx.timeline };
   const filename = `${session?.id ?? network.id}.ics`;
@@ -301,7 +307,7 @@ export function composeRevisionMail(
         : reinstated(one)
           ? m.changes.reinstatedSubject(full(one.session))
           : m.subject[one.kind](full(one.session));
-  const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n') };
+  const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n'), ...replyToOf(network) };
   const [first, ...more] = files;
   if (first) message.ics = { filename: first.filename, content: first.content, ...(first.method === 'CANCEL' && { method: 'CANCEL' as const }) };
   if (more.length) message.moreIcs = more;
@@ -324,7 +330,7 @@ export function composeReportMail(
   lines.push('', ctx.manageUrl ? m.manage(ctx.manageUrl) : m.manageNoLink);
   if (network.contact?.email) lines.push(m.contact(network.contact.name ? `${isolated(network.contact.name)} (${network.contact.email})` : network.contact.email));
   lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
-  return { to: ctx.participant.email, subject: (type ? m.changes.resourceSubject[type] : m.changes.reportSubject)(title), text: lines.join('\n') };
+  return { to: ctx.participant.email, subject: (type ? m.changes.resourceSubject[type] : m.changes.reportSubject)(title), text: lines.join('\n'), ...replyToOf(ctx.network) };
 }
 
 export type OrganiserMailKind = 'organiser-new' | 'organiser-digest';
@@ -365,15 +371,15 @@ export function composeOrganiserMail(
   const m = emailMessages(ctx.locale).organiser;
   const lines = [m.greeting(ctx.to.name ? isolated(inertLine(ctx.to.name)) : ''), ''];
   let subject: string;
-  if (kind === 'organiser-new') {
+  if (kind === 'organiser-new' && ctx.news.length === 1) {
     const news = ctx.news[0]!;
     const intake = news.status === 'pending';
     subject = (intake ? m.subjectIntake : m.subject)(news.network.title);
     lines.push((intake ? m.bodyIntake : m.body)(isolated(news.network.title)), '', ...newsLines(m, news), '', m.open(consolePage(ctx.consoleUrl, news.network.id, news.status)));
   } else {
-    const day = ctx.day ? formatDate(ctx.locale, startOfAmsterdamDay(ctx.day)) : '';
-    subject = m.digestSubject(day);
-    lines.push(m.digestBody(day));
+      const day = ctx.day ? formatDate(ctx.locale, startOfAmsterdamDay(ctx.day)) : '';
+    subject = kind === 'organiser-new' ? m.batchSubject(ctx.news.length) : m.digestSubject(day);
+    lines.push(kind === 'organiser-new' ? m.batchBody(ctx.news.length) : m.digestBody(day));
     const networks = [...new Set(ctx.news.map((n) => n.network))];
     for (const network of networks) {
       const items = ctx.news.filter((n) => n.network === network);

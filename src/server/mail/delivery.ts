@@ -8,7 +8,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Queryable, Db } from '../storage/db.js';
-import { claimOutbox, markSent, releaseClaim } from '../storage/outbox.js';
+import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, type OutboxRow } from '../storage/outbox.js';
 import type { MailMessage } from './compose.js';
 
 export { claimOutbox, type OutboxRow } from '../storage/outbox.js';
@@ -99,6 +99,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
       const info = await transport.sendMail({
         from,
         to: message.to,
+        ...(message.replyTo && { replyTo: message.replyTo }),
         subject: message.subject,
         text: message.text,
         // Each calendar once, as a text/calendar attachment whose METHOD its header repeats
@@ -133,7 +134,13 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
  * known at decision time. Resolves to undefined when there is nothing to send any more (the
  * registration is gone or erased, or its network is); the row is then done without sending.
  */
-export type ComposeOutbox = (row: { registrationId: string | null; kind: string; facts: Record<string, unknown> }) => Promise<MailMessage | undefined>;
+export type ComposeOutbox = (row: {
+  registrationId: string | null;
+  kind: string;
+  facts: Record<string, unknown>;
+  /** For 'organiser-new': the other rows for the same organiser that came in together; one e-mail tells them all (issue 24). */
+  more?: { registrationId: string | null; facts: Record<string, unknown> }[];
+}) => Promise<MailMessage | undefined>;
 
 /** What deliverOutbox composes with when it is given nothing: per database, the first registration service over it. */
 const composers = new WeakMap<Queryable, ComposeOutbox>();
@@ -177,34 +184,70 @@ const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) 
 export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
   const worker = options.worker ?? `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const compose = options.compose ?? composers.get(db);
+  // Organisers told of new registrations in this turn: at most one such e-mail each per turn.
+  const told = new Set<string>();
   let sent = 0;
   let failed = 0;
   for (;;) {
-    const batch = await claimOutbox(db, worker, limit, options.claimTimeoutMs, compose !== undefined);
+    const claimed = await claimOutbox(db, worker, limit, options.claimTimeoutMs, compose !== undefined);
+    const { rows: batch, deferred }: { rows: Gathered[]; deferred: boolean } = compose ? await gatherOrganiserNews(db, claimed, worker, options.claimTimeoutMs, told) : { rows: claimed, deferred: false };
     let failures = 0;
     const done: string[] = [];
     for (const row of batch) {
+      const ids = [row.id, ...(row.more ?? []).map((r) => r.id)];
       let message: MailMessage | undefined;
       try {
         if (!row.message && !compose) throw new Error('no composer for a row with facts');
-        message = row.message ? parsed(row.message as MailMessage | string) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}) });
+        const more = row.more?.length ? { more: row.more.map((r) => ({ registrationId: r.registration_id, facts: parsed(r.facts ?? {}) })) } : {};
+        message = row.message ? parsed(row.message as MailMessage | string) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}), ...more });
         const file = message && (await mailer.send(message, { registrationId: row.registration_id, ...(row.names?.length && { namingRow: String(row.id) }) }));
         if (file) options.onWritten?.(row.kind, file);
       } catch (error) {
         // Free again at once: the next turn of the job tries again, up to ten attempts in all.
-        await releaseClaim(db, row.id, worker, String((error as Error).message));
+        for (const id of ids) await releaseClaim(db, id, worker, String((error as Error).message));
         failed++;
         failures++;
         continue;
       }
-      done.push(row.id);
+      done.push(...ids);
       if (message) sent++;
       if (done.length >= 10) await markSent(db, done.splice(0));
     }
     await markSent(db, done);
-    // A failure is tried again on the job's next turn, not at once in this one.
-    if (batch.length < limit || failures || options.stopping?.()) return { sent, failed };
+    // A failure is tried again on the job's next turn, not at once in this one; so is news for an organiser already told in this turn.
+    if (claimed.length < limit || failures || deferred || options.stopping?.()) return { sent, failed };
   }
+}
+
+type Gathered = OutboxRow & { more?: OutboxRow[] };
+
+/**
+ * Issue 24: the 'organiser-new' rows for one organiser that wait together become one row to send,
+ * with the others (in this batch, and claimed besides) as `more`. An organiser already told in
+ * this turn waits for the next one: those rows are given back untried (`deferred`).
+ */
+async function gatherOrganiserNews(db: Db, claimed: OutboxRow[], worker: string, claimTimeoutMs: number | undefined, told: Set<string>): Promise<{ rows: Gathered[]; deferred: boolean }> {
+  const rows: Gathered[] = [];
+  const byOrganiser = new Map<string, Gathered>();
+  const later: string[] = [];
+  for (const row of claimed) {
+    const email = row.kind === 'organiser-new' && !row.message ? parsed<{ to?: { email?: string } }>(row.facts ?? {}).to?.email : undefined;
+    const first = email === undefined ? undefined : byOrganiser.get(email);
+    if (email === undefined) rows.push(row);
+    else if (first) first.more!.push(row);
+    else if (told.has(email)) later.push(row.id);
+    else {
+      const gathered: Gathered = { ...row, more: [] };
+      byOrganiser.set(email, gathered);
+      rows.push(gathered);
+    }
+  }
+  for (const [email, gathered] of byOrganiser) {
+    gathered.more!.push(...(await claimOrganiserNews(db, worker, email, claimTimeoutMs)));
+    told.add(email);
+  }
+  await returnClaims(db, later, worker);
+  return { rows, deferred: later.length > 0 };
 }
 
 export interface DeliveryLoop {

@@ -156,19 +156,29 @@ export class RegistrationContext {
    * the other e-mails (status changes, reminders, revisions, reports, sign-in links, digests) are
    * still composed where they are queued.
    */
-  readonly composeOutbox: ComposeOutbox = async ({ registrationId, kind, facts }) => {
+  readonly composeOutbox: ComposeOutbox = async ({ registrationId, kind, facts, more }) => {
+    if (kind === 'organiser-new') return this.composeOrganiserNews([{ registrationId, facts }, ...(more ?? [])]);
     const row = registrationId ? await this.repo.byId(registrationId) : undefined;
     const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
     if (!row || !network) return undefined;
     const f = facts as NewRegistrationFacts;
-    if (kind === 'organiser-new') {
-      const news = [{ network, sessionId: f.sessionId ?? null, participant: row.participant, groupSize: row.group_size, status: f.status! }];
-      return composeOrganiserMail('organiser-new', { to: f.to!, locale: f.locale ?? 'nl', consoleUrl: this.consoleUrl(), news });
-    }
     if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);
     const timeline = await this.timeline(this.repo, network);
     return this.participantMail(network, { ...row, session_id: f.sessionId ?? null }, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
   };
+
+  /** One organiser's e-mail about the registrations that came in together (issue 24); those gone or erased are left out. */
+  private async composeOrganiserNews(rows: { registrationId: string | null; facts: Record<string, unknown> }[]): Promise<MailMessage | undefined> {
+    const news: OrganiserNews[] = [];
+    for (const { registrationId, facts } of rows) {
+      const row = registrationId ? await this.repo.byId(registrationId) : undefined;
+      const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
+      const f = facts as NewRegistrationFacts;
+      if (row && network) news.push({ network, sessionId: f.sessionId ?? null, participant: row.participant, groupSize: row.group_size, status: f.status! });
+    }
+    const f = rows[0]!.facts as NewRegistrationFacts;
+    return news.length ? composeOrganiserMail('organiser-new', { to: f.to!, locale: f.locale ?? 'nl', consoleUrl: this.consoleUrl(), news }) : undefined;
+  }
 
   timeline(repo: RegistrationRepository, network: Network): Promise<SessionTimeline | undefined> {
     return this.opts.timeline ? this.opts.timeline(network, repo.queryable) : Promise.resolve(undefined);

@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ApiToken, AuditAction, AuditEntry, Locale, NetworkOrganiser, Organiser, OrganiserRole } from '../../core/index.js';
 import type { Db, Queryable } from '../storage/db.js';
 import { composeSignInMail, type MailMessage } from '../mail/compose.js';
+import { composeRoleMail } from '../mail/compose-roles.js';
 import { enqueueMail } from '../storage/outbox.js';
 import { OrganiserRepository } from '../storage/organisers.js';
 import { sha256 } from '../tokens.js';
@@ -122,7 +123,7 @@ export class OrganiserService {
    * and the installation's, and another name is refused (`name-elsewhere`). Without `by` (the
    * command line, the demo) a name only fills an empty one.
    */
-  setRole(networkId: string, email: string, role: OrganiserRole, options: { name?: string; by?: Caller } = {}): Promise<RoleChange> {
+  setRole(networkId: string, email: string, role: OrganiserRole, options: { name?: string; by?: Caller; notify?: { networkTitle: string; consoleUrl: string } } = {}): Promise<RoleChange> {
     return this.#db.transaction(async (tx) => {
       const repo = this.#repo(tx);
       const emailLower = email.trim().toLowerCase();
@@ -135,6 +136,11 @@ export class OrganiserService {
       const previous = (await repo.lockRole(organiser.id, networkId)) ?? null;
       if (previous === 'owner' && role !== 'owner' && owners.length <= 1) return { ok: false as const, code: 'last-owner' as const };
       await repo.putRole(organiser.id, networkId, role);
+      // Issue 24: the person is told, through the outbox, when their role changed.
+      if (options.notify && previous !== role) {
+        const by = options.by?.kind === 'organiser' ? options.by.organiser.name || options.by.organiser.email : undefined;
+        await enqueueMail(tx, null, 'role-added', composeRoleMail(organiser.email, { ...options.notify, role, by, locale: 'nl' }));
+      }
       return { ok: true as const, organiserId: organiser.id, role, previous };
     });
   }

@@ -76,3 +76,26 @@ export async function outboxRowsKept(db: Queryable, ids: string[]): Promise<Set<
 export async function releaseClaim(db: Queryable, id: string, worker: string, error: string): Promise<void> {
   await db.query('UPDATE mail_outbox SET claimed_at = NULL, claimed_by = NULL, last_error = $3 WHERE id = $1 AND claimed_by = $2', [id, worker, error.slice(0, 500)]);
 }
+
+/**
+ * Claims the other waiting 'organiser-new' rows for the same organiser (issue 24): one e-mail then
+ * lists every registration that came in together. SKIP LOCKED, so another worker's claim stays its own.
+ */
+export async function claimOrganiserNews(db: Queryable, worker: string, email: string, claimTimeoutMs = 300000): Promise<OutboxRow[]> {
+  const { rows } = await db.query<OutboxRow>(
+    `UPDATE mail_outbox SET claimed_at = now(), claimed_by = $2, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM mail_outbox
+           WHERE sent_at IS NULL AND kind = 'organiser-new' AND facts IS NOT NULL AND facts->'to'->>'email' = $1 AND attempts < 10
+             AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
+           ORDER BY id FOR UPDATE SKIP LOCKED)
+       RETURNING id, registration_id, kind, message, facts, names`,
+    [email, worker, claimTimeoutMs],
+  );
+  return rows.sort((x, y) => Number(x.id) - Number(y.id));
+}
+
+/** Gives claimed rows back untried (their attempt not counted), for the next delivery turn. */
+export async function returnClaims(db: Queryable, ids: string[], worker: string): Promise<void> {
+  if (ids.length) await db.query('UPDATE mail_outbox SET claimed_at = NULL, claimed_by = NULL, attempts = attempts - 1 WHERE id = ANY($1::bigint[]) AND claimed_by = $2', [ids, worker]);
+}
