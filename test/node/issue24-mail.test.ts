@@ -62,6 +62,34 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test('the gathered e-mail names everyone it lists: purging a later one of them removes its .eml file too (privacy)', async () => {
+      const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const outbox = mkdtempSync(join(tmpdir(), 'leerkring-gathered-'));
+      const n = network({ registration: { mode: 'built-in', capacity: 100, privacy: { retentionDays: 30 }, fields: { organisation: 'optional', organisationType: 'off' } } });
+      const s = await startServer(backend, [n]);
+      try {
+        let now = new Date('2030-04-01T10:00:00Z');
+        await new OrganiserService(s.db).setRole('test', 'meteen@example.org', 'organiser', { name: 'Meteen' });
+        const service = new RegistrationService(s.db, new Map([[n.id, n]]), { secret: Buffer.alloc(32, 9), now: () => now, outboxDir: outbox });
+        for (let i = 0; i < 3; i++) assert.equal((await service.register(n, person(i))).kind, 'created');
+        await deliverOutbox(s.db, createMailer({ outboxDir: outbox, from: 'noreply@example.org' }), 50, { compose: service.composeOutbox });
+        const naming = (who: string) => readdirSync(outbox).filter((f) => readFileSync(join(outbox, f), 'utf8').includes(who));
+        const organiserFiles = readdirSync(outbox).filter((f) => readFileSync(join(outbox, f), 'utf8').includes('meteen@example.org'));
+        assert.equal(organiserFiles.length, 1, 'one gathered e-mail');
+        assert.ok(naming('Deelnemer 2').some((f) => organiserFiles.includes(f)), 'the gathered e-mail names the last one too');
+        // Only the last one's data is past its retention: the one gathered e-mail that names them goes.
+        now = new Date('2030-07-01T00:00:00Z');
+        await s.db.query(`UPDATE registrations SET updated_at = '2030-04-01T10:00:00Z' WHERE participant->>'name' = 'Deelnemer 2'`);
+        await s.db.query(`UPDATE registrations SET updated_at = '2030-06-30T10:00:00Z' WHERE participant->>'name' <> 'Deelnemer 2'`);
+        assert.equal(await service.purgeExpired(), 1);
+        assert.deepEqual(naming('Deelnemer 2'), [], 'no file names the purged person any more');
+      } finally {
+        await s.close();
+      }
+    });
+
     test('without a contact address there is no Reply-To', async () => {
       const smtp = await smtpPeer();
       const s = await startServer(backend, [network({ contact: { name: 'Niemand' }, registration: { mode: 'built-in', capacity: 10, fields: { organisation: 'optional', organisationType: 'off' } } })]);

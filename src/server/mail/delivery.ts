@@ -8,7 +8,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Queryable, Db } from '../storage/db.js';
-import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, type OutboxRow } from '../storage/outbox.js';
+import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, setNames, type OutboxRow } from '../storage/outbox.js';
 import type { MailMessage } from './compose.js';
 
 export { claimOutbox, type OutboxRow } from '../storage/outbox.js';
@@ -200,7 +200,11 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
         if (!row.message && !compose) throw new Error('no composer for a row with facts');
         const more = row.more?.length ? { more: row.more.map((r) => ({ registrationId: r.registration_id, facts: parsed(r.facts ?? {}) })) } : {};
         message = row.message ? parsed(row.message as MailMessage | string) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}), ...more });
-        const file = message && (await mailer.send(message, { registrationId: row.registration_id, ...(row.names?.length && { namingRow: String(row.id) }) }));
+        // One e-mail that names several people: the row keeps whom (as a digest does), so erasing any
+        // of them removes it and its .eml file at the next purge, not only erasing the first.
+        const names = row.more?.length ? gatheredNames(row) : row.names;
+        if (message && row.more?.length) await setNames(db, row.id, names!);
+        const file = message && (await mailer.send(message, { registrationId: row.registration_id, ...(names?.length && { namingRow: String(row.id) }) }));
         if (file) options.onWritten?.(row.kind, file);
       } catch (error) {
         // Free again at once: the next turn of the job tries again, up to ten attempts in all.
@@ -220,6 +224,9 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
 }
 
 type Gathered = OutboxRow & { more?: OutboxRow[] };
+
+/** The registrations a gathered e-mail names: its own row's and every other one's. */
+const gatheredNames = (row: Gathered): string[] => [row, ...(row.more ?? [])].flatMap((r) => (r.registration_id ? [r.registration_id] : []));
 
 /**
  * Issue 24: the 'organiser-new' rows for one organiser that wait together become one row to send,

@@ -99,3 +99,8 @@ export async function claimOrganiserNews(db: Queryable, worker: string, email: s
 export async function returnClaims(db: Queryable, ids: string[], worker: string): Promise<void> {
   if (ids.length) await db.query('UPDATE mail_outbox SET claimed_at = NULL, claimed_by = NULL, attempts = attempts - 1 WHERE id = ANY($1::bigint[]) AND claimed_by = $2', [ids, worker]);
 }
+
+/** Records the registrations a message names besides its own (a digest, an organiser's gathered news), so purging them finds it. */
+export async function setNames(db: Queryable, id: string, names: string[]): Promise<void> {
+  await db.query('UPDATE mail_outbox SET names = $2 WHERE id = $1', [id, names]);
+}
