@@ -94,7 +94,8 @@ describe('calendar export', () => {
     const e = calendarEvent(n, n.sessions[0]!)!;
     const g = new URL(googleCalendarUrl(e));
     expect(g.searchParams.get('dates')).to.equal('20220421T173000Z/20220421T190000Z');
-    expect(g.searchParams.get('location')).to.equal('Almelo');
+    // The venue's note is part of where it is (issue 23): "somewhere in Almelo".
+    expect(g.searchParams.get('location')).to.equal('Almelo · De precieze locatie in Almelo volgt.');
     const o = new URL(outlookCalendarUrl(e));
     expect(o.searchParams.get('startdt')).to.equal('2022-04-21T17:30:00.000Z');
   });
