@@ -25,39 +25,33 @@ export interface Mailer {
 
 const REGISTRATION_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
-/** The .eml files in an outbox folder, by the registration they were written for. */
-export async function mailFiles(outboxDir: string): Promise<Map<string, string[]>> {
-  const byId = new Map<string, string[]>();
+/** The .eml files in an outbox folder, grouped by what `key` finds in their names (files it finds nothing in are left out). */
+async function emlFilesBy(outboxDir: string, key: (name: string) => string | undefined): Promise<Map<string, string[]>> {
+  const grouped = new Map<string, string[]>();
   let names: string[];
   try {
     names = await readdir(outboxDir);
   } catch {
-    return byId;
+    return grouped;
   }
   for (const name of names) {
-    const id = name.endsWith('.eml') ? REGISTRATION_ID.exec(name)?.[0] : undefined;
-    if (id) byId.set(id, [...(byId.get(id) ?? []), name]);
+    const k = name.endsWith('.eml') ? key(name) : undefined;
+    if (k) grouped.set(k, [...(grouped.get(k) ?? []), name]);
   }
-  return byId;
+  return grouped;
+}
+
+/** The .eml files in an outbox folder, by the registration they were written for. */
+export function mailFiles(outboxDir: string): Promise<Map<string, string[]>> {
+  return emlFilesBy(outboxDir, (name) => REGISTRATION_ID.exec(name)?.[0]);
 }
 
 /** The .eml file of an outbox row that names other people ends so: `-names<row id>.eml`. */
 const NAMING_ROW = /-names(\d+)\.eml$/;
 
-/** The .eml files of messages that name other people (digests), by their outbox row. */
-export async function namingMailFiles(outboxDir: string): Promise<Map<string, string[]>> {
-  const byRow = new Map<string, string[]>();
-  let names: string[];
-  try {
-    names = await readdir(outboxDir);
-  } catch {
-    return byRow;
-  }
-  for (const name of names) {
-    const row = NAMING_ROW.exec(name)?.[1];
-    if (row) byRow.set(row, [...(byRow.get(row) ?? []), name]);
-  }
-  return byRow;
+/** The .eml files of messages that name other people (digests, gathered news), by their outbox row. */
+export function namingMailFiles(outboxDir: string): Promise<Map<string, string[]>> {
+  return emlFilesBy(outboxDir, (name) => NAMING_ROW.exec(name)?.[1]);
 }
 
 /** Removes the .eml files written for these registrations. Returns how many. */
