@@ -16,6 +16,7 @@ type Group = 'network' | 'contact' | 'registration' | 'privacy';
  */
 const FIELDS: { path: string; kind: Kind; group: Group; input?: 'email' | 'tel' | 'url' }[] = [
   { path: 'title', kind: 'text', group: 'network' },
+  { path: 'draft', kind: 'checkbox', group: 'network' },
   { path: 'subtitle', kind: 'text', group: 'network' },
   { path: 'summary', kind: 'textarea', group: 'network' },
   { path: 'description', kind: 'textarea', group: 'network' },

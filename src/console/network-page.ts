@@ -111,7 +111,7 @@ export class ConsoleNetwork extends ConsolePage {
   async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
     this.#generation++;
-    const [doc, regs] = await Promise.all([this.state.public.getNetwork(this.networkId), this.state.admin.registrations(this.networkId)]);
+    const [doc, regs] = await Promise.all([this.state.admin.network(this.networkId), this.state.admin.registrations(this.networkId)]);
     this.signedOutIf(regs);
     if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, registrations: regs.value.registrations };
     else this._load = { status: 'error', notFound: (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
@@ -127,7 +127,7 @@ export class ConsoleNetwork extends ConsolePage {
     if (this._load.status !== 'ready') return;
     const generation = ++this.#generation;
     const networkId = this.networkId;
-    const [doc, regs] = await Promise.all([this.state.public.getNetwork(networkId), this.state.admin.registrations(networkId)]);
+    const [doc, regs] = await Promise.all([this.state.admin.network(networkId), this.state.admin.registrations(networkId)]);
     this.signedOutIf(regs);
     if (generation !== this.#generation || networkId !== this.networkId || this._load.status !== 'ready') return;
     const same = doc.ok && JSON.stringify(doc.value.network) === JSON.stringify(this._load.network);
@@ -145,6 +145,7 @@ export class ConsoleNetwork extends ConsolePage {
     const { network } = load;
     return html`<p class="no-print"><a href="#/">${m.back}</a></p>
       <h1 tabindex="-1">${network.title}</h1>
+      ${network.draft ? html`<p class="draft-note"><strong>${m.draft}</strong> ${m.draftHint}</p>` : nothing}
       <nav class="tabs" aria-label=${m.tabs.label}>
         <ul>
           ${this.#tabs().map(

@@ -42,10 +42,12 @@ export class ConsoleOverview extends ConsolePage {
     const v = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
     const id = v('new-id');
     const body = this._copy
-      ? { copyFrom: v('new-source'), id, shiftDays: Number(v('new-shift')) }
+      ? { copyFrom: v('new-source'), id, title: v('new-title'), shiftDays: Number(v('new-shift')) }
       : {
           document: {
             id,
+            // Not public until the owner says so (in the details tab).
+            draft: true,
             title: v('new-title'),
             kind: v('new-kind'),
             summary: v('new-summary'),
@@ -142,10 +144,10 @@ export class ConsoleOverview extends ConsolePage {
             )
           : nothing}
         ${field('new-id', t.id, html`<input id="new-id" name="new-id" type="text" autocomplete="off" spellcheck="false" aria-invalid=${this.#invalid('new-id')} aria-describedby=${this.#describedBy('new-id', 'new-id-hint')} />`, t.idHint)}
+        ${field('new-title', t.title, html`<input id="new-title" name="new-title" type="text" autocomplete="off" aria-invalid=${this.#invalid('new-title')} aria-describedby=${this.#describedBy('new-title', this._copy ? 'new-title-hint' : undefined)} />`, this._copy ? t.copyTitleHint : undefined)}
         ${this._copy
           ? nothing
-          : html`${field('new-title', t.title, html`<input id="new-title" name="new-title" type="text" autocomplete="off" aria-invalid=${this.#invalid('new-title')} aria-describedby=${this.#describedBy('new-title')} />`)}
-            ${field('new-kind', t.kind, html`<select id="new-kind" name="new-kind" aria-invalid=${this.#invalid('new-kind')} aria-describedby=${this.#describedBy('new-kind')}>
+          : html`${field('new-kind', t.kind, html`<select id="new-kind" name="new-kind" aria-invalid=${this.#invalid('new-kind')} aria-describedby=${this.#describedBy('new-kind')}>
               ${NETWORK_KINDS.map((k) => html`<option value=${k}>${calendarMessages(this.state.locale).kind[k]}</option>`)}
             </select>`)}
             ${field('new-summary', t.summary, html`<textarea id="new-summary" name="new-summary" rows="3" aria-invalid=${this.#invalid('new-summary')} aria-describedby=${this.#describedBy('new-summary')}></textarea>`)}
@@ -219,7 +221,7 @@ export class ConsoleOverview extends ConsolePage {
                 ${load.networks.map(
                   (n) => html`<li class="card">
                     <h2><a href=${networkHref(n.id)}>${n.title}</a></h2>
-                    <p class="muted">${calendarMessages(locale).kind[n.kind]} · ${m.role[n.role]}</p>
+                    <p class="muted">${calendarMessages(locale).kind[n.kind]} · ${m.role[n.role]}${n.draft ? html` · <strong>${m.draft}</strong>` : nothing}</p>
                     <dl class="facts">
                       <dt>${o.placesTaken}</dt>
                       <dd>${n.places.taken}${n.places.capacity !== undefined ? ` / ${n.places.capacity}` : ''}</dd>

@@ -13,7 +13,7 @@
 import * as z from 'zod/mini';
 import type { RegistrationView } from './client.js';
 import type { AvailabilityState } from './availability.js';
-import type { NetworkKind } from './schema.js';
+import type { Network, NetworkKind } from './schema.js';
 import { isStorable } from './text.js';
 
 export const ORGANISER_ROLES = ['owner', 'organiser'] as const;
@@ -110,6 +110,8 @@ export const createNetworkRequestSchema = z.strictObject({
   copyFrom: z.optional(id()),
   /** The new network's id, for a copy. */
   id: z.optional(id()),
+  /** For a copy: its own title (without one it keeps the source's). A copy starts as a draft. */
+  title: z.optional(text(200)),
   /** For a copy: move its dates by this many days (a next round); registration starts closed. */
   shiftDays: z.optional(z.int().check(z.minimum(0), z.maximum(3660))),
 });
@@ -172,6 +174,8 @@ export interface AdminNetworkSummary extends NetworkAccess {
   pending: number;
   /** People on a waiting list, over the whole network. */
   waiting: number;
+  /** A draft: only its organisers see it (issue 24). */
+  draft?: true;
   /** `dateOnly` when only the day is known (no time). */
   nextSession?: { id: string; title: string; start: string; dateOnly?: boolean };
 }
@@ -339,6 +343,8 @@ export const ADMIN_ROUTES = {
   // The network document itself (issue 15). GET answers with `ETag: "<revision>"`; PUT needs
   // `If-Match` with it (428 without, 412 with an older one, saying what changed in between).
   getNetworkDocument: { method: 'GET', path: '/api/admin/networks/:networkId', access: 'network', role: 'owner' },
+  /** The network as the public document shows it, for every organiser of it, also while it is a draft (with `draft: true`). */
+  getNetwork: { method: 'GET', path: '/api/admin/networks/:networkId/network', access: 'network', role: 'organiser' },
   putNetworkDocument: { method: 'PUT', path: '/api/admin/networks/:networkId', access: 'network', role: 'owner', body: networkDocumentSchema, audit: 'network-saved', bodyLimit: DOCUMENT_BODY_LIMIT },
   createNetwork: { method: 'POST', path: '/api/admin/networks', access: 'signed-in', body: createNetworkRequestSchema, audit: 'network-created', bodyLimit: DOCUMENT_BODY_LIMIT },
   listRevisions: { method: 'GET', path: '/api/admin/networks/:networkId/revisions', access: 'network', role: 'owner' },
@@ -380,6 +386,7 @@ export interface AdminResponses {
   listMessages: { messages: SentMessage[] };
   setNotify: SessionInfo;
   getNetworkDocument: NetworkDocumentResponse;
+  getNetwork: { network: Network };
   putNetworkDocument: NetworkDocumentResponse;
   createNetwork: NetworkDocumentResponse;
   listRevisions: { revisions: NetworkRevision[] };

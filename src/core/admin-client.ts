@@ -200,6 +200,11 @@ export class AdminClient {
     return this.call('revokeToken', { params: { tokenId } });
   }
 
+  /** The network as its public page shows it, also while it is a draft; for every organiser of it. */
+  network(networkId: string) {
+    return this.call('getNetwork', { params: { networkId } });
+  }
+
   /** The network document as it is now, and its revision (pass it back to `saveNetwork`). */
   networkDocument(networkId: string) {
     return this.call('getNetworkDocument', { params: { networkId } });

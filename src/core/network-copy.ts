@@ -1,7 +1,8 @@
 /**
  * A copy of a network document for a next round (issue 24): its sessions' dates and the
  * registration window shift by `days`, cancelled statuses and reports of the old round are
- * dropped, and registration is closed until the owner opens it again.
+ * dropped, registration is closed until the owner opens it again, and the copy is a draft (not
+ * public) under its own title until the owner publishes it.
  */
 type Doc = Record<string, unknown>;
 
@@ -15,9 +16,11 @@ export function shiftDate(value: unknown, days: number): unknown {
   return new Date(d.getTime() + days * DAY).toISOString().slice(0, 10) + value.slice(10);
 }
 
-export function copyForNextRound(source: Doc, id: string, days: number): Doc {
+export function copyForNextRound(source: Doc, id: string, days: number, title?: string): Doc {
   const doc = JSON.parse(JSON.stringify(source)) as Doc;
   doc.id = id;
+  if (title !== undefined) doc.title = title;
+  doc.draft = true;
   const sessions = Array.isArray(doc.sessions) ? (doc.sessions as Doc[]) : [];
   doc.sessions = sessions.map((s) => {
     const { status: _status, statusNote: _note, resources: _resources, ...rest } = s;

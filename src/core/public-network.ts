@@ -1,5 +1,8 @@
 import type { Network, Resource } from './schema.js';
 
+/** Whether the public may see a network: a draft is its organisers' only (issue 24). */
+export const isPublic = (network: Pick<Network, 'draft'>): boolean => network.draft !== true;
+
 /**
  * The network as the public may see it: without online join links (those go to accepted
  * participants only), participants-only resources and the hashes of invitation codes.
@@ -14,5 +17,6 @@ export function publicNetwork(network: Network): Network {
     if (s.resources) s.resources = publicResources(s.resources)!;
   }
   if (out.registration.invitation?.codes) delete out.registration.invitation.codes;
+  delete out.draft;
   return out;
 }

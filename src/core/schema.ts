@@ -287,6 +287,8 @@ export const networkSchema = z
     /** Paragraphs separated by a blank line; "- " starts a list item; [text](https://…) is a link. Nothing else. */
     description: z.optional(prose()),
     language: z.optional(z.enum(['nl', 'en'])),
+    /** Not public yet ("concept"): only its organisers see it; the public list, page, feed and registration do not know it. New networks and copies start as drafts. */
+    draft: z.optional(z.boolean()),
     url: z.optional(httpsUrl()),
     publishedOn: z.optional(date()),
     organisers: z.array(organisationSchema).check(z.minLength(1)),

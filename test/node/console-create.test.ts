@@ -54,10 +54,28 @@ describe('creating a network in the console', () => {
       assert.match(page.url(), /#\/netwerk\/leerkring-zwolle\/document$/);
       // The creator owns it: the owner-only tabs are there without signing in again.
       await page.getByRole('link', { name: 'Organisatoren' }).waitFor();
+      // Issue 24: a new network starts as a draft: its organisers see it, the public does not.
+      await page.getByText('Concept: nog niet openbaar').first().waitFor();
+      assert.equal((await fetch(`${base}/api/networks/leerkring-zwolle`)).status, 404, 'a draft is not public');
+      assert.equal((await fetch(`${base}/api/networks/leerkring-zwolle/form-token`)).status, 404);
+      assert.equal((await fetch(`${base}/api/networks/leerkring-zwolle/calendar.ics`)).status, 404);
+      const listed = (await (await fetch(`${base}/api/networks`)).json()) as any;
+      assert.ok(!listed.networks.some((n: any) => n.id === 'leerkring-zwolle'), 'a draft is not in the public list');
+      const registered = await fetch(`${base}/api/networks/leerkring-zwolle/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(registered.status, 404, 'nobody registers for a draft');
+      await expectAccessible(page, 'the new network');
+      // The owner makes it public in the details form, through its check and save.
+      await page.getByRole('link', { name: 'Gegevens' }).click();
+      const draftBox = page.getByLabel('Concept: nog niet openbaar');
+      assert.equal(await draftBox.isChecked(), true);
+      await draftBox.uncheck();
+      await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
+      await page.locator('#notice', { hasText: /Opgeslagen als versie/ }).waitFor();
       const created = (await (await fetch(`${base}/api/networks/leerkring-zwolle`)).json()) as any;
       assert.equal(created.network.kind, 'learning-circle');
       assert.equal(created.network.organisers[0].name, 'Gemeente Zwolle');
-      await expectAccessible(page, 'the new network');
+      assert.equal(created.network.draft, undefined, 'the public document does not carry the flag');
 
       await page.getByRole('link', { name: 'Terug naar je netwerken' }).click();
       await page.getByRole('heading', { name: 'Nieuw netwerk maken' }).waitFor();
@@ -66,12 +84,19 @@ describe('creating a network in the console', () => {
       assert.equal(await page.getByLabel('Data opschuiven').inputValue(), '364', 'a copy is for next year by default');
       await expectAccessible(page, 'the copy form with its date shift');
       await page.getByLabel('Kenmerk').fill('aardgasvrij-leerkring-2027');
+      // A copy gets its own title: two networks with one title cannot be told apart.
+      assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), '');
+      await page.getByLabel('Titel', { exact: true }).fill('Leerkring Aardgasvrije Wijken 2027');
       await page.getByRole('button', { name: 'Netwerk maken' }).click();
       await page.getByRole('heading', { name: 'Het hele netwerk als JSON' }).waitFor();
       assert.match(page.url(), /#\/netwerk\/aardgasvrij-leerkring-2027\/document$/);
-      const copy = (await (await fetch(`${base}/api/networks/aardgasvrij-leerkring-2027`)).json()) as any;
+      // Issue 24: the copy is a draft, not public with last year's page until the owner says so.
+      await page.getByText('Concept: nog niet openbaar').first().waitFor();
+      assert.equal((await fetch(`${base}/api/networks/aardgasvrij-leerkring-2027`)).status, 404, 'a copy starts as a draft');
+      const copy = { network: JSON.parse(await page.locator('textarea').first().inputValue()) } as any;
+      assert.equal(copy.network.draft, true);
       const source = (await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any;
-      assert.equal(copy.network.title, source.network.title);
+      assert.equal(copy.network.title, 'Leerkring Aardgasvrije Wijken 2027');
       // Issue 24: a copy for next year has its dates a year (52 weeks) later, no cancelled
       // sessions or old reports, and registration closed until the owner opens it.
       const shifted = (v: string) => new Date(Date.parse(`${v.slice(0, 10)}T00:00:00Z`) + 364 * 86_400_000).toISOString().slice(0, 10) + v.slice(10);

@@ -11,6 +11,8 @@ const nl = {
   languageLabel: 'Switch to English',
   nav: { label: 'Hoofdmenu', overview: 'Je netwerken', tokens: 'API-sleutels' },
   loading: 'Laden…',
+  draft: 'Concept: nog niet openbaar.',
+  draftHint: 'Alleen organisatoren zien dit netwerk. Maak het openbaar bij Gegevens als alles klopt.',
   loadError: 'Dit kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
   retry: 'Opnieuw proberen',
   signIn: {
@@ -356,6 +358,7 @@ const nl = {
     id: 'Kenmerk',
     idHint: 'Kleine letters, cijfers en streepjes, bijvoorbeeld leerkring-zwolle. Het komt in het webadres van het netwerk.',
     title: 'Titel',
+    copyTitleHint: 'Een eigen titel, zodat de twee netwerken niet door elkaar lopen, bijvoorbeeld met het nieuwe jaar erin. De kopie begint als concept: niemand ziet hem tot jij hem openbaar maakt.',
     kind: 'Soort netwerk',
     summary: 'Korte samenvatting',
     organiser: 'Organisatie die het netwerk organiseert',
@@ -383,6 +386,7 @@ const nl = {
     checked: 'De gegevens kloppen',
     labels: {
       title: 'Titel',
+      draft: 'Concept: nog niet openbaar',
       summary: 'Korte samenvatting',
       description: 'Beschrijving',
       kind: 'Soort netwerk',
@@ -409,6 +413,7 @@ const nl = {
       'registration.privacy.retentionDays': 'Gegevens bewaren tot zoveel dagen na de laatste bijeenkomst',
     } as Record<string, string>,
     hints: {
+      draft: 'Een concept zien alleen organisatoren: het staat niet in de lijst van netwerken, heeft geen openbare pagina of agenda en niemand kan zich aanmelden. Haal het vinkje weg om het openbaar te maken.',
       description: 'Een lege regel begint een nieuwe alinea. Opmaak: "- " voor een opsomming, *schuin*, **vet** en [tekst](https://…) voor een link.',
       'registration.capacity': 'Laat leeg als er geen grens is.',
       'registration.opens': 'Kies een datum. Een tijd mag je leeg laten: dan geldt de hele dag.',
@@ -458,6 +463,8 @@ const en: ConsoleMessages = {
   languageLabel: 'Naar het Nederlands',
   nav: { label: 'Main menu', overview: 'Your networks', tokens: 'API tokens' },
   loading: 'Loading…',
+  draft: 'Draft: not public yet.',
+  draftHint: 'Only organisers see this network. Make it public under Details when everything is right.',
   loadError: 'This could not be loaded. Check your connection and try again.',
   retry: 'Try again',
   signIn: {
@@ -799,6 +806,7 @@ const en: ConsoleMessages = {
     id: 'Identifier',
     idHint: 'Lower case letters, digits and dashes, for example leerkring-zwolle. It is part of the network’s web address.',
     title: 'Title',
+    copyTitleHint: 'A title of its own, so the two networks are not mixed up, for example with the new year in it. The copy starts as a draft: nobody sees it until you make it public.',
     kind: 'Kind of network',
     summary: 'Short summary',
     organiser: 'Organisation that organises the network',
@@ -826,6 +834,7 @@ const en: ConsoleMessages = {
     checked: 'The details are valid',
     labels: {
       title: 'Title',
+      draft: 'Draft: not public yet',
       summary: 'Short summary',
       description: 'Description',
       kind: 'Kind of network',
@@ -852,6 +861,7 @@ const en: ConsoleMessages = {
       'registration.privacy.retentionDays': 'Keep the data this many days after the last session',
     } as Record<string, string>,
     hints: {
+      draft: 'Only organisers see a draft: it is not in the list of networks, has no public page or calendar, and nobody can register. Untick it to make the network public.',
       description: 'A blank line starts a new paragraph. Markup: "- " for a list item, *italic*, **bold** and [text](https://…) for a link.',
       'registration.capacity': 'Leave empty when there is no limit.',
       'registration.opens': 'Choose a date. You may leave the time empty: then the whole day counts.',

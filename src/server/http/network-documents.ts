@@ -4,6 +4,7 @@
  * Who may: owners of the network (the contract in core says so; admin-auth.ts enforces it).
  */
 import { copyForNextRound } from '../../core/network-copy.js';
+import { isPublic, publicNetwork } from '../../core/public-network.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_ROUTES, adminMessages, formatProblem, parseNetwork, type Locale, type Network, type NetworkChangePreview, type Problem } from '../../core/index.js';
 import { adminRoute } from './organiser-auth.js';
@@ -86,6 +87,13 @@ function registerDocumentRoutes(admin: FastifyInstance, options: NetworkRouteOpt
     return reply.header('etag', `"${d.revision}"`).header('cache-control', 'no-store').send(d);
   });
 
+  admin.get(R.getNetwork.path, adminRoute('getNetwork'), async (req, reply) => {
+    const n = networks.get(req.adminNetworkId!);
+    if (!n) return fail(reply, 404, 'not-found', text(req).networkNotFound);
+    reply.header('cache-control', 'no-store');
+    return { network: { ...publicNetwork(n), ...(!isPublic(n) && { draft: true }) } };
+  });
+
   admin.put(R.putNetworkDocument.path, adminRoute('putNetworkDocument'), async (req, reply) => {
     const id = req.adminNetworkId!;
     const header = req.headers['if-match'];
@@ -104,7 +112,7 @@ function registerDocumentRoutes(admin: FastifyInstance, options: NetworkRouteOpt
 
   admin.post(R.createNetwork.path, adminRoute('createNetwork'), async (req, reply) => {
     const caller = req.caller!;
-    const body = req.body as { document?: unknown; copyFrom?: string; id?: string; shiftDays?: number };
+    const body = req.body as { document?: unknown; copyFrom?: string; id?: string; title?: string; shiftDays?: number };
     const ownsSome = caller.kind === 'installation-admin' || caller.organiser.isAdmin || [...caller.roles.values()].includes('owner');
     if (!ownsSome) return fail(reply, 403, 'owner-required', text(req).createNotAllowed);
     let document: unknown;
@@ -113,7 +121,7 @@ function registerDocumentRoutes(admin: FastifyInstance, options: NetworkRouteOpt
       const source = await networks.document(body.copyFrom);
       if (!source) return fail(reply, 404, 'not-found', text(req).networkNotFound);
       if (!body.id) return fail(reply, 422, 'invalid', text(req).createNeedsDocument, { issues: [{ path: 'id', message: text(req).createNeedsDocument }] });
-      document = copyForNextRound(source.document as Record<string, unknown>, body.id, body.shiftDays ?? 0);
+      document = copyForNextRound(source.document as Record<string, unknown>, body.id, body.shiftDays ?? 0, body.title);
     } else if (body.document !== undefined) document = body.document;
     else return fail(reply, 422, 'invalid', text(req).createNeedsDocument, { issues: [{ path: 'document', message: text(req).createNeedsDocument }] });
     const r = await networks.save(document, { author: authorOf(caller), create: true });

@@ -26,7 +26,7 @@ const organiserText = (raw: string | undefined) => (raw === undefined ? { ok: tr
 
 function registerLists(admin: FastifyInstance, { store, networks, now }: OrganiserDeps): void {
   const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
-    const n = networkOf(networks, req, reply);
+    const n = networkOf(networks, req, reply, 'shown');
     if (!n) return undefined;
     const session = (req.query as { session?: unknown }).session;
     if (session !== undefined && (typeof session !== 'string' || !isStorable(session))) {

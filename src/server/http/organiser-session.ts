@@ -25,6 +25,7 @@ import {
 import { roleOf, type Caller, type OrganiserService } from '../services/organisers.js';
 import { sha256 } from '../tokens.js';
 import { SIGN_IN_LIMITS } from '../storage/rate-limit.js';
+import { isPublic } from '../../core/public-network.js';
 import { access, adminRoute, consoleUrlOf, memoryLimit, retryAfter, sessionInfoOf, SESSION_COOKIE, type AdminAuthOptions } from './organiser-auth.js';
 import { fail } from './reply.js';
 
@@ -178,6 +179,7 @@ function summary(n: Network, role: NetworkAccess['role'], counts: Record<string,
     places: { taken: places.taken, ...(places.capacity !== undefined && { capacity: places.capacity, left: places.placesLeft ?? 0 }) },
     pending: total('pending'),
     waiting: total('waitlisted'),
+    ...(!isPublic(n) && { draft: true as const }),
     ...(next && { nextSession: { id: next.id, title: next.title, start: sessionStart(next)!.toISOString(), ...(!next.start && { dateOnly: true }) } }),
   };
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { availabilityMap, networkCalendar, publicNetwork, type Network, type PlaceCounts } from '../../core/index.js';
 import { networkSummary } from '../../core/network-summary.js';
+import { isPublic } from '../../core/public-network.js';
 import { formToken } from '../tokens.js';
 import { localeOf, matchesEtag, networkOf, type RouteDeps } from './reply.js';
 
@@ -16,6 +17,7 @@ export function registerPublicNetworks(app: FastifyInstance, deps: RouteDeps, se
   app.get('/api/networks', async () => {
     const out = [];
     for (const n of networks.values()) {
+      if (!isPublic(n)) continue;
       const a = availabilityMap(n, await store.counts(n.id), now(n.id));
       // Kind, audience, themes and the next session too, so a catalogue needs no document per network.
       out.push(networkSummary(n, a.network, now(n.id)));

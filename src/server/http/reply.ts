@@ -11,6 +11,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { toLocale, type Locale, type Network } from '../../core/index.js';
+import { isPublic } from '../../core/public-network.js';
 import { isConnectionFailure, type Db } from '../storage/db.js';
 import { errorFacts } from '../log.js';
 import { consume, sweepRateLimits } from '../storage/rate-limit.js';
@@ -88,9 +89,13 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 /** The network of the path's `:networkId`, or undefined after a 404. */
-export function networkOf(networks: NetworkRegistry, req: FastifyRequest, reply: FastifyReply): Network | undefined {
+export function networkOf(networks: NetworkRegistry, req: FastifyRequest, reply: FastifyReply, drafts: 'hidden' | 'shown' = 'hidden'): Network | undefined {
   const n = networks.get((req.params as { networkId: string }).networkId);
-  if (!n) void error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'Unknown network.' : 'Onbekend netwerk.');
+  // A draft is its organisers' only: to the public it does not exist (the same 404 as an unknown id).
+  if (!n || (drafts === 'hidden' && !isPublic(n))) {
+    void error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'Unknown network.' : 'Onbekend netwerk.');
+    return undefined;
+  }
   return n;
 }
 
