@@ -117,8 +117,16 @@ for (const backend of BACKENDS) {
       const created = await s.request('POST', '/api/admin/networks', { headers: owner.headers, body: { copyFrom: 'gasvrij', id: 'gasvrij-2031' } });
       assert.equal(created.status, 201, created.text);
       assert.equal(created.body.revision, 1);
-      assert.equal((await s.get('/api/networks/gasvrij-2031')).status, 200);
+      // Issue 24: a copy is a draft until its owner publishes it; its organisers see it.
+      assert.equal((await s.get('/api/networks/gasvrij-2031')).status, 404, 'a copy starts as a draft');
       assert.equal((await s.request('GET', '/api/admin/networks/gasvrij-2031', { headers: owner.headers })).status, 200, 'the creator owns it');
+      const seen = await s.request('GET', '/api/admin/networks/gasvrij-2031/network', { headers: owner.headers });
+      assert.equal(seen.status, 200, seen.text);
+      assert.equal(seen.body.network.draft, true);
+      const doc = created.body.document;
+      const published = await s.request('PUT', '/api/admin/networks/gasvrij-2031', { headers: { ...owner.headers, 'if-match': '"1"' }, body: { ...doc, draft: false } });
+      assert.equal(published.status, 200, published.text);
+      assert.equal((await s.get('/api/networks/gasvrij-2031')).status, 200, 'public once the owner says so');
       const again = await s.request('POST', '/api/admin/networks', { headers: owner.headers, body: { copyFrom: 'gasvrij', id: 'gasvrij-2031' } });
       assert.equal(again.status, 409);
       const notOwner = await s.request('POST', '/api/admin/networks', { headers: helper.headers, body: { copyFrom: 'gasvrij', id: 'gasvrij-2032' } });
