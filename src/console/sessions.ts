@@ -76,6 +76,7 @@ export class ConsoleSessions extends DocumentEditor {
   /** The session whose form is open ('new' for a new session). */
   declare _open: string | undefined;
   declare _errors: Record<string, string>;
+  #restoreBasedOn: number | undefined;
   /** The old revision whose restore is being previewed, waiting for the owner's yes. */
   declare _restoring: number | undefined;
 
@@ -269,6 +270,8 @@ export class ConsoleSessions extends DocumentEditor {
       this._notice = this.m.failed;
       return this.focusFirst('notice');
     }
+    // The revision the preview was made against: the restore is refused (412) if another came since.
+    this.#restoreBasedOn = this._load.status === 'ready' ? this._load.revision : undefined;
     await this.checkDocument(old.value.document);
     if (this._preview) this._restoring = revision;
     return this.focusFirst('problems', 'preview-heading', 'notice');
@@ -278,11 +281,11 @@ export class ConsoleSessions extends DocumentEditor {
     const revision = this._restoring;
     if (revision === undefined || this._busy) return;
     this._busy = true;
-    const r = this.signedOutIf(await this.state.admin.restoreRevision(this.networkId, revision));
+    const r = this.signedOutIf(await this.state.admin.restoreRevision(this.networkId, revision, this.#restoreBasedOn));
     this._busy = false;
     this._restoring = undefined;
     this._preview = undefined;
-    this._notice = r.ok ? this.m.sessions.restored(r.value.revision) : this.m.failed;
+    this._notice = r.ok ? this.m.sessions.restored(r.value.revision) : r.status === 412 ? this.m.sessions.restoreStale : this.m.failed;
     await this.#fetch();
     return this.focusFirst('notice');
   }

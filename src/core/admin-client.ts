@@ -236,9 +236,12 @@ export class AdminClient {
     return this.call('previewNetworkChanges', { params: { networkId }, body: document });
   }
 
-  /** Saves an old revision's document again, as a new revision. */
-  restoreRevision(networkId: string, revision: number) {
-    return this.call('restoreRevision', { params: { networkId, revision: String(revision) }, body: {} });
+  /**
+   * Saves an old revision's document again, as a new revision. With `basedOn` (the revision the
+   * owner looked at) a save by someone else in between gives a 412 and nothing is restored.
+   */
+  restoreRevision(networkId: string, revision: number, basedOn?: number) {
+    return this.call('restoreRevision', { params: { networkId, revision: String(revision) }, body: {}, ...(basedOn !== undefined && { headers: { 'if-match': `"${basedOn}"` } }) });
   }
 
   /** Tells the people recorded as attended at a session about one of its reports (`preview`: only who and what). */

@@ -117,6 +117,33 @@ describe('editing sessions in the console', () => {
     });
   });
 
+  test('a restore confirmed after someone else saved restores nothing and says so (If-Match, issue 24)', async () => {
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-tussendoor@aardgasvrij.example.org', name: 'Eigenaar Tussendoor' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      const revisions = async () => (await db.query<any>('SELECT count(*)::int AS n FROM network_revisions WHERE network_id = $1', [GAS])).rows[0].n as number;
+      await page.getByRole('button', { name: 'Deze versie terugzetten (versie 1)' }).click();
+      await page.getByRole('heading', { name: 'Versie 1 terugzetten: wie krijgt bericht' }).waitFor();
+      // Another owner saves while this one reads the preview.
+      const now = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const { revision, document } = (await now.json()) as { revision: number; document: any };
+      const put = await fetch(`${base}/api/admin/networks/${GAS}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'if-match': `"${revision}"` },
+        body: JSON.stringify({ ...document, subtitle: 'Tussendoor opgeslagen' }),
+      });
+      assert.equal(put.status, 200, await put.text());
+      const before = await revisions();
+      await page.getByRole('button', { name: 'Terugzetten en versturen' }).click();
+      await page.getByText('Iemand anders heeft dit netwerk opgeslagen', { exact: false }).first().waitFor();
+      assert.equal(await revisions(), before, 'nothing was restored over the other save');
+      const kept = (await (await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as any;
+      assert.equal(kept.document.subtitle, 'Tussendoor opgeslagen');
+      await expectAccessible(page, 'a restore that met a save in between');
+    });
+  });
+
   test('restoring an old version first shows who gets an e-mail and that e-mail, and restores only when confirmed (issue 24)', async () => {
     await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-terug@aardgasvrij.example.org', name: 'Eigenaar Terug' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
