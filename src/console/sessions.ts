@@ -300,6 +300,36 @@ export class ConsoleSessions extends DocumentEditor {
     return this._load.status === 'ready' ? this.revisionWhat(r, this._load.document.sessions) : '';
   }
 
+  /**
+   * A problem in the organiser's words: the session by its name (with its date when titles
+   * repeat) and the field by its label, never the document path (`sessions[1].end`).
+   */
+  #problemText(p: { path: string; message: string }, doc: { sessions: SessionDoc[] }, names: (id: string) => string): string {
+    const t = this.m.sessions;
+    const message = p.message.charAt(0).toUpperCase() + p.message.slice(1);
+    const m = /^sessions\[(\d+)\](?:\.(.*))?$/.exec(p.path);
+    const s = m ? doc.sessions[Number(m[1])] : undefined;
+    if (!m || !s) {
+      const label = (this.m.details.labels as Record<string, string | undefined>)[p.path.replace(/\[\d+\]/g, '')];
+      return label ? `${label}: ${message}` : message;
+    }
+    const rest = m[2] ?? '';
+    const item = /^programme\[(\d+)\]/.exec(rest);
+    const field =
+      rest === 'start' || rest === 'date'
+        ? rest === 'start' ? t.startTime : t.date
+        : rest === 'end'
+          ? t.endTime
+          : rest.startsWith('venue.')
+            ? (t.venueFields as Record<string, string | undefined>)[rest.slice(6)]
+            : item
+              ? `${t.programme}${s.programme?.[Number(item[1])] ? ` (${s.programme[Number(item[1])]!.title})` : ''}`
+              : rest === 'statusNote'
+                ? t.note
+                : undefined;
+    return `${names(s.id)}${field ? `, ${field}` : ''}: ${message}`;
+  }
+
   #whenText(s: SessionDoc): string {
     const start = sessionStart(s);
     if (!start) return this.m.sessions.noDate;
@@ -385,7 +415,7 @@ export class ConsoleSessions extends DocumentEditor {
         ? html`<div role="alert" id="problems" tabindex="-1">
             <p>${t.invalid}</p>
             <ul>
-              ${this._problems.map((p) => html`<li>${p.path}: ${p.message}</li>`)}
+              ${this._problems.map((p) => html`<li>${this.#problemText(p, doc, names)}</li>`)}
             </ul>
           </div>`
         : nothing}

@@ -169,4 +169,37 @@ describe('editing sessions in the console', () => {
       assert.ok(after.mails > before.mails, 'the confirmed restore tells people');
     });
   });
+  test('the problems of a check name the session and the field in words, not document paths (issue 24)', async () => {
+    const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const doc = ((await current.json()) as { document: any }).document;
+    const start = doc.sessions.find((x: any) => x.id === 'startbijeenkomst');
+    start.programme = [{ time: '10:00', title: 'Welkom' }, { time: '12:00', title: 'Lunch' }];
+    const put = await fetch(`${base}/api/admin/networks/${GAS}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
+      body: JSON.stringify(doc),
+    });
+    assert.equal(put.status, 200, await put.text());
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-paden@aardgasvrij.example.org', name: 'Eigenaar Paden' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      await page.getByRole('button', { name: 'Wijzigen (Startbijeenkomst)' }).click();
+      // Later in the day: the programme (10:00, 12:00) no longer fits in the session.
+      await page.getByLabel('Begintijd').fill('14:00');
+      await page.getByLabel('Eindtijd').fill('16:00');
+      await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
+      await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
+      const problems = page.locator('#problems');
+      await problems.waitFor();
+      const items = await problems.locator('li').allInnerTexts();
+      assert.ok(items.length > 0);
+      for (const item of items) {
+        assert.doesNotMatch(item, /sessions\[|programme\[|\]\./, `a problem in words: ${item}`);
+        assert.match(item, /^Startbijeenkomst/, `names the session: ${item}`);
+      }
+      assert.ok(items.some((i) => /Programma/i.test(i)), items.join('\n'));
+      await expectAccessible(page, 'problems in words');
+    });
+  });
 });
