@@ -58,6 +58,28 @@ export const consoleStyles = [
       align-items: end;
       margin-block: 0 1rem;
     }
+    /* At 320 px with 200% text nothing may widen the page (WCAG 1.4.10): a long unbroken name
+       breaks, a fieldset does not grow to its widest field, a field never outgrows its row. */
+    :host {
+      overflow-wrap: anywhere;
+    }
+    fieldset {
+      min-inline-size: 0;
+    }
+    .field,
+    .toolbar > * {
+      min-inline-size: 0;
+      max-inline-size: 100%;
+    }
+    input,
+    select,
+    textarea {
+      box-sizing: border-box;
+    }
+    nav.tabs li,
+    nav.tabs a {
+      max-inline-size: 100%;
+    }
     .field {
       display: flex;
       flex-direction: column;
