@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'network-saved',
   'network-restored',
   'report-notice',
+  'certificate-sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -97,6 +98,8 @@ export const messageRequestSchema = z.strictObject({
 });
 export const notifyRequestSchema = z.strictObject({ notify: z.enum(NOTIFY_PREFERENCES) });
 export const registrationsQuerySchema = z.object({ session: z.optional(id()) });
+/** The language of a certificate (issue 24); by default the one the person registered in. */
+export const certificateQuerySchema = z.object({ lang: z.optional(z.enum(['nl', 'en'])) });
 export const auditQuerySchema = z.object({ before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/, 'integer'))) });
 
 /**
@@ -348,6 +351,12 @@ export const ADMIN_ROUTES = {
   restoreRevision: { method: 'POST', path: '/api/admin/networks/:networkId/revisions/:revision/restore', access: 'network', role: 'owner', body: restoreRevisionRequestSchema, audit: 'network-restored' },
   /** After a session with attendance recorded: tell those who came about one of its reports, once each. */
   reportNotice: { method: 'POST', path: '/api/admin/networks/:networkId/sessions/:sessionId/report-notice', access: 'network', role: 'organiser', body: reportNoticeRequestSchema, audit: 'report-notice' },
+  /** A person's certificate of attendance (PDF), from the attendance recorded (issue 24). */
+  certificate: { method: 'GET', path: '/api/admin/registrations/:id/certificate.pdf', access: 'registration', role: 'organiser', query: certificateQuerySchema, text: true },
+  /** Everyone's certificate in one PDF, a page each. */
+  certificates: { method: 'GET', path: '/api/admin/networks/:networkId/certificates.pdf', access: 'network', role: 'organiser', query: certificateQuerySchema, text: true },
+  /** E-mails the person their certificate as a PDF attachment. */
+  sendCertificate: { method: 'POST', path: '/api/admin/registrations/:id/certificate/send', access: 'registration', role: 'organiser', body: moveUpRequestSchema, audit: 'certificate-sent' },
 } as const satisfies Record<string, AdminRouteSpec>;
 
 export type AdminRouteName = keyof typeof ADMIN_ROUTES;
@@ -387,6 +396,9 @@ export interface AdminResponses {
   restoreRevision: NetworkDocumentResponse;
   previewNetworkChanges: NetworkChangePreview;
   reportNotice: ReportNoticeResult;
+  certificate: string;
+  certificates: string;
+  sendCertificate: { sent: true };
 }
 
 type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

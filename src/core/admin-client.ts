@@ -240,4 +240,9 @@ export class AdminClient {
   reportNotice(networkId: string, sessionId: string, body: AdminBody<'reportNotice'>) {
     return this.call('reportNotice', { params: { networkId, sessionId }, body });
   }
+
+  /** E-mails the person of registration `id` their certificate of attendance (issue 24). */
+  sendCertificate(id: string) {
+    return this.call('sendCertificate', { params: { id }, body: {} });
+  }
 }

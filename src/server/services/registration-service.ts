@@ -39,6 +39,7 @@ import { Messages, type OrganiserMessage } from './messages.js';
 import { Reminders } from './reminders.js';
 import { Notices } from './notices.js';
 import { Retention } from './retention.js';
+import { Certificates } from './certificates.js';
 
 export type { RegistrationRow, Status } from '../storage/registrations.js';
 export type { RegistrationServiceOptions } from './context.js';
@@ -64,6 +65,8 @@ export class RegistrationService {
   /** Revision notices and report notices. */
   readonly notices: Notices;
   readonly retention: Retention;
+  /** Certificates of attendance (issue 24). */
+  readonly certificates: Certificates;
   readonly composeOutbox: ComposeOutbox;
 
   constructor(db: Db, networks: Map<string, Network>, options: RegistrationServiceOptions) {
@@ -77,6 +80,7 @@ export class RegistrationService {
     this.reminders = new Reminders(context);
     this.notices = new Notices(context);
     this.retention = new Retention(context);
+    this.certificates = new Certificates(context);
     this.composeOutbox = context.composeOutbox;
     useOutboxComposer(db, this.composeOutbox);
   }
