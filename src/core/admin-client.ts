@@ -245,4 +245,17 @@ export class AdminClient {
   sendCertificate(id: string) {
     return this.call('sendCertificate', { params: { id }, body: {} });
   }
+
+  feedback(networkId: string) {
+    return this.call('feedback', { params: { networkId } });
+  }
+
+  putFeedbackQuestions(networkId: string, body: AdminBody<'putFeedbackQuestions'>) {
+    return this.call('putFeedbackQuestions', { params: { networkId }, body });
+  }
+
+  /** E-mails those who came to the session a link to the evaluation (once each). */
+  requestFeedback(networkId: string, sessionId: string) {
+    return this.call('requestFeedback', { params: { networkId, sessionId }, body: {} });
+  }
 }

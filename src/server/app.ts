@@ -4,6 +4,8 @@
  * areas of `http/` (see http/reply.ts for what lives there).
  */
 import { registerOrganiserCertificates, registerParticipantCertificate } from './http/certificates.js';
+import { registerOrganiserFeedback } from './http/feedback.js';
+import { registerFeedbackPage } from './http/feedback-page.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import { sessionTimeline, type Network } from '../core/index.js';
@@ -213,10 +215,12 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     registerOrganiserRegistrations(admin, deps);
     registerOrganiserMessages(admin, deps);
     registerOrganiserCertificates(admin, deps);
+    registerOrganiserFeedback(admin, deps);
   });
 
   registerConsole(app, { csp: options.csp ?? STRICT_CSP });
   registerManagePage(app, { csp: options.csp ?? STRICT_CSP });
+  registerFeedbackPage(app, deps, { csp: options.csp ?? STRICT_CSP });
 
   if (options.staticRoot) registerStaticFiles(app, { staticRoot: options.staticRoot, csp: options.csp ?? STRICT_CSP });
 

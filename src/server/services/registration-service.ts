@@ -40,6 +40,7 @@ import { Reminders } from './reminders.js';
 import { Notices } from './notices.js';
 import { Retention } from './retention.js';
 import { Certificates } from './certificates.js';
+import { Feedback } from './feedback.js';
 
 export type { RegistrationRow, Status } from '../storage/registrations.js';
 export type { RegistrationServiceOptions } from './context.js';
@@ -67,6 +68,8 @@ export class RegistrationService {
   readonly retention: Retention;
   /** Certificates of attendance (issue 24). */
   readonly certificates: Certificates;
+  /** Feedback after a session (issue 24). */
+  readonly feedback: Feedback;
   readonly composeOutbox: ComposeOutbox;
 
   constructor(db: Db, networks: Map<string, Network>, options: RegistrationServiceOptions) {
@@ -81,6 +84,7 @@ export class RegistrationService {
     this.notices = new Notices(context);
     this.retention = new Retention(context);
     this.certificates = new Certificates(context);
+    this.feedback = new Feedback(context);
     this.composeOutbox = context.composeOutbox;
     useOutboxComposer(db, this.composeOutbox);
   }
