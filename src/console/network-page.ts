@@ -21,6 +21,7 @@ import './sessions.js';
 import './document.js';
 import './details.js';
 import './certificates.js';
+import './feedback.js';
 
 type Load =
   | { status: 'loading' }
@@ -184,6 +185,8 @@ export class ConsoleNetwork extends ConsolePage {
         return this.#exports(network, regs);
       case 'organisers':
         return html`<leerkring-console-organisers .networkId=${network.id} .network=${network}></leerkring-console-organisers>`;
+      case 'feedback':
+        return html`<leerkring-console-feedback .network=${network}></leerkring-console-feedback>`;
       case 'messages':
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       case 'sessions':

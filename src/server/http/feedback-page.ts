@@ -74,7 +74,7 @@ function formPage(t: FeedbackTarget, token: string, locale: Locale, state: { val
   const values: Record<string, unknown> = state.values ?? (t.previous as FeedbackAnswers | undefined) ?? {};
   const problems = state.problems ?? [];
   const summary = problems.length
-    ? `<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-heading"><h2 id="error-heading">${esc(m.page.errorHeading)}</h2><ul>${problems
+    ? `<div class="error-summary" id="problems" role="alert" tabindex="-1" autofocus aria-labelledby="error-heading"><h2 id="error-heading">${esc(m.page.errorHeading)}</h2><ul>${problems
         .map((p) => {
           const q = t.questions.find((x) => x.id === p.id);
           return `<li><a href="#q-${esc(p.id)}${q?.type === 'scale' ? '-1' : ''}">${esc(p.message)}</a></li>`;
@@ -82,7 +82,7 @@ function formPage(t: FeedbackTarget, token: string, locale: Locale, state: { val
         .join('')}</ul></div>`
     : '';
   const thanks = state.sent
-    ? `<div class="thanks" role="status" tabindex="-1" autofocus><h2>${esc(m.page.thanksHeading)}</h2><p>${esc(m.page.thanks)}</p></div>`
+    ? `<div class="thanks" id="thanks" role="status" tabindex="-1" autofocus><h2>${esc(m.page.thanksHeading)}</h2><p>${esc(m.page.thanks)}</p></div>`
     : t.previous && !problems.length
       ? `<p class="thanks">${esc(m.page.earlier)}</p>`
       : '';
