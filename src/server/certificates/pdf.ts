@@ -8,14 +8,26 @@
  * character outside it is written without its accent where that makes it one (ş → s), and as
  * "?" otherwise, rather than refusing the whole certificate.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { CertificateText, Locale } from '../../core/index.js';
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 64;
 const WIDTH = A4[0] - 2 * MARGIN;
-const INK = rgb(0.1, 0.1, 0.12);
-const ACCENT = rgb(0.0, 0.27, 0.53);
+
+/**
+ * pdf-lib is one of the server's optional peer packages (as nodemailer is): loaded when the
+ * first certificate is made, so a server installed without it still starts, and only the
+ * certificate routes say what is missing (503).
+ */
+export class CertificatesUnavailableError extends Error {
+  constructor() {
+    super('pdf-lib is not installed');
+  }
+}
+
+let loaded: Promise<typeof import('pdf-lib') | undefined> | undefined;
+const pdfLib = () => (loaded ??= import('pdf-lib').catch(() => undefined));
 
 /** The text as the font can write it: accents dropped where that helps, "?" for the rest. */
 function writable(font: PDFFont, text: string): string {
@@ -54,6 +66,8 @@ function wrap(font: PDFFont, text: string, size: number, width: number): string[
   return lines;
 }
 
+type Colours = { ink: RGB; accent: RGB };
+
 class Writer {
   #page!: PDFPage;
   #y = 0;
@@ -61,6 +75,7 @@ class Writer {
     readonly doc: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
+    readonly colours: Colours,
   ) {}
 
   newPage(): void {
@@ -68,28 +83,28 @@ class Writer {
     this.#y = A4[1] - MARGIN;
   }
 
-  text(text: string, options: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; after?: number; indent?: number } = {}): void {
+  text(text: string, options: { size?: number; bold?: boolean; accent?: boolean; after?: number; indent?: number } = {}): void {
     const size = options.size ?? 11;
     const font = options.bold ? this.bold : this.regular;
     const indent = options.indent ?? 0;
     for (const line of wrap(font, text, size, WIDTH - indent)) {
       if (this.#y - size < MARGIN) this.newPage();
       this.#y -= size * 1.3;
-      this.#page.drawText(line, { x: MARGIN + indent, y: this.#y, size, font, color: options.color ?? INK });
+      this.#page.drawText(line, { x: MARGIN + indent, y: this.#y, size, font, color: options.accent ? this.colours.accent : this.colours.ink });
     }
     this.#y -= options.after ?? 4;
   }
 
   rule(): void {
     this.#y -= 6;
-    this.#page.drawLine({ start: { x: MARGIN, y: this.#y }, end: { x: MARGIN + WIDTH, y: this.#y }, thickness: 1, color: ACCENT });
+    this.#page.drawLine({ start: { x: MARGIN, y: this.#y }, end: { x: MARGIN + WIDTH, y: this.#y }, thickness: 1, color: this.colours.accent });
     this.#y -= 14;
   }
 }
 
 function writeCertificate(w: Writer, c: CertificateText, networkTitle: string): void {
   w.newPage();
-  w.text(c.heading, { size: 26, bold: true, color: ACCENT, after: 8 });
+  w.text(c.heading, { size: 26, bold: true, accent: true, after: 8 });
   w.text(networkTitle, { size: 15, bold: true });
   w.rule();
   w.text(c.person, { size: 18, bold: true, after: 6 });
@@ -111,6 +126,9 @@ function writeCertificate(w: Writer, c: CertificateText, networkTitle: string): 
  * document's title in its metadata, which screen readers and the reader's window show.
  */
 export async function certificatesPdf(certificates: readonly CertificateText[], context: { networkTitle: string; locale: Locale; title: string; now: Date }): Promise<Uint8Array> {
+  const lib = await pdfLib();
+  if (!lib) throw new CertificatesUnavailableError();
+  const { PDFDocument, StandardFonts, rgb } = lib;
   const doc = await PDFDocument.create();
   doc.setTitle(context.title, { showInWindowTitleBar: true });
   doc.setLanguage(context.locale === 'en' ? 'en-GB' : 'nl-NL');
@@ -118,7 +136,7 @@ export async function certificatesPdf(certificates: readonly CertificateText[], 
   doc.setProducer('leerkring (pdf-lib)');
   doc.setCreationDate(context.now);
   doc.setModificationDate(context.now);
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), { ink: rgb(0.1, 0.1, 0.12), accent: rgb(0.0, 0.27, 0.53) });
   for (const c of certificates) writeCertificate(w, c, context.networkTitle);
   return doc.save();
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_ROUTES, certificateMessages, formMessages, type Locale } from '../../core/index.js';
+import { CertificatesUnavailableError } from '../certificates/pdf.js';
 import { adminRoute } from './organiser-auth.js';
 import { error, localeOf, networkOf, registrationIdParam, type RouteDeps } from './reply.js';
 
@@ -27,9 +28,21 @@ function sendPdf(reply: FastifyReply, pdf: Uint8Array, fileName: string) {
 const noAttendance = (req: FastifyRequest, reply: FastifyReply) => error(reply, 409, 'no-attendance', certificateMessages(localeOf(req)).noAttendance);
 const notFound = (req: FastifyRequest, reply: FastifyReply) => error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
 
+/** Runs `make`; without pdf-lib on the server, says so (503) instead of failing as an error. */
+async function orUnavailable<T>(req: FastifyRequest, reply: FastifyReply, make: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await make();
+  } catch (err) {
+    if (!(err instanceof CertificatesUnavailableError)) throw err;
+    void error(reply, 503, 'certificates-unavailable', localeOf(req) === 'en' ? 'Certificates need the pdf-lib package on the server: npm install pdf-lib.' : 'Deelnamebewijzen hebben het pakket pdf-lib op de server nodig: npm install pdf-lib.');
+    return undefined;
+  }
+}
+
 export function registerOrganiserCertificates(admin: FastifyInstance, { store, networks, mailQueued }: Deps): void {
   admin.get(ADMIN_ROUTES.certificate.path, adminRoute('certificate'), async (req, reply) => {
-    const r = await store.certificates.forRegistration(registrationIdParam(req)!, askedLocale(req));
+    const r = await orUnavailable(req, reply, () => store.certificates.forRegistration(registrationIdParam(req)!, askedLocale(req)));
+    if (!r) return reply;
     if (!r.ok) return r.code === 'not-found' ? notFound(req, reply) : noAttendance(req, reply);
     return sendPdf(reply, r.pdf, r.fileName);
   });
@@ -37,13 +50,15 @@ export function registerOrganiserCertificates(admin: FastifyInstance, { store, n
   admin.get(ADMIN_ROUTES.certificates.path, adminRoute('certificates'), async (req, reply) => {
     const n = networkOf(networks, req, reply);
     if (!n) return reply;
-    const r = await store.certificates.forNetwork(n, askedLocale(req) ?? 'nl');
+    const r = await orUnavailable(req, reply, () => store.certificates.forNetwork(n, askedLocale(req) ?? 'nl'));
+    if (reply.sent) return reply;
     if (!r) return error(reply, 409, 'no-attendance', certificateMessages(localeOf(req)).nobody);
     return sendPdf(reply, r.pdf, r.fileName);
   });
 
   admin.post(ADMIN_ROUTES.sendCertificate.path, adminRoute('sendCertificate'), async (req, reply) => {
-    const r = await store.certificates.send(registrationIdParam(req)!);
+    const r = await orUnavailable(req, reply, () => store.certificates.send(registrationIdParam(req)!));
+    if (!r) return reply;
     if (!r.ok) return r.code === 'not-found' ? notFound(req, reply) : noAttendance(req, reply);
     mailQueued();
     return { sent: true };
@@ -54,7 +69,8 @@ export function registerParticipantCertificate(app: FastifyInstance, { store, li
   app.get('/api/registrations/:token/certificate.pdf', limited, async (req, reply) => {
     const row = await store.byToken((req.params as { token: string }).token);
     if (!row || row.erased_at) return notFound(req, reply);
-    const r = await store.certificates.forRegistration(row.id, askedLocale(req));
+    const r = await orUnavailable(req, reply, () => store.certificates.forRegistration(row.id, askedLocale(req)));
+    if (!r) return reply;
     if (!r.ok) return r.code === 'not-found' ? notFound(req, reply) : noAttendance(req, reply);
     return sendPdf(reply, r.pdf, r.fileName);
   });
