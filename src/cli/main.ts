@@ -52,7 +52,7 @@ Options:
  * The reference server's packages: optional peer dependencies, so that `npm install leerkring`
  * for the elements stays light. The commands that run the server check for them first.
  */
-const SERVER_PACKAGES = ['@electric-sql/pglite', '@fastify/cors', 'fastify', 'nodemailer', 'pg'];
+const SERVER_PACKAGES = ['@electric-sql/pglite', '@fastify/cors', 'fastify', 'nodemailer', 'pdf-lib', 'pg'];
 
 /** Says which install command is missing, once, instead of a module-not-found stack. */
 function serverPackagesMissing(command: string): boolean {

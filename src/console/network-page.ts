@@ -20,6 +20,8 @@ import './organisers.js';
 import './sessions.js';
 import './document.js';
 import './details.js';
+import './certificates.js';
+import './feedback.js';
 
 type Load =
   | { status: 'loading' }
@@ -181,9 +183,11 @@ export class ConsoleNetwork extends ConsolePage {
       case 'attendance':
         return this.#attendance(network, regs);
       case 'exports':
-        return this.#exports(network);
+        return this.#exports(network, regs);
       case 'organisers':
         return html`<leerkring-console-organisers .networkId=${network.id} .network=${network}></leerkring-console-organisers>`;
+      case 'feedback':
+        return html`<leerkring-console-feedback .network=${network}></leerkring-console-feedback>`;
       case 'messages':
         return html`<leerkring-console-messages .network=${network}></leerkring-console-messages>`;
       case 'sessions':
@@ -606,11 +610,12 @@ export class ConsoleNetwork extends ConsolePage {
 
   // Export ------------------------------------------------------------------------------------
 
-  #exports(network: Network): TemplateResult {
+  #exports(network: Network, regs: AdminRegistration[]): TemplateResult {
     const e = this.m.exports;
     return html`<h2>${e.heading}</h2>
       <p><a class="button" href=${`/api/admin/networks/${encodeURIComponent(network.id)}/registrations.csv`} download>${e.csv}</a></p>
-      <p class="hint">${e.csvHint}</p>`;
+      <p class="hint">${e.csvHint}</p>
+      <leerkring-console-certificates .network=${network} .registrations=${regs}></leerkring-console-certificates>`;
   }
 }
 

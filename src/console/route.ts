@@ -2,7 +2,7 @@
  * The console's routes live in the URL fragment and hold ids only (network, session), never a
  * name or an address: fragments end up in browser history and in screenshots.
  */
-export const TABS = ['registrations', 'intake', 'waitlist', 'attendance', 'messages', 'exports', 'organisers', 'sessions', 'details', 'document'] as const;
+export const TABS = ['registrations', 'intake', 'waitlist', 'attendance', 'feedback', 'messages', 'exports', 'organisers', 'sessions', 'details', 'document'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The Dutch path segment of each tab, as organisers see it in the address bar. */
@@ -11,6 +11,7 @@ const SEGMENTS: Record<Tab, string> = {
   intake: 'intake',
   waitlist: 'wachtlijst',
   attendance: 'aanwezigheid',
+  feedback: 'feedback',
   messages: 'berichten',
   exports: 'exporteren',
   organisers: 'organisatoren',

@@ -15,6 +15,7 @@ import type { RegistrationView } from './client.js';
 import type { AvailabilityState } from './availability.js';
 import type { Network, NetworkKind } from './schema.js';
 import { isStorable } from './text.js';
+import { FEEDBACK_LABEL_MAX, FEEDBACK_MAX_QUESTIONS, FEEDBACK_MIN_QUESTIONS, FEEDBACK_QUESTION_TYPES, type FeedbackQuestion, type FeedbackQuestionSummary } from './feedback.js';
 
 export const ORGANISER_ROLES = ['owner', 'organiser'] as const;
 /** `owner`: everything, including who else may organise; `organiser`: the daily work. */
@@ -44,6 +45,9 @@ export const AUDIT_ACTIONS = [
   'network-saved',
   'network-restored',
   'report-notice',
+  'certificate-sent',
+  'feedback-questions',
+  'feedback-request',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -97,6 +101,14 @@ export const messageRequestSchema = z.strictObject({
 });
 export const notifyRequestSchema = z.strictObject({ notify: z.enum(NOTIFY_PREFERENCES) });
 export const registrationsQuerySchema = z.object({ session: z.optional(id()) });
+/** The language of a certificate (issue 24); by default the one the person registered in. */
+export const certificateQuerySchema = z.object({ lang: z.optional(z.enum(['nl', 'en'])) });
+/** The questions of the evaluation after a session (issue 24): 3 to 5, each a scale (1–5) or open text. */
+export const feedbackQuestionsRequestSchema = z.strictObject({
+  questions: z
+    .array(z.strictObject({ id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'), z.maxLength(40)), type: z.enum(FEEDBACK_QUESTION_TYPES), label: text(FEEDBACK_LABEL_MAX) }))
+    .check(z.minLength(FEEDBACK_MIN_QUESTIONS), z.maxLength(FEEDBACK_MAX_QUESTIONS)),
+});
 export const auditQuerySchema = z.object({ before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/, 'integer'))) });
 
 /**
@@ -354,6 +366,19 @@ export const ADMIN_ROUTES = {
   restoreRevision: { method: 'POST', path: '/api/admin/networks/:networkId/revisions/:revision/restore', access: 'network', role: 'owner', body: restoreRevisionRequestSchema, audit: 'network-restored' },
   /** After a session with attendance recorded: tell those who came about one of its reports, once each. */
   reportNotice: { method: 'POST', path: '/api/admin/networks/:networkId/sessions/:sessionId/report-notice', access: 'network', role: 'organiser', body: reportNoticeRequestSchema, audit: 'report-notice' },
+  /** A person's certificate of attendance (PDF), from the attendance recorded (issue 24). */
+  certificate: { method: 'GET', path: '/api/admin/registrations/:id/certificate.pdf', access: 'registration', role: 'organiser', query: certificateQuerySchema, text: true },
+  /** Everyone's certificate in one PDF, a page each. */
+  certificates: { method: 'GET', path: '/api/admin/networks/:networkId/certificates.pdf', access: 'network', role: 'organiser', query: certificateQuerySchema, text: true },
+  /** E-mails the person their certificate as a PDF attachment. */
+  sendCertificate: { method: 'POST', path: '/api/admin/registrations/:id/certificate/send', access: 'registration', role: 'organiser', body: moveUpRequestSchema, audit: 'certificate-sent' },
+  /** Feedback after sessions (issue 24): the questions, and per session who came, was asked and answered, with the summary. */
+  feedback: { method: 'GET', path: '/api/admin/networks/:networkId/feedback', access: 'network', role: 'organiser' },
+  putFeedbackQuestions: { method: 'PUT', path: '/api/admin/networks/:networkId/feedback/questions', access: 'network', role: 'organiser', body: feedbackQuestionsRequestSchema, audit: 'feedback-questions' },
+  /** E-mails those recorded as attended at the session a link to the evaluation; once each. */
+  requestFeedback: { method: 'POST', path: '/api/admin/networks/:networkId/sessions/:sessionId/feedback-request', access: 'network', role: 'organiser', body: moveUpRequestSchema, audit: 'feedback-request' },
+  /** All answers, one line per form, without names. */
+  feedbackCsv: { method: 'GET', path: '/api/admin/networks/:networkId/feedback.csv', access: 'network', role: 'organiser', text: true },
 } as const satisfies Record<string, AdminRouteSpec>;
 
 export type AdminRouteName = keyof typeof ADMIN_ROUTES;
@@ -394,6 +419,22 @@ export interface AdminResponses {
   restoreRevision: NetworkDocumentResponse;
   previewNetworkChanges: NetworkChangePreview;
   reportNotice: ReportNoticeResult;
+  certificate: string;
+  certificates: string;
+  sendCertificate: { sent: true };
+  feedback: FeedbackOverview;
+  putFeedbackQuestions: FeedbackOverview;
+  requestFeedback: { recipients: number; alreadyAsked: number; sent: number };
+  feedbackCsv: string;
+}
+
+/** The feedback of a network as the console shows it. */
+export interface FeedbackOverview {
+  questions: FeedbackQuestion[];
+  /** Whether the organisers chose the questions (false: the default set, in the caller's language). */
+  custom: boolean;
+  /** Sessions with attendance recorded, in the order people read them. */
+  sessions: { sessionId: string; attended: number; asked: number; answered: number; summary: FeedbackQuestionSummary[] }[];
 }
 
 type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -248,4 +248,22 @@ export class AdminClient {
   reportNotice(networkId: string, sessionId: string, body: AdminBody<'reportNotice'>) {
     return this.call('reportNotice', { params: { networkId, sessionId }, body });
   }
+
+  /** E-mails the person of registration `id` their certificate of attendance (issue 24). */
+  sendCertificate(id: string) {
+    return this.call('sendCertificate', { params: { id }, body: {} });
+  }
+
+  feedback(networkId: string) {
+    return this.call('feedback', { params: { networkId } });
+  }
+
+  putFeedbackQuestions(networkId: string, body: AdminBody<'putFeedbackQuestions'>) {
+    return this.call('putFeedbackQuestions', { params: { networkId }, body });
+  }
+
+  /** E-mails those who came to the session a link to the evaluation (once each). */
+  requestFeedback(networkId: string, sessionId: string) {
+    return this.call('requestFeedback', { params: { networkId, sessionId }, body: {} });
+  }
 }

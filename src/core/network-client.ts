@@ -78,6 +78,8 @@ export interface RegistrationView {
   actions?: ManageActions;
   /** The person's own calendar feed (https; the same address with webcal: subscribes). */
   calendarUrl?: string;
+  /** A certificate of attendance is there to fetch (`GET /api/registrations/{token}/certificate.pdf`). */
+  certificate?: true;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

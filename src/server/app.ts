@@ -3,6 +3,9 @@
  * `buildServer` only composes: it builds the services, creates Fastify and registers the route
  * areas of `http/` (see http/reply.ts for what lives there).
  */
+import { registerOrganiserCertificates, registerParticipantCertificate } from './http/certificates.js';
+import { registerOrganiserFeedback } from './http/feedback.js';
+import { registerFeedbackPage } from './http/feedback-page.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cors from '@fastify/cors';
 import { sessionTimeline, type Network } from '../core/index.js';
@@ -201,6 +204,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
   const deps: RouteDeps = { db, store, networks, now, clock, perMinute, limited, mailQueued: () => options.onMailQueued?.() };
   registerPublicNetworks(app, deps, options.secret);
   registerRegistrations(app, deps, { secret: options.secret, ...(options.minFillMs !== undefined && { minFillMs: options.minFillMs }) });
+  registerParticipantCertificate(app, deps);
 
   // Organisers: every route checks who calls and that they may act on its network (organiser-auth.ts).
   app.register(async (admin) => {
@@ -210,10 +214,13 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     registerNetworkRoutes(admin, { networks, organisers, localeOf, preview: (before, after) => store.previewRevision(before, after), ...(options.onMailQueued && { onMailQueued: options.onMailQueued }) });
     registerOrganiserRegistrations(admin, deps);
     registerOrganiserMessages(admin, deps);
+    registerOrganiserCertificates(admin, deps);
+    registerOrganiserFeedback(admin, deps);
   });
 
   registerConsole(app, { csp: options.csp ?? STRICT_CSP });
   registerManagePage(app, { csp: options.csp ?? STRICT_CSP });
+  registerFeedbackPage(app, deps, { csp: options.csp ?? STRICT_CSP });
 
   if (options.staticRoot) registerStaticFiles(app, { staticRoot: options.staticRoot, csp: options.csp ?? STRICT_CSP });
 

@@ -55,6 +55,31 @@ export function checkFeedToken(secret: Buffer, token: string, id: string, versio
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+function feedbackMac(secret: Buffer, id: string, sessionId: string): Buffer {
+  return createHmac('sha256', secret).update(`feedback:${id}:${sessionId}`).digest().subarray(0, 24);
+}
+
+/**
+ * The token of a feedback link (issue 24): a registration and a session, signed. It goes in the
+ * path of the evaluation page; it holds ids only, no personal data.
+ */
+export function feedbackToken(secret: Buffer, id: string, sessionId: string): string {
+  return `${b64(Buffer.from(id.replace(/-/g, ''), 'hex'))}.${b64(Buffer.from(sessionId, 'utf8'))}.${b64(feedbackMac(secret, id, sessionId))}`;
+}
+
+/** The registration and session of a feedback token, when its signature holds. */
+export function parseFeedbackToken(secret: Buffer, token: string): { id: string; sessionId: string } | undefined {
+  const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{1,140})\.([A-Za-z0-9_-]{32})$/.exec(token);
+  if (!m) return undefined;
+  const hex = Buffer.from(m[1]!, 'base64url').toString('hex');
+  if (hex.length !== 32) return undefined;
+  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const sessionId = Buffer.from(m[2]!, 'base64url').toString('utf8');
+  const given = Buffer.from(m[3]!, 'base64url');
+  const expected = feedbackMac(secret, id, sessionId);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { id, sessionId } : undefined;
+}
+
 export function newSecret(): string {
   return b64(randomBytes(32));
 }

@@ -25,6 +25,7 @@ import { baseStyles } from '../shared/styles.js';
 import { isSafeUrl } from '../../core/lean.js';
 import { warnUnsafeUrl } from '../shared/safe-links.js';
 import { manageStyles } from './manage.styles.js';
+import { certificatePageMessages } from '../../core/i18n/certificate-page.js';
 
 interface Loaded {
   registration: RegistrationView;
@@ -437,6 +438,7 @@ export class LeerkringManage extends LitElement {
               </div>`
             : nothing}
           ${this.#renderCalendar(r, locale)}
+          ${r.certificate ? this.#renderCertificate(locale) : nothing}
           <div class="panel" role="group" aria-labelledby="erase-heading">
             <${sub} id="erase-heading">${m.eraseHeading}</${sub}>
             <p>${m.eraseText}</p>
@@ -467,6 +469,36 @@ export class LeerkringManage extends LitElement {
           )}>${m.calendarRenew}</button>
       </p>
     </div>`;
+  }
+
+  /**
+   * The certificate of attendance (issue 24): fetched like every manage call, with the token in
+   * the API path only, and saved from memory, so the token is in no link, markup or history.
+   */
+  #renderCertificate(locale: Locale): TemplateResult {
+    const m = certificatePageMessages(locale);
+    const sub = heading(this.headingLevel + 1);
+    return html`<div class="panel" role="group" aria-labelledby="certificate-heading">
+      <${sub} id="certificate-heading">${m.heading}</${sub}>
+      <p><button class="button secondary" part="button" type="button" id="certificate" @click=${() => void this.#certificate(locale)}>${m.link}</button></p>
+    </div>`;
+  }
+
+  async #certificate(locale: Locale): Promise<void> {
+    const token = this.#currentToken();
+    if (!token) return;
+    this._failed = false;
+    const res = await fetch(`${this.api}/api/registrations/${encodeURIComponent(token)}/certificate.pdf?lang=${locale}`).catch(() => undefined);
+    if (!res?.ok) {
+      this._failed = true;
+      return;
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'certificate.pdf';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
   #renderNewLink(locale: Locale): TemplateResult {

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, formMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, hasCertificate, formMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -110,7 +110,9 @@ function participantView({ store, networks, now }: RouteDeps, row: RegistrationR
   const n = networks.get(row.network_id);
   const actions = n ? manageActions(n, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now(n.id)) : { cancel: false, leaveWaitlist: false, switchTo: [] };
   const calendarUrl = row.erased_at ? undefined : store.calendarUrl(row);
-  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }) };
+  // A certificate of attendance to fetch (issue 24), where this registration's attendance gives one.
+  const certificate = n && !row.erased_at && hasCertificate(n, [row.attendance]);
+  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }) };
 }
 
 function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {

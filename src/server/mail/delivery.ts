@@ -102,7 +102,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
           filename: f.filename,
           content: withOrganizer(f.content, from),
           contentType: `text/calendar; charset=utf-8; method=${f.method}`,
-        })),
+        }) as { filename: string; content: string | Buffer; contentType: string }).concat((message.files ?? []).map((f) => ({ filename: f.filename, content: Buffer.from(f.base64, 'base64'), contentType: f.contentType }))),
       });
       if (!smtpUrl) {
         const naming = meta.namingRow ? `-names${meta.namingRow}` : '';

@@ -39,6 +39,8 @@ import { Messages, type OrganiserMessage } from './messages.js';
 import { Reminders } from './reminders.js';
 import { Notices } from './notices.js';
 import { Retention } from './retention.js';
+import { Certificates } from './certificates.js';
+import { Feedback } from './feedback.js';
 
 export type { RegistrationRow, Status } from '../storage/registrations.js';
 export type { RegistrationServiceOptions } from './context.js';
@@ -64,6 +66,10 @@ export class RegistrationService {
   /** Revision notices and report notices. */
   readonly notices: Notices;
   readonly retention: Retention;
+  /** Certificates of attendance (issue 24). */
+  readonly certificates: Certificates;
+  /** Feedback after a session (issue 24). */
+  readonly feedback: Feedback;
   readonly composeOutbox: ComposeOutbox;
 
   constructor(db: Db, networks: Map<string, Network>, options: RegistrationServiceOptions) {
@@ -77,6 +83,8 @@ export class RegistrationService {
     this.reminders = new Reminders(context);
     this.notices = new Notices(context);
     this.retention = new Retention(context);
+    this.certificates = new Certificates(context);
+    this.feedback = new Feedback(context);
     this.composeOutbox = context.composeOutbox;
     useOutboxComposer(db, this.composeOutbox);
   }

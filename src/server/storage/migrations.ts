@@ -284,4 +284,29 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   CREATE INDEX registrations_organisation_places ON registrations (network_id, target, organisation_lower)
     WHERE status IN ('confirmed', 'pending') AND organisation_lower IS NOT NULL
   `,
+  // Feedback after a session (issue 24): the questions a network's organisers chose (none: the
+  // default set), who was asked about which session (once each), and the answers, one row per
+  // person per session. Erasing a person deletes their answers (forgetCopies).
+  `
+  CREATE TABLE feedback_questions (
+    network_id text PRIMARY KEY,
+    questions jsonb NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE feedback_requests (
+    registration_id uuid NOT NULL,
+    session_id text NOT NULL,
+    asked_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (registration_id, session_id)
+  );
+  CREATE TABLE feedback_answers (
+    registration_id uuid NOT NULL,
+    session_id text NOT NULL,
+    network_id text NOT NULL,
+    answers jsonb NOT NULL,
+    answered_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (registration_id, session_id)
+  );
+  CREATE INDEX feedback_answers_network ON feedback_answers (network_id, session_id)
+  `,
 ];

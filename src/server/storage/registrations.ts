@@ -272,6 +272,9 @@ export class RegistrationRepository {
     await this.#q.query('DELETE FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids]);
     await this.#q.query(`DELETE FROM idempotency WHERE response->>'id' = ANY($1::text[])`, [ids]);
     await this.#q.query('DELETE FROM message_recipients WHERE registration_id = ANY($1::uuid[])', [ids]);
+    // Feedback answers are deleted, not kept anonymous: open answers can name the person (issue 24).
+    await this.#q.query('DELETE FROM feedback_answers WHERE registration_id = ANY($1::uuid[])', [ids]);
+    await this.#q.query('DELETE FROM feedback_requests WHERE registration_id = ANY($1::uuid[])', [ids]);
   }
 
 

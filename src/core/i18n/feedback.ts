@@ -1,0 +1,136 @@
+/**
+ * The words of feedback after a session (issue 24), in Dutch and English: the default
+ * questions, the evaluation page the server serves, its e-mail, and the console's tab. A
+ * catalogue of its own: public element pages never load it.
+ */
+import type { Locale } from './format.js';
+
+const nl = {
+  defaults: {
+    overall: 'Hoe waardeer je deze bijeenkomst in het geheel?',
+    useful: 'Hoe bruikbaar is wat je hebt geleerd voor je eigen werk?',
+    exchange: 'Hoe goed kon je ervaringen uitwisselen met de anderen?',
+    takeaway: 'Wat neem je mee uit deze bijeenkomst?',
+    better: 'Wat kan er de volgende keer beter?',
+  },
+  scale: { low: 'slecht', high: 'uitstekend', value: (n: number, of: number) => `${n} van ${of}` },
+  page: {
+    title: 'Hoe was de bijeenkomst?',
+    intro: (session: string, network: string) => `Je was bij ${session} van ${network}. Wil je een paar korte vragen beantwoorden? Alle vragen zijn niet verplicht. De organisatie ziet je antwoorden.`,
+    optional: '(niet verplicht)',
+    submit: 'Verstuur',
+    errorHeading: 'Er is een probleem',
+    empty: 'Beantwoord minstens één vraag.',
+    scaleInvalid: 'Kies een cijfer van 1 tot 5.',
+    tooLong: (max: number) => `Gebruik hooguit ${max} tekens.`,
+    unstorable: 'Deze tekst bevat tekens die niet bewaard kunnen worden.',
+    thanksHeading: 'Bedankt voor je antwoorden',
+    thanks: 'We hebben je antwoorden ontvangen. Je kunt ze hieronder nog aanpassen.',
+    earlier: 'Je hebt deze vragen al eerder beantwoord. Je kunt je antwoorden aanpassen.',
+    gone: 'Deze link werkt niet (meer). Misschien zijn je gegevens verwijderd of is de bijeenkomst er niet meer.',
+    goneTitle: 'Link werkt niet',
+  },
+  mail: {
+    subject: (session: string) => `Hoe was het? ${session}`,
+    body: (session: string) => `Bedankt dat je bij ${session} was. Wil je ons in een paar minuten laten weten hoe je het vond? Dat helpt ons de volgende bijeenkomsten beter te maken.`,
+    link: (url: string) => `Beantwoord de vragen: ${url}`,
+  },
+  console: {
+    heading: 'Feedback',
+    intro: 'Na een bijeenkomst vraag je de mensen die er waren (volgens de aanwezigheid) om een korte evaluatie. Ze krijgen een e-mail met een link; inloggen is niet nodig.',
+    questionsHeading: 'De vragen',
+    questionsHint: 'Kies 3 tot 5 vragen: een cijfer van 1 tot 5, of een open vraag.',
+    defaultsInUse: 'Je gebruikt nu de standaardvragen.',
+    question: (n: number) => `Vraag ${n}`,
+    type: (n: number) => `Soort vraag ${n}`,
+    typeScale: 'Cijfer van 1 tot 5',
+    typeText: 'Open vraag',
+    remove: (n: number) => `Vraag ${n} weghalen`,
+    add: 'Vraag toevoegen',
+    save: 'Vragen opslaan',
+    saved: 'De vragen zijn opgeslagen.',
+    labelEmpty: (n: number) => `Vul de tekst van vraag ${n} in.`,
+    sessionsHeading: 'Per bijeenkomst',
+    noSessions: 'Er is nog geen bijeenkomst waarbij de aanwezigheid is vastgelegd.',
+    attended: (n: number) => `${n} ${n === 1 ? 'persoon was' : 'mensen waren'} er`,
+    asked: (n: number) => `${n} gevraagd`,
+    answered: (n: number) => `${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`,
+    request: 'Vraag om feedback',
+    requestLabel: (session: string) => `Vraag om feedback over ${session}`,
+    requested: (n: number) => (n === 0 ? 'Iedereen die er was, is al gevraagd. Er gaat geen nieuwe e-mail uit.' : `${n} ${n === 1 ? 'e-mail gaat' : 'e-mails gaan'} de deur uit.`),
+    average: (avg: string, n: number) => `gemiddeld ${avg} (${n} ${n === 1 ? 'antwoord' : 'antwoorden'})`,
+    noAnswers: 'nog geen antwoorden',
+    csv: 'Download alle feedback (CSV voor Excel)',
+    csvHint: 'Zonder namen: één regel per ingevuld formulier.',
+    failed: 'Dat is niet gelukt. Probeer het opnieuw.',
+  },
+  csv: { session: 'Bijeenkomst', date: 'Datum', answeredAt: 'Ingevuld op' },
+};
+
+export type FeedbackMessages = typeof nl;
+
+const en: FeedbackMessages = {
+  defaults: {
+    overall: 'How do you rate this session overall?',
+    useful: 'How useful is what you learned for your own work?',
+    exchange: 'How well could you exchange experiences with the others?',
+    takeaway: 'What do you take away from this session?',
+    better: 'What could be better next time?',
+  },
+  scale: { low: 'poor', high: 'excellent', value: (n: number, of: number) => `${n} of ${of}` },
+  page: {
+    title: 'How was the session?',
+    intro: (session: string, network: string) => `You attended ${session} of ${network}. Would you answer a few short questions? None of them is required. The organisers see your answers.`,
+    optional: '(optional)',
+    submit: 'Send',
+    errorHeading: 'There is a problem',
+    empty: 'Answer at least one question.',
+    scaleInvalid: 'Choose a number from 1 to 5.',
+    tooLong: (max: number) => `Use at most ${max} characters.`,
+    unstorable: 'This text contains characters that cannot be stored.',
+    thanksHeading: 'Thank you for your answers',
+    thanks: 'We received your answers. You can still change them below.',
+    earlier: 'You answered these questions before. You can change your answers.',
+    gone: 'This link does not work (any more). Perhaps your data was erased or the session no longer exists.',
+    goneTitle: 'Link does not work',
+  },
+  mail: {
+    subject: (session: string) => `How was it? ${session}`,
+    body: (session: string) => `Thank you for attending ${session}. Would you take a few minutes to tell us what you thought? It helps us make the next sessions better.`,
+    link: (url: string) => `Answer the questions: ${url}`,
+  },
+  console: {
+    heading: 'Feedback',
+    intro: 'After a session, ask the people who came (by the attendance recorded) for a short evaluation. They get an e-mail with a link; no sign-in needed.',
+    questionsHeading: 'The questions',
+    questionsHint: 'Choose 3 to 5 questions: a number from 1 to 5, or an open question.',
+    defaultsInUse: 'You are using the default questions.',
+    question: (n: number) => `Question ${n}`,
+    type: (n: number) => `Kind of question ${n}`,
+    typeScale: 'Number from 1 to 5',
+    typeText: 'Open question',
+    remove: (n: number) => `Remove question ${n}`,
+    add: 'Add a question',
+    save: 'Save questions',
+    saved: 'The questions are saved.',
+    labelEmpty: (n: number) => `Enter the text of question ${n}.`,
+    sessionsHeading: 'Per session',
+    noSessions: 'There is no session with attendance recorded yet.',
+    attended: (n: number) => `${n} ${n === 1 ? 'person' : 'people'} came`,
+    asked: (n: number) => `${n} asked`,
+    answered: (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'}`,
+    request: 'Ask for feedback',
+    requestLabel: (session: string) => `Ask for feedback on ${session}`,
+    requested: (n: number) => (n === 0 ? 'Everyone who came has been asked already. No new e-mail goes out.' : `${n} ${n === 1 ? 'e-mail is' : 'e-mails are'} on their way.`),
+    average: (avg: string, n: number) => `average ${avg} (${n} ${n === 1 ? 'answer' : 'answers'})`,
+    noAnswers: 'no answers yet',
+    csv: 'Download all feedback (CSV for Excel)',
+    csvHint: 'Without names: one line per form filled in.',
+    failed: 'That did not work. Please try again.',
+  },
+  csv: { session: 'Session', date: 'Date', answeredAt: 'Answered on' },
+};
+
+export function feedbackMessages(locale: Locale): FeedbackMessages {
+  return locale === 'en' ? en : nl;
+}
