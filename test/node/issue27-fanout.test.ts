@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { BACKENDS, network, openTestDb, deliverAll, recipient } from './helpers.js';
 import type { Db, Queryable } from '../../src/server/storage/db.js';
-import { RegistrationService } from '../../src/server/index.js';
+import { RegistrationService, createMailer, deliverOutbox } from '../../src/server/index.js';
+import { enqueueMail } from '../../src/server/storage/outbox.js';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 
 // Issue 27: a message to everyone of a network is queued in bulk, in the database (one INSERT …
 // SELECT), not one outbox row per person built and composed in Node inside the request; the
@@ -84,3 +87,58 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+/** A real SMTP peer that also counts the connections made to it, and how many were open at once. */
+async function countingPeer() {
+  const received: string[] = [];
+  let open = 0;
+  let most = 0;
+  let connections = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onConnect(_session, done) {
+      connections++;
+      most = Math.max(most, ++open);
+      done();
+    },
+    onClose() {
+      open--;
+    },
+    onData(stream, _session, done) {
+      simpleParser(stream).then((m) => {
+        received.push(m.subject ?? '');
+        done();
+      }, done);
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    counts: () => ({ connections, most }),
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+describe('delivery over SMTP', () => {
+  test('sends over a pool of at most five connections, several at once, each e-mail once', async () => {
+    const { db, dir } = await openTestDb('postgres');
+    const peer = await countingPeer();
+    try {
+      const N = 60;
+      for (let i = 0; i < N; i++) await enqueueMail(db, null, 'sign-in', { to: `o${i}@example.org`, subject: `Bericht ${i}`, text: 'Tekst.' });
+      const out = await deliverOutbox(db, createMailer({ smtpUrl: peer.url, outboxDir: dir, from: 'noreply@example.org' }));
+      assert.deepEqual(out, { sent: N, failed: 0 });
+      assert.deepEqual([...peer.received].sort(), Array.from({ length: N }, (_, i) => `Bericht ${i}`).sort());
+      const { connections, most } = peer.counts();
+      assert.ok(connections <= 5, `${connections} connections for ${N} e-mails`);
+      assert.ok(most >= 2, `at most ${most} connection(s) open at once`);
+    } finally {
+      await peer.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
