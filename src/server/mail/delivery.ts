@@ -21,6 +21,8 @@ export interface Mailer {
    */
   send(message: MailMessage, meta?: { registrationId?: string | null; namingRow?: string }): Promise<string | undefined>;
   readonly description: string;
+  /** How many messages it sends at once (SMTP: its pool's connections); one by default. */
+  readonly concurrency?: number;
 }
 
 const REGISTRATION_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
@@ -81,14 +83,21 @@ export function withOrganizer(ics: string, from: string): string {
   return ics.replaceAll('BEGIN:VEVENT\r\n', `BEGIN:VEVENT\r\nORGANIZER:mailto:${address}\r\n`);
 }
 
+/** The most connections one process opens to the SMTP server, and so the most messages it sends at once. */
+export const SMTP_CONNECTIONS = 5;
+
 export function createMailer(options: { smtpUrl?: string; outboxDir: string; from: string }): Mailer {
   const { smtpUrl, outboxDir, from } = options;
+  // Over SMTP, a pool of at most SMTP_CONNECTIONS connections, each used for many messages and
+  // closed after a second without one (issue 27): before, every message opened a connection.
   const transport = smtpUrl
-    ? nodemailer.createTransport(smtpUrl)
+    ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: SMTP_CONNECTIONS, idleTimeout: 1000 })
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   let counter = 0;
   return {
     description: smtpUrl ? `SMTP ${new URL(smtpUrl).host}` : `.eml files in ${outboxDir}`,
+    // .eml files are written one after another: their names keep the order they were sent in.
+    concurrency: smtpUrl ? SMTP_CONNECTIONS : 1,
     async send(message, meta = {}) {
       const info = await transport.sendMail({
         from,
@@ -187,7 +196,9 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
     const { rows: batch, deferred }: { rows: Gathered[]; deferred: boolean } = compose ? await gatherOrganiserNews(db, claimed, worker, options.claimTimeoutMs, told) : { rows: claimed, deferred: false };
     let failures = 0;
     const done: string[] = [];
-    for (const row of batch) {
+    // Composed and sent `mailer.concurrency` at a time (SMTP: the pool's connections), each row on its own:
+    // one row's failure is that row's. Marked as sent ten at a time, as before.
+    const sendOne = async (row: Gathered): Promise<void> => {
       const ids = [row.id, ...(row.more ?? []).map((r) => r.id)];
       let message: MailMessage | undefined;
       try {
@@ -205,12 +216,18 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
         for (const id of ids) await releaseClaim(db, id, worker, String((error as Error).message));
         failed++;
         failures++;
-        continue;
+        return;
       }
       done.push(...ids);
       if (message) sent++;
       if (done.length >= 10) await markSent(db, done.splice(0));
-    }
+    };
+    // Lanes by registration: one person's e-mails keep their order (a confirmation before its cancellation).
+    const lanes = Array.from({ length: Math.max(1, Math.min(mailer.concurrency ?? 1, batch.length)) }, () => [] as Gathered[]);
+    for (const row of batch) lanes[laneOf(row.registration_id ?? row.id, lanes.length)]!.push(row);
+    await Promise.all(lanes.map(async (lane) => {
+      for (const row of lane) await sendOne(row);
+    }));
     await markSent(db, done);
     // A failure is tried again on the job's next turn, not at once in this one; so is news for an organiser already told in this turn.
     if (claimed.length < limit || failures || deferred || options.stopping?.()) return { sent, failed };
@@ -218,6 +235,13 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
 }
 
 type Gathered = OutboxRow & { more?: OutboxRow[] };
+
+/** Which of `n` lanes a registration's (or a row's) e-mails go through. */
+function laneOf(key: string, n: number): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return Math.abs(h) % n;
+}
 
 /** The registrations a gathered e-mail names: its own row's and every other one's. */
 const gatheredNames = (row: Gathered): string[] => [row, ...(row.more ?? [])].flatMap((r) => (r.registration_id ? [r.registration_id] : []));

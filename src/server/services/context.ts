@@ -161,11 +161,43 @@ export class RegistrationContext {
     const row = registrationId ? await this.repo.byId(registrationId) : undefined;
     const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
     if (!row || !network) return undefined;
+    if (kind === 'message') {
+      const m = await this.#organiserMessage(String(facts.messageId));
+      return m && this.messageMail(network, row, m);
+    }
     const f = facts as NewRegistrationFacts;
     if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);
     const timeline = await this.timeline(this.repo, network);
     return this.participantMail(network, { ...row, session_id: f.sessionId ?? null }, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
   };
+
+  /** An organiser's message as one recipient gets it (preview and delivery alike). Online join links are never in it. */
+  messageMail(network: Network, row: Pick<RegistrationRow, 'id' | 'participant' | 'locale'>, m: { sessionId?: string | null; subject: string; body: string }): MailMessage {
+    const manageUrl = this.manageUrl(row.id);
+    return composeMail('message', {
+      network,
+      sessionId: m.sessionId ?? null,
+      participant: row.participant,
+      locale: row.locale,
+      ...(manageUrl && { manageUrl }),
+      message: { subject: m.subject, body: m.body },
+    });
+  }
+
+  /** Messages being delivered, read once per batch of their e-mails rather than once per recipient. */
+  readonly #messages = new Map<string, Promise<Awaited<ReturnType<MailingRepository['messageById']>>>>();
+
+  #organiserMessage(id: string): ReturnType<MailingRepository['messageById']> {
+    let m = this.#messages.get(id);
+    if (!m) {
+      // A few at a time: delivery works through one message's e-mails before the next one's.
+      if (this.#messages.size >= 16) this.#messages.delete(this.#messages.keys().next().value!);
+      m = this.mailings.messageById(id);
+      m.catch(() => this.#messages.delete(id));
+      this.#messages.set(id, m);
+    }
+    return m;
+  }
 
   /** One organiser's e-mail about the registrations that came in together (issue 24); those gone or erased are left out. */
   private async composeOrganiserNews(rows: { registrationId: string | null; facts: Record<string, unknown> }[]): Promise<MailMessage | undefined> {

@@ -12,7 +12,7 @@ import {
   type MessageStatus,
   type NotifyPreference,
 } from '../../core/index.js';
-import { composeMail, composeOrganiserMail, type MailMessage } from '../mail/compose.js';
+import { composeOrganiserMail } from '../mail/compose.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
 import type { MailingRepository, RegistrationRow } from '../storage/registrations.js';
 import type { RegistrationContext } from './context.js';
@@ -33,37 +33,26 @@ export class Messages {
     return mailings.messageRecipients(network.id, m.statuses, target);
   }
 
-  /** The e-mail one recipient gets; preview and send both use it. Online join links are never in it. */
-  #message(network: Network, row: RegistrationRow, m: OrganiserMessage): MailMessage {
-    const manageUrl = this.#ctx.manageUrl(row.id);
-    return composeMail('message', {
-      network,
-      sessionId: m.sessionId ?? null,
-      participant: row.participant,
-      locale: row.locale,
-      ...(manageUrl && { manageUrl }),
-      message: { subject: m.subject, body: m.body },
-    });
-  }
-
   /** The message as its first recipient will get it, and how many get it; undefined when nobody would. */
   async previewMessage(network: Network, m: OrganiserMessage): Promise<{ recipients: number; subject: string; text: string } | undefined> {
     const people = await this.#recipients(this.#ctx.mailings, network, m);
     if (!people.length) return undefined;
-    const first = this.#message(network, people[0]!, m);
+    const first = this.#ctx.messageMail(network, people[0]!, m);
     return { recipients: people.length, subject: first.subject, text: first.text };
   }
 
-  /** Queues the message for every recipient and records it, in one transaction; undefined when nobody would get it. */
-  sendMessage(network: Network, m: OrganiserMessage, sentBy: string | null): Promise<{ id: string; recipients: number } | undefined> {
-    return this.#ctx.transaction(async (repo, mailings) => {
-      const people = await this.#recipients(mailings, network, m);
-      if (!people.length) return undefined;
-      const id = randomUUID();
-      await mailings.insertMessage({ id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy }, people.map((p) => p.id));
-      for (const p of people) await repo.enqueue(p.id, 'message', this.#message(network, p, m));
-      return { id, recipients: people.length };
-    });
+  /**
+   * Records the message and queues it for every recipient in one statement (issue 27): the
+   * delivery job composes each e-mail (messageMail); undefined when nobody would get it.
+   */
+  async sendMessage(network: Network, m: OrganiserMessage, sentBy: string | null): Promise<{ id: string; recipients: number } | undefined> {
+    const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
+    const id = randomUUID();
+    const recipients = await this.#ctx.mailings.queueMessage(
+      { id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy },
+      target,
+    );
+    return recipients ? { id, recipients } : undefined;
   }
 
   /** What organisers sent, newest first, with the recipients who are not erased. */

@@ -30,6 +30,44 @@ export class MailingRepository {
     await this.#q.query('INSERT INTO message_recipients (message_id, registration_id) SELECT $1, unnest($2::uuid[])', [m.id, recipients]);
   }
 
+  /**
+   * Records a message and queues it for every recipient in one statement (issue 27): the people
+   * are chosen, listed and given an outbox row each in the database, in arrival order; each row
+   * holds only the message's id, and the delivery job composes the e-mail (ComposeOutbox).
+   * Records nothing when nobody would get it. Returns how many were queued.
+   */
+  async queueMessage(
+    m: { id: string; networkId: string; sessionId: string | null; statuses: readonly string[]; subject: string; body: string; sentBy: string | null },
+    target: string | undefined,
+  ): Promise<number> {
+    const { rows } = await this.#q.query<{ n: number }>(
+      `WITH people AS (
+         SELECT id, seq FROM registrations WHERE network_id = $2 AND status = ANY($3::text[]) AND erased_at IS NULL AND ($4::text IS NULL OR target = $4)
+       ), message AS (
+         INSERT INTO messages (id, network_id, session_id, statuses, subject, body, sent_by)
+           SELECT $1, $2, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM people) RETURNING id
+       ), listed AS (
+         INSERT INTO message_recipients (message_id, registration_id) SELECT m.id, p.id FROM message m CROSS JOIN people p
+       ), queued AS (
+         INSERT INTO mail_outbox (registration_id, kind, facts)
+           SELECT p.id, 'message', jsonb_build_object('messageId', m.id) FROM message m CROSS JOIN people p ORDER BY p.seq RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM queued`,
+      [m.id, m.networkId, m.statuses, target ?? null, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy],
+    );
+    return Number(rows[0]!.n);
+  }
+
+  /** One message as an organiser wrote it, for composing its e-mails; undefined when it is gone. */
+  async messageById(id: string): Promise<{ networkId: string; sessionId: string | null; subject: string; body: string } | undefined> {
+    const { rows } = await this.#q.query<{ network_id: string; session_id: string | null; subject: string; body: string }>(
+      'SELECT network_id, session_id, subject, body FROM messages WHERE id = $1',
+      [id],
+    );
+    const r = rows[0];
+    return r && { networkId: r.network_id, sessionId: r.session_id, subject: r.subject, body: r.body };
+  }
+
   /** Organisers who chose a daily digest, with the networks they run. */
   async digestOrganisers(): Promise<(OrganiserContact & { networks: string[] })[]> {
     const { rows } = await this.#q.query<OrganiserContact & { networks: string[] | string }>(

@@ -64,10 +64,15 @@ export class RegistrationRepository {
    *
    * Both per-target reads probe one (target, address) or (target, organisation) pair at a time
    * (a LATERAL subquery with LIMIT, which the planner cannot flatten into a hash join), with
-   * every column of a partial index equal: registrations_one_active_per_email and
+   * every column of a partial index equal: registrations_active_by_email and
    * registrations_organisation_places. The plan then stays an index probe whatever the planner
    * knows about the table; PGlite gathers no statistics of its own, and the earlier
    * `email_lower = ANY(...)` filter read every active registration of the target (issue 28).
+   * The address probe compares network and target with IS NOT DISTINCT FROM, which no index can
+   * take as a condition: only the index led by the address can serve it. With `=` there, the
+   * statistics of an empty table (or of a network not yet known) made every index on (network,
+   * target) look alike, and the planner read the whole target through registrations_target once
+   * that index was a level shallower than the one on addresses (issue 27).
    */
   async batchFactsMany(
     networkId: string,
@@ -87,7 +92,7 @@ export class RegistrationRepository {
          (SELECT coalesce(jsonb_agg(jsonb_build_array(t.target, e.email)), '[]'::jsonb)
             FROM unnest($2::text[]) AS t(target) CROSS JOIN (SELECT DISTINCT email FROM unnest($4::text[]) AS x(email)) AS e
             CROSS JOIN LATERAL (SELECT 1 FROM registrations r
-              WHERE r.network_id = $1 AND r.target = t.target AND r.email_lower = e.email AND r.status IN ${ACTIVE} LIMIT 1) AS hit) AS active,
+              WHERE r.email_lower = e.email AND r.status IN ${ACTIVE} AND (r.network_id, r.target) IS NOT DISTINCT FROM ($1, t.target) LIMIT 1) AS hit) AS active,
          (SELECT coalesce(jsonb_agg(jsonb_build_array(t.target, o.organisation, c.n)), '[]'::jsonb)
             FROM unnest($2::text[]) AS t(target) CROSS JOIN (SELECT DISTINCT organisation FROM unnest($5::text[]) AS x(organisation)) AS o
             CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM registrations r
