@@ -4,16 +4,14 @@ import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
-import { matchesSearch } from '../core/search.js';
 import { placePastCapacity } from '../core/waitlist.js';
-import { sessionNames } from '../core/session-names.js';
-import { sessionStart, sessionsInOrder } from '../core/session-time.js';
-import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
-import { messages } from '../core/i18n/messages.js';
+import { sessionsInOrder } from '../core/session-time.js';
 import { ConsolePage } from './page.js';
 import { sayingWho } from './bidi.js';
 import { networkHref, TABS, type Tab } from './route.js';
 import { ConsoleDataChangedEvent, LiveData } from './live.js';
+import { registrationCard, sessionTitle, sessionWhen, who } from './registration-card.js';
+import './registrations-list.js';
 import './check-in.js';
 import './messages.js';
 import './organisers.js';
@@ -26,22 +24,6 @@ type Load =
   | { status: 'error'; notFound?: boolean }
   | { status: 'ready'; network: Network; registrations: AdminRegistration[] };
 
-const STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled'] as const;
-
-/**
- * Who a registration is, in one line: name, and organisation where there is one. Each in <bdi>,
- * so an Arabic or Hebrew name keeps its own direction and the order of the line around it.
- */
-function who(r: AdminRegistration): TemplateResult {
-  return r.participant.organisation ? html`<bdi>${r.participant.name}</bdi> (<bdi>${r.participant.organisation}</bdi>)` : html`<bdi>${r.participant.name}</bdi>`;
-}
-
-function sessionWhen(locale: Locale, s: Session): string | undefined {
-  const start = sessionStart(s);
-  if (!start) return undefined;
-  return s.start ? formatDateTime(locale, start) : formatDate(locale, start);
-}
-
 /**
  * One network's daily work: its registrations (search and filter), the intake queue, the
  * waiting list, attendance at the door, and the export.
@@ -52,9 +34,6 @@ export class ConsoleNetwork extends ConsolePage {
     tab: { attribute: false },
     sessionId: { attribute: false },
     _load: { state: true },
-    _query: { state: true },
-    _status: { state: true },
-    _session: { state: true },
     _selected: { state: true },
     _reasonError: { state: true },
     _notice: { state: true },
@@ -67,9 +46,6 @@ export class ConsoleNetwork extends ConsolePage {
   declare tab: Tab;
   declare sessionId: string | undefined;
   declare _load: Load;
-  declare _query: string;
-  declare _status: string;
-  declare _session: string;
   declare _selected: Set<string>;
   declare _reasonError: boolean;
   /** What the page says after an action; a person's name in it stays in its own <bdi> (a template). */
@@ -84,9 +60,6 @@ export class ConsoleNetwork extends ConsolePage {
     super();
     this.tab = 'registrations';
     this._load = { status: 'loading' };
-    this._query = '';
-    this._status = '';
-    this._session = '';
     this._selected = new Set();
     this._reasonError = false;
     this._notice = '';
@@ -197,107 +170,18 @@ export class ConsoleNetwork extends ConsolePage {
   }
 
   /** What each session is called here: its title, with its date where titles repeat. */
-  #names(network: Network): (id: string) => string {
-    return sessionNames(network.sessions, this.state.locale, this.m.attendance.noDate);
-  }
-
   #sessionTitle(network: Network, id: string | undefined): string {
-    if (!id || id === 'network') return this.m.registrations.wholeSeries;
-    return this.#names(network)(id);
+    return sessionTitle(this.m, this.state.locale, network, id);
   }
 
   // Registrations ----------------------------------------------------------------------------
 
   #registrations(network: Network, regs: AdminRegistration[]): TemplateResult {
-    const m = this.m;
-    const r = m.registrations;
-    const shown = regs.filter(
-      (x) =>
-        (!this._status || x.status === this._status) &&
-        (!this._session || x.sessionId === this._session) &&
-        matchesSearch(this._query, [x.participant.name, x.participant.email, x.participant.organisation]),
-    );
-    const perSession = registrationScope(network) === 'session';
-    return html`<h2>${r.heading}</h2>
-      <div class="toolbar" role="search">
-        <div class="field">
-          <label for="q">${r.search}</label>
-          <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="field">
-          <label for="status">${r.status}</label>
-          <select id="status" @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!this._status}>${r.all}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this._status === s}>${m.status[s]}</option>`)}
-          </select>
-        </div>
-        ${perSession
-          ? html`<div class="field">
-              <label for="session">${r.session}</label>
-              <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!this._session}>${r.all}</option>
-                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${this.#sessionTitle(network, s.id)}</option>`)}
-              </select>
-            </div>`
-          : nothing}
-      </div>
-      <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty} ${this._notice}</p>
-      ${regs.length && !shown.length ? html`<p>${r.none}</p>` : nothing}
-      <ul class="cards">
-        ${repeat(shown, (x) => x.id, (x) => html`<li class="card">${this.#registrationCard(network, x)}</li>`)}
-      </ul>`;
+    return html`<leerkring-console-registrations .network=${network} .registrations=${regs} .notice=${this._notice}></leerkring-console-registrations>`;
   }
 
-  #registrationCard(network: Network, x: AdminRegistration, extra?: TemplateResult): TemplateResult {
-    const m = this.m;
-    const r = m.registrations;
-    const locale = this.state.locale;
-    const p = x.participant;
-    const questions = network.registration.questions ?? [];
-    const declarations = network.registration.declarations ?? [];
-    const answer = (v: unknown) => (v === true ? r.yes : v === false ? r.no : v === undefined || v === '' ? r.noAnswer : String(v));
-    return html`<div class="row">
-        <h3 id=${`who-${x.id}`} tabindex="-1"><bdi>${p.name}</bdi></h3>
-        <span class="badge">${m.status[x.status] ?? x.status}${x.position ? html` · ${r.position(x.position)}` : nothing}</span>
-      </div>
-      ${extra ?? nothing}
-      <dl class="facts">
-        <dt>${r.email}</dt>
-        <dd>${p.email}</dd>
-        ${p.organisation ? html`<dt>${r.organisation}</dt><dd><bdi>${p.organisation}</bdi></dd>` : nothing}
-        ${typeof x.groupSize === 'number' ? html`<dt>${r.groupSize}</dt><dd>${x.groupSize}</dd>` : nothing}
-        ${x.organisationType ? html`<dt>${r.organisationType}</dt><dd>${messages(locale).organisationType[x.organisationType as 'municipality'] ?? x.organisationType}</dd>` : nothing}
-        ${p.role ? html`<dt>${r.role}</dt><dd>${p.role}</dd>` : nothing}
-        ${p.phone ? html`<dt>${r.phone}</dt><dd>${p.phone}</dd>` : nothing}
-        ${registrationScope(network) === 'session' ? html`<dt>${r.session}</dt><dd>${this.#sessionTitle(network, x.sessionId)}</dd>` : nothing}
-        <dt>${r.registeredAt}</dt>
-        <dd>${formatDateTime(locale, new Date(x.createdAt))}</dd>
-        ${x.reason ? html`<dt>${r.reason}</dt><dd>${x.reason}</dd>` : nothing}
-      </dl>
-      ${declarations.length
-        ? html`<details>
-            <summary>${r.declarations}</summary>
-            <ul>
-              ${declarations.map((d) => html`<li>${x.declarations.includes(d.id) ? '✓' : '✗'} ${d.text}</li>`)}
-            </ul>
-          </details>`
-        : nothing}
-      ${questions.length
-        ? html`<details>
-            <summary>${r.answers}</summary>
-            <dl class="facts">${questions.map((q) => html`<dt>${q.label}</dt><dd>${answer(x.answers[q.id])}</dd>`)}</dl>
-          </details>`
-        : nothing}
-      <details ?open=${!!x.note}>
-        <summary>${r.note}</summary>
-        <div class="field">
-          <label for=${`note-${x.id}`}>${r.note}</label>
-          <span class="hint" id=${`note-hint-${x.id}`}>${r.noteHint}</span>
-          <textarea id=${`note-${x.id}`} maxlength="2000" aria-describedby=${`note-hint-${x.id}`} .value=${x.note ?? ''}></textarea>
-        </div>
-        <button class="button secondary" type="button" @click=${() => this.#saveNote(x)}>${r.noteSave}</button>
-      </details>`;
-  }
+  #card = (network: Network, x: AdminRegistration, extra?: TemplateResult): TemplateResult =>
+    registrationCard({ m: this.m, locale: this.state.locale, saveNote: (r) => void this.#saveNote(r) }, network, x, extra);
 
   async #saveNote(x: AdminRegistration): Promise<void> {
     const note = this.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${CSS.escape(x.id)}`)!.value;
@@ -328,7 +212,7 @@ export class ConsoleNetwork extends ConsolePage {
                 pending,
                 (x) => x.id,
                 (x) => html`<li class="card">
-                  ${this.#registrationCard(
+                  ${this.#card(
                     network,
                     x,
                     html`<div class="check">
@@ -424,7 +308,7 @@ export class ConsoleNetwork extends ConsolePage {
                 ${repeat(
                   list,
                   (x) => x.id,
-                  (x) => html`<li class="card">${this.#registrationCard(network, x, this.#waitlistActions(network, regs, x))}</li>`,
+                  (x) => html`<li class="card">${this.#card(network, x, this.#waitlistActions(network, regs, x))}</li>`,
                 )}
               </ol>`;
           })}`;
