@@ -96,7 +96,27 @@ export const messageRequestSchema = z.strictObject({
   body: text(10000),
 });
 export const notifyRequestSchema = z.strictObject({ notify: z.enum(NOTIFY_PREFERENCES) });
-export const registrationsQuerySchema = z.object({ session: z.optional(id()) });
+export const REGISTRATION_STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled'] as const;
+/** The most registrations one page of the list holds. */
+export const MAX_PAGE = 200;
+/**
+ * Which registrations the organiser list and the CSV give (issue 27): one session, a status, a
+ * search (core's search rule: accents, case and word order do not matter), an organisation
+ * type, an answer to a question, who came to a session (`present` with `attendedAt`). With
+ * `limit` the list is a page: `next` in the answer is the `after` of the page that follows.
+ */
+export const registrationsQuerySchema = z.object({
+  session: z.optional(id()),
+  status: z.optional(z.enum(REGISTRATION_STATUSES)),
+  q: z.optional(optionalText(200)),
+  organisationType: z.optional(id()),
+  question: z.optional(id()),
+  answer: z.optional(optionalText(200)),
+  attendedAt: z.optional(id()),
+  present: z.optional(z.enum(['yes', 'no'])),
+  after: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor'))),
+  limit: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,2}$/, 'integer'))),
+});
 export const auditQuerySchema = z.object({ before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/, 'integer'))) });
 
 /**
@@ -367,7 +387,8 @@ export interface AdminResponses {
   putOrganiser: { organisers: NetworkOrganiser[] };
   removeOrganiser: { organisers: NetworkOrganiser[] };
   audit: { entries: AuditEntry[] };
-  listRegistrations: { registrations: AdminRegistration[] };
+  /** With `limit`: one page, `next` (the next page's `after`, null at the end) and `total` (how many match). */
+  listRegistrations: { registrations: AdminRegistration[]; next?: string | null; total?: number };
   registrationsCsv: string;
   accept: RegistrationView;
   reject: RegistrationView;
