@@ -19,10 +19,20 @@ import './sessions.js';
 import './document.js';
 import './details.js';
 
+/** Which registrations a tab needs: none (the list pages itself), the intakes, the waiting list, or all (attendance). */
+type Scope = 'none' | 'pending' | 'waitlisted' | 'all';
+
 type Load =
   | { status: 'loading' }
   | { status: 'error'; notFound?: boolean }
-  | { status: 'ready'; network: Network; registrations: AdminRegistration[] };
+  | { status: 'ready'; network: Network; scope: Scope; registrations: AdminRegistration[]; counts: { pending: number; waiting: number }; taken: Taken; version: number };
+
+/** Places taken (confirmed and intakes), per target, from the kept counts. */
+type Taken = { network: number; sessions: Record<string, number> };
+
+function scopeOf(tab: Tab): Scope {
+  return tab === 'intake' ? 'pending' : tab === 'waitlist' ? 'waitlisted' : tab === 'attendance' ? 'all' : 'none';
+}
 
 /**
  * One network's daily work: its registrations (search and filter), the intake queue, the
@@ -81,12 +91,32 @@ export class ConsoleNetwork extends ConsolePage {
   /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
   #generation = 0;
 
+  /**
+   * What a tab needs from the server: the document, the kept counts of intakes and the waiting
+   * list (the console's start page gives them), and only the registrations the tab shows. The
+   * registrations tab pages through the server itself (registrations-list.ts), so a network of
+   * 50,000 is never loaded whole to open it (issue 27).
+   */
+  async #get(networkId: string, scope: Scope) {
+    const none = { ok: true as const, status: 200, value: { registrations: [] as AdminRegistration[] } };
+    const [doc, regs, summary] = await Promise.all([
+      this.state.public.getNetwork(networkId),
+      scope === 'none' ? none : this.state.admin.registrations(networkId, scope === 'all' ? {} : { status: scope }),
+      this.state.admin.networks(),
+    ]);
+    this.signedOutIf(regs);
+    const mine = summary.ok ? summary.value.networks.find((n) => n.id === networkId) : undefined;
+    const a = doc.ok ? doc.value.availability : undefined;
+    const taken: Taken = { network: a?.network.taken ?? 0, sessions: Object.fromEntries(Object.entries(a?.sessions ?? {}).map(([k, v]) => [k, v.taken])) };
+    return { doc, regs, counts: { pending: mine?.pending ?? 0, waiting: mine?.waiting ?? 0 }, taken };
+  }
+
   async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
     this.#generation++;
-    const [doc, regs] = await Promise.all([this.state.public.getNetwork(this.networkId), this.state.admin.registrations(this.networkId)]);
-    this.signedOutIf(regs);
-    if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, registrations: regs.value.registrations };
+    const scope = scopeOf(this.tab);
+    const { doc, regs, counts, taken } = await this.#get(this.networkId, scope);
+    if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, scope, registrations: regs.value.registrations, counts, taken, version: 0 };
     else this._load = { status: 'error', notFound: (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
   }
 
@@ -100,11 +130,20 @@ export class ConsoleNetwork extends ConsolePage {
     if (this._load.status !== 'ready') return;
     const generation = ++this.#generation;
     const networkId = this.networkId;
-    const [doc, regs] = await Promise.all([this.state.public.getNetwork(networkId), this.state.admin.registrations(networkId)]);
-    this.signedOutIf(regs);
+    const scope = scopeOf(this.tab);
+    const { doc, regs, counts, taken } = await this.#get(networkId, scope);
     if (generation !== this.#generation || networkId !== this.networkId || this._load.status !== 'ready') return;
     const same = doc.ok && JSON.stringify(doc.value.network) === JSON.stringify(this._load.network);
-    if (regs.ok) this._load = { ...this._load, network: doc.ok && !same ? doc.value.network : this._load.network, registrations: regs.value.registrations };
+    if (regs.ok)
+      this._load = {
+        ...this._load,
+        network: doc.ok && !same ? doc.value.network : this._load.network,
+        scope,
+        registrations: regs.value.registrations,
+        counts,
+        taken,
+        version: this._load.version + 1,
+      };
   }
 
   protected override render() {
@@ -122,12 +161,12 @@ export class ConsoleNetwork extends ConsolePage {
         <ul>
           ${this.#tabs().map(
             (t) => html`<li>
-              <a href=${networkHref(network.id, t)} aria-current=${t === this.tab ? 'page' : 'false'}>${m.tabs[t]}${this.#tabCount(t, load.registrations)}</a>
+              <a href=${networkHref(network.id, t)} aria-current=${t === this.tab ? 'page' : 'false'}>${m.tabs[t]}${this.#tabCount(t, load.counts)}</a>
             </li>`,
           )}
         </ul>
       </nav>
-      ${this.#tab(network, load.registrations)}`;
+      ${load.scope === scopeOf(this.tab) || load.scope === 'all' ? this.#tab(network, load.registrations) : html`<p role="status">${m.loading}</p>`}`;
   }
 
   /** Who organises the network and its audit log are for owners only, as the API decides. */
@@ -138,9 +177,10 @@ export class ConsoleNetwork extends ConsolePage {
     return TABS.filter((t) => t !== 'organisers' && !((t === 'sessions' || t === 'details' || t === 'document') && !roleAllows(role, ADMIN_ROUTES.putNetworkDocument.role)));
   }
 
-  #tabCount(t: Tab, regs: AdminRegistration[]): string {
-    if (t === 'intake') return ` (${regs.filter((r) => r.status === 'pending').length})`;
-    if (t === 'waitlist') return ` (${regs.filter((r) => r.status === 'waitlisted').length})`;
+  /** The intakes and the waiting list in the tabs, from the kept counts. */
+  #tabCount(t: Tab, counts: { pending: number; waiting: number }): string {
+    if (t === 'intake') return ` (${counts.pending})`;
+    if (t === 'waitlist') return ` (${counts.waiting})`;
     return '';
   }
 
@@ -165,7 +205,7 @@ export class ConsoleNetwork extends ConsolePage {
       case 'document':
         return html`<leerkring-console-document .networkId=${network.id}></leerkring-console-document>`;
       default:
-        return this.#registrations(network, regs);
+        return this.#registrations(network);
     }
   }
 
@@ -176,8 +216,8 @@ export class ConsoleNetwork extends ConsolePage {
 
   // Registrations ----------------------------------------------------------------------------
 
-  #registrations(network: Network, regs: AdminRegistration[]): TemplateResult {
-    return html`<leerkring-console-registrations .network=${network} .registrations=${regs} .notice=${this._notice}></leerkring-console-registrations>`;
+  #registrations(network: Network): TemplateResult {
+    return html`<leerkring-console-registrations .network=${network} .version=${this._load.status === 'ready' ? this._load.version : 0} .notice=${this._notice}></leerkring-console-registrations>`;
   }
 
   #card = (network: Network, x: AdminRegistration, extra?: TemplateResult): TemplateResult =>
@@ -360,12 +400,9 @@ export class ConsoleNetwork extends ConsolePage {
 
   /** Whether a place for `x` goes past the capacity of what they wait for (the rule is core's). */
   #pastCapacity(network: Network, regs: AdminRegistration[], x: AdminRegistration) {
-    const same = regs.filter((r) => r.target === x.target);
-    const counts = {
-      confirmed: same.filter((r) => r.status === 'confirmed').length,
-      pending: same.filter((r) => r.status === 'pending').length,
-      waitlisted: same.filter((r) => r.status === 'waitlisted').length,
-    };
+    // The places taken come from the kept counts (the public availability), not from a list the tab may not hold whole.
+    const taken = this._load.status === 'ready' ? (x.target === 'network' ? this._load.taken.network : this._load.taken.sessions[x.target]) : undefined;
+    const counts = taken === undefined ? { confirmed: regs.filter((r) => r.target === x.target && (r.status === 'confirmed' || r.status === 'pending')).length, pending: 0, waitlisted: 0 } : { confirmed: taken, pending: 0, waitlisted: 0 };
     return placePastCapacity(network, counts, x.target === 'network' ? undefined : x.target);
   }
 

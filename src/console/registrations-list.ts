@@ -1,94 +1,203 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AdminRegistration } from '../core/admin-api.js';
+import { REGISTRATION_STATUSES, type AdminQuery, type AdminRegistration } from '../core/admin-api.js';
 import type { Network } from '../core/schema.js';
-import { registrationScope } from '../core/policy.js';
-import { matchesSearch } from '../core/search.js';
+import { fieldUse, registrationScope } from '../core/policy.js';
 import { sessionsInOrder } from '../core/session-time.js';
+import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
 import { ConsoleDataChangedEvent } from './live.js';
 import { registrationCard, sessionTitle } from './registration-card.js';
 
-const STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled'] as const;
+/** How many cards a page of the list draws; "Meer laden" adds as many again. */
+export const PAGE_SIZE = 50;
+
+type Query = AdminQuery<'listRegistrations'>;
 
 /**
- * A network's registrations as organisers look through them: search, filters and the cards.
- * The network page gives it the network and keeps it current; a note saved here makes the page
- * load again.
+ * A network's registrations as organisers look through them: search and filters run on the
+ * server, and the list draws one page at a time (issue 27), so a network of 50,000 opens as
+ * fast as one of 50. "Meer laden" is a plain button that adds the next page below; everything
+ * drawn stays in the page, so the browser's find-in-page and printing see it. The network page
+ * raises `version` after every action, tab switch and poll: the list then loads again as many
+ * as it shows, and the cards are keyed, so focus and typing stay where they were.
  */
 export class ConsoleRegistrations extends ConsolePage {
   static override properties = {
     network: { attribute: false },
-    registrations: { attribute: false },
+    version: { attribute: false },
     notice: { attribute: false },
     _query: { state: true },
     _status: { state: true },
     _session: { state: true },
+    _type: { state: true },
+    _answer: { state: true },
+    _attended: { state: true },
+    _items: { state: true },
+    _next: { state: true },
+    _total: { state: true },
+    _all: { state: true },
     _saved: { state: true },
   };
 
   declare network: Network;
-  declare registrations: AdminRegistration[];
+  /** Raised by the network page when what the server holds may have changed. */
+  declare version: number;
   /** What the network page says after an action. */
   declare notice: string | TemplateResult;
   declare _query: string;
   declare _status: string;
   declare _session: string;
+  declare _type: string;
+  /** `questionId=value`, or empty. */
+  declare _answer: string;
+  /** `sessionId:yes|no`, or empty. */
+  declare _attended: string;
+  /** The registrations drawn, undefined until the first page arrives. */
+  declare _items: AdminRegistration[] | undefined;
+  declare _next: string | null;
+  /** How many match the search and filters; how many the network has in all. */
+  declare _total: number;
+  declare _all: number;
   declare _saved: string;
 
   constructor() {
     super();
-    this.registrations = [];
+    this.version = 0;
     this.notice = '';
     this._query = '';
     this._status = '';
     this._session = '';
+    this._type = '';
+    this._answer = '';
+    this._attended = '';
+    this._next = null;
+    this._total = 0;
+    this._all = 0;
     this._saved = '';
+  }
+
+  /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
+  #generation = 0;
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    const filters = ['_query', '_status', '_session', '_type', '_answer', '_attended'].some((k) => changed.has(k));
+    if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(PAGE_SIZE);
+    else if (filters) this.loaded = this.#load(PAGE_SIZE);
+    else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0));
+  }
+
+  #filters(): Query {
+    const [question, answer] = this._answer ? [this._answer.slice(0, this._answer.indexOf('=')), this._answer.slice(this._answer.indexOf('=') + 1)] : [];
+    const [attendedAt, present] = this._attended ? (this._attended.split(':') as [string, 'yes' | 'no']) : [];
+    return {
+      ...(this._query.trim() && { q: this._query.trim() }),
+      ...(this._status && { status: this._status as Query['status'] }),
+      ...(this._session && { session: this._session }),
+      ...(this._type && { organisationType: this._type }),
+      ...(question && { question, answer }),
+      ...(attendedAt && { attendedAt, present }),
+    };
+  }
+
+  /** Loads the first `count` registrations that match, a page of at most 200 at a time. */
+  async #load(count: number): Promise<void> {
+    const generation = ++this.#generation;
+    const filters = this.#filters();
+    const filtered = Object.keys(filters).length > 0;
+    const items: AdminRegistration[] = [];
+    let after: string | undefined;
+    let total = 0;
+    let next: string | null = null;
+    do {
+      const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...filters, limit: String(Math.min(200, count - items.length)), ...(after && { after }) }));
+      if (!r.ok || generation !== this.#generation) return;
+      items.push(...r.value.registrations);
+      total = r.value.total ?? items.length;
+      next = r.value.next ?? null;
+      after = next ?? undefined;
+    } while (after && items.length < count);
+    const all = filtered ? await this.state.admin.registrations(this.network.id, { limit: '1' }) : undefined;
+    if (generation !== this.#generation) return;
+    this._items = items;
+    this._next = next;
+    this._total = total;
+    this._all = all?.ok ? (all.value.total ?? total) : total;
+  }
+
+  async #more(): Promise<void> {
+    if (!this._next || !this._items) return;
+    const generation = ++this.#generation;
+    const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...this.#filters(), limit: String(PAGE_SIZE), after: this._next }));
+    if (!r.ok || generation !== this.#generation) return;
+    const first = r.value.registrations[0];
+    this._items = [...this._items, ...r.value.registrations];
+    this._next = r.value.next ?? null;
+    this._total = r.value.total ?? this._total;
+    // Keyboard users carry on where the new cards begin.
+    await this.updateComplete;
+    if (first) this.renderRoot.querySelector<HTMLElement>(`#who-${CSS.escape(first.id)}`)?.focus();
   }
 
   protected override render() {
     const network = this.network;
-    const regs = this.registrations;
     const m = this.m;
     const r = m.registrations;
-    const shown = regs.filter(
-      (x) =>
-        (!this._status || x.status === this._status) &&
-        (!this._session || x.sessionId === this._session) &&
-        matchesSearch(this._query, [x.participant.name, x.participant.email, x.participant.organisation]),
-    );
+    const locale = this.state.locale;
+    const items = this._items;
     const perSession = registrationScope(network) === 'session';
-    const card = { m, locale: this.state.locale, saveNote: (x: AdminRegistration) => void this.#saveNote(x) };
+    const card = { m, locale, saveNote: (x: AdminRegistration) => void this.#saveNote(x) };
+    const select = (id: string, label: string, value: string, set: (v: string) => void, any: string, options: [string, string][]) =>
+      html`<div class="field">
+        <label for=${id}>${label}</label>
+        <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!value}>${any}</option>
+          ${options.map(([v, text]) => html`<option value=${v} ?selected=${value === v}>${text}</option>`)}
+        </select>
+      </div>`;
+    const sessions = sessionsInOrder(network.sessions);
+    const types = messages(locale).organisationType as Record<string, string>;
+    const answers = (network.registration.questions ?? []).flatMap((q): [string, string][] =>
+      q.type === 'yes-no'
+        ? [[`${q.id}=true`, `${q.label}: ${r.yes}`], [`${q.id}=false`, `${q.label}: ${r.no}`]]
+        : q.type === 'choice'
+          ? (q.options ?? []).map((o): [string, string] => [`${q.id}=${o.value}`, `${q.label}: ${o.label}`])
+          : [],
+    );
     return html`<h2>${r.heading}</h2>
-      <div class="toolbar" role="search">
+      <div class="toolbar filters" role="search">
         <div class="field">
           <label for="q">${r.search}</label>
           <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
         </div>
-        <div class="field">
-          <label for="status">${r.status}</label>
-          <select id="status" @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!this._status}>${r.all}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this._status === s}>${m.status[s]}</option>`)}
-          </select>
-        </div>
+        ${select('status', r.status, this._status, (v) => (this._status = v), r.all, REGISTRATION_STATUSES.map((s): [string, string] => [s, m.status[s] ?? s]))}
         ${perSession
-          ? html`<div class="field">
-              <label for="session">${r.session}</label>
-              <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!this._session}>${r.all}</option>
-                ${sessionsInOrder(network.sessions).map(
-                  (s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${sessionTitle(m, this.state.locale, network, s.id)}</option>`,
-                )}
-              </select>
-            </div>`
+          ? select('session', r.session, this._session, (v) => (this._session = v), r.all, sessions.map((s) => [s.id, sessionTitle(m, locale, network, s.id)]))
+          : nothing}
+        ${fieldUse(network, 'organisationType') !== 'off'
+          ? select('type', r.organisationType, this._type, (v) => (this._type = v), r.anyType, Object.entries(types))
+          : nothing}
+        ${answers.length ? select('answer', r.answer, this._answer, (v) => (this._answer = v), r.anyAnswer, answers) : nothing}
+        ${sessions.length
+          ? select('attended', r.attendance, this._attended, (v) => (this._attended = v), r.anyAttendance, sessions.flatMap((s): [string, string][] => {
+              const title = sessionTitle(m, locale, network, s.id);
+              return [[`${s.id}:yes`, r.came(title)], [`${s.id}:no`, r.notCame(title)]];
+            }))
           : nothing}
       </div>
-      <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty} ${this._saved || this.notice}</p>
-      ${regs.length && !shown.length ? html`<p>${r.none}</p>` : nothing}
+      <p role="status" class="status-line">
+        ${!items ? r.loading : this._all ? r.count(this._total, this._all) : r.empty} ${this._saved || this.notice}
+      </p>
+      ${items && this._all && !this._total ? html`<p>${r.none}</p>` : nothing}
       <ul class="cards">
-        ${repeat(shown, (x) => x.id, (x) => html`<li class="card">${registrationCard(card, network, x)}</li>`)}
-      </ul>`;
+        ${repeat(items ?? [], (x) => x.id, (x) => html`<li class="card">${registrationCard(card, network, x)}</li>`)}
+      </ul>
+      ${items && this._next
+        ? html`<p class="no-print">
+            <span id="shown-of">${r.shownOf(items.length, this._total)}</span>
+            <button class="button secondary" type="button" id="more" aria-describedby="shown-of" @click=${() => void this.#more()}>${r.more}</button>
+          </p>`
+        : nothing}`;
   }
 
   async #saveNote(x: AdminRegistration): Promise<void> {
