@@ -108,16 +108,19 @@ export class ConsoleNetwork extends ConsolePage {
     const mine = summary.ok ? summary.value.networks.find((n) => n.id === networkId) : undefined;
     const a = doc.ok ? doc.value.availability : undefined;
     const taken: Taken = { network: a?.network.taken ?? 0, sessions: Object.fromEntries(Object.entries(a?.sessions ?? {}).map(([k, v]) => [k, v.taken])) };
-    return { doc, regs, counts: { pending: mine?.pending ?? 0, waiting: mine?.waiting ?? 0 }, taken };
+    this.signedOutIf(summary);
+    // A network that is not among those this organiser may run is refused, as the API refuses it.
+    const refused = summary.ok && !mine;
+    return { doc, regs, counts: { pending: mine?.pending ?? 0, waiting: mine?.waiting ?? 0 }, taken, refused };
   }
 
   async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
     this.#generation++;
     const scope = scopeOf(this.tab);
-    const { doc, regs, counts, taken } = await this.#get(this.networkId, scope);
-    if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, scope, registrations: regs.value.registrations, counts, taken, version: 0 };
-    else this._load = { status: 'error', notFound: (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
+    const { doc, regs, counts, taken, refused } = await this.#get(this.networkId, scope);
+    if (doc.ok && regs.ok && !refused) this._load = { status: 'ready', network: doc.value.network, scope, registrations: regs.value.registrations, counts, taken, version: 0 };
+    else this._load = { status: 'error', notFound: refused || (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
   }
 
   /**
