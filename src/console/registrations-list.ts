@@ -8,11 +8,17 @@ import { messages } from '../core/i18n/messages.js';
 import { ConsolePage } from './page.js';
 import { ConsoleDataChangedEvent } from './live.js';
 import { registrationCard, sessionTitle } from './registration-card.js';
+import { sayingWho } from './bidi.js';
 
 /** How many cards a page of the list draws; "Meer laden" adds as many again. */
 export const PAGE_SIZE = 50;
 
 type Query = AdminQuery<'listRegistrations'>;
+type Bulk = 'cancel' | 'place' | 'message';
+
+const ACTIVE = new Set(['confirmed', 'waitlisted', 'pending']);
+/** Whom an action on the chosen people is for: cancelling and messages the active ones, a place those waiting. */
+const applies = (action: Bulk, x: AdminRegistration) => (action === 'place' ? x.status === 'waitlisted' : ACTIVE.has(x.status));
 
 /**
  * A network's registrations as organisers look through them: search and filters run on the
@@ -38,6 +44,9 @@ export class ConsoleRegistrations extends ConsolePage {
     _total: { state: true },
     _all: { state: true },
     _saved: { state: true },
+    _selected: { state: true },
+    _action: { state: true },
+    _missing: { state: true },
   };
 
   declare network: Network;
@@ -60,6 +69,12 @@ export class ConsoleRegistrations extends ConsolePage {
   declare _total: number;
   declare _all: number;
   declare _saved: string;
+  /** The registrations chosen for an action on several at once (issue 24, item 4). */
+  declare _selected: Set<string>;
+  /** The action waiting for a yes, with how many it is for. */
+  declare _action: Bulk | undefined;
+  declare _missing: boolean;
+  #busy = false;
 
   constructor() {
     super();
@@ -75,6 +90,8 @@ export class ConsoleRegistrations extends ConsolePage {
     this._total = 0;
     this._all = 0;
     this._saved = '';
+    this._selected = new Set();
+    this._missing = false;
   }
 
   /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
@@ -185,12 +202,13 @@ export class ConsoleRegistrations extends ConsolePage {
             }))
           : nothing}
       </div>
-      <p role="status" class="status-line">
+      <p role="status" class="status-line" id="list-status" tabindex="-1">
         ${!items ? r.loading : this._all ? r.count(this._total, this._all) : r.empty} ${this._saved || this.notice}
       </p>
       ${items && this._all && !this._total ? html`<p>${r.none}</p>` : nothing}
+      ${items?.length ? this.#bulk(items) : nothing}
       <ul class="cards">
-        ${repeat(items ?? [], (x) => x.id, (x) => html`<li class="card">${registrationCard(card, network, x)}</li>`)}
+        ${repeat(items ?? [], (x) => x.id, (x) => html`<li class="card">${registrationCard(card, network, x, this.#choose(x))}</li>`)}
       </ul>
       ${items && this._next
         ? html`<p class="no-print">
@@ -198,6 +216,118 @@ export class ConsoleRegistrations extends ConsolePage {
             <button class="button secondary" type="button" id="more" aria-describedby="shown-of" @click=${() => void this.#more()}>${r.more}</button>
           </p>`
         : nothing}`;
+  }
+
+  #choose(x: AdminRegistration): TemplateResult {
+    return html`<div class="check">
+      <input id=${`sel-${x.id}`} type="checkbox" .checked=${this._selected.has(x.id)} @change=${(e: Event) => this.#select([x.id], (e.target as HTMLInputElement).checked)} />
+      <label for=${`sel-${x.id}`}>${sayingWho(this.m.registrations.bulk.select, html`<bdi>${x.participant.name}</bdi>`)}</label>
+    </div>`;
+  }
+
+  #select(ids: string[], on: boolean): void {
+    const next = new Set(this._selected);
+    for (const id of ids) on ? next.add(id) : next.delete(id);
+    this._selected = next;
+  }
+
+  /** Choosing everyone drawn, and what can be done with those chosen; every action asks first, saying for how many. */
+  #bulk(items: AdminRegistration[]): TemplateResult {
+    const b = this.m.registrations.bulk;
+    const chosen = items.filter((x) => this._selected.has(x.id));
+    const all = chosen.length === items.length;
+    const action = this._action;
+    const count = action ? chosen.filter((x) => applies(action, x)).length : 0;
+    const ask = { cancel: b.confirmCancel, place: b.confirmPlace, message: b.confirmMessage };
+    return html`<div class="check">
+        <input id="sel-all" type="checkbox" .checked=${all} @change=${(e: Event) => this.#select(items.map((x) => x.id), (e.target as HTMLInputElement).checked)} />
+        <label for="sel-all">${b.selectShown}</label>
+      </div>
+      ${chosen.length
+        ? html`<div class="bulk" role="group" aria-labelledby="bulk-label">
+            <p id="bulk-label">${b.label}: ${b.chosen(chosen.length)}</p>
+            <div class="toolbar">
+              ${(['cancel', 'place', 'message'] as const).map(
+                (a) => html`<button class="button secondary" type="button" id=${`bulk-${a}`} @click=${() => void this.#ask(a)}>${b[a]}</button>`,
+              )}
+            </div>
+          </div>`
+        : nothing}
+      ${action
+        ? html`<div class="confirm" role="group" aria-labelledby="bulk-confirm">
+            <form novalidate @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.#run(action, chosen.filter((x) => applies(action, x))))}>
+              <p id="bulk-confirm" tabindex="-1">${count ? ask[action](count) : b.nobody}</p>
+              ${action === 'message' && count
+                ? html`${this._missing ? html`<p class="error-text" id="bulk-missing">${b.missing}</p>` : nothing}
+                    <div class="field">
+                      <label for="bulk-subject">${b.subject}</label>
+                      <input id="bulk-subject" type="text" maxlength="200" autocomplete="off" required aria-invalid=${this._missing ? 'true' : 'false'} />
+                    </div>
+                    <div class="field">
+                      <label for="bulk-body">${b.body}</label>
+                      <textarea id="bulk-body" maxlength="10000" required aria-invalid=${this._missing ? 'true' : 'false'}></textarea>
+                    </div>`
+                : nothing}
+              <div class="toolbar">
+                ${count ? html`<button class="button" type="submit" id="bulk-yes">${b.yes}</button>` : nothing}
+                <button class="button secondary" type="button" @click=${() => void this.#closeAsk(action)}>${b.no}</button>
+              </div>
+            </form>
+          </div>`
+        : nothing}`;
+  }
+
+  async #focus(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async #ask(action: Bulk): Promise<void> {
+    this._action = action;
+    this._missing = false;
+    // Focus on what will happen and for how many, not on its yes.
+    await this.#focus('#bulk-confirm');
+  }
+
+  async #closeAsk(action: Bulk): Promise<void> {
+    this._action = undefined;
+    await this.#focus(`#bulk-${action}`);
+  }
+
+  async #run(action: Bulk, people: AdminRegistration[]): Promise<void> {
+    if (this.#busy || !people.length) return;
+    const b = this.m.registrations.bulk;
+    let done = 0;
+    let failed = 0;
+    if (action === 'message') {
+      const subject = this.renderRoot.querySelector<HTMLInputElement>('#bulk-subject')!.value.trim();
+      const body = this.renderRoot.querySelector<HTMLTextAreaElement>('#bulk-body')!.value.trim();
+      if (!subject || !body) {
+        this._missing = true;
+        return this.#focus(subject ? '#bulk-body' : '#bulk-subject');
+      }
+      this.#busy = true;
+      const r = this.signedOutIf(
+        await this.state.admin.sendMessage(this.network.id, { statuses: ['confirmed', 'waitlisted', 'pending'], registrationIds: people.map((x) => x.id), subject, body }),
+      );
+      if (r.ok) done = r.value.recipients;
+      else failed = people.length;
+    } else {
+      this.#busy = true;
+      // One at a time, in the order shown: each may move the waiting list.
+      for (const x of people) {
+        const r = this.signedOutIf(action === 'cancel' ? await this.state.admin.remove(x.id) : await this.state.admin.moveUp(x.id));
+        if (r.ok) done++;
+        else failed++;
+      }
+    }
+    this.#busy = false;
+    this._action = undefined;
+    this._missing = false;
+    this._selected = new Set();
+    this._saved = [done ? b.done(done) : '', failed ? b.failed(failed) : ''].filter(Boolean).join(' ');
+    this.dispatchEvent(new ConsoleDataChangedEvent());
+    await this.#focus('#list-status');
   }
 
   async #saveNote(x: AdminRegistration): Promise<void> {

@@ -92,6 +92,8 @@ export const messageRequestSchema = z.strictObject({
   /** Only people registered for this session (networks with registration per session), or attending it (whole series). */
   sessionId: z.optional(id()),
   statuses: z.array(z.enum(MESSAGE_STATUSES)).check(z.minLength(1, 'empty'), z.maxLength(3)),
+  /** Only these registrations (a selection on the registrations list), of those the rest chooses. */
+  registrationIds: z.optional(z.array(z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'id'))).check(z.minLength(1, 'empty'), z.maxLength(1000))),
   subject: text(200),
   body: text(10000),
 });

@@ -98,4 +98,41 @@ describe('the registrations list, a page at a time (issue 27)', () => {
       await expectAccessible(page, 'registrations, filtered');
     });
   });
+
+  test('bulk actions on the people chosen, by keyboard: a message to those who came, and cancelling two, each after a yes that says for how many', async () => {
+    await asOwner(served, big.id, { email: 'samen@groot.example.org', name: 'Samen' }, async (page) => {
+      await page.goto(`${served.base}/beheer/#/netwerk/${big.id}`);
+      await statusLine(page).getByText(/130 aanmeldingen|van 130/).first().waitFor();
+      // "To those who came": filter, choose everyone on the page, send a message.
+      await list(page).getByLabel('Aanwezigheid').selectOption('een:yes');
+      await statusLine(page).getByText('1 van 130 aanmeldingen').waitFor();
+      await list(page).getByLabel('Kies iedereen op deze pagina').focus();
+      await page.keyboard.press('Space');
+      await list(page).getByRole('button', { name: 'Bericht sturen' }).focus();
+      await page.keyboard.press('Enter');
+      await list(page).getByText('Dit bericht gaat naar 1 persoon.').waitFor();
+      assert.equal(await focusedId(page), 'bulk-confirm', 'focus on what will happen, not on its yes');
+      await expectAccessible(page, 'bulk message, asking');
+      await list(page).getByLabel('Onderwerp').fill('Dank voor je komst');
+      await list(page).getByLabel('Bericht', { exact: true }).fill('Het verslag volgt.');
+      await list(page).getByRole('button', { name: 'Ja, doe het' }).press('Enter');
+      await statusLine(page).getByText('Gedaan voor 1 persoon.').waitFor();
+      const sent = (await (await fetch(`${served.base}/api/admin/networks/${big.id}/messages`, { headers: ADMIN })).json()) as { messages: { subject: string; recipients: { registrationId: string }[] }[] };
+      assert.deepEqual(sent.messages.map((m) => [m.subject, m.recipients.map((r) => r.registrationId)]), [['Dank voor je komst', [ids[0]]]]);
+      // Cancel two chosen one by one.
+      await list(page).getByLabel('Aanwezigheid').selectOption('');
+      await statusLine(page).getByText('130 aanmeldingen').waitFor();
+      for (const i of [3, 4]) {
+        await list(page).locator(`#sel-${ids[i]}`).focus();
+        await page.keyboard.press('Space');
+      }
+      await list(page).getByText('2 mensen gekozen.').waitFor();
+      await list(page).getByRole('button', { name: 'Afmelden' }).click();
+      await list(page).getByText('Je meldt 2 mensen af. Zij krijgen daarover een e-mail.').waitFor();
+      await list(page).getByRole('button', { name: 'Ja, doe het' }).click();
+      await statusLine(page).getByText('Gedaan voor 2 mensen.').waitFor();
+      const all = (await (await fetch(`${served.base}/api/admin/networks/${big.id}/registrations`, { headers: ADMIN })).json()) as { registrations: { id: string; status: string }[] };
+      assert.deepEqual([3, 4, 5].map((i) => all.registrations.find((r) => r.id === ids[i])!.status), ['cancelled', 'cancelled', 'confirmed']);
+    });
+  });
 });
