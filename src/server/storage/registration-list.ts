@@ -103,12 +103,12 @@ export async function countMatching(q: Queryable, networkId: string, filter: Lis
  * the way where every waiting row of a target passes by (no filter but target and status);
  * otherwise per row, as on a page.
  */
-export async function* listStream(q: Queryable, networkId: string, filter: ListFilter, batch = 1000): AsyncGenerator<ListedRow[]> {
+export async function* listStream(q: Queryable, networkId: string, filter: ListFilter, batch = 500): AsyncGenerator<ListedRow[]> {
   const counting = !filter.words?.length && !filter.organisationType && !filter.answer && !filter.attendance;
   if (!counting) {
     let after: ListCursor | undefined;
     do {
-      const page = await listPage(q, networkId, filter, after, batch);
+      const page = await listPage(q, networkId, filter, after, Math.min(batch, 500));
       if (page.rows.length) yield page.rows;
       after = page.next ?? undefined;
     } while (after);
