@@ -14,9 +14,10 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
-// `node scripts/bench.mjs [feed] [render] [server|pglite|postgres|post|read]`: the parts named
+// `node scripts/bench.mjs [feed] [render] [server|pglite|postgres|post|read] [admin] [console]`: the parts named
 // (server = every server line, post = the POST lines on both databases, pglite or postgres = one
-// database, read = the GET lines); nothing: all of them.
+// database, read = the GET lines; admin = the organiser list and CSV, console = the console's
+// registrations page, issue 27); nothing: all of them.
 const parts = process.argv.slice(2);
 const want = (...names) => !parts.length || names.some((n) => parts.includes(n));
 /** The machine's load average beside the figures: they are only comparable at a similar load. */
@@ -682,4 +683,24 @@ async function serverBench() {
 }
 
 if (want('server', 'pglite', 'postgres', 'post', 'read')) await serverBench();
+if (want('admin', 'console')) await organiserBench();
+
+/** Issue 27: the organiser list, its CSV and the console at 50 and 50,000 registrations (scripts/bench-console.mjs). */
+async function organiserBench() {
+  const { startPostgres } = await import('./postgres.mjs');
+  const { adminBench, consoleBench } = await import('./bench-console.mjs');
+  const pg = await startPostgres();
+  try {
+    const server = await startServer({ docs: [benchDoc('admin50k', 1), benchDoc('console50', 1)], pgUrl: pg.url });
+    try {
+      // The console's figures need the 50,000 stored: the admin part seeds them.
+      await adminBench({ server, pgUrl: pg.url, seed, rssMiB, median, quiet: !want('admin') });
+      if (want('console')) await consoleBench({ server, pgUrl: pg.url, seed, median });
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    pg.stop();
+  }
+}
 loadLine('after');

@@ -4,16 +4,14 @@ import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-
 import type { Network, Session } from '../core/schema.js';
 import { registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
-import { matchesSearch } from '../core/search.js';
 import { placePastCapacity } from '../core/waitlist.js';
-import { sessionNames } from '../core/session-names.js';
-import { sessionStart, sessionsInOrder } from '../core/session-time.js';
-import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
-import { messages } from '../core/i18n/messages.js';
+import { sessionsInOrder } from '../core/session-time.js';
 import { ConsolePage } from './page.js';
 import { sayingWho } from './bidi.js';
 import { networkHref, TABS, type Tab } from './route.js';
 import { ConsoleDataChangedEvent, LiveData } from './live.js';
+import { registrationCard, sessionTitle, sessionWhen, who } from './registration-card.js';
+import './registrations-list.js';
 import './check-in.js';
 import './messages.js';
 import './organisers.js';
@@ -23,25 +21,19 @@ import './details.js';
 import './certificates.js';
 import './feedback.js';
 
+/** Which registrations a tab needs: none (the list pages itself), the intakes, the waiting list, or all (attendance). */
+type Scope = 'none' | 'pending' | 'waitlisted' | 'all';
+
 type Load =
   | { status: 'loading' }
   | { status: 'error'; notFound?: boolean }
-  | { status: 'ready'; network: Network; registrations: AdminRegistration[] };
+  | { status: 'ready'; network: Network; scope: Scope; registrations: AdminRegistration[]; counts: { pending: number; waiting: number }; taken: Taken; version: number };
 
-const STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled'] as const;
+/** Places taken (confirmed and intakes), per target, from the kept counts. */
+type Taken = { network: number; sessions: Record<string, number> };
 
-/**
- * Who a registration is, in one line: name, and organisation where there is one. Each in <bdi>,
- * so an Arabic or Hebrew name keeps its own direction and the order of the line around it.
- */
-function who(r: AdminRegistration): TemplateResult {
-  return r.participant.organisation ? html`<bdi>${r.participant.name}</bdi> (<bdi>${r.participant.organisation}</bdi>)` : html`<bdi>${r.participant.name}</bdi>`;
-}
-
-function sessionWhen(locale: Locale, s: Session): string | undefined {
-  const start = sessionStart(s);
-  if (!start) return undefined;
-  return s.start ? formatDateTime(locale, start) : formatDate(locale, start);
+function scopeOf(tab: Tab): Scope {
+  return tab === 'intake' ? 'pending' : tab === 'waitlist' ? 'waitlisted' : tab === 'attendance' ? 'all' : 'none';
 }
 
 /**
@@ -54,9 +46,6 @@ export class ConsoleNetwork extends ConsolePage {
     tab: { attribute: false },
     sessionId: { attribute: false },
     _load: { state: true },
-    _query: { state: true },
-    _status: { state: true },
-    _session: { state: true },
     _selected: { state: true },
     _reasonError: { state: true },
     _notice: { state: true },
@@ -69,9 +58,6 @@ export class ConsoleNetwork extends ConsolePage {
   declare tab: Tab;
   declare sessionId: string | undefined;
   declare _load: Load;
-  declare _query: string;
-  declare _status: string;
-  declare _session: string;
   declare _selected: Set<string>;
   declare _reasonError: boolean;
   /** What the page says after an action; a person's name in it stays in its own <bdi> (a template). */
@@ -86,9 +72,6 @@ export class ConsoleNetwork extends ConsolePage {
     super();
     this.tab = 'registrations';
     this._load = { status: 'loading' };
-    this._query = '';
-    this._status = '';
-    this._session = '';
     this._selected = new Set();
     this._reasonError = false;
     this._notice = '';
@@ -110,13 +93,36 @@ export class ConsoleNetwork extends ConsolePage {
   /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
   #generation = 0;
 
+  /**
+   * What a tab needs from the server: the document, the kept counts of intakes and the waiting
+   * list (the console's start page gives them), and only the registrations the tab shows. The
+   * registrations tab pages through the server itself (registrations-list.ts), so a network of
+   * 50,000 is never loaded whole to open it (issue 27).
+   */
+  async #get(networkId: string, scope: Scope) {
+    const none = { ok: true as const, status: 200, value: { registrations: [] as AdminRegistration[] } };
+    const [doc, regs, summary] = await Promise.all([
+      this.state.admin.network(networkId),
+      scope === 'none' ? none : this.state.admin.registrations(networkId, scope === 'all' ? {} : { status: scope }),
+      this.state.admin.networks(),
+    ]);
+    this.signedOutIf(regs);
+    const mine = summary.ok ? summary.value.networks.find((n) => n.id === networkId) : undefined;
+    const a = doc.ok ? doc.value.availability : undefined;
+    const taken: Taken = { network: a?.network.taken ?? 0, sessions: Object.fromEntries(Object.entries(a?.sessions ?? {}).map(([k, v]) => [k, v.taken])) };
+    this.signedOutIf(summary);
+    // A network that is not among those this organiser may run is refused, as the API refuses it.
+    const refused = summary.ok && !mine;
+    return { doc, regs, counts: { pending: mine?.pending ?? 0, waiting: mine?.waiting ?? 0 }, taken, refused };
+  }
+
   async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
     this.#generation++;
-    const [doc, regs] = await Promise.all([this.state.admin.network(this.networkId), this.state.admin.registrations(this.networkId)]);
-    this.signedOutIf(regs);
-    if (doc.ok && regs.ok) this._load = { status: 'ready', network: doc.value.network, registrations: regs.value.registrations };
-    else this._load = { status: 'error', notFound: (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
+    const scope = scopeOf(this.tab);
+    const { doc, regs, counts, taken, refused } = await this.#get(this.networkId, scope);
+    if (doc.ok && regs.ok && !refused) this._load = { status: 'ready', network: doc.value.network, scope, registrations: regs.value.registrations, counts, taken, version: 0 };
+    else this._load = { status: 'error', notFound: refused || (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
   }
 
   /**
@@ -129,11 +135,20 @@ export class ConsoleNetwork extends ConsolePage {
     if (this._load.status !== 'ready') return;
     const generation = ++this.#generation;
     const networkId = this.networkId;
-    const [doc, regs] = await Promise.all([this.state.admin.network(networkId), this.state.admin.registrations(networkId)]);
-    this.signedOutIf(regs);
+    const scope = scopeOf(this.tab);
+    const { doc, regs, counts, taken } = await this.#get(networkId, scope);
     if (generation !== this.#generation || networkId !== this.networkId || this._load.status !== 'ready') return;
     const same = doc.ok && JSON.stringify(doc.value.network) === JSON.stringify(this._load.network);
-    if (regs.ok) this._load = { ...this._load, network: doc.ok && !same ? doc.value.network : this._load.network, registrations: regs.value.registrations };
+    if (regs.ok)
+      this._load = {
+        ...this._load,
+        network: doc.ok && !same ? doc.value.network : this._load.network,
+        scope,
+        registrations: regs.value.registrations,
+        counts,
+        taken,
+        version: this._load.version + 1,
+      };
   }
 
   protected override render() {
@@ -152,12 +167,12 @@ export class ConsoleNetwork extends ConsolePage {
         <ul>
           ${this.#tabs().map(
             (t) => html`<li>
-              <a href=${networkHref(network.id, t)} aria-current=${t === this.tab ? 'page' : 'false'}>${m.tabs[t]}${this.#tabCount(t, load.registrations)}</a>
+              <a href=${networkHref(network.id, t)} aria-current=${t === this.tab ? 'page' : 'false'}>${m.tabs[t]}${this.#tabCount(t, load.counts)}</a>
             </li>`,
           )}
         </ul>
       </nav>
-      ${this.#tab(network, load.registrations)}`;
+      ${load.scope === scopeOf(this.tab) || load.scope === 'all' ? this.#tab(network, load.registrations) : html`<p role="status">${m.loading}</p>`}`;
   }
 
   /** Who organises the network and its audit log are for owners only, as the API decides. */
@@ -168,9 +183,10 @@ export class ConsoleNetwork extends ConsolePage {
     return TABS.filter((t) => t !== 'organisers' && !((t === 'sessions' || t === 'details' || t === 'document') && !roleAllows(role, ADMIN_ROUTES.putNetworkDocument.role)));
   }
 
-  #tabCount(t: Tab, regs: AdminRegistration[]): string {
-    if (t === 'intake') return ` (${regs.filter((r) => r.status === 'pending').length})`;
-    if (t === 'waitlist') return ` (${regs.filter((r) => r.status === 'waitlisted').length})`;
+  /** The intakes and the waiting list in the tabs, from the kept counts. */
+  #tabCount(t: Tab, counts: { pending: number; waiting: number }): string {
+    if (t === 'intake') return ` (${counts.pending})`;
+    if (t === 'waitlist') return ` (${counts.waiting})`;
     return '';
   }
 
@@ -197,112 +213,23 @@ export class ConsoleNetwork extends ConsolePage {
       case 'document':
         return html`<leerkring-console-document .networkId=${network.id}></leerkring-console-document>`;
       default:
-        return this.#registrations(network, regs);
+        return this.#registrations(network);
     }
   }
 
   /** What each session is called here: its title, with its date where titles repeat. */
-  #names(network: Network): (id: string) => string {
-    return sessionNames(network.sessions, this.state.locale, this.m.attendance.noDate);
-  }
-
   #sessionTitle(network: Network, id: string | undefined): string {
-    if (!id || id === 'network') return this.m.registrations.wholeSeries;
-    return this.#names(network)(id);
+    return sessionTitle(this.m, this.state.locale, network, id);
   }
 
   // Registrations ----------------------------------------------------------------------------
 
-  #registrations(network: Network, regs: AdminRegistration[]): TemplateResult {
-    const m = this.m;
-    const r = m.registrations;
-    const shown = regs.filter(
-      (x) =>
-        (!this._status || x.status === this._status) &&
-        (!this._session || x.sessionId === this._session) &&
-        matchesSearch(this._query, [x.participant.name, x.participant.email, x.participant.organisation]),
-    );
-    const perSession = registrationScope(network) === 'session';
-    return html`<h2>${r.heading}</h2>
-      <div class="toolbar" role="search">
-        <div class="field">
-          <label for="q">${r.search}</label>
-          <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
-        </div>
-        <div class="field">
-          <label for="status">${r.status}</label>
-          <select id="status" @change=${(e: Event) => (this._status = (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!this._status}>${r.all}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this._status === s}>${m.status[s]}</option>`)}
-          </select>
-        </div>
-        ${perSession
-          ? html`<div class="field">
-              <label for="session">${r.session}</label>
-              <select id="session" @change=${(e: Event) => (this._session = (e.target as HTMLSelectElement).value)}>
-                <option value="" ?selected=${!this._session}>${r.all}</option>
-                ${sessionsInOrder(network.sessions).map((s) => html`<option value=${s.id} ?selected=${this._session === s.id}>${this.#sessionTitle(network, s.id)}</option>`)}
-              </select>
-            </div>`
-          : nothing}
-      </div>
-      <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty} ${this._notice}</p>
-      ${regs.length && !shown.length ? html`<p>${r.none}</p>` : nothing}
-      <ul class="cards">
-        ${repeat(shown, (x) => x.id, (x) => html`<li class="card">${this.#registrationCard(network, x)}</li>`)}
-      </ul>`;
+  #registrations(network: Network): TemplateResult {
+    return html`<leerkring-console-registrations .network=${network} .version=${this._load.status === 'ready' ? this._load.version : 0} .notice=${this._notice}></leerkring-console-registrations>`;
   }
 
-  #registrationCard(network: Network, x: AdminRegistration, extra?: TemplateResult): TemplateResult {
-    const m = this.m;
-    const r = m.registrations;
-    const locale = this.state.locale;
-    const p = x.participant;
-    const questions = network.registration.questions ?? [];
-    const declarations = network.registration.declarations ?? [];
-    const answer = (v: unknown) => (v === true ? r.yes : v === false ? r.no : v === undefined || v === '' ? r.noAnswer : String(v));
-    return html`<div class="row">
-        <h3 id=${`who-${x.id}`} tabindex="-1"><bdi>${p.name}</bdi></h3>
-        <span class="badge">${m.status[x.status] ?? x.status}${x.position ? html` · ${r.position(x.position)}` : nothing}</span>
-      </div>
-      ${extra ?? nothing}
-      <dl class="facts">
-        <dt>${r.email}</dt>
-        <dd>${p.email}</dd>
-        ${p.organisation ? html`<dt>${r.organisation}</dt><dd><bdi>${p.organisation}</bdi></dd>` : nothing}
-        ${typeof x.groupSize === 'number' ? html`<dt>${r.groupSize}</dt><dd>${x.groupSize}</dd>` : nothing}
-        ${x.organisationType ? html`<dt>${r.organisationType}</dt><dd>${messages(locale).organisationType[x.organisationType as 'municipality'] ?? x.organisationType}</dd>` : nothing}
-        ${p.role ? html`<dt>${r.role}</dt><dd>${p.role}</dd>` : nothing}
-        ${p.phone ? html`<dt>${r.phone}</dt><dd>${p.phone}</dd>` : nothing}
-        ${registrationScope(network) === 'session' ? html`<dt>${r.session}</dt><dd>${this.#sessionTitle(network, x.sessionId)}</dd>` : nothing}
-        <dt>${r.registeredAt}</dt>
-        <dd>${formatDateTime(locale, new Date(x.createdAt))}</dd>
-        ${x.reason ? html`<dt>${r.reason}</dt><dd>${x.reason}</dd>` : nothing}
-      </dl>
-      ${declarations.length
-        ? html`<details>
-            <summary>${r.declarations}</summary>
-            <ul>
-              ${declarations.map((d) => html`<li>${x.declarations.includes(d.id) ? '✓' : '✗'} ${d.text}</li>`)}
-            </ul>
-          </details>`
-        : nothing}
-      ${questions.length
-        ? html`<details>
-            <summary>${r.answers}</summary>
-            <dl class="facts">${questions.map((q) => html`<dt>${q.label}</dt><dd>${answer(x.answers[q.id])}</dd>`)}</dl>
-          </details>`
-        : nothing}
-      <details ?open=${!!x.note}>
-        <summary>${r.note}</summary>
-        <div class="field">
-          <label for=${`note-${x.id}`}>${r.note}</label>
-          <span class="hint" id=${`note-hint-${x.id}`}>${r.noteHint}</span>
-          <textarea id=${`note-${x.id}`} maxlength="2000" aria-describedby=${`note-hint-${x.id}`} .value=${x.note ?? ''}></textarea>
-        </div>
-        <button class="button secondary" type="button" @click=${() => this.#saveNote(x)}>${r.noteSave}</button>
-      </details>`;
-  }
+  #card = (network: Network, x: AdminRegistration, extra?: TemplateResult): TemplateResult =>
+    registrationCard({ m: this.m, locale: this.state.locale, saveNote: (r) => void this.#saveNote(r) }, network, x, extra);
 
   async #saveNote(x: AdminRegistration): Promise<void> {
     const note = this.renderRoot.querySelector<HTMLTextAreaElement>(`#note-${CSS.escape(x.id)}`)!.value;
@@ -333,7 +260,7 @@ export class ConsoleNetwork extends ConsolePage {
                 pending,
                 (x) => x.id,
                 (x) => html`<li class="card">
-                  ${this.#registrationCard(
+                  ${this.#card(
                     network,
                     x,
                     html`<div class="check">
@@ -429,7 +356,7 @@ export class ConsoleNetwork extends ConsolePage {
                 ${repeat(
                   list,
                   (x) => x.id,
-                  (x) => html`<li class="card">${this.#registrationCard(network, x, this.#waitlistActions(network, regs, x))}</li>`,
+                  (x) => html`<li class="card">${this.#card(network, x, this.#waitlistActions(network, regs, x))}</li>`,
                 )}
               </ol>`;
           })}`;
@@ -481,12 +408,9 @@ export class ConsoleNetwork extends ConsolePage {
 
   /** Whether a place for `x` goes past the capacity of what they wait for (the rule is core's). */
   #pastCapacity(network: Network, regs: AdminRegistration[], x: AdminRegistration) {
-    const same = regs.filter((r) => r.target === x.target);
-    const counts = {
-      confirmed: same.filter((r) => r.status === 'confirmed').length,
-      pending: same.filter((r) => r.status === 'pending').length,
-      waitlisted: same.filter((r) => r.status === 'waitlisted').length,
-    };
+    // The places taken come from the kept counts (the public availability), not from a list the tab may not hold whole.
+    const taken = this._load.status === 'ready' ? (x.target === 'network' ? this._load.taken.network : this._load.taken.sessions[x.target]) : undefined;
+    const counts = taken === undefined ? { confirmed: regs.filter((r) => r.target === x.target && (r.status === 'confirmed' || r.status === 'pending')).length, pending: 0, waitlisted: 0 } : { confirmed: taken, pending: 0, waitlisted: 0 };
     return placePastCapacity(network, counts, x.target === 'network' ? undefined : x.target);
   }
 

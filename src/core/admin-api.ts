@@ -13,7 +13,8 @@
 import * as z from 'zod/mini';
 import type { RegistrationView } from './client.js';
 import type { AvailabilityState } from './availability.js';
-import type { Network, NetworkKind } from './schema.js';
+import type { NetworkKind } from './schema.js';
+import type { NetworkResponse } from './network-client.js';
 import { isStorable } from './text.js';
 import { FEEDBACK_LABEL_MAX, FEEDBACK_MAX_QUESTIONS, FEEDBACK_MIN_QUESTIONS, FEEDBACK_QUESTION_TYPES, type FeedbackQuestion, type FeedbackQuestionSummary } from './feedback.js';
 
@@ -96,11 +97,33 @@ export const messageRequestSchema = z.strictObject({
   /** Only people registered for this session (networks with registration per session), or attending it (whole series). */
   sessionId: z.optional(id()),
   statuses: z.array(z.enum(MESSAGE_STATUSES)).check(z.minLength(1, 'empty'), z.maxLength(3)),
+  /** Only these registrations (a selection on the registrations list), of those the rest chooses. */
+  registrationIds: z.optional(z.array(z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'id'))).check(z.minLength(1, 'empty'), z.maxLength(1000))),
   subject: text(200),
   body: text(10000),
 });
 export const notifyRequestSchema = z.strictObject({ notify: z.enum(NOTIFY_PREFERENCES) });
-export const registrationsQuerySchema = z.object({ session: z.optional(id()) });
+export const REGISTRATION_STATUSES = ['confirmed', 'pending', 'waitlisted', 'rejected', 'cancelled'] as const;
+/** The most registrations one page of the list holds. */
+export const MAX_PAGE = 200;
+/**
+ * Which registrations the organiser list and the CSV give (issue 27): one session, a status, a
+ * search (core's search rule: accents, case and word order do not matter), an organisation
+ * type, an answer to a question, who came to a session (`present` with `attendedAt`). With
+ * `limit` the list is a page: `next` in the answer is the `after` of the page that follows.
+ */
+export const registrationsQuerySchema = z.object({
+  session: z.optional(id()),
+  status: z.optional(z.enum(REGISTRATION_STATUSES)),
+  q: z.optional(optionalText(200)),
+  organisationType: z.optional(id()),
+  question: z.optional(id()),
+  answer: z.optional(optionalText(200)),
+  attendedAt: z.optional(id()),
+  present: z.optional(z.enum(['yes', 'no'])),
+  after: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor'))),
+  limit: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,2}$/, 'integer'))),
+});
 /** The language of a certificate (issue 24); by default the one the person registered in. */
 export const certificateQuerySchema = z.object({ lang: z.optional(z.enum(['nl', 'en'])) });
 /** The questions of the evaluation after a session (issue 24): 3 to 5, each a scale (1–5) or open text. */
@@ -398,7 +421,8 @@ export interface AdminResponses {
   putOrganiser: { organisers: NetworkOrganiser[] };
   removeOrganiser: { organisers: NetworkOrganiser[] };
   audit: { entries: AuditEntry[] };
-  listRegistrations: { registrations: AdminRegistration[] };
+  /** With `limit`: one page, `next` (the next page's `after`, null at the end) and `total` (how many match). */
+  listRegistrations: { registrations: AdminRegistration[]; next?: string | null; total?: number };
   registrationsCsv: string;
   accept: RegistrationView;
   reject: RegistrationView;
@@ -411,7 +435,7 @@ export interface AdminResponses {
   listMessages: { messages: SentMessage[] };
   setNotify: SessionInfo;
   getNetworkDocument: NetworkDocumentResponse;
-  getNetwork: { network: Network };
+  getNetwork: NetworkResponse;
   putNetworkDocument: NetworkDocumentResponse;
   createNetwork: NetworkDocumentResponse;
   listRevisions: { revisions: NetworkRevision[] };

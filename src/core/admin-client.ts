@@ -5,6 +5,7 @@
  * or a 5xx comes back as `{ ok: false, retryable: true }`.
  */
 import type { ApiErrorBody, ApiResult } from './client.js';
+import { reviveAvailability } from './network-client.js';
 import {
   ADMIN_ROUTES,
   adminPath,
@@ -201,8 +202,12 @@ export class AdminClient {
   }
 
   /** The network as its public page shows it, also while it is a draft; for every organiser of it. */
-  network(networkId: string) {
-    return this.call('getNetwork', { params: { networkId } });
+  async network(networkId: string) {
+    const r = await this.call('getNetwork', { params: { networkId } });
+    if (!r.ok) return r;
+    const a = r.value.availability;
+    const sessions = Object.fromEntries(Object.entries(a.sessions).map(([k, v]) => [k, reviveAvailability(v)]));
+    return { ...r, value: { ...r.value, availability: { network: reviveAvailability(a.network), sessions } } };
   }
 
   /** The network document as it is now, and its revision (pass it back to `saveNetwork`). */

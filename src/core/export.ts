@@ -91,6 +91,30 @@ function answerText(question: Question, value: unknown, locale: Locale): string 
  * session registered for.
  */
 export function registrationsTable(network: Network, registrations: readonly ExportRegistration[], locale: Locale): ExportTable {
+  const columns = registrationColumns(
+    network,
+    {
+      fields: (['organisation', 'organisationType', 'role', 'phone'] as const).filter((f) => registrations.some((x) => x.participant[f])),
+      notes: registrations.some((x) => 'note' in x),
+      groupSize: registrations.some((x) => typeof x.groupSize === 'number'),
+    },
+    locale,
+  );
+  return { header: columns.header, rows: registrations.map(columns.row) };
+}
+
+/** What the data holds that decides columns: participant fields filled in by anyone, notes, group sizes. */
+export interface ExportDataFacts {
+  fields: readonly FieldName[];
+  notes: boolean;
+  groupSize: boolean;
+}
+
+/**
+ * The columns of `registrationsTable`, decided before any row is read (from `facts`, which a
+ * server can ask its database for), so that a long export is written a row at a time.
+ */
+export function registrationColumns(network: Network, facts: ExportDataFacts, locale: Locale): { header: string[]; row: (x: ExportRegistration) => string[] } {
   const c = consoleMessages(locale);
   const r = c.registrations;
   const col = c.exports.columns;
@@ -100,11 +124,11 @@ export function registrationsTable(network: Network, registrations: readonly Exp
   const sessions = new Map(network.sessions.map((s) => [s.id, s]));
   const questions = network.registration.questions ?? [];
   const declarations = network.registration.declarations ?? [];
-  const shown = (field: FieldName) => fieldUse(network, field) !== 'off' || registrations.some((x) => x.participant[field]);
+  const shown = (field: FieldName) => fieldUse(network, field) !== 'off' || facts.fields.includes(field);
   const fields = (['organisation', 'organisationType', 'role', 'phone'] as const).filter(shown);
   const fieldHeader: Record<FieldName, string> = { organisation: r.organisation, organisationType: r.organisationType, role: r.role, phone: r.phone };
-  const withNotes = registrations.some((x) => 'note' in x);
-  const withGroupSize = !!network.groupSize || registrations.some((x) => typeof x.groupSize === 'number');
+  const withNotes = facts.notes;
+  const withGroupSize = !!network.groupSize || facts.groupSize;
   // Attendance columns in the order people read the sessions (core's one order), not file order.
   const inOrder = sessionsInOrder(network.sessions);
 
@@ -126,7 +150,7 @@ export function registrationsTable(network: Network, registrations: readonly Exp
     col.reference,
   ];
 
-  const rows = registrations.map((x) => {
+  const row = (x: ExportRegistration): string[] => {
     const session = x.sessionId ? sessions.get(x.sessionId) : undefined;
     const field = (f: FieldName) => {
       const v = x.participant[f] ?? '';
@@ -149,8 +173,8 @@ export function registrationsTable(network: Network, registrations: readonly Exp
       ...(perSession ? [x.sessionId ? yesNo(x.attendance[x.sessionId]) : ''] : inOrder.map((s) => yesNo(x.attendance[s.id]))),
       x.id,
     ];
-  });
-  return { header, rows };
+  };
+  return { header, row };
 }
 
 /** What a printed attendance list shows; the console renders it, every word comes from here. */

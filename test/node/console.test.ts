@@ -235,7 +235,10 @@ describe('the organiser console', () => {
       const search = page.getByLabel('Zoek op naam, e-mail of organisatie');
       await search.fill(someone.name);
       const card = page.locator('leerkring-console-network li.card');
-      await page.waitForFunction(() => document.querySelector('leerkring-console')!.shadowRoot!.querySelector('leerkring-console-network')!.shadowRoot!.querySelectorAll('li.card').length === 1);
+      await page.waitForFunction(
+        () =>
+          document.querySelector('leerkring-console')!.shadowRoot!.querySelector('leerkring-console-network')!.shadowRoot!.querySelector('leerkring-console-registrations')!.shadowRoot!.querySelectorAll('li.card').length === 1,
+      );
       await card.getByText('Antwoorden').click();
       assert.match(await card.innerText(), /Energiecoöperatie Wijk/);
       await page.getByLabel('Status').selectOption('rejected');

@@ -4,7 +4,6 @@
  * Who may: owners of the network (the contract in core says so; admin-auth.ts enforces it).
  */
 import { copyForNextRound } from '../../core/network-copy.js';
-import { isPublic, publicNetwork } from '../../core/public-network.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_ROUTES, adminMessages, formatProblem, parseNetwork, type Locale, type Network, type NetworkChangePreview, type Problem } from '../../core/index.js';
 import { adminRoute } from './organiser-auth.js';
@@ -85,13 +84,6 @@ function registerDocumentRoutes(admin: FastifyInstance, options: NetworkRouteOpt
     const d = await networks.document(req.adminNetworkId!);
     if (!d) return fail(reply, 404, 'not-found', text(req).networkNotFound);
     return reply.header('etag', `"${d.revision}"`).header('cache-control', 'no-store').send(d);
-  });
-
-  admin.get(R.getNetwork.path, adminRoute('getNetwork'), async (req, reply) => {
-    const n = networks.get(req.adminNetworkId!);
-    if (!n) return fail(reply, 404, 'not-found', text(req).networkNotFound);
-    reply.header('cache-control', 'no-store');
-    return { network: { ...publicNetwork(n), ...(!isPublic(n) && { draft: true }) } };
   });
 
   admin.put(R.putNetworkDocument.path, adminRoute('putNetworkDocument'), async (req, reply) => {

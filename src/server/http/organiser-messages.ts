@@ -28,7 +28,13 @@ function organiserMessage(req: FastifyRequest, reply: FastifyReply, n: Network) 
     void error(reply, 422, 'invalid', t.unknownSession, { issues: [{ path: 'sessionId', message: t.unknownSession }] });
     return undefined;
   }
-  return { ...(b.sessionId !== undefined && { sessionId: b.sessionId }), statuses: [...new Set(b.statuses)], subject: b.subject, body: body.value };
+  return {
+    ...(b.sessionId !== undefined && { sessionId: b.sessionId }),
+    ...(b.registrationIds && { registrationIds: [...new Set(b.registrationIds)] }),
+    statuses: [...new Set(b.statuses)],
+    subject: b.subject,
+    body: body.value,
+  };
 }
 
 const nobody = (req: FastifyRequest, reply: FastifyReply) => error(reply, 422, 'no-recipients', adminMessages(localeOf(req)).noRecipients);
@@ -51,7 +57,7 @@ function registerMessages(admin: FastifyInstance, { store, networks, mailQueued 
     const sent = await store.sendMessage(n, m, caller.kind === 'organiser' ? caller.organiser.id : caller.kind);
     if (!sent) return nobody(req, reply);
     mailQueued();
-    req.auditDetail = { messageId: sent.id, recipients: sent.recipients, statuses: m.statuses, sessionId: m.sessionId ?? null };
+    req.auditDetail = { messageId: sent.id, recipients: sent.recipients, statuses: m.statuses, sessionId: m.sessionId ?? null, ...(m.registrationIds && { selection: true }) };
     return reply.code(202).send(sent);
   });
 }

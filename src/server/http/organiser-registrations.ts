@@ -4,16 +4,16 @@
  * the organiser context, after `installAdminAuth`, which decides who may (organiser-auth.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROUTES, adminMessages, exportFileName, formMessages, freeText, isStorable, registrationsTable, type AdminRegistration, type NoteRequest, type RemoveRequest } from '../../core/index.js';
+import { ADMIN_ROUTES, adminMessages, formMessages, freeText, type NoteRequest, type RemoveRequest } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { adminRoute } from './organiser-auth.js';
-import { toCsv } from './csv.js';
+import { registerRegistrationList } from './organiser-registration-list.js';
 import { error, localeOf, networkOf, registrationIdParam, view, type RouteDeps } from './reply.js';
 
 type OrganiserDeps = Pick<RouteDeps, 'store' | 'networks' | 'now' | 'mailQueued'>;
 
 export function registerOrganiserRegistrations(admin: FastifyInstance, deps: OrganiserDeps): void {
-  registerLists(admin, deps);
+  registerRegistrationList(admin, deps);
   registerDecisions(admin, deps);
   registerNoteAndRemove(admin, deps);
   registerAttendance(admin, deps);
@@ -23,49 +23,6 @@ const unknownRegistration = (req: FastifyRequest, reply: FastifyReply) => error(
 
 // Organiser-written text keeps its line breaks; what cannot be stored is refused, not repaired silently.
 const organiserText = (raw: string | undefined) => (raw === undefined ? { ok: true as const, value: '' } : freeText(raw));
-
-function registerLists(admin: FastifyInstance, { store, networks, now }: OrganiserDeps): void {
-  const listFor = async (req: FastifyRequest, reply: FastifyReply) => {
-    const n = networkOf(networks, req, reply, 'shown');
-    if (!n) return undefined;
-    const session = (req.query as { session?: unknown }).session;
-    if (session !== undefined && (typeof session !== 'string' || !isStorable(session))) {
-      void error(reply, 422, 'invalid', 'session must be one session id.');
-      return undefined;
-    }
-    return { n, rows: await store.list(n.id, session) };
-  };
-
-  /** A registration as organisers see it: in the console's list and, worded by core, in the CSV. */
-  const organiserView = async (row: RegistrationRow): Promise<AdminRegistration> => ({
-    ...view(row, await store.position(row)),
-    target: row.target,
-    organisationType: row.organisation_type,
-    answers: row.answers,
-    declarations: row.declarations,
-    reason: row.reason,
-    attendance: row.attendance,
-    note: row.organiser_note ?? null,
-    groupSize: row.group_size ?? null,
-  });
-
-  admin.get(ADMIN_ROUTES.listRegistrations.path, adminRoute('listRegistrations'), async (req, reply) => {
-    const r = await listFor(req, reply);
-    if (!r) return reply;
-    reply.header('cache-control', 'no-store');
-    return { registrations: await Promise.all(r.rows.map(organiserView)) };
-  });
-
-  admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
-    const r = await listFor(req, reply);
-    if (!r) return reply;
-    // The same shape the organiser list gives, so core words it once for the console and the file.
-    const registrations = await Promise.all(r.rows.map(organiserView));
-    const { header, rows } = registrationsTable(r.n, registrations, localeOf(req));
-    reply.header('cache-control', 'no-store');
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${exportFileName(r.n.id, now(r.n.id))}"`).send(toCsv(header, rows));
-  });
-}
 
 function registerDecisions(admin: FastifyInstance, { store, mailQueued }: OrganiserDeps): void {
   const act = (name: 'accept' | 'reject' | 'moveUp', run: (id: string, reason: string | undefined) => Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: string }>) =>

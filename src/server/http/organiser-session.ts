@@ -25,7 +25,7 @@ import {
 import { roleOf, type Caller, type OrganiserService } from '../services/organisers.js';
 import { sha256 } from '../tokens.js';
 import { SIGN_IN_LIMITS } from '../storage/rate-limit.js';
-import { isPublic } from '../../core/public-network.js';
+import { isPublic, publicNetwork } from '../../core/public-network.js';
 import { access, adminRoute, consoleUrlOf, memoryLimit, retryAfter, sessionInfoOf, SESSION_COOKIE, type AdminAuthOptions } from './organiser-auth.js';
 import { fail } from './reply.js';
 
@@ -135,6 +135,15 @@ function registerOrganisers(admin: FastifyInstance, organisers: OrganiserService
     }
     reply.header('cache-control', 'no-store');
     return { networks: out };
+  });
+
+  // The network as its public page shows it, with its places now, for every organiser of it:
+  // also while it is a draft, which the public routes do not know.
+  admin.get(R.getNetwork.path, adminRoute('getNetwork'), async (req, reply) => {
+    const n = networks.get(req.adminNetworkId!);
+    if (!n) return fail(reply, 404, 'not-found', text(req).networkNotFound);
+    reply.header('cache-control', 'no-store');
+    return { network: { ...publicNetwork(n), ...(!isPublic(n) && { draft: true }) }, availability: availabilityMap(n, await options.counts(n.id), options.networkNow(n.id)) };
   });
 
   admin.get(R.listOrganisers.path, adminRoute('listOrganisers'), async (req, reply) => {

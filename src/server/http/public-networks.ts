@@ -9,7 +9,7 @@ import { availabilityMap, networkCalendar, publicNetwork, type Network, type Pla
 import { networkSummary } from '../../core/network-summary.js';
 import { isPublic } from '../../core/public-network.js';
 import { formToken } from '../tokens.js';
-import { localeOf, matchesEtag, networkOf, type RouteDeps } from './reply.js';
+import { localeOf, matchesEtag, publicNetworkOf, type RouteDeps } from './reply.js';
 
 export function registerPublicNetworks(app: FastifyInstance, deps: RouteDeps, secret: Buffer): void {
   const { store, networks, now, clock } = deps;
@@ -30,7 +30,7 @@ export function registerPublicNetworks(app: FastifyInstance, deps: RouteDeps, se
 
   // The form asks for this when it is shown; the registration brings it back (see tokens.ts).
   app.get('/api/networks/:networkId/form-token', async (req, reply) => {
-    const n = networkOf(networks, req, reply);
+    const n = publicNetworkOf(networks, req, reply);
     if (!n) return reply;
     reply.header('cache-control', 'no-store');
     return { formToken: formToken(secret, n.id, clock()) };
@@ -72,7 +72,7 @@ function registerNetworkDocument(app: FastifyInstance, { store, networks, now }:
   // concatenation, encoding or hashing, and a client that has it gets a 304.
   const documentBodies = new WeakMap<Network, { availability: string; body: Buffer; etag: string }>();
   app.get('/api/networks/:networkId', async (req, reply) => {
-    const n = networkOf(networks, req, reply);
+    const n = publicNetworkOf(networks, req, reply);
     if (!n) return reply;
     // The kept counts, never a recount: the cost does not grow with the registrations stored.
     const availability = availabilityText(n, await store.counts(n.id));
@@ -93,7 +93,7 @@ function registerNetworkFeed(app: FastifyInstance, { networks }: RouteDeps): voi
   // language, then answer from memory.
   const feeds = new WeakMap<Network, Map<string, { body: string; etag: string }>>();
   app.get('/api/networks/:networkId/calendar.ics', async (req, reply) => {
-    const n = networkOf(networks, req, reply);
+    const n = publicNetworkOf(networks, req, reply);
     if (!n) return reply;
     const locale = localeOf(req);
     let byLocale = feeds.get(n);

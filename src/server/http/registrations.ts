@@ -9,7 +9,7 @@ import { cancelClosedText, emailAddress, hasCertificate, formMessages, isStorabl
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
-import { error, localeOf, networkOf, view, type RouteDeps } from './reply.js';
+import { error, localeOf, publicNetworkOf, view, type RouteDeps } from './reply.js';
 
 /**
  * The answer when an address has had its share of e-mail for the hour: said by the server only,
@@ -68,7 +68,7 @@ function registerSignup(app: FastifyInstance, deps: RouteDeps, options: Registra
   const spam = (reply: FastifyReply, locale: Locale) =>
     error(reply, 422, 'spam', formMessages(locale).signup.errorSummary, { issues: [{ path: '', message: formMessages(locale).form.error.spam }] });
   app.post('/api/networks/:networkId/registrations', limited, async (req, reply) => {
-    const n = networkOf(networks, req, reply);
+    const n = publicNetworkOf(networks, req, reply);
     if (!n) return reply;
     const body = req.body as { locale?: unknown; formToken?: unknown } | null | undefined;
     const locale = typeof body?.locale === 'string' ? toLocale(body.locale) : localeOf(req);

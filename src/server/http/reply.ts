@@ -89,10 +89,17 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 /** The network of the path's `:networkId`, or undefined after a 404. */
-export function networkOf(networks: NetworkRegistry, req: FastifyRequest, reply: FastifyReply, drafts: 'hidden' | 'shown' = 'hidden'): Network | undefined {
+/** The path's network for an organiser route (drafts included: the guard has checked the role), or undefined after a 404. */
+export function networkOf(networks: NetworkRegistry, req: FastifyRequest, reply: FastifyReply): Network | undefined {
   const n = networks.get((req.params as { networkId: string }).networkId);
-  // A draft is its organisers' only: to the public it does not exist (the same 404 as an unknown id).
-  if (!n || (drafts === 'hidden' && !isPublic(n))) {
+  if (!n) void error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'Unknown network.' : 'Onbekend netwerk.');
+  return n;
+}
+
+/** The path's network for a public route: a draft is its organisers' only, so to the public it does not exist (the same 404). */
+export function publicNetworkOf(networks: NetworkRegistry, req: FastifyRequest, reply: FastifyReply): Network | undefined {
+  const n = networks.get((req.params as { networkId: string }).networkId);
+  if (!n || !isPublic(n)) {
     void error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'Unknown network.' : 'Onbekend netwerk.');
     return undefined;
   }

@@ -3,6 +3,9 @@
  * someone up from the waiting list, taking someone off, their note, attendance, and the list.
  */
 import type { RegistrationRow } from '../storage/registrations.js';
+import { countMatching, exportFacts, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
+
+export type { ListCursor, ListedRow, ListFilter };
 import { isActive, type RegistrationContext } from './context.js';
 import type { ChangeResult, StatusChange } from './status-change.js';
 
@@ -51,5 +54,25 @@ export class Intake {
   /** Registrations of a network (optionally one session), in arrival order. */
   list(networkId: string, sessionId?: string): Promise<RegistrationRow[]> {
     return this.#ctx.repo.list(networkId, sessionId);
+  }
+
+  /** A page of a network's registrations after a cursor, filtered and searched (issue 27). */
+  page(networkId: string, filter: ListFilter, after: ListCursor | undefined, limit: number): Promise<{ rows: ListedRow[]; next: ListCursor | null }> {
+    return listPage(this.#ctx.repo.queryable, networkId, filter, after, limit);
+  }
+
+  /** How many registrations of a network match a filter. */
+  count(networkId: string, filter: ListFilter): Promise<number> {
+    return countMatching(this.#ctx.repo.queryable, networkId, filter);
+  }
+
+  /** Every matching registration, in batches: memory flat in the number of rows. */
+  stream(networkId: string, filter: ListFilter): AsyncGenerator<ListedRow[]> {
+    return listStream(this.#ctx.repo.queryable, networkId, filter);
+  }
+
+  /** What the matching rows hold that decides the CSV's columns. */
+  exportFacts(networkId: string, filter: ListFilter) {
+    return exportFacts(this.#ctx.repo.queryable, networkId, filter);
   }
 }

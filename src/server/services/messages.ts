@@ -18,7 +18,7 @@ import type { MailingRepository, RegistrationRow } from '../storage/registration
 import type { RegistrationContext } from './context.js';
 
 /** An organiser's message, its text already checked (`freeText`). */
-export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body'>;
+export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body' | 'registrationIds'>;
 
 export class Messages {
   readonly #ctx: RegistrationContext;
@@ -30,7 +30,7 @@ export class Messages {
   /** Who a message goes to: people with the chosen statuses; a session narrows it only where people register per session. */
   #recipients(mailings: MailingRepository, network: Network, m: OrganiserMessage): Promise<RegistrationRow[]> {
     const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
-    return mailings.messageRecipients(network.id, m.statuses, target);
+    return mailings.messageRecipients(network.id, m.statuses, target, m.registrationIds);
   }
 
   /** The message as its first recipient will get it, and how many get it; undefined when nobody would. */

@@ -14,11 +14,12 @@ export class MailingRepository {
     this.#q = q;
   }
 
-  /** Who a message goes to: these statuses, not erased, optionally one target; in arrival order. */
-  async messageRecipients(networkId: string, statuses: readonly string[], target?: string): Promise<RegistrationRow[]> {
+  /** Who a message goes to: these statuses, not erased, optionally one target and only some registrations (a selection); in arrival order. */
+  async messageRecipients(networkId: string, statuses: readonly string[], target?: string, ids?: readonly string[]): Promise<RegistrationRow[]> {
     const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3) ORDER BY seq`,
-      [networkId, statuses, target ?? null],
+      `SELECT * FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
+         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[])) ORDER BY seq`,
+      [networkId, statuses, target ?? null, ids ?? null],
     );
     return rows.map(rowOf);
   }

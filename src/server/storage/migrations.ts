@@ -1,5 +1,6 @@
 import type { Queryable } from './db.js';
 import { organisationKey } from '../../core/organisation-name.js';
+import { fillSearchTexts } from './registration-list.js';
 
 /**
  * Rows stored before core's `organisationKey` kept a plainly lower-cased name, so "  Gemeente
@@ -316,4 +317,18 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   CREATE INDEX registrations_active_by_email ON registrations (email_lower, network_id, target)
     WHERE status IN ('confirmed', 'waitlisted', 'pending')
   `,
+  // Search in the console runs in the database (issue 27): each registration keeps its name,
+  // e-mail and organisation folded by core's search rule (foldForSearch), written in JavaScript,
+  // so SQL never has a second copy of the rule. A change of the participant (an edit, erasure)
+  // empties it, and the next list fills it again from what is left; erased rows stay empty.
+  // The list reads in (target, seq) order, a page at a time after a cursor.
+  `
+  ALTER TABLE registrations ADD COLUMN search_text text;
+  CREATE INDEX registrations_list ON registrations (network_id, target, seq);
+  CREATE INDEX registrations_search_missing ON registrations (network_id) WHERE search_text IS NULL AND erased_at IS NULL;
+  CREATE FUNCTION leerkring_forget_search_text() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.search_text IS NOT DISTINCT FROM OLD.search_text THEN NEW.search_text := NULL; END IF; RETURN NEW; END $$;
+  CREATE TRIGGER registrations_forget_search_text BEFORE UPDATE OF participant ON registrations FOR EACH ROW
+    WHEN (OLD.participant IS DISTINCT FROM NEW.participant) EXECUTE FUNCTION leerkring_forget_search_text()
+  `,
+  (tx) => fillSearchTexts(tx),
 ];

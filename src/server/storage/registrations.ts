@@ -6,6 +6,7 @@
 import type { PlaceCounts } from '../../core/index.js';
 import type { Queryable } from './db.js';
 import { enqueueMail } from './outbox.js';
+import { searchTextOf } from './registration-list.js';
 import { ACTIVE, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 
 export { ACTIVE_STATUSES, json, type MessageRow, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
@@ -163,11 +164,12 @@ export class RegistrationRepository {
     const { rows } = await this.#q.query<{ kept: number }>(
       `WITH ins AS (
          INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, organisation_type,
-           declarations, answers, invitation, group_size, locale)
+           declarations, answers, invitation, group_size, locale, search_text)
          SELECT r.id, r.network_id, r.target, r.session_id, r.status, r.email_lower, r.participant, r.organisation_lower, r.organisation_type,
-           r.declarations, r.answers, r.invitation, r.group_size, r.locale
+           r.declarations, r.answers, r.invitation, r.group_size, r.locale, r.search_text
            FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, network_id text, target text, session_id text, status text, email_lower text,
-             participant jsonb, organisation_lower text, organisation_type text, declarations jsonb, answers jsonb, invitation text, group_size integer, locale text, ord bigint)
+             participant jsonb, organisation_lower text, organisation_type text, declarations jsonb, answers jsonb, invitation text, group_size integer, locale text,
+             search_text text, ord bigint)
            ORDER BY r.ord
          RETURNING id
        ), kept AS (
@@ -187,7 +189,7 @@ export class RegistrationRepository {
             ord,
             id: r.id, network_id: r.networkId, target: r.target, session_id: r.sessionId, status: r.status, email_lower: r.emailLower, participant: r.participant,
             organisation_lower: r.organisationLower, organisation_type: r.organisationType, declarations: r.declarations, answers: r.answers,
-            invitation: r.invitation, group_size: r.groupSize, locale: r.locale,
+            invitation: r.invitation, group_size: r.groupSize, locale: r.locale, search_text: searchTextOf(r.participant),
           })),
         ),
         JSON.stringify(answers.map((a) => ({ key: a.key, network_id: a.networkId, response: a.response, body_hash: a.bodyHash }))),

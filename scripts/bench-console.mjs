@@ -1,0 +1,162 @@
+// `npm run bench -- admin console` (issue 27): the organiser list API, its CSV and the console's
+// registrations page at 50 and 50,000 registrations on PostgreSQL, each beside its floor from the
+// same run. Helpers (server start, seeding, RSS) come from bench.mjs.
+import { createHash, randomUUID } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import { findChrome, CHROME_ARGS } from './find-chrome.mjs';
+
+const ADMIN = { authorization: 'Bearer bench-organiser-token-0123456789' };
+const mib = (x) => `${x.toFixed(1)} MiB`;
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** Reads a response whole while sampling the server's RSS every 20 ms; time, bytes and the peak RSS growth. */
+async function timed(url, pid, rssMiB) {
+  const before = await rssMiB(pid);
+  let peak = before;
+  const timer = setInterval(() => rssMiB(pid).then((r) => (peak = Math.max(peak, r))), 20);
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: ADMIN });
+  const body = await res.arrayBuffer();
+  const t = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, await rssMiB(pid));
+  if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  return { ms: t, bytes: body.byteLength, grew: peak - before };
+}
+
+/** The floor: the same rows by a plain query in this process, serialised as JSON or as CSV lines. */
+async function floor(pgUrl, networkId, kind) {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    const rss0 = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const { rows } = await c.query('SELECT * FROM registrations WHERE network_id = $1 ORDER BY target, seq', [networkId]);
+    const q = (v) => `"${String(v ?? '').replace(/"/g, '""')}"`;
+    const text =
+      kind === 'json'
+        ? JSON.stringify({ registrations: rows })
+        : rows.map((r) => [r.participant.name, r.participant.email, r.status, r.created_at.toISOString(), r.id].map(q).join(';')).join('\r\n');
+    const t = performance.now() - t0;
+    return { ms: t, bytes: Buffer.byteLength(text), grew: (process.memoryUsage().rss - rss0) / 2 ** 20 };
+  } finally {
+    await c.end();
+  }
+}
+
+export async function adminBench({ server, pgUrl, seed, rssMiB, median, networkId = 'admin50k', n = 50000, small = 'console50' }) {
+  await seed(pgUrl, networkId, n);
+  await seed(pgUrl, small, 50);
+  const base = `http://127.0.0.1:${server.port}/api/admin/networks/${networkId}`;
+  // The code paths warm (compiled, modules loaded) on the small network, the heap still cold.
+  for (const path of ['registrations.csv', 'registrations', 'registrations?limit=50']) await (await fetch(`http://127.0.0.1:${server.port}/api/admin/networks/${small}/${path}`, { headers: ADMIN })).arrayBuffer();
+  // Memory first, before anything else raised the server's heap: one CSV, then one full JSON list.
+  const csvCold = await timed(`${base}/registrations.csv`, server.pid, rssMiB);
+  const listCold = await timed(`${base}/registrations`, server.pid, rssMiB);
+  const runs = { list: [], csv: [], listFloor: [], csvFloor: [], listGrew: [], csvGrew: [] };
+  for (let i = 0; i < 5; i++) {
+    const l = await timed(`${base}/registrations`, server.pid, rssMiB);
+    const lf = await floor(pgUrl, networkId, 'json');
+    const c = await timed(`${base}/registrations.csv`, server.pid, rssMiB);
+    const cf = await floor(pgUrl, networkId, 'csv');
+    runs.list.push(l.ms), runs.listFloor.push(lf.ms), runs.csv.push(c.ms), runs.csvFloor.push(cf.ms), runs.listGrew.push(lf.grew), runs.csvGrew.push(cf.grew);
+  }
+  const [l, lf, c, cf] = [median(runs.list), median(runs.listFloor), median(runs.csv), median(runs.csvFloor)];
+  console.log(`admin list API, ${n.toLocaleString('en')} registrations, whole (streamed JSON, ${(listCold.bytes / 2 ** 20).toFixed(1)} MiB): median ${ms(l)} over 5 runs`);
+  console.log(`  floor: plain pg query + JSON.stringify in the bench process: median ${ms(lf)}; ratio ${(l / lf).toFixed(2)}x (target <= 1.3x)`);
+  console.log(`admin CSV, ${n.toLocaleString('en')} registrations (streamed, ${(csvCold.bytes / 2 ** 20).toFixed(1)} MiB): median ${ms(c)} over 5 runs`);
+  console.log(`  floor: plain pg query + CSV lines of 5 cells in the bench process: median ${ms(cf)}; ratio ${(c / cf).toFixed(2)}x (target <= 1.3x)`);
+  console.log(`  server RSS growth, first CSV ${mib(csvCold.grew)}, first whole list ${mib(listCold.grew)} (target <= +30 MiB); floor (all rows in memory) +${mib(median(runs.csvGrew))} CSV, +${mib(median(runs.listGrew))} JSON`);
+  // A page and a search, as the console asks for them.
+  const first = performance.now();
+  await (await fetch(`${base}/registrations?limit=50&q=seed%204711`, { headers: ADMIN })).arrayBuffer();
+  console.log(`first search after ${n.toLocaleString('en')} rows were stored without search text (fills it once): ${ms(performance.now() - first)}`);
+  const page = [];
+  const search = [];
+  const searchFloor = [];
+  const { default: pg } = await import('pg');
+  const pc = new pg.Client({ connectionString: pgUrl });
+  await pc.connect();
+  try {
+    for (let i = 0; i < 9; i++) {
+      let t0 = performance.now();
+      await (await fetch(`${base}/registrations?limit=50`, { headers: ADMIN })).arrayBuffer();
+      page.push(performance.now() - t0);
+      t0 = performance.now();
+      await (await fetch(`${base}/registrations?limit=50&q=${encodeURIComponent(`seed ${4711 + i}`)}`, { headers: ADMIN })).arrayBuffer();
+      search.push(performance.now() - t0);
+      t0 = performance.now();
+      await pc.query(`SELECT * FROM registrations WHERE network_id = $1 AND participant->>'name' ILIKE $2 ORDER BY seq LIMIT 50`, [networkId, `%seed ${4711 + i}%`]);
+      searchFloor.push(performance.now() - t0);
+    }
+  } finally {
+    await pc.end();
+  }
+  console.log(`admin list page of 50 (with total), ${n.toLocaleString('en')} stored: median ${ms(median(page))} over 9 runs`);
+  console.log(`search "seed 47xx" (a page of 50 and how many match), ${n.toLocaleString('en')} stored: median ${ms(median(search))} (target <= 150 ms); floor: plain ILIKE query on the name ${ms(median(searchFloor))}, ratio ${(median(search) / median(searchFloor)).toFixed(2)}x`);
+}
+
+/** An installation admin with a console session straight in the database; the cookie to send. */
+async function consoleSession(pgUrl) {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  const token = randomUUID() + randomUUID();
+  const id = randomUUID();
+  try {
+    await c.query(`INSERT INTO organisers (id, email_lower, name, is_admin) VALUES ($1, $2, 'Bench', true)`, [id, `bench-${id}@example.org`]);
+    await c.query('INSERT INTO organiser_sessions (hash, organiser_id, created_at, last_seen_at) VALUES ($1, $2, now(), now())', [createHash('sha256').update(token).digest('hex'), id]);
+  } finally {
+    await c.end();
+  }
+  return token;
+}
+
+export async function consoleBench({ server, pgUrl, median, small = 'console50', large = 'admin50k' }) {
+  const token = await consoleSession(pgUrl);
+  const browser = await chromium.launch({ executablePath: findChrome(), args: CHROME_ARGS.filter((a) => !a.startsWith('--headless')) });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: 'leerkring_session', value: token, domain: '127.0.0.1', path: '/', httpOnly: true, sameSite: 'Strict' }]);
+    const page = await context.newPage();
+    const base = `http://127.0.0.1:${server.port}`;
+    /** Navigation start to the list drawn and the next frame painted, in the page's own clock. */
+    const tti = async (id, count) => {
+      await page.goto('about:blank');
+      await page.goto(`${base}/beheer/#/netwerk/${id}`);
+      await page.locator('leerkring-console-registrations p.status-line').getByText(`${count} aanmeldingen`, { exact: true }).waitFor({ timeout: 60000 });
+      return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))));
+    };
+    const counted = async (id) => (await (await fetch(`${base}/api/admin/networks/${id}/registrations?limit=1`, { headers: ADMIN })).json()).total;
+    const [n50, nBig] = [await counted(small), await counted(large)];
+    await tti(small, n50);
+    await tti(large, nBig);
+    const a = [];
+    const b = [];
+    for (let i = 0; i < 5; i++) {
+      a.push(await tti(small, n50));
+      b.push(await tti(large, nBig));
+    }
+    const nodes = await page.evaluate(() => {
+      const count = (root) => [...root.querySelectorAll('*')].reduce((n, el) => n + 1 + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
+      return count(document);
+    });
+    console.log(`console registrations page, time to interactive (navigation to list drawn + a frame), Chromium, PostgreSQL:`);
+    console.log(`  ${n50} registrations: median ${ms(median(a))}; ${nBig.toLocaleString('en')}: median ${ms(median(b))} over 5 interleaved runs; ratio ${(median(b) / median(a)).toFixed(2)}x (target <= 1.2x and <= 1.5 s); ${nodes} elements in the page`);
+    // Search as the organiser types it, at 50,000: from the last key to the answer drawn.
+    const times = [];
+    const box = page.locator('leerkring-console-registrations').getByLabel('Zoek op naam, e-mail of organisatie');
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await box.fill(`seed ${1234 + i}`);
+      await page.locator('leerkring-console-registrations p.status-line').getByText(/ van /).waitFor();
+      times.push(performance.now() - t0);
+      await box.fill('');
+      await page.locator('leerkring-console-registrations p.status-line').getByText(`${nBig} aanmeldingen`, { exact: true }).waitFor();
+    }
+    console.log(`  console search at ${nBig.toLocaleString('en')}, typed to drawn: median ${ms(median(times))} over 5 (target <= 150 ms)`);
+  } finally {
+    await browser.close();
+  }
+}

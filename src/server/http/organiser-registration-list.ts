@@ -1,0 +1,118 @@
+/**
+ * The organiser list of a network's registrations and its CSV export (issue 27): filtered and
+ * searched in the database; with `limit` one page after a cursor, without it every row,
+ * streamed from the database a batch at a time (JSON or CSV), so memory stays flat in the
+ * number of rows. Registered by organiser-registrations.ts, inside the organiser context.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ADMIN_ROUTES, exportFileName, registrationColumns, searchWords, type AdminRegistration, type Network, type RegistrationsQuery } from '../../core/index.js';
+import type { ListCursor, ListedRow, ListFilter } from '../services/intake.js';
+import { adminRoute } from './organiser-auth.js';
+import { csvCell } from './csv.js';
+import { error, localeOf, networkOf, view, type RouteDeps } from './reply.js';
+
+type ListDeps = Pick<RouteDeps, 'store' | 'networks' | 'now'>;
+
+/** A page's cursor as the caller sees it: opaque, URL-safe. */
+export const encodeCursor = (c: ListCursor) => Buffer.from(JSON.stringify([c.target, c.seq])).toString('base64url');
+
+function decodeCursor(text: string): ListCursor | undefined {
+  try {
+    const v = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && /^[0-9]{1,18}$/.test(v[1])) return { target: v[0], seq: v[1] };
+  } catch {
+    // not ours: said below
+  }
+  return undefined;
+}
+
+/** A registration as organisers see it: in the console's list and, worded by core, in the CSV. */
+export const organiserView = (row: ListedRow): AdminRegistration => ({
+  ...view(row, row.position),
+  target: row.target,
+  organisationType: row.organisation_type,
+  answers: row.answers,
+  declarations: row.declarations,
+  reason: row.reason,
+  attendance: row.attendance,
+  note: row.organiser_note ?? null,
+  groupSize: row.group_size ?? null,
+});
+
+/** The filter a query asks for, or the sentence saying what is wrong with it. */
+function filterOf(q: RegistrationsQuery, n: Network): { filter: ListFilter; after?: ListCursor } | { problem: string } {
+  if ((q.question === undefined) !== (q.answer === undefined)) return { problem: 'question and answer go together: the id of a question, and the answer to look for.' };
+  if (q.question !== undefined && !(n.registration.questions ?? []).some((x) => x.id === q.question)) return { problem: 'question is not a question of this network.' };
+  if ((q.attendedAt === undefined) !== (q.present === undefined)) return { problem: 'attendedAt and present go together: a session id, and yes or no.' };
+  if (q.attendedAt !== undefined && !n.sessions.some((s) => s.id === q.attendedAt)) return { problem: 'attendedAt is not a session of this network.' };
+  const after = q.after === undefined ? undefined : decodeCursor(q.after);
+  if (q.after !== undefined && !after) return { problem: 'after is not a cursor this list gave (use the next of the page before).' };
+  const words = q.q ? searchWords(q.q) : [];
+  return {
+    filter: {
+      ...(q.session !== undefined && { target: q.session }),
+      ...(q.status && { status: q.status }),
+      ...(words.length && { words }),
+      ...(q.organisationType && { organisationType: q.organisationType }),
+      ...(q.question !== undefined && { answer: { question: q.question, value: q.answer! } }),
+      ...(q.attendedAt !== undefined && { attendance: { sessionId: q.attendedAt, present: q.present === 'yes' } }),
+    },
+    ...(after && { after }),
+  };
+}
+
+export function registerRegistrationList(admin: FastifyInstance, { store, networks, now }: ListDeps): void {
+  const listFor = (req: FastifyRequest, reply: FastifyReply) => {
+    const n = networkOf(networks, req, reply);
+    if (!n) return undefined;
+    const query = req.query as RegistrationsQuery;
+    const f = filterOf(query, n);
+    if ('problem' in f) {
+      void error(reply, 422, 'invalid', f.problem);
+      return undefined;
+    }
+    return { n, query, ...f };
+  };
+
+  admin.get(ADMIN_ROUTES.listRegistrations.path, adminRoute('listRegistrations'), async (req, reply) => {
+    const r = listFor(req, reply);
+    if (!r) return reply;
+    reply.header('cache-control', 'no-store');
+    if (r.query.limit !== undefined) {
+      const limit = Math.min(Number(r.query.limit), 200);
+      const [page, total] = await Promise.all([store.intake.page(r.n.id, r.filter, r.after, limit), store.intake.count(r.n.id, r.filter)]);
+      return { registrations: page.rows.map(organiserView), next: page.next ? encodeCursor(page.next) : null, total };
+    }
+    const rows = store.intake.stream(r.n.id, r.filter);
+    async function* body() {
+      yield '{"registrations":[';
+      let first = true;
+      for await (const batch of rows) {
+        yield (first ? '' : ',') + batch.map((x) => JSON.stringify(organiserView(x))).join(',');
+        first = false;
+      }
+      yield ']}';
+    }
+    return reply.type('application/json; charset=utf-8').send(Readable.from(body()));
+  });
+
+  admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
+    const r = listFor(req, reply);
+    if (!r) return reply;
+    // The columns first (from what the rows hold), then the rows a batch at a time, worded by core.
+    const facts = await store.intake.exportFacts(r.n.id, r.filter);
+    const columns = registrationColumns(r.n, { ...facts, notes: true }, localeOf(req));
+    const line = (cells: unknown[]) => cells.map(csvCell).join(';');
+    const rows = store.intake.stream(r.n.id, r.filter);
+    async function* body() {
+      yield `\uFEFF${line(columns.header)}\r\n`;
+      for await (const batch of rows) yield batch.map((x) => `${line(columns.row(organiserView(x)))}\r\n`).join('');
+    }
+    reply.header('cache-control', 'no-store');
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${exportFileName(r.n.id, now(r.n.id))}"`)
+      .send(Readable.from(body()));
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * A network's registrations as organisers look through them (issue 27): a page at a time in a
+ * stable order (target, then arrival) after a cursor, filtered and searched in the database,
+ * and the same read as a stream of batches for the full list and the CSV, so neither holds
+ * every row in memory. Search reads `search_text`, each row's name, e-mail and organisation
+ * folded by core's rule (foldForSearch); the words come folded by the same rule.
+ */
+import { foldForSearch } from '../../core/search.js';
+import type { Queryable } from './db.js';
+import { rowOf, type RegistrationRow, type Status } from './registration-rows.js';
+
+export interface ListFilter {
+  /** One target: a session id, or 'network'. */
+  target?: string;
+  status?: Status;
+  /** Search words, already folded (core's searchWords); every one must occur. */
+  words?: readonly string[];
+  organisationType?: string;
+  /** The answer to one question, as text ("true", "false", a choice's value, a number). */
+  answer?: { question: string; value: string };
+  /** Who came to a session (`present`), or had a place there and did not come. */
+  attendance?: { sessionId: string; present: boolean };
+}
+
+/** Where a page ends: the last row's target and arrival number. */
+export interface ListCursor {
+  target: string;
+  seq: string;
+}
+
+export type ListedRow = RegistrationRow & { position: number | undefined };
+
+/** The text searched for a participant: each field folded, one per line, so a word never spans two. */
+export function searchTextOf(p: { name?: string; email?: string; organisation?: string }): string {
+  return [p.name, p.email, p.organisation].map((f) => foldForSearch(f ?? '')).join('\n');
+}
+
+/**
+ * Writes the search text of rows that have none (new through a path that did not write it, or
+ * edited since): of one network, or of all. Done in JavaScript, by core's rule.
+ */
+export async function fillSearchTexts(q: Queryable, networkId?: string): Promise<void> {
+  for (;;) {
+    const { rows } = await q.query<{ id: string; participant: unknown }>(
+      `SELECT id, participant FROM registrations WHERE search_text IS NULL AND erased_at IS NULL AND ($1::text IS NULL OR network_id = $1) LIMIT 2000`,
+      [networkId ?? null],
+    );
+    if (!rows.length) return;
+    const texts = rows.map((r) => searchTextOf((typeof r.participant === 'string' ? JSON.parse(r.participant) : r.participant) as { name?: string }));
+    await q.query(`UPDATE registrations r SET search_text = x.t FROM unnest($1::uuid[], $2::text[]) AS x(id, t) WHERE r.id = x.id`, [rows.map((r) => r.id), texts]);
+    if (rows.length < 2000) return;
+  }
+}
+
+const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The WHERE clause of a filter, its parameters after `networkId` ($1). */
+function where(networkId: string, f: ListFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [networkId];
+  const and: string[] = ['r.network_id = $1'];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  if (f.target !== undefined) and.push(`r.target = ${p(f.target)}`);
+  if (f.status) and.push(`r.status = ${p(f.status)}`);
+  for (const w of f.words ?? []) and.push(`r.search_text LIKE ${p(`%${likeEscape(w)}%`)}`);
+  if (f.organisationType) and.push(`r.organisation_type = ${p(f.organisationType)}`);
+  if (f.answer) and.push(`r.answers ->> ${p(f.answer.question)} = ${p(f.answer.value)}`);
+  if (f.attendance) {
+    const s = p(f.attendance.sessionId);
+    // "Did not come" is about people who had a place there: core's hasPlaceAt, in SQL.
+    and.push(f.attendance.present ? `r.attendance ->> ${s} = 'true'` : `r.status = 'confirmed' AND r.target IN ('network', ${s}) AND coalesce(r.attendance ->> ${s}, '') <> 'true'`);
+  }
+  return { sql: and.join(' AND '), params };
+}
+
+// A waiting-list place is counted per row only on a page (a few rows); a stream counts as it goes.
+const POSITION = `CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*)::int FROM registrations w
+  WHERE w.network_id = r.network_id AND w.target = r.target AND w.status = 'waitlisted' AND w.seq <= r.seq) END AS position`;
+
+/** Rows after `after` in (target, seq) order, at most `limit`, with where the next page starts. */
+export async function listPage(q: Queryable, networkId: string, filter: ListFilter, after: ListCursor | undefined, limit: number): Promise<{ rows: ListedRow[]; next: ListCursor | null }> {
+  if (filter.words?.length) await fillSearchTexts(q, networkId);
+  const w = where(networkId, filter);
+  const params = [...w.params];
+  const cursor = after ? ` AND (r.target, r.seq) > ($${params.push(after.target)}, $${params.push(after.seq)}::bigint)` : '';
+  const { rows } = await q.query(`SELECT r.*, ${POSITION} FROM registrations r WHERE ${w.sql}${cursor} ORDER BY r.target, r.seq LIMIT $${params.push(limit + 1)}`, params);
+  const listed = rows.slice(0, limit).map((r) => ({ ...rowOf(r), position: (r as { position: number | null }).position ?? undefined }));
+  const last = listed[listed.length - 1];
+  return { rows: listed, next: rows.length > limit && last ? { target: last.target, seq: String(last.seq) } : null };
+}
+
+/** How many rows match a filter. */
+export async function countMatching(q: Queryable, networkId: string, filter: ListFilter): Promise<number> {
+  if (filter.words?.length) await fillSearchTexts(q, networkId);
+  const w = where(networkId, filter);
+  const { rows } = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM registrations r WHERE ${w.sql}`, w.params);
+  return Number(rows[0]!.n);
+}
+
+/**
+ * Every matching row, in batches of `batch`, each batch one query after the last one's cursor:
+ * memory holds one batch whatever the number of rows, and no transaction stays open while a
+ * slow reader takes the rows (PGlite has one connection). Waiting-list places are counted on
+ * the way where every waiting row of a target passes by (no filter but target and status);
+ * otherwise per row, as on a page.
+ */
+export async function* listStream(q: Queryable, networkId: string, filter: ListFilter, batch = 500): AsyncGenerator<ListedRow[]> {
+  const counting = !filter.words?.length && !filter.organisationType && !filter.answer && !filter.attendance;
+  if (!counting) {
+    let after: ListCursor | undefined;
+    do {
+      const page = await listPage(q, networkId, filter, after, Math.min(batch, 500));
+      if (page.rows.length) yield page.rows;
+      after = page.next ?? undefined;
+    } while (after);
+    return;
+  }
+  const w = where(networkId, filter);
+  const waiting = new Map<string, number>();
+  let after: ListCursor | undefined;
+  for (;;) {
+    const params = [...w.params];
+    const cursor = after ? ` AND (r.target, r.seq) > ($${params.push(after.target)}, $${params.push(after.seq)}::bigint)` : '';
+    const { rows } = await q.query(`SELECT r.* FROM registrations r WHERE ${w.sql}${cursor} ORDER BY r.target, r.seq LIMIT $${params.push(batch)}`, params);
+    if (!rows.length) return;
+    const out = rows.map((raw) => {
+      const row = rowOf(raw);
+      let position: number | undefined;
+      if (row.status === 'waitlisted') waiting.set(row.target, (position = (waiting.get(row.target) ?? 0) + 1));
+      return { ...row, position };
+    });
+    yield out;
+    if (rows.length < batch) return;
+    const last = out[out.length - 1]!;
+    after = { target: last.target, seq: String(last.seq) };
+  }
+}
+
+/** What the rows of a network hold that decides the CSV's columns (core's registrationColumns). */
+export async function exportFacts(q: Queryable, networkId: string, filter: ListFilter): Promise<{ fields: ('organisation' | 'organisationType' | 'role' | 'phone')[]; groupSize: boolean }> {
+  const w = where(networkId, filter);
+  const { rows } = await q.query<Record<string, boolean | null>>(
+    `SELECT bool_or(coalesce(r.participant ->> 'organisation', '') <> '') AS organisation, bool_or(coalesce(r.participant ->> 'organisationType', '') <> '') AS "organisationType",
+       bool_or(coalesce(r.participant ->> 'role', '') <> '') AS role, bool_or(coalesce(r.participant ->> 'phone', '') <> '') AS phone, bool_or(r.group_size IS NOT NULL) AS "groupSize"
+       FROM registrations r WHERE ${w.sql}`,
+    w.params,
+  );
+  const r = rows[0] ?? {};
+  return { fields: (['organisation', 'organisationType', 'role', 'phone'] as const).filter((f) => r[f] === true), groupSize: r.groupSize === true };
+}
