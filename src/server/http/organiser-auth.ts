@@ -112,6 +112,8 @@ declare module 'fastify' {
     adminNetworkId?: string;
     /** What the audit entry of this request records, set by the route. */
     auditDetail?: Record<string, unknown>;
+    /** The registration a network route made (an organiser's add), for its audit entry. */
+    auditRegistrationId?: string;
   }
 }
 
@@ -305,7 +307,7 @@ function installAudit(admin: FastifyInstance, organisers: OrganiserService): voi
         actor: req.caller,
         action: spec.audit,
         networkId: req.adminNetworkId ?? null,
-        registrationId: spec.access === 'registration' ? params.id : null,
+        registrationId: spec.access === 'registration' ? params.id : (req.auditRegistrationId ?? null),
         detail: req.auditDetail ?? auditDetail[spec.audit]?.(req, body) ?? {},
       });
     } catch (error) {
