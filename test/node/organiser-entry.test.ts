@@ -75,7 +75,7 @@ for (const backend of BACKENDS) {
       assert.match(mail.subject!, /Dag een|Leerkring per telefoon/);
       const ics = mail.attachments.find((a) => a.contentType === 'text/calendar')!;
       const event = new ICAL.Component(ICAL.parse(ics.content.toString('utf8'))).getFirstSubcomponent('vevent')!;
-      assert.equal(event.getFirstPropertyValue('summary'), 'Dag een', 'the calendar item the form would have sent');
+      assert.match(String(event.getFirstPropertyValue('summary')), /^Dag een/, 'the calendar item the form would have sent');
 
       // A required question is a question for the organiser too, with its field's sentence.
       const missing = await add('telefoon', { ...person('bel2'), sessionId: 'een' });
@@ -102,7 +102,7 @@ for (const backend of BACKENDS) {
       // One per organisation.
       assert.equal((await add('telefoon', { ...person('org1', { organisation: 'Gemeente Zeewolde' }), sessionId: 'twee', answers: { lunch: true } })).status, 201);
       const second = await add('telefoon', { ...person('org2', { organisation: 'gemeente zeewolde' }), sessionId: 'twee', answers: { lunch: true } }, { overCapacity: true });
-      assert.equal(second.status, 409, second.text);
+      assert.equal(second.status, 422, second.text, 'as the form answers it');
       assert.equal(second.body.error.code, 'organisation-limit');
 
       const { rows: audit } = await s.db.query<{ organiser_id: string; registration_id: string; detail: { status: string; sendEmail: boolean; overCapacity?: boolean } }>(
@@ -134,7 +134,7 @@ for (const backend of BACKENDS) {
       await deliver();
       const moveMail = mailsTo('wissel.jansen@example.org').at(-1)!;
       const cancels = moveMail.attachments.filter((x) => x.contentType === 'text/calendar').map((x) => new ICAL.Component(ICAL.parse(x.content.toString('utf8'))));
-      assert.ok(cancels.some((c) => c.getFirstPropertyValue('method') === 'CANCEL' && c.getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary') === 'Dag twee'), 'the old session leaves their calendar');
+      assert.ok(cancels.some((c) => c.getFirstPropertyValue('method') === 'CANCEL' && /^Dag twee/.test(String(c.getFirstSubcomponent('vevent')!.getFirstPropertyValue('summary')))), 'the old session leaves their calendar');
       const back = await as('POST', `/api/admin/registrations/${a.body.id}/move`, { sessionId: 'twee', overCapacity: true });
       assert.equal(back.status, 200, back.text);
       assert.equal(back.body.status, 'confirmed');

@@ -114,6 +114,8 @@ declare module 'fastify' {
     auditDetail?: Record<string, unknown>;
     /** The registration a network route made (an organiser's add), for its audit entry. */
     auditRegistrationId?: string;
+    /** The request changed nothing (a preview): no audit entry. */
+    auditSkip?: boolean;
   }
 }
 
@@ -298,7 +300,7 @@ const auditDetail: Partial<Record<AuditAction, (req: FastifyRequest, payload: un
 function installAudit(admin: FastifyInstance, organisers: OrganiserService): void {
   admin.addHook('onSend', async (req, reply, payload) => {
     const spec = specOf(req);
-    if (!spec?.audit || !req.caller || reply.statusCode >= 300) return payload;
+    if (!spec?.audit || !req.caller || reply.statusCode >= 300 || req.auditSkip) return payload;
     try {
       let body: unknown = {};
       if (typeof payload === 'string' && payload.startsWith('{')) body = JSON.parse(payload);

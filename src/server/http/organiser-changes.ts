@@ -102,7 +102,10 @@ function registerImport(admin: FastifyInstance, deps: Deps): void {
     const read = participantsFromCsv(n, b.csv, locale);
     const header = csvHeader(b.csv);
     const fileProblems = [...read.fileProblems, ...(read.rows.length || read.fileProblems.length ? [] : [m.nothing])];
-    if (fileProblems.length) return { committed: false, rows: [], fileProblems, notices: read.notices };
+    if (fileProblems.length) {
+      req.auditSkip = true;
+      return { committed: false, rows: [], fileProblems, notices: read.notices };
+    }
     const taken = read.rows.filter((r) => !r.skip && !r.problems.length);
     const commit = (b.commit ?? false) && taken.length === read.rows.filter((r) => !r.skip).length;
     const sendEmail = b.sendEmail ?? true;
@@ -121,6 +124,7 @@ function registerImport(admin: FastifyInstance, deps: Deps): void {
       return { ...base, outcome: 'problem', problems: [] };
     });
     if (committed) req.auditDetail = { rows: rows.filter((r) => r.outcome !== 'skipped').length, sendEmail };
+    else req.auditSkip = true;
     return { committed, rows, fileProblems: [], notices: read.notices };
   });
 }
