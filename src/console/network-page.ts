@@ -20,6 +20,7 @@ import './organisers.js';
 import './sessions.js';
 import './document.js';
 import './details.js';
+import './registration-entry.js';
 
 type Load =
   | { status: 'loading' }
@@ -219,6 +220,7 @@ export class ConsoleNetwork extends ConsolePage {
     );
     const perSession = registrationScope(network) === 'session';
     return html`<h2>${r.heading}</h2>
+      <leerkring-console-entry-tools .network=${network}></leerkring-console-entry-tools>
       <div class="toolbar" role="search">
         <div class="field">
           <label for="q">${r.search}</label>
@@ -244,7 +246,7 @@ export class ConsoleNetwork extends ConsolePage {
       <p role="status" class="status-line">${regs.length ? r.count(shown.length, regs.length) : r.empty} ${this._notice}</p>
       ${regs.length && !shown.length ? html`<p>${r.none}</p>` : nothing}
       <ul class="cards">
-        ${repeat(shown, (x) => x.id, (x) => html`<li class="card">${this.#registrationCard(network, x)}</li>`)}
+        ${repeat(shown, (x) => x.id, (x) => html`<li class="card">${this.#registrationCard(network, x)}<leerkring-console-registration-actions .network=${network} .registration=${x}></leerkring-console-registration-actions></li>`)}
       </ul>`;
   }
 
