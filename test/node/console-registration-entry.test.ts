@@ -48,6 +48,33 @@ async function outboxFor(id: string): Promise<number> {
   return rows.length;
 }
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+/**
+ * 200% text on the same 320 px screen: nothing in these forms (`tag`, looked for through shadow
+ * roots) reaches past the screen's edge (WCAG 1.4.4, 1.4.10). Only these: the page's own tab bar
+ * and search toolbar are another part of the console. Returns what sticks out.
+ */
+async function sticksOutAt200(page: Page, tag: string): Promise<string[]> {
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
+  const wide = (await page.evaluate(`(() => {
+    const out = [];
+    let seen = 0;
+    const width = document.documentElement.clientWidth + 1;
+    const check = (root) => root.querySelectorAll('*').forEach((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width) seen++;
+      if (r.width && r.right > width) out.push(el.localName + '#' + el.id + ' ' + Math.round(r.right));
+      if (el.shadowRoot) check(el.shadowRoot);
+    });
+    const find = (root) => root.querySelectorAll('*').forEach((el) => {
+      if (el.localName === ${JSON.stringify(tag)} && el.shadowRoot) check(el.shadowRoot);
+      else if (el.shadowRoot) find(el.shadowRoot);
+    });
+    find(document);
+    return seen ? out : ['no visible ' + ${JSON.stringify(tag)} + ' was found'];
+  })()`)) as string[];
+  await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+  return wide;
+}
 
 describe('registrations an organiser enters themselves, in the console (issue 24, item 1)', () => {
   test('adding someone by keyboard: errors at their fields, no e-mail when asked, a place past capacity only knowingly', async () => {
@@ -68,6 +95,7 @@ describe('registrations an organiser enters themselves, in the console (issue 24
       assert.equal(await focusedId(page), 'entry-errors');
       await expectAccessible(page, 'add form with an error');
       assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320 px');
+      assert.deepEqual(await sticksOutAt200(page, 'leerkring-console-registration-entry'), [], 'nor with 200% text');
       await form.getByRole('link', { name: /Blijf je lunchen/ }).press('Enter');
       assert.equal(await focusedId(page), 'entry-q-lunch-yes');
       await page.keyboard.press('Space');
@@ -118,6 +146,7 @@ describe('registrations an organiser enters themselves, in the console (issue 24
       await move.getByLabel('Nieuwe bijeenkomst').selectOption('twee');
       await expectAccessible(page, 'the move form');
       assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320 px');
+      assert.deepEqual(await sticksOutAt200(page, 'leerkring-console-move'), [], 'nor with 200% text');
       await move.getByRole('button', { name: 'Verplaatsen' }).press('Enter');
       await page.getByText('staat nu bij Dag twee', { exact: false }).waitFor();
       assert.equal((await registrations()).find((r) => r.id === fatima.id)!.sessionId, 'twee');
@@ -137,6 +166,7 @@ describe('registrations an organiser enters themselves, in the console (issue 24
       assert.equal(await imp.getByRole('button', { name: /Bevestig/ }).count(), 0, 'no confirm while there are problems');
       await expectAccessible(page, 'import preview with a problem');
       assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320 px');
+      assert.deepEqual(await sticksOutAt200(page, 'leerkring-console-import'), [], 'nor with 200% text');
 
       // The same list, fixed, as a file that Dutch Excel writes: a BOM and semicolons.
       await imp.getByLabel('Kies een CSV-bestand').setInputFiles({ name: 'lijst.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFFNaam;E-mail;Bijeenkomst;Blijf je lunchen?\r\nAnne Post;anne@example.org;Dag twee;ja\r\nBen Kok;ben@example.org;Dag twee;nee\r\n') });
