@@ -273,9 +273,9 @@ export class ConsoleQuestions extends DocumentEditor {
         ${this._drafts.length ? nothing : html`<p>${t.none}</p>`}
         ${repeat(this._drafts, (d) => d.key, (d, i) => this.#question(d, i, this._drafts.length))}
         <p><button class="button secondary" type="button" id="q-add" @click=${this.#add}>${t.add}</button></p>
-        <button class="button" type="submit" ?disabled=${this._busy}>${m.document.check}</button>
+        <button class="button" type="submit" ?disabled=${this._busy}>${t.check}</button>
       </form>
-      ${this.renderPreview(m.details.checked, m.document.save, () => this.#save())}`;
+      ${this.renderPreview(t.checked, t.save, () => this.#save())}`;
   }
 }
 
