@@ -218,7 +218,8 @@ export class ConsoleRegistrationEntry extends ConsolePage {
     const declarations = (n.registration.declarations ?? []).filter((d) => $<HTMLInputElement>(`entry-d-${d.id}`)?.checked).map((d) => d.id);
     const session = value('entry-session');
     const group = value('entry-groupSize');
-    return { participant, answers, declarations, ...(session && { sessionId: session }), ...(group && { groupSize: Number(group) }), locale: this.state.locale };
+    // No locale: the person's e-mails are in the network's default language, not the console's.
+    return { participant, answers, declarations, ...(session && { sessionId: session }), ...(group && { groupSize: Number(group) }) };
   }
 
   async #submit(e: Event): Promise<void> {
