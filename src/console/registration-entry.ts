@@ -239,7 +239,9 @@ export class ConsoleRegistrationEntry extends ConsolePage {
     this._busy = false;
     if (!r.ok) {
       const issues = (r.error as { issues?: Issue[] }).issues;
-      this._issues = issues?.length ? issues : [{ path: '', message: r.error.message }];
+      // Full without a waiting list: say how the organiser can still give a place.
+      const full = !x && (r.error.code === 'full' || r.error.code === 'waitlist-full') ? ` ${t.add.full}` : '';
+      this._issues = issues?.length ? issues : [{ path: '', message: `${r.error.message}${full}` }];
       this._notice = '';
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#entry-errors')?.focus();
