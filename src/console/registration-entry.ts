@@ -67,7 +67,7 @@ export class ConsoleRegistrationEntry extends ConsolePage {
   }
 
   #issue(id: string): string | undefined {
-    const mine = this._issues.filter((i) => controlId(this.network, i.path)?.startsWith(id));
+    const mine = this._issues.filter((i) => controlId(this.network, i.path) === id);
     return mine.length ? mine.map((i) => i.message).join(' ') : undefined;
   }
 
