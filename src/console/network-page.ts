@@ -18,6 +18,8 @@ import './organisers.js';
 import './sessions.js';
 import './document.js';
 import './details.js';
+import './registration-entry.js';
+import './questions-editor.js';
 import './certificates.js';
 import './feedback.js';
 
@@ -209,7 +211,8 @@ export class ConsoleNetwork extends ConsolePage {
       case 'sessions':
         return html`<leerkring-console-sessions .networkId=${network.id}></leerkring-console-sessions>`;
       case 'details':
-        return html`<leerkring-console-details .networkId=${network.id}></leerkring-console-details>`;
+        return html`<leerkring-console-details .networkId=${network.id}></leerkring-console-details>
+          <leerkring-console-questions .networkId=${network.id}></leerkring-console-questions>`;
       case 'document':
         return html`<leerkring-console-document .networkId=${network.id}></leerkring-console-document>`;
       default:

@@ -182,6 +182,7 @@ export class ConsoleRegistrations extends ConsolePage {
           : [],
     );
     return html`<h2>${r.heading}</h2>
+      <leerkring-console-entry-tools .network=${network}></leerkring-console-entry-tools>
       <div class="toolbar filters" role="search">
         <div class="field">
           <label for="q">${r.search}</label>
@@ -208,7 +209,10 @@ export class ConsoleRegistrations extends ConsolePage {
       ${items && this._all && !this._total ? html`<p>${r.none}</p>` : nothing}
       ${items?.length ? this.#bulk(items) : nothing}
       <ul class="cards">
-        ${repeat(items ?? [], (x) => x.id, (x) => html`<li class="card">${registrationCard(card, network, x, this.#choose(x))}</li>`)}
+        ${repeat(items ?? [], (x) => x.id, (x) => html`<li class="card">
+            ${registrationCard(card, network, x, this.#choose(x))}
+            <leerkring-console-registration-actions .network=${network} .registration=${x}></leerkring-console-registration-actions>
+          </li>`)}
       </ul>
       ${items && this._next
         ? html`<p class="no-print">

@@ -49,6 +49,10 @@ export const AUDIT_ACTIONS = [
   'certificate-sent',
   'feedback-questions',
   'feedback-request',
+  'registration-added',
+  'registration-edited',
+  'registration-moved',
+  'registrations-imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -91,6 +95,31 @@ export const noteRequestSchema = z.strictObject({
   note: z.string().check(z.trim(), z.maxLength(2000)),
 });
 export const removeRequestSchema = z.strictObject({ reason: z.optional(optionalText(2000)) });
+/**
+ * An organiser adds someone themselves (a phone call, a paper list): `registration` is what the
+ * public form sends (checked by the same rules, without the invitation code and form token);
+ * `overCapacity` gives a place past capacity knowingly; `sendEmail: false` sends the person nothing.
+ */
+export const addRegistrationRequestSchema = z.strictObject({
+  registration: z.unknown(),
+  overCapacity: z.optional(z.boolean()),
+  sendEmail: z.optional(z.boolean()),
+});
+/** Corrects a registration's details: the person, answers, declarations, as the form sends them. */
+export const editRegistrationRequestSchema = z.strictObject({ registration: z.unknown() });
+/** Moves a registration to another session (networks with registration per session). */
+export const moveRegistrationRequestSchema = z.strictObject({ sessionId: id(), overCapacity: z.optional(z.boolean()) });
+/**
+ * A list of participants as CSV (the console's own export, or a spreadsheet saved as CSV, commas
+ * or semicolons). Without `commit` it is a preview: what would happen to each row. With it, all
+ * rows are registered in one transaction, or none when any row has a problem.
+ */
+export const importRequestSchema = z.strictObject({
+  csv: z.string().check(z.minLength(1, 'empty'), z.maxLength(1_000_000)),
+  commit: z.optional(z.boolean()),
+  sendEmail: z.optional(z.boolean()),
+  overCapacity: z.optional(z.boolean()),
+});
 /** Whom an organiser's message goes to: people with these statuses, for one session or the whole network. */
 export const MESSAGE_STATUSES = ['confirmed', 'waitlisted', 'pending'] as const;
 export const messageRequestSchema = z.strictObject({
@@ -167,6 +196,9 @@ export type RejectRequest = z.infer<typeof rejectRequestSchema>;
 export type AttendanceRequest = z.infer<typeof attendanceRequestSchema>;
 export type NoteRequest = z.infer<typeof noteRequestSchema>;
 export type RemoveRequest = z.infer<typeof removeRequestSchema>;
+export type AddRegistrationRequest = z.infer<typeof addRegistrationRequestSchema>;
+export type MoveRegistrationRequest = z.infer<typeof moveRegistrationRequestSchema>;
+export type ImportRequest = z.infer<typeof importRequestSchema>;
 export type MessageRequest = z.infer<typeof messageRequestSchema>;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 export type NotifyRequest = z.infer<typeof notifyRequestSchema>;
@@ -226,6 +258,34 @@ export interface AdminRegistration extends RegistrationView {
   note: string | null;
   /** How many people a workshop request is for (in-company workshops); null otherwise. */
   groupSize: number | null;
+}
+
+/** A registration an organiser added, changed or moved; `overCapacity` when its place is past capacity. */
+export interface OrganiserRegistrationResult extends RegistrationView {
+  overCapacity?: boolean;
+}
+
+/** One row of an imported list: what happens to it (or would), or its problems in sentences. */
+export interface ImportRow {
+  /** The row's line in the file (the header is line 1). */
+  line: number;
+  name: string;
+  email: string;
+  /** What it becomes; `skipped` for a row the list itself marks as cancelled or refused. */
+  outcome: 'confirmed' | 'waitlisted' | 'skipped' | 'problem';
+  overCapacity?: boolean;
+  /** Each problem as a sentence naming the row and the column. */
+  problems: string[];
+}
+
+export interface ImportResult {
+  /** True when the rows were registered; false for a preview, or when nothing was kept because of problems. */
+  committed: boolean;
+  rows: ImportRow[];
+  /** Problems with the file as a whole (no header, unknown columns), as sentences. */
+  fileProblems: string[];
+  /** What is only worth knowing (a column that is skipped), as sentences. */
+  notices: string[];
 }
 
 /** A message as the participant will see it, and how many people it goes to. */
@@ -371,6 +431,10 @@ export const ADMIN_ROUTES = {
   attendance: { method: 'PUT', path: '/api/admin/registrations/:id/attendance', access: 'registration', role: 'organiser', body: attendanceRequestSchema, audit: 'attendance' },
   setNote: { method: 'PUT', path: '/api/admin/registrations/:id/note', access: 'registration', role: 'organiser', body: noteRequestSchema, audit: 'note' },
   remove: { method: 'POST', path: '/api/admin/registrations/:id/remove', access: 'registration', role: 'organiser', body: removeRequestSchema, audit: 'remove' },
+  addRegistration: { method: 'POST', path: '/api/admin/networks/:networkId/registrations', access: 'network', role: 'organiser', body: addRegistrationRequestSchema, audit: 'registration-added' },
+  editRegistration: { method: 'PUT', path: '/api/admin/registrations/:id', access: 'registration', role: 'organiser', body: editRegistrationRequestSchema, audit: 'registration-edited' },
+  moveRegistration: { method: 'POST', path: '/api/admin/registrations/:id/move', access: 'registration', role: 'organiser', body: moveRegistrationRequestSchema, audit: 'registration-moved' },
+  importRegistrations: { method: 'POST', path: '/api/admin/networks/:networkId/registrations/import', access: 'network', role: 'organiser', body: importRequestSchema, audit: 'registrations-imported', bodyLimit: DOCUMENT_BODY_LIMIT },
   previewMessage: { method: 'POST', path: '/api/admin/networks/:networkId/messages/preview', access: 'network', role: 'organiser', body: messageRequestSchema },
   sendMessage: { method: 'POST', path: '/api/admin/networks/:networkId/messages', access: 'network', role: 'organiser', body: messageRequestSchema, audit: 'message' },
   listMessages: { method: 'GET', path: '/api/admin/networks/:networkId/messages', access: 'network', role: 'organiser' },
@@ -430,6 +494,10 @@ export interface AdminResponses {
   attendance: { attendance: Record<string, boolean> };
   setNote: { note: string | null };
   remove: RegistrationView;
+  addRegistration: OrganiserRegistrationResult;
+  editRegistration: OrganiserRegistrationResult;
+  moveRegistration: OrganiserRegistrationResult;
+  importRegistrations: ImportResult;
   previewMessage: MessagePreview;
   sendMessage: { id: string; recipients: number };
   listMessages: { messages: SentMessage[] };

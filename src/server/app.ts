@@ -23,6 +23,7 @@ import { registerPublicNetworks } from './http/public-networks.js';
 import { registerRegistrations } from './http/registrations.js';
 import { registerOrganiserSession } from './http/organiser-session.js';
 import { registerOrganiserRegistrations } from './http/organiser-registrations.js';
+import { registerOrganiserChanges } from './http/organiser-changes.js';
 import { registerOrganiserMessages } from './http/organiser-messages.js';
 import { registerStaticFiles } from './http/static-files.js';
 
@@ -213,6 +214,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: Fastif
     registerOrganiserSession(admin, organisers, authOptions);
     registerNetworkRoutes(admin, { networks, organisers, localeOf, preview: (before, after) => store.previewRevision(before, after), ...(options.onMailQueued && { onMailQueued: options.onMailQueued }) });
     registerOrganiserRegistrations(admin, deps);
+    registerOrganiserChanges(admin, deps);
     registerOrganiserMessages(admin, deps);
     registerOrganiserCertificates(admin, deps);
     registerOrganiserFeedback(admin, deps);

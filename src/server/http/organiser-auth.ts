@@ -112,6 +112,10 @@ declare module 'fastify' {
     adminNetworkId?: string;
     /** What the audit entry of this request records, set by the route. */
     auditDetail?: Record<string, unknown>;
+    /** The registration a network route made (an organiser's add), for its audit entry. */
+    auditRegistrationId?: string;
+    /** The request changed nothing (a preview): no audit entry. */
+    auditSkip?: boolean;
   }
 }
 
@@ -296,7 +300,7 @@ const auditDetail: Partial<Record<AuditAction, (req: FastifyRequest, payload: un
 function installAudit(admin: FastifyInstance, organisers: OrganiserService): void {
   admin.addHook('onSend', async (req, reply, payload) => {
     const spec = specOf(req);
-    if (!spec?.audit || !req.caller || reply.statusCode >= 300) return payload;
+    if (!spec?.audit || !req.caller || reply.statusCode >= 300 || req.auditSkip) return payload;
     try {
       let body: unknown = {};
       if (typeof payload === 'string' && payload.startsWith('{')) body = JSON.parse(payload);
@@ -305,7 +309,7 @@ function installAudit(admin: FastifyInstance, organisers: OrganiserService): voi
         actor: req.caller,
         action: spec.audit,
         networkId: req.adminNetworkId ?? null,
-        registrationId: spec.access === 'registration' ? params.id : null,
+        registrationId: spec.access === 'registration' ? params.id : (req.auditRegistrationId ?? null),
         detail: req.auditDetail ?? auditDetail[spec.audit]?.(req, body) ?? {},
       });
     } catch (error) {

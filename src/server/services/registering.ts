@@ -22,11 +22,12 @@ import {
 import { isConnectionFailure } from '../storage/db.js';
 import type { MailKind } from '../mail/compose.js';
 import { organisationKey } from '../../core/organisation-name.js';
+import { decideOrganiserRegistration } from '../../core/organiser-registration.js';
 import type { NewRegistration, OrganiserContact, RegistrationRepository, Status } from '../storage/registrations.js';
 import type { NewRegistrationFacts, RegistrationContext } from './context.js';
 
 export type RegisterResult =
-  | { kind: 'created'; id: string; status: Exclude<Status, 'rejected' | 'cancelled'>; position?: number; manageToken: string }
+  | { kind: 'created'; id: string; status: Exclude<Status, 'rejected' | 'cancelled'>; position?: number; manageToken: string; overCapacity?: boolean }
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'rejected'; reasons: Reason[]; message: string; conflict: boolean }
   /** The idempotency key was used before for a different registration. */
@@ -52,8 +53,25 @@ interface Pending {
   bodyHash: string;
   email: string;
   organisation?: string;
+  /** Added by an organiser (organiser-registrations.ts): their rules (core), their choice of e-mail. */
+  organiser?: ByOrganiser;
   answer: (result: RegisterResult) => void;
   fail: (error: unknown) => void;
+}
+
+/** What an organiser chose when they add someone themselves. */
+export interface ByOrganiser {
+  /** Give a place past capacity, knowingly. */
+  overCapacity: boolean;
+  /** Send the person the e-mail they would get had they registered themselves. */
+  sendEmail: boolean;
+}
+
+/** Thrown to roll back a trial of an import (its preview), carrying what it would have done. */
+class Trial extends Error {
+  constructor(readonly results: RegisterResult[]) {
+    super('trial');
+  }
 }
 
 
@@ -96,31 +114,10 @@ export class Registering {
    * are then decided together, in arrival order, in one transaction under one lock (see #drain):
    * each still gets its own answer, by the same rules, as if it had come alone.
    */
-  async register(network: Network, body: unknown, idempotencyKey?: string): Promise<RegisterResult> {
-    const now = this.#ctx.now(network.id);
-    const checked = validateRegistrationInput(network, body);
+  async register(network: Network, body: unknown, idempotencyKey?: string, organiser?: ByOrganiser): Promise<RegisterResult> {
+    const checked = this.#check(network, body, organiser);
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems };
-    const input: RegistrationInput = checked.value;
-    const p = input.participant;
-    const type = p.organisationType as OrganisationType | undefined;
-    const request: Pending = {
-      network,
-      now,
-      input,
-      target: registrationScope(network) === 'session' ? input.sessionId! : 'network',
-      locale: input.locale ?? 'nl',
-      type,
-      invitation: type && invitationTypes(network).includes(type) ? checkInvitation(network, input.invitationCode) : 'none',
-      ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
-      // A key stands for one registration: the same key with other details is someone else (or
-      // the same person after changing the form) and must never receive the first one's token.
-      bodyHash: createHash('sha256').update(canonicalJson(input)).digest('hex'),
-      email: p.email.toLowerCase(),
-      // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
-      ...(p.organisation && { organisation: organisationKey(p.organisation) }),
-      answer: () => {},
-      fail: () => {},
-    };
+    const request = this.#pending(network, checked.value, idempotencyKey, organiser);
     return new Promise<RegisterResult>((resolve, reject) => {
       request.answer = resolve;
       request.fail = reject;
@@ -134,6 +131,68 @@ export class Registering {
         void this.#drain(queue);
       }
     });
+  }
+
+  /**
+   * Registers a list an organiser brings (an import): every one decided in order by the same
+   * rules, in one transaction. With `commit` false, or when any of them is refused, nothing is
+   * kept (the transaction is rolled back) and the answers say what would happen to each.
+   */
+  async registerAll(network: Network, bodies: unknown[], organiser: ByOrganiser, commit: boolean): Promise<{ committed: boolean; results: RegisterResult[] }> {
+    const checked = bodies.map((body) => this.#check(network, body, organiser));
+    const batch = checked.flatMap((c) => (c.ok ? [this.#pending(network, c.value, undefined, organiser)] : []));
+    const keep = commit && batch.length === bodies.length;
+    let decided: RegisterResult[] = [];
+    if (batch.length) {
+      try {
+        decided = await this.#ctx.transaction(async (repo) => {
+          const results = await this.#decide(repo, batch);
+          if (!keep || results.some((r) => r.kind !== 'created')) throw new Trial(results);
+          return results;
+        });
+      } catch (error) {
+        if (!(error instanceof Trial)) throw error;
+        decided = error.results;
+      }
+    }
+    const committed = keep && decided.every((r) => r.kind === 'created');
+    let next = 0;
+    return { committed, results: checked.map((c) => (c.ok ? decided[next++]! : { kind: 'invalid' as const, problems: c.problems })) };
+  }
+
+  /** Validates a registration body; an organiser vouches for an invitation, so needs no code. */
+  #check(network: Network, body: unknown, organiser: ByOrganiser | undefined) {
+    const checked = validateRegistrationInput(network, body);
+    if (checked.ok || !organiser) return checked;
+    const problems = checked.problems.filter((p) => p.path !== 'invitationCode');
+    if (problems.length) return { ok: false as const, problems };
+    return validateRegistrationInput(network, { ...(body as object), invitationCode: 'organiser' });
+  }
+
+  #pending(network: Network, input: RegistrationInput, idempotencyKey: string | undefined, organiser: ByOrganiser | undefined): Pending {
+    const now = this.#ctx.now(network.id);
+    const p = input.participant;
+    const type = p.organisationType as OrganisationType | undefined;
+    const request: Pending = {
+      network,
+      now,
+      input,
+      target: registrationScope(network) === 'session' ? input.sessionId! : 'network',
+      locale: input.locale ?? 'nl',
+      type,
+      invitation: type && invitationTypes(network).includes(type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode)) : 'none',
+      ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
+      // A key stands for one registration: the same key with other details is someone else (or
+      // the same person after changing the form) and must never receive the first one's token.
+      bodyHash: createHash('sha256').update(canonicalJson(input)).digest('hex'),
+      email: p.email.toLowerCase(),
+      // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
+      ...(p.organisation && { organisation: organisationKey(p.organisation) }),
+      ...(organiser && { organiser }),
+      answer: () => {},
+      fail: () => {},
+    };
+    return request;
   }
 
   /** Per network, the registrations waiting while a batch of that network is decided. */
@@ -222,18 +281,16 @@ export class Registering {
       results.push(earlier.bodyHash === r.bodyHash ? (earlier.response as RegisterResult) : { kind: 'idempotency-mismatch' });
       return;
     }
-    const decision = decideRegistration(
-      network,
-      {
-        ...(input.sessionId && { sessionId: input.sessionId }),
-        ...(r.type && { organisationType: r.type }),
-        declarations: input.declarations ?? [],
-        invitation: r.invitation,
-        ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
-      },
-      { counts: { ...counts }, duplicate: active.has(r.email), organisationCount: r.organisation ? (organisations.get(r.organisation) ?? 0) : 0 },
-      r.now,
-    );
+    const request = {
+      ...(input.sessionId && { sessionId: input.sessionId }),
+      ...(r.type && { organisationType: r.type }),
+      declarations: input.declarations ?? [],
+      invitation: r.invitation,
+      ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
+    };
+    const known = { counts: { ...counts }, duplicate: active.has(r.email), organisationCount: r.organisation ? (organisations.get(r.organisation) ?? 0) : 0 };
+    // An organiser's own addition: their rules (core), which may give a place past capacity.
+    const decision = r.organiser ? decideOrganiserRegistration(network, request, known, r.now, { overCapacity: r.organiser.overCapacity }) : decideRegistration(network, request, known, r.now);
     if (decision.outcome === 'rejected') {
       const first = decision.reasons[0]!;
       results.push({ kind: 'rejected', reasons: decision.reasons, message: decision.reasons.map((x) => reasonText(x, network, locale)).join(' '), conflict: CONFLICTS.has(first.code) });
@@ -247,7 +304,8 @@ export class Registering {
     const id = randomUUID();
     // Under the lock every earlier waiting registration of this target came before this one.
     const position = status === 'waitlisted' ? counts.waitlisted : undefined;
-    const result: RegisterResult = { kind: 'created', id, status, ...(position !== undefined && { position }), manageToken: this.#ctx.token(id) };
+    const overCapacity = 'overCapacity' in decision && decision.overCapacity === true;
+    const result: RegisterResult = { kind: 'created', id, status, ...(position !== undefined && { position }), manageToken: this.#ctx.token(id), ...(overCapacity && { overCapacity }) };
     results.push(result);
     const p = input.participant;
     rows.push({
@@ -274,6 +332,11 @@ export class Registering {
     // Only the facts known now: the delivery job composes the e-mails outside this transaction
     // (composeOutbox), so a registration does not wait for their composition.
     const sessionId = input.sessionId ?? null;
+    // An organiser who adds someone knows of it (no news for organisers), and may send no e-mail (a paper list).
+    if (r.organiser) {
+      if (r.organiser.sendEmail) mails.push({ registrationId: id, kind: status, facts: { sessionId, ...(position !== undefined && { position }) } });
+      return;
+    }
     mails.push({ registrationId: id, kind: status, facts: { sessionId, ...(position !== undefined && { position }) } });
     // Organisers who want to hear at once; the e-mail carries the registration's id, so erasing
     // the participant also removes it while unsent.

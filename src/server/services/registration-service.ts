@@ -31,7 +31,8 @@ import type { Db, Queryable } from '../storage/db.js';
 import { useOutboxComposer, type ComposeOutbox } from '../mail/delivery.js';
 import type { RegistrationRow } from '../storage/registrations.js';
 import { RegistrationContext, type RegistrationServiceOptions } from './context.js';
-import { Registering, type RegisterResult } from './registering.js';
+import { Registering, type ByOrganiser, type RegisterResult } from './registering.js';
+import { OrganiserChanges, type OrganiserChangeResult } from './organiser-changes.js';
 import { StatusChange, type ChangeResult } from './status-change.js';
 import { Managing, type SwitchResult } from './managing.js';
 import { Intake } from './intake.js';
@@ -44,7 +45,8 @@ import { Feedback } from './feedback.js';
 
 export type { RegistrationRow, Status } from '../storage/registrations.js';
 export type { RegistrationServiceOptions } from './context.js';
-export type { RegisterResult } from './registering.js';
+export type { RegisterResult, ByOrganiser } from './registering.js';
+export type { OrganiserChangeResult } from './organiser-changes.js';
 export type { ChangeResult } from './status-change.js';
 export type { SwitchResult } from './managing.js';
 export type { OrganiserMessage } from './messages.js';
@@ -60,6 +62,8 @@ export class RegistrationService {
   readonly managing: Managing;
   /** Intake and the waiting list: the organisers' side. */
   readonly intake: Intake;
+  /** An organiser's own corrections and moves of a registration. */
+  readonly changes: OrganiserChanges;
   /** Organisers' messages and digests. */
   readonly messages: Messages;
   readonly reminders: Reminders;
@@ -79,6 +83,7 @@ export class RegistrationService {
     this.registering = new Registering(context);
     this.managing = new Managing(context, status);
     this.intake = new Intake(context, status);
+    this.changes = new OrganiserChanges(context, status);
     this.messages = new Messages(context);
     this.reminders = new Reminders(context);
     this.notices = new Notices(context);
@@ -117,6 +122,24 @@ export class RegistrationService {
 
   register(network: Network, body: unknown, idempotencyKey?: string): Promise<RegisterResult> {
     return this.registering.register(network, body, idempotencyKey);
+  }
+
+  /** An organiser adds someone themselves: the organiser's rules (core), their choice of e-mail. */
+  registerByOrganiser(network: Network, body: unknown, organiser: ByOrganiser): Promise<RegisterResult> {
+    return this.registering.register(network, body, undefined, organiser);
+  }
+
+  /** An organiser's import: all rows in one transaction, or none (and a trial run for the preview). */
+  registerAll(network: Network, bodies: unknown[], organiser: ByOrganiser, commit: boolean): Promise<{ committed: boolean; results: RegisterResult[] }> {
+    return this.registering.registerAll(network, bodies, organiser, commit);
+  }
+
+  editByOrganiser(id: string, body: unknown): Promise<OrganiserChangeResult> {
+    return this.changes.edit(id, body);
+  }
+
+  moveByOrganiser(id: string, sessionId: string, overCapacity: boolean): Promise<OrganiserChangeResult> {
+    return this.changes.move(id, sessionId, overCapacity);
   }
 
   // Managing a registration (managing.ts).

@@ -325,6 +325,14 @@ export class RegistrationRepository {
     );
   }
 
+  /** An organiser's correction of what a person gave; the place (target, status, order) stays. */
+  async updateDetails(id: string, d: Pick<NewRegistration, 'participant' | 'emailLower' | 'organisationLower' | 'organisationType' | 'declarations' | 'answers' | 'groupSize'>): Promise<void> {
+    await this.#q.query(
+      `UPDATE registrations SET participant = $2, email_lower = $3, organisation_lower = $4, organisation_type = $5, declarations = $6, answers = $7, group_size = $8, updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(d.participant), d.emailLower, d.organisationLower, d.organisationType, JSON.stringify(d.declarations), JSON.stringify(d.answers), d.groupSize],
+    );
+  }
+
   /** A new personal calendar feed address: the old one stops working. Returns the new version. */
   async renewFeed(id: string): Promise<number | undefined> {
     const { rows } = await this.#q.query<{ feed_version: number }>('UPDATE registrations SET feed_version = feed_version + 1 WHERE id = $1 AND erased_at IS NULL RETURNING feed_version', [id]);
