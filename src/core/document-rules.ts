@@ -89,6 +89,7 @@ export const objectRules = {
       if (typeof s.track === 'string' && !tracks.includes(s.track)) add('unknown-track', ['sessions', i, 'track']);
       sessionInNetwork(s, i, r, add);
     });
+    ownPlaces(sessions, r, add);
     const contact = isRecord(n.contact) ? n.contact : {};
     if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
     if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
@@ -113,13 +114,11 @@ function lastMoment(s: Record<string, unknown>): number | undefined {
 }
 
 /**
- * What a session says that its network's registration cannot hold: places of its own inside a
- * registration for the whole series (no rule decides them: refused, never ignored), no place and
- * no waiting list where people register per session, a programme item outside its hours.
+ * What a session says that its network's registration cannot hold: no place and no waiting list
+ * where people register per session, a programme item outside its hours.
  */
 function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<string, unknown>, add: AddIssue): void {
   const perSession = r.scope === 'session';
-  if (!perSession && s.capacity !== undefined && r.mode === 'built-in') add('session-capacity-in-series', ['sessions', i, 'capacity']);
   const waitlist = isRecord(r.waitlist) && r.waitlist.enabled === true;
   if (perSession && s.capacity === 0 && !waitlist && r.mode === 'built-in') add('capacity-zero-no-waitlist', ['sessions', i, 'capacity']);
   if (typeof s.start !== 'string' || !Array.isArray(s.programme)) return;
@@ -133,6 +132,41 @@ function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<strin
     const end = typeof p.end === 'string' ? p.end : p.time;
     if (p.time < from || (to !== undefined && end > to)) add('programme-outside-session', ['sessions', i, 'programme', j, 'time']);
   });
+}
+
+/**
+ * Places per session inside a registration for the whole series (session-places.ts): a session
+ * with places of its own, an optional one, a choice group of parallel sessions. What the model
+ * cannot hold is refused: these where people register per session or not through the built-in
+ * form, a session without places, a group of one, an optional session in a group, and sessions
+ * in one group that do not run at the same time (each overlaps the group's first).
+ */
+function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
+  const groups = new Map<string, { i: number; from?: number; to?: number }[]>();
+  sessions.forEach((s, i) => {
+    if (!isRecord(s)) return;
+    for (const key of ['optional', 'chooseOne'] as const) {
+      if (s[key] === undefined || s[key] === false) continue;
+      if (r.scope === 'session') add('own-place-per-session', ['sessions', i, key]);
+      else if (r.mode !== 'built-in') add('own-place-not-built-in', ['sessions', i, key]);
+    }
+    if (r.scope !== 'session' && r.mode === 'built-in' && s.capacity === 0) add('session-capacity-zero-in-series', ['sessions', i, 'capacity']);
+    if (typeof s.chooseOne !== 'string') return;
+    if (s.optional === true) add('choose-one-optional', ['sessions', i, 'optional']);
+    const from = typeof s.start === 'string' ? parseDateTime(s.start)?.getTime() : undefined;
+    const to = typeof s.end === 'string' ? parseDateTime(s.end)?.getTime() : undefined;
+    const group = groups.get(s.chooseOne) ?? [];
+    groups.set(s.chooseOne, [...group, { i, ...(from !== undefined && { from }), ...(to !== undefined && { to }) }]);
+  });
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    if (group.length < 2) add('choose-one-alone', ['sessions', first.i, 'chooseOne']);
+    for (const g of group) {
+      if (g.from === undefined || g.to === undefined) add('choose-one-undated', ['sessions', g.i, g.from === undefined ? 'start' : 'end']);
+      else if (g !== first && first.from !== undefined && first.to !== undefined && (g.from >= first.to || g.to <= first.from))
+        add('choose-one-not-parallel', ['sessions', g.i, 'chooseOne']);
+    }
+  }
 }
 
 export type ObjectRule = keyof typeof objectRules;

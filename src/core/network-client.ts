@@ -48,6 +48,8 @@ export interface ParticipantInput {
 export interface RegistrationInput {
   participant: ParticipantInput;
   sessionId?: string;
+  /** In a series: the optional sessions the person also comes to, and their one session of each choice group (session-places.ts). */
+  joins?: string[];
   declarations?: string[];
   answers?: Record<string, string | number | boolean>;
   invitationCode?: string;

@@ -22,6 +22,7 @@ export const registrationShapeSchema = z.object({
     phone: z.optional(z.string()),
   }),
   sessionId: z.optional(z.string()),
+  joins: z.optional(z.array(z.string())),
   declarations: z.optional(z.array(z.string())),
   answers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   invitationCode: z.optional(z.string()),
