@@ -80,6 +80,8 @@ export interface RegistrationView {
   actions?: ManageActions;
   /** The person's own calendar feed (https; the same address with webcal: subscribes). */
   calendarUrl?: string;
+  /** Inside a series: the place per session with places of its own (core's session-places.ts). */
+  places?: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

@@ -16,6 +16,9 @@ import {
   type Network,
   type RegistrationView,
   sessionWhenText,
+  ownPlaceSessions,
+  choiceGroups,
+  type Session,
 } from '../../core/lean.js';
 import { loadNetwork } from '../shared/load-network.js';
 import { clock } from '../shared/network-source.js';
@@ -33,7 +36,7 @@ interface Loaded {
 }
 
 /** What the person is doing on the page; each step has a heading that takes focus when it appears. */
-type Step = 'overview' | 'confirm-cancel' | 'switch' | 'confirm-erase';
+type Step = 'overview' | 'confirm-cancel' | 'switch' | 'confirm-erase' | 'joins';
 
 type View =
   | { kind: 'loading' }
@@ -234,6 +237,17 @@ export class LeerkringManage extends LitElement {
     );
   }
 
+  /** Which optional sessions, and which session of each choice group, the person comes to (core's session-places.ts). */
+  #changeJoins(form: HTMLFormElement, locale: Locale): Promise<void> {
+    const m = formMessages(locale).manage;
+    const data = new FormData(form);
+    const joins = [...data.keys()].filter((k) => data.get(k)).map((k) => (k[0] === 'j' ? k.slice(5) : String(data.get(k))));
+    return this.#act(
+      (c, t) => c.changeJoins(t, joins),
+      () => ({ heading: m.joinsSaved, text: m.switchedText }),
+    );
+  }
+
   #erase(): Promise<void> {
     return this.#act(
       (c, t) => c.erase(t),
@@ -346,6 +360,7 @@ export class LeerkringManage extends LitElement {
         <dd>${r.participant.name}</dd>
         <dt>${m.status}</dt>
         <dd>${this.#statusText(r, locale)}</dd>
+        ${ownPlaceSessions(network).map((s) => html`<dt lang=${lang}>${s.title}</dt><dd>${m.place[r.places?.[s.id] ?? 'confirmed']}</dd>`)}
       </dl>
       ${this.#renderActions(view, locale)}
     </section>`;
@@ -421,11 +436,46 @@ export class LeerkringManage extends LitElement {
           </div>
         </form>`;
       }
+      case 'joins': {
+        const choice = (x: Session) => `${x.title}${this.#when(network, x.id, locale) ? `, ${this.#when(network, x.id, locale)}` : ''}`;
+        const asks = [
+          ...ownPlaceSessions(network)
+            .filter((x) => x.optional)
+            .map((x) => [`join:${x.id}`, formMessages(locale).signup.alsoComing(x.title), [['yes', m.yes, r.places?.[x.id] !== 'declined'], ['', m.no, r.places?.[x.id] === 'declined']]] as const),
+          ...[...choiceGroups(network)].map(([g, xs]) => [`choose:${g}`, formMessages(locale).signup.chooseOne, xs.map((x) => [x.id, choice(x), r.places?.[x.id] !== 'declined'])] as const),
+        ];
+        return html`<form class="panel" novalidate aria-labelledby="joins-heading" @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.#changeJoins(e.target as HTMLFormElement, locale);
+        }}>
+          <${sub} id="joins-heading" tabindex="-1">${m.joinsStart}</${sub}>
+          ${fieldError}
+          ${asks.map(
+            ([name, legend, options], n) => html`<fieldset>
+              <legend>${legend}</legend>
+              ${options.map(
+                ([value, label, checked], i) => html`<div class="choice">
+                  <input type="radio" name=${name} value=${value} id=${`joins-${n}-${i}`} ?checked=${checked} />
+                  <label for=${`joins-${n}-${i}`}>${label}</label>
+                </div>`,
+              )}
+            </fieldset>`,
+          )}
+          ${this.#errors()}
+          <div class="actions">
+            <button class="button" part="button" type="submit">${m.joinsButton}</button>
+            <button class="button secondary" part="button" type="button" @click=${() => this.#step('overview', 'joins')}>${m.keep}</button>
+          </div>
+        </form>`;
+      }
       case 'overview':
         return html`${active && !actions.cancel && !actions.leaveWaitlist ? html`<p>${actions.cancelClosed ? cancelClosedText(network, locale) : m.over}</p>` : nothing}
           ${this.#errors()}
           ${actions.cancel || actions.leaveWaitlist || actions.switchTo.length
             ? html`<div class="actions">
+                ${(actions.cancel || actions.leaveWaitlist) && ownPlaceSessions(network).some((x) => x.optional || x.chooseOne)
+                  ? html`<button class="button" part="button" type="button" id="joins" @click=${() => this.#step('joins', 'joins-heading')}>${m.joinsStart}</button>`
+                  : nothing}
                 ${actions.switchTo.length
                   ? html`<button class="button" part="button" type="button" id="switch" @click=${() => this.#step('switch', 'switch-heading')}>${m.switchStart}</button>`
                   : nothing}

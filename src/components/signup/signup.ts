@@ -33,6 +33,9 @@ import {
   type RegistrationInput,
   sessionDaysText,
   sessionTiming,
+  sessionWhenText,
+  ownPlaceSessions,
+  choiceGroups,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState } from '../shared/state-view.js';
@@ -459,6 +462,38 @@ export class LeerkringSignup extends LitElement {
   }
 
   /**
+   * Inside a series (core's session-places.ts): "also coming?" per optional session, and one
+   * session of each choice group, with its time. Nothing chosen for an optional session is a no.
+   */
+  #joins(network: Network, locale: Locale) {
+    const s = formMessages(locale).signup;
+    const path = 'joins';
+    const when = (x: Session) => `${x.title} (${sessionWhenText(sessionTiming(x), locale) ?? messages(locale).date.tbd})`;
+    const asks = [
+      ...ownPlaceSessions(network)
+        .filter((x) => x.optional)
+        .map((x) => [`join:${x.id}`, s.alsoComing(when(x)), [['yes', s.yes], ['', s.no]]] as const),
+      ...[...choiceGroups(network)].map(([g, xs]) => [`choose:${g}`, s.chooseOne, xs.map((x) => [x.id, when(x)])] as const),
+    ];
+    const invalid = !!this.#problem(path);
+    return asks.map(
+      ([name, legend, options], n) => html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
+        <fieldset aria-describedby=${(n === 0 && this.#describedBy(path)) || nothing}>
+          <legend>${legend}</legend>
+          ${n === 0 ? this.#errorFor(path, locale) : nothing}
+          ${options.map(([value, label], i) => {
+            const id = n === 0 && i === 0 ? controlId(path) : `${controlId(path)}-${n}-${i}`;
+            return html`<div class="choice">
+              <input type="radio" id=${id} name=${name} value=${value} ?checked=${this.#value(name) === value && (value !== '' || this.#values.has(name))} />
+              <label for=${id}>${label}</label>
+            </div>`;
+          })}
+        </fieldset>
+      </div>`,
+    );
+  }
+
+  /**
    * A long series as one list to choose from, grouped by month in date order (sessions without a
    * date in their own group): a hundred radio buttons are a page of their own on a phone.
    */
@@ -606,7 +641,7 @@ export class LeerkringSignup extends LitElement {
         : nothing}
       <form part="form" novalidate @submit=${(e: Event) => this.#submit(e, state, network, locale)}>
         <p class="hint">${s.allRequired}</p>
-        ${this.#sessionChoice(network, state, locale)}
+        ${this.#sessionChoice(network, state, locale)} ${this.#joins(network, locale)}
         ${this.#textField('participant.name', 'name', s.name, { required: true, autocomplete: 'name' }, locale)}
         ${this.#textField('participant.email', 'email', s.email, { required: true, autocomplete: 'email', type: 'email', hint: s.emailHint, inputmode: 'email' }, locale)}
         ${this.#personField(network, 'organisation', locale)} ${this.#personField(network, 'organisationType', locale)}
@@ -680,6 +715,7 @@ export class LeerkringSignup extends LitElement {
         phone: get('phone'),
       },
       ...(get('sessionId') && { sessionId: get('sessionId') }),
+      joins: [...data.keys()].filter((k) => /^(join|choose):/.test(k) && get(k)).map((k) => (k[0] === 'j' ? k.slice(5) : get(k))),
       declarations,
       answers,
       invitationCode: get('invitationCode'),
