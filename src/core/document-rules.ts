@@ -142,31 +142,24 @@ function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<strin
  * in one group that do not run at the same time (each overlaps the group's first).
  */
 function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
-  const groups = new Map<string, { i: number; from?: number; to?: number }[]>();
+  const series = r.scope !== 'session' && r.mode === 'built-in';
+  const firsts = new Map<unknown, unknown[]>();
   sessions.forEach((s, i) => {
     if (!isRecord(s)) return;
-    for (const key of ['optional', 'chooseOne'] as const) {
-      if (s[key] === undefined || s[key] === false) continue;
-      if (r.scope === 'session') add('own-place-per-session', ['sessions', i, key]);
-      else if (r.mode !== 'built-in') add('own-place-not-built-in', ['sessions', i, key]);
-    }
-    if (r.scope !== 'session' && r.mode === 'built-in' && s.capacity === 0) add('session-capacity-zero-in-series', ['sessions', i, 'capacity']);
+    const at = (key: string) => ['sessions', i, key];
+    for (const key of ['optional', 'chooseOne']) if (!series && s[key] !== undefined && s[key] !== false) add(r.scope === 'session' ? 'own-place-per-session' : 'own-place-not-built-in', at(key));
+    if (series && s.capacity === 0) add('session-capacity-zero-in-series', at('capacity'));
     if (typeof s.chooseOne !== 'string') return;
-    if (s.optional === true) add('choose-one-optional', ['sessions', i, 'optional']);
-    const from = typeof s.start === 'string' ? parseDateTime(s.start)?.getTime() : undefined;
-    const to = typeof s.end === 'string' ? parseDateTime(s.end)?.getTime() : undefined;
-    const group = groups.get(s.chooseOne) ?? [];
-    groups.set(s.chooseOne, [...group, { i, ...(from !== undefined && { from }), ...(to !== undefined && { to }) }]);
+    if (s.optional) add('choose-one-optional', at('optional'));
+    // [index, start, end] of each session of the group; the first is what the others overlap.
+    const when = [i, ...[s.start, s.end].map((t) => (typeof t === 'string' ? parseDateTime(t)?.getTime() : undefined))];
+    const group = firsts.get(s.chooseOne) ?? [];
+    firsts.set(s.chooseOne, [...group, when]);
+    const first = (group[0] ?? when) as (number | undefined)[];
+    if (when[1] === undefined || when[2] === undefined) add('choose-one-undated', at(when[1] === undefined ? 'start' : 'end'));
+    else if (group.length && first[1] !== undefined && first[2] !== undefined && (when[1] >= first[2] || when[2]! <= first[1])) add('choose-one-not-parallel', at('chooseOne'));
   });
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    if (group.length < 2) add('choose-one-alone', ['sessions', first.i, 'chooseOne']);
-    for (const g of group) {
-      if (g.from === undefined || g.to === undefined) add('choose-one-undated', ['sessions', g.i, g.from === undefined ? 'start' : 'end']);
-      else if (g !== first && first.from !== undefined && first.to !== undefined && (g.from >= first.to || g.to <= first.from))
-        add('choose-one-not-parallel', ['sessions', g.i, 'chooseOne']);
-    }
-  }
+  for (const group of firsts.values()) if (group.length < 2) add('choose-one-alone', ['sessions', (group[0] as number[])[0]!, 'chooseOne']);
 }
 
 export type ObjectRule = keyof typeof objectRules;

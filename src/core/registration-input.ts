@@ -13,7 +13,6 @@ import { formatPath } from './path.js';
 import type { ParseResult } from './parse-network.js';
 import type { ParticipantInput, RegistrationInput } from './client.js';
 import { findListedOrganisation } from './organisation-name.js';
-import { joinsFaults } from './session-places.js';
 
 const MAX_TEXT = 200;
 const MAX_LONG_TEXT = 2000;
@@ -115,11 +114,9 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
     if (!id || !network.sessions.some((s) => s.id === id)) add(['sessionId'], 'missing', (e) => e.session);
     else out.sessionId = id;
   }
-  // Places per session inside a series: a choice group asks for exactly one of its sessions.
-  const joins = raw.joins ?? [];
-  for (const f of joinsFaults(network, joins))
-    add(['joins'], 'invalid', (e) => (f.code === 'choose-one' ? e.chooseOne(f.sessions.map((s) => s.title).join(', ')) : e.session));
-  if (joins.length) out.joins = [...new Set(joins)];
+  // Places per session inside a series: checked by joinsProblems (session-places.ts), which the
+  // server runs with this (validateRegistrationInput) and the form loads only where it asks them.
+  if (raw.joins?.length) out.joins = [...new Set(raw.joins)];
 
   const confirmed = raw.declarations ?? [];
   for (const d of network.registration.declarations ?? []) {

@@ -8,6 +8,7 @@
 import type { Network, Session } from './schema.js';
 import type { PlaceCounts } from './availability.js';
 import { hasOwnPlace } from './policy.js';
+import type { FormMessages } from './i18n/form.js';
 
 export { hasOwnPlace };
 
@@ -40,6 +41,11 @@ export function joinsFaults(network: Network, joins: readonly string[]): JoinsFa
   for (const sessions of choiceGroups(network).values())
     if (sessions.filter((s) => joins.includes(s.id)).length !== 1) faults.push({ code: 'choose-one', sessions });
   return faults;
+}
+
+/** The sentence of a fault in a person's `joins`, from the form's error sentences (at the path "joins"). */
+export function joinsFaultText(f: JoinsFault, e: FormMessages['form']['error']): string {
+  return f.code === 'choose-one' ? e.chooseOne(f.sessions.map((s) => s.title).join(', ')) : e.session;
 }
 
 /**

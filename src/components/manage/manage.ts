@@ -17,9 +17,8 @@ import {
   type RegistrationView,
   sessionWhenText,
   ownPlaceSessions,
-  choiceGroups,
-  type Session,
 } from '../../core/lean.js';
+import { joinsFields, joinsFromForm, joinsMessages } from '../shared/joins-fields.js';
 import { loadNetwork } from '../shared/load-network.js';
 import { clock } from '../shared/network-source.js';
 import { elementLocale } from '../shared/state-view.js';
@@ -239,12 +238,10 @@ export class LeerkringManage extends LitElement {
 
   /** Which optional sessions, and which session of each choice group, the person comes to (core's session-places.ts). */
   #changeJoins(form: HTMLFormElement, locale: Locale): Promise<void> {
-    const m = formMessages(locale).manage;
-    const data = new FormData(form);
-    const joins = [...data.keys()].filter((k) => data.get(k)).map((k) => (k[0] === 'j' ? k.slice(5) : String(data.get(k))));
+    const joins = joinsFromForm(new FormData(form));
     return this.#act(
       (c, t) => c.changeJoins(t, joins),
-      () => ({ heading: m.joinsSaved, text: m.switchedText }),
+      () => ({ heading: joinsMessages(locale).saved, text: formMessages(locale).manage.switchedText }),
     );
   }
 
@@ -360,7 +357,7 @@ export class LeerkringManage extends LitElement {
         <dd>${r.participant.name}</dd>
         <dt>${m.status}</dt>
         <dd>${this.#statusText(r, locale)}</dd>
-        ${ownPlaceSessions(network).map((s) => html`<dt lang=${lang}>${s.title}</dt><dd>${m.place[r.places?.[s.id] ?? 'confirmed']}</dd>`)}
+        ${ownPlaceSessions(network).map((s) => html`<dt lang=${lang}>${s.title}</dt><dd>${joinsMessages(locale).place[r.places?.[s.id] ?? 'confirmed']}</dd>`)}
       </dl>
       ${this.#renderActions(view, locale)}
     </section>`;
@@ -436,45 +433,32 @@ export class LeerkringManage extends LitElement {
           </div>
         </form>`;
       }
-      case 'joins': {
-        const choice = (x: Session) => `${x.title}${this.#when(network, x.id, locale) ? `, ${this.#when(network, x.id, locale)}` : ''}`;
-        const asks = [
-          ...ownPlaceSessions(network)
-            .filter((x) => x.optional)
-            .map((x) => [`join:${x.id}`, formMessages(locale).signup.alsoComing(x.title), [['yes', m.yes, r.places?.[x.id] !== 'declined'], ['', m.no, r.places?.[x.id] === 'declined']]] as const),
-          ...[...choiceGroups(network)].map(([g, xs]) => [`choose:${g}`, formMessages(locale).signup.chooseOne, xs.map((x) => [x.id, choice(x), r.places?.[x.id] !== 'declined'])] as const),
-        ];
+      case 'joins':
         return html`<form class="panel" novalidate aria-labelledby="joins-heading" @submit=${(e: Event) => {
           e.preventDefault();
           void this.#changeJoins(e.target as HTMLFormElement, locale);
         }}>
-          <${sub} id="joins-heading" tabindex="-1">${m.joinsStart}</${sub}>
+          <${sub} id="joins-heading" tabindex="-1">${joinsMessages(locale).change}</${sub}>
           ${fieldError}
-          ${asks.map(
-            ([name, legend, options], n) => html`<fieldset>
-              <legend>${legend}</legend>
-              ${options.map(
-                ([value, label, checked], i) => html`<div class="choice">
-                  <input type="radio" name=${name} value=${value} id=${`joins-${n}-${i}`} ?checked=${checked} />
-                  <label for=${`joins-${n}-${i}`}>${label}</label>
-                </div>`,
-              )}
-            </fieldset>`,
-          )}
+          ${joinsFields(network, locale, {
+            id: 'joins-first',
+            // What the person joins now: every session they have not said no to.
+            checked: (name, value) => (name[0] === 'j' ? (r.places?.[name.slice(5)] !== 'declined') === (value !== '') : r.places?.[value] !== 'declined'),
+            when: (x) => this.#when(network, x.id, locale),
+          })}
           ${this.#errors()}
           <div class="actions">
-            <button class="button" part="button" type="submit">${m.joinsButton}</button>
+            <button class="button" part="button" type="submit">${joinsMessages(locale).save}</button>
             <button class="button secondary" part="button" type="button" @click=${() => this.#step('overview', 'joins')}>${m.keep}</button>
           </div>
         </form>`;
-      }
       case 'overview':
         return html`${active && !actions.cancel && !actions.leaveWaitlist ? html`<p>${actions.cancelClosed ? cancelClosedText(network, locale) : m.over}</p>` : nothing}
           ${this.#errors()}
           ${actions.cancel || actions.leaveWaitlist || actions.switchTo.length
             ? html`<div class="actions">
                 ${(actions.cancel || actions.leaveWaitlist) && ownPlaceSessions(network).some((x) => x.optional || x.chooseOne)
-                  ? html`<button class="button" part="button" type="button" id="joins" @click=${() => this.#step('joins', 'joins-heading')}>${m.joinsStart}</button>`
+                  ? html`<button class="button" part="button" type="button" id="joins" @click=${() => this.#step('joins', 'joins-heading')}>${joinsMessages(locale).change}</button>`
                   : nothing}
                 ${actions.switchTo.length
                   ? html`<button class="button" part="button" type="button" id="switch" @click=${() => this.#step('switch', 'switch-heading')}>${m.switchStart}</button>`

@@ -16,6 +16,7 @@ import {
   reasonText,
   registrationScope,
   checkRegistration,
+  formProblem,
   mailtoUrl,
   safeUrl,
   whoMayJoin,
@@ -34,8 +35,6 @@ import {
   sessionDaysText,
   sessionTiming,
   sessionWhenText,
-  ownPlaceSessions,
-  choiceGroups,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState } from '../shared/state-view.js';
@@ -461,36 +460,34 @@ export class LeerkringSignup extends LitElement {
     </div>`;
   }
 
-  /**
-   * Inside a series (core's session-places.ts): "also coming?" per optional session, and one
-   * session of each choice group, with its time. Nothing chosen for an optional session is a no.
-   */
+  /** The questions about sessions with places of their own (shared/joins-fields.ts), loaded only for a network that has them. */
+  #joinsFields: typeof import('../shared/joins-fields.js') | undefined;
+
+  /** What is wrong with the sessions chosen, by core's joinsFaults, at "joins". */
+  #joinsProblems(network: Network, joins: string[]): Problem[] {
+    const m = this.#joinsFields;
+    return m ? m.joinsFaults(network, joins).map((f) => formProblem(['joins'], 'invalid', (e) => m.joinsFaultText(f, e))) : [];
+  }
+
   #joins(network: Network, locale: Locale) {
-    const s = formMessages(locale).signup;
+    // Whether to load them at all; the module decides the rest (core's session-places.ts).
+    if (!network.sessions.some((x) => x.optional || x.chooseOne)) return nothing;
+    if (!this.#joinsFields) {
+      import('../shared/joins-fields.js').then((m) => {
+        this.#joinsFields = m;
+        this.requestUpdate();
+      }, (error: unknown) => console.error('leerkring: the questions about sessions could not be loaded', error));
+      return nothing;
+    }
     const path = 'joins';
-    const when = (x: Session) => `${x.title} (${sessionWhenText(sessionTiming(x), locale) ?? messages(locale).date.tbd})`;
-    const asks = [
-      ...ownPlaceSessions(network)
-        .filter((x) => x.optional)
-        .map((x) => [`join:${x.id}`, s.alsoComing(when(x)), [['yes', s.yes], ['', s.no]]] as const),
-      ...[...choiceGroups(network)].map(([g, xs]) => [`choose:${g}`, s.chooseOne, xs.map((x) => [x.id, when(x)])] as const),
-    ];
-    const invalid = !!this.#problem(path);
-    return asks.map(
-      ([name, legend, options], n) => html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
-        <fieldset aria-describedby=${(n === 0 && this.#describedBy(path)) || nothing}>
-          <legend>${legend}</legend>
-          ${n === 0 ? this.#errorFor(path, locale) : nothing}
-          ${options.map(([value, label], i) => {
-            const id = n === 0 && i === 0 ? controlId(path) : `${controlId(path)}-${n}-${i}`;
-            return html`<div class="choice">
-              <input type="radio" id=${id} name=${name} value=${value} ?checked=${this.#value(name) === value && (value !== '' || this.#values.has(name))} />
-              <label for=${id}>${label}</label>
-            </div>`;
-          })}
-        </fieldset>
-      </div>`,
-    );
+    return this.#joinsFields.joinsFields(network, locale, {
+      id: controlId(path),
+      checked: (name, value) => this.#values.has(name) && this.#value(name) === value,
+      when: (x) => sessionWhenText(sessionTiming(x), locale),
+      error: this.#errorFor(path, locale),
+      describedBy: this.#describedBy(path),
+      invalid: !!this.#problem(path),
+    });
   }
 
   /**
@@ -715,7 +712,7 @@ export class LeerkringSignup extends LitElement {
         phone: get('phone'),
       },
       ...(get('sessionId') && { sessionId: get('sessionId') }),
-      joins: [...data.keys()].filter((k) => /^(join|choose):/.test(k) && get(k)).map((k) => (k[0] === 'j' ? k.slice(5) : get(k))),
+      joins: this.#joinsFields?.joinsFromForm(data) ?? [],
       declarations,
       answers,
       invitationCode: get('invitationCode'),
@@ -731,7 +728,7 @@ export class LeerkringSignup extends LitElement {
     if (this._busy) return;
     const input = this.#collect(e.target as HTMLFormElement, locale, network);
     const checked = checkRegistration(network, input);
-    const problems = checked.ok ? [] : [...checked.problems];
+    const problems = [...(checked.ok ? [] : checked.problems), ...this.#joinsProblems(network, input.joins!)];
     // Stop a type of organisation that may not join here, with the reason at its field, instead of
     // sending a registration the server can only refuse.
     const notEligible = this.#notEligible(network, input.participant.organisationType);

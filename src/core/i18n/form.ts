@@ -68,8 +68,6 @@ const nl = {
     groupSize: 'Aantal deelnemers',
     groupSizeHint: (max: number) => `Maximaal ${max} deelnemers.`,
     yes: 'Ja',
-    alsoComing: (session: string) => `Kom je ook naar ${session}?`,
-    chooseOne: 'Kies één van deze bijeenkomsten',
     no: 'Nee',
     why: 'Waarom we dit vragen:',
     privacyHeading: 'Wat we met je gegevens doen',
@@ -148,13 +146,6 @@ const nl = {
     confirmCancel: 'Ja, meld mij af',
     confirmLeave: 'Ja, haal mij van de wachtlijst',
     keep: 'Nee, terug',
-    /** Inside a series: the place per session with places of its own (session-places.ts). */
-    place: { confirmed: 'Je hebt een plaats', waitlisted: 'Vol: je staat op de wachtlijst', declined: 'Je komt niet' },
-    yes: 'Ja',
-    no: 'Nee',
-    joinsStart: 'Keuze voor bijeenkomsten wijzigen',
-    joinsButton: 'Keuze opslaan',
-    joinsSaved: 'Je keuze is opgeslagen',
     cancelledHeading: 'Je bent afgemeld',
     leftHeading: 'Je staat niet meer op de wachtlijst',
     cancelledText: (freedPlace: boolean): string =>
