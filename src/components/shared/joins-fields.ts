@@ -6,7 +6,7 @@
  */
 import { nothing, type TemplateResult } from 'lit';
 import { html } from './heading.js';
-import { choiceGroups, ownPlaceSessions, type Locale, type Network, type Session } from '../../core/lean.js';
+import { choiceGroups, ownPlaceSessions, sessionTiming, sessionWhenText, type Locale, type Network, type Session } from '../../core/lean.js';
 import { joinsFaults, joinsFaultText } from '../../core/session-places.js';
 import { joinsMessages } from '../../core/i18n/joins.js';
 
@@ -16,8 +16,8 @@ export interface JoinsView {
   /** The id of the first control: the error summary links to it. */
   id: string;
   checked(name: string, value: string): boolean;
-  /** When a session is, as the element says it. */
-  when(session: Session): string | undefined;
+  /** When a session is, as the element says it (its start, by default). */
+  when?(session: Session): string | undefined;
   error?: TemplateResult | typeof nothing;
   describedBy?: string;
   invalid?: boolean;
@@ -26,7 +26,7 @@ export interface JoinsView {
 export function joinsFields(network: Network, locale: Locale, v: JoinsView): TemplateResult[] {
   const m = joinsMessages(locale);
   const label = (x: Session) => {
-    const when = v.when(x);
+    const when = v.when ? v.when(x) : sessionWhenText(sessionTiming(x), locale);
     return when ? `${x.title} (${when})` : x.title;
   };
   const asks = [

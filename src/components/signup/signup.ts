@@ -476,14 +476,13 @@ export class LeerkringSignup extends LitElement {
       import('../shared/joins-fields.js').then((m) => {
         this.#joinsFields = m;
         this.requestUpdate();
-      }, (error: unknown) => console.error('leerkring: the questions about sessions could not be loaded', error));
+      }, console.error);
       return nothing;
     }
     const path = 'joins';
     return this.#joinsFields.joinsFields(network, locale, {
       id: controlId(path),
       checked: (name, value) => this.#values.has(name) && this.#value(name) === value,
-      when: (x) => sessionWhenText(sessionTiming(x), locale),
       error: this.#errorFor(path, locale),
       describedBy: this.#describedBy(path),
       invalid: !!this.#problem(path),
