@@ -139,7 +139,7 @@ function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<strin
  * with places of its own, an optional one, a choice group of parallel sessions. What the model
  * cannot hold is refused: these where people register per session or not through the built-in
  * form, a session without places, a group of one, an optional session in a group, and sessions
- * in one group that do not run at the same time (each overlaps the group's first).
+ * in one group that do not run at the same time (each has a start and an end overlapping the group's first).
  */
 function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
   const series = r.scope !== 'session' && r.mode === 'built-in';
@@ -147,7 +147,7 @@ function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssu
   sessions.forEach((s, i) => {
     if (!isRecord(s)) return;
     const at = (key: string) => ['sessions', i, key];
-    for (const key of ['optional', 'chooseOne']) if (!series && s[key] !== undefined && s[key] !== false) add(r.scope === 'session' ? 'own-place-per-session' : 'own-place-not-built-in', at(key));
+    for (const key of ['optional', 'chooseOne']) if (!series && s[key]) add('own-place-series-only', at(key));
     if (series && s.capacity === 0) add('session-capacity-zero-in-series', at('capacity'));
     if (typeof s.chooseOne !== 'string') return;
     if (s.optional) add('choose-one-optional', at('optional'));
@@ -156,8 +156,8 @@ function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssu
     const group = firsts.get(s.chooseOne) ?? [];
     firsts.set(s.chooseOne, [...group, when]);
     const first = (group[0] ?? when) as (number | undefined)[];
-    if (when[1] === undefined || when[2] === undefined) add('choose-one-undated', at(when[1] === undefined ? 'start' : 'end'));
-    else if (group.length && first[1] !== undefined && first[2] !== undefined && (when[1] >= first[2] || when[2]! <= first[1])) add('choose-one-not-parallel', at('chooseOne'));
+    // Undated, or not overlapping the first: not parallel.
+    if (when[1] === undefined || when[2] === undefined || (group.length && !(when[1] < first[2]! && when[2] > first[1]!))) add('choose-one-not-parallel', at('chooseOne'));
   });
   for (const group of firsts.values()) if (group.length < 2) add('choose-one-alone', ['sessions', (group[0] as number[])[0]!, 'chooseOne']);
 }

@@ -42,7 +42,7 @@ export function capacityFor(network: Network, session?: Session): number | undef
 /** Whether a session of a series registration is decided on its own (session-places.ts): own capacity, optional, or in a choice group. */
 export function hasOwnPlace(network: Network, session: Session): boolean {
   if (registrationScope(network) === 'session' || network.registration.mode !== 'built-in') return false;
-  return session.capacity !== undefined || session.optional === true || session.chooseOne !== undefined;
+  return session.capacity !== undefined || !!session.optional || !!session.chooseOne;
 }
 
 /** Organisation types that need an invitation code. */

@@ -30,21 +30,21 @@ describe('the validator refuses what the model cannot hold', () => {
 
   test('optional sessions and choice groups only where the built-in form registers for the whole series', () => {
     const p = problems(doc({ scope: 'session' }, [{ optional: true }]));
-    assert.deepEqual(p.codes, ['sessions[0].optional own-place-per-session']);
-    assert.match(p.sentence, /register per session.*optional and chooseOne apply only/);
-    assert.deepEqual(problems(doc({ mode: 'email' }, [{ optional: true }])).codes, ['sessions[0].optional own-place-not-built-in', 'contact.email email-without-contact']);
+    assert.deepEqual(p.codes, ['sessions[0].optional own-place-series-only']);
+    assert.match(p.sentence, /^optional and chooseOne apply only to the built-in registration for the whole series/);
+    assert.deepEqual(problems(doc({ mode: 'email' }, [{ optional: true }])).codes, ['sessions[0].optional own-place-series-only', 'contact.email email-without-contact']);
     assert.deepEqual(problems(doc({}, [{ optional: true }, { optional: false }])).codes, []);
   });
 
-  test('a choice group: at least two sessions, none optional, each dated and overlapping the first', () => {
+  test('a choice group: at least two sessions, none optional, each with a start and an end overlapping the first', () => {
     const same = { start: '2030-04-01T13:00', end: '2030-04-01T15:00', chooseOne: 'middag' };
     assert.deepEqual(problems(doc({}, [same, same])).codes, []);
     assert.deepEqual(problems(doc({}, [same, {}])).codes, ['sessions[0].chooseOne choose-one-alone']);
     assert.deepEqual(problems(doc({}, [same, { ...same, optional: true }])).codes, ['sessions[1].optional choose-one-optional']);
     assert.deepEqual(problems(doc({}, [same, { ...same, start: '2030-04-01T15:00', end: '2030-04-01T16:00' }])).codes, ['sessions[1].chooseOne choose-one-not-parallel']);
     const undated = problems(doc({}, [same, { chooseOne: 'middag', start: undefined, end: undefined, date: '2030-04-01' }]));
-    assert.deepEqual(undated.codes, ['sessions[1].start choose-one-undated']);
-    assert.match(undated.sentence, /runs at the same time as the others: give it a start and an end/);
+    assert.deepEqual(undated.codes, ['sessions[1].chooseOne choose-one-not-parallel']);
+    assert.match(undated.sentence, /run at the same time: give this session a start and an end that overlap the first of the group/);
   });
 
   test('capacity 0 and no waiting list, where people register per session', () => {

@@ -57,14 +57,12 @@ const nl = {
     'max-per-organisation-field-off':
       'het formulier vraagt de organisatie niet ("off"), dus een maximum per organisatie (maxPerOrganisation) kan niet worden geteld; zet registration.fields.organisation op "required" of haal het maximum weg',
     // Places per session inside a series registration (issue 23).
-    'own-place-per-session':
-      'mensen melden zich per bijeenkomst aan (registration.scope "session"), dus elke bijeenkomst is al een eigen keuze; optional en chooseOne gelden alleen bij aanmelden voor de hele reeks. Haal dit veld weg',
-    'own-place-not-built-in': 'alleen de ingebouwde aanmelding (registration.mode "built-in") houdt plaatsen per bijeenkomst bij; haal dit veld weg of zet mode op "built-in"',
+    'own-place-series-only':
+      'optional en chooseOne gelden alleen bij de ingebouwde aanmelding voor de hele reeks (registration.mode "built-in", zonder scope "session"); bij aanmelden per bijeenkomst is elke bijeenkomst al een eigen keuze. Haal dit veld weg of pas de aanmelding aan',
     'session-capacity-zero-in-series': 'met 0 plaatsen krijgt niemand uit de reeks een plaats bij deze bijeenkomst; geef minstens 1 plaats of haal capacity weg',
     'choose-one-alone': 'deze keuzegroep (chooseOne) heeft maar één bijeenkomst; geef minstens twee bijeenkomsten dezelfde chooseOne, of haal het veld weg',
     'choose-one-optional': 'een bijeenkomst in een keuzegroep (chooseOne) kan niet ook optional zijn: iedereen kiest er één uit de groep; haal optional weg',
-    'choose-one-undated': 'een bijeenkomst in een keuzegroep (chooseOne) loopt tegelijk met de andere: geef haar een begin- en eindtijd (start en end)',
-    'choose-one-not-parallel': 'deze bijeenkomst valt niet samen met de eerste van haar keuzegroep (chooseOne); bijeenkomsten in één groep overlappen in tijd. Pas de tijden aan of geef een andere chooseOne',
+    'choose-one-not-parallel': 'bijeenkomsten in één keuzegroep (chooseOne) lopen tegelijk: geef deze bijeenkomst een begin- en eindtijd (start en end) die overlappen met de eerste van de groep, of geef haar een andere chooseOne',
     'capacity-zero-no-waitlist': 'met 0 plaatsen en geen wachtlijst kan niemand zich voor deze bijeenkomst aanmelden; geef plaatsen, zet de wachtlijst aan, of haal de bijeenkomst uit de aanmelding',
     'programme-outside-session': 'dit programmaonderdeel valt buiten de begin- en eindtijd van de bijeenkomst; pas de tijd van het onderdeel of van de bijeenkomst aan',
     'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
@@ -143,14 +141,12 @@ const en: ProblemMessages = {
     'max-per-organisation-field-off':
       'the form does not ask the organisation ("off"), so a maximum per organisation (maxPerOrganisation) cannot be counted; set registration.fields.organisation to "required" or remove the maximum',
     // Places per session inside a series registration (issue 23).
-    'own-place-per-session':
-      'people register per session (registration.scope "session"), so every session is a choice of its own already; optional and chooseOne apply only to registering for the whole series. Remove this field',
-    'own-place-not-built-in': 'only the built-in registration (registration.mode "built-in") keeps places per session; remove this field or set mode to "built-in"',
+    'own-place-series-only':
+      'optional and chooseOne apply only to the built-in registration for the whole series (registration.mode "built-in", without scope "session"); where people register per session, every session is a choice of its own already. Remove this field or change the registration',
     'session-capacity-zero-in-series': 'with 0 places nobody of the series gets a place at this session; give it at least 1 place or remove capacity',
     'choose-one-alone': 'this choice group (chooseOne) has only one session; give at least two sessions the same chooseOne, or remove the field',
     'choose-one-optional': 'a session in a choice group (chooseOne) cannot be optional too: everyone chooses one of the group; remove optional',
-    'choose-one-undated': 'a session in a choice group (chooseOne) runs at the same time as the others: give it a start and an end',
-    'choose-one-not-parallel': 'this session does not overlap the first of its choice group (chooseOne); sessions in one group overlap in time. Change the times or give it another chooseOne',
+    'choose-one-not-parallel': 'sessions in one choice group (chooseOne) run at the same time: give this session a start and an end that overlap the first of the group, or give it another chooseOne',
     'capacity-zero-no-waitlist': 'with 0 places and no waiting list nobody can register for this session; give it places, turn the waiting list on, or take the session out of registration',
     'programme-outside-session': 'this programme item falls outside the start and end time of the session; change the time of the item or of the session',
     'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',
