@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { parseNetwork } from '../../src/core/index.js';
-import { BACKENDS, startServer, network, person, deliverAll, recipient, type TestServer } from './helpers.js';
+import { BACKENDS, startServer, startNetworkServer, network, person, deliverAll, recipient, type NetworkDocumentApi, type TestServer } from './helpers.js';
 
 const doc = {
   id: 'reeks',
@@ -128,6 +128,30 @@ for (const backend of BACKENDS) {
       const rows = await s.db.query<{ target: string; confirmed: number; waitlisted: number }>("SELECT target, confirmed, waitlisted FROM target_counts WHERE network_id = 'reeks' ORDER BY target");
       const kept = Object.fromEntries(rows.rows.map((r) => [r.target, [Number(r.confirmed), Number(r.waitlisted)]]));
       assert.deepEqual(kept, { network: [3, 0], 'ronde-a': [1, 0], 'ronde-b': [2, 0], slot: [2, 1], excursie: [2, 0] });
+    });
+  });
+}
+
+for (const backend of BACKENDS) {
+  describe(`a changed session inside a series reaches only those who come to it, on ${backend}`, () => {
+    let s: TestServer;
+    let docs: NetworkDocumentApi;
+    before(async () => {
+      ({ s, docs } = await startNetworkServer(backend, [network(doc)], { extra: { now: () => new Date('2030-03-01T12:00:00Z') } }));
+    });
+    after(() => s.close());
+
+    test('the excursion moves: who said yes hears it, who said no does not', async () => {
+      assert.equal((await s.post('/api/networks/reeks/registrations', { ...person('ja'), joins: ['ronde-a', 'excursie'] })).status, 201);
+      assert.equal((await s.post('/api/networks/reeks/registrations', { ...person('nee'), joins: ['ronde-a'] })).status, 201);
+      await deliverAll(s.db);
+      await docs.save((d) => {
+        const excursie = d.sessions.find((x: { id: string }) => x.id === 'excursie');
+        excursie.start = '2030-06-03T10:00';
+        excursie.end = '2030-06-03T15:00';
+      });
+      const mails = (await deliverAll(s.db)).filter((m) => /Excursie/.test(m.subject ?? ''));
+      assert.deepEqual(mails.map(recipient), ['deelnemerja@example.org']);
     });
   });
 }
