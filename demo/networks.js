@@ -1,4 +1,4 @@
-// The five seed networks in the demo, each shown as it was on a day before its next session,
+// The seed networks in the demo, each shown as it was on a day before its next session,
 // so the agenda and registration can be tried. The documents keep their real dates.
 export const DEMO_NETWORKS = [
   { id: 'aardgasvrij-leerkring', label: 'Leerkring aardgasvrije wijken', asOf: '2021-10-25T09:00:00+02:00' },
@@ -6,6 +6,7 @@ export const DEMO_NETWORKS = [
   { id: 'vitaal-platteland', label: 'Werkplaats Vitaal Platteland', asOf: '2019-11-04T09:00:00+01:00' },
   { id: 'groene-domein', label: 'Leernetwerk groene burgerinitiatieven', asOf: '2015-06-01T09:00:00+02:00' },
   { id: 'overheidsparticipatie-workshop', label: 'Workshop overheidsparticipatie', asOf: '' },
+  { id: 'klimaatadaptatie-reeks', label: 'Lunchreeks klimaatadaptatie', asOf: '' },
 ];
 
 /**

@@ -258,6 +258,8 @@ export interface AdminRegistration extends RegistrationView {
   note: string | null;
   /** How many people a workshop request is for (in-company workshops); null otherwise. */
   groupSize: number | null;
+  /** Inside a series: the place per session with places of its own (session-places.ts); the console's session lists follow it. */
+  places?: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
 }
 
 /** A registration an organiser added, changed or moved; `overCapacity` when its place is past capacity. */

@@ -39,6 +39,11 @@ export class RegistrationClient extends NetworkClient {
     return this.call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/switch`, { sessionId });
   }
 
+  /** Which optional sessions, and which session of each choice group, the person comes to (session-places.ts). */
+  changeJoins(manageToken: string, joins: string[]): Promise<ApiResult<RegistrationView>> {
+    return this.call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/joins`, { joins });
+  }
+
   /** A new personal calendar feed address; the old one stops working. */
   renewCalendar(manageToken: string): Promise<ApiResult<RegistrationView>> {
     return this.call('POST', `/api/registrations/${encodeURIComponent(manageToken)}/calendar/renew`, {});

@@ -89,6 +89,7 @@ export const objectRules = {
       if (typeof s.track === 'string' && !tracks.includes(s.track)) add('unknown-track', ['sessions', i, 'track']);
       sessionInNetwork(s, i, r, add);
     });
+    ownPlaces(sessions, r, add);
     const contact = isRecord(n.contact) ? n.contact : {};
     if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
     if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
@@ -113,13 +114,11 @@ function lastMoment(s: Record<string, unknown>): number | undefined {
 }
 
 /**
- * What a session says that its network's registration cannot hold: places of its own inside a
- * registration for the whole series (no rule decides them: refused, never ignored), no place and
- * no waiting list where people register per session, a programme item outside its hours.
+ * What a session says that its network's registration cannot hold: no place and no waiting list
+ * where people register per session, a programme item outside its hours.
  */
 function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<string, unknown>, add: AddIssue): void {
   const perSession = r.scope === 'session';
-  if (!perSession && s.capacity !== undefined && r.mode === 'built-in') add('session-capacity-in-series', ['sessions', i, 'capacity']);
   const waitlist = isRecord(r.waitlist) && r.waitlist.enabled === true;
   if (perSession && s.capacity === 0 && !waitlist && r.mode === 'built-in') add('capacity-zero-no-waitlist', ['sessions', i, 'capacity']);
   if (typeof s.start !== 'string' || !Array.isArray(s.programme)) return;
@@ -133,6 +132,34 @@ function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<strin
     const end = typeof p.end === 'string' ? p.end : p.time;
     if (p.time < from || (to !== undefined && end > to)) add('programme-outside-session', ['sessions', i, 'programme', j, 'time']);
   });
+}
+
+/**
+ * Places per session inside a registration for the whole series (session-places.ts): a session
+ * with places of its own, an optional one, a choice group of parallel sessions. What the model
+ * cannot hold is refused: these where people register per session or not through the built-in
+ * form, a session without places, a group of one, an optional session in a group, and sessions
+ * in one group that do not run at the same time (each has a start and an end overlapping the group's first).
+ */
+function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
+  const series = r.scope !== 'session' && r.mode === 'built-in';
+  const firsts = new Map<unknown, unknown[]>();
+  sessions.forEach((s, i) => {
+    if (!isRecord(s)) return;
+    const at = (key: string) => ['sessions', i, key];
+    for (const key of ['optional', 'chooseOne']) if (!series && s[key]) add('own-place-series-only', at(key));
+    if (series && s.capacity === 0) add('session-capacity-zero-in-series', at('capacity'));
+    if (typeof s.chooseOne !== 'string') return;
+    if (s.optional) add('choose-one-optional', at('optional'));
+    // [index, start, end] of each session of the group; the first is what the others overlap.
+    const when = [i, ...[s.start, s.end].map((t) => (typeof t === 'string' ? parseDateTime(t)?.getTime() : undefined))];
+    const group = firsts.get(s.chooseOne) ?? [];
+    firsts.set(s.chooseOne, [...group, when]);
+    const first = (group[0] ?? when) as (number | undefined)[];
+    // Undated, or not overlapping the first: not parallel.
+    if (when[1] === undefined || when[2] === undefined || (group.length && !(when[1] < first[2]! && when[2] > first[1]!))) add('choose-one-not-parallel', at('chooseOne'));
+  });
+  for (const group of firsts.values()) if (group.length < 2) add('choose-one-alone', ['sessions', (group[0] as number[])[0]!, 'chooseOne']);
 }
 
 export type ObjectRule = keyof typeof objectRules;

@@ -30,6 +30,8 @@ export interface ExportRegistration {
   attendance: Record<string, boolean>;
   note?: string | null;
   groupSize?: number | null;
+  /** Inside a series: the place per session with places of its own (session-places.ts). */
+  places?: Record<string, string>;
 }
 
 export interface ExportTable {
@@ -61,9 +63,12 @@ export function exportFileName(networkId: string, now: Date): string {
 }
 
 /** Whether a registration has a place at a session: confirmed, for that session or for the whole series. */
-export function hasPlaceAt(network: Network, registration: Pick<ExportRegistration, 'status' | 'sessionId'>, sessionId: string): boolean {
+export function hasPlaceAt(network: Network, registration: Pick<ExportRegistration, 'status' | 'sessionId' | 'places'>, sessionId: string): boolean {
   if (registration.status !== 'confirmed') return false;
-  return registrationScope(network) === 'session' ? registration.sessionId === sessionId : true;
+  if (registrationScope(network) === 'session') return registration.sessionId === sessionId;
+  // Inside a series, a session with places of its own (session-places.ts) only where the person has one.
+  const own = registration.places?.[sessionId];
+  return own === undefined || own === 'confirmed';
 }
 
 function answerText(question: Question, value: unknown, locale: Locale): string {

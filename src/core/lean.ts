@@ -20,6 +20,7 @@ export * from './reasons.js';
 export * from './reason-text.js';
 export * from './decide-registration.js';
 export * from './waitlist.js';
+export * from './session-places.js';
 export * from './manage.js';
 export * from './calendar-event.js';
 export * from './calendar-links.js';

@@ -48,6 +48,8 @@ export interface ParticipantInput {
 export interface RegistrationInput {
   participant: ParticipantInput;
   sessionId?: string;
+  /** In a series: the optional sessions the person also comes to, and their one session of each choice group (session-places.ts). */
+  joins?: string[];
   declarations?: string[];
   answers?: Record<string, string | number | boolean>;
   invitationCode?: string;
@@ -80,6 +82,8 @@ export interface RegistrationView {
   calendarUrl?: string;
   /** A certificate of attendance is there to fetch (`GET /api/registrations/{token}/certificate.pdf`). */
   certificate?: true;
+  /** Inside a series: the place per session with places of its own (core's session-places.ts). */
+  places?: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

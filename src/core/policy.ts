@@ -34,7 +34,15 @@ export function approvalRequired(network: Network): boolean {
 /** The number of places for the whole series, or for one session when people register per session. */
 export function capacityFor(network: Network, session?: Session): number | undefined {
   if (session && registrationScope(network) === 'session') return session.capacity ?? network.registration.capacity;
+  // Inside a series, a session with places of its own (session-places.ts) has only those.
+  if (session && hasOwnPlace(network, session)) return session.capacity;
   return network.registration.capacity;
+}
+
+/** Whether a session of a series registration is decided on its own (session-places.ts): own capacity, optional, or in a choice group. */
+export function hasOwnPlace(network: Network, session: Session): boolean {
+  if (registrationScope(network) === 'session' || network.registration.mode !== 'built-in') return false;
+  return session.capacity !== undefined || !!session.optional || !!session.chooseOne;
 }
 
 /** Organisation types that need an invitation code. */

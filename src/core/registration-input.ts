@@ -114,6 +114,9 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
     if (!id || !network.sessions.some((s) => s.id === id)) add(['sessionId'], 'missing', (e) => e.session);
     else out.sessionId = id;
   }
+  // Places per session inside a series: checked by joinsProblems (session-places.ts), which the
+  // server runs with this (validateRegistrationInput) and the form loads only where it asks them.
+  if (raw.joins?.length) out.joins = [...new Set(raw.joins)];
 
   const confirmed = raw.declarations ?? [];
   for (const d of network.registration.declarations ?? []) {

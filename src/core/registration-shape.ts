@@ -11,6 +11,7 @@ import { formatPath } from './path.js';
 import { LOCALES } from './i18n/format.js';
 import { shapeMessages, type ShapeMessages } from './i18n/shape.js';
 import { checkRegistration, formProblem } from './registration-input.js';
+import { joinsFaults, joinsFaultText } from './session-places.js';
 
 export const registrationShapeSchema = z.object({
   participant: z.object({
@@ -22,6 +23,7 @@ export const registrationShapeSchema = z.object({
     phone: z.optional(z.string()),
   }),
   sessionId: z.optional(z.string()),
+  joins: z.optional(z.array(z.string())),
   declarations: z.optional(z.array(z.string())),
   answers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   invitationCode: z.optional(z.string()),
@@ -48,5 +50,8 @@ function shapeProblem(issue: z.core.$ZodIssue): Problem {
 export function validateRegistrationInput(network: Network, input: unknown): ParseResult<RegistrationInput> {
   const shape = registrationShapeSchema.safeParse(input);
   if (!shape.success) return { ok: false, problems: shape.error.issues.map(shapeProblem) };
-  return checkRegistration(network, shape.data);
+  const checked = checkRegistration(network, shape.data);
+  // Places per session inside a series (session-places.ts); the form checks them where it asks them.
+  const joins = joinsFaults(network, shape.data.joins ?? []).map((f) => formProblem(['joins'], 'invalid', (e) => joinsFaultText(f, e)));
+  return joins.length ? { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...joins] } : checked;
 }

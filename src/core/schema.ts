@@ -185,6 +185,12 @@ export const sessionSchema = z
     movedFrom: z.optional(z.array(dateTime())),
     capacity: z.optional(count()),
     resources: z.optional(z.array(resourceSchema)),
+    // --- Places per session inside a series registration (issue 23, m23a) ---
+    /** In a registration for the whole series: a session people may skip; the form asks "also coming?" (yes/no). */
+    optional: z.optional(z.boolean()),
+    /** In a registration for the whole series: sessions with the same value run in parallel; a person joins one of them. */
+    chooseOne: z.optional(id()),
+    // --- end of places per session ---
   })
   .check(rule('session'));
 

@@ -23,11 +23,11 @@ function cliWith(env: Record<string, string>, ...args: string[]) {
 }
 
 describe('npx leerkring', () => {
-  test('validate: all five demo documents are valid (exit 0)', () => {
-    assert.equal(seeds.length, 5);
+  test('validate: all six demo documents are valid (exit 0)', () => {
+    assert.equal(seeds.length, 6);
     const r = cli('validate', ...seeds);
     assert.equal(r.code, 0, r.err);
-    assert.equal(r.out.trim().split('\n').filter((l) => l.endsWith(': geldig')).length, 5);
+    assert.equal(r.out.trim().split('\n').filter((l) => l.endsWith(': geldig')).length, 6);
   });
 
   test('validate: a copy with three planted mistakes exits 1 and names all three paths', () => {
@@ -53,7 +53,7 @@ describe('npx leerkring', () => {
     assert.match(r.err, /nope\.json: bestand niet gevonden/);
   });
 
-  test('schema: a JSON Schema 2020-12 that accepts all five demo documents and rejects a broken one', () => {
+  test('schema: a JSON Schema 2020-12 that accepts all six demo documents and rejects a broken one', () => {
     const r = cli('schema');
     assert.equal(r.code, 0);
     const schema = JSON.parse(r.out);

@@ -21,12 +21,30 @@ function problems(d: unknown) {
 }
 
 describe('the validator refuses what the model cannot hold', () => {
-  test("a session's own capacity inside a registration for the whole series", () => {
-    const p = problems(doc({ capacity: 60 }, [{}, { capacity: 40 }]));
-    assert.deepEqual(p.codes, ['sessions[1].capacity session-capacity-in-series']);
-    assert.match(p.sentence, /whole series.*registration\.capacity.*scope "session"/);
+  test("a session's own capacity inside a registration for the whole series is held now (places per session), but not 0", () => {
+    assert.deepEqual(problems(doc({ capacity: 60 }, [{}, { capacity: 40 }])).codes, []);
+    assert.deepEqual(problems(doc({ capacity: 60 }, [{}, { capacity: 0 }])).codes, ['sessions[1].capacity session-capacity-zero-in-series']);
     // Where people register per session, a session's capacity is what it says.
     assert.deepEqual(problems(doc({ scope: 'session' }, [{}, { capacity: 40 }])).codes, []);
+  });
+
+  test('optional sessions and choice groups only where the built-in form registers for the whole series', () => {
+    const p = problems(doc({ scope: 'session' }, [{ optional: true }]));
+    assert.deepEqual(p.codes, ['sessions[0].optional own-place-series-only']);
+    assert.match(p.sentence, /^optional and chooseOne apply only to the built-in registration for the whole series/);
+    assert.deepEqual(problems(doc({ mode: 'email' }, [{ optional: true }])).codes, ['sessions[0].optional own-place-series-only', 'contact.email email-without-contact']);
+    assert.deepEqual(problems(doc({}, [{ optional: true }, { optional: false }])).codes, []);
+  });
+
+  test('a choice group: at least two sessions, none optional, each with a start and an end overlapping the first', () => {
+    const same = { start: '2030-04-01T13:00', end: '2030-04-01T15:00', chooseOne: 'middag' };
+    assert.deepEqual(problems(doc({}, [same, same])).codes, []);
+    assert.deepEqual(problems(doc({}, [same, {}])).codes, ['sessions[0].chooseOne choose-one-alone']);
+    assert.deepEqual(problems(doc({}, [same, { ...same, optional: true }])).codes, ['sessions[1].optional choose-one-optional']);
+    assert.deepEqual(problems(doc({}, [same, { ...same, start: '2030-04-01T15:00', end: '2030-04-01T16:00' }])).codes, ['sessions[1].chooseOne choose-one-not-parallel']);
+    const undated = problems(doc({}, [same, { chooseOne: 'middag', start: undefined, end: undefined, date: '2030-04-01' }]));
+    assert.deepEqual(undated.codes, ['sessions[1].chooseOne choose-one-not-parallel']);
+    assert.match(undated.sentence, /run at the same time: give this session a start and an end that overlap the first of the group/);
   });
 
   test('capacity 0 and no waiting list, where people register per session', () => {

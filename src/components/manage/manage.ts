@@ -16,7 +16,9 @@ import {
   type Network,
   type RegistrationView,
   sessionWhenText,
+  ownPlaceSessions,
 } from '../../core/lean.js';
+import { joinsFields, joinsFromForm, joinsMessages } from '../shared/joins-fields.js';
 import { loadNetwork } from '../shared/load-network.js';
 import { clock } from '../shared/network-source.js';
 import { elementLocale } from '../shared/state-view.js';
@@ -34,7 +36,7 @@ interface Loaded {
 }
 
 /** What the person is doing on the page; each step has a heading that takes focus when it appears. */
-type Step = 'overview' | 'confirm-cancel' | 'switch' | 'confirm-erase';
+type Step = 'overview' | 'confirm-cancel' | 'switch' | 'confirm-erase' | 'joins';
 
 type View =
   | { kind: 'loading' }
@@ -235,6 +237,15 @@ export class LeerkringManage extends LitElement {
     );
   }
 
+  /** Which optional sessions, and which session of each choice group, the person comes to (core's session-places.ts). */
+  #changeJoins(form: HTMLFormElement, locale: Locale): Promise<void> {
+    const joins = joinsFromForm(new FormData(form));
+    return this.#act(
+      (c, t) => c.changeJoins(t, joins),
+      () => ({ heading: joinsMessages(locale).saved, text: formMessages(locale).manage.switchedText }),
+    );
+  }
+
   #erase(): Promise<void> {
     return this.#act(
       (c, t) => c.erase(t),
@@ -347,6 +358,7 @@ export class LeerkringManage extends LitElement {
         <dd>${r.participant.name}</dd>
         <dt>${m.status}</dt>
         <dd>${this.#statusText(r, locale)}</dd>
+        ${ownPlaceSessions(network).map((s) => html`<dt lang=${lang}>${s.title}</dt><dd>${joinsMessages(locale).place[r.places?.[s.id] ?? 'confirmed']}</dd>`)}
       </dl>
       ${this.#renderActions(view, locale)}
     </section>`;
@@ -422,11 +434,33 @@ export class LeerkringManage extends LitElement {
           </div>
         </form>`;
       }
+      case 'joins':
+        return html`<form class="panel" novalidate aria-labelledby="joins-heading" @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.#changeJoins(e.target as HTMLFormElement, locale);
+        }}>
+          <${sub} id="joins-heading" tabindex="-1">${joinsMessages(locale).change}</${sub}>
+          ${fieldError}
+          ${joinsFields(network, locale, {
+            id: 'joins-first',
+            // What the person joins now: every session they have not said no to.
+            checked: (name, value) => (name[0] === 'j' ? (r.places?.[name.slice(5)] !== 'declined') === (value !== '') : r.places?.[value] !== 'declined'),
+            when: (x) => this.#when(network, x.id, locale),
+          })}
+          ${this.#errors()}
+          <div class="actions">
+            <button class="button" part="button" type="submit">${joinsMessages(locale).save}</button>
+            <button class="button secondary" part="button" type="button" @click=${() => this.#step('overview', 'joins')}>${m.keep}</button>
+          </div>
+        </form>`;
       case 'overview':
         return html`${active && !actions.cancel && !actions.leaveWaitlist ? html`<p>${actions.cancelClosed ? cancelClosedText(network, locale) : m.over}</p>` : nothing}
           ${this.#errors()}
           ${actions.cancel || actions.leaveWaitlist || actions.switchTo.length
             ? html`<div class="actions">
+                ${(actions.cancel || actions.leaveWaitlist) && ownPlaceSessions(network).some((x) => x.optional || x.chooseOne)
+                  ? html`<button class="button" part="button" type="button" id="joins" @click=${() => this.#step('joins', 'joins-heading')}>${joinsMessages(locale).change}</button>`
+                  : nothing}
                 ${actions.switchTo.length
                   ? html`<button class="button" part="button" type="button" id="switch" @click=${() => this.#step('switch', 'switch-heading')}>${m.switchStart}</button>`
                   : nothing}

@@ -16,6 +16,7 @@ import {
   reasonText,
   registrationScope,
   checkRegistration,
+  formProblem,
   mailtoUrl,
   safeUrl,
   whoMayJoin,
@@ -33,6 +34,7 @@ import {
   type RegistrationInput,
   sessionDaysText,
   sessionTiming,
+  sessionWhenText,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState } from '../shared/state-view.js';
@@ -458,6 +460,35 @@ export class LeerkringSignup extends LitElement {
     </div>`;
   }
 
+  /** The questions about sessions with places of their own (shared/joins-fields.ts), loaded only for a network that has them. */
+  #joinsFields: typeof import('../shared/joins-fields.js') | undefined;
+
+  /** What is wrong with the sessions chosen, by core's joinsFaults, at "joins". */
+  #joinsProblems(network: Network, joins: string[]): Problem[] {
+    const m = this.#joinsFields;
+    return m ? m.joinsFaults(network, joins).map((f) => formProblem(['joins'], 'invalid', (e) => m.joinsFaultText(f, e))) : [];
+  }
+
+  #joins(network: Network, locale: Locale) {
+    // Whether to load them at all; the module decides the rest (core's session-places.ts).
+    if (!network.sessions.some((x) => x.optional || x.chooseOne)) return nothing;
+    if (!this.#joinsFields) {
+      import('../shared/joins-fields.js').then((m) => {
+        this.#joinsFields = m;
+        this.requestUpdate();
+      }, console.error);
+      return nothing;
+    }
+    const path = 'joins';
+    return this.#joinsFields.joinsFields(network, locale, {
+      id: controlId(path),
+      checked: (name, value) => this.#values.has(name) && this.#value(name) === value,
+      error: this.#errorFor(path, locale),
+      describedBy: this.#describedBy(path),
+      invalid: !!this.#problem(path),
+    });
+  }
+
   /**
    * A long series as one list to choose from, grouped by month in date order (sessions without a
    * date in their own group): a hundred radio buttons are a page of their own on a phone.
@@ -606,7 +637,7 @@ export class LeerkringSignup extends LitElement {
         : nothing}
       <form part="form" novalidate @submit=${(e: Event) => this.#submit(e, state, network, locale)}>
         <p class="hint">${s.allRequired}</p>
-        ${this.#sessionChoice(network, state, locale)}
+        ${this.#sessionChoice(network, state, locale)} ${this.#joins(network, locale)}
         ${this.#textField('participant.name', 'name', s.name, { required: true, autocomplete: 'name' }, locale)}
         ${this.#textField('participant.email', 'email', s.email, { required: true, autocomplete: 'email', type: 'email', hint: s.emailHint, inputmode: 'email' }, locale)}
         ${this.#personField(network, 'organisation', locale)} ${this.#personField(network, 'organisationType', locale)}
@@ -680,6 +711,7 @@ export class LeerkringSignup extends LitElement {
         phone: get('phone'),
       },
       ...(get('sessionId') && { sessionId: get('sessionId') }),
+      joins: this.#joinsFields?.joinsFromForm(data) ?? [],
       declarations,
       answers,
       invitationCode: get('invitationCode'),
@@ -695,7 +727,7 @@ export class LeerkringSignup extends LitElement {
     if (this._busy) return;
     const input = this.#collect(e.target as HTMLFormElement, locale, network);
     const checked = checkRegistration(network, input);
-    const problems = checked.ok ? [] : [...checked.problems];
+    const problems = [...(checked.ok ? [] : checked.problems), ...this.#joinsProblems(network, input.joins!)];
     // Stop a type of organisation that may not join here, with the reason at its field, instead of
     // sending a registration the server can only refuse.
     const notEligible = this.#notEligible(network, input.participant.organisationType);

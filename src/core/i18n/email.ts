@@ -47,6 +47,8 @@ const nl = {
       `Je bijeenkomsten in je eigen agenda, die vanzelf bijwerkt als er iets verandert: ${webcal}\nWerkt die link niet? Voeg dan dit adres toe als agenda: ${https}`,
     notYou: 'Heb je hier niet om gevraagd? Dan hoef je niets te doen. Je aanmelding blijft zoals hij is.',
     reminderWaitlisted: 'Je staat nog op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
+    /** A session with places of its own inside a series, full when the person joined (session-places.ts). */
+    sessionWaitlisted: 'Deze bijeenkomst is vol: je staat op de wachtlijst. Komt er een plaats vrij, dan krijg je bericht.',
     reminderPending: 'We hebben je aanmelding nog niet goedgekeurd. Je hoort van ons voordat je kunt komen.',
     messageFrom: (t: string) => `Een bericht van de organisatie van ${t}:`,
     reason: (r: string) => `Toelichting: „${r}”`,
@@ -170,6 +172,7 @@ const en: EmailMessages = {
       `Your meetings in your own calendar, updated by itself when something changes: ${webcal}\nDoes that link not work? Then add this address as a calendar: ${https}`,
     notYou: 'Did you not ask for this? Then you need not do anything. Your registration stays as it is.',
     reminderWaitlisted: 'You are still on the waiting list. If a place becomes free, we will let you know.',
+    sessionWaitlisted: 'This session is full: you are on its waiting list. If a place becomes free, we will let you know.',
     reminderPending: 'We have not yet accepted your registration. You will hear from us before you can come.',
     messageFrom: (t: string) => `A message from the organisers of ${t}:`,
     reason: (r: string) => `Explanation: “${r}”`,

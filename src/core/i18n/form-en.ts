@@ -183,6 +183,7 @@ export const formEn: FormMessages = {
       phone: 'Enter your phone number',
       phoneInvalid: 'Enter a phone number like 030 123 45 67',
       session: 'Choose a meeting',
+      chooseOne: (titles: string) => `Choose one of: ${titles}`,
       declaration: (text: string) => `Please confirm: ${text}`,
       answer: (label: string) => `Answer the question: ${label}`,
       number: (min?: number, max?: number) =>

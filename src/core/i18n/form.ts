@@ -195,6 +195,7 @@ const nl = {
       phone: 'Vul je telefoonnummer in',
       phoneInvalid: 'Vul een telefoonnummer in zoals 030 123 45 67',
       session: 'Kies een bijeenkomst',
+      chooseOne: (titles: string) => `Kies één van: ${titles}`,
       declaration: (text: string) => `Bevestig: ${text}`,
       answer: (label: string) => `Beantwoord de vraag: ${label}`,
       number: (min?: number, max?: number) =>

@@ -56,8 +56,13 @@ const nl = {
     'organisation-field-off': 'het formulier vraagt de organisatie niet ("off"), maar registration.organisations geeft een lijst om uit te kiezen; zet dit veld op "required" of "optional", of haal de lijst weg',
     'max-per-organisation-field-off':
       'het formulier vraagt de organisatie niet ("off"), dus een maximum per organisatie (maxPerOrganisation) kan niet worden geteld; zet registration.fields.organisation op "required" of haal het maximum weg',
-    'session-capacity-in-series':
-      'mensen melden zich aan voor de hele reeks, dus een eigen aantal plaatsen per bijeenkomst wordt nergens bewaakt; haal capacity hier weg en gebruik registration.capacity, of laat mensen zich per bijeenkomst aanmelden (registration.scope "session")',
+    // Places per session inside a series registration (issue 23).
+    'own-place-series-only':
+      'optional en chooseOne gelden alleen bij de ingebouwde aanmelding voor de hele reeks (registration.mode "built-in", zonder scope "session"); bij aanmelden per bijeenkomst is elke bijeenkomst al een eigen keuze. Haal dit veld weg of pas de aanmelding aan',
+    'session-capacity-zero-in-series': 'met 0 plaatsen krijgt niemand uit de reeks een plaats bij deze bijeenkomst; geef minstens 1 plaats of haal capacity weg',
+    'choose-one-alone': 'deze keuzegroep (chooseOne) heeft maar één bijeenkomst; geef minstens twee bijeenkomsten dezelfde chooseOne, of haal het veld weg',
+    'choose-one-optional': 'een bijeenkomst in een keuzegroep (chooseOne) kan niet ook optional zijn: iedereen kiest er één uit de groep; haal optional weg',
+    'choose-one-not-parallel': 'bijeenkomsten in één keuzegroep (chooseOne) lopen tegelijk: geef deze bijeenkomst een begin- en eindtijd (start en end) die overlappen met de eerste van de groep, of geef haar een andere chooseOne',
     'capacity-zero-no-waitlist': 'met 0 plaatsen en geen wachtlijst kan niemand zich voor deze bijeenkomst aanmelden; geef plaatsen, zet de wachtlijst aan, of haal de bijeenkomst uit de aanmelding',
     'programme-outside-session': 'dit programmaonderdeel valt buiten de begin- en eindtijd van de bijeenkomst; pas de tijd van het onderdeel of van de bijeenkomst aan',
     'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
@@ -135,8 +140,13 @@ const en: ProblemMessages = {
     'organisation-field-off': 'the form does not ask the organisation ("off"), but registration.organisations gives a list to choose from; set this field to "required" or "optional", or remove the list',
     'max-per-organisation-field-off':
       'the form does not ask the organisation ("off"), so a maximum per organisation (maxPerOrganisation) cannot be counted; set registration.fields.organisation to "required" or remove the maximum',
-    'session-capacity-in-series':
-      'people register for the whole series, so places of a session of its own are kept nowhere; remove capacity here and use registration.capacity, or let people register per session (registration.scope "session")',
+    // Places per session inside a series registration (issue 23).
+    'own-place-series-only':
+      'optional and chooseOne apply only to the built-in registration for the whole series (registration.mode "built-in", without scope "session"); where people register per session, every session is a choice of its own already. Remove this field or change the registration',
+    'session-capacity-zero-in-series': 'with 0 places nobody of the series gets a place at this session; give it at least 1 place or remove capacity',
+    'choose-one-alone': 'this choice group (chooseOne) has only one session; give at least two sessions the same chooseOne, or remove the field',
+    'choose-one-optional': 'a session in a choice group (chooseOne) cannot be optional too: everyone chooses one of the group; remove optional',
+    'choose-one-not-parallel': 'sessions in one choice group (chooseOne) run at the same time: give this session a start and an end that overlap the first of the group, or give it another chooseOne',
     'capacity-zero-no-waitlist': 'with 0 places and no waiting list nobody can register for this session; give it places, turn the waiting list on, or take the session out of registration',
     'programme-outside-session': 'this programme item falls outside the start and end time of the session; change the time of the item or of the session',
     'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',

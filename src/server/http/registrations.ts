@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, hasCertificate, formMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, hasCertificate, formMessages, joinsFaults, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -33,6 +33,7 @@ export interface RegistrationRouteOptions {
 export function registerRegistrations(app: FastifyInstance, deps: RouteDeps, options: RegistrationRouteOptions): void {
   registerSignup(app, deps, options);
   registerManageRoutes(app, deps);
+  registerJoinsRoute(app, deps);
   registerFeedAndLinks(app, deps);
 }
 
@@ -169,6 +170,29 @@ function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
     }
     reply.header('cache-control', 'no-store');
     return participantView(deps, r.row, r.position);
+  });
+}
+
+/** The manage page: which optional sessions, and which session of each choice group, the person comes to. */
+function registerJoinsRoute(app: FastifyInstance, deps: RouteDeps): void {
+  const { store, networks, limited, mailQueued } = deps;
+  app.post('/api/registrations/:token/joins', limited, async (req, reply) => {
+    const row = await byToken(deps, req, reply);
+    if (!row) return reply;
+    const locale = localeOf(req);
+    const joins = (req.body as { joins?: unknown } | null | undefined)?.joins;
+    const n = networks.get(row.network_id);
+    const problems = Array.isArray(joins) && joins.every((j) => typeof j === 'string' && isStorable(j)) && n ? joinsFaults(n, joins) : undefined;
+    if (!problems || problems.length) {
+      const e = formMessages(locale).form.error;
+      const message = problems?.map((f) => (f.code === 'choose-one' ? e.chooseOne(f.sessions.map((s) => s.title).join(', ')) : e.session)).join(' ') || e.session;
+      return error(reply, 422, 'invalid', message, { issues: [{ path: 'joins', message }] });
+    }
+    const r = await store.changeJoins(row.id, joins as string[]);
+    mailQueued();
+    if (!r.ok) return r.code === 'not-found' ? error(reply, 404, 'not-found', formMessages(locale).signup.notFound) : error(reply, 409, r.code, formMessages(locale).manage.notSwitchable);
+    reply.header('cache-control', 'no-store');
+    return participantView(deps, r.row, await store.position(r.row));
   });
 }
 

@@ -76,6 +76,8 @@ export function view(row: RegistrationRow, position: number | undefined) {
     participant: row.participant,
     createdAt: new Date(row.created_at).toISOString(),
     canCancel: ['confirmed', 'waitlisted', 'pending'].includes(row.status),
+    // Inside a series: the place per session with places of its own (core's session-places.ts).
+    ...(Object.keys(row.places ?? {}).length && { places: row.places }),
   };
 }
 

@@ -30,6 +30,7 @@ import {
   type CalendarOptions,
   type Resource,
 } from '../../core/index.js';
+import { calendarFile, hasCalendarItem, ownPlaceIn, replyToOf } from './compose-calendar.js';
 
 export type MailKind =
   | 'confirmed'
@@ -100,33 +101,11 @@ export interface MailContext {
   hadItems?: boolean;
   /** A move to another session: the old session's calendar item, cancelled in the same e-mail. */
   withdrawnSessionId?: string;
+  /** Inside a series: the person's place per session with places of its own (core's session-places.ts). */
+  places?: Record<string, string>;
 }
 
-/** Whether a registration with this status has calendar items (a place, or an intake waiting for its answer). */
-export const hasCalendarItem = (status: string | undefined) => status === 'confirmed' || status === 'pending';
-
-/**
- * The ORGANIZER of the calendar items in an e-mail, which iTIP (RFC 5546) requires in a PUBLISH
- * and a CANCEL: the network's contact; where it has no address, the sender's stands in (delivery.ts).
- */
-export function organizerOf(network: Network): { name: string; email: string } | undefined {
-  const c = network.contact;
-  return c?.email ? { name: c.name ?? network.title, email: c.email } : undefined;
-}
-
-/** A participant's e-mail answers to the network's contact (issue 24), when it has an address. */
-export const replyToOf = (network: Network): { replyTo?: string } => (network.contact?.email ? { replyTo: network.contact.email } : {});
-
-/** The calendar of some sessions as an e-mail carries it: its METHOD said inside and out, its ORGANIZER, and for CANCEL every item cancelled. */
-function calendarFile(
-  network: Network,
-  filename: string,
-  method: 'PUBLISH' | 'CANCEL',
-  options: Pick<CalendarOptions, 'sessionIds' | 'locale' | 'timeline' | 'joinLinks' | 'cancelled'>,
-): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' } {
-  const organizer = organizerOf(network);
-  return { filename, method, content: networkCalendar(network, { ...options, method, ...(organizer && { organizer }) }) };
-}
+export { hasCalendarItem, organizerOf, replyToOf } from './compose-calendar.js';
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
 export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
@@ -150,7 +129,8 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   // A series registration hears of the sessions still to come: one that is over is no news
   // (someone who joins halfway would otherwise get a list that starts with last spring).
   const now = ctx.now ?? new Date();
-  const sessions = session ? [session] : sessionsInOrder(network.sessions).filter((s) => !isSessionPast(s, now));
+  // Inside a series, not a session the person does not come to; one they wait for says so, without a calendar item.
+  const sessions = (session ? [session] : sessionsInOrder(network.sessions).filter((s) => !isSessionPast(s, now))).filter((s) => ownPlaceIn(ctx.places, s.id) !== 'declined');
   const hasPlace = ctx.hasPlace ?? (kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved');
   if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link') {
     for (const s of sessions) {
@@ -159,7 +139,9 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
       lines.push('', s.title, m.when(sessionWhenText(t, locale)!));
       const where = venueText(s.venue, locale);
       if (where) lines.push(m.where(isolated(where)));
-      if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
+      const waits = ownPlaceIn(ctx.places, s.id) === 'waitlisted';
+      if (waits) lines.push(m.sessionWaitlisted);
+      else if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
       // What the calendar item says too (doors open, programme, status note…), from one owner in core.
       const details = sessionDetails(s, locale, isolated);
       if (details.length) lines.push('', details.join('\n\n'));
@@ -176,7 +158,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   lines.push('', m.signature(network.organisers.map((o) => isolated(o.name)).join(', ')));
   const subject = kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle);
   const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n'), ...replyToOf(network) };
-  const sessionIds = sessions.map((s) => s.id);
+  const sessionIds = sessions.filter((s) => ownPlaceIn(ctx.places, s.id) !== 'waitlisted').map((s) => s.id);
   const timeline = ctx.timeline && { timeline: ctx.timeline };
   const filename = `${session?.id ?? network.id}.ics`;
   const withdrawal = kind === 'cancelled' || kind === 'removed' || kind === 'rejected';

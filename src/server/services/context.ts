@@ -129,7 +129,7 @@ export class RegistrationContext {
   /** A participant's e-mail about their registration, with its manage link and calendar feed: for mail and composeOutbox alike. */
   participantMail(
     network: Network,
-    row: Pick<RegistrationRow, 'id' | 'feed_version' | 'session_id' | 'participant' | 'locale'>,
+    row: Pick<RegistrationRow, 'id' | 'feed_version' | 'session_id' | 'participant' | 'locale'> & { places?: RegistrationRow['places'] },
     kind: MailKind,
     extra: MailExtra,
     timeline: SessionTimeline | undefined,
@@ -140,6 +140,7 @@ export class RegistrationContext {
       network,
       ...(timeline && { timeline }),
       sessionId: row.session_id,
+      ...(row.places && { places: row.places }),
       participant: row.participant,
       locale: row.locale,
       ...(manageUrl && { manageUrl }),

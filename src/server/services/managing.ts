@@ -5,7 +5,10 @@
  */
 import {
   decideRegistration,
+  joinsFaults,
   manageActions,
+  ownPlaceSessions,
+  sessionPlaces,
   freesPlaceForWaitlist,
   registrationGate,
   findSession,
@@ -69,7 +72,7 @@ export class Managing {
   personalCalendar(row: RegistrationRow, locale: Locale, timeline?: SessionTimeline): string | undefined {
     const network = this.#ctx.network(row.network_id);
     if (!network) return undefined;
-    const registration = { status: row.status, ...(row.session_id && { sessionId: row.session_id }) };
+    const registration = { status: row.status, places: row.places, ...(row.session_id && { sessionId: row.session_id }) };
     const sessionIds = network.sessions.filter((s) => hasPlaceAt(network, registration, s.id)).map((s) => s.id);
     // Every session in it is one with a place: its online join link is theirs (issue 23). Nothing
     // else of the document that is not public is written by the calendar writer.
@@ -149,6 +152,33 @@ export class Managing {
       await this.#ctx.mail(repo, network, moved, decision.outcome, { ...(position !== undefined && { position }), ...withdrawn });
       await this.#status.promote(repo, network, row.target);
       return { ok: true as const, row: moved, ...(position !== undefined && { position }) };
+    });
+  }
+
+  /**
+   * The participant changes which optional sessions they come to, or which session of a choice
+   * group (session-places.ts): a place they hold stays theirs, a new one is decided as for a new
+   * registration, and a place given up goes to the first who waits for that session.
+   */
+  async changeJoins(id: string, joins: string[]): Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: 'not-found' | 'not-changeable' | 'invalid' }> {
+    const current = await this.byId(id);
+    const network = current && !current.erased_at ? this.#ctx.network(current.network_id) : undefined;
+    if (!current || !network) return { ok: false, code: 'not-found' };
+    const own = ownPlaceSessions(network);
+    if (!own.some((s) => s.optional || s.chooseOne)) return { ok: false, code: 'not-changeable' };
+    if (joinsFaults(network, joins).length) return { ok: false, code: 'invalid' };
+    return this.#ctx.transaction(async (repo) => {
+      for (const target of ['network', ...own.map((s) => s.id).sort()]) await repo.lock(network.id, target);
+      const row = (await repo.byId(id))!;
+      const actions = manageActions(network, { status: row.status }, this.#ctx.now(network.id));
+      if (!actions.cancel && !actions.leaveWaitlist) return { ok: false as const, code: 'not-changeable' as const };
+      const counts = Object.fromEntries(await Promise.all(own.map(async (s) => [s.id, await repo.counts(network.id, s.id)] as const)));
+      let places = sessionPlaces(network, joins, row.status === 'waitlisted' ? {} : counts, row.places);
+      // Waiting for the series: what they join is kept, decided when they move up.
+      if (row.status === 'waitlisted') places = Object.fromEntries(Object.entries(places).map(([k, v]) => [k, v === 'declined' ? v : 'waitlisted']));
+      await repo.setPlaces(id, places);
+      await this.#status.promote(repo, network, 'network');
+      return { ok: true as const, row: (await repo.byId(id))! };
     });
   }
 

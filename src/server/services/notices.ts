@@ -15,6 +15,7 @@ import {
 } from '../../core/index.js';
 import type { Queryable } from '../storage/db.js';
 import { composeReportMail, composeRevisionMail, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail/compose.js';
+import { ownPlaceIn } from '../mail/compose-calendar.js';
 import { MailingRepository, RegistrationRepository, type RegistrationRow } from '../storage/registrations.js';
 import type { RegistrationContext } from './context.js';
 
@@ -106,7 +107,8 @@ export class Notices {
       const first = rows[0]!;
       const sessionsOf = new Set(rows.map((r) => r.session_id));
       // Removed sessions keep their registrations: a restore brings the session back with its people.
-      const mine = perSession ? changes.filter((c) => sessionsOf.has(c.session.id)) : changes;
+      // Inside a series, not a session the person said no to (core's session-places.ts).
+      const mine = changes.filter((c) => (perSession ? sessionsOf.has(c.session.id) : ownPlaceIn(first.places, c.session.id) !== 'declined'));
       if (!mine.length) continue;
       const links = rows.flatMap((r) => {
         const url = this.#ctx.manageUrl(r.id);
@@ -119,7 +121,8 @@ export class Notices {
         participant: first.participant,
         locale: first.locale,
         timeline,
-        hasPlace: perSession ? (id) => confirmed.has(id) : first.status === 'confirmed',
+        // Waiting for a session's own place is no place there: no join link.
+        hasPlace: perSession ? (id) => confirmed.has(id) : (id) => first.status === 'confirmed' && ownPlaceIn(first.places, id) !== 'waitlisted',
         ...(links[0] && { manageUrl: links[0].url }),
         ...(links.length > 1 && { manageUrls: links }),
       });

@@ -7,6 +7,8 @@ import { canonicalJson } from '../../core/canonical-json.js';
 import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
 import {
   decideRegistration,
+  ownPlaceSessions,
+  sessionPlaces,
   validateRegistrationInput,
   reasonText,
   registrationScope,
@@ -243,7 +245,10 @@ export class Registering {
   async #decide(repo: RegistrationRepository, batch: Pending[]): Promise<RegisterResult[]> {
     const networkId = batch[0]!.network.id;
     const targets = [...new Set(batch.map((r) => r.target))].sort();
-    const locked = await repo.lockMany(networkId, targets);
+    // Inside a series, the sessions with places of their own are decided too: locked after the
+    // network, in a fixed order (as a status change locks them).
+    const own = targets.includes('network') ? ownPlaceSessions(batch[0]!.network).map((s) => s.id).sort() : [];
+    const locked = await repo.lockMany(networkId, [...targets, ...own]);
     const facts = await repo.batchFactsMany(
       networkId,
       targets,
@@ -267,6 +272,21 @@ export class Registering {
     const { rows, answers, mails, results } = decided;
     if (rows.length && (await repo.insertBatch(rows, answers, mails)) < answers.length) throw new KeyTaken();
     return results;
+  }
+
+  /**
+   * The places per session of a series registration (core's sessionPlaces), counted along in the
+   * locked counts. Someone waiting for the series waits for the sessions they join too: decided
+   * when they move up (StatusChange), never counted before.
+   */
+  #places(network: Network, joins: string[], status: Status, locked: Map<string, PlaceCounts>): NewRegistration['places'] {
+    const counts = Object.fromEntries(ownPlaceSessions(network).map((s) => [s.id, locked.get(s.id)]));
+    const places = sessionPlaces(network, joins, status === 'waitlisted' ? {} : counts);
+    for (const [sessionId, place] of Object.entries(places)) {
+      if (status === 'waitlisted') places[sessionId] = place === 'declined' ? place : 'waitlisted';
+      else if (place !== 'declined') counts[sessionId]![place]++;
+    }
+    return places;
   }
 
   /** Decides one request of a batch with the core rules, on the counts and facts as the requests before it left them. */
@@ -301,6 +321,7 @@ export class Registering {
     counts[status]++;
     active.add(r.email);
     if (r.organisation && status !== 'waitlisted') organisations.set(r.organisation, (organisations.get(r.organisation) ?? 0) + 1);
+    const places = this.#places(network, input.joins ?? [], status, locked);
     const id = randomUUID();
     // Under the lock every earlier waiting registration of this target came before this one.
     const position = status === 'waitlisted' ? counts.waitlisted : undefined;
@@ -323,6 +344,7 @@ export class Registering {
       invitation: r.invitation,
       groupSize: input.groupSize ?? null,
       locale,
+      places,
     });
     if (r.key) {
       answers.push({ key: r.key, networkId, response: result, bodyHash: r.bodyHash });

@@ -176,6 +176,10 @@ export class RegistrationService {
     return this.managing.switchSession(id, sessionId);
   }
 
+  changeJoins(id: string, joins: string[]): ReturnType<Managing['changeJoins']> {
+    return this.managing.changeJoins(id, joins);
+  }
+
   sendManageLinks(email: string): Promise<void> {
     return this.managing.sendManageLinks(email);
   }

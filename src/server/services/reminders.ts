@@ -3,6 +3,7 @@
  * once per registration, session and start time, whichever process runs it.
  */
 import { composeMail } from '../mail/compose.js';
+import { ownPlaceIn } from '../mail/compose-calendar.js';
 import { registrationScope, sessionStart } from '../../core/index.js';
 import { DAY, type RegistrationContext } from './context.js';
 
@@ -40,6 +41,9 @@ export class Reminders {
             const timeline = rows.length ? await this.#ctx.timeline(repo, network) : undefined;
             for (const row of rows) {
               if (!(await mailings.markReminded(row.id, session.id, start))) continue;
+              // Inside a series: nothing for a session the person does not come to; waiting for its place is said as such.
+              const own = ownPlaceIn(row.places, session.id);
+              if (own === 'declined') continue;
               const manageUrl = this.#ctx.manageUrl(row.id);
               const message = composeMail('reminder', {
                 network,
@@ -47,8 +51,8 @@ export class Reminders {
                 sessionId: session.id,
                 participant: row.participant,
                 locale: row.locale,
-                hasPlace: row.status === 'confirmed',
-                status: row.status,
+                hasPlace: row.status === 'confirmed' && own !== 'waitlisted',
+                status: own === 'waitlisted' ? own : row.status,
                 ...(manageUrl && { manageUrl }),
               });
               await repo.enqueue(row.id, 'reminder', message);

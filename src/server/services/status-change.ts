@@ -3,7 +3,7 @@
  * organisers) alike: under its target's lock, with the participant's e-mail, and the waiting list
  * moving up into a freed place (promote, also after a move to another session).
  */
-import { promoteFromWaitlist, type Network, type OrganisationType } from '../../core/index.js';
+import { joinsOf, ownPlaceSessions, promoteFromWaitlist, sessionPlaces, type Network, type OrganisationType } from '../../core/index.js';
 import { hasCalendarItem, type MailKind } from '../mail/compose.js';
 import type { RegistrationRepository, RegistrationRow, Status } from '../storage/registrations.js';
 import type { RegistrationContext } from './context.js';
@@ -38,12 +38,45 @@ export class StatusChange {
         organisationCount: limited && w.organisation_lower ? await repo.organisationCount(network.id, target, w.organisation_lower, w.id) : 0,
       })),
     );
+    // Inside a series, places freed at a session go first to those who wait for that session.
+    if (target === 'network') await this.#promotePlaces(repo, network);
     for (const p of promoteFromWaitlist(network, counts, entries, sessionId)) {
-      await repo.setStatus(p.id, p.status);
       const row = waiting.find((w) => w.id === p.id)!;
-      await this.#ctx.mail(repo, network, { ...row, status: p.status }, p.status === 'confirmed' ? 'promoted' : 'pending');
+      // Who moves up into the series gets the places of the sessions they join that have room now.
+      const places = await this.#decidePlaces(repo, network, row.places);
+      if (places) await repo.setPlaces(p.id, places);
+      await repo.setStatus(p.id, p.status);
+      await this.#ctx.mail(repo, network, { ...row, status: p.status, ...(places && { places }) }, p.status === 'confirmed' ? 'promoted' : 'pending');
     }
   }
+
+  /** The places of a series registration decided now (core's sessionPlaces), from the sessions it joins; undefined without any. */
+  async #decidePlaces(repo: RegistrationRepository, network: Network, before: RegistrationRow['places']): Promise<RegistrationRow['places'] | undefined> {
+    const own = ownPlaceSessions(network);
+    if (!own.length) return undefined;
+    const counts = Object.fromEntries(await Promise.all(own.map(async (s) => [s.id, await repo.counts(network.id, s.id)] as const)));
+    return sessionPlaces(network, joinsOf(before), counts);
+  }
+
+  /**
+   * Moves holders of a series place up from the waiting list of each session with places of its
+   * own into its free places, first come first served; each hears it with that session's calendar.
+   */
+  async #promotePlaces(repo: RegistrationRepository, network: Network): Promise<void> {
+    for (const s of ownPlaceSessions(network)) {
+      if (s.capacity === undefined) continue;
+      const counts = await repo.counts(network.id, s.id);
+      const free = s.capacity - counts.confirmed - counts.pending;
+      if (free <= 0 || !counts.waitlisted) continue;
+      for (const row of (await repo.placeWaitlist(network.id, s.id)).slice(0, free)) {
+        const places = { ...row.places, [s.id]: 'confirmed' as const };
+        await repo.setPlaces(row.id, places);
+        // The e-mail is about this one session: its place, its calendar item.
+        if (row.status === 'confirmed') await this.#ctx.mail(repo, network, { ...row, places, session_id: s.id }, 'promoted');
+      }
+    }
+  }
+
 
   /**
    * Changes a registration's status under its target's lock and lets the waiting list move up.
@@ -60,6 +93,7 @@ export class StatusChange {
     const network = this.#ctx.network(current.network_id);
     return this.#ctx.transaction(async (repo) => {
       await repo.lock(current.network_id, current.target);
+      if (network && current.target === 'network') for (const id of ownPlaceSessions(network).map((s) => s.id).sort()) await repo.lock(network.id, id);
       const row = (await repo.byId(id))!;
       const refused = opts.check?.(row);
       if (refused) return { ok: false as const, code: refused };

@@ -331,4 +331,16 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
     WHEN (OLD.participant IS DISTINCT FROM NEW.participant) EXECUTE FUNCTION leerkring_forget_search_text()
   `,
   (tx) => fillSearchTexts(tx),
+  // Places per session inside a series registration (issue 23, core's session-places.ts): per
+  // session with places of its own, 'confirmed', 'waitlisted' or 'declined'. Kept counts per such
+  // session (target = the session id, never a target of a series registration) follow them in
+  // the same transaction, for registrations that hold a series place (confirmed or pending).
+  `
+  ALTER TABLE registrations ADD COLUMN places jsonb NOT NULL DEFAULT '{}'::jsonb;
+  CREATE FUNCTION leerkring_keep_place_counts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP <> 'INSERT' AND OLD.status IN ('confirmed', 'pending') THEN UPDATE target_counts t SET confirmed = t.confirmed - (p.value = 'confirmed')::int, waitlisted = t.waitlisted - (p.value = 'waitlisted')::int FROM jsonb_each_text(OLD.places) AS p WHERE t.network_id = OLD.network_id AND t.target = p.key AND p.value IN ('confirmed', 'waitlisted'); END IF; IF TG_OP <> 'DELETE' AND NEW.status IN ('confirmed', 'pending') THEN INSERT INTO target_counts AS t (network_id, target, confirmed, waitlisted) SELECT NEW.network_id, p.key, (p.value = 'confirmed')::int, (p.value = 'waitlisted')::int FROM jsonb_each_text(NEW.places) AS p WHERE p.value IN ('confirmed', 'waitlisted') ON CONFLICT (network_id, target) DO UPDATE SET confirmed = t.confirmed + EXCLUDED.confirmed, waitlisted = t.waitlisted + EXCLUDED.waitlisted; END IF; RETURN NULL; END $$;
+  CREATE TRIGGER registrations_keep_place_counts AFTER INSERT OR DELETE ON registrations FOR EACH ROW EXECUTE FUNCTION leerkring_keep_place_counts();
+  CREATE TRIGGER registrations_keep_place_counts_change AFTER UPDATE OF status, places, network_id ON registrations FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.places IS DISTINCT FROM NEW.places OR OLD.network_id IS DISTINCT FROM NEW.network_id)
+    EXECUTE FUNCTION leerkring_keep_place_counts()
+  `,
 ];

@@ -32,6 +32,8 @@ export interface RegistrationRow {
   erased_at: Date | string | null;
   /** The personal calendar feed's version; raising it revokes the old feed address. */
   feed_version: number;
+  /** Inside a series: the place per session with places of its own (core's session-places.ts). */
+  places: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
 }
 
 export interface OrganiserContact {
@@ -66,6 +68,7 @@ export interface NewRegistration {
   invitation: RegistrationRow['invitation'];
   groupSize: number | null;
   locale: Locale;
+  places: RegistrationRow['places'];
 }
 
 export function json<T>(v: unknown): T {
@@ -79,5 +82,6 @@ export function rowOf(r: Record<string, unknown>): RegistrationRow {
     declarations: json(r.declarations),
     answers: json(r.answers),
     attendance: json(r.attendance),
+    places: json(r.places ?? {}),
   };
 }

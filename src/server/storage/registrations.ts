@@ -142,11 +142,14 @@ export class RegistrationRepository {
   /** Counts for every target of a network, counted from the registrations themselves (tests compare the kept ones with it). */
   async recount(networkId: string): Promise<Record<string, PlaceCounts>> {
     const { rows } = await this.#q.query<{ target: string; status: Status; n: number }>(
-      `SELECT target, status, count(*)::int AS n FROM registrations WHERE network_id = $1 AND status IN ${ACTIVE} GROUP BY target, status`,
+      `SELECT target, status, count(*)::int AS n FROM registrations WHERE network_id = $1 AND status IN ${ACTIVE} GROUP BY target, status
+       UNION ALL
+       SELECT p.key, p.value, count(*)::int FROM registrations r CROSS JOIN LATERAL jsonb_each_text(r.places) AS p
+         WHERE r.network_id = $1 AND r.status IN ('confirmed', 'pending') AND p.value IN ('confirmed', 'waitlisted') GROUP BY p.key, p.value`,
       [networkId],
     );
     const out: Record<string, PlaceCounts> = {};
-    for (const r of rows) (out[r.target] ??= { confirmed: 0, pending: 0, waitlisted: 0 })[r.status as keyof PlaceCounts] = Number(r.n);
+    for (const r of rows) (out[r.target] ??= { confirmed: 0, pending: 0, waitlisted: 0 })[r.status as keyof PlaceCounts] += Number(r.n);
     return out;
   }
 
@@ -164,12 +167,12 @@ export class RegistrationRepository {
     const { rows } = await this.#q.query<{ kept: number }>(
       `WITH ins AS (
          INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, organisation_type,
-           declarations, answers, invitation, group_size, locale, search_text)
+           declarations, answers, invitation, group_size, locale, search_text, places)
          SELECT r.id, r.network_id, r.target, r.session_id, r.status, r.email_lower, r.participant, r.organisation_lower, r.organisation_type,
-           r.declarations, r.answers, r.invitation, r.group_size, r.locale, r.search_text
+           r.declarations, r.answers, r.invitation, r.group_size, r.locale, r.search_text, r.places
            FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, network_id text, target text, session_id text, status text, email_lower text,
              participant jsonb, organisation_lower text, organisation_type text, declarations jsonb, answers jsonb, invitation text, group_size integer, locale text,
-             search_text text, ord bigint)
+             search_text text, places jsonb, ord bigint)
            ORDER BY r.ord
          RETURNING id
        ), kept AS (
@@ -189,7 +192,7 @@ export class RegistrationRepository {
             ord,
             id: r.id, network_id: r.networkId, target: r.target, session_id: r.sessionId, status: r.status, email_lower: r.emailLower, participant: r.participant,
             organisation_lower: r.organisationLower, organisation_type: r.organisationType, declarations: r.declarations, answers: r.answers,
-            invitation: r.invitation, group_size: r.groupSize, locale: r.locale, search_text: searchTextOf(r.participant),
+            invitation: r.invitation, group_size: r.groupSize, locale: r.locale, search_text: searchTextOf(r.participant), places: r.places,
           })),
         ),
         JSON.stringify(answers.map((a) => ({ key: a.key, network_id: a.networkId, response: a.response, body_hash: a.bodyHash }))),
@@ -242,6 +245,20 @@ export class RegistrationRepository {
   /** Sets a status; a given reason replaces the stored one. */
   async setStatus(id: string, status: Status, reason?: string | null): Promise<void> {
     await this.#q.query('UPDATE registrations SET status = $2, reason = COALESCE($3, reason), updated_at = now() WHERE id = $1', [id, status, reason ?? null]);
+  }
+
+  /** Sets the places per session of a series registration (the kept counts follow, by trigger). */
+  async setPlaces(id: string, places: RegistrationRow['places']): Promise<void> {
+    await this.#q.query('UPDATE registrations SET places = $2::jsonb, updated_at = now() WHERE id = $1', [id, JSON.stringify(places)]);
+  }
+
+  /** The waiting list of one session inside a series: holders of a series place waiting for it, first come first. */
+  async placeWaitlist(networkId: string, sessionId: string): Promise<RegistrationRow[]> {
+    const { rows } = await this.#q.query(
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = 'network' AND status IN ('confirmed', 'pending') AND places->>$2 = 'waitlisted' ORDER BY seq`,
+      [networkId, sessionId],
+    );
+    return rows.map(rowOf);
   }
 
   /** Sets a status and removes everything that says who it was. */

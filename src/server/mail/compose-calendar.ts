@@ -1,0 +1,37 @@
+/**
+ * The calendar side of a participant's e-mail (compose.ts): which status has calendar items,
+ * the ORGANIZER and Reply-To, one calendar file with its METHOD, and a person's own place at a
+ * session inside a series.
+ */
+import { networkCalendar, type CalendarOptions, type Network } from '../../core/index.js';
+
+/** Whether a registration with this status has calendar items (a place, or an intake waiting for its answer). */
+export const hasCalendarItem = (status: string | undefined) => status === 'confirmed' || status === 'pending';
+
+/**
+ * The ORGANIZER of the calendar items in an e-mail, which iTIP (RFC 5546) requires in a PUBLISH
+ * and a CANCEL: the network's contact; where it has no address, the sender's stands in (delivery.ts).
+ */
+export function organizerOf(network: Network): { name: string; email: string } | undefined {
+  const c = network.contact;
+  return c?.email ? { name: c.name ?? network.title, email: c.email } : undefined;
+}
+
+/** A participant's e-mail answers to the network's contact (issue 24), when it has an address. */
+export const replyToOf = (network: Network): { replyTo?: string } => (network.contact?.email ? { replyTo: network.contact.email } : {});
+
+/** The calendar of some sessions as an e-mail carries it: its METHOD said inside and out, its ORGANIZER, and for CANCEL every item cancelled. */
+export function calendarFile(
+  network: Network,
+  filename: string,
+  method: 'PUBLISH' | 'CANCEL',
+  options: Pick<CalendarOptions, 'sessionIds' | 'locale' | 'timeline' | 'joinLinks' | 'cancelled'>,
+): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' } {
+  const organizer = organizerOf(network);
+  return { filename, method, content: networkCalendar(network, { ...options, method, ...(organizer && { organizer }) }) };
+}
+
+/** A person's place at a session with places of its own inside a series, or undefined (every other session: with the series). */
+export function ownPlaceIn(places: Record<string, string> | undefined, sessionId: string): string | undefined {
+  return places && Object.hasOwn(places, sessionId) ? places[sessionId] : undefined;
+}
