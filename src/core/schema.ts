@@ -286,7 +286,8 @@ export const networkSchema = z
     summary: prose(),
     /** Paragraphs separated by a blank line; "- " starts a list item; [text](https://…) is a link. Nothing else. */
     description: z.optional(prose()),
-    language: z.optional(z.enum(['nl', 'en'])),
+    /** The language the network's own words are in: Dutch (default), English or Frisian ("fy"). */
+    language: z.optional(z.enum(['nl', 'en', 'fy'])),
     url: z.optional(httpsUrl()),
     publishedOn: z.optional(date()),
     organisers: z.array(organisationSchema).check(z.minLength(1)),

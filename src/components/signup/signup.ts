@@ -750,7 +750,7 @@ export class LeerkringSignup extends LitElement {
     // A token too fresh or too old: a new one starts counting now, for when the person tries again.
     if (r.error.code === 'spam') void this.#formTokenFor(state.api, network.id, true);
     if (r.error.issues?.length) {
-      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } })));
+      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message, fy: i.message } })));
       this.#focusAfterRender = 'error-summary';
       return;
     }
@@ -765,7 +765,7 @@ export class LeerkringSignup extends LitElement {
   #notEligible(network: Network, type: string | undefined): Problem | undefined {
     if (!type || !(ORGANISATION_TYPES as readonly string[]).includes(type)) return undefined;
     const reason = personalReasons(network, { organisationType: type as OrganisationType, declarations: (network.registration.declarations ?? []).map((d) => d.id), invitation: 'valid' }, {}).find((r) => r.code === 'not-eligible');
-    return reason && { path: 'participant.organisationType', code: reason.code, message: { nl: reasonText(reason, network, 'nl'), en: reasonText(reason, network, 'en') } };
+    return reason && { path: 'participant.organisationType', code: reason.code, message: { nl: reasonText(reason, network, 'nl'), en: reasonText(reason, network, 'en'), fy: reasonText(reason, network, 'fy') } };
   }
 
   /** Back from a refusal to the form as it was left: every value is kept in #values. */
@@ -821,7 +821,7 @@ export class LeerkringSignup extends LitElement {
         );
       case 'cancelled':
         // Only a network with a waiting list passes the place on; the words must not promise one that does not exist.
-        return this.#screen(s.cancelledHeading, html`<p>${formMessages(locale).manage.cancelledText(freesPlaceForWaitlist(network, 'confirmed'))}</p>`, network, locale);
+        return this.#screen(s.cancelledHeading, html`<p>${s.cancelledText(freesPlaceForWaitlist(network, 'confirmed'))}</p>`, network, locale);
       case 'handled':
         return this.#screen(s.heading, html`<p>${s.handledByPage}</p>`, network, locale);
     }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, formMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, formMessages, manageMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -130,7 +130,7 @@ function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!r.ok && (r.code === 'over' || r.code === 'cancel-closed')) {
       const n = networks.get(row.network_id)!;
       const locale = localeOf(req);
-      return error(reply, 409, 'not-cancellable', r.code === 'over' ? formMessages(locale).manage.over : cancelClosedText(n, locale));
+      return error(reply, 409, 'not-cancellable', r.code === 'over' ? manageMessages(locale).over : cancelClosedText(n, locale));
     }
     // Already cancelled (or rejected): the same view again, so a repeated request is harmless.
     if (!r.ok) return participantView(deps, row, await store.position(row));
@@ -161,7 +161,7 @@ function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!r.ok) {
       if (r.code === 'not-found') return error(reply, 404, 'not-found', formMessages(locale).signup.notFound);
       const n = networks.get(row.network_id)!;
-      const message = r.reasons.length ? r.reasons.map((x) => reasonText(x, n, locale)).join(' ') : formMessages(locale).manage.notSwitchable;
+      const message = r.reasons.length ? r.reasons.map((x) => reasonText(x, n, locale)).join(' ') : manageMessages(locale).notSwitchable;
       const status = r.code === 'unknown-session' ? 422 : 409;
       return error(reply, status, r.code, message, { ...(r.reasons.length && { reasons: r.reasons }), ...(status === 422 && { issues: [{ path: 'sessionId', message }] }) });
     }

@@ -1,0 +1,152 @@
+/**
+ * The registration form's texts in Frisian (Frysk). Importing this module registers them (see
+ * form.ts); a page loads it only when it asks for Frisian. Written for issue 23; a native
+ * speaker should review it.
+ */
+import { formatDateTime, plural } from './format.js';
+import { withinDays } from './within-days.js';
+import type { RegistrationScope } from '../schema.js';
+import { registerFormMessages, type Approval, type FieldWords, type FormMessages } from './form.js';
+
+export const formFy: FormMessages = {
+  reason: {
+    'registration-closed': 'Foar dit netwurk kinne jo jo net oanmelde.',
+    'not-built-in': 'Oanmelde giet by dit netwurk net fia dit formulier.',
+    'session-required': 'Kies in gearkomste.',
+    'unknown-session': 'Dizze gearkomste bestiet net (mear).',
+    'session-not-applicable': 'Jo melde jo oan foar de hiele rige, net foar ien gearkomste.',
+    'session-cancelled': 'Dizze gearkomste giet net troch.',
+    'closed-track': 'Dit ûnderdiel is sletten: meidwaan kin allinnich op útnoeging.',
+    'not-yet-open': (opens?: Date) =>
+      opens ? `Oanmelde kin pas fan ${formatDateTime('fy', opens)} ôf.` : 'Oanmelde is noch net iepen.',
+    'deadline-passed': 'De oanmeldtermyn is foarby.',
+    past: 'Dizze gearkomste is al west.',
+    duplicate: 'Mei dit e-mailadres binne jo al oanmeld.',
+    'organisation-type-required': 'Kies de soarte organisaasje.',
+    'declaration-missing': (text: string) => `Befêstigje: ${text}`,
+    'invitation-required': 'Foar jo soarte organisaasje is meidwaan op útnoeging. Folje jo útnoegingskoade yn.',
+    'invitation-invalid': 'Dizze útnoegingskoade is net goed.',
+    'organisation-limit': (max: number) =>
+      plural('fy', max, {
+        one: 'Per organisaasje kin {n} persoan him of har oanmelde; út jo organisaasje is al ien oanmeld.',
+        other: 'Per organisaasje kinne {n} minsken har oanmelde; dat oantal is foar jo organisaasje berikt.',
+      }),
+    'group-too-large': (max: number) => `Dizze workshop is foar maksimaal ${max} dielnimmers.`,
+    full: 'Maksimaal oantal oanmeldingen berikt, jo kinne jo net mear oanmelde.',
+    'waitlist-full': 'Der binne gjin plakken mear en de wachtlist is ek fol.',
+    waitlisted: (position: number) => `Jo steane op de wachtlist, op plak ${position}.`,
+  },
+  outcome: {
+    confirmed: 'Oanmeld',
+    waitlisted: 'Op de wachtlist',
+    pending: 'Oanmelding ûntfongen, yn behanneling',
+    rejected: 'Oanmelde net mooglik',
+    cancelled: 'Ôfmeld',
+  },
+  signup: {
+    heading: 'Oanmelde',
+    requestHeading: 'Workshop oanfreegje',
+    allRequired: 'Alle fjilden binne ferplicht, útsein as der (net ferplicht) by stiet.',
+    optional: '(net ferplicht)',
+    name: 'Namme',
+    email: 'E-mailadres',
+    emailHint: 'Hjir stjoere wy de befêstiging hinne, mei in keppeling om jo oanmelding te besjen of jo ôf te melden.',
+    organisation: 'Organisaasje',
+    organisationType: 'Soarte organisaasje',
+    choose: 'Kies…',
+    role: 'Funksje',
+    phone: 'Telefoannûmer',
+    session: 'Gearkomste',
+    sessionWaitlist: 'fol, wol wachtlist',
+    invitationCode: 'Útnoegingskoade',
+    groupSize: 'Oantal dielnimmers',
+    groupSizeHint: (max: number) => `Maksimaal ${max} dielnimmers.`,
+    yes: 'Ja',
+    no: 'Nee',
+    why: 'Wêrom’t wy dit freegje:',
+    privacyHeading: 'Wat wy mei jo gegevens dogge',
+    privacyPurpose: 'Wy brûke jo namme en e-mailadres om jo oanmelding te regeljen en jo te ynformearjen oer de gearkomsten. Jo organisaasje en funksje helpe de organisatoren om de groep gear te stallen. Wy diele jo gegevens net mei oaren.',
+    privacyRetention: (days: number) => `Wy wiskje jo gegevens ${days} dagen nei de lêste gearkomste.`,
+    privacyController: (name: string) => `Ferantwurdlik foar jo gegevens: ${name}.`,
+    privacyLink: 'Lês de privacyferklearring',
+    submit: 'Oanmelde',
+    submitWaitlist: 'Oanmelde foar de wachtlist',
+    submitRequest: 'Oanfraach ferstjoere',
+    sending: 'Jo oanmelding wurdt ferstjoerd…',
+    errorSummary: 'Der is in probleem',
+    networkError: 'Jo oanmelding koe net ferstjoerd wurde. Wat jo ynfolle hawwe, stiet der noch: besykje it nochris.',
+    retry: 'Nochris ferstjoere',
+    noServer: 'Oanmelde mei dit formulier is op dizze side noch net ynsteld. Nim kontakt op mei de organisaasje.',
+    contact: (who: string) => `Fragen? Nim kontakt op mei ${who}.`,
+    confirmedHeading: 'Jo binne oanmeld',
+    confirmedText: (title: string) =>
+      `Jo oanmelding foar ${title} is befêstige. Jo krije in e-mail mei de gegevens en in keppeling om jo oanmelding te besjen of jo ôf te melden.`,
+    waitlistedHeading: 'Jo steane op de wachtlist',
+    waitlistedText: (position: number) =>
+      `Jo steane op plak ${position}. Komt der in plak frij, dan skowe jo fansels troch en krije jo in e-mail.`,
+    pendingHeading: 'Wy hawwe jo oanmelding ûntfongen',
+    requestReceivedHeading: 'Wy hawwe jo oanfraach ûntfongen',
+    pendingWho: (who: string, approval: Approval): string =>
+      `${who} nimt kontakt mei jo op${approval?.contactWithinDays ? ` ${withinDays('fy', approval.contactWithinDays, approval.workingDays)}` : ''}.`,
+    rejectedHeading: 'Oanmelden is net slagge',
+    backToForm: 'Werom nei it formulier',
+    fullHeading: (scope: RegistrationScope) => (scope === 'session' ? 'Dizze gearkomste is fol' : 'Der binne gjin plakken mear'),
+    notYetOpenHeading: 'Oanmelde kin noch net',
+    closedHeading: 'Oanmelde is sletten',
+    invitationOnlyHeading: 'Meidwaan op útnoeging',
+    externalText: 'Jo melde jo oan mei it oanmeldformulier fan de organisaasje.',
+    externalLink: 'Nei it oanmeldformulier',
+    emailText: (to: string) => `Jo melde jo oan mei in e-mail oan ${to}. Wy hawwe it berjocht alfêst foar jo klearset.`,
+    emailButton: 'E-mail skriuwe',
+    handledByPage: 'Jo oanmelding is trochjûn.',
+    manageHeading: 'Jo oanmelding',
+    manageStatus: (status: string) => `Status: ${status}`,
+    cancel: 'Ôfmelde',
+    cancelledHeading: 'Jo binne ôfmeld',
+    cancelledText: (freedPlace: boolean) =>
+      freedPlace ? 'Jo plak giet nei de earste op de wachtlist. Jo krije in befêstiging per e-mail.' : 'Jo krije in befêstiging per e-mail.',
+    notFound: 'Dizze oanmelding bestiet net (mear).',
+    idempotencyMismatch: 'Dit formulier is al earder ferstjoerd, mei oare gegevens. Laad de side opnij en folje it formulier nochris yn.',
+  },
+  form: {
+    error: {
+      shape: 'De oanmelding koe net lêzen wurde. Folje it formulier nochris yn.',
+      spam: 'Jo oanmelding liket automatysk ferstjoerd. Wachtsje efkes en besykje it nochris.',
+      name: 'Folje jo namme yn',
+      email: 'Folje jo e-mailadres yn',
+      emailInvalid: 'Folje in e-mailadres yn lykas namme@example.org',
+      organisation: 'Folje de namme fan jo organisaasje yn',
+      organisationType: 'Kies de soarte organisaasje',
+      organisationNotListed: (names: string) => `Kies jo organisaasje út de list: ${names}`,
+      role: 'Folje jo funksje yn',
+      phone: 'Folje jo telefoannûmer yn',
+      phoneInvalid: 'Folje in telefoannûmer yn lykas 058 123 45 67',
+      session: 'Kies in gearkomste',
+      declaration: (text: string) => `Befêstigje: ${text}`,
+      answer: (label: string) => `Beantwurdzje de fraach: ${label}`,
+      number: (min?: number, max?: number) =>
+        min !== undefined && max !== undefined ? `Folje in getal yn fan ${min} oant en mei ${max}` : 'Folje in getal yn',
+      invitation: 'Folje de koade út jo útnoeging yn',
+      groupSize: (min: number, max: number) => `Folje in oantal dielnimmers yn fan ${min} oant en mei ${max}`,
+      tooLong: (max: number) => `Brûk op syn heechst ${max} tekens`,
+      field: {
+        name: { subject: 'Jo namme', object: 'jo namme' },
+        email: { subject: 'Jo e-mailadres', object: 'jo e-mailadres' },
+        organisation: { subject: 'De namme fan jo organisaasje', object: 'de namme fan jo organisaasje' },
+        role: { subject: 'Jo funksje', object: 'jo funksje' },
+        phone: { subject: 'Jo telefoannûmer', object: 'jo telefoannûmer' },
+        answer: (label: string) => ({ subject: `Jo antwurd op de fraach „${label}”`, object: 'jo antwurd' }),
+      },
+      text: {
+        unstorable: (f: FieldWords) => `${f.subject} befettet tekens dy’t wy net bewarje kinne. Typ ${f.object} nochris yn.`,
+        control: (f: FieldWords) => `${f.subject} befettet ferburgen stjoertekens. Typ ${f.object} nochris yn, sûnder te plakken.`,
+        bidi: (f: FieldWords) => `${f.subject} befettet tekens dy’t de lêsrjochting omdraaie. Typ ${f.object} nochris yn, sûnder te plakken.`,
+        invisible: (f: FieldWords) => `${f.subject} bestiet allinnich út ûnsichtbere tekens. Folje ${f.object} yn.`,
+        space: (f: FieldWords) => `${f.subject} befettet in spaasje of in ûnsichtber teken. Typ ${f.object} nochris yn, sûnder spaasjes.`,
+        link: (f: FieldWords) => `${f.subject} mei gjin webadres befetsje. Folje allinnich ${f.object} yn.`,
+      },
+    },
+  },
+};
+
+registerFormMessages('fy', formFy);
