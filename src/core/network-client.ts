@@ -79,6 +79,8 @@ export interface RegistrationView {
   actions?: ManageActions;
   /** The person's own calendar feed (https; the same address with webcal: subscribes). */
   calendarUrl?: string;
+  /** What taking part costs this person in euros (core's `feeFor`), where the network names an amount. */
+  fee?: number;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

@@ -18,7 +18,7 @@ const doc = {
   registration: { mode: 'built-in', capacity: 30, fields: { organisation: 'optional', organisationType: 'off' } },
 };
 const asOf = '2030-01-10T10:00:00+01:00';
-const SAME = new Set(['Gemeente', 'Workshop', 'Online', 'Google Agenda', 'Outlook', 'Alle', 'Programma', 'E-mailadres', 'Status', 'Datum', 'Ja', 'Nee', 'Kies…', 'Fol']);
+const SAME = new Set(['Gemeente', 'Workshop', 'Online', 'Google Agenda', 'Outlook', 'Alle', 'Programma', 'E-mailadres', 'Status', 'Datum', 'Ja', 'Nee', 'Kies…', 'Fol', 'Kosten']);
 
 /** The language a node is read in: the nearest lang, across the shadow boundary. */
 function langOf(node: Node): string {

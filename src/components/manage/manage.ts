@@ -6,6 +6,7 @@ import {
   findSession,
   formMessages,
   hasManageMessages,
+  feeText,
   loadManageMessages,
   manageMessages,
   freesPlaceForWaitlist,
@@ -357,6 +358,7 @@ export class LeerkringManage extends LitElement {
         <dd>${r.participant.name}</dd>
         <dt>${m.status}</dt>
         <dd>${this.#statusText(r, locale)}</dd>
+        ${r.fee !== undefined ? html`<dt>${formMessages(locale).price.heading}</dt><dd>${feeText(r.fee, locale, formMessages(locale).price.free)}</dd>` : nothing}
       </dl>
       ${this.#renderActions(view, locale)}
     </section>`;

@@ -22,6 +22,7 @@ import {
   documentLanguage,
   isOwnWords,
   freesPlaceForWaitlist,
+  priceLines,
   type Availability,
   type FieldName,
   type Locale,
@@ -294,6 +295,16 @@ export class LeerkringSignup extends LitElement {
     const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
     return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? this.#docLang(network, locale) : nothing}>${n}</p>`)}</div>`;
+  }
+
+  /** What taking part costs, said before anyone registers (issue 23): per organisation type where the network says so. */
+  #priceNote(network: Network, locale: Locale) {
+    const p = formMessages(locale).price;
+    const lines = priceLines(network, locale, p);
+    const note = network.price && 'note' in network.price ? network.price.note : undefined;
+    return lines.length
+      ? html`<div class="notice" part="price"><p>${p.heading}:</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>${note ? html`<p lang=${this.#docLang(network, locale)}>${note}</p>` : nothing}</div>`
+      : nothing;
   }
 
   /** The document's language where it differs from the page's (WCAG 3.1.2): the network's own words keep it. */
@@ -590,7 +601,7 @@ export class LeerkringSignup extends LitElement {
     const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' ? s.submitWaitlist : s.submit;
     return html`<section aria-labelledby="signup-heading">
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
-      ${this.#eligibilityNotes(network, locale)}
+      ${this.#eligibilityNotes(network, locale)}${this.#priceNote(network, locale)}
       ${this._problems.length
         ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>

@@ -39,6 +39,13 @@ export const formEn: FormMessages = {
     rejected: 'Registration not possible',
     cancelled: 'Cancelled',
   },
+  price: {
+    heading: 'Costs',
+    free: 'free',
+    others: 'Other organisations',
+    onRequest: 'On request',
+    yours: (fee: string) => `Your costs for taking part: ${fee}.`,
+  },
   signup: {
     heading: 'Register',
     requestHeading: 'Request this workshop',

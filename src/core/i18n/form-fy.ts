@@ -43,6 +43,13 @@ export const formFy: FormMessages = {
     rejected: 'Oanmelde net mooglik',
     cancelled: 'Ôfmeld',
   },
+  price: {
+    heading: 'Kosten',
+    free: 'fergees',
+    others: 'Oare organisaasjes',
+    onRequest: 'Op oanfraach',
+    yours: (fee: string) => `Kosten foar jo dielname: ${fee}.`,
+  },
   signup: {
     heading: 'Oanmelde',
     requestHeading: 'Workshop oanfreegje',

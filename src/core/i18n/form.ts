@@ -49,6 +49,14 @@ const nl = {
     rejected: 'Aanmelding niet mogelijk',
     cancelled: 'Afgemeld',
   },
+  /** What taking part costs (core's price.ts decides the amount). */
+  price: {
+    heading: 'Kosten',
+    free: 'gratis',
+    others: 'Andere organisaties',
+    onRequest: 'Op aanvraag',
+    yours: (fee: string) => `Kosten voor je deelname: ${fee}.`,
+  },
   signup: {
     heading: 'Aanmelden',
     requestHeading: 'Workshop aanvragen',

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, formMessages, manageMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, feeFor, formMessages, manageMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -110,7 +110,9 @@ function participantView({ store, networks, now }: RouteDeps, row: RegistrationR
   const n = networks.get(row.network_id);
   const actions = n ? manageActions(n, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now(n.id)) : { cancel: false, leaveWaitlist: false, switchTo: [] };
   const calendarUrl = row.erased_at ? undefined : store.calendarUrl(row);
-  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }) };
+  // What taking part costs this person (issue 23), decided by core's price rule.
+  const fee = n && feeFor(n, row.participant.organisationType);
+  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(fee !== undefined && { fee }) };
 }
 
 function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {

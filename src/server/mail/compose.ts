@@ -19,6 +19,9 @@ import {
   sessionTiming,
   sessionWhenText,
   inertLine,
+  feeFor,
+  feeText,
+  formMessages,
   isolated,
   sessionDetails,
   sessionsInOrder,
@@ -75,7 +78,8 @@ export interface MailMessage {
 export interface MailContext {
   network: Network;
   sessionId?: string | null;
-  participant: { name: string; email: string };
+  /** The type decides what a price per organisation type asks of this person. */
+  participant: { name: string; email: string; organisationType?: string };
   locale: Locale;
   manageUrl?: string;
   position?: number;
@@ -127,6 +131,9 @@ function calendarFile(
 }
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
+/** The e-mails that say what taking part costs this person (issue 23): those that give or promise a place. */
+const FEE_KINDS = new Set<MailKind>(['confirmed', 'pending', 'accepted', 'promoted']);
+
 export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const m = emailMessages(ctx.locale);
   const { network, locale } = ctx;
@@ -144,6 +151,8 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
     lines.push(m.messageFrom(title), '', ...(ctx.message?.body ?? '').split('\n').map((l) => inertLine(l, { keepLinks: true })));
   } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
   if (kind === 'cancelled' && ctx.freedPlace) lines.push(m.placeToWaitlist);
+  const fee = FEE_KINDS.has(kind) ? feeFor(network, ctx.participant.organisationType) : undefined;
+  if (fee !== undefined) lines.push('', formMessages(locale).price.yours(feeText(fee, locale, formMessages(locale).price.free)));
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   // A series registration hears of the sessions still to come: one that is over is no news
   // (someone who joins halfway would otherwise get a list that starts with last spring).
