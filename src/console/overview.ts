@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { NOTIFY_PREFERENCES, type AdminNetworkSummary, type NotifyPreference } from '../core/admin-api.js';
 import { NETWORK_KINDS } from '../core/constants.js';
 import { ConsoleSessionChangedEvent } from './context.js';
-import { formatDateTime, formatDate } from '../core/i18n/format.js';
+import { formatDateTime, formatDate, type Locale } from '../core/i18n/format.js';
 import { calendarMessages } from '../core/i18n/calendar.js';
 import { ConsolePage } from './page.js';
 import { LiveData } from './live.js';
@@ -241,7 +241,7 @@ export class ConsoleOverview extends ConsolePage {
   }
 }
 
-function when(locale: 'nl' | 'en', start: string, dateOnly?: boolean): string {
+function when(locale: Locale, start: string, dateOnly?: boolean): string {
   const d = new Date(start);
   return dateOnly ? formatDate(locale, d) : formatDateTime(locale, d);
 }

@@ -75,7 +75,7 @@ const id = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'id'), z.maxLe
 export const loginRequestSchema = z.strictObject({
   email: emailAddress(),
   /** The language of the sign-in e-mail; the request's language otherwise. */
-  locale: z.optional(z.enum(['nl', 'en'])),
+  locale: z.optional(z.enum(['nl', 'en', 'fy'])),
 });
 export const createSessionRequestSchema = z.strictObject({ token: z.string().check(z.minLength(1, 'empty'), z.maxLength(200), storable()) });
 export const createTokenRequestSchema = z.strictObject({ name: text(100) });

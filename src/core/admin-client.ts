@@ -91,7 +91,7 @@ export class AdminClient {
   }
 
   /** Asks for a sign-in link by e-mail. Always 202, whether or not the address is known. */
-  login(email: string, locale?: 'nl' | 'en') {
+  login(email: string, locale?: 'nl' | 'en' | 'fy') {
     return this.call('login', { body: { email, ...(locale && { locale }) } });
   }
 

@@ -55,7 +55,7 @@ export class RegistrationClient extends NetworkClient {
   }
 
   /** Asks for the manage links of this address by e-mail; the answer is the same whether or not it is known. */
-  requestManageLink(email: string, locale?: 'nl' | 'en'): Promise<ApiResult<{ sent: true }>> {
+  requestManageLink(email: string, locale?: 'nl' | 'en' | 'fy'): Promise<ApiResult<{ sent: true }>> {
     return this.call('POST', `/api/manage-link${locale ? `?lang=${locale}` : ''}`, { email });
   }
 }

@@ -104,8 +104,24 @@ export const objectRules = {
     const until = typeof r.cancelUntil === 'string' ? parseDeadline(r.cancelUntil) : undefined;
     const ends = sessions.map((s) => (isRecord(s) ? lastMoment(s) : undefined)).filter((t): t is number => t !== undefined);
     if (until && ends.length && until.getTime() > Math.max(...ends)) add('cancel-until-after-sessions', ['registration', 'cancelUntil']);
+    priceRules(n, fields, add);
   },
 };
+
+// ── Issue 23 (m23b): price per organisation type ──
+/** A price per organisation type names each type once, and needs a form that asks the type. */
+function priceRules(n: Record<string, unknown>, fields: Record<string, unknown>, add: AddIssue): void {
+  const price = isRecord(n.price) ? n.price : {};
+  if (price.type !== 'per-organisation-type') return;
+  if (fields.organisationType === 'off') add('price-type-field-off', ['registration', 'fields', 'organisationType']);
+  const seen = new Set<unknown>();
+  (Array.isArray(price.rates) ? price.rates : []).forEach((rate, i) => {
+    const types = isRecord(rate) && Array.isArray(rate.organisationTypes) ? rate.organisationTypes : [];
+    if (types.some((t) => seen.has(t))) add('price-type-twice', ['price', 'rates', i, 'organisationTypes']);
+    for (const t of types) seen.add(t);
+  });
+}
+// ── end of issue 23 (m23b) price block ──
 
 /** The last moment of a dated session (its end, its start, or the end of its day), as a number; undefined without a date. */
 function lastMoment(s: Record<string, unknown>): number | undefined {

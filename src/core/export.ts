@@ -12,6 +12,8 @@ import { fieldUse, registrationScope, type FieldName } from './policy.js';
 import { sessionTiming, sessionsInOrder } from './session-time.js';
 import { amsterdamClock, amsterdamDate } from './time.js';
 import { venueText } from './calendar-event.js';
+import { feeFor } from './price.js';
+import { formMessages } from './i18n/form.js';
 
 /**
  * A registration as the organiser API lists it (`AdminRegistration`), reduced to what an export
@@ -134,6 +136,12 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
   const fieldHeader: Record<FieldName, string> = { organisation: r.organisation, organisationType: r.organisationType, role: r.role, phone: r.phone };
   const withNotes = facts.notes;
   const withGroupSize = !!network.groupSize || facts.groupSize;
+  // What each person pays (issue 23), for the invoice: where the network names amounts.
+  const withFee = !!network.price && network.price.type !== 'on-request';
+  const fee = (x: ExportRegistration) => {
+    const amount = feeFor(network, x.participant.organisationType);
+    return amount === undefined ? '' : locale === 'en' ? amount.toFixed(2) : amount.toFixed(2).replace('.', ',');
+  };
   // Attendance columns in the order people read the sessions (core's one order), not file order.
   const inOrder = sessionsInOrder(network.sessions);
 
@@ -145,6 +153,7 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
     r.session,
     col.sessionDate,
     r.status,
+    ...(withFee ? [formMessages(locale).price.heading] : []),
     col.position,
     r.registeredAt,
     ...questions.map((q) => q.label),
@@ -169,6 +178,7 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
       session ? session.title : x.sessionId ?? r.wholeSeries,
       session ? exportSessionDate(session) : '',
       c.status[x.status] ?? x.status,
+      ...(withFee ? [fee(x)] : []),
       x.position === undefined ? '' : String(x.position),
       exportDateTime(x.createdAt),
       ...questions.map((q) => answerText(q, x.answers[q.id], locale)),

@@ -34,6 +34,8 @@ export * from './i18n/format.js';
 export * from './i18n/within-days.js';
 export * from './i18n/messages.js';
 export * from './i18n/form.js';
+export * from './i18n/manage.js';
+export * from './price.js';
 export * from './organisation-name.js';
 export * from './rich-text.js';
 export * from './network-summary.js';

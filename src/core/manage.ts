@@ -11,9 +11,6 @@ import { registrationScope, waitlistEnabled } from './policy.js';
 import { isSeriesOver, parseDeadline } from './registration-window.js';
 import { findSession } from './session-index.js';
 import { isSessionPast } from './session-time.js';
-import { isDateString } from './time.js';
-import { formatDate, formatDateTime, type Locale } from './i18n/format.js';
-import { formMessages } from './i18n/form.js';
 
 /** The registration as the manage page and the rules see it. */
 export interface ManagedRegistration {
@@ -36,15 +33,6 @@ export interface ManageActions {
 export function cancelDeadline(network: Network): Date | undefined {
   const until = network.registration.cancelUntil;
   return until ? parseDeadline(until) : undefined;
-}
-
-/** Why a place can no longer be given up on the manage page, with the deadline, for the page and the server's refusal. */
-export function cancelClosedText(network: Network, locale: Locale): string {
-  const until = network.registration.cancelUntil ?? '';
-  const at = cancelDeadline(network);
-  // A bare date is shown as that day, not as the midnight after it.
-  const text = !at ? until : isDateString(until) ? formatDate(locale, new Date(at.getTime() - 1)) : formatDateTime(locale, at);
-  return formMessages(locale).manage.cancelClosed(text);
 }
 
 const ACTIVE: readonly ManagedRegistration['status'][] = ['confirmed', 'pending', 'waitlisted'];

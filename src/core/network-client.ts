@@ -4,6 +4,7 @@
  * form can keep what was typed and offer to try again.
  */
 import type { Network } from './schema.js';
+import type { Locale } from './i18n/format.js';
 import type { Availability } from './availability.js';
 import type { Outcome } from './decide-registration.js';
 import type { ManageActions } from './manage.js';
@@ -54,7 +55,7 @@ export interface RegistrationInput {
   answers?: Record<string, string | number | boolean>;
   invitationCode?: string;
   groupSize?: number;
-  locale?: 'nl' | 'en';
+  locale?: Locale;
   /** Spam checks: the honeypot field (must stay empty) and the server's token from when the form was shown. */
   website?: string;
   formToken?: string;
@@ -84,6 +85,8 @@ export interface RegistrationView {
   certificate?: true;
   /** Inside a series: the place per session with places of its own (core's session-places.ts). */
   places?: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
+  /** What taking part costs this person in euros (core's `feeFor`), where the network names an amount. */
+  fee?: number;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

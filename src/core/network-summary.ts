@@ -12,7 +12,7 @@ export interface NetworkSummary {
   title: string;
   subtitle?: string;
   summary: string;
-  language?: 'nl' | 'en';
+  language?: 'nl' | 'en' | 'fy';
   availability: Availability;
   audience?: { organisationTypes?: OrganisationType[]; tags?: string[] };
   themes?: string[];

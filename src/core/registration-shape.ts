@@ -28,7 +28,7 @@ export const registrationShapeSchema = z.object({
   answers: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
   invitationCode: z.optional(z.string()),
   groupSize: z.optional(z.number()),
-  locale: z.optional(z.enum(['nl', 'en'])),
+  locale: z.optional(z.enum(['nl', 'en', 'fy'])),
   website: z.optional(z.string()),
   formToken: z.optional(z.string()),
 });

@@ -282,6 +282,19 @@ export const registrationPolicySchema = z
   })
   .check(rule('registration'));
 
+// ── Issue 23 (m23b): a price per organisation type. What a person pays is decided in price.ts. ──
+/** "Free for municipalities, EUR 95 for others": the first rate that names a person's type applies, else `otherwise`. */
+const pricePerOrganisationType = z.strictObject({
+  type: z.literal('per-organisation-type'),
+  currency: z.literal('EUR'),
+  rates: z
+    .array(z.strictObject({ organisationTypes: z.array(organisationTypeSchema).check(z.minLength(1)), amount: z.number().check(z.gte(0)) }))
+    .check(z.minLength(1)),
+  otherwise: z.number().check(z.gte(0)),
+  note: z.optional(text()),
+});
+// ── end of issue 23 (m23b) price block ──
+
 export const networkSchema = z
   .strictObject({
     $schema: z.optional(z.string()),
@@ -292,7 +305,8 @@ export const networkSchema = z
     summary: prose(),
     /** Paragraphs separated by a blank line; "- " starts a list item; [text](https://…) is a link. Nothing else. */
     description: z.optional(prose()),
-    language: z.optional(z.enum(['nl', 'en'])),
+    /** The language the network's own words are in: Dutch (default), English or Frisian ("fy"). */
+    language: z.optional(z.enum(['nl', 'en', 'fy'])),
     /** Not public yet ("concept"): only its organisers see it; the public list, page, feed and registration do not know it. New networks and copies start as drafts. */
     draft: z.optional(z.boolean()),
     url: z.optional(httpsUrl()),
@@ -328,6 +342,7 @@ export const networkSchema = z
           note: z.optional(text()),
         }),
         z.strictObject({ type: z.literal('on-request'), note: z.optional(text()) }),
+        pricePerOrganisationType,
       ]),
     ),
     /** Group size of one run, for in-company formats ("max. 20 deelnemers"). */

@@ -2,6 +2,7 @@ import { LitElement, nothing, css, type TemplateResult } from 'lit';
 import { heading, html } from '../shared/heading.js';
 import { aboutMessages } from '../../core/i18n/about.js';
 import {
+  priceLines,
   mailtoUrl,
   messages,
   parseRichText,
@@ -207,7 +208,8 @@ export class LeerkringAbout extends LitElement {
         const price = network.price;
         if (price) {
           const amount = price.type === 'amount' ? new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: price.amount % 1 ? 2 : 0 }).format(price.amount) : '';
-          const text = price.type === 'free' ? a.free : price.type === 'amount' ? a.amount(amount) : a.onRequest;
+          // A price per organisation type is said as the form says it (core's priceLines).
+          const text = price.type === 'free' ? a.free : price.type === 'amount' ? a.amount(amount) : price.type === 'per-organisation-type' ? priceLines(network, locale, { ...a, free: a.free.toLowerCase() }).join('; ') : a.onRequest;
           rows.push([a.price, [text, 'note' in price ? price.note : undefined].filter(Boolean).join(' · ')]);
         }
         if (network.groupSize) rows.push([a.groupSizeLabel, a.groupSize(network.groupSize.min, network.groupSize.max)]);

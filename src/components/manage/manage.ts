@@ -5,6 +5,10 @@ import {
   cancelClosedText,
   findSession,
   formMessages,
+  hasManageMessages,
+  feeText,
+  loadManageMessages,
+  manageMessages,
   freesPlaceForWaitlist,
   manageActions,
   messages,
@@ -214,7 +218,7 @@ export class LeerkringManage extends LitElement {
   }
 
   #cancel(data: Loaded, locale: Locale): Promise<void> {
-    const m = formMessages(locale).manage;
+    const m = manageMessages(locale);
     const waiting = data.registration.status === 'waitlisted';
     const freed = freesPlaceForWaitlist(data.network, data.registration.status);
     return this.#act(
@@ -224,7 +228,7 @@ export class LeerkringManage extends LitElement {
   }
 
   #switch(form: HTMLFormElement, locale: Locale): Promise<void> | void {
-    const m = formMessages(locale).manage;
+    const m = manageMessages(locale);
     const chosen = new FormData(form).get('sessionId');
     if (typeof chosen !== 'string' || !chosen) {
       this._fieldError = m.switchChoose;
@@ -242,7 +246,7 @@ export class LeerkringManage extends LitElement {
     const joins = joinsFromForm(new FormData(form));
     return this.#act(
       (c, t) => c.changeJoins(t, joins),
-      () => ({ heading: joinsMessages(locale).saved, text: formMessages(locale).manage.switchedText }),
+      () => ({ heading: joinsMessages(locale).saved, text: manageMessages(locale).switchedText }),
     );
   }
 
@@ -281,10 +285,18 @@ export class LeerkringManage extends LitElement {
     }
   }
 
-  protected override render() {
+  /** `readyFormLocale`, and the manage page's own texts (a chunk of their own in English and Frisian) loaded too. */
+  #readyLocale(): Locale | undefined {
     const locale = readyFormLocale(this);
+    if (!locale || hasManageMessages(locale)) return locale;
+    void loadManageMessages(locale).then(() => this.requestUpdate());
+    return undefined;
+  }
+
+  protected override render() {
+    const locale = this.#readyLocale();
     if (!locale) return nothing;
-    const m = formMessages(locale).manage;
+    const m = manageMessages(locale);
     const h = this.headingLevel;
     const view = this._view;
     const title = html`<${heading(h)} id="manage-heading" tabindex="-1">${m.heading}</${heading(h)}>`;
@@ -330,12 +342,12 @@ export class LeerkringManage extends LitElement {
   }
 
   #statusText(r: RegistrationView, locale: Locale): string {
-    const s = formMessages(locale).manage.statusText;
+    const s = manageMessages(locale).statusText;
     return r.status === 'waitlisted' ? s.waitlisted(r.position) : s[r.status];
   }
 
   #renderReady(view: Extract<View, { kind: 'ready' }>, locale: Locale): TemplateResult {
-    const m = formMessages(locale).manage;
+    const m = manageMessages(locale);
     const h = this.headingLevel;
     const { registration: r, network } = view.data;
     const session = findSession(network, r.sessionId);
@@ -359,19 +371,20 @@ export class LeerkringManage extends LitElement {
         <dt>${m.status}</dt>
         <dd>${this.#statusText(r, locale)}</dd>
         ${ownPlaceSessions(network).map((s) => html`<dt lang=${lang}>${s.title}</dt><dd>${joinsMessages(locale).place[r.places?.[s.id] ?? 'confirmed']}</dd>`)}
+        ${r.fee !== undefined ? html`<dt>${formMessages(locale).price.heading}</dt><dd>${feeText(r.fee, locale, formMessages(locale).price.free)}</dd>` : nothing}
       </dl>
       ${this.#renderActions(view, locale)}
     </section>`;
   }
 
   #errors(): TemplateResult | typeof nothing {
-    const m = formMessages(elementLocale(this)).manage;
+    const m = manageMessages(elementLocale(this));
     if (this._failed) return html`<p class="error" part="error" role="alert" id="action-error" tabindex="-1">${m.failed}</p>`;
     return nothing;
   }
 
   #renderActions(view: Extract<View, { kind: 'ready' }>, locale: Locale): TemplateResult {
-    const m = formMessages(locale).manage;
+    const m = manageMessages(locale);
     const sub = heading(this.headingLevel + 1);
     const { registration: r, network, availability } = view.data;
     // The server's answer says what it will accept at its own clock; a page without one decides by core at its own.
@@ -486,7 +499,7 @@ export class LeerkringManage extends LitElement {
     const https = safeUrl(r.calendarUrl);
     const webcal = webcalUrl(https);
     if (!https || !webcal) return nothing;
-    const m = formMessages(locale).manage;
+    const m = manageMessages(locale);
     const sub = heading(this.headingLevel + 1);
     return html`<div class="panel" role="group" aria-labelledby="calendar-heading">
       <${sub} id="calendar-heading">${m.calendarHeading}</${sub}>
@@ -536,7 +549,7 @@ export class LeerkringManage extends LitElement {
   }
 
   #renderNewLink(locale: Locale): TemplateResult {
-    const m = formMessages(locale).manage;
+    const m = manageMessages(locale);
     const sub = heading(this.headingLevel + 1);
     const error = this._fieldError;
     return html`<form class="panel" novalidate aria-labelledby="new-link-heading" @submit=${(e: Event) => {

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReactiveControllerHost } from 'lit';
-import { hasMessages, loadMessages, messages, type Locale } from '../../core/lean.js';
+import { hasMessages, loadMessages, messages, toLocale, type Locale } from '../../core/lean.js';
 import type { NetworkState } from '../context.js';
 
 /**
@@ -31,12 +31,11 @@ export function renderState(state: NetworkState, locale: Locale): TemplateResult
 
 /** The locale for an element: its own `lang`, or the nearest ancestor's; Dutch by default. */
 export function elementLocale(el: HTMLElement): Locale {
-  const lang = el.closest('[lang]')?.getAttribute('lang');
-  return lang?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  return toLocale(el.closest('[lang]')?.getAttribute('lang'));
 }
 
 /**
- * The element's locale once its messages are loaded. English is a separate chunk: the first
+ * The element's locale once its messages are loaded. English (and Frisian) is a separate chunk: the first
  * call starts loading it and returns undefined, and the element renders again when it is there.
  */
 export function readyLocale(host: ReactiveControllerHost & HTMLElement): Locale | undefined {

@@ -23,6 +23,7 @@ import {
   documentLanguage,
   isOwnWords,
   freesPlaceForWaitlist,
+  priceLines,
   type Availability,
   type FieldName,
   type Locale,
@@ -296,6 +297,16 @@ export class LeerkringSignup extends LitElement {
     const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
     return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? this.#docLang(network, locale) : nothing}>${n}</p>`)}</div>`;
+  }
+
+  /** What taking part costs, said before anyone registers (issue 23): per organisation type where the network says so. */
+  #priceNote(network: Network, locale: Locale) {
+    const p = formMessages(locale).price;
+    const lines = priceLines(network, locale, p);
+    const note = network.price && 'note' in network.price ? network.price.note : undefined;
+    return lines.length
+      ? html`<div class="notice" part="price"><p>${p.heading}:</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>${note ? html`<p lang=${this.#docLang(network, locale)}>${note}</p>` : nothing}</div>`
+      : nothing;
   }
 
   /** The document's language where it differs from the page's (WCAG 3.1.2): the network's own words keep it. */
@@ -621,7 +632,7 @@ export class LeerkringSignup extends LitElement {
     const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' ? s.submitWaitlist : s.submit;
     return html`<section aria-labelledby="signup-heading">
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
-      ${this.#eligibilityNotes(network, locale)}
+      ${this.#eligibilityNotes(network, locale)}${this.#priceNote(network, locale)}
       ${this._problems.length
         ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>
@@ -782,7 +793,7 @@ export class LeerkringSignup extends LitElement {
     // A token too fresh or too old: a new one starts counting now, for when the person tries again.
     if (r.error.code === 'spam') void this.#formTokenFor(state.api, network.id, true);
     if (r.error.issues?.length) {
-      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message } })));
+      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message, fy: i.message } })));
       this.#focusAfterRender = 'error-summary';
       return;
     }
@@ -797,7 +808,7 @@ export class LeerkringSignup extends LitElement {
   #notEligible(network: Network, type: string | undefined): Problem | undefined {
     if (!type || !(ORGANISATION_TYPES as readonly string[]).includes(type)) return undefined;
     const reason = personalReasons(network, { organisationType: type as OrganisationType, declarations: (network.registration.declarations ?? []).map((d) => d.id), invitation: 'valid' }, {}).find((r) => r.code === 'not-eligible');
-    return reason && { path: 'participant.organisationType', code: reason.code, message: { nl: reasonText(reason, network, 'nl'), en: reasonText(reason, network, 'en') } };
+    return reason && { path: 'participant.organisationType', code: reason.code, message: { nl: reasonText(reason, network, 'nl'), en: reasonText(reason, network, 'en'), fy: reasonText(reason, network, 'fy') } };
   }
 
   /** Back from a refusal to the form as it was left: every value is kept in #values. */
@@ -853,7 +864,7 @@ export class LeerkringSignup extends LitElement {
         );
       case 'cancelled':
         // Only a network with a waiting list passes the place on; the words must not promise one that does not exist.
-        return this.#screen(s.cancelledHeading, html`<p>${formMessages(locale).manage.cancelledText(freesPlaceForWaitlist(network, 'confirmed'))}</p>`, network, locale);
+        return this.#screen(s.cancelledHeading, html`<p>${s.cancelledText(freesPlaceForWaitlist(network, 'confirmed'))}</p>`, network, locale);
       case 'handled':
         return this.#screen(s.heading, html`<p>${s.handledByPage}</p>`, network, locale);
     }

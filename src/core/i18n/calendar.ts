@@ -48,7 +48,28 @@ const en: CalendarMessages = {
   },
 };
 
-/** The calendar words and network kinds for a locale; anything that is not "en" gets Dutch. */
+// Frisian (issue 23; a native speaker should review it).
+const fy: CalendarMessages = {
+  kind: {
+    'learning-network': 'Learnetwurk',
+    'learning-circle': 'Learkring',
+    'community-of-practice': 'Wurkpleats',
+    intervision: 'Yntervyzje',
+    workshop: 'Workshop',
+    other: 'Netwurk',
+  },
+  calendar: {
+    doorsOpen: (time: string) => `Ynrin fan ${time} oere ôf`,
+    programme: 'Programma:',
+    cancelled: 'Dizze gearkomste giet net troch.',
+    partners: (names: string) => `Yn gearwurking mei ${names}`,
+    online: 'Online',
+    andOnline: 'en online',
+    joinLink: (url: string) => `Online meidwaan: ${url}`,
+  },
+};
+
+/** The calendar words and network kinds for a locale; anything that is not "en" or "fy" gets Dutch. */
 export function calendarMessages(locale: Locale | string | undefined | null): CalendarMessages {
-  return locale === 'en' ? en : nl;
+  return locale === 'en' ? en : locale === 'fy' ? fy : nl;
 }

@@ -1,9 +1,10 @@
 /**
- * The e-mails the server sends, in Dutch and English. Kept apart from the UI catalogue so that
+ * The e-mails the server sends, in Dutch and English (and Frisian to participants, email-fy.ts). Kept apart from the UI catalogue so that
  * browsers never download them.
  */
 import type { Locale } from './format.js';
 import { withinDays } from './within-days.js';
+import { emailFy } from './email-fy.js';
 
 // Values a person typed (a reason) are quoted, so a reader sees where they begin and end;
 // composeMail has already made them one inert line (`inertLine`). A name in a greeting is not:
@@ -247,6 +248,9 @@ const en: EmailMessages = {
     },
 };
 
+// Frisian e-mails to participants; what organisers get stays Dutch (see email-fy.ts).
+const fy: EmailMessages = { ...nl, ...emailFy };
+
 export function emailMessages(locale: Locale): EmailMessages {
-  return locale === 'en' ? en : nl;
+  return locale === 'en' ? en : locale === 'fy' ? fy : nl;
 }

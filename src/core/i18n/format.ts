@@ -1,18 +1,24 @@
-/** Date and number formatting in Europe/Amsterdam, for both UI languages. */
+/** Date and number formatting in Europe/Amsterdam, for the UI languages (Dutch, English, Frisian). */
 import { TIME_ZONE } from '../time.js';
 
-export type Locale = 'nl' | 'en';
-export const LOCALES: readonly Locale[] = ['nl', 'en'];
+export type Locale = 'nl' | 'en' | 'fy';
+export const LOCALES: readonly Locale[] = ['nl', 'en', 'fy'];
 
-const BCP47: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
-const cache = new Map<string, Intl.DateTimeFormat>();
+/** The tag Intl formats each locale with; fy.ts turns Frisian into Dutch forms where Intl has no Frisian (Chromium). */
+export const BCP47: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB', fy: 'fy-NL' };
+/** Set by fy.ts where Intl has no Frisian: puts Frisian day and month names into a Dutch-formatted date. */
+export const dateWords: Partial<Record<Locale, (formatted: string) => string>> = {};
+/** The word after a time of day: "19.30 uur", "19.30 oere"; English has none. */
+export const HOUR: Record<Locale, string> = { nl: ' uur', en: '', fy: ' oere' };
+const cache = new Map<string, { format(d: Date): string }>();
 
-function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): { format(d: Date): string } {
   const key = locale + JSON.stringify(options);
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(BCP47[locale], { timeZone: TIME_ZONE, ...options });
-    cache.set(key, f);
+    const intl = new Intl.DateTimeFormat(BCP47[locale], { timeZone: TIME_ZONE, ...options });
+    const words = dateWords[locale];
+    cache.set(key, (f = words ? { format: (d) => words(intl.format(d)) } : intl));
   }
   return f;
 }
@@ -27,10 +33,10 @@ export function formatShortDate(locale: Locale, instant: Date): string {
   return fmt(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(instant);
 }
 
-/** "19.30" / "19:30": both on the 24-hour clock; Dutch government style writes a point. */
+/** "19.30" / "19:30": both on the 24-hour clock; Dutch (and Frisian) government style writes a point. */
 export function formatTime(locale: Locale, instant: Date): string {
   const time = fmt(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
-  return locale === 'nl' ? time.replace(':', '.') : time;
+  return locale === 'en' ? time : time.replace(':', '.');
 }
 
 /** "april 2022" / "April 2022", for grouping an agenda by month. */
@@ -38,9 +44,9 @@ export function formatMonth(locale: Locale, instant: Date): string {
   return fmt(locale, { month: 'long', year: 'numeric' }).format(instant);
 }
 
-/** "donderdag 21 april 2022, 19.30 uur" / "Thursday 21 April 2022, 19:30" */
+/** "donderdag 21 april 2022, 19.30 uur" / "Thursday 21 April 2022, 19:30" / "tongersdei 21 april 2022, 19.30 oere" */
 export function formatDateTime(locale: Locale, instant: Date): string {
-  return `${formatDate(locale, instant)}, ${formatTime(locale, instant)}${locale === 'nl' ? ' uur' : ''}`;
+  return `${formatDate(locale, instant)}, ${formatTime(locale, instant)}${HOUR[locale]}`;
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

@@ -119,24 +119,25 @@ const nl = {
 
 export type Messages = typeof nl;
 
-const words = catalogue(nl, () => import('./en.js'));
+const words = catalogue(nl, (l) => (l == 'en' ? import('./en.js') : import('./fy.js')));
 
-/** Adds a catalogue; `./en.js` registers English when it is imported. */
+/** Adds a catalogue; `./en.js` and `./fy.js` register English and Frisian when imported. */
 export const registerMessages: (locale: Locale, m: Messages) => void = words.register;
 
-/** Whether a locale's messages are loaded. Dutch always is; English is loaded on request in the browser. */
+/** Whether a locale's messages are loaded. Dutch always is; English and Frisian are loaded on request in the browser. */
 export const hasMessages: (locale: Locale) => boolean = words.has;
 
 /** Loads a locale's messages (a separate chunk in the browser bundle). */
 export const loadMessages: (locale: Locale) => Promise<void> = words.load;
 
 /**
- * The messages for a locale; anything that is not "en" gets Dutch, the default. In the browser,
- * call `loadMessages('en')` first; until then English requests get Dutch.
+ * The messages for a locale; anything that is not "en" or "fy" gets Dutch, the default. In the
+ * browser, call `loadMessages('en')` first; until then English requests get Dutch.
  */
 export const messages: (locale: string | undefined | null) => Messages = words.get;
 
-/** Resolves a `lang` value ("en-GB", "nl", "") to a supported locale; anything else (a number, a list) is Dutch. */
+/** Resolves a `lang` value ("en-GB", "fy-NL", "nl", "") to a supported locale; anything else (a number, a list) is Dutch. */
 export function toLocale(lang: unknown): Locale {
-  return typeof lang === 'string' && lang.trim().toLowerCase().startsWith('en') ? 'en' : 'nl';
+  const l = typeof lang === 'string' ? lang.trim().toLowerCase() : '';
+  return l.startsWith('en') ? 'en' : l.startsWith('fy') ? 'fy' : 'nl';
 }

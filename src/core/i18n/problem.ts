@@ -66,6 +66,9 @@ const nl = {
     'capacity-zero-no-waitlist': 'met 0 plaatsen en geen wachtlijst kan niemand zich voor deze bijeenkomst aanmelden; geef plaatsen, zet de wachtlijst aan, of haal de bijeenkomst uit de aanmelding',
     'programme-outside-session': 'dit programmaonderdeel valt buiten de begin- en eindtijd van de bijeenkomst; pas de tijd van het onderdeel of van de bijeenkomst aan',
     'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
+    // Issue 23 (m23b): price per organisation type.
+    'price-type-twice': 'dit type organisatie heeft al een prijs in een eerdere regel van price.rates; noem elk type één keer',
+    'price-type-field-off': 'de prijs hangt af van het type organisatie, maar het formulier vraagt dat type niet ("off"); zet registration.fields.organisationType op "required"',
     'closed-format-built-in':
       'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
     timeSkipped: (chosen: string) =>
@@ -150,6 +153,9 @@ const en: ProblemMessages = {
     'capacity-zero-no-waitlist': 'with 0 places and no waiting list nobody can register for this session; give it places, turn the waiting list on, or take the session out of registration',
     'programme-outside-session': 'this programme item falls outside the start and end time of the session; change the time of the item or of the session',
     'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',
+    // Issue 23 (m23b): price per organisation type.
+    'price-type-twice': 'this organisation type already has a price in an earlier entry of price.rates; name each type once',
+    'price-type-field-off': 'the price depends on the organisation type, but the form does not ask that type ("off"); set registration.fields.organisationType to "required"',
     'closed-format-built-in':
       'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
     timeSkipped: (chosen: string) =>

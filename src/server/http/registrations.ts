@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, hasCertificate, formMessages, joinsFaults, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, feeFor, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -113,7 +113,9 @@ function participantView({ store, networks, now }: RouteDeps, row: RegistrationR
   const calendarUrl = row.erased_at ? undefined : store.calendarUrl(row);
   // A certificate of attendance to fetch (issue 24), where this registration's attendance gives one.
   const certificate = n && !row.erased_at && hasCertificate(n, [row.attendance]);
-  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }) };
+  // What taking part costs this person (issue 23), decided by core's price rule.
+  const fee = n && feeFor(n, row.participant.organisationType);
+  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }), ...(fee !== undefined && { fee }) };
 }
 
 function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
@@ -133,7 +135,7 @@ function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!r.ok && (r.code === 'over' || r.code === 'cancel-closed')) {
       const n = networks.get(row.network_id)!;
       const locale = localeOf(req);
-      return error(reply, 409, 'not-cancellable', r.code === 'over' ? formMessages(locale).manage.over : cancelClosedText(n, locale));
+      return error(reply, 409, 'not-cancellable', r.code === 'over' ? manageMessages(locale).over : cancelClosedText(n, locale));
     }
     // Already cancelled (or rejected): the same view again, so a repeated request is harmless.
     if (!r.ok) return participantView(deps, row, await store.position(row));
@@ -164,7 +166,7 @@ function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
     if (!r.ok) {
       if (r.code === 'not-found') return error(reply, 404, 'not-found', formMessages(locale).signup.notFound);
       const n = networks.get(row.network_id)!;
-      const message = r.reasons.length ? r.reasons.map((x) => reasonText(x, n, locale)).join(' ') : formMessages(locale).manage.notSwitchable;
+      const message = r.reasons.length ? r.reasons.map((x) => reasonText(x, n, locale)).join(' ') : manageMessages(locale).notSwitchable;
       const status = r.code === 'unknown-session' ? 422 : 409;
       return error(reply, status, r.code, message, { ...(r.reasons.length && { reasons: r.reasons }), ...(status === 422 && { issues: [{ path: 'sessionId', message }] }) });
     }
@@ -190,7 +192,7 @@ function registerJoinsRoute(app: FastifyInstance, deps: RouteDeps): void {
     }
     const r = await store.changeJoins(row.id, joins as string[]);
     mailQueued();
-    if (!r.ok) return r.code === 'not-found' ? error(reply, 404, 'not-found', formMessages(locale).signup.notFound) : error(reply, 409, r.code, formMessages(locale).manage.notSwitchable);
+    if (!r.ok) return r.code === 'not-found' ? error(reply, 404, 'not-found', formMessages(locale).signup.notFound) : error(reply, 409, r.code, manageMessages(locale).notSwitchable);
     reply.header('cache-control', 'no-store');
     return participantView(deps, r.row, await store.position(r.row));
   });

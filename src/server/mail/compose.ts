@@ -19,6 +19,9 @@ import {
   sessionTiming,
   sessionWhenText,
   inertLine,
+  feeFor,
+  feeText,
+  formMessages,
   isolated,
   sessionDetails,
   sessionsInOrder,
@@ -78,7 +81,8 @@ export interface MailMessage {
 export interface MailContext {
   network: Network;
   sessionId?: string | null;
-  participant: { name: string; email: string };
+  /** The type decides what a price per organisation type asks of this person. */
+  participant: { name: string; email: string; organisationType?: string };
   locale: Locale;
   manageUrl?: string;
   position?: number;
@@ -108,6 +112,9 @@ export interface MailContext {
 export { hasCalendarItem, organizerOf, replyToOf } from './compose-calendar.js';
 
 /** Writes one e-mail from the translations. Online join links go only to people with a place. */
+/** The e-mails that say what taking part costs this person (issue 23): those that give or promise a place. */
+const FEE_KINDS = new Set<MailKind>(['confirmed', 'pending', 'accepted', 'promoted']);
+
 export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const m = emailMessages(ctx.locale);
   const { network, locale } = ctx;
@@ -125,6 +132,8 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
     lines.push(m.messageFrom(title), '', ...(ctx.message?.body ?? '').split('\n').map((l) => inertLine(l, { keepLinks: true })));
   } else lines.push(kind === 'waitlisted' ? m.body.waitlisted(title, ctx.position ?? 1) : m.body[kind](title));
   if (kind === 'cancelled' && ctx.freedPlace) lines.push(m.placeToWaitlist);
+  const fee = FEE_KINDS.has(kind) ? feeFor(network, ctx.participant.organisationType) : undefined;
+  if (fee !== undefined) lines.push('', formMessages(locale).price.yours(feeText(fee, locale, formMessages(locale).price.free)));
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   // A series registration hears of the sessions still to come: one that is over is no news
   // (someone who joins halfway would otherwise get a list that starts with last spring).
@@ -315,4 +324,5 @@ export function composeReportMail(
   return { to: ctx.participant.email, subject: (type ? m.changes.resourceSubject[type] : m.changes.reportSubject)(title), text: lines.join('\n'), ...replyToOf(ctx.network) };
 }
 
+// What organisers and sign-ins get: compose-organiser.ts (kept apart to keep this file small).
 export { composeOrganiserMail, composeSignInMail, type OrganiserMailKind, type OrganiserNews } from './compose-organiser.js';
