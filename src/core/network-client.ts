@@ -29,7 +29,8 @@ export interface NetworkResponse {
 export interface ApiErrorBody {
   code: string;
   message: string;
-  issues?: { path: string; message: string }[];
+  /** Where the request went wrong; `code` is the reason's, for a refusal at a field (`duplicate`: the address is registered already). */
+  issues?: { path: string; message: string; code?: string }[];
   reasons?: { code: string }[];
 }
 

@@ -54,6 +54,35 @@ export function whoMayJoin(network: Network, locale: Locale): string[] {
   return lines;
 }
 
+/**
+ * The form field a reason is about (a path as in a registration's problems), or undefined for a
+ * reason about the network or a meeting as a whole. A refusal at a field belongs in the form's
+ * error summary, at that field, where the person can put it right.
+ */
+export function reasonPath(reason: Reason): string | undefined {
+  switch (reason.code) {
+    case 'duplicate':
+      return 'participant.email';
+    case 'organisation-limit':
+      return 'participant.organisation';
+    case 'not-eligible':
+    case 'organisation-type-required':
+      return 'participant.organisationType';
+    case 'invitation-required':
+    case 'invitation-invalid':
+      return 'invitationCode';
+    case 'declaration-missing':
+      return `declarations.${reason.declaration}`;
+    case 'group-too-large':
+      return 'groupSize';
+    case 'session-required':
+    case 'unknown-session':
+    case 'session-not-applicable':
+      return 'sessionId';
+  }
+  return undefined;
+}
+
 /** The language the network's own words are written in: its `language`, Dutch by default. */
 export function documentLanguage(network: Network): Locale {
   return network.language ?? 'nl';

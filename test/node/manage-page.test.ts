@@ -304,4 +304,25 @@ describe('the manage page at /aanmelding, by keyboard alone', () => {
       await other.page.close();
     }
   });
+
+  test('a changed #token in the same tab loads that registration, and the first click after it works (issue 25, item 20)', async () => {
+    const first = await register('vitaal-platteland', { sessionId: 'werkplaats-4-maatschappelijke-partners' });
+    const second = await register('vitaal-platteland', { sessionId: 'werkplaats-4-maatschappelijke-partners' });
+    const { page } = await open(`/aanmelding#token=${first.manageToken}`);
+    try {
+      assert.match(await shown(page), new RegExp(`Sam de Vries ${n - 1}\\b`));
+      await page.evaluate((t) => (location.hash = `#token=${t}`), second.manageToken);
+      await page.waitForFunction((name) => new RegExp(`${name}\\b`).test(document.querySelector('leerkring-manage')!.shadowRoot!.textContent!), `Sam de Vries ${n}`, { timeout: 5000 })
+        .catch(async () => assert.fail(`after the hash changed the page still shows:\n${await shown(page)}`));
+      await page.locator('leerkring-manage').getByRole('button', { name: 'Afmelden' }).click();
+      await focusOn(page, 'Wil je je echt afmelden?');
+      await tabTo(page, 'Ja, meld mij af');
+      await page.keyboard.press('Enter');
+      await focusOn(page, 'Je bent afgemeld');
+      assert.equal((await status(second.id)).status, 'cancelled', 'the registration of the new link is the one cancelled');
+      assert.equal((await status(first.id)).status, 'confirmed');
+    } finally {
+      await page.close();
+    }
+  });
 });

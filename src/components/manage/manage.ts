@@ -113,8 +113,17 @@ export class LeerkringManage extends LitElement {
     this._fieldError = '';
   }
 
+  /** A new link opened in the same tab changes only the fragment: load the registration it names. */
+  #hashChanged = (): void => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('hashchange', this.#hashChanged);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('hashchange', this.#hashChanged);
     this.#abort?.abort();
     this.#loadedFor = undefined;
   }
@@ -137,6 +146,9 @@ export class LeerkringManage extends LitElement {
     const key = `${this.api}|${token}`;
     if (this.api !== undefined && key !== this.#loadedFor) {
       this.#loadedFor = key;
+      this._failed = false;
+      this._fieldError = '';
+      this._sentTo = undefined;
       void this.#load(token);
     }
   }

@@ -41,9 +41,7 @@ export const signupStyles = css`
     inline-size: 100%;
     max-inline-size: 30rem;
   }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'],
-  textarea[aria-invalid='true'] {
+  [aria-invalid='true'] {
     border-color: var(--_leerkring-danger);
   }
   input.narrow {
@@ -80,17 +78,14 @@ export const signupStyles = css`
   .error-summary:focus {
     outline: 3px solid var(--_leerkring-focus);
   }
-  .error-summary ul {
+  .error-summary ul,
+  .calendars ul {
     margin: 0;
     padding-inline-start: 1.25em;
   }
   .error-summary a {
     color: var(--_leerkring-danger);
     font-weight: 600;
-  }
-  .calendars ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
   }
   .calendars li li a,
   .calendars .linklike {
@@ -104,16 +99,7 @@ export const signupStyles = css`
   .privacy {
     font-size: 0.95em;
   }
-  .honeypot {
-    position: absolute;
-    inset-inline-start: -10000px;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-  }
-  .outcome h2,
-  .outcome h3,
-  .outcome h4 {
+  .outcome [tabindex] {
     outline-offset: 4px;
   }
   @media (forced-colors: active) {

@@ -99,6 +99,7 @@ export class LeerkringSignup extends LitElement {
     _busy: { state: true },
     _failed: { state: true },
     _type: { state: true },
+    _sent: { state: true },
   };
 
   /** URL (http(s) or relative) of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
@@ -120,6 +121,8 @@ export class LeerkringSignup extends LitElement {
   declare private _busy: boolean;
   declare private _failed: boolean;
   declare private _type: string;
+  /** After "send me a new link" from a duplicate refusal: the sentence that says what happened. */
+  declare private _sent: string | undefined;
 
   readonly #source = new NetworkSource(this);
   /** The server's signed token from when the form was first shown (the minimum fill time counts from it). */
@@ -207,11 +210,13 @@ export class LeerkringSignup extends LitElement {
     if (!id) return;
     const target =
       id === FIRST_FIELD
-        ? this.renderRoot.querySelector<HTMLElement>('form input:not([type="hidden"]):not([tabindex="-1"]), form select, form textarea')
+        ? this.renderRoot.querySelector<HTMLElement>('form [name]:not([tabindex])')
         : this.renderRoot.querySelector<HTMLElement>(`#${id}`);
     if (target) {
       this.#focusAfterRender = undefined;
       target.focus();
+      // focus() centres what is taller than the screen (a long summary at 200% text), its start lost above: show the start.
+      if (id === 'error-summary') target.scrollIntoView();
     }
   }
 
@@ -381,9 +386,8 @@ export class LeerkringSignup extends LitElement {
       const path = 'participant.organisationType';
       const id = controlId(path);
       const invalid = !!this.#problem(path);
-      const type = this._type as OrganisationType | '';
-      const reasons = type ? personalReasons(network, { organisationType: type, declarations: (network.registration.declarations ?? []).map((d) => d.id), invitation: 'valid' }, {}) : [];
-      const notEligible = reasons.find((r) => r.code === 'not-eligible');
+      const type = this._type;
+      const notEligible = this.#notEligible(network, type);
       return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
           <label for=${id}>${s.organisationType}${required ? '' : ` ${s.optional}`}</label>
           ${this.#errorFor(path, locale)}
@@ -402,9 +406,9 @@ export class LeerkringSignup extends LitElement {
             <option value="">${s.choose}</option>
             ${ORGANISATION_TYPES.map((t) => html`<option value=${t} ?selected=${t === type}>${messages(locale).organisationType[t]}</option>`)}
           </select>
-          <p class="error" id="${id}-eligibility" role="status">${notEligible && !invalid ? reasonText(notEligible, network, locale) : ''}</p>
+          <p class="error" id="${id}-eligibility" role="status">${notEligible && !invalid ? notEligible.message[locale] : ''}</p>
         </div>
-        ${type && invitationTypes(network).includes(type)
+        ${type && invitationTypes(network).includes(type as OrganisationType)
           ? this.#textField('invitationCode', 'invitationCode', s.invitationCode, { required: true, autocomplete: 'off', hint: network.registration.invitation?.explanation }, locale)
           : nothing}`;
     }
@@ -592,19 +596,19 @@ export class LeerkringSignup extends LitElement {
         )}
       </fieldset>`;
     } else {
-      const common = { id, name, 'aria-invalid': invalid ? 'true' : 'false' };
+      const ariaInvalid = invalid ? 'true' : 'false';
       control = html`<label for=${id}>${label}</label>${reason} ${this.#errorFor(path, locale)}
         ${q.type === 'textarea'
-          ? html`<textarea id=${common.id} name=${name} rows="4" .value=${this.#value(name)} ?required=${!!q.required} aria-invalid=${common['aria-invalid']} aria-describedby=${describedBy}></textarea>`
+          ? html`<textarea id=${id} name=${name} rows="4" .value=${this.#value(name)} ?required=${!!q.required} aria-invalid=${ariaInvalid} aria-describedby=${describedBy}></textarea>`
           : html`<input
-              id=${common.id}
+              id=${id}
               name=${name}
               type="text"
               inputmode=${q.type === 'number' ? 'decimal' : nothing}
               class=${q.type === 'number' ? 'narrow' : ''}
               .value=${this.#value(name)}
               ?required=${!!q.required}
-              aria-invalid=${common['aria-invalid']}
+              aria-invalid=${ariaInvalid}
               aria-describedby=${describedBy}
             />`}`;
     }
@@ -640,7 +644,7 @@ export class LeerkringSignup extends LitElement {
               ${this._problems.map((p) =>
                 // A problem with no field of its own (a spam check) has nowhere to link to.
                 p.path && this.renderRoot.querySelector(`#${controlId(p.path)}`)
-                  ? html`<li><a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a></li>`
+                  ? html`<li><a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a>${p.code === 'duplicate' ? this.#askLink(state, locale) : nothing}</li>`
                   : html`<li>${p.message[locale]}</li>`,
               )}
             </ul>
@@ -657,7 +661,7 @@ export class LeerkringSignup extends LitElement {
           ? this.#textField('groupSize', 'groupSize', s.groupSize, { required: true, inputmode: 'numeric', hint: s.groupSizeHint(network.groupSize.max), narrow: true }, locale)
           : nothing}
         ${(network.registration.questions ?? []).map((q) => this.#question(q, locale))} ${this.#declarations(network, locale)}
-        <div class="honeypot" aria-hidden="true">
+        <div class="visually-hidden" aria-hidden="true">
           <label for="f-website">Website</label>
           <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off" />
         </div>
@@ -669,6 +673,17 @@ export class LeerkringSignup extends LitElement {
         <div><button class="button" part="button" type="submit">${this._failed ? s.retry : submitLabel}</button></div>
       </form>
     </section>`;
+  }
+
+  /** Registered already: the way to the manage link, by e-mail to the address that was typed. */
+  #askLink(state: NetworkState, locale: Locale) {
+    const m = formMessages(locale).manage;
+    return html`<p><button class="button secondary" part="button" type="button" @click=${async () => {
+        const email = this.#value('email');
+        const r = await new RegistrationClient(state.api!).requestManageLink(email, locale);
+        this._sent = r.ok ? m.newLinkSent(email) : m.failed;
+      }}>${m.newLinkButton}</button></p>
+      <p role="status">${this._sent}</p>`;
   }
 
   /**
@@ -749,6 +764,7 @@ export class LeerkringSignup extends LitElement {
       return;
     }
     this._problems = [];
+    this._sent = undefined;
     this.#loadCalendarLinks();
     const registration = { ...checked.value, website: input.website ?? '' };
     if (!this.dispatchEvent(new LeerkringRegisterEvent(network, registration))) {
@@ -793,7 +809,7 @@ export class LeerkringSignup extends LitElement {
     // A token too fresh or too old: a new one starts counting now, for when the person tries again.
     if (r.error.code === 'spam') void this.#formTokenFor(state.api, network.id, true);
     if (r.error.issues?.length) {
-      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: 'server', message: { nl: i.message, en: i.message, fy: i.message } })));
+      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: i.code ?? 'server', message: { nl: i.message, en: i.message, fy: i.message } })));
       this.#focusAfterRender = 'error-summary';
       return;
     }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, feeFor, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, feeFor, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonPath, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -89,7 +89,12 @@ function registerSignup(app: FastifyInstance, deps: RouteDeps, options: Registra
         issues: r.problems.map((p) => ({ path: p.path, message: p.message[locale] })),
       });
     }
-    if (r.kind === 'rejected') return error(reply, r.conflict ? 409 : 422, r.reasons[0]!.code, r.message, { reasons: r.reasons });
+    if (r.kind === 'rejected') {
+      // Refusals a person can put right at a field (a code, the address, the organisation) say where.
+      const atField = r.reasons.some((x) => reasonPath(x) !== undefined);
+      const issues = r.reasons.map((x) => ({ path: reasonPath(x) ?? '', message: reasonText(x, n, locale), code: x.code }));
+      return error(reply, r.conflict ? 409 : 422, r.reasons[0]!.code, r.message, { reasons: r.reasons, ...(atField && { issues }) });
+    }
     if (r.kind === 'idempotency-mismatch') return error(reply, 422, 'idempotency-mismatch', formMessages(locale).signup.idempotencyMismatch);
     return reply.code(201).send({ id: r.id, status: r.status, ...(r.position !== undefined && { position: r.position }), manageToken: r.manageToken });
   });
