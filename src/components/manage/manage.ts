@@ -582,8 +582,8 @@ export class LeerkringManage extends LitElement {
         aria-invalid=${error ? 'true' : 'false'}
       />
       ${this.#errors()}
-      <div class="actions"><button class="button" part="button" type="submit">${m.newLinkButton}</button></div>
-      <div role="status">${this._sentTo ? html`<p id="new-link-sent" tabindex="-1" part="status">${m.newLinkSent(this._sentTo)}</p>` : nothing}</div>
+      <div class="actions"><button class="button" part="button" type="submit">${formMessages(locale).signup.newLinkButton}</button></div>
+      <div role="status">${this._sentTo ? html`<p id="new-link-sent" tabindex="-1" part="status">${formMessages(locale).signup.newLinkSent(this._sentTo)}</p>` : nothing}</div>
     </form>`;
   }
 }

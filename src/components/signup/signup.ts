@@ -677,11 +677,11 @@ export class LeerkringSignup extends LitElement {
 
   /** Registered already: the way to the manage link, by e-mail to the address that was typed. */
   #askLink(state: NetworkState, locale: Locale) {
-    const m = formMessages(locale).manage;
+    const m = formMessages(locale).signup;
     return html`<p><button class="button secondary" part="button" type="button" @click=${async () => {
         const email = this.#value('email');
         const r = await new RegistrationClient(state.api!).requestManageLink(email, locale);
-        this._sent = r.ok ? m.newLinkSent(email) : m.failed;
+        this._sent = r.ok ? m.newLinkSent(email) : m.linkFailed;
       }}>${m.newLinkButton}</button></p>
       <p role="status">${this._sent}</p>`;
   }

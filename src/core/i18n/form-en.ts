@@ -47,6 +47,11 @@ export const formEn: FormMessages = {
     yours: (fee: string) => `Your costs for taking part: ${fee}.`,
   },
   signup: {
+    /** Registered already: a new manage link by e-mail (the form and the manage page both offer it). */
+    newLinkButton: 'Send me a new link',
+    newLinkSent: (email: string) =>
+      `If ${email} is known to us, you will receive an email with a new link within a few minutes. Nothing there? Please also check your junk mail.`,
+    linkFailed: 'That did not work. Please try again.',
     heading: 'Register',
     requestHeading: 'Request this workshop',
     allRequired: 'All fields are required unless marked (optional).',

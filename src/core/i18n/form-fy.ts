@@ -51,6 +51,11 @@ export const formFy: FormMessages = {
     yours: (fee: string) => `Kosten foar jo dielname: ${fee}.`,
   },
   signup: {
+    /** Registered already: a new manage link by e-mail (the form and the manage page both offer it). */
+    newLinkButton: 'Stjoer my in nije keppeling',
+    newLinkSent: (email: string) =>
+      `As ${email} by ús bekend is, krije jo binnen in pear minuten in e-mail mei in nije keppeling. Sjogge jo neat? Sjoch dan ek by jo net-winske e-mail.`,
+    linkFailed: 'Dat is net slagge. Besykje it nochris.',
     heading: 'Oanmelde',
     requestHeading: 'Workshop oanfreegje',
     allRequired: 'Alle fjilden binne ferplicht, útsein as der (net ferplicht) by stiet.',

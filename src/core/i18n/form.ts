@@ -58,6 +58,11 @@ const nl = {
     yours: (fee: string) => `Kosten voor je deelname: ${fee}.`,
   },
   signup: {
+    /** Registered already: a new manage link by e-mail (the form and the manage page both offer it). */
+    newLinkButton: 'Stuur mij een nieuwe link',
+    newLinkSent: (email: string) =>
+      `Als ${email} bij ons bekend is, krijg je binnen een paar minuten een e-mail met een nieuwe link. Zie je niets? Kijk dan ook bij je ongewenste e-mail.`,
+    linkFailed: 'Dat is niet gelukt. Probeer het opnieuw.',
     heading: 'Aanmelden',
     requestHeading: 'Workshop aanvragen',
     allRequired: 'Alle velden zijn verplicht, tenzij er (niet verplicht) bij staat.',

@@ -54,9 +54,6 @@ export const manageEn: ManageMessages = {
   erasedText: 'We have deleted your name, email address and answers. The link in your email no longer works.',
   newLinkHeading: 'Ask for a new link',
   newLinkText: 'Enter the email address you registered with. We will send you an email with a new link.',
-  newLinkButton: 'Send me a new link',
-  newLinkSent: (email: string) =>
-    `If ${email} is known to us, you will receive an email with a new link within a few minutes. Nothing there? Please also check your junk mail.`,
   failed: 'That did not work. Please try again.',
   calendarHeading: 'In your calendar',
   calendarText: 'Put your meetings in your own calendar. If something changes, your calendar updates by itself.',

@@ -57,9 +57,6 @@ export const manageFy: ManageMessages = {
   erasedText: 'Wy hawwe jo namme, e-mailadres en antwurden wiske. De keppeling yn jo e-mail wurket net mear.',
   newLinkHeading: 'Nije keppeling oanfreegje',
   newLinkText: 'Folje it e-mailadres yn dêr’t jo jo mei oanmeld hawwe. Wy stjoere jo dan in e-mail mei in nije keppeling.',
-  newLinkButton: 'Stjoer my in nije keppeling',
-  newLinkSent: (email: string) =>
-    `As ${email} by ús bekend is, krije jo binnen in pear minuten in e-mail mei in nije keppeling. Sjogge jo neat? Sjoch dan ek by jo net-winske e-mail.`,
   failed: 'Dat is net slagge. Besykje it nochris.',
   calendarHeading: 'Yn jo aginda',
   calendarText: 'Set jo gearkomsten yn jo eigen aginda. Feroaret der wat, dan past jo aginda him fansels oan.',

@@ -62,9 +62,6 @@ const nl = {
   erasedText: 'We hebben je naam, e-mailadres en antwoorden verwijderd. De link in je e-mail werkt niet meer.',
   newLinkHeading: 'Nieuwe link aanvragen',
   newLinkText: 'Vul het e-mailadres in waarmee je je hebt aangemeld. We sturen je dan een e-mail met een nieuwe link.',
-  newLinkButton: 'Stuur mij een nieuwe link',
-  newLinkSent: (email: string) =>
-    `Als ${email} bij ons bekend is, krijg je binnen een paar minuten een e-mail met een nieuwe link. Zie je niets? Kijk dan ook bij je ongewenste e-mail.`,
   failed: 'Dat is niet gelukt. Probeer het opnieuw.',
   calendarHeading: 'In je agenda',
   calendarText: 'Zet je bijeenkomsten in je eigen agenda. Verandert er iets, dan past je agenda zich vanzelf aan.',
