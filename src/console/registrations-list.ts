@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { REGISTRATION_STATUSES, type AdminQuery, type AdminRegistration } from '../core/admin-api.js';
+import { MAX_PAGE, REGISTRATION_STATUSES, type AdminQuery, type AdminRegistration } from '../core/admin-api.js';
 import type { Network } from '../core/schema.js';
 import { fieldUse, registrationScope } from '../core/policy.js';
 import { sessionsInOrder } from '../core/session-time.js';
@@ -127,7 +127,7 @@ export class ConsoleRegistrations extends ConsolePage {
     let total = 0;
     let next: string | null = null;
     do {
-      const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...filters, limit: String(Math.min(200, count - items.length)), ...(after && { after }) }));
+      const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...filters, limit: String(Math.min(MAX_PAGE, count - items.length)), ...(after && { after }) }));
       if (!r.ok || generation !== this.#generation) return;
       items.push(...r.value.registrations);
       total = r.value.total ?? items.length;
