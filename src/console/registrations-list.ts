@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { REGISTRATION_STATUSES, type AdminQuery, type AdminRegistration } from '../core/admin-api.js';
+import { MAX_PAGE, REGISTRATION_STATUSES, type AdminQuery, type AdminRegistration } from '../core/admin-api.js';
 import type { Network } from '../core/schema.js';
 import { fieldUse, registrationScope } from '../core/policy.js';
 import { sessionsInOrder } from '../core/session-time.js';
@@ -99,9 +99,9 @@ export class ConsoleRegistrations extends ConsolePage {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     const filters = ['_query', '_status', '_session', '_type', '_answer', '_attended'].some((k) => changed.has(k));
-    if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(PAGE_SIZE);
-    else if (filters) this.loaded = this.#load(PAGE_SIZE);
-    else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0));
+    if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(PAGE_SIZE, true);
+    else if (filters) this.loaded = this.#load(PAGE_SIZE, false);
+    else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0), true);
   }
 
   #filters(): Query {
@@ -117,8 +117,12 @@ export class ConsoleRegistrations extends ConsolePage {
     };
   }
 
-  /** Loads the first `count` registrations that match, a page of at most 200 at a time. */
-  async #load(count: number): Promise<void> {
+  /**
+   * Loads the first `count` registrations that match, a page of at most 200 at a time; with
+   * `fresh` (first load, after a change) also how many the network has in all, which a new
+   * search or filter does not change.
+   */
+  async #load(count: number, fresh: boolean): Promise<void> {
     const generation = ++this.#generation;
     const filters = this.#filters();
     const filtered = Object.keys(filters).length > 0;
@@ -127,19 +131,19 @@ export class ConsoleRegistrations extends ConsolePage {
     let total = 0;
     let next: string | null = null;
     do {
-      const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...filters, limit: String(Math.min(200, count - items.length)), ...(after && { after }) }));
+      const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...filters, limit: String(Math.min(MAX_PAGE, count - items.length)), ...(after && { after }) }));
       if (!r.ok || generation !== this.#generation) return;
       items.push(...r.value.registrations);
       total = r.value.total ?? items.length;
       next = r.value.next ?? null;
       after = next ?? undefined;
     } while (after && items.length < count);
-    const all = filtered ? await this.state.admin.registrations(this.network.id, { limit: '1' }) : undefined;
+    const all = filtered && (fresh || !this._all) ? await this.state.admin.registrations(this.network.id, { limit: '1' }) : undefined;
     if (generation !== this.#generation) return;
     this._items = items;
     this._next = next;
     this._total = total;
-    this._all = all?.ok ? (all.value.total ?? total) : total;
+    this._all = all?.ok ? (all.value.total ?? total) : filtered ? this._all || total : total;
   }
 
   async #more(): Promise<void> {

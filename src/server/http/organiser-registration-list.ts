@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROUTES, exportFileName, registrationColumns, searchWords, type AdminRegistration, type Network, type RegistrationsQuery } from '../../core/index.js';
+import { ADMIN_ROUTES, MAX_PAGE, exportFileName, registrationColumns, searchWords, type AdminRegistration, type Network, type RegistrationsQuery } from '../../core/index.js';
 import type { ListCursor, ListedRow, ListFilter } from '../services/intake.js';
 import { adminRoute } from './organiser-auth.js';
 import { csvCell } from './csv.js';
@@ -80,7 +80,7 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
     if (!r) return reply;
     reply.header('cache-control', 'no-store');
     if (r.query.limit !== undefined) {
-      const limit = Math.min(Number(r.query.limit), 200);
+      const limit = Math.min(Number(r.query.limit), MAX_PAGE);
       const [page, total] = await Promise.all([store.intake.page(r.n.id, r.filter, r.after, limit), store.intake.count(r.n.id, r.filter)]);
       return { registrations: page.rows.map(organiserView), next: page.next ? encodeCursor(page.next) : null, total };
     }
