@@ -155,3 +155,28 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+for (const backend of BACKENDS) {
+  describe(`a place in the series given by hand decides the places per session first, on ${backend}`, () => {
+    let s: TestServer;
+    before(async () => {
+      s = await startServer(backend, [network({ ...doc, id: 'reeks-vol', registration: { ...doc.registration, capacity: 1 } })], { now: () => new Date('2030-03-01T12:00:00Z') });
+    });
+    after(() => s.close());
+
+    test('moved up by an organiser: places where there is room, and the e-mail says so (not "full")', async () => {
+      await s.post('/api/networks/reeks-vol/registrations', { ...person('eerst'), joins: ['ronde-a'] });
+      const waiting = await s.post('/api/networks/reeks-vol/registrations', { ...person('later'), joins: ['ronde-b', 'excursie'] });
+      assert.equal(waiting.body.status, 'waitlisted');
+      assert.deepEqual((await s.get(`/api/registrations/${waiting.body.manageToken}`)).body.places, { 'ronde-a': 'declined', 'ronde-b': 'waitlisted', slot: 'waitlisted', excursie: 'waitlisted' });
+      await deliverAll(s.db);
+      const moved = await s.admin('POST', `/api/admin/registrations/${waiting.body.id}/move-up`, {});
+      assert.equal(moved.status, 200, moved.text);
+      assert.deepEqual((await s.get(`/api/registrations/${waiting.body.manageToken}`)).body.places, { 'ronde-a': 'declined', 'ronde-b': 'confirmed', slot: 'confirmed', excursie: 'confirmed' });
+      const mails = (await deliverAll(s.db)).filter((m) => recipient(m) === 'deelnemerlater@example.org');
+      assert.equal(mails.length, 1, mails.map((m) => m.subject).join('\n'));
+      assert.doesNotMatch(mails[0]!.text ?? '', /vol: je staat op de wachtlijst/);
+      assert.match(mails[0]!.text ?? '', /Excursie/);
+    });
+  });
+}

@@ -94,10 +94,15 @@ export class StatusChange {
     return this.#ctx.transaction(async (repo) => {
       await repo.lock(current.network_id, current.target);
       if (network && current.target === 'network') for (const id of ownPlaceSessions(network).map((s) => s.id).sort()) await repo.lock(network.id, id);
-      const row = (await repo.byId(id))!;
+      let row = (await repo.byId(id))!;
       const refused = opts.check?.(row);
       if (refused) return { ok: false as const, code: refused };
       const status = typeof to === 'function' ? to(row) : to;
+      // A place in the series given by hand: the places per session are decided first, so the e-mail says them truly.
+      if (network && row.status === 'waitlisted' && hasCalendarItem(status)) {
+        const places = await this.#decidePlaces(repo, network, row.places);
+        if (places) await repo.setPlaces(id, (row = { ...row, places }).places);
+      }
       if (mail && network)
         await this.#ctx.mail(repo, network, { ...row, status }, mail, {
           ...(opts.reason && { reason: opts.reason }),
