@@ -14,10 +14,11 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
-// `node scripts/bench.mjs [feed] [render] [server|pglite|postgres|post|read] [admin] [console]`: the parts named
-// (server = every server line, post = the POST lines on both databases, pglite or postgres = one
-// database, read = the GET lines; admin = the organiser list and CSV, console = the console's
-// registrations page, issue 27); nothing: all of them.
+// `node scripts/bench.mjs [feed] [render] [server|pglite|postgres|post|read] [admin] [console] [fanout] [smtp] [growth]`:
+// the parts named (server = every server line, post = the POST lines on both databases, pglite or
+// postgres = one database, read = the GET lines; admin = the organiser list and CSV, console = the
+// console's registrations page; fanout = a message to 5,000 and 50,000 people, smtp = delivery
+// beside pooled nodemailer, growth = POST as registrations accumulate; issue 27); nothing: all of them.
 const parts = process.argv.slice(2);
 const want = (...names) => !parts.length || names.some((n) => parts.includes(n));
 /** The machine's load average beside the figures: they are only comparable at a similar load. */
@@ -682,7 +683,161 @@ async function serverBench() {
   }
 }
 
+/**
+ * Issue 27, fan-out: POST /api/admin/networks/{id}/messages to everyone of a network of 5,000 and
+ * of 50,000 registrations on PostgreSQL: how long until it answers (the target: ≤ 200 ms whatever
+ * the number), beside its floor, the one INSERT … SELECT of as many outbox rows in plain pg.
+ */
+async function fanoutBench(server, url) {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  try {
+    for (const n of [5000, 50000]) {
+      await seed(url, `fan${n}`, n);
+      const times = [];
+      const floors = [];
+      for (let run = 0; run < 3; run++) {
+        const t0 = performance.now();
+        const res = await fetch(`http://127.0.0.1:${server.port}/api/admin/networks/fan${n}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer bench-organiser-token-0123456789' },
+          body: JSON.stringify({ statuses: ['confirmed'], subject: `Bericht ${run}`, body: 'De zaal is veranderd.' }),
+        });
+        times.push(performance.now() - t0);
+        const answer = await res.json();
+        if (res.status !== 202 && res.status !== 200 && res.status !== 201) throw new Error(`message: ${res.status} ${JSON.stringify(answer)}`);
+        const f0 = performance.now();
+        await pool.query(
+          `CREATE TEMP TABLE IF NOT EXISTS bench_outbox (LIKE mail_outbox INCLUDING DEFAULTS);
+           INSERT INTO bench_outbox (registration_id, kind, facts) SELECT id, 'message', '{}'::jsonb FROM registrations WHERE network_id = 'fan${n}' AND status = 'confirmed' ORDER BY seq`,
+        );
+        floors.push(performance.now() - f0);
+      }
+      const rss = await rssMiB(server.pid);
+      console.log(`message to ${thousands(Math.round(n * 0.9))} people (of ${thousands(n)} stored), PostgreSQL: answers in median ${fmt(median(times))} (runs ${times.map((t) => t.toFixed(0)).join(', ')} ms; target ≤ 200 ms: ${median(times) <= 200 ? 'met' : 'not met'}), server RSS ${rss.toFixed(0)} MiB`);
+      console.log(`  floor: one INSERT … SELECT of as many outbox rows, plain pg: median ${fmt(median(floors))}; ratio ${(median(times) / median(floors)).toFixed(2)}x`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+/** A child process running a real SMTP server on loopback that accepts and discards every message; resolves with its port. */
+async function smtpSink() {
+  const code = `
+    const { SMTPServer } = require('smtp-server');
+    const s = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], onData(stream, _s, done) { stream.on('end', () => done()); stream.resume(); } });
+    s.listen(0, '127.0.0.1', () => console.log('port ' + s.server.address().port));`;
+  return spawnFloor(code, {});
+}
+
+/**
+ * Issue 27, delivery: a message to N people queued in the outbox and delivered by deliverOutbox
+ * (claim, compose, send over its SMTP pool, mark), beside pooled nodemailer (5 connections)
+ * sending the same texts to the same SMTP peer, alternating; the target is ≥ 0.7x.
+ */
+async function smtpBench(url) {
+  const N = 2000;
+  const { default: nodemailer } = await import('nodemailer');
+  const { openDatabase } = await import('../dist/server/storage/db.js');
+  const { RegistrationService } = await import('../dist/server/services/registration-service.js');
+  const { createMailer, deliverOutbox } = await import('../dist/server/mail/delivery.js');
+  const { composeMail } = await import('../dist/server/mail/compose.js');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const sink = await smtpSink();
+  const smtpUrl = `smtp://127.0.0.1:${sink.port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'leerkring-bench-smtp-'));
+  const db = await openDatabase({ url, dataDir: dir });
+  const r = parseNetwork(benchDoc('smtp', 1));
+  const service = new RegistrationService(db, new Map([['smtp', r.value]]), { secret: Buffer.alloc(32, 7), manageUrl: (t) => `https://example.org/beheer#${t}` });
+  await seed(url, 'smtp', N);
+  const { rows } = await db.query(`SELECT id, participant, locale FROM registrations WHERE network_id = 'smtp' AND status = 'confirmed' ORDER BY seq`);
+  const m = { subject: 'Bericht', body: 'De zaal is veranderd.' };
+  const texts = rows.map((row) => composeMail('message', { network: r.value, sessionId: null, participant: typeof row.participant === 'string' ? JSON.parse(row.participant) : row.participant, locale: row.locale, manageUrl: `https://example.org/beheer#${row.id}`, message: m }));
+  const mailer = createMailer({ smtpUrl, outboxDir: dir, from: 'noreply@example.org' });
+  const ours = async () => {
+    await service.sendMessage(r.value, { statuses: ['confirmed'], ...m }, null);
+    const t0 = performance.now();
+    let sent = 0;
+    for (;;) {
+      const out = await deliverOutbox(db, mailer, 50);
+      sent += out.sent;
+      if (!out.sent && !out.failed) break;
+    }
+    return sent / ((performance.now() - t0) / 1000);
+  };
+  const floor = async () => {
+    const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5 });
+    const t0 = performance.now();
+    await Promise.all(texts.map((t) => transport.sendMail({ from: 'noreply@example.org', to: t.to, subject: t.subject, text: t.text })));
+    const perSecond = texts.length / ((performance.now() - t0) / 1000);
+    transport.close();
+    return perSecond;
+  };
+  try {
+    const a = [];
+    const b = [];
+    for (let run = 0; run < 3; run++) {
+      a.push(await ours());
+      b.push(await floor());
+    }
+    const x = median(a);
+    const y = median(b);
+    console.log(`delivery of a message to ${thousands(texts.length)} people over SMTP (compose + send + mark, PostgreSQL): median ${x.toFixed(0)}/s (runs ${a.map((v) => v.toFixed(0)).join(', ')})`);
+    console.log(`  floor: pooled nodemailer, 5 connections, the same texts to the same SMTP peer: median ${y.toFixed(0)}/s (runs ${b.map((v) => v.toFixed(0)).join(', ')}); ratio ${ratio(x / y, 0.7)}`);
+  } finally {
+    await db.close();
+    await sink.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Issue 27, growth: POST registrations on PostgreSQL into a new network, with nothing stored and
+ * after 77,000 registrations were stored through the API (statistics as autovacuum left them),
+ * beside the plain-pg INSERT floor at the same moments.
+ */
+async function growthBench(server, url) {
+  const GROWN = 77000;
+  const floor = await insertFloor(url, 'growthfloor', 1);
+  try {
+    let k = 0;
+    const before = await alternate({ at0: (s) => registrationRun(server, `grow${k++}`, 1, s), insert: floor.run });
+    const t0 = performance.now();
+    const fill = await registrationRun(server, 'growfill', 1, 900, GROWN);
+    console.log(`(${thousands(fill.count)} registrations stored through the API in ${((performance.now() - t0) / 1000).toFixed(0)} s, ${fill.perSecond.toFixed(0)}/s)`);
+    const after = await alternate({ grown: (s) => registrationRun(server, `grow${k++}`, 1, s), insert: floor.run });
+    headline('POST registrations, a new network, PostgreSQL, nothing stored', before.at0);
+    beside('floor: one INSERT per person, plain pg, at the same moment', before.at0, before.insert);
+    versus(`the same with ${thousands(GROWN)} more stored, over nothing stored`, after.grown, before.at0, 0.9);
+    beside(`floor: one INSERT per person, plain pg, with ${thousands(GROWN)} more stored`, after.grown, after.insert);
+  } finally {
+    await floor.close();
+  }
+}
+
+async function issue27Bench() {
+  const { startPostgres } = await import('./postgres.mjs');
+  const pg = await startPostgres();
+  try {
+    const docs = [benchDoc('fan5000', 1), benchDoc('fan50000', 1), benchDoc('growfill', 1), ...Array.from({ length: 12 }, (_, k) => benchDoc(`grow${k}`, 1))];
+    const server = await startServer({ docs, pgUrl: pg.url });
+    try {
+      if (want('fanout')) await fanoutBench(server, pg.url);
+      if (want('growth')) await growthBench(server, pg.url);
+    } finally {
+      await server.stop();
+    }
+    if (want('smtp')) await smtpBench(pg.url);
+  } finally {
+    pg.stop();
+  }
+}
+
 if (want('server', 'pglite', 'postgres', 'post', 'read')) await serverBench();
+if (want('fanout', 'smtp', 'growth')) await issue27Bench();
 if (want('admin', 'console')) await organiserBench();
 
 /** Issue 27: the organiser list, its CSV and the console at 50 and 50,000 registrations (scripts/bench-console.mjs). */

@@ -137,13 +137,16 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
  * known at decision time. Resolves to undefined when there is nothing to send any more (the
  * registration is gone or erased, or its network is); the row is then done without sending.
  */
-export type ComposeOutbox = (row: {
+export type ComposeOutbox = ((row: {
   registrationId: string | null;
   kind: string;
   facts: Record<string, unknown>;
   /** For 'organiser-new': the other rows for the same organiser that came in together; one e-mail tells them all (issue 24). */
   more?: { registrationId: string | null; facts: Record<string, unknown> }[];
-}) => Promise<MailMessage | undefined>;
+}) => Promise<MailMessage | undefined>) & {
+  /** A composer for one claimed batch that reads what its rows need at once (these registrations), instead of per row. */
+  forBatch?: (registrationIds: string[]) => Promise<ComposeOutbox>;
+};
 
 /** What deliverOutbox composes with when it is given nothing: per database, the first registration service over it. */
 const composers = new WeakMap<Queryable, ComposeOutbox>();
@@ -196,15 +199,18 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
     const { rows: batch, deferred }: { rows: Gathered[]; deferred: boolean } = compose ? await gatherOrganiserNews(db, claimed, worker, options.claimTimeoutMs, told) : { rows: claimed, deferred: false };
     let failures = 0;
     const done: string[] = [];
+    const registrations = [...new Set(batch.flatMap((row) => [row, ...(row.more ?? [])]).flatMap((r) => (!r.message && r.registration_id ? [r.registration_id] : [])))];
+    // Failing to read them together leaves each row to compose on its own, as before.
+    const composeNow = compose?.forBatch && registrations.length ? await compose.forBatch(registrations).catch(() => compose) : compose;
     // Composed and sent `mailer.concurrency` at a time (SMTP: the pool's connections), each row on its own:
     // one row's failure is that row's. Marked as sent ten at a time, as before.
     const sendOne = async (row: Gathered): Promise<void> => {
       const ids = [row.id, ...(row.more ?? []).map((r) => r.id)];
       let message: MailMessage | undefined;
       try {
-        if (!row.message && !compose) throw new Error('no composer for a row with facts');
+        if (!row.message && !composeNow) throw new Error('no composer for a row with facts');
         const more = row.more?.length ? { more: row.more.map((r) => ({ registrationId: r.registration_id, facts: parsed(r.facts ?? {}) })) } : {};
-        message = row.message ? parsed(row.message as MailMessage | string) : await compose!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}), ...more });
+        message = row.message ? parsed(row.message as MailMessage | string) : await composeNow!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}), ...more });
         // One e-mail that names several people: the row keeps whom (as a digest does), so erasing any
         // of them removes it and its .eml file at the next purge, not only erasing the first.
         const names = row.more?.length ? gatheredNames(row) : row.names;
@@ -222,12 +228,20 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
       if (message) sent++;
       if (done.length >= 10) await markSent(db, done.splice(0));
     };
-    // Lanes by registration: one person's e-mails keep their order (a confirmation before its cancellation).
-    const lanes = Array.from({ length: Math.max(1, Math.min(mailer.concurrency ?? 1, batch.length)) }, () => [] as Gathered[]);
-    for (const row of batch) lanes[laneOf(row.registration_id ?? row.id, lanes.length)]!.push(row);
-    await Promise.all(lanes.map(async (lane) => {
-      for (const row of lane) await sendOne(row);
-    }));
+    // Each person's e-mails one after another, in order (a confirmation before its cancellation);
+    // `mailer.concurrency` people at a time, each sender taking the next person waiting. A batch of
+    // no more rows than that (the everyday trickle) goes out one at a time, in the order queued.
+    const byPerson = new Map<string, Gathered[]>();
+    for (const row of batch) {
+      const key = row.registration_id ?? row.id;
+      byPerson.set(key, [...(byPerson.get(key) ?? []), row]);
+    }
+    const people = [...byPerson.values()];
+    await Promise.all(
+      Array.from({ length: batch.length <= (mailer.concurrency ?? 1) ? 1 : Math.min(mailer.concurrency ?? 1, people.length) }, async () => {
+        for (let rows = people.shift(); rows; rows = people.shift()) for (const row of rows) await sendOne(row);
+      }),
+    );
     await markSent(db, done);
     // A failure is tried again on the job's next turn, not at once in this one; so is news for an organiser already told in this turn.
     if (claimed.length < limit || failures || deferred || options.stopping?.()) return { sent, failed };
@@ -235,13 +249,6 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
 }
 
 type Gathered = OutboxRow & { more?: OutboxRow[] };
-
-/** Which of `n` lanes a registration's (or a row's) e-mails go through. */
-function laneOf(key: string, n: number): number {
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
-  return Math.abs(h) % n;
-}
 
 /** The registrations a gathered e-mail names: its own row's and every other one's. */
 const gatheredNames = (row: Gathered): string[] => [row, ...(row.more ?? [])].flatMap((r) => (r.registration_id ? [r.registration_id] : []));

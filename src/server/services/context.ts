@@ -157,20 +157,30 @@ export class RegistrationContext {
    * the other e-mails (status changes, reminders, revisions, reports, sign-in links, digests) are
    * still composed where they are queued.
    */
-  readonly composeOutbox: ComposeOutbox = async ({ registrationId, kind, facts, more }) => {
-    if (kind === 'organiser-new') return this.composeOrganiserNews([{ registrationId, facts }, ...(more ?? [])]);
-    const row = registrationId ? await this.repo.byId(registrationId) : undefined;
-    const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
-    if (!row || !network) return undefined;
-    if (kind === 'message') {
-      const m = await this.#organiserMessage(String(facts.messageId));
-      return m && this.messageMail(network, row, m);
-    }
-    const f = facts as NewRegistrationFacts;
-    if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);
-    const timeline = await this.timeline(this.repo, network);
-    return this.participantMail(network, { ...row, session_id: f.sessionId ?? null }, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
-  };
+  readonly composeOutbox: ComposeOutbox = Object.assign(this.#composer((id) => this.repo.byId(id)), {
+    // One claimed batch of the delivery job: its registrations read in one statement (issue 27).
+    forBatch: async (ids: string[]) => {
+      const rows = new Map((await this.repo.byIds(ids)).map((r) => [r.id, r]));
+      return this.#composer(async (id) => rows.get(id));
+    },
+  });
+
+  #composer(rowOf: (id: string) => Promise<RegistrationRow | undefined>): ComposeOutbox {
+    return async ({ registrationId, kind, facts, more }) => {
+      if (kind === 'organiser-new') return this.composeOrganiserNews([{ registrationId, facts }, ...(more ?? [])], rowOf);
+      const row = registrationId ? await rowOf(registrationId) : undefined;
+      const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
+      if (!row || !network) return undefined;
+      if (kind === 'message') {
+        const m = await this.#organiserMessage(String(facts.messageId));
+        return m && this.messageMail(network, row, m);
+      }
+      const f = facts as NewRegistrationFacts;
+      if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);
+      const timeline = await this.timeline(this.repo, network);
+      return this.participantMail(network, { ...row, session_id: f.sessionId ?? null }, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
+    };
+  }
 
   /** An organiser's message as one recipient gets it (preview and delivery alike). Online join links are never in it. */
   messageMail(network: Network, row: Pick<RegistrationRow, 'id' | 'participant' | 'locale'>, m: { sessionId?: string | null; subject: string; body: string }): MailMessage {
@@ -201,10 +211,10 @@ export class RegistrationContext {
   }
 
   /** One organiser's e-mail about the registrations that came in together (issue 24); those gone or erased are left out. */
-  private async composeOrganiserNews(rows: { registrationId: string | null; facts: Record<string, unknown> }[]): Promise<MailMessage | undefined> {
+  private async composeOrganiserNews(rows: { registrationId: string | null; facts: Record<string, unknown> }[], rowOf: (id: string) => Promise<RegistrationRow | undefined>): Promise<MailMessage | undefined> {
     const news: OrganiserNews[] = [];
     for (const { registrationId, facts } of rows) {
-      const row = registrationId ? await this.repo.byId(registrationId) : undefined;
+      const row = registrationId ? await rowOf(registrationId) : undefined;
       const network = row && !row.erased_at ? this.network(row.network_id) : undefined;
       const f = facts as NewRegistrationFacts;
       if (row && network) news.push({ network, sessionId: f.sessionId ?? null, participant: row.participant, groupSize: row.group_size, status: f.status! });

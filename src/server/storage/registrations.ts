@@ -233,6 +233,13 @@ export class RegistrationRepository {
     return rows[0] ? rowOf(rows[0]) : undefined;
   }
 
+  /** Several registrations by id, in one statement (those that do not exist are absent). */
+  async byIds(ids: string[]): Promise<RegistrationRow[]> {
+    if (!ids.length) return [];
+    const { rows } = await this.#q.query('SELECT * FROM registrations WHERE id = ANY($1::uuid[])', [ids]);
+    return rows.map(rowOf);
+  }
+
   /** The waiting list of a target, first come first. */
   async waitlisted(networkId: string, target: string): Promise<RegistrationRow[]> {
     const { rows } = await this.#q.query(
