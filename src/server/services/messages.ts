@@ -51,6 +51,7 @@ export class Messages {
     const recipients = await this.#ctx.mailings.queueMessage(
       { id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy },
       target,
+      m.registrationIds,
     );
     return recipients ? { id, recipients } : undefined;
   }

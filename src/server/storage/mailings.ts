@@ -40,10 +40,12 @@ export class MailingRepository {
   async queueMessage(
     m: { id: string; networkId: string; sessionId: string | null; statuses: readonly string[]; subject: string; body: string; sentBy: string | null },
     target: string | undefined,
+    ids?: readonly string[],
   ): Promise<number> {
     const { rows } = await this.#q.query<{ n: number }>(
       `WITH people AS (
          SELECT id, seq FROM registrations WHERE network_id = $2 AND status = ANY($3::text[]) AND erased_at IS NULL AND ($4::text IS NULL OR target = $4)
+           AND ($10::uuid[] IS NULL OR id = ANY($10::uuid[]))
        ), message AS (
          INSERT INTO messages (id, network_id, session_id, statuses, subject, body, sent_by)
            SELECT $1, $2, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM people) RETURNING id
@@ -54,7 +56,7 @@ export class MailingRepository {
            SELECT p.id, 'message', jsonb_build_object('messageId', m.id) FROM message m CROSS JOIN people p ORDER BY p.seq RETURNING 1
        )
        SELECT count(*)::int AS n FROM queued`,
-      [m.id, m.networkId, m.statuses, target ?? null, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy],
+      [m.id, m.networkId, m.statuses, target ?? null, m.sessionId, JSON.stringify(m.statuses), m.subject, m.body, m.sentBy, ids ?? null],
     );
     return Number(rows[0]!.n);
   }
