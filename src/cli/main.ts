@@ -256,6 +256,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'import':
     case 'export': {
+      if (serverPackagesMissing(command)) return 2;
       const { moveDocuments, StartupError } = await import('../server/serve.js');
       const { NetworkFolderError } = await import('../server/services/networks.js');
       const { DatabaseOpenError } = await import('../server/storage/db.js');

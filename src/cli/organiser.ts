@@ -48,6 +48,7 @@ export async function organiserCommand(argv: string[], options: { dataDir: strin
   const { openDatabase, DatabaseOpenError } = await import('../server/storage/db.js');
   const { OrganiserService } = await import('../server/services/organisers.js');
   const { holdDataFolder, StartupError } = await import('../server/serve.js');
+  const { currentRevisions } = await import('../server/storage/networks.js');
   // The embedded database belongs to one process at a time: refuse while a server holds it.
   let release = async () => {};
   let db;
@@ -73,6 +74,12 @@ export async function organiserCommand(argv: string[], options: { dataDir: strin
       return 0;
     }
     if (sub === 'add') {
+      // A role on a network the server does not know would let nobody in: say so instead.
+      const known = network ? (await currentRevisions(db)).map((r) => r.id) : [];
+      if (network && !known.includes(network))
+        return refuse(
+          `there is no network "${network}" in the database${known.length ? ` (it has ${known.join(', ')})` : ''}. Start the server once with its document (serve --networks <folder>) or import it (leerkring import <folder>), then add its organisers.`,
+        );
       if (admin) await organisers.ensure(address, { ...(name && { name }), isAdmin: true });
       if (network) {
         const r = await organisers.setRole(network, address, role as OrganiserRole, name ? { name } : {});

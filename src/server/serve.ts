@@ -261,7 +261,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   url = `http://${options.host && options.host !== '0.0.0.0' ? options.host : 'localhost'}:${port}`;
-  log(`leerkring: ${networks.size} networks, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
+  log(`leerkring: ${networks.size} network${networks.size === 1 ? '' : 's'}, ${db.kind === 'pglite' ? `embedded database in ${dataDir}` : 'PostgreSQL'}, mail to ${mailer.description}`);
   log(`leerkring: listening on ${url}/${options.demo ? ' (demo pages at /)' : ''}`);
   if (options.demoOrganisers) {
     const showLinks = options.showLinks ?? process.stdout.isTTY === true;

@@ -111,6 +111,26 @@ describe('<leerkring-about>', () => {
       expect(shadowText(el)).to.contain('Organised by').and.contain('Made possible by').and.contain('Email');
     });
 
+    it('in English, marks the network\'s own (Dutch) words with lang="nl" and keeps English UI outside it (issue 25, item 16, WCAG 3.1.2)', async () => {
+      const el = await fixture<LeerkringAbout>(`<leerkring-about>${inline(doc())}</leerkring-about>`, { lang: 'en' });
+      const root = el.shadowRoot!;
+      const langOf = (node: Element) => node.closest('[lang]')?.getAttribute('lang') ?? 'en';
+      // Document content: the title, the description, the names and roles, the membership rule, the contact's name.
+      for (const sel of ['[part="title"]', '[part="description"]', 'section ul li bdi']) {
+        const found = [...root.querySelectorAll(sel)];
+        expect(found.length, sel).to.be.greaterThan(0);
+        for (const node of found) expect(langOf(node), `${sel} "${node.textContent}"`).to.equal('nl');
+      }
+      const own = (text: string) => [...root.querySelectorAll('p, li, dd, span, a')].find((n) => n.textContent?.trim() === text);
+      for (const text of ['Samen leren over participatie', 'Alleen voor de leden van de kerngroep.'])
+        expect(own(text) && langOf(own(text)!), text).to.equal('nl');
+      // Our words: headings and labels in English, never inside lang="nl".
+      const headings = [...root.querySelectorAll('section > h3, dt')];
+      expect(headings.length).to.be.greaterThan(2);
+      for (const h of headings) expect(langOf(h), `"${h.textContent}"`).to.equal('en');
+      await expectAccessible(el);
+    });
+
     it('shows the groene-domein network with its funder and its publication, newsletter, brochures and videos', async () => {
       const el = await fixture<LeerkringAbout>('<leerkring-about src="/demo/data/groene-domein.json"></leerkring-about>');
       const text = shadowText(el);

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { LeerkringCatalogue } from '../../src/components/index.js';
-import { fixture, expectAccessible } from '../helpers/dom.js';
+import { fixture, expectAccessible, waitFor } from '../helpers/dom.js';
 
 const KINDS = ['learning-network', 'learning-circle', 'community-of-practice', 'intervision', 'workshop'];
 const extra = (i: number) => ({
@@ -46,6 +46,26 @@ describe('<leerkring-catalogue>', () => {
   });
 
   describe('rendering, against the real server', () => {
+    it('in English, marks each network\'s own words (title, summary) as Dutch and keeps the English UI outside lang="nl" (issue 25, item 16)', async () => {
+      // One document that says its language, one that leaves it to the default (Dutch).
+      for (const doc of [{ ...extra(1), language: 'nl' }, extra(2)]) expect((await fetch(`/test-api/networks/${doc.id}`, { method: 'PUT', body: JSON.stringify(doc) })).status).to.equal(204);
+      const el = await fixture<LeerkringCatalogue>('<leerkring-catalogue api=""></leerkring-catalogue>', { lang: 'en' });
+      await el.loadComplete;
+      // The English texts are a chunk of their own: the cards come when it is there.
+      const list = await waitFor(() => {
+        const found = [...el.shadowRoot!.querySelectorAll('[part="card"]')];
+        return found.length ? found : undefined;
+      }, 'the cards in English');
+      const langOf = (node: Element) => node.closest('[lang]')?.getAttribute('lang') ?? 'en';
+      for (const card of list) {
+        const title = card.querySelector('[part="title"]')!;
+        expect(langOf(title), title.textContent!).to.equal('nl');
+        expect(langOf(card.querySelector('.kind + p')!), 'the summary').to.equal('nl');
+        for (const ui of card.querySelectorAll('.kind, .next, [part="availability"]')) expect(langOf(ui), `"${ui.textContent}" in ${title.textContent}`).to.equal('en');
+      }
+      await expectAccessible(el);
+    });
+
     it('shows twenty networks as cards with kind, audience, next session, places and a link, and filters them', async () => {
       for (let i = 1; i <= 15; i++) {
         const res = await fetch(`/test-api/networks/netwerk-${i}`, { method: 'PUT', body: JSON.stringify(extra(i)) });

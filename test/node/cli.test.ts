@@ -117,6 +117,14 @@ describe('npx leerkring organiser', () => {
     // PostgreSQL (DATABASE_URL) here: each run of the embedded database takes seconds to open.
     const env = { DATABASE_URL: await freshPostgres() };
     const run = (...args: string[]) => cliWith(env, 'organiser', ...args);
+    // A role on a network the database does not hold lets nobody in: refused with a sentence, not exit 0 (issue 25, item 14).
+    const unknown = run('add', 'a@example.org', '--network', 'groene-domein', '--role', 'owner');
+    assert.equal(unknown.code, 1, `${unknown.out}${unknown.err}`);
+    assert.match(unknown.err, /^leerkring organiser: there is no network "groene-domein" in the database\. .*leerkring import <folder>/);
+    assert.equal(cliWith(env, 'import', 'demo/data').code, 0);
+    const nope = run('add', 'a@example.org', '--network', 'nope', '--role', 'owner');
+    assert.equal(nope.code, 1, `${nope.out}${nope.err}`);
+    assert.match(nope.err, /^leerkring organiser: there is no network "nope" in the database \(it has aardgasvrij-leerkring, groene-domein, /);
     const added = run('add', 'Eigenaar@Gemeente.example.org', '--network', 'groene-domein', '--role', 'owner', '--name', 'Eigenaar');
     assert.equal(added.code, 0, added.err);
     assert.equal(run('add', 'helper@gemeente.example.org', '--network', 'groene-domein', '--role', 'organiser').code, 0);
@@ -143,6 +151,7 @@ describe('npx leerkring organiser', () => {
 
   test('--data: the embedded database that serve uses', () => {
     const data = mkdtempSync(join(tmpdir(), 'leerkring-org-'));
+    assert.equal(cli('import', 'demo/data', '--data', data).code, 0);
     assert.equal(cli('organiser', 'add', 'eigenaar@gemeente.example.org', '--network', 'groene-domein', '--role', 'owner', '--data', data).code, 0);
     assert.equal(cli('organiser', 'list', '--data', data).out.trim(), 'eigenaar@gemeente.example.org: groene-domein (owner)');
   });
@@ -194,6 +203,16 @@ describe('npx leerkring organiser', () => {
       utimesSync(file, was.atime, was.mtime);
     }
     assert.equal(check(), 'current');
+  });
+
+  test('serve counts its networks in words that fit the number: "1 network", not "1 networks" (issue 25, item 14)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'leerkring-one-'));
+    writeFileSync(join(folder, 'groene-domein.json'), readFileSync('demo/data/groene-domein.json'));
+    const { serve } = await import('../../src/server/serve.js');
+    const lines: string[] = [];
+    const server = await serve({ networks: folder, port: 0, dataDir: mkdtempSync(join(tmpdir(), 'leerkring-one-data-')), databaseUrl: await freshPostgres(), log: (line: string) => lines.push(line), logger: false });
+    await server.close();
+    assert.ok(lines.some((l) => /^leerkring: 1 network, PostgreSQL/.test(l)), lines.join('\n'));
   });
 
   test('--data: refused while a running server holds the embedded database, which would overwrite the change', async () => {

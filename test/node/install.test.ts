@@ -70,6 +70,12 @@ describe('npm install leerkring, for the elements', () => {
     assert.equal(serve.status, 2, serve.stderr);
     assert.match(serve.stderr, /^leerkring serve needs the server's packages/);
     assert.ok(serve.stderr.includes(`npm install ${readmeServerInstall().join(' ')}`), serve.stderr);
+    // Every command that needs the server says so the same way, not with ERR_MODULE_NOT_FOUND (issue 25, item 14).
+    for (const args of [['export', join(dir, 'uit')], ['import', dir], ['purge'], ['organiser', 'list']]) {
+      const r = spawnSync(join(dir, 'node_modules/.bin/leerkring'), args, { cwd: dir, encoding: 'utf8', timeout: 30000 });
+      assert.equal(r.status, 2, `${args[0]}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`^leerkring ${args[0]} needs the server's packages`), r.stderr);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { heading, html } from '../shared/heading.js';
 import { aboutMessages } from '../../core/i18n/about.js';
 import {
   priceLines,
+  documentLanguage,
   mailtoUrl,
   messages,
   parseRichText,
@@ -48,10 +49,10 @@ function person(p: Person) {
   return html`<li><bdi>${p.name}</bdi>${extra ? html`, ${extra}` : nothing}</li>`;
 }
 
-function resource(r: Resource, locale: Locale) {
+function resource(r: Resource, locale: Locale, lang: string | typeof nothing) {
   const href = safeUrl(r.url);
   const type = messages(locale).agenda.resourceType[r.type];
-  return html`<li>${type}: ${href ? html`<a href=${href}>${r.title}</a>` : r.title}${r.description ? html` — ${r.description}` : nothing}</li>`;
+  return html`<li>${type}: <span lang=${lang}>${href ? html`<a href=${href}>${r.title}</a>` : r.title}${r.description ? ` — ${r.description}` : nothing}</span></li>`;
 }
 
 /**
@@ -164,20 +165,23 @@ export class LeerkringAbout extends LitElement {
     const parts = this.parts;
     const top = this.headingLevel;
     const level = parts.includes('title') ? top + 1 : top;
-    return html`${parts.map((p) => this.#part(p, network, locale, top, level))}`;
+    // The network's own words keep the document's language inside a page in another (WCAG 3.1.2).
+    const doc = documentLanguage(network);
+    const lang = doc === locale ? nothing : doc;
+    return html`${parts.map((p) => this.#part(p, network, locale, top, level, lang))}`;
   }
 
   #section(title: string, level: number, body: unknown) {
     return html`<section part="section"><${heading(level)}>${title}</${heading(level)}>${body}</section>`;
   }
 
-  #part(part: AboutPart, network: Network, locale: Locale, top: number, level: number) {
+  #part(part: AboutPart, network: Network, locale: Locale, top: number, level: number, lang: string | typeof nothing) {
     const a = aboutMessages(locale).about;
     switch (part) {
       case 'title':
-        return html`<${heading(top)} part="title">${network.title}</${heading(top)}>${network.subtitle ? html`<p class="subtitle">${network.subtitle}</p>` : nothing}`;
+        return html`<${heading(top)} part="title" lang=${lang}>${network.title}</${heading(top)}>${network.subtitle ? html`<p class="subtitle" lang=${lang}>${network.subtitle}</p>` : nothing}`;
       case 'description':
-        return html`<div part="description">${renderRichText(network.summary)}${network.description ? renderRichText(network.description) : nothing}</div>`;
+        return html`<div part="description" lang=${lang}>${renderRichText(network.summary)}${network.description ? renderRichText(network.description) : nothing}</div>`;
       case 'audience': {
         const au = network.audience;
         const types = au?.organisationTypes?.map((t) => messages(locale).organisationType[t]) ?? [];
@@ -185,7 +189,7 @@ export class LeerkringAbout extends LitElement {
         return this.#section(
           a.audience,
           level,
-          html`${au.description ? renderRichText(au.description) : nothing}${types.length || au.tags?.length ? html`<ul>${[...types, ...(au.tags ?? [])].map((t) => html`<li>${t}</li>`)}</ul>` : nothing}`,
+          html`${au.description ? html`<div lang=${lang}>${renderRichText(au.description)}</div>` : nothing}${types.length || au.tags?.length ? html`<ul>${types.map((t) => html`<li>${t}</li>`)}${(au.tags ?? []).map((t) => html`<li lang=${lang}>${t}</li>`)}</ul>` : nothing}`,
         );
       }
       case 'organisers': {
@@ -199,18 +203,18 @@ export class LeerkringAbout extends LitElement {
         const people = network.facilitators ?? [];
         return html`${groups
           .filter(([, list]) => list?.length)
-          .map(([title, list]) => this.#section(title, level, html`<ul>${list!.map(organisation)}</ul>`))}
-        ${network.membership?.explanation ? html`<p>${network.membership.explanation}</p>` : nothing}
-        ${people.length ? this.#section(a.facilitators, level, html`<ul>${people.map(person)}</ul>`) : nothing}`;
+          .map(([title, list]) => this.#section(title, level, html`<ul lang=${lang}>${list!.map(organisation)}</ul>`))}
+        ${network.membership?.explanation ? html`<p lang=${lang}>${network.membership.explanation}</p>` : nothing}
+        ${people.length ? this.#section(a.facilitators, level, html`<ul lang=${lang}>${people.map(person)}</ul>`) : nothing}`;
       }
       case 'practical': {
-        const rows: [string, string][] = [];
+        const rows: [string, unknown][] = [];
         const price = network.price;
         if (price) {
           const amount = price.type === 'amount' ? new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: price.amount % 1 ? 2 : 0 }).format(price.amount) : '';
           // A price per organisation type is said as the form says it (core's priceLines).
           const text = price.type === 'free' ? a.free : price.type === 'amount' ? a.amount(amount) : price.type === 'per-organisation-type' ? priceLines(network, locale, { ...a, free: a.free.toLowerCase() }).join('; ') : a.onRequest;
-          rows.push([a.price, [text, 'note' in price ? price.note : undefined].filter(Boolean).join(' · ')]);
+          rows.push([a.price, html`${text}${'note' in price && price.note ? html` · <span lang=${lang}>${price.note}</span>` : nothing}`]);
         }
         if (network.groupSize) rows.push([a.groupSizeLabel, a.groupSize(network.groupSize.min, network.groupSize.max)]);
         if (network.durationDays) rows.push([a.durationLabel, a.duration(network.durationDays)]);
@@ -225,7 +229,7 @@ export class LeerkringAbout extends LitElement {
         return this.#section(
           a.contact,
           level,
-          html`${c.name ? html`<p><bdi>${c.name}</bdi>${c.role ? html`, ${c.role}` : nothing}</p>` : nothing}
+          html`${c.name ? html`<p lang=${lang}><bdi>${c.name}</bdi>${c.role ? html`, ${c.role}` : nothing}</p>` : nothing}
             <dl>
               ${c.email ? html`<dt>${a.email}</dt><dd>${mail ? html`<a href=${mail}>${c.email}</a>` : c.email}</dd>` : nothing}
               ${c.phone ? html`<dt>${a.phone}</dt><dd><a href=${tel}>${c.phone}</a></dd>` : nothing}
@@ -235,7 +239,7 @@ export class LeerkringAbout extends LitElement {
       case 'resources': {
         const list = (network.resources ?? []).filter((r) => !r.participantsOnly);
         if (!list.length) return nothing;
-        return this.#section(a.resources, level, html`<ul>${list.map((r) => resource(r, locale))}</ul>`);
+        return this.#section(a.resources, level, html`<ul>${list.map((r) => resource(r, locale, lang))}</ul>`);
       }
     }
   }

@@ -238,10 +238,12 @@ export class LeerkringCatalogue extends LitElement {
     const h = heading(this.headingLevel);
     const types = n.audience?.organisationTypes?.map((t) => m.organisationType[t].toLowerCase()) ?? [];
     const availability = availabilityText(n, locale);
-    return html`<li class="card" part="card" lang=${n.language ?? nothing}>
-      <${h} part="title">${href ? html`<a href=${href}>${n.title}</a>` : n.title}</${h}>
+    // The network's own words keep its language inside a page in another; our words around them keep the page's (WCAG 3.1.2).
+    const lang = (n.language ?? 'nl') === locale ? nothing : (n.language ?? 'nl');
+    return html`<li class="card" part="card">
+      <${h} part="title" lang=${lang}>${href ? html`<a href=${href}>${n.title}</a>` : n.title}</${h}>
       <p class="kind">${calendarMessages(locale).kind[n.kind]}</p>
-      <p>${n.summary}</p>
+      <p lang=${lang}>${n.summary}</p>
       ${types.length ? html`<p>${aboutMessages(locale).catalogue.audienceLine(formatList(locale, types))}</p>` : nothing}
       <p class="next">${nextText(n, locale)}</p>
       ${availability ? html`<p part="availability" data-state=${n.availability.state}>${availability}</p>` : nothing}
