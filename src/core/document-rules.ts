@@ -95,7 +95,8 @@ export const objectRules = {
     if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
     // A form that never asks the organisation type can never pass a rule by organisation type.
     const fields = isRecord(r.fields) ? r.fields : {};
-    if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation)))
+    // Issue 23 (m23b): so does a price per organisation type.
+    if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation) || (isRecord(n.price) && n.price.type === 'per-organisation-type')))
       add('type-field-off', ['registration', 'fields', 'organisationType']);
     if (fields.organisation === 'off' && Array.isArray(r.organisations)) add('organisation-field-off', ['registration', 'fields', 'organisation']);
     // A limit per organisation counts organisation names the form never asks for.
@@ -104,24 +105,8 @@ export const objectRules = {
     const until = typeof r.cancelUntil === 'string' ? parseDeadline(r.cancelUntil) : undefined;
     const ends = sessions.map((s) => (isRecord(s) ? lastMoment(s) : undefined)).filter((t): t is number => t !== undefined);
     if (until && ends.length && until.getTime() > Math.max(...ends)) add('cancel-until-after-sessions', ['registration', 'cancelUntil']);
-    priceRules(n, fields, add);
   },
 };
-
-// ── Issue 23 (m23b): price per organisation type ──
-/** A price per organisation type names each type once, and needs a form that asks the type. */
-function priceRules(n: Record<string, unknown>, fields: Record<string, unknown>, add: AddIssue): void {
-  const price = isRecord(n.price) ? n.price : {};
-  if (price.type !== 'per-organisation-type') return;
-  if (fields.organisationType === 'off') add('price-type-field-off', ['registration', 'fields', 'organisationType']);
-  const seen = new Set<unknown>();
-  (Array.isArray(price.rates) ? price.rates : []).forEach((rate, i) => {
-    const types = isRecord(rate) && Array.isArray(rate.organisationTypes) ? rate.organisationTypes : [];
-    if (types.some((t) => seen.has(t))) add('price-type-twice', ['price', 'rates', i, 'organisationTypes']);
-    for (const t of types) seen.add(t);
-  });
-}
-// ── end of issue 23 (m23b) price block ──
 
 /** The last moment of a dated session (its end, its start, or the end of its day), as a number; undefined without a date. */
 function lastMoment(s: Record<string, unknown>): number | undefined {

@@ -36,6 +36,7 @@ export * from './i18n/messages.js';
 export * from './i18n/form.js';
 export * from './i18n/manage.js';
 export * from './price.js';
+export * from './cancellation.js';
 export * from './organisation-name.js';
 export * from './rich-text.js';
 export * from './network-summary.js';

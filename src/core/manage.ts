@@ -16,6 +16,8 @@ import { isSessionPast } from './session-time.js';
 export interface ManagedRegistration {
   status: Outcome | 'cancelled';
   sessionId?: string;
+  /** The person's organisation type: a price per type decides what a late cancellation leaves standing. */
+  organisationType?: string;
 }
 
 export interface ManageActions {
@@ -27,6 +29,8 @@ export interface ManageActions {
   switchTo: string[];
   /** Present when a place could be given up but `registration.cancelUntil` has passed (`cancelClosedText` says so). */
   cancelClosed?: true;
+  /** Issue 23: the fee in euros that stands if this place is given up now (core's `feeStandsOnCancel`; the server adds it); cancelling is still allowed. */
+  feeStands?: number;
 }
 
 /** The moment `registration.cancelUntil` passes, if the document sets one (a bare date: the end of that day in Amsterdam). */

@@ -17,6 +17,14 @@ export function networkWarnings(network: Network): Problem[] {
   // availability.ts treats a closed network as taking no registrations, whatever the mode says.
   if (network.format === 'closed' && network.registration.mode === 'built-in')
     out.push({ path: 'registration.mode', code: 'closed-format-built-in', message: both((l) => problemMessages(l).problem['closed-format-built-in']) });
+  // Issue 23 (m23b): in a price per organisation type the first rate naming a type counts; a later one never does.
+  const priced = new Set<string>();
+  if (network.price?.type === 'per-organisation-type')
+    network.price.rates.forEach((rate, i) => {
+      if (rate.organisationTypes.some((t) => priced.has(t)))
+        out.push({ path: `price.rates[${i}].organisationTypes`, code: 'price-type-twice', message: both((l) => problemMessages(l).problem['price-type-twice']) });
+      rate.organisationTypes.forEach((t) => priced.add(t));
+    });
   const times: [string, string | undefined][] = [];
   network.sessions.forEach((s, i) => {
     times.push([`sessions[${i}].start`, s.start], [`sessions[${i}].end`, s.end]);

@@ -84,7 +84,8 @@ export function suggestKey(key: string, known: Iterable<string>): string | undef
   const meant = meaningOf(key, list);
   if (meant) return meant;
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
+  // A short key may differ by one letter: "name" is not a misspelt "note" (two letters apart, issue 23).
+  let bestDistance = Math.max(key.length <= 4 ? 1 : 2, Math.floor(key.length / 4)) + 1;
   for (const candidate of list) {
     const d = distance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];

@@ -5,8 +5,8 @@
  * page that gets availability from the API does not download them.
  */
 import type { Network, Session } from './schema.js';
-import { isSessionPast, sessionStart } from './session-time.js';
-import { endOfAmsterdamDay, isDateString, parseDateTime, startOfAmsterdamDay } from './time.js';
+import { isSessionPast, sessionStart, sessionsInOrder } from './session-time.js';
+import { amsterdamDate, endOfAmsterdamDay, isDateString, parseDateTime, startOfAmsterdamDay } from './time.js';
 import { registrationScope } from './policy.js';
 
 /**
@@ -32,6 +32,8 @@ export function opensAt(network: Network): Date | undefined {
  */
 export function closesAt(network: Network, session?: Session): Date | undefined {
   if (network.registration.closes) return parseDeadline(network.registration.closes);
+  const before = network.registration.closesDaysBefore;
+  if (before !== undefined) return daysBeforeSession(network, session, before);
   if (session && registrationScope(network) === 'session') return sessionStart(session);
   return undefined;
 }
@@ -40,4 +42,18 @@ export function closesAt(network: Network, session?: Session): Date | undefined 
 export function isSeriesOver(network: Network, now: Date): boolean {
   const live = network.sessions.filter((s) => s.status !== 'cancelled');
   return live.length > 0 && live.every((s) => isSessionPast(s, now));
+}
+
+// ── Issue 23 (m23b): deadlines relative to each session ──
+
+/**
+ * The end of the Amsterdam day `days` days before the session a relative deadline counts from
+ * (the registration's own; for a whole series its first dated session): "tot 7 dagen voor" the
+ * 27th is through the 20th. Undefined without a dated session.
+ */
+export function daysBeforeSession(network: Network, session: Session | undefined, days: number): Date | undefined {
+  const s = session && registrationScope(network) === 'session' ? session : sessionsInOrder(network.sessions).find((x) => x.status !== 'cancelled');
+  const start = s && sessionStart(s);
+  // Noon UTC of that Amsterdam date, moved back whole days, never crosses a date boundary.
+  return start && endOfAmsterdamDay(amsterdamDate(new Date(Date.parse(`${amsterdamDate(start)}T12:00:00Z`) - days * 864e5)));
 }

@@ -216,6 +216,15 @@ export const questionSchema = z
   })
   .check(rule('question'));
 
+// ── Issue 23 (m23b): deadlines relative to each session; the rules are in registration-window.ts. ──
+const sessionDeadlines = {
+  /** Registration closes this many days before the session ("aanmelden kan tot 14 dagen voor de bijeenkomst"): through the end of that day in Amsterdam. For a whole series: before its first dated session. */
+  closesDaysBefore: z.optional(count()),
+  /** Cancelling is free until this many days before the session ("kosteloos afmelden tot 7 dagen voor"), through the end of that day; later the cancel is still possible and the fee stands. */
+  freeCancellationDaysBefore: z.optional(count()),
+};
+// ── end of issue 23 (m23b) deadlines block ──
+
 export const registrationPolicySchema = z
   .strictObject({
     mode: z.enum(REGISTRATION_MODES),
@@ -279,6 +288,7 @@ export const registrationPolicySchema = z
     emailSubject: z.optional(text()),
     /** Days before each dated session that registrants get a reminder (2 when absent); 0 sends none. */
     reminderDaysBefore: z.optional(count().check(z.lte(60))),
+    ...sessionDeadlines,
   })
   .check(rule('registration'));
 

@@ -49,4 +49,26 @@ describe('price per organisation type', () => {
     expect(kosten!.nextElementSibling!.textContent!.replace(/\u00a0/g, ' ')).to.equal('€ 95');
     await expectAccessible(manage);
   });
+
+  it('the form says the free-cancellation term; after it the server still offers the cancel, with the fee that stands', async () => {
+    await post('/test-api/reset');
+    const late = { ...doc, registration: { ...doc.registration, freeCancellationDaysBefore: 7 } };
+    await fetch('/test-api/networks/x', { method: 'PUT', body: JSON.stringify(late) });
+    await post('/test-api/clock', { now: '2030-03-01T10:00:00+01:00' });
+    const form = await fixture<LeerkringSignup>(`<leerkring-signup api="" network-id="provinciaal" now="2030-03-01T10:00:00+01:00"></leerkring-signup>`);
+    await until(() => !!form.shadowRoot!.querySelector('[part="price"]'), 'the price');
+    expect(text(form)).to.contain('Kosteloos afmelden kan tot 7 dagen voor de bijeenkomst.');
+    const { formToken } = await (await fetch('/api/networks/provinciaal/form-token')).json();
+    const made = await (
+      await fetch('/api/networks/provinciaal/registrations', {
+        method: 'POST',
+        body: JSON.stringify({ participant: { name: 'Sam de Vries', email: 'sam@example.org', organisation: 'Adviesbureau Voorbeeld', organisationType: 'business' }, formToken }),
+      })
+    ).json();
+    expect(made.manageToken, JSON.stringify(made)).to.be.a('string');
+    await post('/test-api/clock', { now: '2030-03-08T10:00:00+01:00' });
+    const view = await (await fetch(`/api/registrations/${made.manageToken}`)).json();
+    expect(view.actions, JSON.stringify(view)).to.deep.include({ cancel: true, feeStands: 95 });
+    await post('/test-api/clock', { now: null });
+  });
 });

@@ -40,15 +40,17 @@ test('the document says a price per organisation type, and core decides what eac
   assert.deepEqual(priceLines(n, 'en', formMessages('en').price), ['Municipality: free', 'Other organisations: €95']);
 });
 
-test('a type with two prices, or a price by type on a form that never asks the type, is refused with a sentence', () => {
+test('a type with two prices is warned about (the first counts); a price by type on a form that never asks the type is refused', () => {
   const twice = parseNetwork(doc({ price: { ...price, rates: [{ organisationTypes: ['municipality'], amount: 0 }, { organisationTypes: ['municipality', 'province'], amount: 50 }] } }));
-  assert.ok(!twice.ok);
-  assert.deepEqual(twice.problems.map((p) => p.path), ['price.rates[1].organisationTypes']);
-  assert.match(formatProblem(twice.problems[0]!, 'nl'), /al een prijs .*noem elk type één keer/);
+  assert.ok(twice.ok);
+  assert.deepEqual(twice.warnings.map((p) => p.path), ['price.rates[1].organisationTypes']);
+  assert.match(formatProblem(twice.warnings[0]!, 'nl'), /al een prijs .*alleen die eerste telt/);
+  assert.equal(feeFor(twice.value, 'municipality'), 0);
+  assert.equal(feeFor(twice.value, 'province'), 50);
   const off = parseNetwork(doc({}, { fields: { organisationType: 'off' } }));
   assert.ok(!off.ok);
   assert.deepEqual(off.problems.map((p) => p.path), ['registration.fields.organisationType']);
-  assert.match(formatProblem(off.problems[0]!, 'en'), /price/);
+  assert.match(formatProblem(off.problems[0]!, 'en'), /price per type/);
 });
 
 describe('through the server and a real SMTP peer', () => {

@@ -418,8 +418,7 @@ export class LeerkringAgenda extends LitElement {
   #renderWhoMayJoin(network: Network, locale: Locale) {
     const notes = whoMayJoin(network, locale);
     if (!notes.length) return nothing;
-    // The network's own words keep the document's language on an English page (WCAG 3.1.2).
-    const lang = documentLanguage(network) === locale ? nothing : documentLanguage(network);
+    const lang = ownLang(network, locale);
     return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? lang : nothing}>${n}</p>`)}</div>`;
   }
 
@@ -449,8 +448,7 @@ export class LeerkringAgenda extends LitElement {
     const timing = sessionTiming(session);
     const id = `session-${session.id}`;
     const sessionHref = safeUrl(this.sessionLink?.replace('{id}', encodeURIComponent(session.id)));
-    // The network's own words keep the document's language on an English page (WCAG 3.1.2).
-    const lang = documentLanguage(network) === locale ? nothing : documentLanguage(network);
+    const lang = ownLang(network, locale);
     const h = heading(level);
     // Plain text goes in as the textContent property where it can: a child slot costs a marker node.
     const title = sessionHref
@@ -681,4 +679,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'leerkring-agenda': LeerkringAgenda;
   }
+}
+
+/** The network's own words keep the document's language where the page's differs (WCAG 3.1.2). */
+function ownLang(network: Network, locale: Locale): string | typeof nothing {
+  const lang = documentLanguage(network);
+  return lang === locale ? nothing : lang;
 }

@@ -415,6 +415,7 @@ export class LeerkringManage extends LitElement {
         return html`<div class="panel" role="group" aria-labelledby="confirm-heading">
           <${sub} id="confirm-heading" tabindex="-1">${waiting ? m.leaveConfirmHeading : m.cancelConfirmHeading}</${sub}>
           <p>${waiting ? m.leaveConfirmText : m.cancelConfirmText(what)}${!waiting && freed ? ` ${m.placeToWaitlist}` : ''}</p>
+          ${r.actions?.feeStands ? html`<p id="fee-stands">${m.feeStands(feeText(r.actions.feeStands, locale, ''))}</p>` : nothing}
           ${this.#errors()} ${fieldError}
           <div class="actions">
             <button class="button" part="button" type="button" id="confirm-cancel" @click=${() => void this.#cancel(view.data, locale)}>

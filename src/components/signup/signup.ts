@@ -76,6 +76,7 @@ function controlId(path: string): string {
  * @csspart field - Each question with its label, hint and error.
  * @csspart button - Submit, retry and cancel buttons.
  * @csspart eligibility - Who may register and what comes first, above the form.
+ * @csspart price - What taking part costs (per organisation type where the network says so) and the free-cancellation term, above the form.
  * @csspart error-summary - The list of problems shown above the form after a failed submit.
  * @csspart status - Progress and outcome messages.
  * @csspart error - The load error or the problems in an invalid document.
@@ -309,8 +310,9 @@ export class LeerkringSignup extends LitElement {
     const p = formMessages(locale).price;
     const lines = priceLines(network, locale, p);
     const note = network.price && 'note' in network.price ? network.price.note : undefined;
+    const days = network.registration.freeCancellationDaysBefore;
     return lines.length
-      ? html`<div class="notice" part="price"><p>${p.heading}:</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>${note ? html`<p lang=${this.#docLang(network, locale)}>${note}</p>` : nothing}</div>`
+      ? html`<div class="notice" part="price"><p>${p.heading}:</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>${note ? html`<p lang=${this.#docLang(network, locale)}>${note}</p>` : nothing}${days !== undefined ? html`<p>${p.freeCancel(days)}</p>` : nothing}</div>`
       : nothing;
   }
 

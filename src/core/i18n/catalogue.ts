@@ -23,9 +23,7 @@ export function catalogue<T>(nl: T, load: (locale: Exclude<Locale, 'nl'>) => Pro
   return {
     register: (locale, words) => void byLocale.set(locale, words),
     has: (locale) => byLocale.has(locale),
-    load: async (locale) => {
-      if (!byLocale.has(locale)) await load(locale as Exclude<Locale, 'nl'>);
-    },
+    load: async (locale) => void (byLocale.has(locale) || (await load(locale as Exclude<Locale, 'nl'>))),
     get: (locale) => byLocale.get(locale) ?? nl,
   };
 }

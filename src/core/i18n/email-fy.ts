@@ -41,6 +41,8 @@ export const emailFy: Omit<EmailMessages, 'organiser' | 'roleAdded' | 'signIn'> 
     reminder: (t: string) => `Meikoarten is ${t}. De gegevens steane hjirûnder.`,
   },
   placeToWaitlist: 'Jo plak giet nei de earste op de wachtlist.',
+  feeStands: (until: string, days: number, fee: string) =>
+    `Jo hawwe jo ôfmeld nei ${until} (fergees ôfmelde koe oant ${days} dagen foar de gearkomste). De kosten bliuwe stean: ${fee}.`,
   calendarFeed: (webcal: string, https: string) =>
     `Jo gearkomsten yn jo eigen aginda, dy’t fansels bywurket as der wat feroaret: ${webcal}\nWurket dy keppeling net? Heakje dan dit adres ta as aginda: ${https}`,
   notYou: 'Hawwe jo hjir net om frege? Dan hoege jo neat te dwaan. Jo oanmelding bliuwt sa’t er is.',

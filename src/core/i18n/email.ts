@@ -44,6 +44,9 @@ const nl = {
       reminder: (t: string) => `Binnenkort is ${t}. De gegevens staan hieronder.`,
     },
     placeToWaitlist: 'Je plaats gaat naar de eerste op de wachtlijst.',
+    /** Issue 23: a cancellation after the free-cancellation term of a network with a fee. */
+    feeStands: (until: string, days: number, fee: string) =>
+      `Je hebt je afgemeld na ${until} (kosteloos afmelden kon tot ${days} dagen voor de bijeenkomst). De kosten blijven staan: ${fee}.`,
     calendarFeed: (webcal: string, https: string) =>
       `Je bijeenkomsten in je eigen agenda, die vanzelf bijwerkt als er iets verandert: ${webcal}\nWerkt die link niet? Voeg dan dit adres toe als agenda: ${https}`,
     notYou: 'Heb je hier niet om gevraagd? Dan hoef je niets te doen. Je aanmelding blijft zoals hij is.',
@@ -79,6 +82,9 @@ const nl = {
       batchSubject: (n: number) => `${n} nieuwe aanmeldingen`,
       batchBody: (n: number) => `Er zijn ${n} nieuwe aanmeldingen binnengekomen.`,
       why: 'Je krijgt deze e-mail omdat je organisator bent. In de beheeromgeving kies je of en hoe vaak je deze e-mails krijgt.',
+      lateCancelSubject: (t: string) => `Afmelding na de termijn: ${t}`,
+      lateCancel: (t: string, fee: string) =>
+        `Iemand heeft zich afgemeld voor ${t}, na de termijn voor kosteloos afmelden. De kosten blijven staan: ${fee}. De gegevens blijven bewaard voor de factuur, tot de bewaartermijn voorbij is.`,
       signature: 'leerkring',
     },
     /** Issue 24: someone was given a role on a network. */
@@ -169,6 +175,8 @@ const en: EmailMessages = {
       reminder: (t: string) => `${t} is coming up soon. The details are below.`,
     },
     placeToWaitlist: 'Your place goes to the first person on the waiting list.',
+    feeStands: (until: string, days: number, fee: string) =>
+      `You cancelled after ${until} (free cancellation was possible until ${days} days before the meeting). The costs stand: ${fee}.`,
     calendarFeed: (webcal: string, https: string) =>
       `Your meetings in your own calendar, updated by itself when something changes: ${webcal}\nDoes that link not work? Then add this address as a calendar: ${https}`,
     notYou: 'Did you not ask for this? Then you need not do anything. Your registration stays as it is.',
@@ -202,6 +210,9 @@ const en: EmailMessages = {
       batchSubject: (n: number) => `${n} new registrations`,
       batchBody: (n: number) => `${n} new registrations came in.`,
       why: 'You get this email because you are an organiser. In the console you choose whether and how often you get these emails.',
+      lateCancelSubject: (t: string) => `Cancellation after the deadline: ${t}`,
+      lateCancel: (t: string, fee: string) =>
+        `Someone cancelled for ${t} after the free cancellation deadline. The costs stand: ${fee}. The data is kept for the invoice until the retention period ends.`,
       signature: 'leerkring',
     },
     roleAdded: {

@@ -45,6 +45,7 @@ export const formEn: FormMessages = {
     others: 'Other organisations',
     onRequest: 'On request',
     yours: (fee: string) => `Your costs for taking part: ${fee}.`,
+    freeCancel: (days: number) => `You can cancel free of charge until ${days} days before the meeting. After that you can still cancel, but the costs stand.`,
   },
   signup: {
     /** Registered already: a new manage link by e-mail (the form and the manage page both offer it). */

@@ -49,6 +49,7 @@ export const formFy: FormMessages = {
     others: 'Oare organisaasjes',
     onRequest: 'Op oanfraach',
     yours: (fee: string) => `Kosten foar jo dielname: ${fee}.`,
+    freeCancel: (days: number) => `Fergees ôfmelde kin oant ${days} dagen foar de gearkomste. Dêrnei kinne jo jo noch ôfmelde, mar bliuwe de kosten stean.`,
   },
   signup: {
     /** Registered already: a new manage link by e-mail (the form and the manage page both offer it). */

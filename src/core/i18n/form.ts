@@ -56,6 +56,8 @@ const nl = {
     others: 'Andere organisaties',
     onRequest: 'Op aanvraag',
     yours: (fee: string) => `Kosten voor je deelname: ${fee}.`,
+    /** Issue 23: the free-cancellation term, said before registering. */
+    freeCancel: (days: number) => `Kosteloos afmelden kan tot ${days} dagen voor de bijeenkomst. Daarna kun je je nog afmelden, maar blijven de kosten staan.`,
   },
   signup: {
     /** Registered already: a new manage link by e-mail (the form and the manage page both offer it). */

@@ -6,21 +6,13 @@ export const LOCALES: readonly Locale[] = ['nl', 'en', 'fy'];
 
 /** The tag Intl formats each locale with; fy.ts turns Frisian into Dutch forms where Intl has no Frisian (Chromium). */
 export const BCP47: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB', fy: 'fy-NL' };
-/** Set by fy.ts where Intl has no Frisian: puts Frisian day and month names into a Dutch-formatted date. */
-export const dateWords: Partial<Record<Locale, (formatted: string) => string>> = {};
-/** The word after a time of day: "19.30 uur", "19.30 oere"; English has none. */
-export const HOUR: Record<Locale, string> = { nl: ' uur', en: '', fy: ' oere' };
-const cache = new Map<string, { format(d: Date): string }>();
+/** The date formatters made so far, by locale and options; fy.ts wraps the Frisian ones where Intl has no Frisian. */
+export const dateFormats = new Map<string, { format(d: Date): string }>();
 
 function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): { format(d: Date): string } {
   const key = locale + JSON.stringify(options);
-  let f = cache.get(key);
-  if (!f) {
-    const intl = new Intl.DateTimeFormat(BCP47[locale], { timeZone: TIME_ZONE, ...options });
-    const words = dateWords[locale];
-    cache.set(key, (f = words ? { format: (d) => words(intl.format(d)) } : intl));
-  }
-  return f;
+  if (!dateFormats.has(key)) dateFormats.set(key, new Intl.DateTimeFormat(BCP47[locale], { timeZone: TIME_ZONE, ...options }));
+  return dateFormats.get(key)!;
 }
 
 /** "donderdag 21 april 2022" / "Thursday 21 April 2022" */
@@ -46,7 +38,7 @@ export function formatMonth(locale: Locale, instant: Date): string {
 
 /** "donderdag 21 april 2022, 19.30 uur" / "Thursday 21 April 2022, 19:30" / "tongersdei 21 april 2022, 19.30 oere" */
 export function formatDateTime(locale: Locale, instant: Date): string {
-  return `${formatDate(locale, instant)}, ${formatTime(locale, instant)}${HOUR[locale]}`;
+  return `${formatDate(locale, instant)}, ${formatTime(locale, instant)}${locale == 'en' ? '' : locale == 'fy' ? ' oere' : ' uur'}`;
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

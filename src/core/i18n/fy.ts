@@ -4,7 +4,7 @@
  * should review it before a Frisian network goes live.
  */
 import { registerMessages, type Messages } from './messages.js';
-import { BCP47, dateWords, formatDateTime, formatList, plural } from './format.js';
+import { BCP47, dateFormats, formatDateTime, formatList, plural } from './format.js';
 import type { OrganisationType } from '../schema.js';
 
 export const fy: Messages = {
@@ -122,7 +122,10 @@ if (!Intl.DateTimeFormat.supportedLocalesOf('fy').length) {
     maandag: 'moandei', dinsdag: 'tiisdei', woensdag: 'woansdei', donderdag: 'tongersdei', vrijdag: 'freed', zaterdag: 'sneon', zondag: 'snein',
     januari: 'jannewaris', februari: 'febrewaris', mei: 'maaie', juni: 'juny', juli: 'july', september: 'septimber', november: 'novimber', december: 'desimber', 'dec.': 'des.',
   };
-  dateWords.fy = (s) => s.replace(/[a-z]+\.?/g, (w) => names[w] ?? w);
+  const say = (s: string) => s.replace(/[a-z]+\.?/g, (w) => names[w] ?? w);
+  // Every Frisian formatter made from now on (their keys start with the locale) says the Frisian names.
+  const set = dateFormats.set.bind(dateFormats);
+  dateFormats.set = (key, f) => set(key, key.startsWith('fy') ? { format: (d: Date) => say(f.format(d)) } : f);
 }
 
 registerMessages('fy', fy);

@@ -29,6 +29,7 @@ export const manageEn: ManageMessages = {
   leaveConfirmHeading: 'Do you really want to leave the waiting list?',
   leaveConfirmText: 'You give up your position on the waiting list. If a place becomes free later, we will not let you know.',
   placeToWaitlist: 'Your place then goes to the first person on the waiting list.',
+  feeStands: (fee: string) => `The free cancellation period is over. If you cancel now, the costs stand: ${fee}.`,
   confirmCancel: 'Yes, cancel my registration',
   confirmLeave: 'Yes, take me off the waiting list',
   keep: 'No, go back',

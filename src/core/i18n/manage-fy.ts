@@ -32,6 +32,7 @@ export const manageFy: ManageMessages = {
   leaveConfirmHeading: 'Wolle jo wier fan de wachtlist ôf?',
   leaveConfirmText: 'Jo plak op de wachtlist ferfalt. Komt der letter in plak frij, dan krije jo gjin berjocht.',
   placeToWaitlist: 'Jo plak giet dan nei de earste op de wachtlist.',
+  feeStands: (fee: string) => `De termyn om fergees ôf te melden is foarby. Melde jo jo no ôf, dan bliuwe de kosten stean: ${fee}.`,
   confirmCancel: 'Ja, meld my ôf',
   confirmLeave: 'Ja, helje my fan de wachtlist',
   keep: 'Nee, werom',

@@ -37,6 +37,8 @@ const nl = {
   leaveConfirmHeading: 'Wil je echt van de wachtlijst af?',
   leaveConfirmText: 'Je plaats op de wachtlijst vervalt. Komt er later een plaats vrij, dan krijg je geen bericht.',
   placeToWaitlist: 'Je plaats gaat dan naar de eerste op de wachtlijst.',
+  /** Issue 23: after the free-cancellation term; cancelling is still possible. */
+  feeStands: (fee: string) => `De termijn om kosteloos af te melden is voorbij. Meld je je nu af, dan blijven de kosten staan: ${fee}.`,
   confirmCancel: 'Ja, meld mij af',
   confirmLeave: 'Ja, haal mij van de wachtlijst',
   keep: 'Nee, terug',

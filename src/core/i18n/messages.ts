@@ -138,6 +138,5 @@ export const messages: (locale: string | undefined | null) => Messages = words.g
 
 /** Resolves a `lang` value ("en-GB", "fy-NL", "nl", "") to a supported locale; anything else (a number, a list) is Dutch. */
 export function toLocale(lang: unknown): Locale {
-  const l = typeof lang === 'string' ? lang.trim().toLowerCase() : '';
-  return l.startsWith('en') ? 'en' : l.startsWith('fy') ? 'fy' : 'nl';
+  return ((typeof lang === 'string' && /^(en|fy)/.exec(lang.trim().toLowerCase())?.[0]) || 'nl') as Locale;
 }

@@ -52,7 +52,7 @@ const nl = {
     'postal-code-country': 'deze postcode past niet bij het land (country) van de locatie, verwacht bijvoorbeeld 1000 voor België (BE)',
     country: 'gebruik de landcode van twee hoofdletters, bijvoorbeeld NL of BE',
     'type-field-off':
-      'het formulier vraagt het type organisatie niet ("off"), maar eligibility of invitation kijkt naar dat type; niemand kan zich dan aanmelden. Zet dit veld op "required" of haal de regel weg',
+      'het formulier vraagt het type organisatie niet ("off"), maar eligibility, invitation of een prijs per type (price) kijkt naar dat type; niemand kan zich dan aanmelden. Zet dit veld op "required" of haal de regel weg',
     'organisation-field-off': 'het formulier vraagt de organisatie niet ("off"), maar registration.organisations geeft een lijst om uit te kiezen; zet dit veld op "required" of "optional", of haal de lijst weg',
     'max-per-organisation-field-off':
       'het formulier vraagt de organisatie niet ("off"), dus een maximum per organisatie (maxPerOrganisation) kan niet worden geteld; zet registration.fields.organisation op "required" of haal het maximum weg',
@@ -67,8 +67,7 @@ const nl = {
     'programme-outside-session': 'dit programmaonderdeel valt buiten de begin- en eindtijd van de bijeenkomst; pas de tijd van het onderdeel of van de bijeenkomst aan',
     'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
     // Issue 23 (m23b): price per organisation type.
-    'price-type-twice': 'dit type organisatie heeft al een prijs in een eerdere regel van price.rates; noem elk type één keer',
-    'price-type-field-off': 'de prijs hangt af van het type organisatie, maar het formulier vraagt dat type niet ("off"); zet registration.fields.organisationType op "required"',
+    'price-type-twice': 'dit type organisatie heeft al een prijs in een eerdere regel van price.rates; alleen die eerste telt. Noem elk type één keer',
     'closed-format-built-in':
       'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
     timeSkipped: (chosen: string) =>
@@ -139,7 +138,7 @@ const en: ProblemMessages = {
     'postal-code-country': 'this postal code does not fit the venue\'s country, expected for example 1000 for Belgium (BE)',
     country: 'use the two-letter country code in capitals, for example NL or BE',
     'type-field-off':
-      'the form does not ask the organisation type ("off"), but eligibility or invitation looks at that type; nobody could register. Set this field to "required" or remove the rule',
+      'the form does not ask the organisation type ("off"), but eligibility, invitation or a price per type (price) looks at that type; nobody could register. Set this field to "required" or remove the rule',
     'organisation-field-off': 'the form does not ask the organisation ("off"), but registration.organisations gives a list to choose from; set this field to "required" or "optional", or remove the list',
     'max-per-organisation-field-off':
       'the form does not ask the organisation ("off"), so a maximum per organisation (maxPerOrganisation) cannot be counted; set registration.fields.organisation to "required" or remove the maximum',
@@ -154,8 +153,7 @@ const en: ProblemMessages = {
     'programme-outside-session': 'this programme item falls outside the start and end time of the session; change the time of the item or of the session',
     'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',
     // Issue 23 (m23b): price per organisation type.
-    'price-type-twice': 'this organisation type already has a price in an earlier entry of price.rates; name each type once',
-    'price-type-field-off': 'the price depends on the organisation type, but the form does not ask that type ("off"); set registration.fields.organisationType to "required"',
+    'price-type-twice': 'this organisation type already has a price in an earlier entry of price.rates; only that first one counts. Name each type once',
     'closed-format-built-in':
       'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
     timeSkipped: (chosen: string) =>

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, feeFor, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonPath, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, feeFor, feeStandsOnCancel, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonPath, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -114,7 +114,9 @@ async function byToken({ store }: RouteDeps, req: FastifyRequest, reply: Fastify
 // server's clock, so the manage page shows exactly the buttons the server will accept.
 function participantView({ store, networks, now }: RouteDeps, row: RegistrationRow, position: number | undefined) {
   const n = networks.get(row.network_id);
-  const actions = n ? manageActions(n, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, now(n.id)) : { cancel: false, leaveWaitlist: false, switchTo: [] };
+  const managed = { status: row.status, ...(row.session_id && { sessionId: row.session_id }), ...(row.participant.organisationType && { organisationType: row.participant.organisationType }) };
+  const feeStands = n && feeStandsOnCancel(n, managed, now(n.id));
+  const actions = n ? { ...manageActions(n, managed, now(n.id)), ...(feeStands && { feeStands }) } : { cancel: false, leaveWaitlist: false, switchTo: [] };
   const calendarUrl = row.erased_at ? undefined : store.calendarUrl(row);
   // A certificate of attendance to fetch (issue 24), where this registration's attendance gives one.
   const certificate = n && !row.erased_at && hasCertificate(n, [row.attendance]);

@@ -2,7 +2,7 @@
  * The e-mails to organisers (a new registration, the day's digest) and their sign-in link, split
  * from compose.ts (which re-exports them) to keep each file small; the same catalogue, core only.
  */
-import { emailMessages, formatDate, findSession, inertLine, isolated, type Locale, type Network } from '../../core/index.js';
+import { emailMessages, feeText, findSession, formatDate, inertLine, isolated, type Locale, type Network } from '../../core/index.js';
 import { startOfAmsterdamDay } from '../../core/time.js';
 import type { MailMessage } from './compose.js';
 
@@ -69,4 +69,14 @@ export function composeOrganiserMail(
 export function composeSignInMail(to: string, link: string, locale: Locale, minutes: number): MailMessage {
   const m = emailMessages(locale).signIn;
   return { to, subject: m.subject, text: [m.body(minutes), '', link, '', m.notYou].join('\n') };
+}
+
+/** Issue 23: the organisers hear of a cancellation after the free-cancellation term, with the fee that stands (for the invoice). */
+export function composeLateCancelMail(to: string, network: Network, sessionTitle: string | undefined, participant: { name: string; organisation?: string }, fee: number): MailMessage {
+  const m = emailMessages('nl').organiser;
+  const title = sessionTitle ? `${sessionTitle} (${network.title})` : network.title;
+  const lines = [m.greeting(''), '', m.lateCancel(isolated(title), feeText(fee, 'nl', '')), '', m.name(isolated(inertLine(participant.name ?? '')))];
+  if (participant.organisation) lines.push(m.organisation(isolated(inertLine(participant.organisation))));
+  lines.push('', m.signature);
+  return { to, subject: m.lateCancelSubject(title), text: lines.join('\n') };
 }

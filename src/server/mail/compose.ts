@@ -21,6 +21,8 @@ import {
   inertLine,
   feeFor,
   feeText,
+  formatDate,
+  freeCancellationUntil,
   formMessages,
   isolated,
   sessionDetails,
@@ -91,6 +93,8 @@ export interface MailContext {
   calendarUrl?: string;
   /** For 'cancelled': the place passes to someone on the waiting list (see core's freesPlaceForWaitlist). */
   freedPlace?: boolean;
+  /** Issue 23: the fee that stands after a cancellation past the free-cancellation term. */
+  feeStands?: number;
   /** For 'message': what the organiser wrote; the body keeps its line breaks. */
   message?: { subject: string; body: string };
   /** SEQUENCE and DTSTAMP of the calendar item from the revision history (core's sessionTimeline). */
@@ -134,6 +138,8 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   if (kind === 'cancelled' && ctx.freedPlace) lines.push(m.placeToWaitlist);
   const fee = FEE_KINDS.has(kind) ? feeFor(network, ctx.participant.organisationType) : undefined;
   if (fee !== undefined) lines.push('', formMessages(locale).price.yours(feeText(fee, locale, formMessages(locale).price.free)));
+  const until = kind === 'cancelled' && ctx.feeStands ? freeCancellationUntil(network, ctx.sessionId) : undefined;
+  if (until) lines.push('', m.feeStands(formatDate(locale, new Date(until.getTime() - 1)), network.registration.freeCancellationDaysBefore!, feeText(ctx.feeStands!, locale, '')));
   if (ctx.reason) lines.push('', m.reason(inertLine(ctx.reason, { keepLinks: true })));
   // A series registration hears of the sessions still to come: one that is over is no news
   // (someone who joins halfway would otherwise get a list that starts with last spring).
@@ -325,4 +331,4 @@ export function composeReportMail(
 }
 
 // What organisers and sign-ins get: compose-organiser.ts (kept apart to keep this file small).
-export { composeOrganiserMail, composeSignInMail, type OrganiserMailKind, type OrganiserNews } from './compose-organiser.js';
+export { composeLateCancelMail, composeOrganiserMail, composeSignInMail, type OrganiserMailKind, type OrganiserNews } from './compose-organiser.js';

@@ -42,7 +42,7 @@ export type NewRegistrationFacts = {
   locale?: Locale;
 };
 
-export type MailExtra = { position?: number; reason?: string; freedPlace?: boolean; hadItems?: boolean; withdrawnSessionId?: string };
+export type MailExtra = { position?: number; reason?: string; freedPlace?: boolean; hadItems?: boolean; withdrawnSessionId?: string; feeStands?: number };
 
 export const DAY = 86400000;
 

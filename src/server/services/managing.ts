@@ -9,12 +9,14 @@ import {
   manageActions,
   ownPlaceSessions,
   sessionPlaces,
+  feeStandsOnCancel,
   freesPlaceForWaitlist,
   registrationGate,
   findSession,
   hasPlaceAt,
   networkCalendar,
   type Locale,
+  type ManagedRegistration,
   type OrganisationType,
   type Reason,
   type SessionTimeline,
@@ -98,8 +100,13 @@ export class Managing {
         if (!isActive(row.status)) return 'not-active';
         const network = this.#ctx.network(row.network_id);
         if (!network) return undefined;
-        const actions = manageActions(network, { status: row.status, ...(row.session_id && { sessionId: row.session_id }) }, this.#ctx.now(network.id));
+        const actions = manageActions(network, managed(row), this.#ctx.now(network.id));
         return actions.cancel || actions.leaveWaitlist ? undefined : actions.cancelClosed ? 'cancel-closed' : 'over';
+      },
+      // Issue 23: after the free-cancellation term the cancel goes through and the fee stands (core decides).
+      feeStands: (row) => {
+        const network = this.#ctx.network(row.network_id);
+        return network && feeStandsOnCancel(network, managed(row), this.#ctx.now(network.id));
       },
       freedPlace: (row) => {
         const network = this.#ctx.network(row.network_id);
@@ -203,4 +210,9 @@ export class Managing {
     if (r.ok && this.#ctx.opts.outboxDir) await removeMailFiles(this.#ctx.opts.outboxDir, [id]);
     return r;
   }
+}
+
+/** A stored registration as core's manage rules read it. */
+function managed(row: RegistrationRow): ManagedRegistration {
+  return { status: row.status, ...(row.session_id && { sessionId: row.session_id }), ...(row.participant.organisationType && { organisationType: row.participant.organisationType }) };
 }

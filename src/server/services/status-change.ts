@@ -3,8 +3,8 @@
  * organisers) alike: under its target's lock, with the participant's e-mail, and the waiting list
  * moving up into a freed place (promote, also after a move to another session).
  */
-import { joinsOf, ownPlaceSessions, promoteFromWaitlist, sessionPlaces, type Network, type OrganisationType } from '../../core/index.js';
-import { hasCalendarItem, type MailKind } from '../mail/compose.js';
+import { findSession, joinsOf, ownPlaceSessions, promoteFromWaitlist, sessionPlaces, type Network, type OrganisationType } from '../../core/index.js';
+import { composeLateCancelMail, hasCalendarItem, type MailKind } from '../mail/compose.js';
 import type { RegistrationRepository, RegistrationRow, Status } from '../storage/registrations.js';
 import type { RegistrationContext } from './context.js';
 
@@ -86,7 +86,7 @@ export class StatusChange {
     id: string,
     to: Status | ((row: RegistrationRow) => Status),
     mail: MailKind | undefined,
-    opts: { reason?: string; check?: (row: RegistrationRow) => string | undefined; erase?: boolean; freedPlace?: (row: RegistrationRow) => boolean } = {},
+    opts: { reason?: string; check?: (row: RegistrationRow) => string | undefined; erase?: boolean; freedPlace?: (row: RegistrationRow) => boolean; feeStands?: (row: RegistrationRow) => number | undefined } = {},
   ): Promise<ChangeResult> {
     const current = await this.#ctx.repo.byId(id);
     if (!current) return { ok: false, code: 'not-found' };
@@ -103,13 +103,18 @@ export class StatusChange {
         const places = await this.#decidePlaces(repo, network, row.places);
         if (places) await repo.setPlaces(id, (row = { ...row, places }).places);
       }
+      const feeStands = opts.feeStands?.(row);
       if (mail && network)
         await this.#ctx.mail(repo, network, { ...row, status }, mail, {
           ...(opts.reason && { reason: opts.reason }),
           ...(opts.freedPlace && { freedPlace: opts.freedPlace(row) }),
+          ...(feeStands && { feeStands }),
           // A place or an intake came with calendar items; a withdrawal takes them out again.
           hadItems: hasCalendarItem(row.status),
         });
+      // Issue 23: the organisers hear of a cancellation whose fee stands (the network's contact address).
+      if (feeStands && network?.contact?.email && !row.erased_at)
+        await repo.enqueue(row.id, 'organiser-late-cancel', composeLateCancelMail(network.contact.email, network, findSession(network, row.session_id ?? undefined)?.title, row.participant, feeStands));
       if (opts.erase) {
         await repo.eraseOne(id, status);
         await repo.forgetCopies([id]);
