@@ -35,7 +35,7 @@ type Load =
 type Taken = { network: number; sessions: Record<string, number> };
 
 function scopeOf(tab: Tab): Scope {
-  return tab === 'intake' ? 'pending' : tab === 'waitlist' ? 'waitlisted' : tab === 'attendance' ? 'all' : 'none';
+  return tab === 'intake' ? 'pending' : tab === 'waitlist' ? 'waitlisted' : tab === 'attendance' || tab === 'exports' ? 'all' : 'none';
 }
 
 /**

@@ -67,6 +67,8 @@ describe('the console keeps its data current (issue 24)', () => {
       await page.clock.install();
       await page.goto(`${served.base}/beheer/#/netwerk/${live.id}`);
       await page.getByRole('heading', { name: 'Aanmeldingen' }).waitFor();
+      // The list loads after its heading shows: read the count once it is there.
+      await page.locator('leerkring-console-network p.status-line', { hasText: /\d+ aanmelding/ }).first().waitFor();
       const before = Number(/(\d+) aanmelding/.exec(await statusLine(page).innerText())![1]);
       // Someone else's registration arrives; the organiser comes back to the tab.
       await register();
@@ -88,6 +90,8 @@ describe('the console keeps its data current (issue 24)', () => {
     await asOwner(served, live.id, { email: 'tabs@actueel.example.org', name: 'Tabs' }, async (page) => {
       await page.goto(`${served.base}/beheer/#/netwerk/${live.id}`);
       await page.getByRole('heading', { name: 'Aanmeldingen' }).waitFor();
+      // The list loads after its heading shows: read the count once it is there.
+      await page.locator('leerkring-console-network p.status-line', { hasText: /\d+ aanmelding/ }).first().waitFor();
       const before = Number(/(\d+) aanmelding/.exec(await statusLine(page).innerText())![1]);
       await register();
       await page.locator('leerkring-console-network nav.tabs').getByRole('link', { name: 'Exporteren' }).click();
