@@ -175,6 +175,11 @@ export class ConsoleMessages extends ConsolePage {
                   (x) => html`<li class="card">
                     <h4>${x.subject}</h4>
                     <p class="muted">${formatDateTime(locale, new Date(x.at))} · ${t.sentTo(x.recipients.length)}</p>
+                    ${x.delivery
+                      ? html`<p class="delivery">
+                          ${t.delivery(x.delivery.sent, x.delivery.waiting)}${x.delivery.failed ? html` <strong class="error-text">${t.failedDelivery(x.delivery.failed)}</strong>` : nothing}
+                        </p>`
+                      : nothing}
                     <details>
                       <summary>${t.body}</summary>
                       <pre class="mail">${x.body}</pre>

@@ -308,6 +308,8 @@ export interface SentMessage {
   sentBy: string | null;
   /** Who it went to (names and addresses; erased people are left out). */
   recipients: { registrationId: string; name: string; email: string }[];
+  /** Its e-mails: sent, still on their way (or tried again), and given up on after the last try. */
+  delivery?: { sent: number; waiting: number; failed: number };
 }
 
 export interface ApiToken {

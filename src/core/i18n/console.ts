@@ -202,6 +202,9 @@ const nl = {
     history: 'Eerder verstuurd',
     none: 'Er zijn nog geen berichten verstuurd.',
     sentTo: (n: number) => plural('nl', n, { one: 'aan {n} persoon', other: 'aan {n} mensen' }),
+    delivery: (sent: number, waiting: number) => `E-mails: ${sent} verstuurd${waiting ? `, ${waiting} nog onderweg` : ''}.`,
+    failedDelivery: (n: number) =>
+      plural('nl', n, { one: '{n} e-mail kwam niet aan, ook niet na tien pogingen. Klopt het adres?', other: '{n} e-mails kwamen niet aan, ook niet na tien pogingen. Kloppen de adressen?' }),
     who: 'Aan wie het ging',
   },
   organisers: {
@@ -693,6 +696,9 @@ const en: ConsoleMessages = {
     history: 'Sent before',
     none: 'No messages have been sent yet.',
     sentTo: (n: number) => plural('en', n, { one: 'to {n} person', other: 'to {n} people' }),
+    delivery: (sent: number, waiting: number) => `Emails: ${sent} sent${waiting ? `, ${waiting} still on their way` : ''}.`,
+    failedDelivery: (n: number) =>
+      plural('en', n, { one: '{n} email did not arrive, not even after ten tries. Is the address right?', other: '{n} emails did not arrive, not even after ten tries. Are the addresses right?' }),
     who: 'Who got it',
   },
   organisers: {

@@ -67,6 +67,7 @@ export class Messages {
       body: m.body,
       sentBy: m.sent_by,
       recipients: m.recipients.map((r) => ({ registrationId: r.registrationId, name: r.participant.name, email: r.participant.email })),
+      ...(m.delivery && { delivery: m.delivery }),
     }));
   }
 

@@ -5,6 +5,7 @@
  * next to a RegistrationRepository over the same connection or transaction.
  */
 import type { Queryable } from './db.js';
+import { MAX_ATTEMPTS } from './outbox.js';
 import { json, rowOf, type MessageRow, type OrganiserContact, type RegistrationRow } from './registration-rows.js';
 
 export class MailingRepository {
@@ -110,8 +111,19 @@ export class MailingRepository {
          JOIN registrations r ON r.id = mr.registration_id WHERE m.network_id = $1 AND r.erased_at IS NULL ORDER BY r.seq`,
       [networkId],
     );
+    // What became of each message's e-mails: sent, still queued (or being tried again), or given
+    // up after the outbox's last attempt (MAX_ATTEMPTS in outbox.ts).
+    const { rows: outbox } = await this.#q.query<{ id: string; sent: number; waiting: number; failed: number }>(
+      `SELECT facts->>'messageId' AS id, count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent,
+              count(*) FILTER (WHERE sent_at IS NULL AND (attempts < $2 OR claimed_at IS NOT NULL))::int AS waiting,
+              count(*) FILTER (WHERE sent_at IS NULL AND attempts >= $2 AND claimed_at IS NULL)::int AS failed
+         FROM mail_outbox WHERE kind = 'message' AND facts->>'messageId' = ANY($1::text[]) GROUP BY 1`,
+      [rows.map((m) => m.id), MAX_ATTEMPTS],
+    );
+    const delivery = new Map(outbox.map((d) => [d.id, { sent: Number(d.sent), waiting: Number(d.waiting), failed: Number(d.failed) }]));
     return rows.map((m) => ({
       ...m,
+      ...(delivery.has(m.id) && { delivery: delivery.get(m.id)! }),
       statuses: json(m.statuses),
       recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
     }));

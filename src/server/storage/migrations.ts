@@ -343,4 +343,9 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
     WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.places IS DISTINCT FROM NEW.places OR OLD.network_id IS DISTINCT FROM NEW.network_id)
     EXECUTE FUNCTION leerkring_keep_place_counts()
   `,
+  // What became of a message's e-mails (issue 24): the console counts its outbox rows by the
+  // message's id, without reading the whole outbox.
+  `
+  CREATE INDEX mail_outbox_message ON mail_outbox ((facts->>'messageId')) WHERE kind = 'message'
+  `,
 ];

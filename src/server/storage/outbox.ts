@@ -5,6 +5,9 @@
  */
 import type { Queryable } from './db.js';
 
+/** Tries per e-mail: after the last one the outbox gives up on it (the console counts it as not delivered). */
+export const MAX_ATTEMPTS = 10;
+
 /**
  * Adds a message to the outbox inside the caller's transaction. An organiser's sign-in link
  * ('sign-in') belongs to no registration.
@@ -34,7 +37,7 @@ export async function claimOutbox(db: Queryable, worker: string, limit: number, 
     `UPDATE mail_outbox SET claimed_at = now(), claimed_by = $2, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM mail_outbox
-           WHERE sent_at IS NULL AND (message IS NOT NULL OR ($4 AND facts IS NOT NULL)) AND attempts < 10
+           WHERE sent_at IS NULL AND (message IS NOT NULL OR ($4 AND facts IS NOT NULL)) AND attempts < ${MAX_ATTEMPTS}
              AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING id, registration_id, kind, message, facts, names`,
@@ -49,7 +52,15 @@ export async function claimOutbox(db: Queryable, worker: string, limit: number, 
  * them again after the claim timeout. Text and facts go: the text holds the manage link.
  */
 export async function markSent(db: Queryable, ids: string[]): Promise<void> {
-  if (ids.length) await db.query('UPDATE mail_outbox SET sent_at = now(), message = NULL, facts = NULL, claimed_at = NULL WHERE id = ANY($1::bigint[])', [ids]);
+  // What was sent is not kept (the text may name people); an organiser's message keeps only its
+  // id, so the console can say how many of its e-mails went out.
+  if (ids.length)
+    await db.query(
+      `UPDATE mail_outbox SET sent_at = now(), message = NULL, claimed_at = NULL,
+         facts = CASE WHEN kind = 'message' AND facts ? 'messageId' THEN jsonb_build_object('messageId', facts->'messageId') END
+       WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
 }
 
 /**
@@ -86,7 +97,7 @@ export async function claimOrganiserNews(db: Queryable, worker: string, email: s
     `UPDATE mail_outbox SET claimed_at = now(), claimed_by = $2, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM mail_outbox
-           WHERE sent_at IS NULL AND kind = 'organiser-new' AND facts IS NOT NULL AND facts->'to'->>'email' = $1 AND attempts < 10
+           WHERE sent_at IS NULL AND kind = 'organiser-new' AND facts IS NOT NULL AND facts->'to'->>'email' = $1 AND attempts < ${MAX_ATTEMPTS}
              AND (claimed_at IS NULL OR claimed_at < now() - $3 * interval '1 millisecond')
            ORDER BY id FOR UPDATE SKIP LOCKED)
        RETURNING id, registration_id, kind, message, facts, names`,

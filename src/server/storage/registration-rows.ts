@@ -51,6 +51,8 @@ export interface MessageRow {
   sent_by: string | null;
   created_at: Date | string;
   recipients: { registrationId: string; participant: RegistrationRow['participant'] }[];
+  /** What became of its e-mails in the outbox; absent for messages queued before they carried their id. */
+  delivery?: { sent: number; waiting: number; failed: number };
 }
 
 export interface NewRegistration {
