@@ -75,7 +75,7 @@ describe('<leerkring-catalogue>', () => {
       const el = await fixture<LeerkringCatalogue>('<leerkring-catalogue api="" network-link="/demo/netwerk.html?id={id}"></leerkring-catalogue>');
       await el.loadComplete;
       let list = await cards(el);
-      expect(list).to.have.length(20);
+      expect(list).to.have.length(21);
       const three = list.find((c) => c.querySelector('h2')!.textContent === 'Netwerk 3')!;
       expect(three.querySelector('a')!.getAttribute('href')).to.equal('/demo/netwerk.html?id=netwerk-3');
       const text = (three as HTMLElement).innerText.replace(/\s+/g, ' ');
@@ -86,7 +86,7 @@ describe('<leerkring-catalogue>', () => {
       await expectAccessible(el);
 
       const status = () => el.shadowRoot!.querySelector('[part="status"]')!.textContent;
-      expect(status()).to.equal('20 netwerken');
+      expect(status()).to.equal('21 netwerken');
       await choose(el, 'f-audience', 'political-party');
       list = await cards(el);
       expect(list.map((c) => c.querySelector('h2')!.textContent)).to.deep.equal(['Netwerk 3', 'Netwerk 6', 'Netwerk 9', 'Netwerk 12', 'Netwerk 15']);
@@ -98,11 +98,11 @@ describe('<leerkring-catalogue>', () => {
       await expectAccessible(el);
     });
 
-    it('shows the five demo networks with their kind, and a past network without a next session', async () => {
+    it('shows the six demo networks with their kind, and a past network without a next session', async () => {
       const el = await fixture<LeerkringCatalogue>('<leerkring-catalogue api="" network-link="/demo/netwerk.html?id={id}" heading-level="3"></leerkring-catalogue>');
       await el.loadComplete;
       const list = await cards(el);
-      expect(list).to.have.length(5);
+      expect(list).to.have.length(6);
       const gas = list.find((c) => c.textContent!.includes('aardgasvrije'))! as HTMLElement;
       expect(gas.querySelector('h3 a')).to.not.equal(null);
       expect(gas.innerText).to.contain('Leerkring').and.contain('Aanmelden is mogelijk, nog 12 plaatsen');

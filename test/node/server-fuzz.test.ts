@@ -430,6 +430,8 @@ for (const backend of BACKENDS) {
         sendMessage: { url: adminPath('sendMessage', { networkId: 'open' }), body: { sessionId: 'dag', statuses: ['confirmed'], subject: 'Onderwerp', body: 'Tekst' } },
         createNetwork: { url: adminPath('createNetwork', {}), body: { copyFrom: 'open', id: 'kopie' } },
         reportNotice: { url: adminPath('reportNotice', { networkId: 'open', sessionId: 'dag' }), body: { report: 'https://example.org/verslag', preview: true } },
+        moveRegistration: { url: adminPath('moveRegistration', { id: openId! }), body: { sessionId: 'dag' } },
+        importRegistrations: { url: adminPath('importRegistrations', { networkId: 'open' }), body: { csv: 'Naam;E-mail\nAnna Fuzz;anna.fuzz@example.org' } },
       };
       /** The string fields of a body schema (zod/mini), so a field added to the contract is fuzzed too. */
       const stringFields = (schema: any, prefix = ''): string[] => {
