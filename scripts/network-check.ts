@@ -107,14 +107,14 @@ function compile(schema: unknown, path: string): string {
     case 'object': {
       // A strict object: zod refuses a field it does not know; any other catchall would not.
       if (!d.catchall || defOf(d.catchall).type !== 'never') fail(path, 'an object that is not strict');
-      // A field that may be absent is written with a `?` after its key: the keys are not repeated in a list.
+      // A field that may be absent is written with a `_` before its key (lean-check.ts): the keys are not repeated in a list.
       const fields: string[] = [];
       for (const [key, value] of Object.entries(d.shape as Record<string, unknown>)) {
-        if (key.endsWith('?')) fail(`${path}.${key}`, 'a key ending in ?');
+        if (key.startsWith('_')) fail(`${path}.${key}`, 'a key starting with _');
         let inner = value;
         let name = key;
         if (defOf(inner).type === 'optional') {
-          name = `${key}?`;
+          name = `_${key}`;
           inner = defOf(inner).innerType;
         }
         fields.push(`${JSON.stringify(name)}: ${compile(inner, `${path}.${key}`)}`);

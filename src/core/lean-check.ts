@@ -54,9 +54,12 @@ export const array =
   (v) =>
     Array.isArray(v) && v.length >= min && v.every(item);
 
-/** An object with only these fields; a key written with a `?` at its end names a field that may be absent. */
+/**
+ * An object with only these fields; a key written with a `_` in front names a field that may be
+ * absent (`_theme`: no field of a document starts with `_`, and the key needs no quotes).
+ */
 export const object = (shape: Record<string, Check>, ...rules: Check[]): Check => {
-  const fields = Object.entries(shape).map(([key, check]) => [key.replace(/\?$/, ''), check, key.endsWith('?')] as const);
+  const fields = Object.entries(shape).map(([key, check]) => [key.replace(/^_/, ''), check, key[0] === '_'] as const);
   const keys = fields.map(([key]) => key);
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
