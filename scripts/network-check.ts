@@ -107,21 +107,23 @@ function compile(schema: unknown, path: string): string {
     case 'object': {
       // A strict object: zod refuses a field it does not know; any other catchall would not.
       if (!d.catchall || defOf(d.catchall).type !== 'never') fail(path, 'an object that is not strict');
+      // A field that may be absent is written with a `_` before its key (lean-check.ts): the keys are not repeated in a list.
       const fields: string[] = [];
-      const optional: string[] = [];
       for (const [key, value] of Object.entries(d.shape as Record<string, unknown>)) {
+        if (key.startsWith('_')) fail(`${path}.${key}`, 'a key starting with _');
         let inner = value;
+        let name = key;
         if (defOf(inner).type === 'optional') {
-          optional.push(key);
+          name = `_${key}`;
           inner = defOf(inner).innerType;
         }
-        fields.push(`${JSON.stringify(key)}: ${compile(inner, `${path}.${key}`)}`);
+        fields.push(`${JSON.stringify(name)}: ${compile(inner, `${path}.${key}`)}`);
       }
       const rules = checks.map((c) => {
         const name = customCheck(c, path);
         return name.startsWith('noIssue(') ? name : fail(path, 'a value rule on an object');
       });
-      return hoist(`object({ ${fields.join(', ')} }, ${JSON.stringify(optional)}${rules.map((r) => `, ${r}`).join('')})`);
+      return hoist(`object({ ${fields.join(', ')} }${rules.map((r) => `, ${r}`).join('')})`);
     }
     case 'union':
       if (checks.length) fail(path, 'a union with checks');

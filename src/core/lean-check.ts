@@ -54,20 +54,25 @@ export const array =
   (v) =>
     Array.isArray(v) && v.length >= min && v.every(item);
 
-/** An object with only these fields; `optional` names the ones that may be absent. */
-export const object =
-  (shape: Record<string, Check>, optional: readonly string[], ...rules: Check[]): Check =>
-  (v) => {
+/**
+ * An object with only these fields; a key written with a `_` in front names a field that may be
+ * absent (`_theme`: no field of a document starts with `_`, and the key needs no quotes).
+ */
+export const object = (shape: Record<string, Check>, ...rules: Check[]): Check => {
+  const fields = Object.entries(shape).map(([key, check]) => [key.replace(/^_/, ''), check, key[0] === '_'] as const);
+  const keys = fields.map(([key]) => key);
+  return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
     const o = v as Record<string, unknown>;
-    for (const key of Object.keys(o)) if (!Object.hasOwn(shape, key)) return false;
-    for (const [key, check] of Object.entries(shape)) {
+    for (const key of Object.keys(o)) if (!keys.includes(key)) return false;
+    for (const [key, check, optional] of fields) {
       if (!Object.hasOwn(o, key)) {
-        if (!optional.includes(key)) return false;
+        if (!optional) return false;
       } else if (!check(o[key])) return false;
     }
     return rules.every((r) => r(o));
   };
+};
 
 export const union =
   (...options: Check[]): Check =>

@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import { calendarEvent, googleCalendarUrl, messages, outlookCalendarUrl, type Locale, type Network, type Session } from '../../core/lean.js';
+import { calendarEvent, googleCalendarUrl, outlookCalendarUrl, type Locale, type Network, type Session } from '../../core/lean.js';
+import { calendarMessages } from '../../core/i18n/calendar.js';
 import { downloadIcs } from '../shared/download-ics.js';
 
 /**
@@ -9,7 +10,7 @@ import { downloadIcs } from '../shared/download-ics.js';
 export function calendarLinks(network: Network, session: Session, locale: Locale) {
   const event = calendarEvent(network, session, locale);
   if (!event) return undefined;
-  const a = messages(locale).agenda;
+  const a = calendarMessages(locale).links;
   // prettier-ignore
   return html`<ul role="list">
     <li>

@@ -2,7 +2,8 @@ import { LitElement, nothing, type TemplateResult } from 'lit';
 import { heading, html } from '../shared/heading.js';
 import {
   ORGANISATION_TYPES,
-  RegistrationClient,
+  type ApiResult,
+  type RegistrationClient,
   fieldUse,
   formatDate,
   sessionStart,
@@ -57,6 +58,21 @@ export type SignupOutcome =
 type View =
   | { kind: 'form' }
   | { kind: 'outcome'; outcome: SignupOutcome };
+
+/**
+ * Asks the registration API. Its code (core/client.ts) loads the first time the form talks to the
+ * server, once the form shows (the form token), so a page does not wait for it before the form
+ * appears. Code that cannot load answers as a dropped connection does: the form offers to retry.
+ */
+async function callApi<T>(api: string, ask: (client: RegistrationClient) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  let client: RegistrationClient;
+  try {
+    client = new (await import('../../core/client.js')).RegistrationClient(api);
+  } catch (error) {
+    return { ok: false, status: 0, retryable: true, error: { code: 'network', message: String(error) } };
+  }
+  return ask(client);
+}
 
 /** Focus target meaning "the form's first field", whichever that is for this network. */
 const FIRST_FIELD = ':first-field';
@@ -200,7 +216,7 @@ export class LeerkringSignup extends LitElement {
   /** The form token for this network: the one asked for when the form was shown, or a new one. */
   #formTokenFor(api: string, networkId: string, fresh = false): Promise<string | undefined> {
     if (fresh || this.#formToken?.networkId !== networkId)
-      this.#formToken = { networkId, token: new RegistrationClient(api).formToken(networkId).then((r) => (r.ok ? r.value.formToken : undefined)) };
+      this.#formToken = { networkId, token: callApi(api, (c) => c.formToken(networkId)).then((r) => (r.ok ? r.value.formToken : undefined)) };
     return this.#formToken.token;
   }
 
@@ -682,7 +698,7 @@ export class LeerkringSignup extends LitElement {
     const m = formMessages(locale).signup;
     return html`<p><button class="button secondary" part="button" type="button" @click=${async () => {
         const email = this.#value('email');
-        const r = await new RegistrationClient(state.api!).requestManageLink(email, locale);
+        const r = await callApi(state.api!, (c) => c.requestManageLink(email, locale));
         this._sent = r.ok ? m.newLinkSent(email) : m.linkFailed;
       }}>${m.newLinkButton}</button></p>
       <p role="status">${this._sent}</p>`;
@@ -792,7 +808,8 @@ export class LeerkringSignup extends LitElement {
       this.#idempotencyKey = crypto.randomUUID();
       this.#idempotencyFor = sending;
     }
-    const r = await new RegistrationClient(state.api).register(network.id, sent, this.#idempotencyKey);
+    const key = this.#idempotencyKey;
+    const r = await callApi(state.api, (c) => c.register(network.id, sent, key));
     this._busy = false;
     if (!r.ok && r.retryable) {
       // Keep the key: the retry is the same submission and must count once.

@@ -1,5 +1,5 @@
 /**
- * The words of a calendar item (the .ics file, the Google and Outlook links) and the names of
+ * The words of a calendar item and of the links that add one (the .ics file, Google, Outlook) and the names of
  * the kinds of network, in Dutch and English: a catalogue of their own, so that an agenda page
  * loads them only when someone adds a session to a calendar.
  */
@@ -15,6 +15,7 @@ const nl = {
     workshop: 'Workshop',
     other: 'Netwerk',
   } satisfies Record<NetworkKind, string>,
+  links: { icsFile: 'Agendabestand (.ics)', google: 'Google Agenda', outlook: 'Outlook' },
   calendar: {
     doorsOpen: (time: string) => `Inloop vanaf ${time} uur`,
     programme: 'Programma:',
@@ -37,6 +38,7 @@ const en: CalendarMessages = {
     workshop: 'Workshop',
     other: 'Network',
   },
+  links: { icsFile: 'Calendar file (.ics)', google: 'Google Calendar', outlook: 'Outlook' },
   calendar: {
     doorsOpen: (time: string) => `Doors open at ${time}`,
     programme: 'Programme:',
@@ -58,6 +60,7 @@ const fy: CalendarMessages = {
     workshop: 'Workshop',
     other: 'Netwurk',
   },
+  links: { icsFile: 'Agindabestân (.ics)', google: 'Google Agenda', outlook: 'Outlook' },
   calendar: {
     doorsOpen: (time: string) => `Ynrin fan ${time} oere ôf`,
     programme: 'Programma:',
