@@ -84,9 +84,15 @@ export class LeerkringCatalogue extends LitElement {
       .filters label {
         display: block;
       }
+      /* A long theme must not widen the page at 320 px (WCAG 1.4.10): the select wraps to its row. */
+      .filters > * {
+        min-inline-size: 0;
+        max-inline-size: 100%;
+      }
       select {
         font: inherit;
         min-block-size: 2.75em;
+        max-inline-size: 100%;
       }
       ul.cards {
         list-style: none;
