@@ -115,7 +115,7 @@ export const moveRegistrationRequestSchema = z.strictObject({ sessionId: id(), o
  * rows are registered in one transaction, or none when any row has a problem.
  */
 export const importRequestSchema = z.strictObject({
-  csv: z.string().check(z.minLength(1, 'empty'), z.maxLength(1_000_000)),
+  csv: z.string().check(z.minLength(1, 'empty'), z.maxLength(1_000_000), storable()),
   commit: z.optional(z.boolean()),
   sendEmail: z.optional(z.boolean()),
   overCapacity: z.optional(z.boolean()),
