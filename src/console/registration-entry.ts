@@ -257,67 +257,61 @@ export class ConsoleRegistrationEntry extends ConsolePage {
   }
 }
 
-/** Above the registrations list: add someone, and import a list. */
-export class ConsoleEntryTools extends ConsolePage {
-  static override properties = { network: { attribute: false }, _open: { state: true } };
-  declare network: Network;
-  /** The forms are drawn only while their <details> is open: a closed one costs no DOM. */
+/**
+ * Forms behind <details>, drawn only while their <details> is open: a page of 50 cards holds 50
+ * closed <details> and a form only for the one opened.
+ */
+abstract class LazyDetails extends ConsolePage {
+  static override properties = { _open: { state: true } };
   declare _open: Set<string>;
 
   constructor() {
     super();
     this._open = new Set();
   }
+
+  protected details(key: string, summary: string, content: () => TemplateResult) {
+    return html`<details
+      @toggle=${(e: Event) => {
+        const next = new Set(this._open);
+        if ((e.currentTarget as HTMLDetailsElement).open) next.add(key);
+        else next.delete(key);
+        this._open = next;
+      }}
+    >
+      <summary>${summary}</summary>
+      ${this._open.has(key) ? content() : nothing}
+    </details>`;
+  }
+}
+
+/** Above the registrations list: add someone, and import a list. */
+export class ConsoleEntryTools extends LazyDetails {
+  static override properties = { ...LazyDetails.properties, network: { attribute: false } };
+  declare network: Network;
 
   protected override render() {
     const t = organiserEntryMessages(this.state.locale);
     if (this.network.registration.mode !== 'built-in') return nothing;
-    return html`<details @toggle=${(e: Event) => (this._open = toggled(this._open, 'add', e))}>
-        <summary>${t.add.open}</summary>
-        ${this._open.has('add') ? html`<leerkring-console-registration-entry .network=${this.network}></leerkring-console-registration-entry>` : nothing}
-      </details>
-      <details @toggle=${(e: Event) => (this._open = toggled(this._open, 'import', e))}>
-        <summary>${t.import.heading}</summary>
-        ${this._open.has('import') ? html`<leerkring-console-import .network=${this.network}></leerkring-console-import>` : nothing}
-      </details>`;
+    return html`${this.details('add', t.add.open, () => html`<leerkring-console-registration-entry .network=${this.network}></leerkring-console-registration-entry>`)}
+    ${this.details('import', t.import.heading, () => html`<leerkring-console-import .network=${this.network}></leerkring-console-import>`)}`;
   }
-}
-
-/** The set of open <details> after one of them was opened or closed. */
-function toggled(open: Set<string>, key: string, e: Event): Set<string> {
-  const next = new Set(open);
-  if ((e.currentTarget as HTMLDetailsElement).open) next.add(key);
-  else next.delete(key);
-  return next;
 }
 
 /** On a registration's card: correct the details, and move to another session. */
-export class ConsoleRegistrationActions extends ConsolePage {
-  static override properties = { network: { attribute: false }, registration: { attribute: false }, _open: { state: true } };
+export class ConsoleRegistrationActions extends LazyDetails {
+  static override properties = { ...LazyDetails.properties, network: { attribute: false }, registration: { attribute: false } };
   declare network: Network;
   declare registration: AdminRegistration;
-  /** A page of 50 cards draws 50 closed <details>, and a form only for the one opened. */
-  declare _open: Set<string>;
-
-  constructor() {
-    super();
-    this._open = new Set();
-  }
 
   protected override render() {
     const t = organiserEntryMessages(this.state.locale);
     const x = this.registration;
     if (!['confirmed', 'waitlisted', 'pending'].includes(x.status)) return nothing;
-    return html`<details @toggle=${(e: Event) => (this._open = toggled(this._open, 'edit', e))}>
-        <summary>${t.edit.open}</summary>
-        ${this._open.has('edit') ? html`<leerkring-console-registration-entry .network=${this.network} .registration=${x}></leerkring-console-registration-entry>` : nothing}
-      </details>
-      ${registrationScope(this.network) === 'session'
-        ? html`<details @toggle=${(e: Event) => (this._open = toggled(this._open, 'move', e))}>
-            <summary>${t.move.open}</summary>
-            ${this._open.has('move') ? html`<leerkring-console-move .network=${this.network} .registration=${x}></leerkring-console-move>` : nothing}
-          </details>`
-        : nothing}`;
+    return html`${this.details('edit', t.edit.open, () => html`<leerkring-console-registration-entry .network=${this.network} .registration=${x}></leerkring-console-registration-entry>`)}
+    ${registrationScope(this.network) === 'session'
+      ? this.details('move', t.move.open, () => html`<leerkring-console-move .network=${this.network} .registration=${x}></leerkring-console-move>`)
+      : nothing}`;
   }
 }
 

@@ -101,11 +101,10 @@ export function networkOf(networks: NetworkRegistry, req: FastifyRequest, reply:
 /** The path's network for a public route: a draft is its organisers' only, so to the public it does not exist (the same 404). */
 export function publicNetworkOf(networks: NetworkRegistry, req: FastifyRequest, reply: FastifyReply): Network | undefined {
   const n = networks.get((req.params as { networkId: string }).networkId);
-  if (!n || !isPublic(n)) {
-    void error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'Unknown network.' : 'Onbekend netwerk.');
-    return undefined;
-  }
-  return n;
+  if (n && isPublic(n)) return n;
+  // A draft answers as an unknown id does.
+  void error(reply, 404, 'not-found', localeOf(req) === 'en' ? 'Unknown network.' : 'Onbekend netwerk.');
+  return undefined;
 }
 
 /**
