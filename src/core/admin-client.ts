@@ -5,7 +5,7 @@
  * or a 5xx comes back as `{ ok: false, retryable: true }`.
  */
 import type { ApiErrorBody, ApiResult } from './client.js';
-import { reviveAvailability } from './network-client.js';
+import { reviveSnapshot } from './network-client.js';
 import {
   ADMIN_ROUTES,
   adminPath,
@@ -205,9 +205,7 @@ export class AdminClient {
   async network(networkId: string) {
     const r = await this.call('getNetwork', { params: { networkId } });
     if (!r.ok) return r;
-    const a = r.value.availability;
-    const sessions = Object.fromEntries(Object.entries(a.sessions).map(([k, v]) => [k, reviveAvailability(v)]));
-    return { ...r, value: { ...r.value, availability: { network: reviveAvailability(a.network), sessions } } };
+    return { ...r, value: { ...r.value, availability: reviveSnapshot(r.value.availability) } };
   }
 
   /** The network document as it is now, and its revision (pass it back to `saveNetwork`). */

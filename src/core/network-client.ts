@@ -93,6 +93,13 @@ export interface RegistrationView {
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;
 
 /** Availability arrives as JSON; its dates become `Date`s again. */
+/** A network's availability as JSON brought back to dates (the public document and the console's read of it). */
+export function reviveSnapshot(a: AvailabilitySnapshot): AvailabilitySnapshot {
+  const sessions: Record<string, Availability> = {};
+  for (const [k, v] of Object.entries(a.sessions)) sessions[k] = reviveAvailability(v);
+  return { network: reviveAvailability(a.network), sessions };
+}
+
 export function reviveAvailability(a: Availability): Availability {
   const out = { ...a };
   for (const f of DATE_FIELDS) if (typeof out[f] === 'string') out[f] = new Date(out[f] as unknown as string);
@@ -143,10 +150,7 @@ export class NetworkClient {
   async getNetwork(networkId: string, signal?: unknown): Promise<ApiResult<NetworkResponse>> {
     const r = await this.call<NetworkResponse>('GET', `/api/networks/${encodeURIComponent(networkId)}`, undefined, {}, signal);
     if (!r.ok) return r;
-    const a = r.value.availability;
-    const sessions: Record<string, Availability> = {};
-    for (const [k, v] of Object.entries(a.sessions)) sessions[k] = reviveAvailability(v);
-    return { ...r, value: { ...r.value, availability: { network: reviveAvailability(a.network), sessions } } };
+    return { ...r, value: { ...r.value, availability: reviveSnapshot(r.value.availability) } };
   }
 
   /** The networks this server knows, each as a summary with its live availability (`<leerkring-catalogue>`). */
