@@ -3,6 +3,7 @@ import type { AdminRegistration } from '../core/admin-api.js';
 import type { Network, Question } from '../core/schema.js';
 import { ORGANISATION_TYPES } from '../core/constants.js';
 import { fieldUse, registrationScope, type FieldName } from '../core/policy.js';
+import { keepsRegistrations } from '../core/closed-group.js';
 import { sessionNames } from '../core/session-names.js';
 import { sessionsInOrder } from '../core/session-time.js';
 import { formMessages } from '../core/i18n/form.js';
@@ -292,7 +293,7 @@ export class ConsoleEntryTools extends LazyDetails {
 
   protected override render() {
     const t = organiserEntryMessages(this.state.locale);
-    if (this.network.registration.mode !== 'built-in') return nothing;
+    if (!keepsRegistrations(this.network)) return nothing;
     return html`${this.details('add', t.add.open, () => html`<leerkring-console-registration-entry .network=${this.network}></leerkring-console-registration-entry>`)}
     ${this.details('import', t.import.heading, () => html`<leerkring-console-import .network=${this.network}></leerkring-console-import>`)}`;
   }

@@ -31,3 +31,5 @@ export * from './certificate.js';
 export { certificateMessages, type CertificateMessages } from './i18n/certificate.js';
 export * from './feedback.js';
 export { feedbackMessages, type FeedbackMessages } from './i18n/feedback.js';
+export * from './venue-privacy.js';
+export * from './closed-group.js';

@@ -3,7 +3,7 @@
  * response: a network failure or a 5xx comes back as `{ ok: false, retryable: true }` so a
  * form can keep what was typed and offer to try again.
  */
-import type { Network } from './schema.js';
+import type { Network, Venue } from './schema.js';
 import type { Locale } from './i18n/format.js';
 import type { Availability } from './availability.js';
 import type { Outcome } from './decide-registration.js';
@@ -88,6 +88,8 @@ export interface RegistrationView {
   places?: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
   /** What taking part costs this person in euros (core's `feeFor`), where the network names an amount. */
   fee?: number;
+  /** Issue 23: the full venue, by session id, of each session this person has a place at whose address the public document hides (venue-privacy.ts). */
+  venues?: Record<string, Venue>;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

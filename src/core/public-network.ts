@@ -1,4 +1,5 @@
 import type { Network, Resource } from './schema.js';
+import { publicVenue } from './venue-privacy.js';
 
 /** Whether the public may see a network: a draft is its organisers' only (issue 24). */
 export const isPublic = (network: Pick<Network, 'draft'>): boolean => network.draft !== true;
@@ -13,6 +14,7 @@ export function publicNetwork(network: Network): Network {
   const publicResources = (list: Resource[] | undefined) => list?.filter((r) => !r.participantsOnly);
   if (out.resources) out.resources = publicResources(out.resources)!;
   for (const s of out.sessions) {
+    if (s.venue) s.venue = publicVenue(s.venue);
     if (s.venue && 'joinUrl' in s.venue) delete s.venue.joinUrl;
     if (s.resources) s.resources = publicResources(s.resources)!;
   }

@@ -135,6 +135,8 @@ const place = {
   /** Getting there: parking, public transport, step-free access, a hearing loop. */
   accessibility: z.optional(prose()),
   note: z.optional(text()),
+  /** Issue 23: the address is for participants only (a confidential group): the public document, agenda and feed show the city; the participant's e-mail, calendar item, manage page and own feed carry it all (venue-privacy.ts). */
+  participantsOnly: z.optional(z.boolean()),
 };
 const postalCodeMatchesCountry = rule('venue');
 const online = {

@@ -5,7 +5,7 @@
  * existing `remove`. Registered inside the organiser context, after `installAdminAuth`.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROUTES, adminMessages, formMessages, reasonText, type AddRegistrationRequest, type ImportRequest, type ImportRow, type MoveRegistrationRequest, type Network, type Locale } from '../../core/index.js';
+import { ADMIN_ROUTES, adminMessages, keepsRegistrations, formMessages, reasonText, type AddRegistrationRequest, type ImportRequest, type ImportRow, type MoveRegistrationRequest, type Network, type Locale } from '../../core/index.js';
 import { participantsFromCsv, csvColumnOf, csvHeader } from '../../core/participants-csv.js';
 import { organiserEntryMessages } from '../../core/i18n/organiser-entry.js';
 import type { OrganiserChangeResult, RegisterResult } from '../services/registration-service.js';
@@ -20,10 +20,10 @@ export function registerOrganiserChanges(admin: FastifyInstance, deps: Deps): vo
   registerImport(admin, deps);
 }
 
-/** A network that takes registrations here, or undefined after the answer saying why not. */
+/** A network that keeps registrations here (its form, or a closed group's organisers), or undefined after the answer saying why not. */
 function builtIn(deps: Deps, req: FastifyRequest, reply: FastifyReply): Network | undefined {
   const n = networkOf(deps.networks, req, reply);
-  if (n && n.registration.mode !== 'built-in') {
+  if (n && !keepsRegistrations(n)) {
     void error(reply, 409, 'not-built-in', formMessages(localeOf(req)).reason['not-built-in']);
     return undefined;
   }

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, feeFor, feeStandsOnCancel, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonPath, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, feeFor, hasPlaceAt, participantVenues, feeStandsOnCancel, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonPath, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -122,7 +122,10 @@ function participantView({ store, networks, now }: RouteDeps, row: RegistrationR
   const certificate = n && !row.erased_at && hasCertificate(n, [row.attendance]);
   // What taking part costs this person (issue 23), decided by core's price rule.
   const fee = n && feeFor(n, row.participant.organisationType);
-  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }), ...(fee !== undefined && { fee }) };
+  // The address a participants-only venue hides from the public (issue 23), for the sessions this person has a place at.
+  const registration = { status: row.status, places: row.places, ...(row.session_id && { sessionId: row.session_id }) };
+  const venues = n && !row.erased_at ? participantVenues(n, n.sessions.filter((s) => hasPlaceAt(n, registration, s.id)).map((s) => s.id)) : undefined;
+  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }), ...(fee !== undefined && { fee }), ...(venues && { venues }) };
 }
 
 function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {

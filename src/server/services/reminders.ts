@@ -4,7 +4,7 @@
  */
 import { composeMail } from '../mail/compose.js';
 import { ownPlaceIn } from '../mail/compose-calendar.js';
-import { registrationScope, sessionStart } from '../../core/index.js';
+import { keepsRegistrations, registrationScope, sessionStart } from '../../core/index.js';
 import { DAY, type RegistrationContext } from './context.js';
 
 export class Reminders {
@@ -27,7 +27,7 @@ export class Reminders {
     let queued = 0;
     for (const network of [...this.#ctx.networks.values()]) {
       const days = network.registration.reminderDaysBefore ?? 2;
-      if (network.registration.mode !== 'built-in' || days <= 0) continue;
+      if (!keepsRegistrations(network) || days <= 0) continue;
       const at = (now ?? this.#ctx.now(network.id)).getTime();
       const perSession = registrationScope(network) === 'session';
       for (const session of network.sessions) {

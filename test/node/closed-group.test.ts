@@ -1,0 +1,124 @@
+// Issue 23 (m23c), item 3: a closed group. Registration `mode: "closed"`: nobody registers on the
+// public form; organisers add the participants themselves (the existing organiser add), so the
+// confirmation, reminders, attendance and messages work for them. Its venue is for participants
+// only (`venue.participantsOnly`): the public document, agenda and feed show the date and the city;
+// the participant's e-mail, .ics, manage page and personal feed carry the full address.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import { startServer, network, person, smtpPeer, signInAs, openTestDb, BACKENDS, type TestServer, type SignedIn } from './helpers.js';
+import { createMailer, deliverOutbox } from '../../src/server/index.js';
+import { NetworkRegistry } from '../../src/server/services/networks.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
+
+const SECRET = ['Huize Vertrouwelijk', 'Achterom 7', '1234 AB', 'zaal De Stilte', 'bel aan bij de zijdeur'];
+
+const closed = network({
+  id: 'wethouders',
+  title: 'Vertrouwelijke kring van wethouders',
+  kind: 'intervision',
+  sessions: [
+    {
+      id: 'een',
+      title: 'Eerste kring',
+      type: 'intervision',
+      start: '2030-05-14T19:30',
+      end: '2030-05-14T21:30',
+      venue: { type: 'physical', participantsOnly: true, name: 'Huize Vertrouwelijk', room: 'zaal De Stilte', address: 'Achterom 7', postalCode: '1234 AB', city: 'Zwolle', accessibility: 'bel aan bij de zijdeur' },
+    },
+  ],
+  registration: { mode: 'closed', fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+const leaks = (text: string) => SECRET.filter((s) => text.includes(s));
+
+for (const backend of BACKENDS) {
+  describe(`a closed group with a venue for participants only on ${backend}`, () => {
+    let s: TestServer;
+    let smtp: Awaited<ReturnType<typeof smtpPeer>>;
+    let me: SignedIn;
+    const deliver = async () => deliverOutbox(s.db, createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' }));
+    const mailsTo = (address: string) => smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address === address);
+
+    before(async () => {
+      smtp = await smtpPeer();
+      s = await startServer(backend, [closed], { manageUrl: 'https://aanmelden.example.org/beheren#{token}', publicUrl: 'https://aanmelden.example.org' });
+      me = await signInAs(s, 'organisator@example.org', { wethouders: 'organiser' });
+    });
+    after(async () => {
+      await s.close();
+      await smtp.close();
+    });
+
+    test('the public document, list and feed show the date and the city, never the address', async () => {
+      const doc = await s.request('GET', '/api/networks/wethouders');
+      assert.equal(doc.status, 200);
+      assert.deepEqual(leaks(doc.text), [], 'the public JSON holds no part of the hidden address');
+      const venue = doc.body.network.sessions[0].venue;
+      assert.deepEqual(venue, { type: 'physical', participantsOnly: true, city: 'Zwolle' }, 'the city stays, and that the address is for participants');
+      assert.deepEqual(leaks((await s.request('GET', '/api/networks')).text), []);
+      for (const lang of ['nl', 'en']) {
+        const feed = await s.request('GET', `/api/networks/wethouders/calendar.ics?lang=${lang}`);
+        assert.equal(feed.status, 200);
+        assert.deepEqual(leaks(feed.text), [], 'the public feed holds no part of the hidden address');
+        const event = new ICAL.Component(ICAL.parse(feed.text)).getFirstSubcomponent('vevent')!;
+        assert.equal(event.getFirstPropertyValue('location'), 'Zwolle');
+        assert.equal(new ICAL.Event(event).startDate.toString().slice(0, 10), '2030-05-14');
+      }
+    });
+
+    test('nobody registers on the public form; the organiser adds a participant, who gets the full address in e-mail, .ics, manage page and own feed', async () => {
+      const form = await s.post('/api/networks/wethouders/registrations', { ...person('buiten'), sessionId: undefined });
+      assert.equal(form.status, 409, 'a closed group takes no registrations from the form');
+
+      const added = await s.request('POST', '/api/admin/networks/wethouders/registrations', {
+        body: { registration: person('lid') },
+        headers: { ...me.headers, 'content-type': 'application/json' },
+      });
+      assert.equal(added.status, 201, added.text);
+      assert.equal(added.body.status, 'confirmed');
+      await deliver();
+      const mail = mailsTo('deelnemerlid@example.org').at(-1)!;
+      assert.ok(mail, 'the participant the organiser added gets the confirmation');
+      for (const part of ['Huize Vertrouwelijk', 'Achterom 7', '1234 AB Zwolle']) assert.ok(mail.text!.includes(part), `the e-mail says "${part}"`);
+      const ics = mail.attachments.find((a) => a.contentType === 'text/calendar')!;
+      const event = new ICAL.Component(ICAL.parse(ics.content.toString('utf8'))).getFirstSubcomponent('vevent')!;
+      assert.equal(event.getFirstPropertyValue('location'), 'Huize Vertrouwelijk, zaal De Stilte, Achterom 7, 1234 AB Zwolle');
+      assert.match(String(event.getFirstPropertyValue('description')), /bel aan bij de zijdeur/);
+
+      const token = /beheren#([^\s"<>]+)/.exec(mail.text!)![1]!;
+      const own = await s.request('GET', `/api/registrations/${encodeURIComponent(token)}`);
+      assert.equal(own.status, 200, own.text);
+      assert.deepEqual(own.body.venues, { een: closed.sessions[0]!.venue }, 'the manage page gets the full venue of the session they have a place at');
+      const feed = await s.request('GET', new URL(own.body.calendarUrl).pathname);
+      assert.equal(feed.status, 200, feed.text);
+      const feedEvent = new ICAL.Component(ICAL.parse(feed.text)).getFirstSubcomponent('vevent')!;
+      assert.equal(feedEvent.getFirstPropertyValue('location'), 'Huize Vertrouwelijk, zaal De Stilte, Achterom 7, 1234 AB Zwolle');
+
+      // The place is counted like any other.
+      const { rows } = await s.db.query<{ n: string }>(`SELECT count(*) AS n FROM registrations WHERE network_id = 'wethouders' AND status = 'confirmed'`);
+      assert.equal(Number(rows[0]!.n), 1);
+    });
+
+    test('a participant the organiser added gets the reminder, with the full address', async () => {
+      const { db } = await openTestDb(backend);
+      try {
+        const registry = await NetworkRegistry.open(db, [{ network: closed, raw: closed }]);
+        const store = new RegistrationService(db, registry, { secret: Buffer.alloc(32, 7), now: () => new Date('2030-05-01T09:00:00Z') });
+        const r = await store.registerByOrganiser(closed, person('herinner'), { overCapacity: false, sendEmail: false });
+        assert.equal(r.kind, 'created');
+        assert.equal(await store.sendReminders(new Date('2030-05-13T09:00:00Z')), 1, 'the reminder two days before');
+        const { rows } = await db.query<{ message: unknown }>("SELECT message FROM mail_outbox WHERE kind = 'reminder'");
+        const message = (typeof rows[0]!.message === 'string' ? JSON.parse(rows[0]!.message) : rows[0]!.message) as { text: string };
+        assert.ok(message.text.includes('Achterom 7'), 'the reminder says where');
+      } finally {
+        await db.close();
+      }
+    });
+
+    test('the public document after the organiser adds people still holds no address', async () => {
+      const doc = await s.request('GET', '/api/networks/wethouders');
+      assert.deepEqual(leaks(doc.text), []);
+    });
+  });
+}
