@@ -21,6 +21,7 @@ import {
   type RegistrationView,
   sessionWhenText,
   ownPlaceSessions,
+  venueText,
 } from '../../core/lean.js';
 import { joinsFields, joinsFromForm, joinsMessages } from '../shared/joins-fields.js';
 import { loadNetwork } from '../shared/load-network.js';
@@ -378,6 +379,7 @@ export class LeerkringManage extends LitElement {
         <dd lang=${lang}>${network.title}</dd>
         ${session ? html`<dt>${m.session}</dt><dd lang=${lang}>${session.title}</dd>` : nothing}
         ${when ? html`<dt>${m.date}</dt><dd>${when}</dd>` : nothing}
+        ${this.#renderAddresses(r, network, locale)}
         <dt>${m.name}</dt>
         <dd>${r.participant.name}</dd>
         <dt>${m.status}</dt>
@@ -387,6 +389,16 @@ export class LeerkringManage extends LitElement {
       </dl>
       ${this.#renderActions(view, locale)}
     </section>`;
+  }
+
+  /** The address a venue for participants only hides from the public (issue 23): the server sends it with this person's registration. */
+  #renderAddresses(r: RegistrationView, network: Network, locale: Locale) {
+    const venues = Object.entries(r.venues ?? {});
+    const lang = this.#docLang(network, locale);
+    return venues.map(([id, venue]) => {
+      const title = venues.length > 1 || !r.sessionId ? findSession(network, id)?.title : undefined;
+      return html`<dt>${manageMessages(locale).address}${title ? html`, <span lang=${lang}>${title}</span>` : nothing}</dt><dd lang=${lang}>${venueText(venue, network.language ?? 'nl')}</dd>`;
+    });
   }
 
   #errors(): TemplateResult | typeof nothing {

@@ -11,6 +11,8 @@ export const manageEn: ManageMessages = {
   network: 'Network',
   session: 'Meeting',
   date: 'Date',
+  /** Issue 23: the address of a venue for participants only. */
+  address: 'Address',
   name: 'Name',
   status: 'Status',
   statusText: {

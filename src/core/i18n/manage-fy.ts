@@ -14,6 +14,8 @@ export const manageFy: ManageMessages = {
   network: 'Netwurk',
   session: 'Gearkomste',
   date: 'Datum',
+  /** Issue 23: the address of a venue for participants only. */
+  address: 'Adres',
   name: 'Namme',
   status: 'Status',
   statusText: {

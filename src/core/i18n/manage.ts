@@ -19,6 +19,8 @@ const nl = {
   network: 'Netwerk',
   session: 'Bijeenkomst',
   date: 'Datum',
+  /** Issue 23: the address of a venue for participants only. */
+  address: 'Adres',
   name: 'Naam',
   status: 'Status',
   statusText: {
