@@ -88,6 +88,8 @@ export interface RegistrationView {
   places?: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
   /** What taking part costs this person in euros (core's `feeFor`), where the network names an amount. */
   fee?: number;
+  /** Issue 23: the fee in euros that stood when this registration was cancelled after the free term, kept for the invoice (also after the person erased their data, until retention). */
+  cancellationFee?: number;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

@@ -122,7 +122,9 @@ function participantView({ store, networks, now }: RouteDeps, row: RegistrationR
   const certificate = n && !row.erased_at && hasCertificate(n, [row.attendance]);
   // What taking part costs this person (issue 23), decided by core's price rule.
   const fee = n && feeFor(n, row.participant.organisationType);
-  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }), ...(fee !== undefined && { fee }) };
+  // A fee that stood at a late cancel (issue 23): the manage page says it is kept before an erasure.
+  const kept = row.cancellation_fee ? { cancellationFee: row.cancellation_fee } : {};
+  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }), ...(fee !== undefined && { fee }), ...kept };
 }
 
 function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {
