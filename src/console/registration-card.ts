@@ -7,6 +7,7 @@ import { sessionStart } from '../core/session-time.js';
 import { formatDate, formatDateTime, type Locale } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import type { ConsoleMessages } from '../core/i18n/console.js';
+import { feeText } from '../core/price.js';
 
 /**
  * Who a registration is, in one line: name, and organisation where there is one. Each in <bdi>,
@@ -60,6 +61,7 @@ export function registrationCard(c: CardContext, network: Network, x: AdminRegis
       <dt>${r.registeredAt}</dt>
       <dd>${formatDateTime(locale, new Date(x.createdAt))}</dd>
       ${x.reason ? html`<dt>${r.reason}</dt><dd>${x.reason}</dd>` : nothing}
+      ${x.cancellationFee ? html`<dt>${r.cancellationFee}</dt><dd>${feeText(x.cancellationFee, locale, '')}</dd>` : nothing}
     </dl>
     ${declarations.length
       ? html`<details>

@@ -34,6 +34,8 @@ export interface ExportRegistration {
   groupSize?: number | null;
   /** Inside a series: the place per session with places of its own (session-places.ts). */
   places?: Record<string, string>;
+  /** Issue 23: the fee that stood at a cancellation after the free term, for the invoice. */
+  cancellationFee?: number;
 }
 
 export interface ExportTable {
@@ -138,10 +140,10 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
   const withGroupSize = !!network.groupSize || facts.groupSize;
   // What each person pays (issue 23), for the invoice: where the network names amounts.
   const withFee = !!network.price && network.price.type !== 'on-request';
-  const fee = (x: ExportRegistration) => {
-    const amount = feeFor(network, x.participant.organisationType);
-    return amount === undefined ? '' : locale === 'en' ? amount.toFixed(2) : amount.toFixed(2).replace('.', ',');
-  };
+  const euros = (amount: number | undefined) => (amount === undefined ? '' : locale === 'en' ? amount.toFixed(2) : amount.toFixed(2).replace('.', ','));
+  const fee = (x: ExportRegistration) => euros(feeFor(network, x.participant.organisationType));
+  // The fee that stands after a late cancellation (issue 23), as stored at the cancel.
+  const withCancellationFee = withFee && network.registration.freeCancellationDaysBefore !== undefined;
   // Attendance columns in the order people read the sessions (core's one order), not file order.
   const inOrder = sessionsInOrder(network.sessions);
 
@@ -154,6 +156,7 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
     col.sessionDate,
     r.status,
     ...(withFee ? [formMessages(locale).price.heading] : []),
+    ...(withCancellationFee ? [r.cancellationFee] : []),
     col.position,
     r.registeredAt,
     ...questions.map((q) => q.label),
@@ -179,6 +182,7 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
       session ? exportSessionDate(session) : '',
       c.status[x.status] ?? x.status,
       ...(withFee ? [fee(x)] : []),
+      ...(withCancellationFee ? [euros(x.cancellationFee)] : []),
       x.position === undefined ? '' : String(x.position),
       exportDateTime(x.createdAt),
       ...questions.map((q) => answerText(q, x.answers[q.id], locale)),

@@ -90,6 +90,8 @@ export interface RegistrationView {
   fee?: number;
   /** Issue 23: the full venue, by session id, of each session this person has a place at whose address the public document hides (venue-privacy.ts). */
   venues?: Record<string, Venue>;
+  /** Issue 23: the fee in euros that stood when this registration was cancelled after the free term, kept for the invoice (also after the person erased their data, until retention). */
+  cancellationFee?: number;
 }
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;

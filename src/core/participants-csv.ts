@@ -78,7 +78,7 @@ function columnNames(network: Network): Map<string, Column> {
     add({ kind: 'session' }, r.session);
     add({ kind: 'status' }, r.status);
     add({ kind: 'groupSize' }, r.groupSize);
-    add({ kind: 'ignored' }, col.sessionDate, col.position, r.registeredAt, r.reason, col.note, col.present, col.reference);
+    add({ kind: 'ignored' }, col.sessionDate, r.cancellationFee, col.position, r.registeredAt, r.reason, col.note, col.present, col.reference);
     for (const s of network.sessions) add({ kind: 'ignored' }, col.presentAt(s.title));
   }
   add({ kind: 'field', field: 'name' }, 'naam', 'name', 'volledige naam', 'full name');

@@ -82,3 +82,86 @@ describe('through the server and a real SMTP peer', () => {
     assert.match(organiser.text ?? '', /€\u00a095/);
   });
 });
+
+describe('the fee that stands is kept per registration (issue 23, item 4)', () => {
+  let s: TestServer;
+  let smtp: Awaited<ReturnType<typeof smtpPeer>>;
+  let clock = new Date('2030-05-13T20:00:00Z');
+  before(async () => {
+    s = await startServer('pglite', [doc()], { now: () => clock });
+    smtp = await smtpPeer();
+  });
+  after(async () => {
+    await s.close();
+    await smtp.close();
+  });
+  const register = (who: string, type: string) =>
+    s.post('/api/networks/eilanden/registrations', { sessionId: 'skylge', participant: { name: `Deelnemer ${who}`, email: `${who}@example.org`, organisation: `Organisatie ${who}`, organisationType: type } });
+  let lateToken = '';
+  const listed = async (who: string) =>
+    ((await s.admin('GET', '/api/admin/networks/eilanden/registrations')).body.registrations as any[]).find((r) => r.participant.email === `${who}@example.org`);
+
+  test('a late cancel stores the fee: the organisers see it in their list and in the CSV; a free cancel stores none', async () => {
+    clock = new Date('2030-05-13T20:00:00Z');
+    const late = await register('factuur', 'business');
+    lateToken = late.body.manageToken;
+    const early = await register('vroeg', 'business');
+    clock = new Date('2030-05-19T09:00:00Z');
+    assert.equal((await s.post(`/api/registrations/${early.body.manageToken}/cancel`, {})).status, 200);
+    clock = new Date('2030-05-22T09:00:00Z');
+    assert.equal((await s.post(`/api/registrations/${late.body.manageToken}/cancel`, {})).status, 200);
+    // The network's price may change later: what stands is what was decided at the cancel.
+    await s.db.query(`UPDATE registrations SET participant = jsonb_set(participant, '{organisationType}', '"municipality"') WHERE email_lower = 'factuur@example.org'`);
+    assert.equal((await listed('factuur'))?.cancellationFee, 95);
+    assert.equal((await listed('vroeg'))?.cancellationFee, undefined);
+    const csv = await s.admin('GET', '/api/admin/networks/eilanden/registrations.csv');
+    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    const cells = (line: string) => line.split(';').map((c) => c.replace(/^"|"$/g, ''));
+    const header = cells(lines[0]!);
+    const col = header.indexOf('Kosten na afmelding');
+    assert.ok(col >= 0, lines[0]);
+    assert.equal(cells(lines.find((l) => l.includes('factuur@example.org'))!)[col], '95,00');
+    assert.equal(cells(lines.find((l) => l.includes('vroeg@example.org'))!)[col], '');
+  });
+
+  test('erasing after a late cancel keeps only what the invoice needs, until retention; then that goes too', async () => {
+    const id = (await s.db.query<{ id: string }>(`SELECT id FROM registrations WHERE email_lower = 'factuur@example.org'`)).rows[0]!.id;
+    const manage = lateToken;
+    const view = await s.get(`/api/registrations/${manage}`);
+    assert.equal(view.body.cancellationFee, 95, 'the manage page knows, to say it before the erase is confirmed');
+    assert.equal((await s.post(`/api/registrations/${manage}/erase`, {})).status, 200);
+    assert.equal((await s.get(`/api/registrations/${manage}`)).status, 404, 'the link no longer works');
+    const kept = await listed('factuur');
+    assert.ok(kept, 'the invoice still finds name and address');
+    assert.equal(kept.participant.name, 'Deelnemer factuur');
+    assert.equal(kept.participant.organisation, 'Organisatie factuur');
+    assert.equal(kept.cancellationFee, 95);
+    // Retention: once it is over, the rest goes as well.
+    clock = new Date('2032-01-01T00:00:00Z');
+    await s.db.query(`UPDATE registrations SET updated_at = '2030-05-22T09:00:00Z'`);
+    const { RegistrationService } = await import('../../src/server/services/registration-service.js');
+    const store = new RegistrationService(s.db, new Map([['eilanden', doc()]]), { secret: Buffer.alloc(32, 5), now: () => clock });
+    assert.ok((await store.purgeExpired(365)) >= 1);
+    const { rows } = await s.db.query<{ participant: unknown }>(`SELECT participant FROM registrations WHERE id = $1`, [id]);
+    assert.deepEqual(typeof rows[0]!.participant === 'string' ? JSON.parse(rows[0]!.participant) : rows[0]!.participant, {});
+  });
+
+  test('erasing a place after the free term does not bypass the fee: it is stored and the organisers are told', async () => {
+    clock = new Date('2030-05-13T20:00:00Z');
+    const made = await register('wis-laat', 'business');
+    clock = new Date('2030-05-22T09:00:00Z');
+    const mailer = createMailer({ smtpUrl: smtp.url, outboxDir: tempDir(), from: 'leerkring <noreply@example.org>' });
+    await deliverOutbox(s.db, mailer);
+    smtp.received.length = 0;
+    assert.equal((await s.get(`/api/registrations/${made.body.manageToken}`)).body.actions.feeStands, 95);
+    assert.equal((await s.post(`/api/registrations/${made.body.manageToken}/erase`, {})).status, 200);
+    await deliverOutbox(s.db, mailer);
+    const organiser = smtp.received.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0]?.address === 'sjoukje@example.org');
+    assert.ok(organiser, smtp.received.map((m) => m.subject).join(' | '));
+    assert.match(organiser.text ?? '', /Organisatie wis-laat/);
+    const kept = await listed('wis-laat');
+    assert.equal(kept?.status, 'cancelled');
+    assert.equal(kept?.cancellationFee, 95);
+    assert.equal(kept?.participant.email, 'wis-laat@example.org');
+  });
+});

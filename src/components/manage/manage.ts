@@ -418,6 +418,8 @@ export class LeerkringManage extends LitElement {
     const what = session ? `${session.title} (${network.title})` : network.title;
     const freed = freesPlaceForWaitlist(network, r.status);
     const waiting = r.status === 'waitlisted';
+    // A fee that stands (issue 23): erasing keeps what its invoice needs, said before it is confirmed.
+    const fee = r.cancellationFee ?? r.actions?.feeStands;
     const fieldError = this._fieldError
       ? html`<p class="error" part="error" id="action-error" tabindex="-1">${this._fieldError}</p>`
       : nothing;
@@ -440,6 +442,7 @@ export class LeerkringManage extends LitElement {
         return html`<div class="panel" role="group" aria-labelledby="confirm-heading">
           <${sub} id="confirm-heading" tabindex="-1">${m.eraseConfirmHeading}</${sub}>
           <p>${m.eraseText}</p>
+          ${fee ? html`<p id="fee-kept">${m.eraseKeepsInvoice(feeText(fee, locale, ''))}</p>` : nothing}
           ${this.#errors()}
           <div class="actions">
             <button class="button" part="button" type="button" id="confirm-erase" @click=${() => void this.#erase()}>${m.confirmErase}</button>

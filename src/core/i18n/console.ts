@@ -95,6 +95,8 @@ const nl = {
     email: 'E-mail',
     organisation: 'Organisatie',
     groupSize: 'Aantal deelnemers',
+    /** Issue 23: the fee that stands after a cancellation past the free term, kept for the invoice. */
+    cancellationFee: 'Kosten na afmelding',
     organisationType: 'Soort organisatie',
     role: 'Functie',
     phone: 'Telefoon',
@@ -589,6 +591,7 @@ const en: ConsoleMessages = {
     email: 'E-mail',
     organisation: 'Organisation',
     groupSize: 'Number of participants',
+    cancellationFee: 'Fee after cancelling',
     organisationType: 'Type of organisation',
     role: 'Job title',
     phone: 'Phone',

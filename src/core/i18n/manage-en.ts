@@ -53,6 +53,8 @@ export const manageEn: ManageMessages = {
   erase: 'Delete my data',
   eraseConfirmHeading: 'Do you really want to delete your data?',
   confirmErase: 'Yes, delete my data',
+  eraseKeepsInvoice: (fee: string) =>
+    `The costs stand: ${fee}. So we keep your name, e-mail address and organisation for the invoice, until the retention period ends. We delete the rest now.`,
   erasedHeading: 'Your data has been deleted',
   erasedText: 'We have deleted your name, email address and answers. The link in your email no longer works.',
   newLinkHeading: 'Ask for a new link',

@@ -56,6 +56,8 @@ export const manageFy: ManageMessages = {
   erase: 'Myn gegevens wiskje',
   eraseConfirmHeading: 'Wolle jo jo gegevens wier wiskje?',
   confirmErase: 'Ja, wiskje myn gegevens',
+  eraseKeepsInvoice: (fee: string) =>
+    `De kosten bliuwe stean: ${fee}. Dêrom bewarje wy jo namme, e-mailadres en organisaasje foar de faktuer, oant de bewartermyn foarby is. De rest wiskje wy no.`,
   erasedHeading: 'Jo gegevens binne wiske',
   erasedText: 'Wy hawwe jo namme, e-mailadres en antwurden wiske. De keppeling yn jo e-mail wurket net mear.',
   newLinkHeading: 'Nije keppeling oanfreegje',

@@ -62,6 +62,9 @@ const nl = {
   erase: 'Mijn gegevens verwijderen',
   eraseConfirmHeading: 'Wil je je gegevens echt verwijderen?',
   confirmErase: 'Ja, verwijder mijn gegevens',
+  /** Issue 23: erasing after a late cancellation keeps what the invoice needs until the retention period ends. */
+  eraseKeepsInvoice: (fee: string) =>
+    `De kosten blijven staan: ${fee}. Daarom bewaren we je naam, e-mailadres en organisatie voor de factuur, tot de bewaartermijn voorbij is. De rest verwijderen we nu.`,
   erasedHeading: 'Je gegevens zijn verwijderd',
   erasedText: 'We hebben je naam, e-mailadres en antwoorden verwijderd. De link in je e-mail werkt niet meer.',
   newLinkHeading: 'Nieuwe link aanvragen',

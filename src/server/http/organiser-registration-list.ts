@@ -38,6 +38,7 @@ export const organiserView = (row: ListedRow): AdminRegistration => ({
   attendance: row.attendance,
   note: row.organiser_note ?? null,
   groupSize: row.group_size ?? null,
+  ...(row.cancellation_fee !== null && { cancellationFee: row.cancellation_fee }),
 });
 
 /** The filter a query asks for, or the sentence saying what is wrong with it. */

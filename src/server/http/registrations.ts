@@ -125,7 +125,9 @@ function participantView({ store, networks, now }: RouteDeps, row: RegistrationR
   // The address a participants-only venue hides from the public (issue 23), for the sessions this person has a place at.
   const registration = { status: row.status, places: row.places, ...(row.session_id && { sessionId: row.session_id }) };
   const venues = n && !row.erased_at ? participantVenues(n, n.sessions.filter((s) => hasPlaceAt(n, registration, s.id)).map((s) => s.id)) : undefined;
-  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }), ...(fee !== undefined && { fee }), ...(venues && { venues }) };
+  // A fee that stood at a late cancel (issue 23): the manage page says it is kept before an erasure.
+  const kept = row.cancellation_fee ? { cancellationFee: row.cancellation_fee } : {};
+  return { ...view(row, position), actions, ...(calendarUrl && { calendarUrl }), ...(certificate && { certificate: true as const }), ...(fee !== undefined && { fee }), ...(venues && { venues }), ...kept };
 }
 
 function registerManageRoutes(app: FastifyInstance, deps: RouteDeps): void {

@@ -94,6 +94,7 @@ export class Managing {
    */
   cancel(id: string): Promise<ChangeResult> {
     return this.#status.change(id, 'cancelled', 'cancelled', {
+      feeStands: (row) => this.#feeStands(row),
       // What the manage page offers, decided by core at this network's clock: nothing once the
       // session is over ('over'), no place given up after `cancelUntil` ('cancel-closed').
       check: (row) => {
@@ -102,11 +103,6 @@ export class Managing {
         if (!network) return undefined;
         const actions = manageActions(network, managed(row), this.#ctx.now(network.id));
         return actions.cancel || actions.leaveWaitlist ? undefined : actions.cancelClosed ? 'cancel-closed' : 'over';
-      },
-      // Issue 23: after the free-cancellation term the cancel goes through and the fee stands (core decides).
-      feeStands: (row) => {
-        const network = this.#ctx.network(row.network_id);
-        return network && feeStandsOnCancel(network, managed(row), this.#ctx.now(network.id));
       },
       freedPlace: (row) => {
         const network = this.#ctx.network(row.network_id);
@@ -204,9 +200,21 @@ export class Managing {
     });
   }
 
-  /** The participant erases their data; an active registration is cancelled first. */
+  /**
+   * Issue 23: after the free-cancellation term the cancel goes through and the fee stands (core
+   * decides); an erasure that cancels a place does not bypass it.
+   */
+  #feeStands(row: RegistrationRow): number | undefined {
+    const network = this.#ctx.network(row.network_id);
+    return network && feeStandsOnCancel(network, managed(row), this.#ctx.now(network.id));
+  }
+
+  /**
+   * The participant erases their data; an active registration is cancelled first, and a fee that
+   * stands with it is kept, with what its invoice needs, until retention (the manage page says so first).
+   */
   async erase(id: string): Promise<ChangeResult> {
-    const r = await this.#status.change(id, (row) => (isActive(row.status) ? 'cancelled' : row.status), undefined, { erase: true });
+    const r = await this.#status.change(id, (row) => (isActive(row.status) ? 'cancelled' : row.status), undefined, { erase: true, feeStands: (row) => this.#feeStands(row) });
     if (r.ok && this.#ctx.opts.outboxDir) await removeMailFiles(this.#ctx.opts.outboxDir, [id]);
     return r;
   }

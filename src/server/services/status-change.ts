@@ -112,15 +112,19 @@ export class StatusChange {
           // A place or an intake came with calendar items; a withdrawal takes them out again.
           hadItems: hasCalendarItem(row.status),
         });
-      // Issue 23: the organisers hear of a cancellation whose fee stands (the network's contact address).
-      if (feeStands && network?.contact?.email && !row.erased_at)
-        await repo.enqueue(row.id, 'organiser-late-cancel', composeLateCancelMail(network.contact.email, network, findSession(network, row.session_id ?? undefined)?.title, row.participant, feeStands));
+      // Issue 23: the fee that stands is kept with the registration for the invoice, before an
+      // erasure (which then keeps what the invoice needs until retention, eraseOne).
+      if (feeStands) await repo.keepCancellationFee(id, feeStands);
       if (opts.erase) {
         await repo.eraseOne(id, status);
         await repo.forgetCopies([id]);
       } else {
         await repo.setStatus(id, status, opts.reason ?? null);
       }
+      // The organisers hear of a cancellation whose fee stands (the network's contact address),
+      // also when the person erased their data with it: queued after forgetCopies, which would take it out.
+      if (feeStands && network?.contact?.email && !row.erased_at)
+        await repo.enqueue(row.id, 'organiser-late-cancel', composeLateCancelMail(network.contact.email, network, findSession(network, row.session_id ?? undefined)?.title, row.participant, feeStands));
       if (network) await this.promote(repo, network, row.target);
       return { ok: true as const, row: (await repo.byId(id))! };
     });

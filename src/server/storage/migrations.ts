@@ -348,4 +348,10 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `
   CREATE INDEX mail_outbox_message ON mail_outbox ((facts->>'messageId')) WHERE kind = 'message'
   `,
+  // The fee that stands after a cancellation past the free term (issue 23), in euros, decided at
+  // the moment of the cancel and kept for the invoice: the price or the person's type may change
+  // later. Erasing such a registration keeps what the invoice needs until retention (eraseOne).
+  `
+  ALTER TABLE registrations ADD COLUMN cancellation_fee numeric(10, 2)
+  `,
 ];

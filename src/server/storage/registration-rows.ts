@@ -34,6 +34,8 @@ export interface RegistrationRow {
   feed_version: number;
   /** Inside a series: the place per session with places of its own (core's session-places.ts). */
   places: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
+  /** Issue 23: the fee in euros that stood when this registration was cancelled after the free term; null otherwise. */
+  cancellation_fee: number | null;
 }
 
 export interface OrganiserContact {
@@ -85,5 +87,7 @@ export function rowOf(r: Record<string, unknown>): RegistrationRow {
     answers: json(r.answers),
     attendance: json(r.attendance),
     places: json(r.places ?? {}),
+    // numeric comes back as text from PostgreSQL; a number is what everyone reads.
+    cancellation_fee: r.cancellation_fee === null || r.cancellation_fee === undefined ? null : Number(r.cancellation_fee),
   };
 }

@@ -13,8 +13,16 @@ export { ACTIVE_STATUSES, json, type MessageRow, type NewRegistration, type Orga
 export { MailingRepository } from './mailings.js';
 
 /** What erasing leaves of a registration: its status and counts, nothing that says who it was. */
-const ERASE = `participant = '{}'::jsonb, email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
+const ERASE_REST = `email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
   reason = NULL, organiser_note = NULL, erased_at = now(), updated_at = now()`;
+const ERASE = `participant = '{}'::jsonb, ${ERASE_REST}`;
+
+/** What the person's own erasure keeps of a registration whose cancellation fee stands: what its invoice needs, nothing else. */
+const INVOICE_KEPT = `CASE WHEN cancellation_fee > 0 THEN jsonb_strip_nulls(jsonb_build_object('name', participant->'name', 'email', participant->'email',
+  'organisation', participant->'organisation', 'organisationType', participant->'organisationType')) ELSE '{}'::jsonb END`;
+
+/** A registration that still holds personal data: not erased, or erased by the person but kept for an invoice. */
+const HOLDS_DATA = `(erased_at IS NULL OR participant <> '{}'::jsonb)`;
 
 export class RegistrationRepository {
   readonly #q: Queryable;
@@ -268,15 +276,24 @@ export class RegistrationRepository {
     return rows.map(rowOf);
   }
 
-  /** Sets a status and removes everything that says who it was. */
+  /**
+   * Sets a status and removes everything that says who it was; where a cancellation fee stands
+   * (issue 23), all but what its invoice needs (name, e-mail address, organisation and its type),
+   * which retention removes in its time (eraseUnchangedSince).
+   */
   async eraseOne(id: string, status: Status): Promise<void> {
-    await this.#q.query(`UPDATE registrations SET status = $2, ${ERASE} WHERE id = $1`, [id, status]);
+    await this.#q.query(`UPDATE registrations SET status = $2, participant = ${INVOICE_KEPT}, ${ERASE_REST} WHERE id = $1`, [id, status]);
   }
 
-  /** Erases the not yet erased registrations of a network unchanged since `before`; returns their ids. */
+  /** The fee that stands after a cancellation past the free term (issue 23), kept for the invoice. */
+  async keepCancellationFee(id: string, fee: number): Promise<void> {
+    await this.#q.query('UPDATE registrations SET cancellation_fee = $2 WHERE id = $1', [id, fee]);
+  }
+
+  /** Erases the registrations of a network unchanged since `before` that still hold personal data (also an invoice's); returns their ids. */
   async eraseUnchangedSince(networkId: string, before: Date): Promise<string[]> {
     const { rows } = await this.#q.query<{ id: string }>(
-      `UPDATE registrations SET ${ERASE} WHERE network_id = $1 AND erased_at IS NULL AND updated_at < $2 RETURNING id`,
+      `UPDATE registrations SET ${ERASE} WHERE network_id = $1 AND ${HOLDS_DATA} AND updated_at < $2 RETURNING id`,
       [networkId, before],
     );
     return rows.map((r) => r.id);
@@ -284,7 +301,7 @@ export class RegistrationRepository {
 
   /** Networks that still hold personal data. */
   async networksWithData(): Promise<string[]> {
-    const { rows } = await this.#q.query<{ network_id: string }>('SELECT DISTINCT network_id FROM registrations WHERE erased_at IS NULL');
+    const { rows } = await this.#q.query<{ network_id: string }>(`SELECT DISTINCT network_id FROM registrations WHERE ${HOLDS_DATA}`);
     return rows.map((r) => r.network_id);
   }
 
