@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringAgenda } from '../../src/components/index.js';
-import { fixture, expectAccessible, shadowText, inline, settle, jsonLdOf, waitFor } from '../helpers/dom.js';
+import { fixture, expectAccessible, shadowText, inline, settle, jsonLdOf, waitFor, warnings } from '../helpers/dom.js';
 import { seedJson } from '../helpers/seeds.js';
+import { until } from '../helpers/form.js';
 
 const future = (extra: Record<string, unknown> = {}, sessions?: unknown[]) => ({
   id: 'toekomst',
@@ -331,5 +332,21 @@ describe('<leerkring-agenda>', () => {
       expect(shadowText(net2.querySelector('leerkring-agenda')!)).to.equal('');
       await expectAccessible(net2);
     });
+  });
+});
+
+describe('<leerkring-agenda> without a source (issue 25, item 14)', () => {
+  it('says plainly that there is no agenda, instead of "Agenda laden…" for ever, and tells the developer why in the console', async () => {
+    let el: HTMLElement | undefined;
+    const seen = await warnings(async () => {
+      el = await fixture<HTMLElement>('<leerkring-agenda></leerkring-agenda>');
+      await until(() => !!el!.shadowRoot?.querySelector('[role="alert"]'), 'a message instead of loading');
+    });
+    const text = el!.shadowRoot!.textContent!;
+    expect(text).to.not.contain('Agenda laden');
+    expect(text).to.contain('De agenda kon niet worden geladen.');
+    expect(!!el!.shadowRoot!.querySelector('button'), 'no retry button that can do nothing').to.equal(false);
+    expect(seen.some((w) => w.includes('<leerkring-agenda>') && w.includes('src') && w.includes('api')), seen.join('\n')).to.equal(true);
+    await expectAccessible(el!);
   });
 });

@@ -2,7 +2,7 @@
 // (lang="nl", WCAG 3.1.2), and the screens around them are English throughout.
 import { expect } from '@esm-bundle/chai';
 import type { LeerkringSignup } from '../../src/components/index.js';
-import { fixture, expectAccessible } from '../helpers/dom.js';
+import { fixture, expectAccessible, inline } from '../helpers/dom.js';
 import { post, $, until, fill } from '../helpers/form.js';
 
 const asOf = '2021-10-25T09:00:00+02:00';
@@ -94,5 +94,70 @@ describe('English mode', () => {
     expect(langOf(nodes[0]!)).to.equal('nl');
     expect(langOf(textNodes(el.shadowRoot!, 'is confirmed')[0]!)).to.equal('en');
     for (const n of textNodes(el.shadowRoot!, 'Samenwerken met maatschappelijke partners')) expect(langOf(n)).to.equal('nl');
+  });
+});
+
+describe('English mode: the Dutch inside our English sentences (issue 25, item 16)', () => {
+  const own = {
+    theme: 'Werken als één overheid',
+    venueNote: 'Ingang aan de achterkant, bij de fietsenstalling',
+    role: 'procesbegeleider',
+    statusNote: 'Vanwege de storm gaat de buitendag niet door',
+    title: 'Startbijeenkomst Vitaal Platteland',
+    programme: 'Rondleiding over het erf',
+    declaration: 'Ik werk bij een overheid in het landelijk gebied.',
+  };
+  const doc = {
+    id: 'taal',
+    kind: 'learning-network',
+    language: 'nl',
+    title: 'Werkplaats Taal',
+    summary: 'Voor tests.',
+    organisers: [{ name: 'Gemeente Voorbeeld' }],
+    sessions: [
+      {
+        id: 'start', title: own.title, type: 'kick-off', theme: own.theme, start: '2030-05-12T10:00', end: '2030-05-12T12:00',
+        venue: { type: 'physical', name: 'Stadhuis', city: 'Zwolle', note: own.venueNote },
+        facilitators: [{ name: 'Ferenc van Damme', role: own.role }],
+        programme: [{ time: '10:00', title: own.programme }],
+      },
+      { id: 'storm', title: 'Buitendag', type: 'other', date: '2030-06-02', status: 'cancelled', statusNote: own.statusNote },
+    ],
+    registration: { mode: 'built-in', scope: 'session', capacity: 20, declarations: [{ id: 'overheid', text: own.declaration }], fields: { organisation: 'optional', organisationType: 'off' } },
+  };
+  const now = '2030-04-01T09:00:00+02:00';
+
+  it('the agenda marks the theme, venue note, role, status note, programme and the title in "Register for …" as Dutch', async () => {
+    const el = await fixture<HTMLElement>(`<leerkring-agenda now="${now}">${inline(doc)}</leerkring-agenda>`, { lang: 'en' });
+    await until(() => !!el.shadowRoot!.querySelector('[part="title"]'), 'the sessions');
+    el.shadowRoot!.querySelectorAll('details').forEach((d) => (d.open = true));
+    for (const [what, text] of Object.entries(own).filter(([k]) => k !== 'declaration')) {
+      const nodes = textNodes(el.shadowRoot!, text);
+      expect(nodes.length, `${what} is shown`).to.be.greaterThan(0);
+      for (const n of nodes) expect(langOf(n), `${what}: "${n.textContent}"`).to.equal('nl');
+    }
+    const button = el.shadowRoot!.querySelector('[part="availability"] [part="button"]')!;
+    expect(button.textContent!.trim()).to.equal(`Register for ${own.title}`);
+    expect(langOf(textNodes(button as unknown as ShadowRoot, 'Register for')[0]!)).to.equal('en');
+    for (const ui of ['Kick-off meeting', 'Cancelled', 'Programme']) for (const n of textNodes(el.shadowRoot!, ui)) expect(langOf(n), ui).to.equal('en');
+    await expectAccessible(el);
+  });
+
+  it('the form marks the session labels and the Dutch quoted in an error as Dutch', async () => {
+    const el = await fixture<LeerkringSignup>(`<leerkring-signup now="${now}">${inline(doc)}</leerkring-signup>`, { lang: 'en' });
+    await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');
+    const label = el.shadowRoot!.querySelector('label[for="f-sessionId"]')!;
+    expect(label.textContent).to.contain(own.title);
+    expect(langOf(textNodes(label as unknown as ShadowRoot, own.title)[0]!), 'session label').to.equal('nl');
+    expect(langOf(textNodes(label as unknown as ShadowRoot, '2030')[0]!), 'the date in the label').to.equal('en');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await until(() => !!el.shadowRoot!.querySelector('.error-summary'), 'the error summary');
+    const errors = [...el.shadowRoot!.querySelectorAll('.error, .error-summary li')].filter((e) => e.textContent!.includes(own.declaration));
+    expect(errors.length, 'the declaration is quoted in the summary and at its field').to.equal(2);
+    for (const e of errors) {
+      expect(langOf(textNodes(e as unknown as ShadowRoot, own.declaration)[0]!), 'quoted Dutch').to.equal('nl');
+      expect(langOf(textNodes(e as unknown as ShadowRoot, 'confirm')[0]!), 'our words around it').to.equal('en');
+    }
+    await expectAccessible(el);
   });
 });

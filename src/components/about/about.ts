@@ -111,6 +111,12 @@ export class LeerkringAbout extends LitElement {
         margin: 0;
         overflow-wrap: anywhere;
       }
+      /* On a phone (320 px, or text at 200%) the label goes above its value: beside it, the value has no room. */
+      @media (max-width: 30em) {
+        dl {
+          display: block;
+        }
+      }
     `,
   ];
 

@@ -88,12 +88,17 @@ function names(locale: Locale, items: readonly unknown[]) {
   return formatListParts(locale, items);
 }
 
-function person(p: Person) {
+/** The network's own words inside our sentence, in the document's language (`ownLang`; WCAG 3.1.2). */
+const own = (lang: Lang, words: unknown) => html`<span lang=${lang}>${words}</span>`;
+
+function person(p: Person, lang: Lang) {
   const details = [p.role, p.organisation].filter((d): d is string => !!d);
   return details.length
-    ? html`<bdi>${p.name}</bdi> (${details.map((d, i) => html`${i ? ', ' : ''}<bdi>${d}</bdi>`)})`
+    ? html`<bdi>${p.name}</bdi> (${details.map((d, i) => html`${i ? ', ' : ''}<bdi lang=${lang}>${d}</bdi>`)})`
     : html`<bdi>${p.name}</bdi>`;
 }
+
+type Lang = string | typeof nothing;
 
 const organisation = (o: Organisation) => html`<bdi>${o.name}</bdi>`;
 
@@ -462,33 +467,33 @@ export class LeerkringAgenda extends LitElement {
     // for the same reason (each run of it is a text node).
     const more = [];
     if (session.partners?.length) more.push(html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>`);
-    if (session.facilitators?.length) more.push(html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>`);
-    if (session.speakers?.length) more.push(html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>`);
+    if (session.facilitators?.length) more.push(html`<p>${around(a.facilitators, names(locale, session.facilitators.map((p) => person(p, lang))))}</p>`);
+    if (session.speakers?.length) more.push(html`<p>${around(a.speakers, names(locale, session.speakers.map((p) => person(p, lang))))}</p>`);
     if (session.description) more.push(html`<p class="description" lang=${lang}>${session.description}</p>`);
-    if (session.programme?.length) more.push(this.#renderProgramme(session.programme, locale, level + 1));
+    if (session.programme?.length) more.push(this.#renderProgramme(session.programme, locale, level + 1, lang));
     if (availability) more.push(this.#renderAvailability(availability, state, network, locale, session));
     if (!past && timing.kind !== 'tbd' && session.status !== 'cancelled') more.push(this.#renderCalendar(network, session, locale));
-    if (resources.length) more.push(this.#renderResources(resources, locale, level + 1));
+    if (resources.length) more.push(this.#renderResources(resources, locale, level + 1, lang));
     // prettier-ignore
-    return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>${title}${this.#renderStatus(session, locale)}<p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p><p class="meta" .textContent=${[m.sessionType[session.type], session.theme].filter(Boolean).join(' · ')}></p>${this.#renderVenue(session, locale, past)}${more}</li>`;
+    return html`<li class="session" part="session" data-status=${session.status ?? 'scheduled'} ?data-past=${past}>${title}${this.#renderStatus(session, locale, lang)}<p class="when" part="date">${this.#renderWhen(session, timing, past, locale)}</p><p class="meta">${m.sessionType[session.type]}${session.theme ? html` · ${own(lang, session.theme)}` : nothing}</p>${this.#renderVenue(session, locale, past, lang)}${more}</li>`;
   }
 
   /** Cancelled or moved, with the editor's note when there is one ("vanwege de storm …"). */
-  #renderStatus(session: Session, locale: Locale) {
+  #renderStatus(session: Session, locale: Locale, lang: Lang) {
     const changed = session.status === 'cancelled' || session.status === 'moved';
     if (!changed && !session.statusNote) return nothing;
     const badge = changed ? html`<span class="badge ${session.status}">${this.#statusText(session, locale)}</span>` : nothing;
-    return html`<p class="status" part="status">${badge}${session.statusNote ? html`${changed ? ' ' : ''}<span class="status-note">${session.statusNote}</span>` : nothing}</p>`;
+    return html`<p class="status" part="status">${badge}${session.statusNote ? html`${changed ? ' ' : ''}<span class="status-note" lang=${lang}>${session.statusNote}</span>` : nothing}</p>`;
   }
 
-  #renderProgramme(items: ProgrammeItem[], locale: Locale, level: number) {
+  #renderProgramme(items: ProgrammeItem[], locale: Locale, level: number, lang: Lang) {
     // Clock times on any fixed day read the same; formatTime stays the one owner of how they look.
     const clockText = (t: string) => formatTime(locale, atAmsterdamClock('2000-01-15', t));
     return html`<div class="programme" part="programme">
       <${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>
       <ul role="list">
         ${items.map(
-          (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> ${i.title}${i.description ? ` — ${i.description}` : ''}</li>`,
+          (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> ${own(lang, `${i.title}${i.description ? ` — ${i.description}` : ''}`)}</li>`,
         )}
       </ul>
     </div>`;
@@ -517,7 +522,7 @@ export class LeerkringAgenda extends LitElement {
     return html`<time datetime=${timing.start.toISOString()}>${formatDate(locale, timing.start)}</time>${rest}`;
   }
 
-  #renderVenue(session: Session, locale: Locale, past: boolean) {
+  #renderVenue(session: Session, locale: Locale, past: boolean, lang: Lang) {
     const a = messages(locale).agenda;
     const v = session.venue;
     // "Location to follow" is a promise; for a session that is over, nothing follows any more.
@@ -550,7 +555,7 @@ export class LeerkringAgenda extends LitElement {
     if (!text && !note) return nothing;
     // Plain text as a property, not a child slot: no marker node per session (see #renderSession).
     if (!note) return html`<p class="venue" .textContent=${text}></p>`;
-    return text ? html`<p class="venue">${text}<br />${note}</p>` : html`<p class="venue">${note}</p>`;
+    return html`<p class="venue">${text ? html`${text}<br />` : nothing}${own(lang, note)}</p>`;
   }
 
   #renderAvailability(av: Availability, state: NetworkState, network: Network, locale: Locale, session: Session | undefined) {
@@ -587,7 +592,8 @@ export class LeerkringAgenda extends LitElement {
 
   #renderRegisterAction(network: Network, session: Session | undefined, locale: Locale) {
     const a = messages(locale).agenda;
-    const label = session ? a.registerFor(session.title) : a.register;
+    const lang = ownLang(network, locale);
+    const label = session ? around(a.registerFor, own(lang, session.title)) : a.register;
     // A target that is not a safe URL gets no action at all: a label that looks like a button
     // and does nothing would only mislead.
     switch (network.registration.mode) {
@@ -595,7 +601,7 @@ export class LeerkringAgenda extends LitElement {
         const href = safeUrl(network.registration.url);
         return href
           ? html`<a class="button" part="button" href=${href}>${a.registerExternal}${session
-              ? html`<span class="visually-hidden">: ${session.title}</span>`
+              ? html`<span class="visually-hidden" lang=${lang}>: ${session.title}</span>`
               : nothing}</a>`
           : nothing;
       }
@@ -611,7 +617,7 @@ export class LeerkringAgenda extends LitElement {
         const signupHref = safeUrl(this.signupHref);
         return signupHref
           ? html`<a class="button" part="button" href=${signupHref} @click=${select}>${label}</a>`
-          : html`<button class="button" part="button" type="button" @click=${select} .textContent=${label}></button>`;
+          : html`<button class="button" part="button" type="button" @click=${select}>${label}</button>`;
       }
       default:
         return nothing;
@@ -653,10 +659,10 @@ export class LeerkringAgenda extends LitElement {
     // While the links' code loads, the open disclosure is empty for a moment; focus stays on the summary.
     const links = open ? this.#calendarLinks?.(network, session, locale) : undefined;
     // prettier-ignore
-    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}><summary>${a.addToCalendar}<span class="visually-hidden" .textContent=${`: ${session.title}`}></span></summary>${links ?? nothing}</details>`;
+    return html`<details class="calendar" part="calendar" ?open=${open} @toggle=${toggle}><summary>${a.addToCalendar}<span class="visually-hidden" lang=${ownLang(network, locale)} .textContent=${`: ${session.title}`}></span></summary>${links ?? nothing}</details>`;
   }
 
-  #renderResources(resources: Resource[], locale: Locale, level: number) {
+  #renderResources(resources: Resource[], locale: Locale, level: number, lang: Lang) {
     const a = messages(locale).agenda;
     return html`<div class="resources">
       <${heading(level)} class="resources-heading">${a.resources}</${heading(level)}>
@@ -665,7 +671,7 @@ export class LeerkringAgenda extends LitElement {
           .filter((r) => !r.participantsOnly)
           .map(
             (r) => html`<li>
-              ${a.resourceType[r.type]}: ${resourceTitle(r)}${r.description ? html` — ${r.description}` : nothing}
+              ${a.resourceType[r.type]}: ${own(lang, html`${resourceTitle(r)}${r.description ? ` — ${r.description}` : nothing}`)}
             </li>`,
           )}
       </ul>

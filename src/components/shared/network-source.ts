@@ -41,6 +41,7 @@ export class NetworkSource implements ReactiveController {
   #loaded: NetworkState | undefined;
   #key: string | undefined;
   #abort: AbortController | undefined;
+  #told = false;
 
   constructor(host: NetworkSourceHost, { consume = true } = {}) {
     this.#host = host;
@@ -140,7 +141,16 @@ export class NetworkSource implements ReactiveController {
 
   /** The current state; `loading` until something is known. */
   get state(): NetworkState {
-    if (!this.standalone) return this.#fromContext ?? { status: 'loading', live: false, refresh: this.refresh };
+    const h = this.#host;
+    if (!this.standalone) {
+      if (this.#fromContext || h.closest(NETWORK_TAG)) return this.#fromContext ?? { status: 'loading', live: false, refresh: this.refresh };
+      // Nothing to load and no <leerkring-network> around it: a plain message rather than
+      // "loading" for ever (without `error`, so no retry button that cannot help), and the why
+      // for the developer, once.
+      if (!this.#told) console.warn(`<${h.localName}>: no src, api with network-id, inline JSON or <leerkring-network> around it`);
+      this.#told = true;
+      return { status: 'error', live: false, refresh: this.refresh };
+    }
     return this.#loaded ?? { status: 'loading', live: false, refresh: this.refresh };
   }
 

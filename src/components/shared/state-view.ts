@@ -15,7 +15,7 @@ export function renderState(state: NetworkState, locale: Locale): TemplateResult
     case 'error':
       return html`<div role="alert" part="error">
         <p>${m.loadError}</p>
-        <button class="button secondary" part="button" type="button" @click=${state.refresh}>${m.retry}</button>
+        ${state.error ? html`<button class="button secondary" part="button" type="button" @click=${state.refresh}>${m.retry}</button>` : nothing}
       </div>`;
     case 'invalid':
       return html`<div class="problems" role="alert" part="error">

@@ -24,7 +24,7 @@ export const baseStyles = css`
     font-size: var(--leerkring-font-size, var(--utrecht-document-font-size, 1rem));
     line-height: var(--leerkring-line-height, var(--utrecht-document-line-height, 1.5));
     color: var(--leerkring-color, var(--utrecht-document-color, CanvasText));
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
     hyphens: auto;
     --_leerkring-accent: var(--leerkring-accent-color, var(--utrecht-link-color, light-dark(#01689b, #8cc8f0)));
     --_leerkring-muted: var(--leerkring-muted-color, light-dark(#535353, #b8b8b8));

@@ -53,6 +53,7 @@ export const signupStyles = css`
     margin: 0;
     display: grid;
     gap: 0.5em;
+    min-inline-size: 0;
   }
   .choice {
     display: flex;

@@ -353,13 +353,21 @@ export class LeerkringSignup extends LitElement {
     return lang === nothing ? text : html`<span lang=${lang}>${text}</span>`;
   }
 
+  /** A sentence of ours quoting the network's own words (a declaration, a question): those keep the document's language. */
+  #message(p: Problem, locale: Locale) {
+    const text = p.message[locale];
+    const r = this.#source.state.network?.registration;
+    const words = [...(r?.declarations ?? []).map((d) => d.text), ...(r?.questions ?? []).map((q) => q.label)].find((w) => text.includes(w));
+    return words ? this.#sentenceWith((w) => text.replace(words, () => w), words) : text;
+  }
+
   #problem(path: string): Problem | undefined {
     return this._problems.find((p) => p.path === path);
   }
 
   #errorFor(path: string, locale: Locale) {
     const p = this.#problem(path);
-    return p ? html`<p class="error" id="${controlId(path)}-error"><span class="visually-hidden">${locale === 'en' ? 'Error:' : 'Fout:'}</span> ${p.message[locale]}</p>` : nothing;
+    return p ? html`<p class="error" id="${controlId(path)}-error"><span class="visually-hidden">${locale === 'en' ? 'Error:' : 'Fout:'}</span> ${this.#message(p, locale)}</p>` : nothing;
   }
 
   #describedBy(path: string, ...extra: (string | false | undefined)[]): string {
@@ -486,7 +494,7 @@ export class LeerkringSignup extends LitElement {
           const id = i === 0 ? controlId(path) : `${controlId(path)}-${i}`;
           return html`<div class="choice">
             <input type="radio" id=${id} name="sessionId" value=${x.id} ?checked=${x.id === selected} required aria-invalid=${invalid ? 'true' : 'false'} />
-            <label for=${id}>${label(x)}</label>
+            <label for=${id}>${this.#own(x.title)}${label(x).slice(x.title.length)}</label>
           </div>`;
         })}
       </fieldset>
@@ -662,8 +670,8 @@ export class LeerkringSignup extends LitElement {
               ${this._problems.map((p) =>
                 // A problem with no field of its own (a spam check) has nowhere to link to.
                 p.path && this.renderRoot.querySelector(`#${controlId(p.path)}`)
-                  ? html`<li><a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${p.message[locale]}</a>${p.code === 'duplicate' ? this.#askLink(state, locale) : nothing}</li>`
-                  : html`<li>${p.message[locale]}</li>`,
+                  ? html`<li><a href="#${controlId(p.path)}" @click=${(e: Event) => this.#focusControl(e, p.path)}>${this.#message(p, locale)}</a>${p.code === 'duplicate' ? this.#askLink(state, locale) : nothing}</li>`
+                  : html`<li>${this.#message(p, locale)}</li>`,
               )}
             </ul>
           </div>`
