@@ -96,26 +96,25 @@ export class ConsoleNetwork extends ConsolePage {
   #generation = 0;
 
   /**
-   * What a tab needs from the server: the document, the kept counts of intakes and the waiting
-   * list (the console's start page gives them), and only the registrations the tab shows. The
-   * registrations tab pages through the server itself (registrations-list.ts), so a network of
-   * 50,000 is never loaded whole to open it (issue 27).
+   * What a tab needs from the server: the document with the kept counts of intakes and the
+   * waiting list beside its availability (one request: a reload never asks for every network's
+   * summary), and only the registrations the tab shows. The registrations tab pages through the
+   * server itself (registrations-list.ts), so a network of 50,000 is never loaded whole to open
+   * it (issue 27).
    */
   async #get(networkId: string, scope: Scope) {
     const none = { ok: true as const, status: 200, value: { registrations: [] as AdminRegistration[] } };
-    const [doc, regs, summary] = await Promise.all([
+    const [doc, regs] = await Promise.all([
       this.state.admin.network(networkId),
       scope === 'none' ? none : this.state.admin.registrations(networkId, scope === 'all' ? {} : { status: scope }),
-      this.state.admin.networks(),
     ]);
     this.signedOutIf(regs);
-    const mine = summary.ok ? summary.value.networks.find((n) => n.id === networkId) : undefined;
+    this.signedOutIf(doc);
     const a = doc.ok ? doc.value.availability : undefined;
     const taken: Taken = { network: a?.network.taken ?? 0, sessions: Object.fromEntries(Object.entries(a?.sessions ?? {}).map(([k, v]) => [k, v.taken])) };
-    this.signedOutIf(summary);
-    // A network that is not among those this organiser may run is refused, as the API refuses it.
-    const refused = summary.ok && !mine;
-    return { doc, regs, counts: { pending: mine?.pending ?? 0, waiting: mine?.waiting ?? 0 }, taken, refused };
+    // A network that is not among those this organiser may run is refused by the API (403).
+    const refused = !doc.ok && doc.status === 403;
+    return { doc, regs, counts: { pending: doc.ok ? doc.value.pending : 0, waiting: doc.ok ? doc.value.waiting : 0 }, taken, refused };
   }
 
   async #fetch(): Promise<void> {

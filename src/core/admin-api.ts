@@ -15,6 +15,7 @@ import type { RegistrationView } from './client.js';
 import type { AvailabilityState } from './availability.js';
 import type { NetworkKind } from './schema.js';
 import type { NetworkResponse } from './network-client.js';
+import type { QueueCounts } from './queue-counts.js';
 import { isStorable } from './text.js';
 import { FEEDBACK_LABEL_MAX, FEEDBACK_MAX_QUESTIONS, FEEDBACK_MIN_QUESTIONS, FEEDBACK_QUESTION_TYPES, type FeedbackQuestion, type FeedbackQuestionSummary } from './feedback.js';
 
@@ -228,6 +229,9 @@ export interface SessionInfo {
   installationAdmin: boolean;
   networks: NetworkAccess[];
 }
+
+/** A network as its organisers read it: the public answer, and its intakes and waiting list in total (`queueCounts`). */
+export interface AdminNetworkResponse extends NetworkResponse, QueueCounts {}
 
 export interface AdminNetworkSummary extends NetworkAccess {
   state: AvailabilityState;
@@ -507,7 +511,7 @@ export interface AdminResponses {
   listMessages: { messages: SentMessage[] };
   setNotify: SessionInfo;
   getNetworkDocument: NetworkDocumentResponse;
-  getNetwork: NetworkResponse;
+  getNetwork: AdminNetworkResponse;
   putNetworkDocument: NetworkDocumentResponse;
   createNetwork: NetworkDocumentResponse;
   listRevisions: { revisions: NetworkRevision[] };

@@ -35,9 +35,28 @@ export function formatHours(locale: Locale, minutes: number): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 2 }).format(hours);
 }
 
+/**
+ * Scripts written from right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest of
+ * U+0590–U+08FF, their presentation forms, and the historic ones of planes 1). The certificate
+ * lays out lines from left to right only: such text would come out with its letters reversed and
+ * unjoined, so it is not printed as if it were Latin (nor as "?") but replaced by a visible note.
+ */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/**
+ * Whether `text` can be printed on a certificate as written: no right-to-left script, and every
+ * character in the font (`canWrite`, the PDF's own answer). The one rule for what a certificate
+ * prints; text that fails it is replaced by the note of `certificateMessages`, never by "?".
+ */
+export function printableOnCertificate(text: string, canWrite: (text: string) => boolean = () => true): boolean {
+  return !RIGHT_TO_LEFT.test(text) && canWrite(text);
+}
+
 /** Everything a certificate says, worded: the PDF only lays it out. */
 export interface CertificateText {
   heading: string;
+  /** The network's title (or the note that it cannot be printed). */
+  network: string;
   person: string;
   statement: string;
   organisation?: string;
@@ -59,10 +78,14 @@ export function certificateText(
   attendance: readonly Record<string, boolean>[],
   locale: Locale,
   issuedAt: Date,
+  canWrite?: (text: string) => boolean,
 ): CertificateText | undefined {
   const sessions = attendedSessions(network, attendance);
   if (!sessions.length) return undefined;
   const m = certificateMessages(locale);
+  const shown = (text: string) => (printableOnCertificate(text, canWrite) ? text : m.notPrintable);
+  const named = printableOnCertificate(person.name, canWrite);
+  const networkTitle = shown(network.title);
   const minutes = sessions.reduce((n, s) => n + (sessionMinutes(s) ?? 0), 0);
   const lines = sessions.map((s) => {
     const t = sessionTiming(s);
@@ -73,14 +96,15 @@ export function certificateText(
         : t.kind === 'exact'
           ? `${formatDate(locale, t.start)}, ${formatTime(locale, t.start)}${t.end ? `–${formatTime(locale, t.end)}` : ''}`
           : formatDate(locale, t.start);
-    return { title: s.title, when, duration: own === undefined ? m.durationUnknown : m.hours(formatHours(locale, own)) };
+    return { title: shown(s.title), when, duration: own === undefined ? m.durationUnknown : m.hours(formatHours(locale, own)) };
   });
-  const organisers = network.organisers.map((o) => o.name);
+  const organisers = network.organisers.map((o) => shown(o.name));
   return {
     heading: m.heading,
-    person: person.name,
-    statement: m.statement(person.name, network.title),
-    ...(person.organisation && { organisation: m.organisation(person.organisation) }),
+    network: networkTitle,
+    person: named ? person.name : m.nameNotPrintable,
+    statement: named ? m.statement(person.name, networkTitle) : m.statementUnnamed(networkTitle),
+    ...(person.organisation && { organisation: m.organisation(shown(person.organisation)) }),
     sessionsHeading: m.sessionsHeading,
     sessions: lines,
     total: m.total(sessions.length, formatHours(locale, minutes)),

@@ -28,6 +28,7 @@ export * from './network-changes.js';
 export * from './revision-diff.js';
 export * from './session-names.js';
 export * from './certificate.js';
+export * from './queue-counts.js';
 export { certificateMessages, type CertificateMessages } from './i18n/certificate.js';
 export * from './feedback.js';
 export { feedbackMessages, type FeedbackMessages } from './i18n/feedback.js';

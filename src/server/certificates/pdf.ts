@@ -3,13 +3,16 @@
  * JavaScript, so no hand-written PDF and nothing native to install. Every word comes from core
  * (`certificateText`); this file only places the lines on A4 pages.
  *
- * The fonts are the PDF's standard Helvetica, which every reader has and which needs no font
- * file in the package; it encodes Windows-1252 (all of Dutch, English, German, French…). A
- * character outside it is written without its accent where that makes it one (ş → s), and as
- * "?" otherwise, rather than refusing the whole certificate.
+ * The font is DejaVu Sans, embedded as a subset (./fonts.ts), so names print as written
+ * ("Yılmaz", "Łukasz", "Ζωή"). Which text can be printed at all is core's rule
+ * (`printableOnCertificate`, given the font's `canWrite`): text that cannot is already replaced
+ * by a visible note in the `CertificateText`, never by "?".
  */
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import type { CertificateText, Locale } from '../../core/index.js';
+import { CertificatesUnavailableError, certificateFonts } from './fonts.js';
+
+export { CertificatesUnavailableError } from './fonts.js';
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 64;
@@ -20,34 +23,22 @@ const WIDTH = A4[0] - 2 * MARGIN;
  * first certificate is made, so a server installed without it still starts, and only the
  * certificate routes say what is missing (503).
  */
-export class CertificatesUnavailableError extends Error {
-  constructor() {
-    super('pdf-lib is not installed');
-  }
-}
-
 let loaded: Promise<typeof import('pdf-lib') | undefined> | undefined;
 const pdfLib = () => (loaded ??= import('pdf-lib').catch(() => undefined));
 
-/** The text as the font can write it: accents dropped where that helps, "?" for the rest. */
-function writable(font: PDFFont, text: string): string {
-  const known = new Set(font.getCharacterSet());
-  let out = '';
-  for (const ch of text.replace(/[\u2028\u2029\r\n\t]/g, ' ')) {
-    if (known.has(ch.codePointAt(0)!)) out += ch;
-    else {
-      const bare = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      out += [...bare].every((c) => known.has(c.codePointAt(0)!)) && bare ? bare : ch === 'ı' ? 'i' : '?';
-    }
-  }
-  return out;
+/** Which text the certificate's font can write: core's `certificateText` takes it as `canWrite`. */
+export async function certificateWriter(): Promise<(text: string) => boolean> {
+  return (await certificateFonts()).canWrite;
 }
+
+/** Line and paragraph separators and tabs are laid out as spaces. */
+const writable = (text: string) => text.replace(/[\u2028\u2029\r\n\t]/g, ' ');
 
 /** Breaks text into lines that fit `width` at `size`; a word longer than a line is cut. */
 function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of writable(font, text).split(/ +/)) {
+  for (const word of writable(text).split(/ +/)) {
     const next = line ? `${line} ${word}` : word;
     if (font.widthOfTextAtSize(next, size) <= width) {
       line = next;
@@ -102,10 +93,10 @@ class Writer {
   }
 }
 
-function writeCertificate(w: Writer, c: CertificateText, networkTitle: string): void {
+function writeCertificate(w: Writer, c: CertificateText): void {
   w.newPage();
   w.text(c.heading, { size: 26, bold: true, accent: true, after: 8 });
-  w.text(networkTitle, { size: 15, bold: true });
+  w.text(c.network, { size: 15, bold: true });
   w.rule();
   w.text(c.person, { size: 18, bold: true, after: 6 });
   if (c.organisation) w.text(c.organisation, { after: 8 });
@@ -125,18 +116,20 @@ function writeCertificate(w: Writer, c: CertificateText, networkTitle: string): 
  * One PDF with a certificate per person (each starting on its own page); `title` is the
  * document's title in its metadata, which screen readers and the reader's window show.
  */
-export async function certificatesPdf(certificates: readonly CertificateText[], context: { networkTitle: string; locale: Locale; title: string; now: Date }): Promise<Uint8Array> {
+export async function certificatesPdf(certificates: readonly CertificateText[], context: { locale: Locale; title: string; now: Date }): Promise<Uint8Array> {
   const lib = await pdfLib();
-  if (!lib) throw new CertificatesUnavailableError();
-  const { PDFDocument, StandardFonts, rgb } = lib;
+  if (!lib) throw new CertificatesUnavailableError('pdf-lib');
+  const fonts = await certificateFonts();
+  const { PDFDocument, rgb } = lib;
   const doc = await PDFDocument.create();
+  doc.registerFontkit(fonts.fontkit as Parameters<PDFDocument['registerFontkit']>[0]);
   doc.setTitle(context.title, { showInWindowTitleBar: true });
   doc.setLanguage(context.locale === 'en' ? 'en-GB' : 'nl-NL');
   doc.setCreator('leerkring');
   doc.setProducer('leerkring (pdf-lib)');
   doc.setCreationDate(context.now);
   doc.setModificationDate(context.now);
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), { ink: rgb(0.1, 0.1, 0.12), accent: rgb(0.0, 0.27, 0.53) });
-  for (const c of certificates) writeCertificate(w, c, context.networkTitle);
+  const w = new Writer(doc, await doc.embedFont(fonts.regular, { subset: true }), await doc.embedFont(fonts.bold, { subset: true }), { ink: rgb(0.1, 0.1, 0.12), accent: rgb(0.0, 0.27, 0.53) });
+  for (const c of certificates) writeCertificate(w, c);
   return doc.save();
 }

@@ -28,13 +28,13 @@ function sendPdf(reply: FastifyReply, pdf: Uint8Array, fileName: string) {
 const noAttendance = (req: FastifyRequest, reply: FastifyReply) => error(reply, 409, 'no-attendance', certificateMessages(localeOf(req)).noAttendance);
 const notFound = (req: FastifyRequest, reply: FastifyReply) => error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
 
-/** Runs `make`; without pdf-lib on the server, says so (503) instead of failing as an error. */
+/** Runs `make`; without pdf-lib or the font packages on the server, says so (503) instead of failing as an error. */
 async function orUnavailable<T>(req: FastifyRequest, reply: FastifyReply, make: () => Promise<T>): Promise<T | undefined> {
   try {
     return await make();
   } catch (err) {
     if (!(err instanceof CertificatesUnavailableError)) throw err;
-    void error(reply, 503, 'certificates-unavailable', localeOf(req) === 'en' ? 'Certificates need the pdf-lib package on the server: npm install pdf-lib.' : 'Deelnamebewijzen hebben het pakket pdf-lib op de server nodig: npm install pdf-lib.');
+    void error(reply, 503, 'certificates-unavailable', localeOf(req) === 'en' ? 'Certificates need the packages pdf-lib, @pdf-lib/fontkit and dejavu-fonts-ttf on the server: npm install pdf-lib @pdf-lib/fontkit dejavu-fonts-ttf.' : 'Deelnamebewijzen hebben de pakketten pdf-lib, @pdf-lib/fontkit en dejavu-fonts-ttf op de server nodig: npm install pdf-lib @pdf-lib/fontkit dejavu-fonts-ttf.');
     return undefined;
   }
 }

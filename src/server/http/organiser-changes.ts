@@ -36,6 +36,9 @@ function refused(reply: FastifyReply, r: Exclude<RegisterResult, { kind: 'create
   return error(reply, 422, 'invalid', formMessages(locale).signup.errorSummary);
 }
 
+/** The organiser who adds: the network's other organisers hear of it, they do not. */
+const byCaller = (req: FastifyRequest): { by?: string } => (req.caller?.kind === 'organiser' ? { by: req.caller.organiser.email.toLowerCase() } : {});
+
 function registerAdd(admin: FastifyInstance, deps: Deps): void {
   admin.post(ADMIN_ROUTES.addRegistration.path, adminRoute('addRegistration'), async (req, reply) => {
     const n = builtIn(deps, req, reply);
@@ -43,7 +46,7 @@ function registerAdd(admin: FastifyInstance, deps: Deps): void {
     const b = req.body as AddRegistrationRequest;
     const locale = localeOf(req);
     const sendEmail = b.sendEmail ?? true;
-    const r = await deps.store.registerByOrganiser(n, b.registration, { overCapacity: b.overCapacity ?? false, sendEmail });
+    const r = await deps.store.registerByOrganiser(n, b.registration, { overCapacity: b.overCapacity ?? false, sendEmail, ...byCaller(req) });
     deps.mailQueued();
     if (r.kind !== 'created') return refused(reply, r, n, locale);
     req.auditRegistrationId = r.id;
@@ -109,7 +112,7 @@ function registerImport(admin: FastifyInstance, deps: Deps): void {
     const taken = read.rows.filter((r) => !r.skip && !r.problems.length);
     const commit = (b.commit ?? false) && taken.length === read.rows.filter((r) => !r.skip).length;
     const sendEmail = b.sendEmail ?? true;
-    const { committed, results } = await deps.store.registerAll(n, taken.map((r) => r.registration), { overCapacity: b.overCapacity ?? false, sendEmail }, commit);
+    const { committed, results } = await deps.store.registerAll(n, taken.map((r) => r.registration), { overCapacity: b.overCapacity ?? false, sendEmail, ...byCaller(req) }, commit);
     if (committed) deps.mailQueued();
     const byLine = new Map(taken.map((r, i) => [r.line, results[i]!]));
     const rows: ImportRow[] = read.rows.map((r) => {

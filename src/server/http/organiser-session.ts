@@ -9,6 +9,7 @@ import {
   ADMIN_ROUTES,
   adminMessages,
   availabilityMap,
+  queueCounts,
   registrationScope,
   sessionOverAt,
   sessionStart,
@@ -143,7 +144,8 @@ function registerOrganisers(admin: FastifyInstance, organisers: OrganiserService
     const n = networks.get(req.adminNetworkId!);
     if (!n) return fail(reply, 404, 'not-found', text(req).networkNotFound);
     reply.header('cache-control', 'no-store');
-    return { network: { ...publicNetwork(n), ...(!isPublic(n) && { draft: true }) }, availability: availabilityMap(n, await options.counts(n.id), options.networkNow(n.id)) };
+    const counts = await options.counts(n.id);
+    return { network: { ...publicNetwork(n), ...(!isPublic(n) && { draft: true }) }, availability: availabilityMap(n, counts, options.networkNow(n.id)), ...queueCounts(counts) };
   });
 
   admin.get(R.listOrganisers.path, adminRoute('listOrganisers'), async (req, reply) => {
@@ -181,13 +183,11 @@ function summary(n: Network, role: NetworkAccess['role'], counts: Record<string,
     .filter((s) => s.status !== 'cancelled' && sessionStart(s) && sessionOverAt(s)!.getTime() > now.getTime())
     .sort((x, y) => sessionStart(x)!.getTime() - sessionStart(y)!.getTime())[0];
   const places = (registrationScope(n) === 'session' && next && a.sessions[next.id]) || a.network;
-  const total = (k: keyof PlaceCounts) => Object.values(counts).reduce((sum, c) => sum + c[k], 0);
   return {
     ...access(n, role),
     state: places.state,
     places: { taken: places.taken, ...(places.capacity !== undefined && { capacity: places.capacity, left: places.placesLeft ?? 0 }) },
-    pending: total('pending'),
-    waiting: total('waitlisted'),
+    ...queueCounts(counts),
     ...(!isPublic(n) && { draft: true as const }),
     ...(next && { nextSession: { id: next.id, title: next.title, start: sessionStart(next)!.toISOString(), ...(!next.start && { dateOnly: true }) } }),
   };

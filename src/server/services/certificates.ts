@@ -6,7 +6,7 @@
  * on their manage page. A person is everyone registered with one address in the network.
  */
 import { certificateHolders, certificateMessages, certificateText, type CertificateText, type Locale, type Network } from '../../core/index.js';
-import { certificatesPdf } from '../certificates/pdf.js';
+import { certificatesPdf, certificateWriter } from '../certificates/pdf.js';
 import { composeCertificateMail } from '../mail/compose-certificate.js';
 import type { RegistrationRow } from '../storage/registrations.js';
 import type { RegistrationContext } from './context.js';
@@ -30,9 +30,10 @@ export class Certificates {
     return { row, network, holder };
   }
 
-  #text(network: Network, rows: readonly RegistrationRow[], locale: Locale): CertificateText | undefined {
+  /** The words of a person's certificate; what the font cannot write becomes core's note. */
+  async #text(network: Network, rows: readonly RegistrationRow[], locale: Locale): Promise<CertificateText | undefined> {
     const first = rows[0]!;
-    return certificateText(network, first.participant, rows.map((r) => r.attendance), locale, this.#ctx.now(network.id));
+    return certificateText(network, first.participant, rows.map((r) => r.attendance), locale, this.#ctx.now(network.id), await certificateWriter());
   }
 
   /** The certificate of the person of registration `id`, in `locale` (by default the language they registered in). */
@@ -40,18 +41,18 @@ export class Certificates {
     const h = await this.#holder(id);
     if (!h) return { ok: false, code: 'not-found' };
     const lang = locale ?? h.row.locale;
-    const text = h.holder && this.#text(h.network, h.holder.registrations, lang);
+    const text = h.holder && (await this.#text(h.network, h.holder.registrations, lang));
     if (!text) return { ok: false, code: 'no-attendance' };
-    return { ok: true, fileName: text.fileName, pdf: await certificatesPdf([text], { networkTitle: h.network.title, locale: lang, title: `${text.heading} ${h.network.title}`, now: this.#ctx.now(h.network.id) }) };
+    return { ok: true, fileName: text.fileName, pdf: await certificatesPdf([text], { locale: lang, title: `${text.heading} ${h.network.title}`, now: this.#ctx.now(h.network.id) }) };
   }
 
   /** Everyone's certificate in one PDF, a page (or more) each, in arrival order; undefined when nobody attended yet. */
   async forNetwork(network: Network, locale: Locale): Promise<{ pdf: Uint8Array; fileName: string; people: number } | undefined> {
     const holders = certificateHolders(network, (await this.#ctx.repo.list(network.id)).filter((r) => !r.erased_at));
-    const texts = holders.map((h) => this.#text(network, h.registrations, locale)).filter((t): t is CertificateText => t !== undefined);
+    const texts = (await Promise.all(holders.map((h) => this.#text(network, h.registrations, locale)))).filter((t): t is CertificateText => t !== undefined);
     if (!texts.length) return undefined;
     const m = certificateMessages(locale);
-    const pdf = await certificatesPdf(texts, { networkTitle: network.title, locale, title: `${m.heading} ${network.title}`, now: this.#ctx.now(network.id) });
+    const pdf = await certificatesPdf(texts, { locale, title: `${m.heading} ${network.title}`, now: this.#ctx.now(network.id) });
     return { pdf, fileName: m.allFileName(network.id), people: texts.length };
   }
 
@@ -59,9 +60,9 @@ export class Certificates {
   async send(id: string): Promise<{ ok: true } | { ok: false; code: 'not-found' | 'no-attendance' }> {
     const h = await this.#holder(id);
     if (!h) return { ok: false, code: 'not-found' };
-    const text = h.holder && this.#text(h.network, h.holder.registrations, h.row.locale);
+    const text = h.holder && (await this.#text(h.network, h.holder.registrations, h.row.locale));
     if (!text) return { ok: false, code: 'no-attendance' };
-    const pdf = await certificatesPdf([text], { networkTitle: h.network.title, locale: h.row.locale, title: `${text.heading} ${h.network.title}`, now: this.#ctx.now(h.network.id) });
+    const pdf = await certificatesPdf([text], { locale: h.row.locale, title: `${text.heading} ${h.network.title}`, now: this.#ctx.now(h.network.id) });
     const manageUrl = this.#ctx.manageUrl(h.row.id);
     const message = composeCertificateMail(h.network, { participant: h.row.participant, locale: h.row.locale, pdf, fileName: text.fileName, ...(manageUrl && { manageUrl }) });
     await this.#ctx.transaction((repo) => repo.enqueue(h.row.id, 'certificate', message));

@@ -67,6 +67,8 @@ export interface ByOrganiser {
   overCapacity: boolean;
   /** Send the person the e-mail they would get had they registered themselves. */
   sendEmail: boolean;
+  /** The address of the organiser who adds (lower case): the others hear of it, they do not. */
+  by?: string;
 }
 
 /** Thrown to roll back a trial of an import (its preview), carrying what it would have done. */
@@ -354,14 +356,13 @@ export class Registering {
     // Only the facts known now: the delivery job composes the e-mails outside this transaction
     // (composeOutbox), so a registration does not wait for their composition.
     const sessionId = input.sessionId ?? null;
-    // An organiser who adds someone knows of it (no news for organisers), and may send no e-mail (a paper list).
-    if (r.organiser) {
-      if (r.organiser.sendEmail) mails.push({ registrationId: id, kind: status, facts: { sessionId, ...(position !== undefined && { position }) } });
-      return;
+    // An organiser who adds someone may send them no e-mail (a paper list).
+    if (!r.organiser || r.organiser.sendEmail) mails.push({ registrationId: id, kind: status, facts: { sessionId, ...(position !== undefined && { position }) } });
+    // Organisers who want to hear at once, but the one who added them; the e-mail carries the
+    // registration's id, so erasing the participant also removes it while unsent. The rows of an
+    // import wait together, so delivery gathers them into one e-mail per organiser.
+    for (const o of organisers) {
+      if (o.email !== r.organiser?.by) mails.push({ registrationId: id, kind: 'organiser-new', facts: { sessionId, status, to: { email: o.email, name: o.name }, locale: 'nl' } });
     }
-    mails.push({ registrationId: id, kind: status, facts: { sessionId, ...(position !== undefined && { position }) } });
-    // Organisers who want to hear at once; the e-mail carries the registration's id, so erasing
-    // the participant also removes it while unsent.
-    for (const o of organisers) mails.push({ registrationId: id, kind: 'organiser-new', facts: { sessionId, status, to: { email: o.email, name: o.name }, locale: 'nl' } });
   }
 }
