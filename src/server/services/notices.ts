@@ -34,14 +34,13 @@ export class Notices {
    * file for what no longer takes place). Returns how many.
    */
   async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
-    const repo = new RegistrationRepository(tx);
-    const mailings = new MailingRepository(tx);
-    let queued = 0;
-    await this.#revisionMails(mailings, before, after, timeline, async (row, kind, message) => {
-      await repo.enqueue(row.id, kind, message);
-      queued++;
+    const mails: { registrationId: string; kind: string; message: MailMessage }[] = [];
+    await this.#revisionMails(new MailingRepository(tx), before, after, timeline, async (row, kind, message) => {
+      mails.push({ registrationId: row.id, kind, message });
     });
-    return queued;
+    // Queued in one statement, however many people (issue 27).
+    await new RegistrationRepository(tx).enqueueAll(mails);
+    return mails.length;
   }
 
   /**

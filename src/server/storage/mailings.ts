@@ -153,13 +153,18 @@ export class MailingRepository {
     return rows.map(rowOf);
   }
 
-  /** Records one reminder; false when it was recorded already (by another process), so it is not sent twice. */
-  async markReminded(registrationId: string, sessionId: string, start: Date): Promise<boolean> {
-    const { rows } = await this.#q.query(
-      'INSERT INTO reminders_sent (registration_id, session_id, session_start) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
-      [registrationId, sessionId, start.toISOString()],
+  /**
+   * Records the reminders of these registrations in one statement; returns those recorded now
+   * (not before, by another process), so none is sent twice.
+   */
+  async markReminded(registrationIds: readonly string[], sessionId: string, start: Date): Promise<Set<string>> {
+    if (!registrationIds.length) return new Set();
+    const { rows } = await this.#q.query<{ registration_id: string }>(
+      `INSERT INTO reminders_sent (registration_id, session_id, session_start) SELECT unnest($1::uuid[]), $2, $3
+         ON CONFLICT DO NOTHING RETURNING registration_id`,
+      [registrationIds, sessionId, start.toISOString()],
     );
-    return rows.length === 1;
+    return new Set(rows.map((r) => r.registration_id));
   }
 
   /** Registrations recorded as attended at a session, whose data is still kept; in arrival order. */

@@ -16,6 +16,19 @@ export async function enqueueMail(tx: Queryable, registrationId: string | null, 
   await tx.query('INSERT INTO mail_outbox (registration_id, kind, message, names) VALUES ($1, $2, $3, $4)', [registrationId, kind, JSON.stringify(message), names?.length ? names : null]);
 }
 
+/**
+ * Adds many composed messages to the outbox in one statement (issue 27: a save or the reminder
+ * job telling thousands of people), in the given order, inside the caller's transaction.
+ */
+export async function enqueueMails(tx: Queryable, mails: readonly { registrationId: string; kind: string; message: object }[]): Promise<void> {
+  if (!mails.length) return;
+  await tx.query(
+    `INSERT INTO mail_outbox (registration_id, kind, message)
+       SELECT r, k, m::jsonb FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS t(r, k, m, o) ORDER BY o`,
+    [mails.map((m) => m.registrationId), mails.map((m) => m.kind), mails.map((m) => JSON.stringify(m.message))],
+  );
+}
+
 /** An outbox row as claimed: a composed message, or (a new registration's e-mail) the facts to compose it from. */
 export interface OutboxRow {
   id: string;
