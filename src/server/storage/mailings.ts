@@ -62,6 +62,16 @@ export class MailingRepository {
     return Number(rows[0]!.n);
   }
 
+  /** How many people a message goes to (messageRecipients, counted). */
+  async countRecipients(networkId: string, statuses: readonly string[], target?: string, ids?: readonly string[]): Promise<number> {
+    const { rows } = await this.#q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
+         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[]))`,
+      [networkId, statuses, target ?? null, ids ?? null],
+    );
+    return Number(rows[0]!.n);
+  }
+
   /** One message as an organiser wrote it, for composing its e-mails; undefined when it is gone. */
   async messageById(id: string): Promise<{ networkId: string; sessionId: string | null; subject: string; body: string } | undefined> {
     const { rows } = await this.#q.query<{ network_id: string; session_id: string | null; subject: string; body: string }>(

@@ -348,4 +348,21 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `
   CREATE INDEX mail_outbox_message ON mail_outbox ((facts->>'messageId')) WHERE kind = 'message'
   `,
+  // Fan-out too big for the request that causes it (issue 27): a save or a message to thousands
+  // records a job in its own transaction, and the delivery job expands it into outbox rows a batch
+  // at a time, each batch in one transaction with the job's cursor (the last seq done), so a
+  // process killed in between leaves the job to continue where its last batch ended.
+  `
+  CREATE TABLE fanout_jobs (
+    id bigserial PRIMARY KEY,
+    kind text NOT NULL,
+    network_id text NOT NULL,
+    facts jsonb NOT NULL,
+    up_to_seq bigint NOT NULL,
+    after_seq bigint NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    done_at timestamptz
+  );
+  CREATE INDEX fanout_jobs_open ON fanout_jobs (id) WHERE done_at IS NULL
+  `,
 ];
