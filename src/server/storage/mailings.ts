@@ -112,8 +112,8 @@ export class MailingRepository {
 
   /** A network's messages, newest first, with the recipients that are not erased. */
   async messages(networkId: string): Promise<MessageRow[]> {
-    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'>>(
-      'SELECT id, session_id, statuses, subject, body, sent_by, created_at FROM messages WHERE network_id = $1 ORDER BY seq DESC',
+    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'> & { sent_pruned: number }>(
+      'SELECT id, session_id, statuses, subject, body, sent_by, created_at, sent_pruned FROM messages WHERE network_id = $1 ORDER BY seq DESC',
       [networkId],
     );
     const { rows: people } = await this.#q.query<{ message_id: string; registration_id: string; participant: unknown }>(
@@ -131,9 +131,12 @@ export class MailingRepository {
       [rows.map((m) => m.id), MAX_ATTEMPTS],
     );
     const delivery = new Map(outbox.map((d) => [d.id, { sent: Number(d.sent), waiting: Number(d.waiting), failed: Number(d.failed) }]));
-    return rows.map((m) => ({
+    // Sent e-mails pruned from the outbox (pruneSentMail) are counted on the message.
+    return rows.map(({ sent_pruned: pruned, ...m }) => ({
       ...m,
-      ...(delivery.has(m.id) && { delivery: delivery.get(m.id)! }),
+      ...((delivery.has(m.id) || Number(pruned) > 0) && {
+        delivery: { ...(delivery.get(m.id) ?? { sent: 0, waiting: 0, failed: 0 }), sent: (delivery.get(m.id)?.sent ?? 0) + Number(pruned) },
+      }),
       statuses: json(m.statuses),
       recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
     }));

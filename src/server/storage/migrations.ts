@@ -365,4 +365,10 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   );
   CREATE INDEX fanout_jobs_open ON fanout_jobs (id) WHERE done_at IS NULL
   `,
+  // Sent outbox rows are pruned after a while (issue 27, pruneSentMail); a message keeps the count
+  // of its pruned sent e-mails, so what became of them stays known.
+  `
+  ALTER TABLE messages ADD COLUMN sent_pruned integer NOT NULL DEFAULT 0;
+  CREATE INDEX mail_outbox_sent ON mail_outbox (sent_at) WHERE sent_at IS NOT NULL
+  `,
 ];

@@ -89,6 +89,29 @@ export async function forgetMailNamingErased(db: Queryable): Promise<string[]> {
   return rows.map((r) => String(r.id));
 }
 
+/** How long sent outbox rows are kept: long enough to look into a complaint, then they go. */
+export const SENT_KEPT_DAYS = 30;
+
+/**
+ * Removes outbox rows sent more than `days` days ago, in one statement with the count of each
+ * message's pruned e-mails added to the message (its delivery status still says how many went
+ * out). Returns how many rows went.
+ */
+export async function pruneSentMail(db: Queryable, days = SENT_KEPT_DAYS): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM mail_outbox WHERE sent_at < now() - $1 * interval '1 day' RETURNING kind, facts
+     ), counted AS (
+       UPDATE messages m SET sent_pruned = m.sent_pruned + g.n
+         FROM (SELECT facts->>'messageId' AS id, count(*)::int AS n FROM gone WHERE kind = 'message' AND facts ? 'messageId' GROUP BY 1) g
+        WHERE m.id::text = g.id
+     )
+     SELECT count(*)::int AS n FROM gone`,
+    [days],
+  );
+  return Number(rows[0]!.n);
+}
+
 /** Which of these outbox rows still exist. */
 export async function outboxRowsKept(db: Queryable, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
