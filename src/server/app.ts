@@ -113,7 +113,7 @@ async function buildServices(options: ServerOptions): Promise<{ networks: Networ
   // What a saved revision changes reaches the people concerned, in the revision's transaction.
   networks.onRevision(async (tx, change) => {
     if (!change.before) return;
-    await store.tellRevision(tx, change.before, change.after, sessionTimeline(await networks.history(change.after.id, tx)));
+    await store.tellRevision(tx, change.before, change.after, sessionTimeline(await networks.history(change.after.id, tx)), change.revision);
   });
   if (!(options.networks instanceof NetworkRegistry)) await networks.importDocuments([...options.networks.values()].map((n) => ({ network: n, raw: n })));
   return { networks, store };

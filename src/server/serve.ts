@@ -170,7 +170,7 @@ export async function moveDocuments(direction: 'import' | 'export', options: { f
         const manageUrl = process.env.MANAGE_URL;
         const store = new RegistrationService(db, registry, { secret, ...(manageUrl && { manageUrl: (token: string) => manageUrl.replace('{token}', encodeURIComponent(token)) }) });
         registry.onRevision(async (tx, change) => {
-          if (change.before) await store.tellRevision(tx, change.before, change.after, sessionTimeline(await registry.history(change.after.id, tx)));
+          if (change.before) await store.tellRevision(tx, change.before, change.after, sessionTimeline(await registry.history(change.after.id, tx)), change.revision);
         });
         await registry.importDocuments(documents);
         return registry.imported;

@@ -146,6 +146,8 @@ export type ComposeOutbox = ((row: {
 }) => Promise<MailMessage | undefined>) & {
   /** A composer for one claimed batch that reads what its rows need at once (these registrations), instead of per row. */
   forBatch?: (registrationIds: string[]) => Promise<ComposeOutbox>;
+  /** Expands one batch of a fan-out job into outbox rows (issue 27); false when none waits. */
+  expand?: () => Promise<boolean>;
 };
 
 /** What deliverOutbox composes with when it is given nothing: per database, the first registration service over it. */
@@ -195,6 +197,8 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
   let sent = 0;
   let failed = 0;
   for (;;) {
+    // A big save or message is queued here, a batch of its people before each batch sent.
+    const expanded = (await compose?.expand?.()) ?? false;
     const claimed = await claimOutbox(db, worker, limit, options.claimTimeoutMs, compose !== undefined);
     const { rows: batch, deferred }: { rows: Gathered[]; deferred: boolean } = compose ? await gatherOrganiserNews(db, claimed, worker, options.claimTimeoutMs, told) : { rows: claimed, deferred: false };
     let failures = 0;
@@ -244,7 +248,7 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
     );
     await markSent(db, done);
     // A failure is tried again on the job's next turn, not at once in this one; so is news for an organiser already told in this turn.
-    if (claimed.length < limit || failures || deferred || options.stopping?.()) return { sent, failed };
+    if ((claimed.length < limit && !expanded) || failures || deferred || options.stopping?.()) return { sent, failed };
   }
 }
 

@@ -29,6 +29,12 @@ export interface RegistrationServiceOptions {
    * caller's transaction `q`: every calendar file in an e-mail then says what the feed says.
    */
   timeline?: (network: Network, q: Queryable) => Promise<SessionTimeline>;
+  /**
+   * The most people a save or a message tells within its own request (issue 27); for more, it
+   * records a fan-out job that the delivery job expands. By default 200 for a save (each e-mail is
+   * composed with its calendar items) and 2,000 for a message (queued by one statement).
+   */
+  fanoutInline?: number;
 }
 
 /** What a new registration's outbox rows hold to be composed from later (composeOutbox). */

@@ -14,11 +14,15 @@ import {
 } from '../../core/index.js';
 import { composeOrganiserMail } from '../mail/compose.js';
 import { amsterdamDate, startOfAmsterdamDay } from '../../core/time.js';
-import type { MailingRepository, RegistrationRow } from '../storage/registrations.js';
+import { MailingRepository, type RegistrationRow } from '../storage/registrations.js';
+import { recordFanout } from '../storage/fanout-jobs.js';
 import type { RegistrationContext } from './context.js';
 
 /** An organiser's message, its text already checked (`freeText`). */
 export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body' | 'registrationIds'>;
+
+/** How many people a message is queued for within its own request (one statement); more by a fan-out job (issue 27). */
+const MESSAGE_INLINE = 2000;
 
 export class Messages {
   readonly #ctx: RegistrationContext;
@@ -48,6 +52,17 @@ export class Messages {
   async sendMessage(network: Network, m: OrganiserMessage, sentBy: string | null): Promise<{ id: string; recipients: number } | undefined> {
     const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
     const id = randomUUID();
+    // More people than one statement queues in time: the message and a fan-out job, in one
+    // transaction; the delivery job lists and queues its people a batch at a time (issue 27).
+    const count = await this.#ctx.mailings.countRecipients(network.id, m.statuses, target, m.registrationIds);
+    if (!count) return undefined;
+    if (count > (this.#ctx.opts.fanoutInline ?? MESSAGE_INLINE)) {
+      await this.#ctx.db.transaction(async (tx) => {
+        await new MailingRepository(tx).insertMessage({ id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy }, []);
+        await recordFanout(tx, 'message', network.id, { messageId: id, statuses: m.statuses, target: target ?? null, ids: m.registrationIds ?? null });
+      });
+      return { id, recipients: count };
+    }
     const recipients = await this.#ctx.mailings.queueMessage(
       { id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy },
       target,

@@ -4,8 +4,10 @@
  * recorded as attended.
  */
 import {
+  parseNetwork,
   registrationScope,
   sessionChanges,
+  sessionTimeline,
   type Network,
   type NetworkChangePreview,
   type ReportNoticeResult,
@@ -17,6 +19,8 @@ import type { Queryable } from '../storage/db.js';
 import { composeReportMail, composeRevisionMail, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail/compose.js';
 import { ownPlaceIn } from '../mail/compose-calendar.js';
 import { MailingRepository, RegistrationRepository, type RegistrationRow } from '../storage/registrations.js';
+import { advanceFanout, concernedPeople, recordFanout, revisionBatch, type FanoutJob } from '../storage/fanout-jobs.js';
+import { revisionHistory } from '../storage/networks.js';
 import type { RegistrationContext } from './context.js';
 
 export class Notices {
@@ -31,17 +35,63 @@ export class Notices {
    * place, the waiting list, or an intake) listing every session of theirs that got a date,
    * moved, changed venue, lost its date, was cancelled or removed (core's `sessionChanges`), with
    * the calendar items (same UID, SEQUENCE from the revision history; a separate METHOD:CANCEL
-   * file for what no longer takes place). Returns how many.
+   * file for what no longer takes place), queued in one statement. When the revision's number is
+   * given and more people are concerned than the request can tell in time (issue 27), it records
+   * a fan-out job instead, which the delivery job expands a batch at a time (expandRevision).
+   * Returns how many people are told (or will be).
    */
-  async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
-    const repo = new RegistrationRepository(tx);
-    const mailings = new MailingRepository(tx);
-    let queued = 0;
-    await this.#revisionMails(mailings, before, after, timeline, async (row, kind, message) => {
-      await repo.enqueue(row.id, kind, message);
-      queued++;
-    });
-    return queued;
+  async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline, revision?: number): Promise<number> {
+    const plan = revisionPlan(before, after);
+    if (!plan) return 0;
+    if (revision !== undefined) {
+      const people = await concernedPeople(tx, after.id, plan.targets);
+      if (people > (this.#ctx.opts.fanoutInline ?? REVISION_INLINE)) {
+        await recordFanout(tx, 'revision', after.id, { revision });
+        return people;
+      }
+    }
+    return this.#queueRevisionMails(tx, await new MailingRepository(tx).concerned(after.id, plan.targets), plan, after, timeline);
+  }
+
+  /** Composes the revision e-mails of these registrations and queues them in one statement (issue 27); returns how many. */
+  async #queueRevisionMails(tx: Queryable, rows: RegistrationRow[], plan: RevisionPlan, after: Network, timeline: SessionTimeline): Promise<number> {
+    const mails: { registrationId: string; kind: string; message: MailMessage }[] = [];
+    this.#revisionMails(rows, plan, after, timeline, (row, kind, message) => mails.push({ registrationId: row.id, kind, message }));
+    await new RegistrationRepository(tx).enqueueAll(mails);
+    return mails.length;
+  }
+
+  /** The revisions a fan-out job tells about, parsed once per job rather than once per batch. */
+  readonly #revisions = new Map<string, Promise<{ before: Network; after: Network; timeline: SessionTimeline } | undefined>>();
+
+  /**
+   * One batch of a revision's fan-out job, in the caller's transaction: the revision and the one
+   * before it as saved, the timeline as of that revision, the next people after the job's cursor.
+   */
+  async expandRevision(tx: Queryable, job: FanoutJob, limit: number): Promise<void> {
+    const revision = Number(job.facts.revision);
+    const key = `${job.networkId}\n${revision}`;
+    let pair = this.#revisions.get(key);
+    if (!pair) {
+      if (this.#revisions.size >= 4) this.#revisions.delete(this.#revisions.keys().next().value!);
+      pair = revisionHistory(tx, job.networkId).then((rows) => {
+        const history = rows.filter((r) => Number(r.revision) <= revision).flatMap((r) => {
+          const parsed = parseNetwork(r.document);
+          return parsed.ok ? [{ revision: Number(r.revision), at: new Date(r.at), network: parsed.value }] : [];
+        });
+        const after = history.find((h) => h.revision === revision)?.network;
+        const before = history.find((h) => h.revision === revision - 1)?.network;
+        return after && before ? { before, after, timeline: sessionTimeline(history) } : undefined;
+      });
+      pair.catch(() => this.#revisions.delete(key));
+      this.#revisions.set(key, pair);
+    }
+    const p = await pair;
+    const plan = p && revisionPlan(p.before, p.after);
+    if (!p || !plan) return advanceFanout(tx, job.id, job.upToSeq, true);
+    const batch = await revisionBatch(tx, job, plan.targets, limit);
+    await this.#queueRevisionMails(tx, batch.rows, plan, p.after, p.timeline);
+    await advanceFanout(tx, job.id, batch.last, batch.people < limit);
   }
 
   /**
@@ -58,46 +108,27 @@ export class Notices {
     }));
     let email: { subject: string; text: string } | undefined;
     let emails = 0;
-    await this.#revisionMails(this.#ctx.mailings, before, after, {}, async (_row, _kind, message, sessionIds) => {
-      for (const id of sessionIds) changes.find((c) => c.sessionId === id)!.recipients++;
-      emails++;
-      email ??= { subject: message.subject, text: message.text };
-    });
+    const plan = revisionPlan(before, after);
+    if (plan)
+      this.#revisionMails(await this.#ctx.mailings.concerned(after.id, plan.targets), plan, after, {}, (_row, _kind, message, sessionIds) => {
+        for (const id of sessionIds) changes.find((c) => c.sessionId === id)!.recipients++;
+        emails++;
+        email ??= { subject: message.subject, text: message.text };
+      });
     return { changes, emails, ...(email && { email }) };
   }
 
-  async #revisionMails(
-    mailings: MailingRepository,
-    before: Network,
+  #revisionMails(
+    concerned: RegistrationRow[],
+    { changes, perSession }: RevisionPlan,
     after: Network,
     timeline: SessionTimeline,
-    each: (row: RegistrationRow, kind: RevisionMailKind, message: MailMessage, sessionIds: string[]) => Promise<void>,
-  ): Promise<void> {
-    const perSession = registrationScope(after) === 'session';
-    const changes: RevisionMailChange[] = [];
-    for (const change of sessionChanges(before, after)) {
-      const now = after.sessions.find((s) => s.id === change.sessionId);
-      // A session that appears (dated) was not in `before`: it is its own "before".
-      const was = before.sessions.find((s) => s.id === change.sessionId) ?? now!;
-      const kind: RevisionMailChange['kind'] = change.kinds.includes('removed')
-        ? 'session-removed'
-        : change.kinds.includes('cancelled')
-          ? 'session-cancelled'
-          : change.kinds.includes('undated')
-            ? 'session-undated'
-            : change.kinds.includes('dated')
-              ? 'session-dated'
-              : change.kinds.includes('moved')
-                ? 'session-moved'
-                : 'session-venue';
-      changes.push({ kind, session: now ?? was, was });
-    }
-    if (!changes.length) return;
-    const targets = perSession ? changes.map((c) => c.session.id) : ['network'];
+    each: (row: RegistrationRow, kind: RevisionMailKind, message: MailMessage, sessionIds: string[]) => void,
+  ): void {
     // One e-mail per person: someone registered for several of the changed sessions hears of
     // them together, in the language and under the name of their first registration.
     const people = new Map<string, RegistrationRow[]>();
-    for (const row of await mailings.concerned(after.id, targets)) {
+    for (const row of concerned) {
       if (row.erased_at) continue;
       const rows = people.get(row.email_lower);
       if (rows) rows.push(row);
@@ -126,7 +157,7 @@ export class Notices {
         ...(links[0] && { manageUrl: links[0].url }),
         ...(links.length > 1 && { manageUrls: links }),
       });
-      await each(first, kind, message, mine.map((c) => c.session.id));
+      each(first, kind, message, mine.map((c) => c.session.id));
     }
   }
 
@@ -159,4 +190,33 @@ export class Notices {
       return { recipients: rows.length, alreadyTold, sent, ...(email && { email }) };
     });
   }
+}
+
+/** How many people a save tells within its own request; more are told by a fan-out job (issue 27). */
+const REVISION_INLINE = 200;
+
+/** What a revision changes for people: the e-mail kind per changed session, and the targets whose people are concerned. */
+type RevisionPlan = { changes: RevisionMailChange[]; targets: string[]; perSession: boolean };
+
+function revisionPlan(before: Network, after: Network): RevisionPlan | undefined {
+  const perSession = registrationScope(after) === 'session';
+  const changes: RevisionMailChange[] = [];
+  for (const change of sessionChanges(before, after)) {
+    const now = after.sessions.find((s) => s.id === change.sessionId);
+    // A session that appears (dated) was not in `before`: it is its own "before".
+    const was = before.sessions.find((s) => s.id === change.sessionId) ?? now!;
+    const kind: RevisionMailChange['kind'] = change.kinds.includes('removed')
+      ? 'session-removed'
+      : change.kinds.includes('cancelled')
+        ? 'session-cancelled'
+        : change.kinds.includes('undated')
+          ? 'session-undated'
+          : change.kinds.includes('dated')
+            ? 'session-dated'
+            : change.kinds.includes('moved')
+              ? 'session-moved'
+              : 'session-venue';
+    changes.push({ kind, session: now ?? was, was });
+  }
+  return changes.length ? { changes, targets: perSession ? changes.map((c) => c.session.id) : ['network'], perSession } : undefined;
 }

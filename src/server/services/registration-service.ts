@@ -39,6 +39,7 @@ import { Intake } from './intake.js';
 import { Messages, type OrganiserMessage } from './messages.js';
 import { Reminders } from './reminders.js';
 import { Notices } from './notices.js';
+import { Fanouts } from './fanout.js';
 import { Retention } from './retention.js';
 import { Certificates } from './certificates.js';
 import { Feedback } from './feedback.js';
@@ -69,6 +70,7 @@ export class RegistrationService {
   readonly reminders: Reminders;
   /** Revision notices and report notices. */
   readonly notices: Notices;
+  readonly fanouts: Fanouts;
   readonly retention: Retention;
   /** Certificates of attendance (issue 24). */
   readonly certificates: Certificates;
@@ -90,7 +92,9 @@ export class RegistrationService {
     this.retention = new Retention(context);
     this.certificates = new Certificates(context);
     this.feedback = new Feedback(context);
-    this.composeOutbox = context.composeOutbox;
+    this.fanouts = new Fanouts(context, this.notices);
+    // The delivery job expands fan-out jobs into outbox rows before it sends (issue 27).
+    this.composeOutbox = Object.assign(context.composeOutbox, { expand: () => this.fanouts.expandOne() });
     useOutboxComposer(db, this.composeOutbox);
   }
 
@@ -248,8 +252,8 @@ export class RegistrationService {
 
   // Revision and report notices (notices.ts).
 
-  tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline): Promise<number> {
-    return this.notices.tellRevision(tx, before, after, timeline);
+  tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline, revision?: number): Promise<number> {
+    return this.notices.tellRevision(tx, before, after, timeline, revision);
   }
 
   previewRevision(before: Network, after: Network): Promise<NetworkChangePreview> {

@@ -36,11 +36,13 @@ export class Reminders {
         for (;;) {
           const r = await this.#ctx.transaction(async (repo, mailings) => {
             const rows = await mailings.claimReminders(network.id, perSession ? session.id : 'network', session.id, start, batch);
-            let sent = 0;
+            // Recorded and queued in one statement each, however many people (issue 27).
+            const marked = await mailings.markReminded(rows.map((r) => r.id), session.id, start);
             // The calendar item in a reminder says what the feed says (SEQUENCE, DTSTAMP).
-            const timeline = rows.length ? await this.#ctx.timeline(repo, network) : undefined;
+            const timeline = marked.size ? await this.#ctx.timeline(repo, network) : undefined;
+            const mails = [];
             for (const row of rows) {
-              if (!(await mailings.markReminded(row.id, session.id, start))) continue;
+              if (!marked.has(row.id)) continue;
               // Inside a series: nothing for a session the person does not come to; waiting for its place is said as such.
               const own = ownPlaceIn(row.places, session.id);
               if (own === 'declined') continue;
@@ -55,9 +57,10 @@ export class Reminders {
                 status: own === 'waitlisted' ? own : row.status,
                 ...(manageUrl && { manageUrl }),
               });
-              await repo.enqueue(row.id, 'reminder', message);
-              sent++;
+              mails.push({ registrationId: row.id, kind: 'reminder', message });
             }
+            await repo.enqueueAll(mails);
+            const sent = mails.length;
             return { claimed: rows.length, sent };
           });
           queued += r.sent;

@@ -62,6 +62,16 @@ export class MailingRepository {
     return Number(rows[0]!.n);
   }
 
+  /** How many people a message goes to (messageRecipients, counted). */
+  async countRecipients(networkId: string, statuses: readonly string[], target?: string, ids?: readonly string[]): Promise<number> {
+    const { rows } = await this.#q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
+         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[]))`,
+      [networkId, statuses, target ?? null, ids ?? null],
+    );
+    return Number(rows[0]!.n);
+  }
+
   /** One message as an organiser wrote it, for composing its e-mails; undefined when it is gone. */
   async messageById(id: string): Promise<{ networkId: string; sessionId: string | null; subject: string; body: string } | undefined> {
     const { rows } = await this.#q.query<{ network_id: string; session_id: string | null; subject: string; body: string }>(
@@ -102,8 +112,8 @@ export class MailingRepository {
 
   /** A network's messages, newest first, with the recipients that are not erased. */
   async messages(networkId: string): Promise<MessageRow[]> {
-    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'>>(
-      'SELECT id, session_id, statuses, subject, body, sent_by, created_at FROM messages WHERE network_id = $1 ORDER BY seq DESC',
+    const { rows } = await this.#q.query<Omit<MessageRow, 'recipients'> & { sent_pruned: number }>(
+      'SELECT id, session_id, statuses, subject, body, sent_by, created_at, sent_pruned FROM messages WHERE network_id = $1 ORDER BY seq DESC',
       [networkId],
     );
     const { rows: people } = await this.#q.query<{ message_id: string; registration_id: string; participant: unknown }>(
@@ -121,9 +131,12 @@ export class MailingRepository {
       [rows.map((m) => m.id), MAX_ATTEMPTS],
     );
     const delivery = new Map(outbox.map((d) => [d.id, { sent: Number(d.sent), waiting: Number(d.waiting), failed: Number(d.failed) }]));
-    return rows.map((m) => ({
+    // Sent e-mails pruned from the outbox (pruneSentMail) are counted on the message.
+    return rows.map(({ sent_pruned: pruned, ...m }) => ({
       ...m,
-      ...(delivery.has(m.id) && { delivery: delivery.get(m.id)! }),
+      ...((delivery.has(m.id) || Number(pruned) > 0) && {
+        delivery: { ...(delivery.get(m.id) ?? { sent: 0, waiting: 0, failed: 0 }), sent: (delivery.get(m.id)?.sent ?? 0) + Number(pruned) },
+      }),
       statuses: json(m.statuses),
       recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
     }));
@@ -153,13 +166,18 @@ export class MailingRepository {
     return rows.map(rowOf);
   }
 
-  /** Records one reminder; false when it was recorded already (by another process), so it is not sent twice. */
-  async markReminded(registrationId: string, sessionId: string, start: Date): Promise<boolean> {
-    const { rows } = await this.#q.query(
-      'INSERT INTO reminders_sent (registration_id, session_id, session_start) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING registration_id',
-      [registrationId, sessionId, start.toISOString()],
+  /**
+   * Records the reminders of these registrations in one statement; returns those recorded now
+   * (not before, by another process), so none is sent twice.
+   */
+  async markReminded(registrationIds: readonly string[], sessionId: string, start: Date): Promise<Set<string>> {
+    if (!registrationIds.length) return new Set();
+    const { rows } = await this.#q.query<{ registration_id: string }>(
+      `INSERT INTO reminders_sent (registration_id, session_id, session_start) SELECT unnest($1::uuid[]), $2, $3
+         ON CONFLICT DO NOTHING RETURNING registration_id`,
+      [registrationIds, sessionId, start.toISOString()],
     );
-    return rows.length === 1;
+    return new Set(rows.map((r) => r.registration_id));
   }
 
   /** Registrations recorded as attended at a session, whose data is still kept; in arrival order. */

@@ -354,4 +354,27 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `
   ALTER TABLE registrations ADD COLUMN cancellation_fee numeric(10, 2)
   `,
+  // Fan-out too big for the request that causes it (issue 27): a save or a message to thousands
+  // records a job in its own transaction, and the delivery job expands it into outbox rows a batch
+  // at a time, each batch in one transaction with the job's cursor (the last seq done), so a
+  // process killed in between leaves the job to continue where its last batch ended.
+  `
+  CREATE TABLE fanout_jobs (
+    id bigserial PRIMARY KEY,
+    kind text NOT NULL,
+    network_id text NOT NULL,
+    facts jsonb NOT NULL,
+    up_to_seq bigint NOT NULL,
+    after_seq bigint NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    done_at timestamptz
+  );
+  CREATE INDEX fanout_jobs_open ON fanout_jobs (id) WHERE done_at IS NULL
+  `,
+  // Sent outbox rows are pruned after a while (issue 27, pruneSentMail); a message keeps the count
+  // of its pruned sent e-mails, so what became of them stays known.
+  `
+  ALTER TABLE messages ADD COLUMN sent_pruned integer NOT NULL DEFAULT 0;
+  CREATE INDEX mail_outbox_sent ON mail_outbox (sent_at) WHERE sent_at IS NOT NULL
+  `,
 ];

@@ -16,6 +16,19 @@ export async function enqueueMail(tx: Queryable, registrationId: string | null, 
   await tx.query('INSERT INTO mail_outbox (registration_id, kind, message, names) VALUES ($1, $2, $3, $4)', [registrationId, kind, JSON.stringify(message), names?.length ? names : null]);
 }
 
+/**
+ * Adds many composed messages to the outbox in one statement (issue 27: a save or the reminder
+ * job telling thousands of people), in the given order, inside the caller's transaction.
+ */
+export async function enqueueMails(tx: Queryable, mails: readonly { registrationId: string; kind: string; message: object }[]): Promise<void> {
+  if (!mails.length) return;
+  await tx.query(
+    `INSERT INTO mail_outbox (registration_id, kind, message)
+       SELECT r, k, m::jsonb FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS t(r, k, m, o) ORDER BY o`,
+    [mails.map((m) => m.registrationId), mails.map((m) => m.kind), mails.map((m) => JSON.stringify(m.message))],
+  );
+}
+
 /** An outbox row as claimed: a composed message, or (a new registration's e-mail) the facts to compose it from. */
 export interface OutboxRow {
   id: string;
@@ -74,6 +87,29 @@ export async function forgetMailNamingErased(db: Queryable): Promise<string[]> {
      RETURNING id`,
   );
   return rows.map((r) => String(r.id));
+}
+
+/** How long sent outbox rows are kept: long enough to look into a complaint, then they go. */
+export const SENT_KEPT_DAYS = 30;
+
+/**
+ * Removes outbox rows sent more than `days` days ago, in one statement with the count of each
+ * message's pruned e-mails added to the message (its delivery status still says how many went
+ * out). Returns how many rows went.
+ */
+export async function pruneSentMail(db: Queryable, days = SENT_KEPT_DAYS): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `WITH gone AS (
+       DELETE FROM mail_outbox WHERE sent_at < now() - $1 * interval '1 day' RETURNING kind, facts
+     ), counted AS (
+       UPDATE messages m SET sent_pruned = m.sent_pruned + g.n
+         FROM (SELECT facts->>'messageId' AS id, count(*)::int AS n FROM gone WHERE kind = 'message' AND facts ? 'messageId' GROUP BY 1) g
+        WHERE m.id::text = g.id
+     )
+     SELECT count(*)::int AS n FROM gone`,
+    [days],
+  );
+  return Number(rows[0]!.n);
 }
 
 /** Which of these outbox rows still exist. */

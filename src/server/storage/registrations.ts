@@ -5,7 +5,7 @@
  */
 import type { PlaceCounts } from '../../core/index.js';
 import type { Queryable } from './db.js';
-import { enqueueMail } from './outbox.js';
+import { enqueueMail, enqueueMails } from './outbox.js';
 import { searchTextOf } from './registration-list.js';
 import { ACTIVE, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 
@@ -393,5 +393,10 @@ export class RegistrationRepository {
   /** `names`: the registrations the message names besides its own (a digest), so purging them finds it. */
   async enqueue(registrationId: string | null, kind: string, message: object, names?: string[]): Promise<void> {
     await enqueueMail(this.#q, registrationId, kind, message, names);
+  }
+
+  /** Many composed messages in one statement, in this order (a save's or the reminder job's e-mails). */
+  async enqueueAll(mails: readonly { registrationId: string; kind: string; message: object }[]): Promise<void> {
+    await enqueueMails(this.#q, mails);
   }
 }

@@ -1,0 +1,37 @@
+/**
+ * Fan-out jobs (issue 27; storage/fanout-jobs.ts): a save or a message that concerns more people
+ * than its request can queue in time records a job; this expands one batch of the oldest open
+ * job in one transaction (its outbox rows and its cursor together), called by the delivery job
+ * before each batch it sends. Two processes never expand the same job at once (SKIP LOCKED); a
+ * process killed mid-batch leaves nothing of that batch, and the next turn does it again.
+ */
+import { advanceFanout, claimFanout, expandMessageBatch } from '../storage/fanout-jobs.js';
+import type { RegistrationContext } from './context.js';
+import type { Notices } from './notices.js';
+
+/** People per batch: a message's batch is one statement; a save's is composed in this process. */
+const BATCH = { message: 5000, revision: 500 } as const;
+
+export class Fanouts {
+  readonly #ctx: RegistrationContext;
+  readonly #notices: Notices;
+
+  constructor(context: RegistrationContext, notices: Notices) {
+    this.#ctx = context;
+    this.#notices = notices;
+  }
+
+  /** Expands one batch of the oldest open job that no other process holds; false when there was none. */
+  expandOne(): Promise<boolean> {
+    return this.#ctx.db.transaction(async (tx) => {
+      const job = await claimFanout(tx);
+      if (!job) return false;
+      if (job.kind === 'message') {
+        const { last, count } = await expandMessageBatch(tx, job, BATCH.message);
+        await advanceFanout(tx, job.id, last, count < BATCH.message);
+      } else if (job.kind === 'revision') await this.#notices.expandRevision(tx, job, BATCH.revision);
+      else await advanceFanout(tx, job.id, job.upToSeq, true);
+      return true;
+    });
+  }
+}
