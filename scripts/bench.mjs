@@ -498,8 +498,12 @@ async function fastifyFloor(bodies) {
 
 const getRun = (port, path, seconds) => load({ port, seconds, request: () => ({ path }) });
 
-/** Stores `n` registrations for a network straight in PostgreSQL (10% cancelled); ANALYZE after, unless told not to. */
-async function seed(url, networkId, n, { analyze = true } = {}) {
+/**
+ * Stores `n` registrations for a network straight in PostgreSQL (10% cancelled), with their
+ * search text as the server writes it (unless `fill` is false: then the first search fills it);
+ * ANALYZE after, unless told not to.
+ */
+async function seed(url, networkId, n, { analyze = true, fill = true } = {}) {
   const { default: pg } = await import('pg');
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -521,6 +525,11 @@ async function seed(url, networkId, n, { analyze = true } = {}) {
          ON CONFLICT (network_id, target) DO UPDATE SET confirmed = EXCLUDED.confirmed, pending = EXCLUDED.pending, waitlisted = EXCLUDED.waitlisted`,
         [networkId],
       );
+    // The search text, as every write path of the server stores it (core's fold, by the server's own fill).
+    if (fill) {
+      const { fillSearchTexts } = await import('../dist/server/storage/registration-list.js');
+      await fillSearchTexts(c, networkId);
+    }
     if (analyze) await c.query('ANALYZE registrations');
   } finally {
     await c.end();

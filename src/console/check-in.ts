@@ -3,20 +3,23 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { attendanceList } from '../core/export.js';
-import { matchesSearch } from '../core/search.js';
 import { sessionStart } from '../core/session-time.js';
 import { sessionNames } from '../core/session-names.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
 import { consoleStyles } from './styles.js';
 import { ConsoleDataChangedEvent } from './live.js';
+import { PAGE_SIZE, firstPages } from './pages.js';
 
 /** Waits before trying a failed save again: 1 s, 2 s, 4 s … up to 30 s. */
 const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
 
 /**
  * Check-in at the door, made for a phone: search as you type, one tap per person, and every
- * tap kept. A tap changes the screen at once and is saved in the background, one request at a
+ * tap kept. The people with a place at the session come from the server a page at a time, in
+ * arrival order, and the search runs there by core's rule (issue 27): 40 names or 5,000 open
+ * as fast, and "zoe kok" finds "Zoë Kok". "Meer laden" adds the next page and moves focus to
+ * its first person; the print button fetches everyone for the paper list first. A tap changes the screen at once and is saved in the background, one request at a
  * time in tap order; a save that fails (no signal in the hall) stays queued and is tried again
  * until it succeeds, and the page says how many are still waiting. Nothing is written to
  * storage: the queue lives in memory, and leaving the page with unsaved taps asks first.
@@ -96,7 +99,13 @@ export class ConsoleCheckIn extends ConsolePage {
   static override properties = {
     network: { attribute: false },
     session: { attribute: false },
-    people: { attribute: false },
+    version: { attribute: false },
+    _items: { state: true },
+    _next: { state: true },
+    _total: { state: true },
+    _all: { state: true },
+    _presentAll: { state: true },
+    _sheet: { state: true },
     _query: { state: true },
     _present: { state: true },
     _queue: { state: true },
@@ -104,7 +113,17 @@ export class ConsoleCheckIn extends ConsolePage {
 
   declare network: Network;
   declare session: Session;
-  declare people: AdminRegistration[];
+  /** Raised by the network page when what the server holds may have changed. */
+  declare version: number;
+  /** The people drawn (a page or more), undefined until the first page arrives. */
+  declare _items: AdminRegistration[] | undefined;
+  declare _next: string | null;
+  /** How many match the search; how many have a place at the session; how many of those the server has as present. */
+  declare _total: number;
+  declare _all: number;
+  declare _presentAll: number;
+  /** Everyone with a place, fetched for the paper list. */
+  declare _sheet: AdminRegistration[] | undefined;
   declare _query: string;
   /** What the organiser sees: present or not, per registration id. */
   declare _present: Map<string, boolean>;
@@ -115,6 +134,10 @@ export class ConsoleCheckIn extends ConsolePage {
   #attempt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #touched = false;
+  /** Counts loads; an answer to an older one than the latest is dropped. */
+  #generation = 0;
+  /** What the server last said about each person seen: present or not. */
+  readonly #saved = new Map<string, boolean>();
   readonly #online = () => this.#retryNow();
   readonly #beforeUnload = (e: BeforeUnloadEvent) => {
     if (this._queue.size) e.preventDefault();
@@ -122,7 +145,11 @@ export class ConsoleCheckIn extends ConsolePage {
 
   constructor() {
     super();
-    this.people = [];
+    this.version = 0;
+    this._next = null;
+    this._total = 0;
+    this._all = 0;
+    this._presentAll = 0;
     this._query = '';
     this._present = new Map();
     this._queue = new Map();
@@ -142,11 +169,77 @@ export class ConsoleCheckIn extends ConsolePage {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('people') || changed.has('session')) {
-      const present = new Map<string, boolean>();
-      for (const p of this.people) present.set(p.id, this._queue.get(p.id) ?? p.attendance[this.session.id] === true);
+    if (changed.has('session') || changed.has('network')) {
+      this._items = undefined;
+      this.loaded = this.#load(PAGE_SIZE);
+    } else if (changed.has('_query')) this.loaded = this.#load(PAGE_SIZE);
+    else if (changed.has('version')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0));
+    if (changed.has('_items')) {
+      const present = new Map(this._present);
+      for (const p of this._items ?? []) present.set(p.id, this._queue.get(p.id) ?? this.#saved.get(p.id) === true);
       this._present = present;
     }
+  }
+
+  #page(query: { q?: string; attendedAt?: string; present?: 'yes' }, limit: number, after?: string) {
+    return this.state.admin
+      .registrations(this.network.id, { placeAt: this.session.id, ...query, limit: String(limit), ...(after && { after }) })
+      .then((r) => this.signedOutIf(r));
+  }
+
+  #remember(items: readonly AdminRegistration[]): void {
+    for (const p of items) this.#saved.set(p.id, p.attendance[this.session.id] === true);
+  }
+
+  /** Loads the first `count` people who match the search, how many have a place, and how many of them are present. */
+  async #load(count: number): Promise<void> {
+    const generation = ++this.#generation;
+    const q = this._query.trim();
+    const [page, all, present] = await Promise.all([
+      firstPages((limit, after) => this.#page(q ? { q } : {}, limit, after), count),
+      q ? this.#page({}, 1) : undefined,
+      this.#page({ attendedAt: this.session.id, present: 'yes' }, 1),
+    ]);
+    if (!page || generation !== this.#generation) return;
+    this.#remember(page.items);
+    this._items = page.items;
+    this._next = page.next;
+    this._total = page.total;
+    this._all = all?.ok ? (all.value.total ?? 0) : q ? this._all : page.total;
+    if (present.ok) this._presentAll = present.value.total ?? 0;
+  }
+
+  async #more(): Promise<void> {
+    if (!this._next || !this._items) return;
+    const generation = ++this.#generation;
+    const q = this._query.trim();
+    const r = await this.#page(q ? { q } : {}, PAGE_SIZE, this._next);
+    if (!r.ok || generation !== this.#generation) return;
+    const first = r.value.registrations[0];
+    this.#remember(r.value.registrations);
+    this._items = [...this._items, ...r.value.registrations];
+    this._next = r.value.next ?? null;
+    // Keyboard users carry on where the new people begin.
+    await this.updateComplete;
+    if (first) this.renderRoot.querySelector<HTMLElement>(`#in-${CSS.escape(first.id)}`)?.focus();
+  }
+
+  /** The paper list has everyone with a place, not only those drawn: fetched first, then printed. */
+  async #print(): Promise<void> {
+    const everyone = await firstPages((limit, after) => this.#page({}, limit, after), Number.MAX_SAFE_INTEGER);
+    if (everyone) {
+      this.#remember(everyone.items);
+      this._sheet = everyone.items;
+    }
+    await this.updateComplete;
+    print();
+  }
+
+  /** Present now: what the server counts, with the taps not yet saved. */
+  #presentCount(): number {
+    let n = this._presentAll;
+    for (const [id, present] of this._queue) n += Number(present) - Number(this.#saved.get(id) === true);
+    return n;
   }
 
   /** Resolves when every tap so far is saved (tests wait for it; the UI shows it). */
@@ -194,7 +287,8 @@ export class ConsoleCheckIn extends ConsolePage {
           queue.delete(id);
           this._queue = queue;
         }
-        if (!r.ok) {
+        if (r.ok) this.#saved.set(id, present);
+        else {
           // Refused for good (the registration is gone): show what the server knows.
           this._present = new Map(this._present).set(id, !present);
         }
@@ -212,10 +306,8 @@ export class ConsoleCheckIn extends ConsolePage {
     const a = m.attendance;
     const locale = this.state.locale;
     const start = sessionStart(this.session);
-    const people = [...this.people].sort((x, y) => x.participant.name.localeCompare(y.participant.name, locale));
-    const shown = people.filter((p) => matchesSearch(this._query, [p.participant.name, p.participant.organisation]));
-    const presentCount = people.filter((p) => this._present.get(p.id)).length;
-    const sheet = attendanceList(this.network, this.people, this.session.id, locale);
+    const shown = this._items ?? [];
+    const sheet = attendanceList(this.network, this._sheet ?? shown, this.session.id, locale);
     return html`${sheet
         ? html`<div class="sheet">
             <h2>${sheet.heading}: ${sheet.session.title}</h2>
@@ -225,7 +317,7 @@ export class ConsoleCheckIn extends ConsolePage {
                 <tr><th scope="col">${sheet.columns.name}</th><th scope="col">${sheet.columns.organisation}</th><th scope="col">${sheet.columns.signature}</th></tr>
               </thead>
               <tbody>
-                ${sheet.people.map((p) => html`<tr><td><bdi>${p.name}</bdi></td><td><bdi>${p.organisation}</bdi></td><td class="sign">${this._present.get(p.id) ? '✓' : ''}</td></tr>`)}
+                ${sheet.people.map((p) => html`<tr><td><bdi>${p.name}</bdi></td><td><bdi>${p.organisation}</bdi></td><td class="sign">${(this._present.get(p.id) ?? this.#saved.get(p.id)) ? '✓' : ''}</td></tr>`)}
               </tbody>
             </table>
           </div>`
@@ -234,21 +326,21 @@ export class ConsoleCheckIn extends ConsolePage {
       <p class="muted">${start ? (this.session.start ? formatDateTime(locale, start) : formatDate(locale, start)) : a.noDate}</p>
       <p class="no-print">${a.intro}</p>
       <p role="status" class="status-line">
-        ${a.count(presentCount, people.length)}.
+        ${this._items ? html`${a.count(this.#presentCount(), this._all)}.` : m.loading}
         ${this._queue.size ? a.saving(this._queue.size) : this.#touched ? a.saved : nothing}
       </p>
-      ${people.length === 0
+      ${this._items && this._all === 0 && !this._query.trim()
         ? html`<p>${a.none}</p>`
         : html`<div class="field no-print">
               <label for="q">${a.search}</label>
               <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
             </div>
-            ${shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
+            ${this._items && shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
             <ul class="people">
               ${repeat(shown, (p) => p.id, (p) => {
                 const present = this._present.get(p.id) === true;
                 return html`<li>
-                  <button type="button" aria-pressed=${present ? 'true' : 'false'} @click=${() => this.#tap(p.id)}>
+                  <button type="button" id=${`in-${p.id}`} aria-pressed=${present ? 'true' : 'false'} @click=${() => this.#tap(p.id)}>
                     <span><bdi>${p.participant.name}</bdi>${p.participant.organisation ? html`<br /><small><bdi>${p.participant.organisation}</bdi></small>` : nothing}</span>
                     <span class="state" aria-hidden="true"
                       >${present ? a.present : a.notPresent}${this._queue.has(p.id) ? html` <span class="unsaved">(${a.unsaved})</span>` : nothing}</span
@@ -257,7 +349,13 @@ export class ConsoleCheckIn extends ConsolePage {
                 </li>`;
               })}
             </ul>
-            <p class="no-print"><button class="button secondary" type="button" @click=${() => print()}>${a.print}</button></p>`}</div>`;
+            ${this._next
+              ? html`<p class="no-print">
+                  <span id="shown-of">${m.registrations.shownOf(shown.length, this._total)}</span>
+                  <button class="button secondary" type="button" id="more" aria-describedby="shown-of" @click=${() => void this.#more()}>${m.registrations.more}</button>
+                </p>`
+              : nothing}
+            <p class="no-print"><button class="button secondary" type="button" @click=${() => void this.#print()}>${a.print}</button></p>`}</div>`;
   }
 }
 

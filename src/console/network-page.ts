@@ -13,6 +13,7 @@ import { ConsoleDataChangedEvent, LiveData } from './live.js';
 import { registrationCard, sessionTitle, sessionWhen, who } from './registration-card.js';
 import './registrations-list.js';
 import './check-in.js';
+import './intake.js';
 import './messages.js';
 import './organisers.js';
 import './sessions.js';
@@ -34,8 +35,9 @@ type Load =
 /** Places taken (confirmed and intakes), per target, from the kept counts. */
 type Taken = { network: number; sessions: Record<string, number> };
 
-function scopeOf(tab: Tab): Scope {
-  return tab === 'intake' ? 'pending' : tab === 'waitlist' ? 'waitlisted' : tab === 'attendance' || tab === 'exports' ? 'all' : 'none';
+/** Check-in at one session, the intake queue and the Export tab page through the server themselves (issue 27). */
+function scopeOf(tab: Tab, sessionId: string | undefined): Scope {
+  return tab === 'waitlist' ? 'waitlisted' : tab === 'attendance' && !sessionId ? 'all' : 'none';
 }
 
 /**
@@ -48,8 +50,6 @@ export class ConsoleNetwork extends ConsolePage {
     tab: { attribute: false },
     sessionId: { attribute: false },
     _load: { state: true },
-    _selected: { state: true },
-    _reasonError: { state: true },
     _notice: { state: true },
     _busy: { state: true },
     _confirmRemove: { state: true },
@@ -60,8 +60,6 @@ export class ConsoleNetwork extends ConsolePage {
   declare tab: Tab;
   declare sessionId: string | undefined;
   declare _load: Load;
-  declare _selected: Set<string>;
-  declare _reasonError: boolean;
   /** What the page says after an action; a person's name in it stays in its own <bdi> (a template). */
   declare _notice: string | TemplateResult;
   declare _busy: boolean;
@@ -74,8 +72,6 @@ export class ConsoleNetwork extends ConsolePage {
     super();
     this.tab = 'registrations';
     this._load = { status: 'loading' };
-    this._selected = new Set();
-    this._reasonError = false;
     this._notice = '';
     this._busy = false;
     new LiveData(this, () => this.#reload());
@@ -86,10 +82,7 @@ export class ConsoleNetwork extends ConsolePage {
     if (changed.has('networkId')) this.loaded = this.#fetch();
     // Every tab shows what the server holds now, not what it held when the network was opened.
     else if (changed.has('tab') || changed.has('sessionId')) void this.#reload();
-    if (changed.has('tab')) {
-      this._notice = '';
-      this._reasonError = false;
-    }
+    if (changed.has('tab')) this._notice = '';
   }
 
   /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
@@ -120,7 +113,7 @@ export class ConsoleNetwork extends ConsolePage {
   async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
     this.#generation++;
-    const scope = scopeOf(this.tab);
+    const scope = scopeOf(this.tab, this.sessionId);
     const { doc, regs, counts, taken, refused } = await this.#get(this.networkId, scope);
     if (doc.ok && regs.ok && !refused) this._load = { status: 'ready', network: doc.value.network, scope, registrations: regs.value.registrations, counts, taken, version: 0 };
     else this._load = { status: 'error', notFound: refused || (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
@@ -136,7 +129,7 @@ export class ConsoleNetwork extends ConsolePage {
     if (this._load.status !== 'ready') return;
     const generation = ++this.#generation;
     const networkId = this.networkId;
-    const scope = scopeOf(this.tab);
+    const scope = scopeOf(this.tab, this.sessionId);
     const { doc, regs, counts, taken } = await this.#get(networkId, scope);
     if (generation !== this.#generation || networkId !== this.networkId || this._load.status !== 'ready') return;
     const same = doc.ok && JSON.stringify(doc.value.network) === JSON.stringify(this._load.network);
@@ -173,7 +166,7 @@ export class ConsoleNetwork extends ConsolePage {
           )}
         </ul>
       </nav>
-      ${load.scope === scopeOf(this.tab) || load.scope === 'all' ? this.#tab(network, load.registrations) : html`<p role="status">${m.loading}</p>`}`;
+      ${load.scope === scopeOf(this.tab, this.sessionId) || load.scope === 'all' ? this.#tab(network, load.registrations) : html`<p role="status">${m.loading}</p>`}`;
   }
 
   /** Who organises the network and its audit log are for owners only, as the API decides. */
@@ -194,13 +187,13 @@ export class ConsoleNetwork extends ConsolePage {
   #tab(network: Network, regs: AdminRegistration[]): TemplateResult {
     switch (this.tab) {
       case 'intake':
-        return this.#intake(network, regs);
+        return html`<leerkring-console-intake .network=${network} .version=${this.#version()}></leerkring-console-intake>`;
       case 'waitlist':
         return this.#waitlist(network, regs);
       case 'attendance':
         return this.#attendance(network, regs);
       case 'exports':
-        return this.#exports(network, regs);
+        return this.#exports(network);
       case 'organisers':
         return html`<leerkring-console-organisers .networkId=${network.id} .network=${network}></leerkring-console-organisers>`;
       case 'feedback':
@@ -227,7 +220,12 @@ export class ConsoleNetwork extends ConsolePage {
   // Registrations ----------------------------------------------------------------------------
 
   #registrations(network: Network): TemplateResult {
-    return html`<leerkring-console-registrations .network=${network} .version=${this._load.status === 'ready' ? this._load.version : 0} .notice=${this._notice}></leerkring-console-registrations>`;
+    return html`<leerkring-console-registrations .network=${network} .version=${this.#version()} .notice=${this._notice}></leerkring-console-registrations>`;
+  }
+
+  /** Raised after every load: the tabs that page through the server load again. */
+  #version(): number {
+    return this._load.status === 'ready' ? this._load.version : 0;
   }
 
   #card = (network: Network, x: AdminRegistration, extra?: TemplateResult): TemplateResult =>
@@ -238,106 +236,6 @@ export class ConsoleNetwork extends ConsolePage {
     const r = this.signedOutIf(await this.state.admin.setNote(x.id, note));
     this._notice = r.ok ? this.m.registrations.noteSaved : this.m.failed;
     if (r.ok) await this.#reload();
-  }
-
-  // Intake ------------------------------------------------------------------------------------
-
-  #intake(network: Network, regs: AdminRegistration[]): TemplateResult {
-    const m = this.m;
-    const t = m.intake;
-    const pending = regs.filter((r) => r.status === 'pending').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const selected = pending.filter((r) => this._selected.has(r.id));
-    const all = pending.length > 0 && selected.length === pending.length;
-    return html`<h2>${t.heading}</h2>
-      <p>${t.intro}</p>
-      <p role="status" class="status-line">${this._notice}</p>
-      ${pending.length === 0
-        ? html`<p>${t.none}</p>`
-        : html`<div class="check">
-              <input id="all" type="checkbox" .checked=${all} @change=${(e: Event) => this.#selectAll(pending, (e.target as HTMLInputElement).checked)} />
-              <label for="all">${t.selectAll}</label>
-            </div>
-            <ol class="cards">
-              ${repeat(
-                pending,
-                (x) => x.id,
-                (x) => html`<li class="card">
-                  ${this.#card(
-                    network,
-                    x,
-                    html`<div class="check">
-                      <input
-                        id=${`sel-${x.id}`}
-                        type="checkbox"
-                        .checked=${this._selected.has(x.id)}
-                        @change=${(e: Event) => this.#select(x.id, (e.target as HTMLInputElement).checked)}
-                      />
-                      <label for=${`sel-${x.id}`}>${sayingWho(t.select, who(x))}</label>
-                    </div>`,
-                  )}
-                </li>`,
-              )}
-            </ol>
-            <div class="field">
-              <label for="reason">${t.reason}</label>
-              <span class="hint" id="reason-hint">${t.reasonHint}</span>
-              ${this._reasonError ? html`<span class="error-text" id="reason-error">${t.reasonMissing}</span>` : nothing}
-              <textarea
-                id="reason"
-                aria-invalid=${this._reasonError ? 'true' : 'false'}
-                aria-describedby=${this._reasonError ? 'reason-hint reason-error' : 'reason-hint'}
-              ></textarea>
-            </div>
-            <div class="toolbar">
-              <button class="button" type="button" @click=${() => this.#decide(selected, 'accept')}>
-                ${selected.length ? t.acceptSelected(selected.length) : t.accept}
-              </button>
-              <button class="button secondary" type="button" @click=${() => this.#decide(selected, 'reject')}>
-                ${selected.length ? t.rejectSelected(selected.length) : t.reject}
-              </button>
-            </div>`}`;
-  }
-
-  #select(id: string, on: boolean): void {
-    const next = new Set(this._selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    this._selected = next;
-  }
-
-  #selectAll(pending: AdminRegistration[], on: boolean): void {
-    this._selected = on ? new Set(pending.map((r) => r.id)) : new Set();
-  }
-
-  async #decide(selected: AdminRegistration[], action: 'accept' | 'reject'): Promise<void> {
-    if (this._busy) return;
-    const t = this.m.intake;
-    const reasonEl = this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')!;
-    const reason = reasonEl.value.trim();
-    if (!selected.length) {
-      this._notice = t.noneSelected;
-      return;
-    }
-    if (action === 'reject' && !reason) {
-      this._reasonError = true;
-      await this.updateComplete;
-      reasonEl.focus();
-      return;
-    }
-    this._reasonError = false;
-    this._busy = true;
-    let failed = 0;
-    // One at a time, in the order shown: each decision may move the waiting list.
-    for (const r of selected) {
-      const res = this.signedOutIf(action === 'accept' ? await this.state.admin.accept(r.id, reason || undefined) : await this.state.admin.reject(r.id, reason));
-      if (!res.ok) failed++;
-    }
-    this._busy = false;
-    const done = selected.length - failed;
-    this._notice = [done ? (action === 'accept' ? t.accepted(done) : t.rejected(done)) : '', failed ? t.failed(failed) : ''].filter(Boolean).join(' ');
-    if (!failed) reasonEl.value = '';
-    this._selected = new Set();
-    await this.#reload();
   }
 
   // Waiting list -------------------------------------------------------------------------------
@@ -490,8 +388,7 @@ export class ConsoleNetwork extends ConsolePage {
     const perSession = registrationScope(network) === 'session';
     const session = this.sessionId ? network.sessions.find((s) => s.id === this.sessionId) : undefined;
     if (session) {
-      const people = regs.filter((r) => hasPlaceAt(network, r, session.id));
-      return html`<leerkring-console-check-in .network=${network} .session=${session} .people=${people}></leerkring-console-check-in>`;
+      return html`<leerkring-console-check-in .network=${network} .session=${session} .version=${this.#version()}></leerkring-console-check-in>`;
     }
     const held = network.sessions.filter((s) => regs.some((r) => s.id in r.attendance));
     const series = regs.filter((r) => r.status === 'confirmed' && !perSession);
@@ -536,12 +433,12 @@ export class ConsoleNetwork extends ConsolePage {
 
   // Export ------------------------------------------------------------------------------------
 
-  #exports(network: Network, regs: AdminRegistration[]): TemplateResult {
+  #exports(network: Network): TemplateResult {
     const e = this.m.exports;
     return html`<h2>${e.heading}</h2>
       <p><a class="button" href=${`/api/admin/networks/${encodeURIComponent(network.id)}/registrations.csv`} download>${e.csv}</a></p>
       <p class="hint">${e.csvHint}</p>
-      <leerkring-console-certificates .network=${network} .registrations=${regs}></leerkring-console-certificates>`;
+      <leerkring-console-certificates .network=${network} .version=${this.#version()}></leerkring-console-certificates>`;
   }
 }
 

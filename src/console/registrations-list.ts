@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { MAX_PAGE, REGISTRATION_STATUSES, type AdminQuery, type AdminRegistration } from '../core/admin-api.js';
+import { REGISTRATION_STATUSES, type AdminQuery, type AdminRegistration } from '../core/admin-api.js';
 import type { Network } from '../core/schema.js';
 import { fieldUse, registrationScope } from '../core/policy.js';
 import { sessionsInOrder } from '../core/session-time.js';
@@ -9,9 +9,9 @@ import { ConsolePage } from './page.js';
 import { ConsoleDataChangedEvent } from './live.js';
 import { registrationCard, sessionTitle } from './registration-card.js';
 import { sayingWho } from './bidi.js';
+import { PAGE_SIZE, firstPages } from './pages.js';
 
-/** How many cards a page of the list draws; "Meer laden" adds as many again. */
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE };
 
 type Query = AdminQuery<'listRegistrations'>;
 type Bulk = 'cancel' | 'place' | 'message';
@@ -126,18 +126,9 @@ export class ConsoleRegistrations extends ConsolePage {
     const generation = ++this.#generation;
     const filters = this.#filters();
     const filtered = Object.keys(filters).length > 0;
-    const items: AdminRegistration[] = [];
-    let after: string | undefined;
-    let total = 0;
-    let next: string | null = null;
-    do {
-      const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...filters, limit: String(Math.min(MAX_PAGE, count - items.length)), ...(after && { after }) }));
-      if (!r.ok || generation !== this.#generation) return;
-      items.push(...r.value.registrations);
-      total = r.value.total ?? items.length;
-      next = r.value.next ?? null;
-      after = next ?? undefined;
-    } while (after && items.length < count);
+    const page = await firstPages<AdminRegistration>((limit, after) => this.state.admin.registrations(this.network.id, { ...filters, limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r)), count);
+    if (!page || generation !== this.#generation) return;
+    const { items, next, total } = page;
     const all = filtered && (fresh || !this._all) ? await this.state.admin.registrations(this.network.id, { limit: '1' }) : undefined;
     if (generation !== this.#generation) return;
     this._items = items;

@@ -139,7 +139,8 @@ export const MAX_PAGE = 200;
 /**
  * Which registrations the organiser list and the CSV give (issue 27): one session, a status, a
  * search (core's search rule: accents, case and word order do not matter), an organisation
- * type, an answer to a question, who came to a session (`present` with `attendedAt`). With
+ * type, an answer to a question, who came to a session (`present` with `attendedAt`), who has a
+ * place at a session (`placeAt`, the people at the door). With
  * `limit` the list is a page: `next` in the answer is the `after` of the page that follows.
  */
 export const registrationsQuerySchema = z.object({
@@ -151,7 +152,14 @@ export const registrationsQuerySchema = z.object({
   answer: z.optional(optionalText(200)),
   attendedAt: z.optional(id()),
   present: z.optional(z.enum(['yes', 'no'])),
+  /** Who has a place at a session (core's hasPlaceAt): the people check-in lists. */
+  placeAt: z.optional(id()),
   after: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/, 'cursor'))),
+  limit: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,2}$/, 'integer'))),
+});
+/** A page of the people who get a certificate (issue 27): `next` of the page before is the `after` of the next. */
+export const certificateHoldersQuerySchema = z.object({
+  after: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/, 'cursor'))),
   limit: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,2}$/, 'integer'))),
 });
 /** The language of a certificate (issue 24); by default the one the person registered in. */
@@ -463,6 +471,12 @@ export const ADMIN_ROUTES = {
   reportNotice: { method: 'POST', path: '/api/admin/networks/:networkId/sessions/:sessionId/report-notice', access: 'network', role: 'organiser', body: reportNoticeRequestSchema, audit: 'report-notice' },
   /** A person's certificate of attendance (PDF), from the attendance recorded (issue 24). */
   certificate: { method: 'GET', path: '/api/admin/registrations/:id/certificate.pdf', access: 'registration', role: 'organiser', query: certificateQuerySchema, text: true },
+  /**
+   * The people who get a certificate, a page at a time in arrival order (issue 27): every
+   * registration of each person on the page (core's certificateHolders groups them), how many
+   * people in all, and where the next page starts.
+   */
+  certificateHolders: { method: 'GET', path: '/api/admin/networks/:networkId/certificate-holders', access: 'network', role: 'organiser', query: certificateHoldersQuerySchema },
   /** Everyone's certificate in one PDF, a page each. */
   certificates: { method: 'GET', path: '/api/admin/networks/:networkId/certificates.pdf', access: 'network', role: 'organiser', query: certificateQuerySchema, text: true },
   /** E-mails the person their certificate as a PDF attachment. */
@@ -520,6 +534,7 @@ export interface AdminResponses {
   previewNetworkChanges: NetworkChangePreview;
   reportNotice: ReportNoticeResult;
   certificate: string;
+  certificateHolders: { registrations: AdminRegistration[]; next: string | null; total: number };
   certificates: string;
   sendCertificate: { sent: true };
   feedback: FeedbackOverview;

@@ -253,6 +253,11 @@ export class AdminClient {
   }
 
   /** E-mails the person of registration `id` their certificate of attendance (issue 24). */
+  /** A page of the people who get a certificate: their registrations, the next page's `after`, how many in all. */
+  certificateHolders(networkId: string, query: AdminQuery<'certificateHolders'> = {}) {
+    return this.call('certificateHolders', { params: { networkId }, query });
+  }
+
   sendCertificate(id: string) {
     return this.call('sendCertificate', { params: { id }, body: {} });
   }

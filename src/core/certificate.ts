@@ -15,7 +15,13 @@ import { certificateMessages } from './i18n/certificate.js';
 /** The sessions of `network` that any of these attendance records mark as attended, in the order people read them. */
 export function attendedSessions(network: Network, attendance: readonly Record<string, boolean>[]): Session[] {
   const came = new Set(attendance.flatMap((a) => Object.keys(a).filter((id) => a[id] === true)));
-  return sessionsInOrder(network.sessions).filter((s) => came.has(s.id) && s.status !== 'cancelled');
+  const counted = new Set(certificateSessionIds(network));
+  return sessionsInOrder(network.sessions).filter((s) => came.has(s.id) && counted.has(s.id));
+}
+
+/** The sessions whose attendance counts on a certificate (not cancelled): a person recorded present at one of them gets one. The server's paged list of holders asks this too. */
+export function certificateSessionIds(network: Network): string[] {
+  return network.sessions.filter((s) => s.status !== 'cancelled').map((s) => s.id);
 }
 
 /** Minutes a session lasted, where its start and end time are both known. */

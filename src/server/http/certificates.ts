@@ -4,9 +4,10 @@
  * of their manage link (the same token every manage call sends; nothing else in the address).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROUTES, certificateMessages, formMessages, type Locale } from '../../core/index.js';
+import { ADMIN_ROUTES, MAX_PAGE, certificateMessages, formMessages, type Locale } from '../../core/index.js';
 import { CertificatesUnavailableError } from '../certificates/pdf.js';
 import { adminRoute } from './organiser-auth.js';
+import { organiserView } from './organiser-registration-list.js';
 import { error, localeOf, networkOf, registrationIdParam, type RouteDeps } from './reply.js';
 
 type Deps = Pick<RouteDeps, 'store' | 'networks' | 'mailQueued' | 'limited'>;
@@ -45,6 +46,15 @@ export function registerOrganiserCertificates(admin: FastifyInstance, { store, n
     if (!r) return reply;
     if (!r.ok) return r.code === 'not-found' ? notFound(req, reply) : noAttendance(req, reply);
     return sendPdf(reply, r.pdf, r.fileName);
+  });
+
+  admin.get(ADMIN_ROUTES.certificateHolders.path, adminRoute('certificateHolders'), async (req, reply) => {
+    const n = networkOf(networks, req, reply);
+    if (!n) return reply;
+    const q = req.query as { after?: string; limit?: string };
+    const page = await store.certificates.holders(n, q.after, Math.min(Number(q.limit ?? MAX_PAGE), MAX_PAGE));
+    reply.header('cache-control', 'no-store');
+    return { registrations: page.rows.map((r) => organiserView({ ...r, position: undefined })), next: page.next, total: page.total };
   });
 
   admin.get(ADMIN_ROUTES.certificates.path, adminRoute('certificates'), async (req, reply) => {

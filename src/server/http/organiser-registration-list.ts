@@ -47,6 +47,7 @@ function filterOf(q: RegistrationsQuery, n: Network): { filter: ListFilter; afte
   if (q.question !== undefined && !(n.registration.questions ?? []).some((x) => x.id === q.question)) return { problem: 'question is not a question of this network.' };
   if ((q.attendedAt === undefined) !== (q.present === undefined)) return { problem: 'attendedAt and present go together: a session id, and yes or no.' };
   if (q.attendedAt !== undefined && !n.sessions.some((s) => s.id === q.attendedAt)) return { problem: 'attendedAt is not a session of this network.' };
+  if (q.placeAt !== undefined && !n.sessions.some((s) => s.id === q.placeAt)) return { problem: 'placeAt is not a session of this network.' };
   const after = q.after === undefined ? undefined : decodeCursor(q.after);
   if (q.after !== undefined && !after) return { problem: 'after is not a cursor this list gave (use the next of the page before).' };
   const words = q.q ? searchWords(q.q) : [];
@@ -58,6 +59,7 @@ function filterOf(q: RegistrationsQuery, n: Network): { filter: ListFilter; afte
       ...(q.organisationType && { organisationType: q.organisationType }),
       ...(q.question !== undefined && { answer: { question: q.question, value: q.answer! } }),
       ...(q.attendedAt !== undefined && { attendance: { sessionId: q.attendedAt, present: q.present === 'yes' } }),
+      ...(q.placeAt !== undefined && { placeAt: q.placeAt }),
     },
     ...(after && { after }),
   };

@@ -5,10 +5,11 @@
  * organiser's request (through the outbox, to the person's address), and for the participant
  * on their manage page. A person is everyone registered with one address in the network.
  */
-import { certificateHolders, certificateMessages, certificateText, type CertificateText, type Locale, type Network } from '../../core/index.js';
+import { certificateHolders, certificateMessages, certificateSessionIds, certificateText, type CertificateText, type Locale, type Network } from '../../core/index.js';
 import { certificatesPdf, certificateWriter } from '../certificates/pdf.js';
 import { composeCertificateMail } from '../mail/compose-certificate.js';
 import type { RegistrationRow } from '../storage/registrations.js';
+import { certificateHolderPage } from '../storage/certificate-holders.js';
 import type { RegistrationContext } from './context.js';
 
 export type CertificateResult = { ok: true; pdf: Uint8Array; fileName: string } | { ok: false; code: 'not-found' | 'no-attendance' };
@@ -44,6 +45,11 @@ export class Certificates {
     const text = h.holder && (await this.#text(h.network, h.holder.registrations, lang));
     if (!text) return { ok: false, code: 'no-attendance' };
     return { ok: true, fileName: text.fileName, pdf: await certificatesPdf([text], { locale: lang, title: `${text.heading} ${h.network.title}`, now: this.#ctx.now(h.network.id) }) };
+  }
+
+  /** A page of the people who get a certificate, in arrival order: their registrations, where the next page starts, how many in all (issue 27). */
+  holders(network: Network, after: string | undefined, limit: number): Promise<{ rows: RegistrationRow[]; next: string | null; total: number }> {
+    return certificateHolderPage(this.#ctx.repo.queryable, network.id, certificateSessionIds(network), after, limit);
   }
 
   /** Everyone's certificate in one PDF, a page (or more) each, in arrival order; undefined when nobody attended yet. */

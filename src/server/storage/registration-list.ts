@@ -20,6 +20,8 @@ export interface ListFilter {
   answer?: { question: string; value: string };
   /** Who came to a session (`present`), or had a place there and did not come. */
   attendance?: { sessionId: string; present: boolean };
+  /** Who has a place at a session: core's hasPlaceAt, in SQL. */
+  placeAt?: string;
 }
 
 /** Where a page ends: the last row's target and arrival number. */
@@ -68,6 +70,10 @@ function where(networkId: string, f: ListFilter): { sql: string; params: unknown
     const s = p(f.attendance.sessionId);
     // "Did not come" is about people who had a place there: core's hasPlaceAt, in SQL.
     and.push(f.attendance.present ? `r.attendance ->> ${s} = 'true'` : `r.status = 'confirmed' AND r.target IN ('network', ${s}) AND coalesce(r.attendance ->> ${s}, '') <> 'true'`);
+  }
+  if (f.placeAt !== undefined) {
+    const s = p(f.placeAt);
+    and.push(`r.status = 'confirmed' AND (r.target = ${s} OR (r.target = 'network' AND coalesce(r.places ->> ${s}, 'confirmed') = 'confirmed'))`);
   }
   return { sql: and.join(' AND '), params };
 }

@@ -1,0 +1,36 @@
+import { MAX_PAGE } from '../core/admin-api.js';
+
+/** How many a page of a list draws; "Meer laden" adds as many again. */
+export const PAGE_SIZE = 50;
+
+/** One page as the organiser API answers it (the registrations list, certificate holders). */
+type PageAnswer<T> = { ok: true; value: { registrations: T[]; next?: string | null; total?: number } } | { ok: false };
+
+export interface Pages<T> {
+  items: T[];
+  /** Where the next page starts; null at the end. */
+  next: string | null;
+  /** How many match in all. */
+  total: number;
+}
+
+/**
+ * The first `count` items of a list the server pages (issue 27), at most MAX_PAGE a request,
+ * one request after the other's cursor; undefined when a request failed. `get` asks for one
+ * page of `limit` after `after`.
+ */
+export async function firstPages<T>(get: (limit: number, after?: string) => Promise<PageAnswer<T>>, count: number): Promise<Pages<T> | undefined> {
+  const items: T[] = [];
+  let after: string | undefined;
+  let next: string | null = null;
+  let total = 0;
+  do {
+    const r = await get(Math.min(MAX_PAGE, count - items.length), after);
+    if (!r.ok) return undefined;
+    items.push(...r.value.registrations);
+    total = r.value.total ?? items.length;
+    next = r.value.next ?? null;
+    after = next ?? undefined;
+  } while (after && items.length < count);
+  return { items, next, total };
+}

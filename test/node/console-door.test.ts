@@ -1,0 +1,176 @@
+// Issue 27, the console half: check-in at the door and the intake queue page through the server
+// as the registrations list does (never the whole network), check-in search runs on the server
+// by core's rule ("kok zoe" finds "Zoë Kok"), marking someone present keeps focus, "Meer laden"
+// moves focus to the first new person; the Export tab (issue 24's certificates) asks for the
+// certificate holders a page at a time instead of every registration. In Chromium against the
+// real server; axe, 320 px and 200% text.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { sha256 } from '../../src/server/tokens.js';
+import { network } from './helpers.js';
+import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+
+const door = network({
+  id: 'deur',
+  title: 'Drukke deur',
+  kind: 'learning-network',
+  sessions: [
+    { id: 'een', title: 'Een', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T12:00', venue: { type: 'online' } },
+    { id: 'twee', title: 'Twee', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T11:30', venue: { type: 'online' } },
+  ],
+  registration: { mode: 'built-in', fields: { organisation: 'optional', organisationType: 'off' } },
+});
+const queue = network({
+  id: 'wachtrij',
+  title: 'Lange intake',
+  kind: 'learning-network',
+  sessions: [{ id: 'start', title: 'Start', type: 'other', start: '2030-05-01T10:00', venue: { type: 'online' } }],
+  registration: { mode: 'built-in', approval: { required: true }, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+let served: ServedInChromium;
+const ADMIN = { authorization: 'Bearer console-door-admin', 'content-type': 'application/json' };
+const doorIds: string[] = [];
+const queueIds: string[] = [];
+
+async function register(networkId: string, name: string, email: string, organisation?: string): Promise<string> {
+  const token = ((await (await fetch(`${served.base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
+  const res = await fetch(`${served.base}/api/networks/${networkId}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ participant: { name, email, ...(organisation && { organisation }) }, formToken: token }),
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return ((await res.json()) as { id: string }).id;
+}
+
+before(async () => {
+  served = await serveInChromium(
+    new Map([
+      [door.id, door],
+      [queue.id, queue],
+    ]),
+    { secret: Buffer.alloc(32, 11), adminTokenHash: sha256('console-door-admin') },
+  );
+  for (let i = 0; i < 130; i++) {
+    const name = i === 77 ? 'Zoë Kok' : `Deelnemer ${String(i).padStart(3, '0')}`;
+    // One long unbroken organisation name: the list must not widen the page at 320 px.
+    doorIds.push(await register(door.id, name, `deur${i}@example.org`, i === 3 ? 'Samenwerkingsverbandvoorduurzaamheidsonderwijsinnoordnederland' : 'Gemeente Zwolle'));
+  }
+  for (let i = 0; i < 60; i++) queueIds.push(await register(queue.id, `Wachtende ${String(i).padStart(2, '0')}`, `wacht${i}@example.org`));
+});
+after(() => served.close());
+
+/** Requests for a network's registrations without `limit`: the whole list, which these pages must never ask for. */
+function wholeListRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('/registrations') && url.pathname.includes('/api/admin/') && !url.searchParams.has('limit')) seen.push(url.pathname + url.search);
+  });
+  return seen;
+}
+
+const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+
+async function atPhoneSizes(page: Page, what: string): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 800 });
+  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 320 px`);
+  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
+  await page.setViewportSize({ width: 640, height: 800 });
+  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 200% text`);
+  await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('check-in and intake, a page at a time (issue 27)', () => {
+  test('check-in draws 50 of 130 from the server, finds "kok zoe" there, keeps focus on a tap, and "Meer laden" focuses the first new person', async () => {
+    await asOwner(served, door.id, { email: 'deur@deur.example.org', name: 'Deur' }, async (page) => {
+      const whole = wholeListRequests(page);
+      await page.goto(`${served.base}/beheer/#/netwerk/${door.id}/aanwezigheid/een`);
+      const checkIn = page.locator('leerkring-console-check-in');
+      const people = checkIn.locator('ul.people > li');
+      await checkIn.getByText('0 van 130 aanwezig').waitFor();
+      assert.equal(await people.count(), 50, 'one page drawn');
+      // Marking someone present by keyboard keeps focus on them, after the save and the reload.
+      const first = checkIn.locator(`#in-${doorIds[0]}`);
+      await first.focus();
+      await page.keyboard.press('Enter');
+      await checkIn.getByText('Alles is opgeslagen.').waitFor();
+      await checkIn.getByText('1 van 130 aanwezig').waitFor();
+      assert.equal(await first.getAttribute('aria-pressed'), 'true');
+      assert.equal(await focusedId(page), `in-${doorIds[0]}`, 'focus stays on the person marked present');
+      // "Meer laden" adds the next page and moves focus to its first person.
+      await checkIn.getByRole('button', { name: 'Meer laden' }).focus();
+      await page.keyboard.press('Enter');
+      await people.nth(99).waitFor();
+      assert.equal(await people.count(), 100);
+      assert.equal(await focusedId(page), `in-${doorIds[50]}`, 'focus on the first new person');
+      await expectAccessible(page, 'check-in, two pages');
+      await atPhoneSizes(page, 'check-in');
+      // Search on the server, by core's rule.
+      await checkIn.getByLabel('Zoek op naam').fill('kok zoe');
+      await checkIn.locator(`#in-${doorIds[77]}`).waitFor();
+      await people.nth(1).waitFor({ state: 'detached' });
+      assert.equal(await people.count(), 1);
+      assert.deepEqual(await people.locator('bdi').first().allInnerTexts(), ['Zoë Kok']);
+      await checkIn.getByLabel('Zoek op naam').fill('niemand hier');
+      await checkIn.getByText('Niemand gevonden met deze naam.').waitFor();
+      await expectAccessible(page, 'check-in, nobody found');
+      assert.deepEqual(whole, [], 'check-in never asks for every registration');
+      const saved = (await (await fetch(`${served.base}/api/admin/networks/${door.id}/registrations?limit=1&attendedAt=een&present=yes`, { headers: ADMIN })).json()) as { total: number };
+      assert.equal(saved.total, 1);
+    });
+  });
+
+  test('the intake queue draws 50 of 60 from the server, "Meer laden" focuses the first new person, and accepting one works', async () => {
+    await asOwner(served, queue.id, { email: 'intake@wachtrij.example.org', name: 'Intake' }, async (page) => {
+      const whole = wholeListRequests(page);
+      await page.goto(`${served.base}/beheer/#/netwerk/${queue.id}/intake`);
+      const intake = page.locator('leerkring-console-intake');
+      const cards = intake.locator('li.card');
+      await intake.getByText('50 van 60 staan op deze pagina.').waitFor();
+      assert.equal(await cards.count(), 50, 'one page drawn');
+      assert.equal(await cards.first().locator('h3').innerText(), 'Wachtende 00', 'the first to arrive at the top');
+      await intake.getByRole('button', { name: 'Meer laden' }).focus();
+      await page.keyboard.press('Enter');
+      await cards.nth(59).waitFor();
+      assert.equal(await focusedId(page), `who-${queueIds[50]}`, 'focus on the first new person');
+      await expectAccessible(page, 'intake, two pages');
+      await atPhoneSizes(page, 'intake');
+      await intake.getByLabel('Selecteer Wachtende 01').check();
+      await intake.getByRole('button', { name: '1 persoon accepteren' }).click();
+      await intake.getByText('1 persoon geaccepteerd.', { exact: false }).waitFor();
+      await cards.nth(59).waitFor({ state: 'detached' });
+      assert.equal(await cards.count(), 59);
+      assert.deepEqual(whole, [], 'intake never asks for every registration');
+      const r = (await (await fetch(`${served.base}/api/admin/networks/${queue.id}/registrations?limit=1&status=pending`, { headers: ADMIN })).json()) as { total: number };
+      assert.equal(r.total, 59);
+    });
+  });
+
+  test('the Export tab asks for the certificate holders a page at a time, never for every registration', async () => {
+    for (const i of [5, 6, 7]) {
+      const res = await fetch(`${served.base}/api/admin/registrations/${doorIds[i]}/attendance`, { method: 'PUT', headers: ADMIN, body: JSON.stringify({ sessionId: 'twee', present: true }) });
+      assert.equal(res.status, 200);
+    }
+    await asOwner(served, door.id, { email: 'export@deur.example.org', name: 'Export' }, async (page) => {
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/admin/')) asked.push(url.pathname + url.search);
+      });
+      await page.goto(`${served.base}/beheer/#/netwerk/${door.id}/exporteren`);
+      const certificates = page.locator('leerkring-console-certificates');
+      // Zoë's neighbours came to "Twee", the first person to "Een" (the check-in test above).
+      await certificates.getByRole('link', { name: /Download alle deelnamebewijzen \(PDF, 4 personen/ }).waitFor();
+      assert.equal(await certificates.locator('li.card').count(), 4);
+      await certificates.getByRole('link', { name: 'Download het deelnamebewijs van Deelnemer 005 (PDF)' }).waitFor();
+      await expectAccessible(page, 'export');
+      const registrations = asked.filter((u) => /\/registrations(\?|$)/.test(u));
+      assert.deepEqual(registrations, [], 'the Export tab reads no registrations');
+      assert.ok(asked.some((u) => u.startsWith(`/api/admin/networks/${door.id}/certificate-holders?limit=`)), `a page of holders: ${asked.join(', ')}`);
+    });
+  });
+});
