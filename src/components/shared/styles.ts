@@ -14,7 +14,9 @@ import { css } from 'lit';
  * or a bookmarklet on `*`) must reach the text inside. Colours: a host's own tokens win; without
  * them each colour has a light and a dark value (`light-dark()`), chosen by the host page's
  * `color-scheme`, each AA on that scheme's background. In a dark scheme the primary button is
- * outlined in the accent, since white text on a light accent would fail.
+ * outlined in the accent, since white text on a light accent would fail. No rule for
+ * `prefers-reduced-motion`: nothing inside the elements moves (no transition, no animation),
+ * and a page's own styles do not reach inside.
  */
 export const baseStyles = css`
   :host {
@@ -136,12 +138,6 @@ export const baseStyles = css`
     }
     .problems {
       border-inline-start-color: CanvasText;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
     }
   }
 `;
