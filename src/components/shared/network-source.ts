@@ -149,7 +149,7 @@ export class NetworkSource implements ReactiveController {
     // Nothing to load and no <leerkring-network> around it: a plain message rather than
     // "loading" for ever (without `error`, so no retry button that cannot help), and the why
     // for the developer, once.
-    if (!this.#told) console.warn(`leerkring: <${h.localName}> has no src, api or <leerkring-network>`);
+    if (!this.#told) console.warn(`leerkring: <${h.localName}> needs src, api or <leerkring-network>`);
     this.#told = true;
     return { status: 'error', live: false, refresh: this.refresh };
   }
