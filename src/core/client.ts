@@ -2,12 +2,24 @@
  * The registration API client: `NetworkClient` (network-client.ts) reads networks, which is all a
  * page with only an agenda needs; `RegistrationClient` adds registering and managing.
  */
-import { NetworkClient, type ApiResult, type RegistrationCreated, type RegistrationInput, type RegistrationView } from './network-client.js';
+import { NetworkClient, reviveAvailability, type ApiResult, type RegistrationCreated, type RegistrationInput, type RegistrationView } from './network-client.js';
+
+import type { NetworkSummary } from './network-summary.js';
 
 export * from './network-client.js';
 
 /** The registration API: reading networks, registering, and a participant managing their registration. */
 export class RegistrationClient extends NetworkClient {
+  /**
+   * The networks this server knows, each as a summary with its live availability
+   * (`<leerkring-catalogue>`). Here rather than in `NetworkClient`: an agenda page never lists.
+   */
+  async listNetworks(signal?: unknown): Promise<ApiResult<{ networks: NetworkSummary[] }>> {
+    const r = await this.call<{ networks: NetworkSummary[] }>('GET', '/api/networks', undefined, {}, signal);
+    if (!r.ok) return r;
+    return { ...r, value: { networks: r.value.networks.map((n) => ({ ...n, availability: reviveAvailability(n.availability) })) } };
+  }
+
   /**
    * Registers. `idempotencyKey` makes a retried submit count once: generate it when the form
    * is first submitted and reuse it for every retry of that same submission.

@@ -8,7 +8,6 @@ import type { Locale } from './i18n/format.js';
 import type { Availability } from './availability.js';
 import type { Outcome } from './decide-registration.js';
 import type { ManageActions } from './manage.js';
-import type { NetworkSummary } from './network-summary.js';
 
 /** The subset of `fetch` the client uses; core does not depend on the DOM's types. */
 export type FetchLike = (
@@ -155,13 +154,6 @@ export class NetworkClient {
     const r = await this.call<NetworkResponse>('GET', `/api/networks/${encodeURIComponent(networkId)}`, undefined, {}, signal);
     if (!r.ok) return r;
     return { ...r, value: { ...r.value, availability: reviveSnapshot(r.value.availability) } };
-  }
-
-  /** The networks this server knows, each as a summary with its live availability (`<leerkring-catalogue>`). */
-  async listNetworks(signal?: unknown): Promise<ApiResult<{ networks: NetworkSummary[] }>> {
-    const r = await this.call<{ networks: NetworkSummary[] }>('GET', '/api/networks', undefined, {}, signal);
-    if (!r.ok) return r;
-    return { ...r, value: { networks: r.value.networks.map((n) => ({ ...n, availability: reviveAvailability(n.availability) })) } };
   }
 
 }

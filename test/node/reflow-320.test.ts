@@ -114,7 +114,10 @@ describe('320 px wide with 200% text: nothing scrolls sideways, no text is cut o
               if (el.localName === 'details') (el as HTMLDetailsElement).open = true;
             }
         });
-        await page.evaluate(() => new Promise(requestAnimationFrame));
+        // The calendar links' code loads when the first disclosure opens: wait until every one shows its links.
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('leerkring-agenda')].every((a) => [...(a.shadowRoot?.querySelectorAll('details.calendar') ?? [])].every((d) => d.querySelector('a, button'))),
+        );
         // As a browser's text size setting does: the root font size, which every rem follows.
         await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
         await page.evaluate(() => new Promise(requestAnimationFrame));

@@ -109,7 +109,6 @@ export class LeerkringAbout extends LitElement {
       }
       dd {
         margin: 0;
-        overflow-wrap: anywhere;
       }
       /* On a phone (320 px, or text at 200%) the label goes above its value: beside it, the value has no room. */
       @media (max-width: 30em) {

@@ -185,8 +185,6 @@ export class LeerkringAgenda extends LitElement {
     this.places = 'exact';
     this.filters = 'auto';
     this.structuredData = 'on';
-    this._theme = '';
-    this._type = '';
     const query = new URLSearchParams(location.search);
     this._theme = query.get(THEME_PARAM) ?? '';
     this._type = query.get(TYPE_PARAM) ?? '';
@@ -493,7 +491,7 @@ export class LeerkringAgenda extends LitElement {
       <${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>
       <ul role="list">
         ${items.map(
-          (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> ${own(lang, `${i.title}${i.description ? ` — ${i.description}` : ''}`)}</li>`,
+          (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> <span lang=${lang}>${i.title}${i.description ? ` — ${i.description}` : ''}</span></li>`,
         )}
       </ul>
     </div>`;

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const manageStyles = css`
+  :host {
+    --_leerkring-input-border: var(--leerkring-input-border-color, var(--utrecht-form-control-border-color, light-dark(#535353, #a6a6a6)));
+  }
   section {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
@@ -69,7 +72,6 @@ export const manageStyles = css`
   .choice label {
     font-weight: 400;
     min-inline-size: 0;
-    overflow-wrap: anywhere;
   }
   input[type='email'],
   input[type='url'] {
@@ -78,8 +80,8 @@ export const manageStyles = css`
     padding: 0.4em 0.5em;
     border: 2px solid var(--_leerkring-input-border);
     border-radius: var(--_leerkring-radius);
-    background: var(--leerkring-input-background-color, Field);
-    color: var(--leerkring-input-color, FieldText);
+    background: var(--leerkring-input-background-color, var(--utrecht-form-control-background-color, Field));
+    color: var(--leerkring-input-color, var(--utrecht-form-control-color, FieldText));
     inline-size: 100%;
     max-inline-size: 30rem;
   }

@@ -142,16 +142,16 @@ export class NetworkSource implements ReactiveController {
   /** The current state; `loading` until something is known. */
   get state(): NetworkState {
     const h = this.#host;
-    if (!this.standalone) {
-      if (this.#fromContext || h.closest(NETWORK_TAG)) return this.#fromContext ?? { status: 'loading', live: false, refresh: this.refresh };
-      // Nothing to load and no <leerkring-network> around it: a plain message rather than
-      // "loading" for ever (without `error`, so no retry button that cannot help), and the why
-      // for the developer, once.
-      if (!this.#told) console.warn(`<${h.localName}>: no src, api with network-id, inline JSON or <leerkring-network> around it`);
-      this.#told = true;
-      return { status: 'error', live: false, refresh: this.refresh };
-    }
-    return this.#loaded ?? { status: 'loading', live: false, refresh: this.refresh };
+    const own = this.standalone;
+    const known = own ? this.#loaded : this.#fromContext;
+    if (known) return known;
+    if (own || h.closest(NETWORK_TAG)) return { status: 'loading', live: false, refresh: this.refresh };
+    // Nothing to load and no <leerkring-network> around it: a plain message rather than
+    // "loading" for ever (without `error`, so no retry button that cannot help), and the why
+    // for the developer, once.
+    if (!this.#told) console.warn(`leerkring: <${h.localName}> needs src, api or <leerkring-network>`);
+    this.#told = true;
+    return { status: 'error', live: false, refresh: this.refresh };
   }
 
   /** Whether the state came from an ancestor (which shows loading and errors itself). */

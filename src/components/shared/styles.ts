@@ -7,14 +7,19 @@ import { css } from 'lit';
  *
  * Notes on the rules below; written here rather than as CSS comments, which would ship in the
  * bundle. `overflow-wrap` and `hyphens`: long Dutch compounds and e-mail addresses break instead
- * of overflowing a narrow column. `--_leerkring-*`: private shorthands, not an API. `:host > *`:
+ * of overflowing a narrow column; `anywhere` (not `break-word`) also lowers an element's
+ * smallest width, so a grid or flex row at 320 px and 200% text does not widen the page. It is
+ * set on `:host > *`, where a page's `* { overflow-wrap: normal }` cannot reach, and inherited
+ * from there by everything inside. `--_leerkring-*`: private shorthands, not an API. `:host > *`:
  * page selectors cannot reach inside, but inherited properties can, and these would make text
  * hard to read when a page sets them on everything (`* { text-transform: uppercase }`). Letter,
  * word and line spacing are not reset: a person's own text spacing (WCAG 1.4.12, a user style
  * or a bookmarklet on `*`) must reach the text inside. Colours: a host's own tokens win; without
  * them each colour has a light and a dark value (`light-dark()`), chosen by the host page's
  * `color-scheme`, each AA on that scheme's background. In a dark scheme the primary button is
- * outlined in the accent, since white text on a light accent would fail.
+ * outlined in the accent, since white text on a light accent would fail. No rule for
+ * `prefers-reduced-motion`: nothing inside the elements moves (no transition, no animation),
+ * and a page's own styles do not reach inside.
  */
 export const baseStyles = css`
   :host {
@@ -24,21 +29,20 @@ export const baseStyles = css`
     font-size: var(--leerkring-font-size, var(--utrecht-document-font-size, 1rem));
     line-height: var(--leerkring-line-height, var(--utrecht-document-line-height, 1.5));
     color: var(--leerkring-color, var(--utrecht-document-color, CanvasText));
-    overflow-wrap: anywhere;
     hyphens: auto;
     --_leerkring-accent: var(--leerkring-accent-color, var(--utrecht-link-color, light-dark(#01689b, #8cc8f0)));
-    --_leerkring-muted: var(--leerkring-muted-color, light-dark(#535353, #b8b8b8));
+    --_leerkring-muted: var(--leerkring-muted-color, var(--utrecht-form-field-description-color, light-dark(#535353, #b8b8b8)));
     --_leerkring-border: var(--leerkring-border-color, light-dark(#8a8a8a, #8f8f8f));
     --_leerkring-surface: var(--leerkring-surface-color, Canvas);
     --_leerkring-focus: var(--leerkring-focus-outline-color, var(--utrecht-focus-outline-color, CanvasText));
-    --_leerkring-danger: var(--leerkring-danger-color, light-dark(#b3001b, #ff9aa2));
-    --_leerkring-input-border: var(--leerkring-input-border-color, light-dark(#535353, #a6a6a6));
+    --_leerkring-danger: var(--leerkring-danger-color, var(--utrecht-form-field-error-message-color, light-dark(#b3001b, #ff9aa2)));
     --_leerkring-radius: var(--leerkring-border-radius, 4px);
   }
   :host([hidden]) {
     display: none;
   }
   :host > * {
+    overflow-wrap: anywhere;
     text-transform: none;
     text-indent: 0;
     text-align: start;
@@ -89,15 +93,14 @@ export const baseStyles = css`
     padding-inline: 1em;
     border: 2px solid var(--_leerkring-accent);
     border-radius: var(--_leerkring-radius);
-    background: var(--leerkring-button-background-color, light-dark(var(--_leerkring-accent), transparent));
-    color: var(--leerkring-button-color, light-dark(#fff, var(--_leerkring-accent)));
+    background: var(--leerkring-button-background-color, var(--utrecht-button-primary-action-background-color, light-dark(var(--_leerkring-accent), transparent)));
+    color: var(--leerkring-button-color, var(--utrecht-button-primary-action-color, light-dark(#fff, var(--_leerkring-accent))));
     font: inherit;
     font-weight: 600;
     text-decoration: none;
     cursor: pointer;
     max-inline-size: 100%;
     text-align: start;
-    overflow-wrap: anywhere;
   }
   .button.secondary {
     background: transparent;
@@ -136,12 +139,6 @@ export const baseStyles = css`
     }
     .problems {
       border-inline-start-color: CanvasText;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
     }
   }
 `;
