@@ -6,7 +6,8 @@ import type { Network, Person, Session, Venue } from './schema.js';
 import { sessionTiming } from './session-time.js';
 import { messages } from './i18n/messages.js';
 import { calendarMessages } from './i18n/calendar.js';
-import { formatList, type Locale } from './i18n/format.js';
+import { formatDate, formatList, type Locale } from './i18n/format.js';
+import { programmeByDay } from './session-when.js';
 
 export interface CalendarEvent {
   /** Stable across runs and edits: derived from the network and session ids only. */
@@ -92,9 +93,16 @@ export function sessionDetails(session: Session, locale: Locale, name: NameText 
   else if (note) lines.push(note);
   if (session.doorsOpen) lines.push(c.doorsOpen(clockText(locale, session.doorsOpen)));
   if (session.description) lines.push(session.description);
+  // Over more days, by day: the date of each day above its items (issue 23).
   if (session.programme?.length)
     lines.push(
-      [c.programme, ...session.programme.map((p) => `${m.agenda.time(clockText(locale, p.time), p.end && clockText(locale, p.end))} ${p.title}`)].join('\n'),
+      [
+        c.programme,
+        ...programmeByDay(session).flatMap((g) => [
+          ...(g.day ? [formatDate(locale, g.day)] : []),
+          ...g.items.map((p) => `${m.agenda.time(clockText(locale, p.time), p.end && clockText(locale, p.end))} ${p.title}`),
+        ]),
+      ].join('\n'),
     );
   if (session.speakers?.length) lines.push(m.agenda.speakers(formatList(locale, session.speakers.map((p) => personText(p, name)))));
   if (session.facilitators?.length) lines.push(m.agenda.facilitators(formatList(locale, session.facilitators.map((p) => personText(p, name)))));

@@ -354,4 +354,11 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `
   ALTER TABLE registrations ADD COLUMN cancellation_fee numeric(10, 2)
   `,
+  // When a series registrant said yes to a session with places of its own after registering
+  // (issue 23): per session, a number from the registrations' own sequence, so that session's
+  // waiting list runs in the order people said yes; a place decided at registration has none and
+  // counts by the registration's seq (setPlaces, placeWaitlist).
+  `
+  ALTER TABLE registrations ADD COLUMN place_asked jsonb NOT NULL DEFAULT '{}'::jsonb
+  `,
 ];

@@ -264,13 +264,23 @@ export class RegistrationRepository {
 
   /** Sets the places per session of a series registration (the kept counts follow, by trigger). */
   async setPlaces(id: string, places: RegistrationRow['places']): Promise<void> {
-    await this.#q.query('UPDATE registrations SET places = $2::jsonb, updated_at = now() WHERE id = $1', [id, JSON.stringify(places)]);
+    // A session said yes to now (absent or declined before) is numbered from the registrations'
+    // sequence, after everyone before; one kept keeps its number; one declined loses it.
+    await this.#q.query(
+      `UPDATE registrations SET places = $2::jsonb, updated_at = now(), place_asked = COALESCE((
+         SELECT jsonb_strip_nulls(jsonb_object_agg(n.key, COALESCE(place_asked->n.key,
+           CASE WHEN COALESCE(places->>n.key, 'declined') = 'declined' THEN to_jsonb(nextval(pg_get_serial_sequence('registrations', 'seq'))) END)))
+         FROM jsonb_each_text($2::jsonb) AS n WHERE n.value <> 'declined'), '{}'::jsonb)
+       WHERE id = $1`,
+      [id, JSON.stringify(places)],
+    );
   }
 
-  /** The waiting list of one session inside a series: holders of a series place waiting for it, first come first. */
+  /** The waiting list of one session inside a series: holders of a series place waiting for it, in the order they said yes to it. */
   async placeWaitlist(networkId: string, sessionId: string): Promise<RegistrationRow[]> {
     const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND target = 'network' AND status IN ('confirmed', 'pending') AND places->>$2 = 'waitlisted' ORDER BY seq`,
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = 'network' AND status IN ('confirmed', 'pending') AND places->>$2 = 'waitlisted'
+         ORDER BY COALESCE((place_asked->>$2)::bigint, seq)`,
       [networkId, sessionId],
     );
     return rows.map(rowOf);
