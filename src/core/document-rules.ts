@@ -123,19 +123,16 @@ function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<strin
   const waitlist = isRecord(r.waitlist) && r.waitlist.enabled === true;
   if (perSession && s.capacity === 0 && !waitlist && r.mode === 'built-in') add('capacity-zero-no-waitlist', ['sessions', i, 'capacity']);
   if (typeof s.start !== 'string' || !Array.isArray(s.programme)) return;
-  // A session over more days: an item says its `day` (issue 23); one without it is not checked,
-  // as its clock time says nothing of the day it falls on.
-  const first = s.start.slice(0, 10);
-  const days = typeof s.end === 'string' ? Math.round((Date.parse(s.end.slice(0, 10)) - Date.parse(first)) / 86400000) + 1 : 1;
+  // Days after the first: over more days an item says its `day` (issue 23), which the session must
+  // have; its clock time is checked within one day only (it says nothing of the day it falls on).
+  const later = typeof s.end === 'string' ? (Date.parse(s.end.slice(0, 10)) - Date.parse(s.start.slice(0, 10))) / 864e5 : 0;
   const from = s.start.slice(11, 16);
   const to = typeof s.end === 'string' ? s.end.slice(11, 16) : undefined;
   s.programme.forEach((p, j) => {
     if (!isRecord(p) || typeof p.time !== 'string') return;
-    const day = typeof p.day === 'number' ? p.day : days > 1 ? undefined : 1;
-    if (day === undefined) return;
-    if (day > days) return add('programme-day-outside-session', ['sessions', i, 'programme', j, 'day']);
     const end = typeof p.end === 'string' ? p.end : p.time;
-    if ((day === 1 && p.time < from) || (day === days && to !== undefined && end > to)) add('programme-outside-session', ['sessions', i, 'programme', j, 'time']);
+    if ((p.day as number) > later + 1) add('day', ['sessions', i, 'programme', j, 'day']);
+    else if (!later && (p.time < from || (to !== undefined && end > to))) add('programme-outside-session', ['sessions', i, 'programme', j, 'time']);
   });
 }
 

@@ -120,30 +120,6 @@ describe('<leerkring-agenda>: what the document says (issue 13)', () => {
     expect(when).to.contain('dinsdag 28 mei 2030, 17.30');
   });
 
-  it('shows the programme of a session over two days by day, each day with its date (issue 23)', async () => {
-    const doc = network([
-      {
-        id: 'eiland',
-        title: 'Eilanddagen',
-        type: 'other',
-        start: '2030-05-27T08:30',
-        end: '2030-05-28T17:30',
-        programme: [
-          { time: '09:00', title: 'Ontvangst op de boot' },
-          { time: '09:00', title: 'Wandeling over het wad', day: 2 },
-          { time: '16:30', end: '17:30', title: 'Afsluiting', day: 2 },
-        ],
-      },
-    ]);
-    const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2030-01-01T10:00:00Z">${inline(doc)}</leerkring-agenda>`);
-    const programme = el.shadowRoot!.querySelector('[part="programme"]')!;
-    const days = [...programme.querySelectorAll('.programme-day')].map((p) => p.textContent!.trim());
-    expect(days).to.deep.equal(['maandag 27 mei 2030', 'dinsdag 28 mei 2030']);
-    const lists = [...programme.querySelectorAll('ul')].map((ul) => [...ul.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()));
-    expect(lists).to.deep.equal([['09.00 Ontvangst op de boot'], ['09.00 Wandeling over het wad', '16.30–17.30 Afsluiting']]);
-    await expectAccessible(el);
-  });
-
   it('shows the note of a hybrid venue and of a venue still to be announced (issue 23)', async () => {
     const doc = network([
       { id: 'slot', title: 'Slot', type: 'closing', start: '2030-03-12T13:00', end: '2030-03-12T16:00', venue: { type: 'hybrid', name: 'Provinciehuis', city: 'Zwolle', note: 'Zaal volgt per e-mail' } },

@@ -26,11 +26,11 @@ import {
   type Network,
   type Person,
   type Organisation,
+  type ProgrammeItem,
   type Resource,
   type Session,
   type SessionType,
   spansDays,
-  programmeByDay,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
@@ -465,7 +465,7 @@ export class LeerkringAgenda extends LitElement {
     if (session.facilitators?.length) more.push(html`<p>${around(a.facilitators, names(locale, session.facilitators.map(person)))}</p>`);
     if (session.speakers?.length) more.push(html`<p>${around(a.speakers, names(locale, session.speakers.map(person)))}</p>`);
     if (session.description) more.push(html`<p class="description" lang=${lang}>${session.description}</p>`);
-    if (session.programme?.length) more.push(this.#renderProgramme(session, locale, level + 1));
+    if (session.programme?.length) more.push(this.#renderProgramme(session.programme, locale, level + 1));
     if (availability) more.push(this.#renderAvailability(availability, state, network, locale, session));
     if (!past && timing.kind !== 'tbd' && session.status !== 'cancelled') more.push(this.#renderCalendar(network, session, locale));
     if (resources.length) more.push(this.#renderResources(resources, locale, level + 1));
@@ -481,19 +481,16 @@ export class LeerkringAgenda extends LitElement {
     return html`<p class="status" part="status">${badge}${session.statusNote ? html`${changed ? ' ' : ''}<span class="status-note">${session.statusNote}</span>` : nothing}</p>`;
   }
 
-  #renderProgramme(session: Session, locale: Locale, level: number) {
+  #renderProgramme(items: ProgrammeItem[], locale: Locale, level: number) {
     // Clock times on any fixed day read the same; formatTime stays the one owner of how they look.
     const clockText = (t: string) => formatTime(locale, atAmsterdamClock('2000-01-15', t));
-    // Over more days, by day (core's programmeByDay): the date above that day's items.
     return html`<div class="programme" part="programme">
       <${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>
-      ${programmeByDay(session).map(
-        (g) => html`${g.day ? html`<p class="programme-day">${formatDate(locale, g.day)}</p>` : nothing}<ul role="list">
-            ${g.items.map(
-              (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> ${i.title}${i.description ? ` — ${i.description}` : ''}</li>`,
-            )}
-          </ul>`,
-      )}
+      <ul role="list">
+        ${items.map(
+          (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> ${i.title}${i.description ? ` — ${i.description}` : ''}</li>`,
+        )}
+      </ul>
     </div>`;
   }
 
