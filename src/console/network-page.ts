@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
-import { registrationScope } from '../core/policy.js';
+import { hasOwnPlace, registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
 import { placePastCapacity } from '../core/waitlist.js';
 import { sessionsInOrder } from '../core/session-time.js';
@@ -32,8 +32,8 @@ type Load =
   | { status: 'error'; notFound?: boolean }
   | { status: 'ready'; network: Network; scope: Scope; registrations: AdminRegistration[]; counts: { pending: number; waiting: number }; taken: Taken; version: number };
 
-/** Places taken (confirmed and intakes), per target, from the kept counts. */
-type Taken = { network: number; sessions: Record<string, number> };
+/** Places taken (confirmed and intakes), per target, from the kept counts; and who waits, per session. */
+type Taken = { network: number; sessions: Record<string, number>; waiting: Record<string, number> };
 
 /** Check-in at one session, the intake queue and the Export tab page through the server themselves (issue 27). */
 function scopeOf(tab: Tab, sessionId: string | undefined): Scope {
@@ -104,7 +104,8 @@ export class ConsoleNetwork extends ConsolePage {
     this.signedOutIf(regs);
     this.signedOutIf(doc);
     const a = doc.ok ? doc.value.availability : undefined;
-    const taken: Taken = { network: a?.network.taken ?? 0, sessions: Object.fromEntries(Object.entries(a?.sessions ?? {}).map(([k, v]) => [k, v.taken])) };
+    const sessions = Object.entries(a?.sessions ?? {});
+    const taken: Taken = { network: a?.network.taken ?? 0, sessions: Object.fromEntries(sessions.map(([k, v]) => [k, v.taken])), waiting: Object.fromEntries(sessions.map(([k, v]) => [k, v.waitlisted])) };
     // A network that is not among those this organiser may run is refused by the API (403).
     const refused = !doc.ok && doc.status === 403;
     return { doc, regs, counts: { pending: doc.ok ? doc.value.pending : 0, waiting: doc.ok ? doc.value.waiting : 0 }, taken, refused };
@@ -398,7 +399,7 @@ export class ConsoleNetwork extends ConsolePage {
         ${sessionsInOrder(network.sessions).map(
           (s) => html`<li>
             <a href=${networkHref(network.id, 'attendance', s.id)}>${this.#sessionTitle(network, s.id)}</a>
-            <span class="muted">— ${sessionWhen(locale, s) ?? a.noDate}</span>
+            <span class="muted">— ${sessionWhen(locale, s) ?? a.noDate}${this.#ownPlaces(network, s)}</span>
           </li>`,
         )}
       </ul>
@@ -412,6 +413,13 @@ export class ConsoleNetwork extends ConsolePage {
             </ul>`
         : nothing}
       ${perSession && held.length ? html`<h3>${a.summary}</h3>${sessionsInOrder(held).map((s) => this.#sessionSummary(network, regs, s.id))}` : nothing}`;
+  }
+
+  /** Issue 23: inside a series, a session with places of its own says them: ", 38 van 40 plaatsen, 3 wachtend". */
+  #ownPlaces(network: Network, s: Session): string {
+    if (this._load.status !== 'ready' || s.capacity === undefined || !hasOwnPlace(network, s)) return '';
+    const t = this._load.taken;
+    return `, ${this.m.attendance.places(t.sessions[s.id] ?? 0, s.capacity, t.waiting[s.id] ?? 0)}`;
   }
 
   /** Issue 24: for a network that registers per session, who came to a held session and who did not. */

@@ -123,15 +123,16 @@ function sessionInNetwork(s: Record<string, unknown>, i: number, r: Record<strin
   const waitlist = isRecord(r.waitlist) && r.waitlist.enabled === true;
   if (perSession && s.capacity === 0 && !waitlist && r.mode === 'built-in') add('capacity-zero-no-waitlist', ['sessions', i, 'capacity']);
   if (typeof s.start !== 'string' || !Array.isArray(s.programme)) return;
-  // Within one day only: the clock times of a programme say nothing of the day they fall on.
-  const day = s.start.slice(0, 10);
-  if (typeof s.end === 'string' && s.end.slice(0, 10) !== day) return;
+  // Days after the first: over more days an item says its `day` (issue 23), which the session must
+  // have; its clock time is checked within one day only (it says nothing of the day it falls on).
+  const later = typeof s.end === 'string' ? (Date.parse(s.end.slice(0, 10)) - Date.parse(s.start.slice(0, 10))) / 864e5 : 0;
   const from = s.start.slice(11, 16);
   const to = typeof s.end === 'string' ? s.end.slice(11, 16) : undefined;
   s.programme.forEach((p, j) => {
     if (!isRecord(p) || typeof p.time !== 'string') return;
     const end = typeof p.end === 'string' ? p.end : p.time;
-    if (p.time < from || (to !== undefined && end > to)) add('programme-outside-session', ['sessions', i, 'programme', j, 'time']);
+    if ((p.day as number) > later + 1) add('day', ['sessions', i, 'programme', j, 'day']);
+    else if (!later && (p.time < from || (to !== undefined && end > to))) add('programme-outside-session', ['sessions', i, 'programme', j, 'time']);
   });
 }
 

@@ -33,6 +33,8 @@ export function reasonText(reason: Reason, network: Network, locale: Locale): st
       return r['group-too-large'](reason.max);
     case 'waitlisted':
       return r.waitlisted(reason.position);
+    case 'session-full':
+      return r['session-full'](network.sessions.find((s) => s.id === reason.session)?.title ?? reason.session);
     default:
       return r[reason.code];
   }

@@ -25,6 +25,8 @@ export type Reason =
   | { code: 'group-too-large'; max: number }
   | { code: 'full' }
   | { code: 'waitlist-full' }
+  /** Inside a series: a session with places of its own is full, and the network keeps no waiting list (issue 23). */
+  | { code: 'session-full'; session: string }
   | { code: 'approval-required' }
   | { code: 'on-request' }
   | { code: 'waitlisted'; position: number };
@@ -75,6 +77,8 @@ export function reasonPath(reason: Reason): string | undefined {
       return `declarations.${reason.declaration}`;
     case 'group-too-large':
       return 'groupSize';
+    case 'session-full':
+      return 'joins';
     case 'session-required':
     case 'unknown-session':
     case 'session-not-applicable':

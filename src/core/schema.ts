@@ -158,6 +158,8 @@ export const programmeItemSchema = z.strictObject({
   end: z.optional(clock()),
   title: text(),
   description: z.optional(prose()),
+  /** Issue 23: in a session over more days, the day of the session this item is on (1 is the first); absent is the first. */
+  day: z.optional(positive()),
 });
 
 export const sessionSchema = z

@@ -7,7 +7,7 @@
  */
 import type { Network, Session } from './schema.js';
 import type { PlaceCounts } from './availability.js';
-import { hasOwnPlace } from './policy.js';
+import { hasOwnPlace, waitlistEnabled } from './policy.js';
 import type { FormMessages } from './i18n/form.js';
 
 export { hasOwnPlace };
@@ -73,6 +73,17 @@ export function sessionPlaces(
     }
   }
   return places;
+}
+
+/**
+ * Where the network keeps no waiting list (`waitlist.enabled` is not true), a session with places
+ * of its own that is full cannot be joined: the id of the first such session these places would
+ * wait for (and `previous` did not), so the caller refuses with a sentence; undefined otherwise.
+ * @example fullWithoutWaitlist(network, { excursie: 'waitlisted' }) // 'excursie'
+ */
+export function fullWithoutWaitlist(network: Network, places: SessionPlaces, previous: SessionPlaces = {}): string | undefined {
+  if (waitlistEnabled(network)) return undefined;
+  return Object.keys(places).find((id) => places[id] === 'waitlisted' && previous[id] !== 'waitlisted');
 }
 
 /** The sessions a person joins, read back from their places (to decide them again, after a wait for the series). */

@@ -50,6 +50,16 @@ describe('<leerkring-signup>: choosing one of many sessions (issue 13)', () => {
     expect(regs.map((r) => r.sessionId)).to.deep.equal(['s40']);
   });
 
+  it('names both days of a session over two days (issue 23)', async () => {
+    const doc = { ...bigNetwork(), id: 'twee-dagen', sessions: [{ id: 'eiland', title: 'Eilanddagen', type: 'other', start: '2030-05-27T08:30', end: '2030-05-28T17:30' }] };
+    const res = await fetch('/test-api/networks/x', { method: 'PUT', body: JSON.stringify(doc) });
+    expect(res.status).to.equal(204);
+    const el = await fixture<LeerkringSignup>('<leerkring-signup api="" network-id="twee-dagen" now="2029-12-01T10:00:00+01:00"></leerkring-signup>');
+    await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');
+    const text = el.shadowRoot!.querySelector('form')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('maandag 27 mei 2030 – dinsdag 28 mei 2030');
+  });
+
   it('keeps radio buttons for a short series, in date order', async () => {
     const doc = bigNetwork();
     doc.id = 'klein';

@@ -2,7 +2,8 @@
 // with two parallel workshops (choose one), a hybrid closing with its own 40 places and an
 // optional excursion with 20. In Chromium, on the demo page: the agenda shows it, the form asks
 // "also coming?" and which workshop (with its time), the registration holds exactly that, and the
-// manage page, opened through the link in the e-mail, says it per session and changes it.
+// manage page, opened through the link in the e-mail, says it per session and changes it. The
+// series also has a price per organisation type: shown before registering, in the e-mail and on the manage page.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -56,13 +57,17 @@ describe('the demo series with an optional excursion and a choice of workshops, 
         'Werkplaats A: groene schoolpleinen (dinsdag 13 mei 2031, 13.30 uur)',
         'Werkplaats B: regenwater in de straat (dinsdag 13 mei 2031, 13.30 uur)',
       ]);
+      // Issue 23: the price per organisation type, before anyone registers.
+      const price = await form.locator('[part="price"]').innerText();
+      assert.match(price, /Gemeente, Provincie, Waterschap: gratis/);
+      assert.match(price, /Andere organisaties: €\s95/);
       await expectAccessible(page, 'the form');
 
       // Sending without a workshop: the error summary names the choice group.
       await form.getByLabel('Naam', { exact: true }).fill('Noor Bakker');
       await form.getByLabel('E-mailadres', { exact: true }).fill('noor.bakker@example.org');
-      await form.getByLabel('Organisatie', { exact: true }).fill('Gemeente Voorbeeld');
-      await form.getByLabel('Soort organisatie').selectOption('municipality');
+      await form.getByLabel('Organisatie', { exact: true }).fill('Adviesbureau Voorbeeld');
+      await form.getByLabel('Soort organisatie').selectOption('business');
       await form.getByRole('button', { name: 'Aanmelden' }).click();
       await form.getByRole('link', { name: 'Kies één van: Werkplaats A: groene schoolpleinen, Werkplaats B: regenwater in de straat' }).waitFor();
       await expectAccessible(page, 'the form with its error');
@@ -79,6 +84,7 @@ describe('the demo series with an optional excursion and a choice of workshops, 
       const mail = (await deliverAll(db)).find((m) => recipient(m) === 'noor.bakker@example.org');
       assert.ok(mail);
       assert.doesNotMatch(mail.text ?? '', /Werkplaats A/, 'the workshop not chosen is not in the e-mail');
+      assert.match(mail.text ?? '', /Kosten voor je deelname: €\s95\./, 'the confirmation says what this person pays');
       const link = /(http\S+#token=\S+)/.exec(mail.text ?? '')?.[1];
       assert.ok(link, mail.text);
       await page.goto(link);
@@ -87,6 +93,7 @@ describe('the demo series with an optional excursion and a choice of workshops, 
       const facts = await manage.locator('dl').innerText();
       assert.match(facts, /Excursie: de wadi in de wijk\s+Je hebt een plaats/);
       assert.match(facts, /Werkplaats A: groene schoolpleinen\s+Je komt niet/);
+      assert.match(facts, /Kosten\s+€\s95/, 'the manage page says the fee');
       await expectAccessible(page, 'the manage page');
       await manage.getByRole('button', { name: 'Keuze voor bijeenkomsten wijzigen' }).click();
       await manage.getByRole('group', { name: /^Kom je ook naar Excursie: de wadi in de wijk \(.*2031.*\)\?$/ }).getByLabel('Nee').check();

@@ -284,6 +284,8 @@ const nl = {
     sessionsAttended: (n: number, of: number) => `${n} van ${of} bijeenkomsten`,
     print: 'Aanwezigheidslijst afdrukken',
     noDate: 'datum volgt',
+    /** Issue 23: a session with places of its own inside a series. */
+    places: (taken: number, capacity: number, waiting: number) => `${taken} van ${capacity} plaatsen${waiting ? `, ${waiting} wachtend` : ''}`,
   },
   exports: {
     heading: 'Exporteren',
@@ -779,6 +781,7 @@ const en: ConsoleMessages = {
     sessionsAttended: (n: number, of: number) => `${n} of ${of} sessions`,
     print: 'Print the attendance list',
     noDate: 'date to follow',
+    places: (taken: number, capacity: number, waiting: number) => `${taken} of ${capacity} places${waiting ? `, ${waiting} waiting` : ''}`,
   },
   exports: {
     heading: 'Export',

@@ -30,6 +30,7 @@ export const formEn: FormMessages = {
     'group-too-large': (max: number) => `This workshop is for at most ${max} participants.`,
     full: 'Maximum number of registrations reached, you can no longer register.',
     'waitlist-full': 'There are no places left and the waiting list is full too.',
+    'session-full': (t: string) => `${t} is full.`,
     waitlisted: (position: number) => `You are on the waiting list, at position ${position}.`,
   },
   outcome: {

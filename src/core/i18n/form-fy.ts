@@ -34,6 +34,7 @@ export const formFy: FormMessages = {
     'group-too-large': (max: number) => `Dizze workshop is foar maksimaal ${max} dielnimmers.`,
     full: 'Maksimaal oantal oanmeldingen berikt, jo kinne jo net mear oanmelde.',
     'waitlist-full': 'Der binne gjin plakken mear en de wachtlist is ek fol.',
+    'session-full': (t: string) => `${t} is fol.`,
     waitlisted: (position: number) => `Jo steane op de wachtlist, op plak ${position}.`,
   },
   outcome: {

@@ -39,6 +39,7 @@ const nl = {
     'group-too-large': (max: number) => `Deze workshop is voor maximaal ${max} deelnemers.`,
     full: 'Maximaal aantal aanmeldingen bereikt, je kunt je niet meer aanmelden.',
     'waitlist-full': 'Er zijn geen plaatsen meer en de wachtlijst is ook vol.',
+    'session-full': (t: string) => `${t} is vol.`,
     waitlisted: (position: number) => `Je staat op de wachtlijst, op plaats ${position}.`,
   },
   /** A registration's state, in a word or two. */

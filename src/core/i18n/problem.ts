@@ -65,6 +65,7 @@ const nl = {
     'choose-one-not-parallel': 'bijeenkomsten in één keuzegroep (chooseOne) lopen tegelijk: geef deze bijeenkomst een begin- en eindtijd (start en end) die overlappen met de eerste van de groep, of geef haar een andere chooseOne',
     'capacity-zero-no-waitlist': 'met 0 plaatsen en geen wachtlijst kan niemand zich voor deze bijeenkomst aanmelden; geef plaatsen, zet de wachtlijst aan, of haal de bijeenkomst uit de aanmelding',
     'programme-outside-session': 'dit programmaonderdeel valt buiten de begin- en eindtijd van de bijeenkomst; pas de tijd van het onderdeel of van de bijeenkomst aan',
+    day: 'deze dag valt buiten de bijeenkomst: dag 1 is de dag waarop ze begint, en de bijeenkomst duurt niet zo veel dagen; pas de dag van het onderdeel of het einde van de bijeenkomst aan',
     'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
     // Issue 23 (m23b): price per organisation type.
     'price-type-twice': 'dit type organisatie heeft al een prijs in een eerdere regel van price.rates; alleen die eerste telt. Noem elk type één keer',
@@ -151,6 +152,7 @@ const en: ProblemMessages = {
     'choose-one-not-parallel': 'sessions in one choice group (chooseOne) run at the same time: give this session a start and an end that overlap the first of the group, or give it another chooseOne',
     'capacity-zero-no-waitlist': 'with 0 places and no waiting list nobody can register for this session; give it places, turn the waiting list on, or take the session out of registration',
     'programme-outside-session': 'this programme item falls outside the start and end time of the session; change the time of the item or of the session',
+    day: 'this day falls outside the session: day 1 is the day it starts, and the session does not last that many days; change the day of the item or the end of the session',
     'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',
     // Issue 23 (m23b): price per organisation type.
     'price-type-twice': 'this organisation type already has a price in an earlier entry of price.rates; only that first one counts. Name each type once',

@@ -204,6 +204,10 @@ function registerJoinsRoute(app: FastifyInstance, deps: RouteDeps): void {
     }
     const r = await store.changeJoins(row.id, joins as string[]);
     mailQueued();
+    if (!r.ok && r.code === 'session-full') {
+      const message = reasonText({ code: 'session-full', session: r.session }, n!, locale);
+      return error(reply, 409, r.code, message, { issues: [{ path: 'joins', message }] });
+    }
     if (!r.ok) return r.code === 'not-found' ? error(reply, 404, 'not-found', formMessages(locale).signup.notFound) : error(reply, 409, r.code, manageMessages(locale).notSwitchable);
     reply.header('cache-control', 'no-store');
     return participantView(deps, r.row, await store.position(r.row));

@@ -58,7 +58,9 @@ export type MailKind =
   /** An organiser's own message (`MailContext.message`). */
   | 'message'
   /** The participant asked for their manage link again. */
-  | 'manage-link';
+  | 'manage-link'
+  /** Inside a series: the participant changed which optional sessions, or which of a choice group, they come to (issue 23). */
+  | 'joins-changed';
 
 /** What a saved revision sends (issue 15): one kind per session change, `session-changes` for several. */
 export type RevisionMailKind = 'session-dated' | 'session-moved' | 'session-venue' | 'session-cancelled' | 'session-undated' | 'session-removed' | 'session-changes';
@@ -109,6 +111,8 @@ export interface MailContext {
   hadItems?: boolean;
   /** A move to another session: the old session's calendar item, cancelled in the same e-mail. */
   withdrawnSessionId?: string;
+  /** A changed choice inside a series (issue 23): the sessions left, whose items are cancelled in the same e-mail. */
+  withdrawnSessionIds?: string[];
   /** Inside a series: the person's place per session with places of its own (core's session-places.ts). */
   places?: Record<string, string>;
 }
@@ -186,9 +190,9 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
     const method = kind === 'session-cancelled' ? 'CANCEL' : 'PUBLISH';
     message.ics = calendarFile(network, filename, method, { sessionIds, locale, ...timeline, ...(hasPlace && { joinLinks: sessionIds }) });
   }
-  const withdrawn = ctx.withdrawnSessionId;
-  if (withdrawn && calendarEvents(network, { sessionIds: [withdrawn] }).length) {
-    const file = calendarFile(network, `${withdrawn}.ics`, 'CANCEL', { sessionIds: [withdrawn], locale, ...timeline, cancelled: true });
+  const withdrawn = (ctx.withdrawnSessionIds ?? (ctx.withdrawnSessionId ? [ctx.withdrawnSessionId] : [])).filter((id) => calendarEvents(network, { sessionIds: [id] }).length);
+  if (withdrawn.length) {
+    const file = calendarFile(network, `${withdrawn.length === 1 ? withdrawn[0] : `${network.id}-afgemeld`}.ics`, 'CANCEL', { sessionIds: withdrawn, locale, ...timeline, cancelled: true });
     if (message.ics) message.moreIcs = [file];
     else message.ics = file;
   }

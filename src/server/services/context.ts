@@ -48,7 +48,16 @@ export type NewRegistrationFacts = {
   locale?: Locale;
 };
 
-export type MailExtra = { position?: number; reason?: string; freedPlace?: boolean; hadItems?: boolean; withdrawnSessionId?: string; feeStands?: number };
+export type MailExtra = {
+  position?: number;
+  reason?: string;
+  freedPlace?: boolean;
+  hadItems?: boolean;
+  withdrawnSessionId?: string;
+  withdrawnSessionIds?: string[];
+  feeStands?: number;
+  hasPlace?: boolean;
+};
 
 export const DAY = 86400000;
 

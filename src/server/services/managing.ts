@@ -9,6 +9,7 @@ import {
   manageActions,
   ownPlaceSessions,
   sessionPlaces,
+  fullWithoutWaitlist,
   feeStandsOnCancel,
   freesPlaceForWaitlist,
   registrationGate,
@@ -163,7 +164,10 @@ export class Managing {
    * group (session-places.ts): a place they hold stays theirs, a new one is decided as for a new
    * registration, and a place given up goes to the first who waits for that session.
    */
-  async changeJoins(id: string, joins: string[]): Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: 'not-found' | 'not-changeable' | 'invalid' }> {
+  async changeJoins(
+    id: string,
+    joins: string[],
+  ): Promise<{ ok: true; row: RegistrationRow } | { ok: false; code: 'not-found' | 'not-changeable' | 'invalid' } | { ok: false; code: 'session-full'; session: string }> {
     const current = await this.byId(id);
     const network = current && !current.erased_at ? this.#ctx.network(current.network_id) : undefined;
     if (!current || !network) return { ok: false, code: 'not-found' };
@@ -179,7 +183,16 @@ export class Managing {
       let places = sessionPlaces(network, joins, row.status === 'waitlisted' ? {} : counts, row.places);
       // Waiting for the series: what they join is kept, decided when they move up.
       if (row.status === 'waitlisted') places = Object.fromEntries(Object.entries(places).map(([k, v]) => [k, v === 'declined' ? v : 'waitlisted']));
+      // No waiting list in this network: a full session is refused, and nothing changes (core decides).
+      const full = row.status === 'waitlisted' ? undefined : fullWithoutWaitlist(network, places, row.places);
+      if (full) return { ok: false as const, code: 'session-full' as const, session: full };
       await repo.setPlaces(id, places);
+      // Issue 23: the person hears of the change with their calendar: the sessions they have a
+      // place at (PUBLISH), and those they left cancelled (CANCEL, same UID, higher SEQUENCE).
+      if (hasCalendarItem(row.status)) {
+        const left = Object.keys(places).filter((s) => places[s] === 'declined' && row.places[s] === 'confirmed');
+        await this.#ctx.mail(repo, network, { ...row, places }, 'joins-changed', { withdrawnSessionIds: left, hasPlace: row.status === 'confirmed' });
+      }
       await this.#status.promote(repo, network, 'network');
       return { ok: true as const, row: (await repo.byId(id))! };
     });

@@ -9,6 +9,7 @@ import {
   decideRegistration,
   ownPlaceSessions,
   sessionPlaces,
+  fullWithoutWaitlist,
   validateRegistrationInput,
   reasonText,
   registrationScope,
@@ -80,7 +81,7 @@ class Trial extends Error {
 
 
 /** Reasons that are about the state of the network, not about the request: HTTP 409. */
-const CONFLICTS = new Set(['full', 'waitlist-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
+const CONFLICTS = new Set(['full', 'waitlist-full', 'session-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
 
 function checkInvitation(network: Network, code: string | undefined): 'none' | 'valid' | 'invalid' {
   if (!code) return 'none';
@@ -281,14 +282,16 @@ export class Registering {
    * locked counts. Someone waiting for the series waits for the sessions they join too: decided
    * when they move up (StatusChange), never counted before.
    */
-  #places(network: Network, joins: string[], status: Status, locked: Map<string, PlaceCounts>): NewRegistration['places'] {
+  #places(network: Network, joins: string[], status: Status, locked: Map<string, PlaceCounts>): { places: NewRegistration['places']; full?: string } {
     const counts = Object.fromEntries(ownPlaceSessions(network).map((s) => [s.id, locked.get(s.id)]));
     const places = sessionPlaces(network, joins, status === 'waitlisted' ? {} : counts);
+    const full = status === 'waitlisted' ? undefined : fullWithoutWaitlist(network, places);
+    if (full) return { places, full };
     for (const [sessionId, place] of Object.entries(places)) {
       if (status === 'waitlisted') places[sessionId] = place === 'declined' ? place : 'waitlisted';
       else if (place !== 'declined') counts[sessionId]![place]++;
     }
-    return places;
+    return { places };
   }
 
   /** Decides one request of a batch with the core rules, on the counts and facts as the requests before it left them. */
@@ -319,11 +322,17 @@ export class Registering {
       return;
     }
     const status = decision.outcome;
+    const { places, full } = this.#places(network, input.joins ?? [], status, locked);
+    // A full session with places of its own where the network keeps no waiting list (core decides).
+    if (full) {
+      const reasons: Reason[] = [{ code: 'session-full', session: full }];
+      results.push({ kind: 'rejected', reasons, message: reasonText(reasons[0]!, network, locale), conflict: true });
+      return;
+    }
     // Counting along: what the next request in the batch is decided on, as if this one had committed.
     counts[status]++;
     active.add(r.email);
     if (r.organisation && status !== 'waitlisted') organisations.set(r.organisation, (organisations.get(r.organisation) ?? 0) + 1);
-    const places = this.#places(network, input.joins ?? [], status, locked);
     const id = randomUUID();
     // Under the lock every earlier waiting registration of this target came before this one.
     const position = status === 'waitlisted' ? counts.waitlisted : undefined;

@@ -377,4 +377,11 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   ALTER TABLE messages ADD COLUMN sent_pruned integer NOT NULL DEFAULT 0;
   CREATE INDEX mail_outbox_sent ON mail_outbox (sent_at) WHERE sent_at IS NOT NULL
   `,
+  // When a series registrant said yes to a session with places of its own after registering
+  // (issue 23): per session, a number from the registrations' own sequence, so that session's
+  // waiting list runs in the order people said yes; a place decided at registration has none and
+  // counts by the registration's seq (setPlaces, placeWaitlist).
+  `
+  ALTER TABLE registrations ADD COLUMN place_asked jsonb NOT NULL DEFAULT '{}'::jsonb
+  `,
 ];

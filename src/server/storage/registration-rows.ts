@@ -9,6 +9,29 @@ export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'canc
 export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
 export const ACTIVE = `('confirmed', 'waitlisted', 'pending')`;
 
+/** What erasing leaves of a registration: its status and counts, nothing that says who it was. */
+export const ERASE_REST = `email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
+  reason = NULL, organiser_note = NULL, erased_at = now(), updated_at = now()`;
+export const ERASE = `participant = '{}'::jsonb, ${ERASE_REST}`;
+
+/** What the person's own erasure keeps of a registration whose cancellation fee stands: what its invoice needs, nothing else. */
+export const INVOICE_KEPT = `CASE WHEN cancellation_fee > 0 THEN jsonb_strip_nulls(jsonb_build_object('name', participant->'name', 'email', participant->'email',
+  'organisation', participant->'organisation', 'organisationType', participant->'organisationType')) ELSE '{}'::jsonb END`;
+
+/** A registration that still holds personal data: not erased, or erased by the person but kept for an invoice. */
+export const HOLDS_DATA = `(erased_at IS NULL OR participant <> '{}'::jsonb)`;
+
+/**
+ * Sets a series registration's places (issue 23): a session said yes to now (absent or declined
+ * before) is numbered from the registrations' sequence, after everyone before; one kept keeps its
+ * number; one declined loses it. The session's waiting list runs in that order (placeWaitlist).
+ */
+export const SET_PLACES = `UPDATE registrations SET places = $2::jsonb, updated_at = now(), place_asked = COALESCE((
+  SELECT jsonb_strip_nulls(jsonb_object_agg(n.key, COALESCE(place_asked->n.key,
+    CASE WHEN COALESCE(places->>n.key, 'declined') = 'declined' THEN to_jsonb(nextval(pg_get_serial_sequence('registrations', 'seq'))) END)))
+  FROM jsonb_each_text($2::jsonb) AS n WHERE n.value <> 'declined'), '{}'::jsonb)
+  WHERE id = $1`;
+
 export interface RegistrationRow {
   id: string;
   seq: string;

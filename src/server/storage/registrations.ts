@@ -7,22 +7,10 @@ import type { PlaceCounts } from '../../core/index.js';
 import type { Queryable } from './db.js';
 import { enqueueMail, enqueueMails } from './outbox.js';
 import { searchTextOf } from './registration-list.js';
-import { ACTIVE, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
+import { ACTIVE, ERASE, ERASE_REST, HOLDS_DATA, INVOICE_KEPT, SET_PLACES, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 
 export { ACTIVE_STATUSES, json, type MessageRow, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 export { MailingRepository } from './mailings.js';
-
-/** What erasing leaves of a registration: its status and counts, nothing that says who it was. */
-const ERASE_REST = `email_lower = 'erased:' || id::text, organisation_lower = NULL, answers = '{}'::jsonb,
-  reason = NULL, organiser_note = NULL, erased_at = now(), updated_at = now()`;
-const ERASE = `participant = '{}'::jsonb, ${ERASE_REST}`;
-
-/** What the person's own erasure keeps of a registration whose cancellation fee stands: what its invoice needs, nothing else. */
-const INVOICE_KEPT = `CASE WHEN cancellation_fee > 0 THEN jsonb_strip_nulls(jsonb_build_object('name', participant->'name', 'email', participant->'email',
-  'organisation', participant->'organisation', 'organisationType', participant->'organisationType')) ELSE '{}'::jsonb END`;
-
-/** A registration that still holds personal data: not erased, or erased by the person but kept for an invoice. */
-const HOLDS_DATA = `(erased_at IS NULL OR participant <> '{}'::jsonb)`;
 
 export class RegistrationRepository {
   readonly #q: Queryable;
@@ -264,13 +252,15 @@ export class RegistrationRepository {
 
   /** Sets the places per session of a series registration (the kept counts follow, by trigger). */
   async setPlaces(id: string, places: RegistrationRow['places']): Promise<void> {
-    await this.#q.query('UPDATE registrations SET places = $2::jsonb, updated_at = now() WHERE id = $1', [id, JSON.stringify(places)]);
+    // Numbered in the order people said yes to each session (SET_PLACES).
+    await this.#q.query(SET_PLACES, [id, JSON.stringify(places)]);
   }
 
-  /** The waiting list of one session inside a series: holders of a series place waiting for it, first come first. */
+  /** The waiting list of one session inside a series: holders of a series place waiting for it, in the order they said yes to it. */
   async placeWaitlist(networkId: string, sessionId: string): Promise<RegistrationRow[]> {
     const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND target = 'network' AND status IN ('confirmed', 'pending') AND places->>$2 = 'waitlisted' ORDER BY seq`,
+      `SELECT * FROM registrations WHERE network_id = $1 AND target = 'network' AND status IN ('confirmed', 'pending') AND places->>$2 = 'waitlisted'
+         ORDER BY COALESCE((place_asked->>$2)::bigint, seq)`,
       [networkId, sessionId],
     );
     return rows.map(rowOf);
