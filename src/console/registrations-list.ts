@@ -33,7 +33,6 @@ export class ConsoleRegistrations extends ConsolePage {
     network: { attribute: false },
     version: { attribute: false },
     notice: { attribute: false },
-    _query: { state: true },
     _status: { state: true },
     _session: { state: true },
     _type: { state: true },
@@ -54,7 +53,12 @@ export class ConsoleRegistrations extends ConsolePage {
   declare version: number;
   /** What the network page says after an action. */
   declare notice: string | TemplateResult;
-  declare _query: string;
+  /**
+   * What is typed in the search box. Not a reactive property: a key typed asks the server and
+   * draws nothing until the answer is there (redrawing 50 cards per key cost more than the
+   * search itself, issue 27).
+   */
+  #query = '';
   declare _status: string;
   declare _session: string;
   declare _type: string;
@@ -80,7 +84,6 @@ export class ConsoleRegistrations extends ConsolePage {
     super();
     this.version = 0;
     this.notice = '';
-    this._query = '';
     this._status = '';
     this._session = '';
     this._type = '';
@@ -98,17 +101,22 @@ export class ConsoleRegistrations extends ConsolePage {
   #generation = 0;
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    const filters = ['_query', '_status', '_session', '_type', '_answer', '_attended'].some((k) => changed.has(k));
+    const filters = ['_status', '_session', '_type', '_answer', '_attended'].some((k) => changed.has(k));
     if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(PAGE_SIZE, true);
     else if (filters) this.loaded = this.#load(PAGE_SIZE, false);
     else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0), true);
+  }
+
+  #search(query: string): void {
+    this.#query = query;
+    this.loaded = this.#load(PAGE_SIZE, false);
   }
 
   #filters(): Query {
     const [question, answer] = this._answer ? [this._answer.slice(0, this._answer.indexOf('=')), this._answer.slice(this._answer.indexOf('=') + 1)] : [];
     const [attendedAt, present] = this._attended ? (this._attended.split(':') as [string, 'yes' | 'no']) : [];
     return {
-      ...(this._query.trim() && { q: this._query.trim() }),
+      ...(this.#query.trim() && { q: this.#query.trim() }),
       ...(this._status && { status: this._status as Query['status'] }),
       ...(this._session && { session: this._session }),
       ...(this._type && { organisationType: this._type }),
@@ -181,7 +189,7 @@ export class ConsoleRegistrations extends ConsolePage {
       <div class="toolbar filters" role="search">
         <div class="field">
           <label for="q">${r.search}</label>
-          <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
+          <input id="q" type="search" autocomplete="off" .value=${this.#query} @input=${(e: Event) => this.#search((e.target as HTMLInputElement).value)} />
         </div>
         ${select('status', r.status, this._status, (v) => (this._status = v), r.all, REGISTRATION_STATUSES.map((s): [string, string] => [s, m.status[s] ?? s]))}
         ${perSession

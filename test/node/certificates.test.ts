@@ -173,6 +173,25 @@ for (const backend of BACKENDS) {
       assert.equal((await pdfPages((await pdf(s, '/api/admin/networks/losse/certificates.pdf', asAdmin)).bytes)).length, 1);
     });
 
+    test('the people who get one, a page at a time (issue 27): every registration of each person, how many in all, and a sentence for a cursor not given', async () => {
+      const fenna = (await s.post('/api/networks/losse/registrations', { ...person('Fenna', { name: 'Fenna Bos' }), sessionId: 'mei' })).body;
+      await s.post('/api/networks/losse/registrations', { ...person('Gijs', { name: 'Gijs Absent' }), sessionId: 'mei' });
+      await present(s, fenna.id, 'mei');
+      const first = await s.admin('GET', '/api/admin/networks/losse/certificate-holders?limit=1');
+      assert.equal(first.status, 200, first.text);
+      assert.equal(first.body.total, 2);
+      assert.deepEqual(first.body.registrations.map((r: { participant: { name: string }; sessionId: string }) => [r.participant.name, r.sessionId]), [
+        ['Dirk Smit', 'mei'],
+        ['Dirk Smit', 'juni'],
+      ]);
+      assert.ok(first.body.next);
+      const second = await s.admin('GET', `/api/admin/networks/losse/certificate-holders?limit=1&after=${first.body.next}`);
+      assert.deepEqual([second.body.registrations.map((r: { id: string }) => r.id), second.body.next, second.body.total], [[fenna.id], null, 2]);
+      const bad = await s.admin('GET', '/api/admin/networks/losse/certificate-holders?after=abc');
+      assert.equal(bad.status, 422);
+      assert.match(bad.text, /after/);
+    });
+
     test('after erasure there is no certificate of that person anywhere', async () => {
       const eva = (await s.post('/api/networks/reeks/registrations', person('Eva', { name: 'Eva Wissen' }))).body;
       await present(s, eva.id, 'een');
@@ -181,6 +200,8 @@ for (const backend of BACKENDS) {
       assert.equal((await pdf(s, `/api/registrations/${eva.manageToken}/certificate.pdf`)).status, 404);
       assert.equal((await s.admin('GET', `/api/admin/registrations/${eva.id}/certificate.pdf`)).status, 404);
       assert.doesNotMatch((await pdfPages((await pdf(s, '/api/admin/networks/reeks/certificates.pdf', asAdmin)).bytes)).join('\n'), /Eva Wissen/);
+      const holders = await s.admin('GET', '/api/admin/networks/reeks/certificate-holders');
+      assert.ok(!holders.body.registrations.some((r: { id: string }) => r.id === eva.id), 'not among the holders');
     });
   });
 }

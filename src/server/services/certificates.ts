@@ -9,7 +9,7 @@ import { certificateHolders, certificateMessages, certificateSessionIds, certifi
 import { certificatesPdf, certificateWriter } from '../certificates/pdf.js';
 import { composeCertificateMail } from '../mail/compose-certificate.js';
 import type { RegistrationRow } from '../storage/registrations.js';
-import { certificateHolderPage } from '../storage/certificate-holders.js';
+import { certificateHolderPage, registrationsOfPerson } from '../storage/certificate-holders.js';
 import type { RegistrationContext } from './context.js';
 
 export type CertificateResult = { ok: true; pdf: Uint8Array; fileName: string } | { ok: false; code: 'not-found' | 'no-attendance' };
@@ -26,7 +26,8 @@ export class Certificates {
     const row = await this.#ctx.repo.byId(id);
     const network = row && !row.erased_at ? this.#ctx.network(row.network_id) : undefined;
     if (!row || !network) return undefined;
-    const holders = certificateHolders(network, (await this.#ctx.repo.list(network.id)).filter((r) => !r.erased_at));
+    // Only this person's registrations (one address), not the network's: a download at 50,000 reads a few rows.
+    const holders = certificateHolders(network, await registrationsOfPerson(this.#ctx.repo.queryable, network.id, row.email_lower));
     const holder = holders.find((h) => h.registrations.some((r) => r.id === id));
     return { row, network, holder };
   }

@@ -40,3 +40,9 @@ export async function certificateHolderPage(
   const last = page.rows[limit - 1];
   return { rows: rows.map(rowOf), next: page.rows.length > limit && last ? last.first : null, total: Number(count.rows[0]?.n ?? 0) };
 }
+
+/** Every registration of one person (one address) in a network, in arrival order: what one certificate is made of. */
+export async function registrationsOfPerson(q: Queryable, networkId: string, emailLower: string): Promise<RegistrationRow[]> {
+  const { rows } = await q.query(`SELECT r.* FROM registrations r WHERE r.network_id = $1 AND r.email_lower = $2 AND r.erased_at IS NULL ORDER BY r.seq`, [networkId, emailLower]);
+  return rows.map(rowOf);
+}
