@@ -2,39 +2,17 @@
 // plaats" (by keyboard: only the people waiting among those chosen get a place, after a yes that
 // says for how many), and a list imported from a file that Dutch Excel wrote in Windows-1252
 // (not UTF-8), read with its accents. In Chromium against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
-import { network } from './helpers.js';
-import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible, focusedId } from './browser.js';
+import { consoleUnderTest, onePlace, noSidewaysScroll, registerByForm } from './console-setup.js';
 
-const full = network({
-  id: 'plaatsen',
-  title: 'Netwerk met wachtlijst',
-  kind: 'learning-network',
-  sessions: [{ id: 'start', title: 'Start', type: 'other', start: '2030-05-01T10:00', venue: { type: 'online' } }],
-  registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
-});
-const ADMIN = { authorization: 'Bearer console-bulk-place-admin' };
-
-let served: ServedInChromium;
-before(async () => {
-  served = await serveInChromium(new Map([[full.id, full]]), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('console-bulk-place-admin') });
-});
-after(() => served.close());
-
-async function register(name: string, email: string): Promise<void> {
-  const token = ((await (await fetch(`${served.base}/api/networks/${full.id}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${served.base}/api/networks/${full.id}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ participant: { name, email }, formToken: token }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-}
+const full = onePlace('plaatsen', 'Netwerk met wachtlijst');
+const served = consoleUnderTest('console-bulk-place-admin', [full], 7);
+const register = (name: string, email: string) => registerByForm(served.base, full.id, { name, email });
 async function statuses(): Promise<Record<string, string>> {
-  const res = await fetch(`${served.base}/api/admin/networks/${full.id}/registrations`, { headers: ADMIN });
+  const res = await fetch(`${served.base}/api/admin/networks/${full.id}/registrations`, { headers: served.admin });
   const { registrations } = (await res.json()) as { registrations: { status: string; participant: { name: string } }[] };
   return Object.fromEntries(registrations.map((r) => [r.participant.name, r.status]));
 }
@@ -59,7 +37,7 @@ describe('the console paths issue 24 left untested', () => {
       await list(page).getByText('Je geeft 2 mensen van de wachtlijst een plaats, ook als het dan te vol wordt.').waitFor();
       assert.equal(await focusedId(page), 'bulk-confirm', 'focus on what will happen, not on its yes');
       await expectAccessible(page, 'bulk place, asking');
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scrolling at 320 px');
+      assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320 px');
       // "Nee, terug" first: nothing happens, focus back on the button.
       await list(page).getByRole('button', { name: 'Nee, terug' }).press('Enter');
       assert.equal(await focusedId(page), 'bulk-place');
