@@ -19,7 +19,7 @@ const asAdmin = { authorization: 'Bearer test-organiser-token-0123456789' };
 describe('certificate fonts', () => {
   let s: TestServer;
   const ids = new Map<string, string>();
-  const names = ['Ayşe Yılmaz', 'Mehmet Şahin', 'Ζωή Παπαδοπούλου', 'Łukasz Wróbel', 'Anna de Vries', 'أحمد حداد'];
+  const names = ['Ayşe Yılmaz', 'Mehmet Şahin', 'Ζωή Παπαδοπούλου', 'Łukasz Wróbel', 'Anna de Vries', 'أحمد حداد', '王小明'];
   before(async () => {
     s = await startServer('pglite', [series]);
     for (const [i, name] of names.entries()) {
@@ -61,6 +61,14 @@ describe('certificate fonts', () => {
     const { text } = await certificate('أحمد حداد');
     assert.ok(!text.includes('?'), `no "?" in:\n${text}`);
     assert.match(text, /Naam in een ander schrift/);
+  });
+
+  test('a name with letters the font lacks (Chinese) gets the same note, not "?"', async () => {
+    const { text } = await certificate('王小明');
+    assert.ok(!text.includes('?'), `no "?" in:\n${text}`);
+    assert.match(text, /Naam in een ander schrift/);
+    // The statement without the name (wrapped where the line is full).
+    assert.match(text.replace(/\s+/g, ' '), /De deelnemer van de aanmelding heeft deelgenomen aan Leerkring Ζωή en Łódź\./);
   });
 
   test('everyone at once: one PDF, every name as written', async () => {
