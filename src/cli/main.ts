@@ -52,18 +52,24 @@ Options:
  * The reference server's packages: optional peer dependencies, so that `npm install leerkring`
  * for the elements stays light. The commands that run the server check for them first.
  */
-const SERVER_PACKAGES = ['@electric-sql/pglite', '@fastify/cors', 'fastify', 'nodemailer', 'pdf-lib', 'pg'];
+const SERVER_PACKAGES = ['@electric-sql/pglite', '@fastify/cors', 'fastify', 'nodemailer', 'pdf-lib', '@pdf-lib/fontkit', 'dejavu-fonts-ttf', 'pg'];
+
+/** Whether package `name` is installed: its entry, or for a package of files only (the font), its package.json. */
+function installed(name: string): boolean {
+  for (const specifier of [name, `${name}/package.json`]) {
+    try {
+      import.meta.resolve(specifier);
+      return true;
+    } catch {
+      // Not this way; the next, or missing.
+    }
+  }
+  return false;
+}
 
 /** Says which install command is missing, once, instead of a module-not-found stack. */
 function serverPackagesMissing(command: string): boolean {
-  const missing = SERVER_PACKAGES.filter((name) => {
-    try {
-      import.meta.resolve(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  const missing = SERVER_PACKAGES.filter((name) => !installed(name));
   if (!missing.length) return false;
   process.stderr.write(
     `leerkring ${command} needs the server's packages, which an install for the elements leaves out (missing: ${missing.join(', ')}). Install them next to leerkring:\n\n` +

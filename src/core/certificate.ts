@@ -43,19 +43,23 @@ export function formatHours(locale: Locale, minutes: number): string {
 
 /**
  * Scripts written from right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest of
- * U+0590–U+08FF, their presentation forms, and the historic ones of planes 1). The certificate
- * lays out lines from left to right only: such text would come out with its letters reversed and
- * unjoined, so it is not printed as if it were Latin (nor as "?") but replaced by a visible note.
+ * U+0590–U+08FF, their presentation forms, and the historic ones of plane 1). The PDF shapes a
+ * line that is wholly in such a script and lays it out from right to left, but it has no
+ * bidirectional layout: inside a left-to-right sentence, or mixed with Latin, the letters would
+ * come out in the wrong order.
  */
 const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const WHOLLY_RIGHT_TO_LEFT = /^[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}\s]+$/u;
 
 /**
- * Whether `text` can be printed on a certificate as written: no right-to-left script, and every
- * character in the font (`canWrite`, the PDF's own answer). The one rule for what a certificate
- * prints; text that fails it is replaced by the note of `certificateMessages`, never by "?".
+ * Whether `text` can be printed on a certificate as written: every character in the font
+ * (`canWrite`, the PDF's own answer), and right-to-left text only where it is `alone` on its
+ * line(s) and wholly right to left (a name, a title), never inside a sentence. The one rule for
+ * what a certificate prints; text that fails it is replaced by the note of
+ * `certificateMessages`, never by "?".
  */
-export function printableOnCertificate(text: string, canWrite: (text: string) => boolean = () => true): boolean {
-  return !RIGHT_TO_LEFT.test(text) && canWrite(text);
+export function printableOnCertificate(text: string, canWrite: (text: string) => boolean = () => true, alone = false): boolean {
+  return (!RIGHT_TO_LEFT.test(text) || (alone && WHOLLY_RIGHT_TO_LEFT.test(text))) && canWrite(text);
 }
 
 /** Everything a certificate says, worded: the PDF only lays it out. */
@@ -89,8 +93,9 @@ export function certificateText(
   const sessions = attendedSessions(network, attendance);
   if (!sessions.length) return undefined;
   const m = certificateMessages(locale);
+  // Within a sentence, and alone on a line (where right-to-left text may stand).
   const shown = (text: string) => (printableOnCertificate(text, canWrite) ? text : m.notPrintable);
-  const named = printableOnCertificate(person.name, canWrite);
+  const shownAlone = (text: string) => (printableOnCertificate(text, canWrite, true) ? text : m.notPrintable);
   const networkTitle = shown(network.title);
   const minutes = sessions.reduce((n, s) => n + (sessionMinutes(s) ?? 0), 0);
   const lines = sessions.map((s) => {
@@ -102,14 +107,14 @@ export function certificateText(
         : t.kind === 'exact'
           ? `${formatDate(locale, t.start)}, ${formatTime(locale, t.start)}${t.end ? `–${formatTime(locale, t.end)}` : ''}`
           : formatDate(locale, t.start);
-    return { title: shown(s.title), when, duration: own === undefined ? m.durationUnknown : m.hours(formatHours(locale, own)) };
+    return { title: shownAlone(s.title), when, duration: own === undefined ? m.durationUnknown : m.hours(formatHours(locale, own)) };
   });
   const organisers = network.organisers.map((o) => shown(o.name));
   return {
     heading: m.heading,
-    network: networkTitle,
-    person: named ? person.name : m.nameNotPrintable,
-    statement: named ? m.statement(person.name, networkTitle) : m.statementUnnamed(networkTitle),
+    network: shownAlone(network.title),
+    person: printableOnCertificate(person.name, canWrite, true) ? person.name : m.nameNotPrintable,
+    statement: printableOnCertificate(person.name, canWrite) ? m.statement(person.name, networkTitle) : m.statementUnnamed(networkTitle),
     ...(person.organisation && { organisation: m.organisation(shown(person.organisation)) }),
     sessionsHeading: m.sessionsHeading,
     sessions: lines,

@@ -4,19 +4,10 @@ import { expect } from '@esm-bundle/chai';
 import type { LeerkringSignup } from '../../src/components/index.js';
 import { fixture, expectAccessible, shadowText, inline, waitFor } from '../helpers/dom.js';
 import { post, $, until, fill } from '../helpers/form.js';
+import { FRISIAN_NETWORK } from '../helpers/frisian.js';
 import { formMessages, loadFormMessages, loadManageMessages, loadMessages, manageMessages, messages } from '../../src/core/lean.js';
 
-const doc = {
-  id: 'waddenwurkpleats',
-  kind: 'community-of-practice',
-  language: 'fy',
-  title: 'Wurkpleats Waddeneilannen',
-  summary: 'Gemeenten op de eilannen leare mei-inoar oer wenjen en soarch.',
-  organisers: [{ name: 'Provinsje Fryslân', type: 'province' }],
-  contact: { name: 'Sjoukje de Jong', email: 'sjoukje@example.org' },
-  sessions: [{ id: 'skylge', title: 'Twadaagse op Skylge', type: 'thematic', start: '2030-05-27T08:30', end: '2030-05-28T17:30', venue: { type: 'physical', name: 'Dorpshûs', city: 'West-Terschelling' } }],
-  registration: { mode: 'built-in', capacity: 30, fields: { organisation: 'optional', organisationType: 'off' } },
-};
+const doc = FRISIAN_NETWORK;
 const asOf = '2030-01-10T10:00:00+01:00';
 const SAME = new Set(['Gemeente', 'Workshop', 'Online', 'Google Agenda', 'Outlook', 'Alle', 'Programma', 'E-mailadres', 'Status', 'Datum', 'Ja', 'Nee', 'Kies…', 'Fol', 'Kosten']);
 

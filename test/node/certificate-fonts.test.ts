@@ -1,6 +1,6 @@
 // Issue 24, certificate fonts: names beyond Windows-1252 ("Yılmaz", "Şahin", "Łukasz", Greek)
 // are printed as written, read back by an independent reader (pdf.js); a script the PDF cannot
-// lay out (Arabic, Hebrew: right to left) never turns into "?" silently, and the PDF stays small
+// lay out never turns into "?" silently (right to left: only alone on its line), and the PDF stays small
 // because the font is embedded as a subset.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,7 +19,7 @@ const asAdmin = { authorization: 'Bearer test-organiser-token-0123456789' };
 describe('certificate fonts', () => {
   let s: TestServer;
   const ids = new Map<string, string>();
-  const names = ['Ayşe Yılmaz', 'Mehmet Şahin', 'Ζωή Παπαδοπούλου', 'Łukasz Wróbel', 'Anna de Vries', 'أحمد حداد'];
+  const names = ['Ayşe Yılmaz', 'Mehmet Şahin', 'Ζωή Παπαδοπούλου', 'Łukasz Wróbel', 'Anna de Vries', 'أحمد حداد', '王小明', 'שרה כהן', 'Sara أحمد'];
   before(async () => {
     s = await startServer('pglite', [series]);
     for (const [i, name] of names.entries()) {
@@ -57,16 +57,33 @@ describe('certificate fonts', () => {
     assert.ok(bytes < 60_000, `${bytes} bytes`);
   });
 
-  test('a right-to-left name is never printed as "?": the certificate says the name is on the registration', async () => {
-    const { text } = await certificate('أحمد حداد');
+  for (const name of ['أحمد حداد', 'שרה כהן']) {
+    test(`a right-to-left name on its own line, "${name}", is shaped and read back as written; the sentence goes without it`, async () => {
+      const { text } = await certificate(name);
+      assert.ok(text.split('\n').includes(name), `the name alone on its line, in:\n${text}`);
+      assert.ok(!text.includes('?'), 'no "?"');
+      assert.match(text.replace(/\s+/g, ' '), /Deze deelnemer heeft deelgenomen aan Leerkring Ζωή en Łódź\./);
+    });
+  }
+
+  test('a name that mixes right-to-left and left-to-right text gets the note, never "?"', async () => {
+    const { text } = await certificate('Sara أحمد');
     assert.ok(!text.includes('?'), `no "?" in:\n${text}`);
     assert.match(text, /Naam in een ander schrift/);
+  });
+
+  test('a name with letters the font lacks (Chinese) gets the same note, not "?"', async () => {
+    const { text } = await certificate('王小明');
+    assert.ok(!text.includes('?'), `no "?" in:\n${text}`);
+    assert.match(text, /Naam in een ander schrift/);
+    // The statement without the name (wrapped where the line is full).
+    assert.match(text.replace(/\s+/g, ' '), /Deze deelnemer heeft deelgenomen aan Leerkring Ζωή en Łódź\./);
   });
 
   test('everyone at once: one PDF, every name as written', async () => {
     const res = await fetch(`${s.url}/api/admin/networks/fonts/certificates.pdf`, { headers: asAdmin });
     const pages = await pdfPages(new Uint8Array(await res.arrayBuffer()));
     assert.equal(pages.length, names.length);
-    for (const name of names.slice(0, 5)) assert.ok(pages.some((p) => p.includes(name)), name);
+    for (const name of [...names.slice(0, 6), 'שרה כהן']) assert.ok(pages.some((p) => p.includes(name)), name);
   });
 });

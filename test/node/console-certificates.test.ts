@@ -2,61 +2,29 @@
 // finds who gets a certificate of attendance in the Export tab, downloads one or everyone's, and
 // mails one, by keyboard; the participant downloads their own from the manage page. The PDFs
 // that arrive are read back by pdf.js. axe, 320 px and 200% text on each.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
-import { network } from './helpers.js';
-import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible } from './browser.js';
+import { atPhoneSizes, consoleUnderTest, markPresent, onlineSeries, registerByForm } from './console-setup.js';
 import { pdfPages } from './pdf-text.js';
 
-const reeks = network({
-  id: 'bewijs',
-  title: 'Leerkring Bodem en water',
-  kind: 'learning-network',
-  sessions: [
-    { id: 'een', title: 'Aftrap', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T12:00', venue: { type: 'online' } },
-    { id: 'twee', title: 'Veldbezoek', type: 'other', start: '2030-06-05T13:00', end: '2030-06-05T16:30', venue: { type: 'online' } },
-  ],
-  registration: { mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } },
-});
+const reeks = onlineSeries('bewijs', 'Leerkring Bodem en water', [
+  ['een', 'Aftrap', '2030-05-01T10:00', '2030-05-01T12:00'],
+  ['twee', 'Veldbezoek', '2030-06-05T13:00', '2030-06-05T16:30'],
+]);
 
-let served: ServedInChromium;
-const ADMIN = { authorization: 'Bearer console-certificates-admin' };
-
-before(async () => {
-  served = await serveInChromium(new Map([[reeks.id, reeks]]), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('console-certificates-admin') });
-});
-after(() => served.close());
+const served = consoleUnderTest('console-certificates-admin', [reeks], 7);
 
 let n = 0;
-async function register(name: string, organisation?: string): Promise<{ id: string; manageToken: string }> {
-  const token = ((await (await fetch(`${served.base}/api/networks/${reeks.id}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${served.base}/api/networks/${reeks.id}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ participant: { name, email: `bewijs${++n}@example.org`, ...(organisation && { organisation }) }, formToken: token }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  return (await res.json()) as { id: string; manageToken: string };
-}
-
-async function present(id: string, sessionId: string): Promise<void> {
-  const res = await fetch(`${served.base}/api/admin/registrations/${id}/attendance`, { method: 'PUT', headers: { ...ADMIN, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId, present: true }) });
-  assert.equal(res.status, 200);
-}
-
+const register = (name: string, organisation?: string) => registerByForm(served.base, reeks.id, { name, email: `bewijs${++n}@example.org`, ...(organisation && { organisation }) });
+const present = (id: string, sessionId: string) => markPresent(served, id, sessionId);
 const pagesOf = async (d: Download) => pdfPages(new Uint8Array(await readFile((await d.path())!)));
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
-async function atPhoneSizes(page: Page, what: string): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 320 px`);
-  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
-  await page.setViewportSize({ width: 640, height: 800 });
-  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 200% text`);
-  await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+/** At phone sizes, then back at the desktop size the test goes on at. */
+async function atPhoneSizesAndBack(page: Page, what: string): Promise<void> {
+  await atPhoneSizes(page, what);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -104,7 +72,7 @@ describe('certificates of attendance in the console (issue 24)', () => {
       const { rows } = await served.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE kind = 'certificate' AND registration_id = $1`, [cor.id]);
       assert.equal(rows[0]!.n, 1);
       await expectAccessible(page, 'certificates after mailing one');
-      await atPhoneSizes(page, 'certificates in the Export tab');
+      await atPhoneSizesAndBack(page, 'certificates in the Export tab');
     });
   });
 
@@ -129,7 +97,7 @@ describe('certificates of attendance in the console (issue 24)', () => {
       assert.match(text!, /In totaal: 1 bijeenkomst, 2 uur\./);
       assert.equal(await page.evaluate(() => document.documentElement.outerHTML.includes('certificate.pdf')), false, 'no link with the token in the page');
       await expectAccessible(page, 'manage page with a certificate');
-      await atPhoneSizes(page, 'manage page with a certificate');
+      await atPhoneSizesAndBack(page, 'manage page with a certificate');
     } finally {
       await context.close();
     }

@@ -1,36 +1,25 @@
 // Issue 15: the owner edits the network's details (texts, kind, registration rules) in the
 // "Gegevens" tab, in Chromium against the real server. The validator's own sentences are shown
 // at the field their path names and in a summary; axe-core on each state.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
 import { parseNetwork } from '../../src/core/index.js';
-import { serveInChromium, expectAccessible, focusedId, asOwner } from './browser.js';
-import { sha256 } from '../../src/server/tokens.js';
+import { expectAccessible, focusedId, asOwner } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const ADMIN = 'console-details-installation-admin';
-
 const GAS = 'aardgasvrij-leerkring';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 4), adminTokenHash: sha256(ADMIN) }));
-});
-after(() => close());
+const served = consoleUnderTest(ADMIN, 'demo', 4);
 
 describe('the network details form in the console', () => {
   test('the owner sees the validator’s problems at their fields, then saves new registration rules', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-gegevens@aardgasvrij.example.org', name: 'Eigenaar Gegevens' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-gegevens@aardgasvrij.example.org', name: 'Eigenaar Gegevens' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/gegevens`);
       await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Gegevens' }).getAttribute('aria-current'), 'page');
-      const before = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network;
+      const before = ((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network;
       assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), before.title);
       await expectAccessible(page, 'the details tab');
 
@@ -66,7 +55,7 @@ describe('the network details form in the console', () => {
       assert.equal(await focusedId(page), 'notice');
       await expectAccessible(page, 'saved');
 
-      const after = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network;
+      const after = ((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network;
       assert.equal(after.registration.capacity, 20);
       assert.equal(after.registration.reminderDaysBefore, 3);
       assert.equal(after.title, before.title);
@@ -76,12 +65,12 @@ describe('the network details form in the console', () => {
 
   test('contact, waiting list, intake and privacy are fields too: the validator’s sentence at the field, then saved in the document', async () => {
     const email = 'eigenaar-contact@aardgasvrij.example.org';
-    await asOwner({ base, db, browser }, GAS, { email: email, name: 'Eigenaar Contact' }, async (page) => {
+    await asOwner(served, GAS, { email: email, name: 'Eigenaar Contact' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/gegevens`);
       await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
       const stored = async () => {
-        const { rows } = await db.query<{ document: string }>('SELECT document FROM network_revisions WHERE network_id = $1 ORDER BY revision DESC LIMIT 1', [GAS]);
+        const { rows } = await served.db.query<{ document: string }>('SELECT document FROM network_revisions WHERE network_id = $1 ORDER BY revision DESC LIMIT 1', [GAS]);
         return JSON.parse(rows[0]!.document);
       };
       const before = await stored();
@@ -119,18 +108,18 @@ describe('the network details form in the console', () => {
   });
 
   test('a 412 keeps what the owner typed in the field and says who saved in between (issue 24)', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-412@aardgasvrij.example.org', name: 'Eigenaar 412' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-412@aardgasvrij.example.org', name: 'Eigenaar 412' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/gegevens`);
       await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
       await page.getByLabel('Korte samenvatting').fill('Mijn eigen samenvatting.');
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
 
       // Meanwhile a colleague saves the same field and another one.
-      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const current = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
       const doc = ((await current.json()) as { document: any }).document;
-      const theirs = await fetch(`${base}/api/admin/networks/${GAS}`, {
+      const theirs = await fetch(`${served.base}/api/admin/networks/${GAS}`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
         body: JSON.stringify({ ...doc, summary: 'De samenvatting van een collega.', subtitle: 'Ondertitel van een collega' }),
@@ -150,16 +139,16 @@ describe('the network details form in the console', () => {
       await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
       await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
       await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
-      const after = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network;
+      const after = ((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network;
       assert.equal(after.summary, 'Mijn eigen samenvatting.');
       assert.equal(after.subtitle, 'Ondertitel van een collega');
     });
   });
 
   test('registration opens and closes are date and time fields, with sentences at the field instead of document paths (issue 24)', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-datum@aardgasvrij.example.org', name: 'Eigenaar Datum' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-datum@aardgasvrij.example.org', name: 'Eigenaar Datum' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/gegevens`);
       await page.getByRole('heading', { name: 'Gegevens van het netwerk' }).waitFor();
       assert.equal(await page.getByLabel('Aanmelden kan vanaf', { exact: true }).getAttribute('type'), 'date');
       assert.equal(await page.getByLabel('Tijd waarop aanmelden kan vanaf').getAttribute('type'), 'time');
@@ -178,7 +167,7 @@ describe('the network details form in the console', () => {
       await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
       await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
       await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
-      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const current = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
       const doc = ((await current.json()) as { document: any }).document;
       assert.equal(doc.registration.opens, '2021-09-01T09:00');
       assert.equal(doc.registration.closes, '2021-10-15');

@@ -2,62 +2,28 @@
 // edits the feedback questions in the Feedback tab, asks those who came with "Vraag om feedback",
 // a participant answers on the evaluation page (keyboard, 320 px, 200% text, axe), and the
 // answers show per session: averages and texts.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
-import { network } from './helpers.js';
-import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible, focusedId } from './browser.js';
+import { atPhoneSizes, consoleUnderTest, markPresent, noSidewaysScroll, onlineSeries, registerByForm } from './console-setup.js';
 
-const reeks = network({
-  id: 'terugblik',
-  title: 'Leerkring Terugblik',
-  kind: 'learning-network',
-  sessions: [
-    { id: 'een', title: 'Aftrap', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T12:00', venue: { type: 'online' } },
-    { id: 'twee', title: 'Vervolg', type: 'other', start: '2030-06-05T10:00', end: '2030-06-05T12:00', venue: { type: 'online' } },
-  ],
-  registration: { mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } },
-});
+const reeks = onlineSeries('terugblik', 'Leerkring Terugblik', [
+  ['een', 'Aftrap', '2030-05-01T10:00', '2030-05-01T12:00'],
+  ['twee', 'Vervolg', '2030-06-05T10:00', '2030-06-05T12:00'],
+]);
 
-let served: ServedInChromium;
-const ADMIN = { authorization: 'Bearer console-feedback-admin' };
-before(async () => {
-  served = await serveInChromium(new Map([[reeks.id, reeks]]), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('console-feedback-admin') });
-});
-after(() => served.close());
+const served = consoleUnderTest('console-feedback-admin', [reeks], 7);
+const ADMIN = served.admin;
 
 let n = 0;
-async function register(name: string): Promise<string> {
-  const token = ((await (await fetch(`${served.base}/api/networks/${reeks.id}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${served.base}/api/networks/${reeks.id}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ participant: { name, email: `terugblik${++n}@example.org` }, formToken: token }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  return ((await res.json()) as { id: string }).id;
-}
-
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-async function atPhoneSizes(page: Page, what: string): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 320 px`);
-  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
-  await page.setViewportSize({ width: 640, height: 800 });
-  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 200% text`);
-  await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
-}
+const register = async (name: string) => (await registerByForm(served.base, reeks.id, { name, email: `terugblik${++n}@example.org` })).id;
 
 describe('feedback after a session in the console (issue 24)', () => {
   test('questions edited by keyboard, "Vraag om feedback", an answer on the evaluation page, and the result per session', async () => {
     const anna = await register('Anna Terug');
     const bert = await register('Bert Terug');
     await register('Cor Weg');
-    for (const id of [anna, bert]) {
-      const res = await fetch(`${served.base}/api/admin/registrations/${id}/attendance`, { method: 'PUT', headers: { ...ADMIN, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: 'een', present: true }) });
-      assert.equal(res.status, 200);
-    }
+    for (const id of [anna, bert]) await markPresent(served, id, 'een');
     await asOwner(served, reeks.id, { email: 'eigenaar@terugblik.example.org', name: 'Eigenaar' }, async (page) => {
       await page.goto(`${served.base}/beheer/#/netwerk/${reeks.id}/feedback`);
       const fb = page.locator('leerkring-console-feedback');

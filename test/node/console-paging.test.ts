@@ -3,57 +3,32 @@
 // with focus on the first new person, search runs on the server by core's rule, and the
 // filters (status, organisation type, answer, attendance) narrow it there. In Chromium against
 // the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
-import { network } from './helpers.js';
-import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+import { bigNetwork, consoleUnderTest, registerByForm } from './console-setup.js';
+import { asOwner, expectAccessible, focusedId } from './browser.js';
 
-const big = network({
-  id: 'groot',
-  title: 'Groot netwerk',
-  kind: 'learning-network',
-  sessions: [
-    { id: 'een', title: 'Een', type: 'other', start: '2030-05-01T10:00', venue: { type: 'online' } },
-    { id: 'twee', title: 'Twee', type: 'other', start: '2030-06-01T10:00', venue: { type: 'online' } },
-  ],
-  registration: {
-    mode: 'built-in',
-    fields: { organisation: 'optional', organisationType: 'optional' },
-    questions: [{ id: 'eerder', label: 'Deed je eerder mee?', type: 'yes-no' }],
-  },
-});
+const big = bigNetwork();
 
-let served: ServedInChromium;
-const ADMIN = { authorization: 'Bearer console-paging-admin', 'content-type': 'application/json' };
+const served = consoleUnderTest('console-paging-admin', [big], 9);
+const ADMIN = { ...served.admin, 'content-type': 'application/json' };
 const ids: string[] = [];
-
-before(async () => {
-  served = await serveInChromium(new Map([[big.id, big]]), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('console-paging-admin') });
-  for (let i = 0; i < 130; i++) {
-    const token = ((await (await fetch(`${served.base}/api/networks/${big.id}/form-token`)).json()) as { formToken: string }).formToken;
-    const name = i === 77 ? 'Zoë Kok' : `Deelnemer ${String(i).padStart(3, '0')}`;
-    const res = await fetch(`${served.base}/api/networks/${big.id}/registrations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        participant: { name, email: `groot${i}@example.org`, organisation: 'Gemeente Zwolle', organisationType: i % 10 ? 'municipality' : 'citizen-initiative' },
-        answers: { eerder: i % 2 === 0 },
-        formToken: token,
-      }),
-    });
-    assert.equal(res.status, 201, await res.clone().text());
-    ids.push(((await res.json()) as { id: string }).id);
-  }
-});
-after(() => served.close());
 
 const list = (page: Page) => page.locator('leerkring-console-registrations');
 const cards = (page: Page) => list(page).locator('li.card');
 const statusLine = (page: Page) => list(page).locator('p.status-line');
 
 describe('the registrations list, a page at a time (issue 27)', () => {
+  // Inside the suite: after the server of consoleUnderTest has started (a root hook).
+  before(async () => {
+    for (let i = 0; i < 130; i++) {
+      const name = i === 77 ? 'Zoë Kok' : `Deelnemer ${String(i).padStart(3, '0')}`;
+      const participant = { name, email: `groot${i}@example.org`, organisation: 'Gemeente Zwolle', organisationType: i % 10 ? 'municipality' : 'citizen-initiative' };
+      ids.push((await registerByForm(served.base, big.id, participant, { eerder: i % 2 === 0 })).id);
+    }
+  });
+
   test('opens with 50 cards from the server, never the whole list; "Meer laden" by keyboard adds 50 and focuses the first new person', async () => {
     await asOwner(served, big.id, { email: 'pagina@groot.example.org', name: 'Pagina' }, async (page) => {
       const wholeList: string[] = [];

@@ -2,33 +2,23 @@
 // reorder, remove; every type the model has), saved through the document's own check and save,
 // and a save over someone else's (412) keeps what was typed. Keyboard, axe, 320 px; Chromium
 // against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { serveInChromium, expectAccessible, focusedId, asOwner } from './browser.js';
-import { sha256 } from '../../src/server/tokens.js';
+import { expectAccessible, focusedId, asOwner } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const ADMIN = 'console-questions-installation-admin';
 const GAS = 'aardgasvrij-leerkring';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
+const served = consoleUnderTest(ADMIN, 'demo', 5);
 
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 5), adminTokenHash: sha256(ADMIN) }));
-});
-after(() => close());
-
-const publicQuestions = async () => (((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network.registration.questions ?? []) as { id: string; label: string; type: string; required?: boolean; options?: { value: string; label: string }[]; min?: number; max?: number }[];
+const publicQuestions = async () => (((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network.registration.questions ?? []) as { id: string; label: string; type: string; required?: boolean; options?: { value: string; label: string }[]; min?: number; max?: number }[];
 
 describe('the questions of the form, in a form (issue 24, item 5)', () => {
   test('add, edit, reorder and remove questions by keyboard; problems at the question; saved as the document is', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'vragen@aardgasvrij.example.org', name: 'Vragen' }, async (page) => {
+    await asOwner(served, GAS, { email: 'vragen@aardgasvrij.example.org', name: 'Vragen' }, async (page) => {
       await page.setViewportSize({ width: 320, height: 900 });
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/gegevens`);
       const editor = page.locator('leerkring-console-questions');
       await editor.getByRole('heading', { name: 'Vragen op het aanmeldformulier' }).waitFor();
       const first = editor.getByRole('group', { name: 'Vraag 1' });
@@ -88,8 +78,8 @@ describe('the questions of the form, in a form (issue 24, item 5)', () => {
   });
 
   test('a save over someone else’s (412) keeps the questions typed here', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'vragen2@aardgasvrij.example.org', name: 'Vragen Twee' }, async (page) => {
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/gegevens`);
+    await asOwner(served, GAS, { email: 'vragen2@aardgasvrij.example.org', name: 'Vragen Twee' }, async (page) => {
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/gegevens`);
       const editor = page.locator('leerkring-console-questions');
       await editor.getByRole('group', { name: 'Vraag 1' }).waitFor();
       await editor.getByRole('group', { name: 'Vraag 1' }).getByLabel('Tekst van de vraag').fill('Welke dag past jou het best?');
@@ -98,9 +88,9 @@ describe('the questions of the form, in a form (issue 24, item 5)', () => {
 
       // Someone else saves in between (the installation admin, through the API).
       const auth = { authorization: `Bearer ${ADMIN}` };
-      const got = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: auth });
+      const got = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: auth });
       const doc = ((await got.json()) as { document: Record<string, unknown> }).document;
-      const put = await fetch(`${base}/api/admin/networks/${GAS}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': got.headers.get('etag')! }, body: JSON.stringify({ ...doc, subtitle: 'Tussendoor gewijzigd' }) });
+      const put = await fetch(`${served.base}/api/admin/networks/${GAS}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': got.headers.get('etag')! }, body: JSON.stringify({ ...doc, subtitle: 'Tussendoor gewijzigd' }) });
       assert.equal(put.status, 200, await put.text());
 
       await editor.getByRole('button', { name: 'Vragen opslaan' }).press('Enter');
@@ -111,7 +101,7 @@ describe('the questions of the form, in a form (issue 24, item 5)', () => {
       await editor.getByRole('button', { name: 'Vragen opslaan' }).press('Enter');
       await editor.getByText(/Opgeslagen als versie \d+/).waitFor();
       assert.equal((await publicQuestions())[0]!.label, 'Welke dag past jou het best?');
-      const subtitle = (((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network.subtitle);
+      const subtitle = (((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network.subtitle);
       assert.equal(subtitle, 'Tussendoor gewijzigd', 'the other save is kept too');
     });
   });

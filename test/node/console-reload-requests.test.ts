@@ -2,38 +2,20 @@
 // waiting-list counts from the network's own answer (GET /api/admin/networks/{id}/network),
 // not from a summary of every network the organiser runs: one request for the network per
 // reload, none for the list. In Chromium against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner } from './browser.js';
+import { consoleUnderTest, onePlace, registerByForm } from './console-setup.js';
 
-const full = network({
-  id: 'vol',
-  title: 'Vol netwerk',
-  kind: 'learning-network',
-  sessions: [{ id: 'start', title: 'Start', type: 'other', start: '2030-05-01T10:00', venue: { type: 'online' } }],
-  registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
-});
+const full = onePlace('vol', 'Vol netwerk');
 const other = network({ id: 'ander', title: 'Ander netwerk', registration: { mode: 'built-in', fields: { organisation: 'optional', organisationType: 'off' } } });
 
-let served: ServedInChromium;
-before(async () => {
-  served = await serveInChromium(new Map([[full.id, full], [other.id, other]]), { secret: Buffer.alloc(32, 6), adminTokenHash: sha256('console-reload-admin') });
-});
-after(() => served.close());
+const served = consoleUnderTest('console-reload-admin', [full, other], 6);
 
 let n = 0;
-async function register(): Promise<void> {
-  const token = ((await (await fetch(`${served.base}/api/networks/${full.id}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${served.base}/api/networks/${full.id}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ participant: { name: `Persoon ${++n}`, email: `vol${n}@example.org` }, formToken: token }),
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-}
+const register = () => registerByForm(served.base, full.id, { name: `Persoon ${++n}`, email: `vol${n}@example.org` });
 
 /** The requests of the kinds that matter here, counted from now on. */
 function countRequests(page: Page) {
@@ -52,7 +34,7 @@ describe('a network page reloads with one request for the network, none for ever
   test('the API gives the counts beside the availability', async () => {
     await register();
     await register();
-    const res = await fetch(`${served.base}/api/admin/networks/${full.id}/network`, { headers: { authorization: 'Bearer console-reload-admin' } });
+    const res = await fetch(`${served.base}/api/admin/networks/${full.id}/network`, { headers: served.admin });
     const body = (await res.json()) as { pending: number; waiting: number; availability: unknown };
     assert.deepEqual({ pending: body.pending, waiting: body.waiting }, { pending: 0, waiting: 1 });
     assert.ok(body.availability);

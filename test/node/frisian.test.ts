@@ -7,19 +7,10 @@ import { composeMail } from '../../src/server/mail/compose.js';
 import { emailMessages, parseNetwork, toLocale, type Network } from '../../src/core/index.js';
 import { startServer, smtpPeer, tempDir, type TestServer } from './helpers.js';
 import { parseIcs } from '../helpers/ical.js';
+import { FRISIAN_NETWORK } from '../helpers/frisian.js';
 
 function frisian(): Network {
-  const r = parseNetwork({
-    id: 'waddenwurkpleats',
-    kind: 'community-of-practice',
-    language: 'fy',
-    title: 'Wurkpleats Waddeneilannen',
-    summary: 'Gemeenten op de eilannen leare mei-inoar oer wenjen en soarch.',
-    organisers: [{ name: 'Provinsje Fryslân', type: 'province' }],
-    contact: { name: 'Sjoukje de Jong', email: 'sjoukje@example.org' },
-    sessions: [{ id: 'skylge', title: 'Twadaagse op Skylge', type: 'thematic', start: '2030-05-27T08:30', end: '2030-05-28T17:30', venue: { type: 'physical', name: 'Dorpshûs', city: 'West-Terschelling' } }],
-    registration: { mode: 'built-in', capacity: 30, fields: { organisation: 'optional', organisationType: 'off' } },
-  });
+  const r = parseNetwork(FRISIAN_NETWORK);
   assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
   return r.value;
 }

@@ -6,24 +6,10 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { matchesSearch, registrationsTable, type AdminRegistration } from '../../src/core/index.js';
 import { toCsv } from '../../src/server/http/csv.js';
-import { startServer, network, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
+import { startServer, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
+import { bigNetwork } from './console-setup.js';
 
-const big = network({
-  id: 'groot',
-  title: 'Groot netwerk',
-  kind: 'learning-network',
-  sessions: [
-    { id: 'een', title: 'Een', type: 'other', start: '2030-05-01T10:00', venue: { type: 'online' } },
-    { id: 'twee', title: 'Twee', type: 'other', start: '2030-06-01T10:00', venue: { type: 'online' } },
-  ],
-  registration: {
-    mode: 'built-in',
-    capacity: 100,
-    waitlist: { enabled: true },
-    fields: { organisation: 'optional', organisationType: 'optional' },
-    questions: [{ id: 'eerder', label: 'Deed je eerder mee?', type: 'yes-no' }],
-  },
-});
+const big = bigNetwork({ capacity: 100, waitlist: { enabled: true } });
 
 type List = { registrations: AdminRegistration[]; next?: string | null; total?: number };
 

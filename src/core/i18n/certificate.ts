@@ -7,7 +7,7 @@ import type { Locale } from './format.js';
 const nl = {
   heading: 'Deelnamebewijs',
   statement: (person: string, network: string) => `${person} heeft deelgenomen aan ${network}.`,
-  statementUnnamed: (network: string) => `De deelnemer van de aanmelding heeft deelgenomen aan ${network}.`,
+  statementUnnamed: (network: string) => `Deze deelnemer heeft deelgenomen aan ${network}.`,
   nameNotPrintable: 'Naam in een ander schrift: dit bewijs kan die nog niet afdrukken. De naam staat in de aanmelding.',
   notPrintable: '(tekst in een ander schrift, niet af te drukken)',
   organisation: (name: string) => `Organisatie: ${name}`,
@@ -33,7 +33,7 @@ export type CertificateMessages = typeof nl;
 const en: CertificateMessages = {
   heading: 'Certificate of attendance',
   statement: (person: string, network: string) => `${person} took part in ${network}.`,
-  statementUnnamed: (network: string) => `The participant of this registration took part in ${network}.`,
+  statementUnnamed: (network: string) => `This participant took part in ${network}.`,
   nameNotPrintable: 'Name in another script: this certificate cannot print it yet. The name is in the registration.',
   notPrintable: '(text in another script, cannot be printed)',
   organisation: (name: string) => `Organisation: ${name}`,

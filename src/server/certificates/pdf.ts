@@ -4,7 +4,8 @@
  * (`certificateText`); this file only places the lines on A4 pages.
  *
  * The font is DejaVu Sans, embedded as a subset (./fonts.ts), so names print as written
- * ("Yılmaz", "Łukasz", "Ζωή"). Which text can be printed at all is core's rule
+ * ("Yılmaz", "Łukasz", "Ζωή"). fontkit shapes each line and lays out one that is wholly right to
+ * left (Arabic, Hebrew) from right to left. Which text can be printed at all is core's rule
  * (`printableOnCertificate`, given the font's `canWrite`): text that cannot is already replaced
  * by a visible note in the `CertificateText`, never by "?".
  */
