@@ -372,7 +372,7 @@ async function spawnFloor(code, env) {
     });
     child.once('exit', () => reject(new Error(out)));
   });
-  return { port, formToken: false, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.kill('SIGTERM'), child.once('exit', r)))) };
+  return { port, pid: child.pid, formToken: false, stop: () => new Promise((r) => (child.exitCode !== null ? r() : (child.kill('SIGTERM'), child.once('exit', r)))) };
 }
 
 /**
@@ -537,33 +537,91 @@ async function seed(url, networkId, n, { analyze = true, fill = true } = {}) {
 }
 
 /**
- * The same registrations without HTTP: `register` called straight on the service over PGlite in
- * this process, by CLIENTS callers one after another each (no mail delivery runs here).
+ * The same registrations without HTTP: `register` called straight on the service in this
+ * process, by CLIENTS callers one after another each (no mail delivery runs here), over PGlite,
+ * or over PostgreSQL at `url` (its pool as large as the server's). With `fresh`, each run uses a
+ * new network of one session (as the server's figure does), else one network throughout. With
+ * `mail`, the server's delivery job runs beside it as in the server (.eml files, no SMTP).
  */
-async function inProcessFloor() {
+async function inProcessFloor(url, { fresh = false, mail = false } = {}) {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { openDatabase } = await import('../dist/server/storage/db.js');
   const { RegistrationService } = await import('../dist/server/services/registration-service.js');
   const dir = mkdtempSync(join(tmpdir(), 'leerkring-bench-inproc-'));
-  const db = await openDatabase({ dataDir: dir });
-  const r = parseNetwork(benchDoc('bench', 1));
-  if (!r.ok) throw new Error('bench document invalid');
-  const service = new RegistrationService(db, new Map([['bench', r.value]]), { secret: Buffer.alloc(32, 7) });
+  const tag = Math.random().toString(36).slice(2, 8);
+  // A database of its own on the same PostgreSQL: the server's delivery job (and another
+  // floor's) must not take its outbox rows, nor it theirs.
+  let own;
+  if (url) {
+    const { default: pg } = await import('pg');
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`CREATE DATABASE bench_inproc_${tag}`);
+    await c.end();
+    own = new URL(url);
+    own.pathname = `/bench_inproc_${tag}`;
+  }
+  const db = await openDatabase({ dataDir: dir, ...(own && { url: own.href }) });
+  const ids = fresh ? Array.from({ length: 16 }, (_, k) => `inproc${tag}${k}`) : ['bench'];
+  const networks = new Map(
+    ids.map((id) => {
+      const r = parseNetwork(benchDoc(id, 1));
+      if (!r.ok) throw new Error('bench document invalid');
+      return [id, r.value];
+    }),
+  );
+  const service = new RegistrationService(db, networks, { secret: Buffer.alloc(32, 7) });
+  let delivery;
+  if (mail) {
+    const { createMailer, deliveryLoop } = await import('../dist/server/mail/delivery.js');
+    const mailer = createMailer({ outboxDir: join(dir, 'outbox'), from: 'leerkring <noreply@example.org>' });
+    delivery = deliveryLoop(db, mailer, (error) => console.error('in-process delivery failed', error));
+    delivery.useComposer(service.composeOutbox);
+  }
   let i = 0;
+  let network = networks.get(ids[0]);
+  let runs = 0;
   const one = async () => {
     const n = i++;
-    const out = await service.register(r.value, { participant: { name: `B ${n}`, email: `b${n}@example.org` } });
+    const out = await service.register(network, { participant: { name: `B ${n}`, email: `b${tag}${n}@example.org` } });
     if (out.kind !== 'created') throw new Error(`in-process registration: ${out.kind}`);
+    delivery?.deliver();
   };
   return {
-    run: (s) => callers(one, s),
+    run: (s) => {
+      if (fresh) network = networks.get(ids[runs++ % ids.length]);
+      return callers(one, s);
+    },
+    /** Until the delivery job has sent everything queued so far. */
+    delivered: async () => {
+      for (let turn; (turn = delivery?.delivering()); ) await turn;
+    },
     close: async () => {
+      delivery?.stop();
+      await delivery?.delivering();
       await db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * HTTP alone: a plain Fastify route with the server's path that parses the same JSON body and
+ * answers 201 with a constant JSON body, no database; the rate these 2 cores give the load
+ * generator and Fastify with nothing else to do.
+ */
+async function fastifyEmptyFloor() {
+  const code = `
+    const app = require('fastify')();
+    const answer = Buffer.from(JSON.stringify({ id: '00000000-0000-4000-8000-000000000000', status: 'confirmed', manageToken: 'x'.repeat(64) }));
+    app.post('/api/networks/:id/registrations', (req, reply) => {
+      if (typeof req.body?.participant?.email !== 'string') return reply.code(422).send({ error: 'invalid' });
+      reply.code(201).type('application/json; charset=utf-8').send(answer);
+    });
+    app.listen({ port: 0, host: '127.0.0.1' }).then(() => console.log('port ' + app.server.address().port));`;
+  return spawnFloor(code, {});
 }
 
 const STORED = 30000;
@@ -606,6 +664,83 @@ async function pgliteBench() {
   }
 }
 
+/**
+ * What part of the gap to the INSERT floor is HTTP and what part is ours (issue 28): the
+ * server's own register path in-process over PostgreSQL (no HTTP), and HTTP alone (Fastify
+ * answering the same POST without a database), from the same alternating runs. Time per
+ * registration is 1 / rate at 50 in flight: the difference between two lines is what the one
+ * adds to the other on these shared cores, not a time on its own.
+ */
+function decompose(one) {
+  const us = (r) => (1e6 / r.perSecond).toFixed(0);
+  console.log('  decomposition, the same runs (time per registration = 1 / rate with 50 in flight, on the same 2 cores):');
+  beside('  the server\'s register path in-process over PostgreSQL, pool of 10, 50 callers, no HTTP, no mail delivery', one.at0, one.inProcess);
+  console.log(`    in-process / INSERT floor ${ratio(one.inProcess.perSecond / one.insert.perSecond)}: ${us(one.insert)} µs per registration for the INSERT, ${us(one.inProcess)} µs for our path without HTTP`);
+  beside('  the same with the server\'s mail delivery job beside it (.eml files, as the server in this bench)', one.at0, one.inProcessMail);
+  console.log(`    in-process with mail / INSERT floor ${ratio(one.inProcessMail.perSecond / one.insert.perSecond)}: ${us(one.inProcessMail)} µs per registration`);
+  beside('  HTTP alone: plain Fastify parsing the same POST and answering 201 with constant JSON, no database, same load generator', one.at0, one.empty);
+  console.log(`    HTTP alone: ${us(one.empty)} µs per registration; through the server ${us(one.at0)} µs, of which our path with its mail ${us(one.inProcessMail)} µs`);
+}
+
+/**
+ * CPU time per registration, which the machine's load changes far less than a rate: wraps a
+ * runner so that each run notes the CPU seconds used by this process (the load generator, and
+ * an in-process floor), by the processes `pids` (the server or a floor's), and by every process
+ * of the PostgreSQL at `url` (its backends, WAL writer and the rest, and those that ended: the
+ * postmaster's reaped children; Linux /proc, 10 ms ticks). `settle`, when given, runs inside the
+ * metered time after the run but outside its rate: the e-mails the run queued, delivered.
+ * `cpuOf(name)` is then the median per registration of the runs of that name, in µs.
+ */
+async function cpuMeter(url) {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const backend = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  await c.end();
+  const parent = (pid) => Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+  const postmaster = parent(backend);
+  const seconds = (pid, reaped = false) => {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0)) / 100;
+  };
+  const database = () => {
+    let t = seconds(postmaster, true) - seconds(postmaster);
+    for (const pid of readdirSync('/proc'))
+      if (/^\d+$/.test(pid))
+        try {
+          if (Number(pid) === postmaster || parent(pid) === postmaster) t += seconds(pid);
+        } catch {
+          // A process that ended meanwhile.
+        }
+    return t;
+  };
+  const now = (pids) => {
+    const u = process.cpuUsage();
+    return { client: (u.user + u.system) / 1e6, server: pids.reduce((t, pid) => t + seconds(pid), 0), database: database() };
+  };
+  const runs = new Map();
+  return {
+    meter: (name, pids, run, settle) => async (s) => {
+      const a = now(pids);
+      const r = await run(s);
+      await settle?.(r);
+      const b = now(pids);
+      if (s >= SECONDS) (runs.get(name) ?? runs.set(name, []).get(name)).push(Object.fromEntries(Object.keys(a).map((k) => [k, ((b[k] - a[k]) / r.count) * 1e6])));
+      return r;
+    },
+    cpuOf: (name) => {
+      const rs = runs.get(name) ?? [];
+      const m = Object.fromEntries(['client', 'server', 'database'].map((k) => [k, median(rs.map((r) => r[k]))]));
+      return { ...m, total: m.client + m.server + m.database };
+    },
+  };
+}
+
+/** One line of CPU per registration: load generator (this process), server (or floor process), PostgreSQL. */
+const cpuLine = (what, c) =>
+  console.log(`    ${what}: ${c.total.toFixed(0)} µs CPU per registration (load generator and in-process code ${c.client.toFixed(0)}, server or floor process ${c.server.toFixed(0)}, PostgreSQL ${c.database.toFixed(0)}); 2 cores allow at most ${(2e6 / c.total).toFixed(0)}/s`);
+
 /** POST on PostgreSQL, one session (empty, and STORED stored) and 50 sessions, each beside its floors. */
 async function postgresPostBench(server, url) {
   await seed(url, 'filled', STORED, { analyze: false });
@@ -613,15 +748,30 @@ async function postgresPostBench(server, url) {
   const counted = await insertFloor(url, 'floorcounted', 1, INSERT_ONE);
   floors.push(counted);
   const http = await fastifyInsertFloor(url);
+  const empty = await fastifyEmptyFloor();
+  const inProcess = await inProcessFloor(url, { fresh: true });
+  const inProcessMail = await inProcessFloor(url, { fresh: true, mail: true });
+  const { meter, cpuOf } = await cpuMeter(url);
   try {
     let k = 0;
+    // Each run through the server waits (outside its rate) until the server has written the
+    // e-mails it queued, so that no run's delivery takes CPU from the next runner's run.
+    let queued = 0;
+    const delivered = (r) => drained(server, (queued += r.count));
     const one = await alternate({
-      at0: (s) => registrationRun(server, `zero${k++}`, 1, s),
-      stored: (s) => registrationRun(server, 'filled', 1, s),
-      insert: floors[0].run,
-      http: (s) => registrationRun(http, 'floorhttp', 1, s),
+      at0: meter('at0', [server.pid], (s) => registrationRun(server, `zero${k++}`, 1, s), delivered),
+      stored: async (s) => {
+        const r = await registrationRun(server, 'filled', 1, s);
+        await delivered(r);
+        return r;
+      },
+      insert: meter('insert', [], floors[0].run),
+      http: meter('http', [http.pid], (s) => registrationRun(http, 'floorhttp', 1, s)),
       counted: counted.run,
       locking: floors[1].run,
+      inProcess: meter('inProcess', [], inProcess.run),
+      inProcessMail: meter('inProcessMail', [], inProcessMail.run, inProcessMail.delivered),
+      empty: meter('empty', [empty.pid], (s) => registrationRun(empty, 'floorempty', 1, s)),
     });
     headline('POST registrations, one session, 50 clients, PostgreSQL, a new network each run', one.at0);
     beside('floor (the target): one INSERT per person into a copy of the table without its count triggers, plain pg, pool of 10, 50 callers, no HTTP', one.at0, one.insert, 0.8);
@@ -630,8 +780,20 @@ async function postgresPostBench(server, url) {
     beside('not a floor, the old design: a per-person transaction that locks and counts one shared row', one.at0, one.locking);
     versus(`the same with ${thousands(STORED)} registrations stored in the session (not analysed since), over a new network`, one.stored, one.at0, 0.9);
     versus(`the same with ${thousands(STORED)} stored, over the INSERT floor (the target)`, one.stored, one.insert, 0.8);
+    decompose(one);
+    console.log('  CPU time per registration, the same runs (medians; what the load average changes least):');
+    cpuLine('the server', cpuOf('at0'));
+    cpuLine('floor (the target), the plain INSERT', cpuOf('insert'));
+    cpuLine('floor, plain Fastify + the INSERT', cpuOf('http'));
+    cpuLine('our register path in-process, no HTTP, no mail', cpuOf('inProcess'));
+    cpuLine('the same with the mail delivery job', cpuOf('inProcessMail'));
+    cpuLine('HTTP alone (Fastify answering 201, no database)', cpuOf('empty'));
     const fifty = await alternate({
-      server: (s) => registrationRun(server, 'bench50', 50, s),
+      server: async (s) => {
+        const r = await registrationRun(server, 'bench50', 50, s);
+        await delivered(r);
+        return r;
+      },
       insert: floors[2].run,
       http: (s) => registrationRun(http, 'floorhttp50', 50, s),
       locking: floors[3].run,
@@ -643,7 +805,10 @@ async function postgresPostBench(server, url) {
     console.log(`PostgreSQL server memory: ${(await rssMiB(server.pid)).toFixed(0)} MiB RSS after the runs`);
   } finally {
     for (const f of floors) await f.close();
+    await inProcess.close();
+    await inProcessMail.close();
     await http.stop();
+    await empty.stop();
   }
 }
 

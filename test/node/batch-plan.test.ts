@@ -36,15 +36,15 @@ interface PlanNode {
 }
 
 /** Every scan of the registrations table in a plan, with the rows it read (returned plus filtered out). */
-function registrationScans(node: PlanNode, out: { type: string; index?: string; read: number }[] = []) {
+function registrationScans(node: PlanNode, out: { type: string; index?: string; read: number; loops: number }[] = []) {
   if (node['Relation Name'] === 'registrations')
-    out.push({ type: node['Node Type'], index: node['Index Name'], read: (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'] });
+    out.push({ type: node['Node Type'], index: node['Index Name'], read: (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0)) * node['Actual Loops'], loops: node['Actual Loops'] });
   for (const child of node.Plans ?? []) registrationScans(child, out);
   return out;
 }
 
-/** The plan, as run, of the statement batchFactsMany sends for these addresses and organisations. */
-async function batchPlan(q: Queryable, emails: string[], organisations: string[]) {
+/** The plan, as run, of the statement batchFactsMany sends for these addresses and organisations (each asked for its target). */
+async function batchPlan(q: Queryable, emails: string[], organisations: string[], targets = ['network'], emailTargets = emails.map(() => 'network'), organisationTargets = organisations.map(() => 'network')) {
   let sent: { sql: string; params: unknown[] } | undefined;
   const recorder: Queryable = {
     query: async (sql, params) => {
@@ -52,7 +52,13 @@ async function batchPlan(q: Queryable, emails: string[], organisations: string[]
       return q.query(sql, params);
     },
   };
-  const facts = await new RegistrationRepository(recorder).batchFactsMany('plan', ['network'], [], emails, organisations);
+  const facts = await new RegistrationRepository(recorder).batchFactsMany(
+    'plan',
+    targets,
+    [],
+    emails.map((email, i) => ({ target: emailTargets[i]!, email })),
+    organisations.map((organisation, i) => ({ target: organisationTargets[i]!, organisation })),
+  );
   const { rows } = await q.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sent!.sql}`, sent!.params);
   const raw = rows[0]!['QUERY PLAN'];
   const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw)[0].Plan as PlanNode;
@@ -109,6 +115,35 @@ for (const backend of BACKENDS) {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+  });
+}
+
+// A batch of a network whose people register per session holds requests for many sessions. Each
+// address is asked about the session it is for: a batch of 50 requests for 50 sessions probes the
+// index 50 times, not once for every session with every address (2,500 probes, issue 28).
+for (const backend of BACKENDS) {
+  test(`the batch's facts on ${backend}: over 50 sessions, each address is probed for its own session only`, async () => {
+    const { db, dir } = await openTestDb(backend);
+    try {
+      const sessions = Array.from({ length: 50 }, (_, i) => `s${i}`);
+      await seed(db, STORED);
+      await db.query(
+        `INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, locale)
+           VALUES (gen_random_uuid(), 'plan', 's7', 's7', 'confirmed', 'kept@example.org', '{"name": "Kept"}', 'org7', 'nl')`,
+      );
+      // One request per session; kept@example.org asks for s7 (where it is active) and s8 (where it is not).
+      const emails = sessions.map((s) => (s === 's7' || s === 's8' ? 'kept@example.org' : `new-${s}@example.org`));
+      const { facts, scans } = await batchPlan(db, emails, ['org7', 'org7'], sessions, sessions, ['s7', 's8']);
+      assert.deepEqual([...facts.active].filter(([, found]) => found.size).map(([target, found]) => [target, [...found]]), [['s7', ['kept@example.org']]]);
+      assert.deepEqual([...facts.organisations].filter(([, found]) => found.size).map(([target, found]) => [target, [...found]]), [['s7', [['org7', 1]]]]);
+      // Each scan of registrations runs once per (session, address) or (session, organisation) asked.
+      const probes = scans.reduce((n, s) => n + s.loops, 0);
+      assert.ok(probes <= sessions.length + 2, `${probes} probes of registrations for ${sessions.length} requests and 2 organisations: ${JSON.stringify(scans)}`);
+      for (const scan of scans) assert.notEqual(scan.type, 'Seq Scan', JSON.stringify(scans));
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }
 

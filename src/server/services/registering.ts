@@ -53,7 +53,8 @@ interface Pending {
   type: OrganisationType | undefined;
   invitation: 'none' | 'valid' | 'invalid';
   key?: string;
-  bodyHash: string;
+  /** With a key only: what the key's first registration must match (see #pending). */
+  bodyHash?: string;
   email: string;
   organisation?: string;
   /** Added by an organiser (organiser-registrations.ts): their rules (core), their choice of e-mail. */
@@ -186,10 +187,10 @@ export class Registering {
       locale: input.locale ?? 'nl',
       type,
       invitation: type && invitationTypes(network).includes(type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode)) : 'none',
-      ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
       // A key stands for one registration: the same key with other details is someone else (or
       // the same person after changing the form) and must never receive the first one's token.
-      bodyHash: createHash('sha256').update(canonicalJson(input)).digest('hex'),
+      // Without a key nothing is compared, and the hash is not made (issue 28: a cost per request).
+      ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}`, bodyHash: createHash('sha256').update(canonicalJson(input)).digest('hex') }),
       email: p.email.toLowerCase(),
       // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
       ...(p.organisation && { organisation: organisationKey(p.organisation) }),
@@ -256,8 +257,9 @@ export class Registering {
       networkId,
       targets,
       batch.flatMap((r) => (r.key ? [r.key] : [])),
-      batch.map((r) => r.email),
-      batch.flatMap((r) => (r.organisation ? [r.organisation] : [])),
+      // Each request's address and organisation, asked about its own target only.
+      batch.map((r) => ({ target: r.target, email: r.email })),
+      batch.flatMap((r) => (r.organisation ? [{ target: r.target, organisation: r.organisation }] : [])),
     );
     const decided: BatchDecision = {
       networkId,
@@ -358,9 +360,10 @@ export class Registering {
       places,
     });
     if (r.key) {
-      answers.push({ key: r.key, networkId, response: result, bodyHash: r.bodyHash });
+      const bodyHash = r.bodyHash!;
+      answers.push({ key: r.key, networkId, response: result, bodyHash });
       // The same key again later in this batch gets this answer (or the mismatch).
-      stored.set(r.key, { response: result, bodyHash: r.bodyHash });
+      stored.set(r.key, { response: result, bodyHash });
     }
     // Only the facts known now: the delivery job composes the e-mails outside this transaction
     // (composeOutbox), so a registration does not wait for their composition.

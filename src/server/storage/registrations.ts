@@ -55,11 +55,13 @@ export class RegistrationRepository {
 
   /**
    * Everything the rules need to decide a batch, for several targets of one network in one
-   * statement: per target, which of these addresses are active and how many places these
-   * organisations hold; the stored answers of these keys and the organisers who want to hear at
-   * once are the network's.
+   * statement: which of these addresses are active in the target each was asked for, and how
+   * many places these organisations hold in theirs; the stored answers of these keys and the
+   * organisers who want to hear at once are the network's.
    *
-   * Both per-target reads probe one (target, address) or (target, organisation) pair at a time
+   * Each address (or organisation) is asked about its own target only: a batch over 50 sessions
+   * probes once per request, not once for every session with every address (issue 28).
+   * Both reads probe one (target, address) or (target, organisation) pair at a time
    * (a LATERAL subquery with LIMIT, which the planner cannot flatten into a hash join), with
    * every column of a partial index equal: registrations_active_by_email and
    * registrations_organisation_places. The plan then stays an index probe whatever the planner
@@ -75,8 +77,8 @@ export class RegistrationRepository {
     networkId: string,
     targets: string[],
     keys: string[],
-    emails: string[],
-    organisations: string[],
+    emails: { target: string; email: string }[],
+    organisations: { target: string; organisation: string }[],
   ): Promise<{
     stored: Map<string, { response: unknown; bodyHash: string | null }>;
     active: Map<string, Set<string>>;
@@ -85,19 +87,19 @@ export class RegistrationRepository {
   }> {
     const { rows } = await this.#q.query<{ stored: unknown; active: unknown; organisations: unknown; organisers: unknown }>(
       `SELECT
-         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'response', response, 'bodyHash', body_hash)), '[]'::jsonb) FROM idempotency WHERE key = ANY($3::text[])) AS stored,
-         (SELECT coalesce(jsonb_agg(jsonb_build_array(t.target, e.email)), '[]'::jsonb)
-            FROM unnest($2::text[]) AS t(target) CROSS JOIN (SELECT DISTINCT email FROM unnest($4::text[]) AS x(email)) AS e
+         (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'response', response, 'bodyHash', body_hash)), '[]'::jsonb) FROM idempotency WHERE key = ANY($2::text[])) AS stored,
+         (SELECT coalesce(jsonb_agg(jsonb_build_array(e.target, e.email)), '[]'::jsonb)
+            FROM (SELECT DISTINCT target, email FROM unnest($3::text[], $4::text[]) AS x(target, email)) AS e
             CROSS JOIN LATERAL (SELECT 1 FROM registrations r
-              WHERE r.email_lower = e.email AND r.status IN ${ACTIVE} AND (r.network_id, r.target) IS NOT DISTINCT FROM ($1, t.target) LIMIT 1) AS hit) AS active,
-         (SELECT coalesce(jsonb_agg(jsonb_build_array(t.target, o.organisation, c.n)), '[]'::jsonb)
-            FROM unnest($2::text[]) AS t(target) CROSS JOIN (SELECT DISTINCT organisation FROM unnest($5::text[]) AS x(organisation)) AS o
+              WHERE r.email_lower = e.email AND r.status IN ${ACTIVE} AND (r.network_id, r.target) IS NOT DISTINCT FROM ($1, e.target) LIMIT 1) AS hit) AS active,
+         (SELECT coalesce(jsonb_agg(jsonb_build_array(o.target, o.organisation, c.n)), '[]'::jsonb)
+            FROM (SELECT DISTINCT target, organisation FROM unnest($5::text[], $6::text[]) AS x(target, organisation)) AS o
             CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM registrations r
-              WHERE r.network_id = $1 AND r.target = t.target AND r.organisation_lower = o.organisation AND r.status IN ('confirmed', 'pending')) AS c
+              WHERE r.network_id = $1 AND r.target = o.target AND r.organisation_lower = o.organisation AND r.status IN ('confirmed', 'pending')) AS c
             WHERE c.n > 0) AS organisations,
          (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'email', o.email_lower, 'name', o.name) ORDER BY o.email_lower), '[]'::jsonb)
             FROM organisers o JOIN organiser_roles r ON r.organiser_id = o.id WHERE r.network_id = $1 AND o.notify = 'immediate') AS organisers`,
-      [networkId, targets, keys, emails, organisations],
+      [networkId, keys, emails.map((e) => e.target), emails.map((e) => e.email), organisations.map((o) => o.target), organisations.map((o) => o.organisation)],
     );
     const r = rows[0]!;
     const stored = json<{ key: string; response: unknown; bodyHash: string | null }[]>(r.stored);
