@@ -68,6 +68,9 @@ const nl = {
     'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
     // Issue 23 (m23b): price per organisation type.
     'price-type-twice': 'dit type organisatie heeft al een prijs in een eerdere regel van price.rates; alleen die eerste telt. Noem elk type één keer',
+    // Issue 23 (m23c): a venue for participants only.
+    'participants-only-unseen':
+      'het adres van deze locatie is alleen voor deelnemers (participantsOnly), maar de aanmelding loopt niet via deze server (mode "external" of "email"), dus niemand krijgt het adres; zet mode op "built-in" of "closed", of haal participantsOnly weg',
     'closed-format-built-in':
       'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
     timeSkipped: (chosen: string) =>
@@ -154,6 +157,9 @@ const en: ProblemMessages = {
     'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',
     // Issue 23 (m23b): price per organisation type.
     'price-type-twice': 'this organisation type already has a price in an earlier entry of price.rates; only that first one counts. Name each type once',
+    // Issue 23 (m23c): a venue for participants only.
+    'participants-only-unseen':
+      'the address of this venue is for participants only (participantsOnly), but registration does not go through this server (mode "external" or "email"), so nobody gets the address; set mode to "built-in" or "closed", or remove participantsOnly',
     'closed-format-built-in':
       'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
     timeSkipped: (chosen: string) =>
