@@ -16,6 +16,7 @@ import {
   waitlistEnabled,
 } from './policy.js';
 import { findSession } from './session-index.js';
+import { placesFree } from './reserved-places.js';
 
 /** What the rules need to know about the person registering. */
 export interface RegistrationRequest {
@@ -27,6 +28,8 @@ export interface RegistrationRequest {
   invitation?: 'none' | 'valid' | 'invalid';
   /** Number of participants, for in-company requests. */
   groupSize?: number;
+  /** Issue 23: the person fits the target's reservation (core `fitsReservation`, decided by the caller). */
+  reserved?: boolean;
 }
 
 /** What the rules need to know about registrations already made. */
@@ -121,9 +124,8 @@ export function decideRegistration(
   const personal = personalReasons(network, request, facts);
   if (personal.length) return { outcome: 'rejected', reasons: personal };
 
-  const capacity = capacityFor(network, session);
-  const taken = facts.counts.confirmed + facts.counts.pending;
-  if (capacity === undefined || taken < capacity) return placedOutcome(network);
+  const free = placesFree(network, session, facts.counts, request.reserved);
+  if (free === undefined || free > 0) return placedOutcome(network);
 
   const limit = network.registration.waitlist?.limit;
   if (!waitlistEnabled(network)) return { outcome: 'rejected', reasons: [{ code: 'full' }] };

@@ -90,6 +90,7 @@ export const objectRules = {
       sessionInNetwork(s, i, r, add);
     });
     ownPlaces(sessions, r, add);
+    reservedRules(sessions, r, add);
     const contact = isRecord(n.contact) ? n.contact : {};
     if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
     if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
@@ -164,3 +165,23 @@ function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssu
 }
 
 export type ObjectRule = keyof typeof objectRules;
+
+/**
+ * Reserved places (issue 23, reserved-places.ts): for somebody (organisations or types), on top of
+ * a capacity; on a session only where people register per session.
+ */
+function reservedRules(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
+  const perSession = r.scope === 'session';
+  const check = (x: unknown, capacity: unknown, path: PropertyKey[]) => {
+    if (!isRecord(x)) return;
+    const some = (v: unknown) => Array.isArray(v) && v.length > 0;
+    if (!some(x.organisations) && !some(x.organisationTypes)) add('reserved-for-nobody', path);
+    if (capacity === undefined) add('reserved-without-capacity', path);
+  };
+  check(r.reservedPlaces, r.capacity, ['registration', 'reservedPlaces']);
+  sessions.forEach((s, i) => {
+    if (!isRecord(s) || s.reservedPlaces === undefined) return;
+    if (!perSession) add('reserved-per-session-only', ['sessions', i, 'reservedPlaces']);
+    else check(s.reservedPlaces, s.capacity ?? r.capacity, ['sessions', i, 'reservedPlaces']);
+  });
+}

@@ -33,3 +33,5 @@ export * from './feedback.js';
 export { feedbackMessages, type FeedbackMessages } from './i18n/feedback.js';
 export * from './venue-privacy.js';
 export * from './closed-group.js';
+export * from './reserved-places.js';
+export * from './reserved-fit.js';

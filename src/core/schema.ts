@@ -160,6 +160,18 @@ export const programmeItemSchema = z.strictObject({
   description: z.optional(prose()),
 });
 
+// ── Issue 23 (m23c): reserved places; the rules are in reserved-places.ts. ──
+/** Extra places, on top of `capacity`, that only the named organisations or organisation types may take ("5 extra plaatsen voor de gastgemeente"). */
+export const reservedPlacesSchema = z.strictObject({
+  places: positive(),
+  /** Organisations by name, compared as people write them (organisationKey). */
+  organisations: z.optional(z.array(text())),
+  organisationTypes: z.optional(z.array(organisationTypeSchema)),
+  /** Shown beside the places ("Eén extra plaats voor de gastgemeente"). */
+  explanation: z.optional(text()),
+});
+// ── end of issue 23 (m23c) reserved places ──
+
 export const sessionSchema = z
   .strictObject({
     id: id(),
@@ -193,6 +205,8 @@ export const sessionSchema = z
     /** In a registration for the whole series: sessions with the same value run in parallel; a person joins one of them. */
     chooseOne: z.optional(id()),
     // --- end of places per session ---
+    /** Where people register per session: extra places for named organisations or types (reserved-places.ts). */
+    reservedPlaces: z.optional(reservedPlacesSchema),
   })
   .check(rule('session'));
 
@@ -291,6 +305,8 @@ export const registrationPolicySchema = z
     /** Days before each dated session that registrants get a reminder (2 when absent); 0 sends none. */
     reminderDaysBefore: z.optional(count().check(z.lte(60))),
     ...sessionDeadlines,
+    /** Extra places for named organisations or types: for the whole series, or each session's default where people register per session (reserved-places.ts). */
+    reservedPlaces: z.optional(reservedPlacesSchema),
   })
   .check(rule('registration'));
 

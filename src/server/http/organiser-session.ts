@@ -181,7 +181,7 @@ function summary(n: Network, role: NetworkAccess['role'], counts: Record<string,
     .filter((s) => s.status !== 'cancelled' && sessionStart(s) && sessionOverAt(s)!.getTime() > now.getTime())
     .sort((x, y) => sessionStart(x)!.getTime() - sessionStart(y)!.getTime())[0];
   const places = (registrationScope(n) === 'session' && next && a.sessions[next.id]) || a.network;
-  const total = (k: keyof PlaceCounts) => Object.values(counts).reduce((sum, c) => sum + c[k], 0);
+  const total = (k: 'pending' | 'waitlisted') => Object.values(counts).reduce((sum, c) => sum + c[k], 0);
   return {
     ...access(n, role),
     state: places.state,

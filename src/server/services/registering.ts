@@ -13,6 +13,9 @@ import {
   reasonText,
   registrationScope,
   invitationTypes,
+  findSession,
+  fitsReservation,
+  reservationFor,
   type Network,
   type PlaceCounts,
   type Problem,
@@ -55,6 +58,8 @@ interface Pending {
   bodyHash: string;
   email: string;
   organisation?: string;
+  /** Issue 23: fits the target's reservation (core `fitsReservation`). */
+  reserved?: true;
   /** Added by an organiser (organiser-registrations.ts): their rules (core), their choice of e-mail. */
   organiser?: ByOrganiser;
   answer: (result: RegisterResult) => void;
@@ -191,6 +196,8 @@ export class Registering {
       // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
       ...(p.organisation && { organisation: organisationKey(p.organisation) }),
       ...(organiser && { organiser }),
+      // Issue 23: whether this person may take the target's reserved places (core decides who fits).
+      ...(fitsReservation(reservationFor(network, findSession(network, input.sessionId)), p) && { reserved: true }),
       answer: () => {},
       fail: () => {},
     };
@@ -307,6 +314,7 @@ export class Registering {
       declarations: input.declarations ?? [],
       invitation: r.invitation,
       ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
+      ...(r.reserved && { reserved: true }),
     };
     const known = { counts: { ...counts }, duplicate: active.has(r.email), organisationCount: r.organisation ? (organisations.get(r.organisation) ?? 0) : 0 };
     // An organiser's own addition: their rules (core), which may give a place past capacity.
@@ -319,6 +327,7 @@ export class Registering {
     const status = decision.outcome;
     // Counting along: what the next request in the batch is decided on, as if this one had committed.
     counts[status]++;
+    if (r.reserved && status !== 'waitlisted') counts.reserved = (counts.reserved ?? 0) + 1;
     active.add(r.email);
     if (r.organisation && status !== 'waitlisted') organisations.set(r.organisation, (organisations.get(r.organisation) ?? 0) + 1);
     const places = this.#places(network, input.joins ?? [], status, locked);
@@ -345,6 +354,7 @@ export class Registering {
       groupSize: input.groupSize ?? null,
       locale,
       places,
+      ...(r.reserved && { reserved: true }),
     });
     if (r.key) {
       answers.push({ key: r.key, networkId, response: result, bodyHash: r.bodyHash });
