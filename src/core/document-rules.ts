@@ -91,6 +91,7 @@ export const objectRules = {
     });
     ownPlaces(sessions, r, add);
     reservedRules(sessions, r, add);
+    invitationRules(sessions, r, add);
     const contact = isRecord(n.contact) ? n.contact : {};
     if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
     if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
@@ -184,4 +185,22 @@ function reservedRules(sessions: unknown[], r: Record<string, unknown>, add: Add
     if (!perSession) add('reserved-per-session-only', ['sessions', i, 'reservedPlaces']);
     else check(s.reservedPlaces, s.capacity ?? r.capacity, ['sessions', i, 'reservedPlaces']);
   });
+}
+
+/**
+ * Invitations (issue 23): exactly one of `organisationTypes` and `allExcept` says who needs a
+ * code; a code limited to sessions names sessions of the document, where people register per session.
+ */
+function invitationRules(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
+  const inv = r.invitation;
+  if (!isRecord(inv)) return;
+  if ((inv.organisationTypes === undefined) === (inv.allExcept === undefined)) add('invitation-who', ['registration', 'invitation']);
+  const ids = sessions.map((s) => (isRecord(s) ? s.id : undefined));
+  if (Array.isArray(inv.codes))
+    inv.codes.forEach((c, i) => {
+      if (!isRecord(c) || !Array.isArray(c.sessions)) return;
+      const at = ['registration', 'invitation', 'codes', i, 'sessions'];
+      if (r.scope !== 'session') add('code-sessions-per-session-only', at);
+      else c.sessions.forEach((id, j) => !ids.includes(id) && add('code-unknown-session', [...at, j]));
+    });
 }

@@ -35,3 +35,4 @@ export * from './venue-privacy.js';
 export * from './closed-group.js';
 export * from './reserved-places.js';
 export * from './reserved-fit.js';
+export * from './invitation-codes.js';

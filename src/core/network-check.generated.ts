@@ -79,24 +79,25 @@ const c71 = object({ "organisationTypes": c31, "_explanation": c3 });
 const c72 = object({ "id": c1, "text": c3, "_required": bool });
 const c73 = array(c72);
 const c74 = str(pattern(/^sha256:[0-9a-f]{64}$/));
-const c75 = object({ "hash": c74, "_label": c3 });
-const c76 = array(c75);
-const c77 = object({ "organisationTypes": c31, "_explanation": c3, "_codes": c76 });
-const c78 = object({ "required": bool, "_explanation": c3, "_contactWithinDays": c36, "_workingDays": bool });
-const c79 = object({ "name": c3, "_type": c8 });
-const c80 = array(c79, 1);
-const c81 = oneOf("required", "optional", "off");
-const c82 = object({ "_organisation": c81, "_organisationType": c81, "_role": c81, "_phone": c81 });
-const c83 = oneOf("text", "textarea", "choice", "yes-no", "number");
-const c84 = object({ "value": c1, "label": c3 });
-const c85 = array(c84);
-const c86 = num(false);
-const c87 = object({ "id": c1, "label": c3, "type": c83, "_options": c85, "_required": bool, "_reason": c3, "_min": c86, "_max": c86 }, noIssue(objectRules.question));
-const c88 = array(c87);
-const c89 = object({ "_statementUrl": c6, "_controller": c3, "_retentionDays": c63 });
-const c90 = num(true, [0, true], [60, true]);
-const c91 = object({ "mode": c67, "_scope": c68, "_url": c6, "_opens": c69, "_closes": c69, "_capacity": c36, "_waitlist": c70, "_eligibility": c71, "_declarations": c73, "_invitation": c77, "_approval": c78, "_maxPerOrganisation": c36, "_organisations": c80, "_fields": c82, "_questions": c88, "_privacy": c89, "_cancelUntil": c69, "_emailSubject": c3, "_reminderDaysBefore": c90, "_closesDaysBefore": c63, "_freeCancellationDaysBefore": c63, "_reservedPlaces": c64 }, noIssue(objectRules.registration));
-const c92 = object({ "_$schema": c0, "id": c1, "kind": c2, "title": c3, "_subtitle": c3, "summary": c4, "_description": c4, "_language": c5, "_draft": bool, "_url": c6, "_publishedOn": c7, "organisers": c10, "_partners": c11, "_funders": c11, "_sponsors": c11, "_contact": c14, "_facilitators": c16, "_membership": c17, "_audience": c20, "_format": c21, "_price": c35, "_groupSize": c37, "_durationDays": c38, "_themes": c19, "_resources": c41, "_tracks": c44, "sessions": c66, "registration": c91 }, noIssue(objectRules.network));
+const c75 = array(c1, 1);
+const c76 = object({ "hash": c74, "_label": c3, "_sessions": c75 });
+const c77 = array(c76);
+const c78 = object({ "_organisationTypes": c31, "_allExcept": c31, "_explanation": c3, "_codes": c77 });
+const c79 = object({ "required": bool, "_explanation": c3, "_contactWithinDays": c36, "_workingDays": bool });
+const c80 = object({ "name": c3, "_type": c8 });
+const c81 = array(c80, 1);
+const c82 = oneOf("required", "optional", "off");
+const c83 = object({ "_organisation": c82, "_organisationType": c82, "_role": c82, "_phone": c82 });
+const c84 = oneOf("text", "textarea", "choice", "yes-no", "number");
+const c85 = object({ "value": c1, "label": c3 });
+const c86 = array(c85);
+const c87 = num(false);
+const c88 = object({ "id": c1, "label": c3, "type": c84, "_options": c86, "_required": bool, "_reason": c3, "_min": c87, "_max": c87 }, noIssue(objectRules.question));
+const c89 = array(c88);
+const c90 = object({ "_statementUrl": c6, "_controller": c3, "_retentionDays": c63 });
+const c91 = num(true, [0, true], [60, true]);
+const c92 = object({ "mode": c67, "_scope": c68, "_url": c6, "_opens": c69, "_closes": c69, "_capacity": c36, "_waitlist": c70, "_eligibility": c71, "_declarations": c73, "_invitation": c78, "_approval": c79, "_maxPerOrganisation": c36, "_organisations": c81, "_fields": c83, "_questions": c89, "_privacy": c90, "_cancelUntil": c69, "_emailSubject": c3, "_reminderDaysBefore": c91, "_closesDaysBefore": c63, "_freeCancellationDaysBefore": c63, "_reservedPlaces": c64 }, noIssue(objectRules.registration));
+const c93 = object({ "_$schema": c0, "id": c1, "kind": c2, "title": c3, "_subtitle": c3, "summary": c4, "_description": c4, "_language": c5, "_draft": bool, "_url": c6, "_publishedOn": c7, "organisers": c10, "_partners": c11, "_funders": c11, "_sponsors": c11, "_contact": c14, "_facilitators": c16, "_membership": c17, "_audience": c20, "_format": c21, "_price": c35, "_groupSize": c37, "_durationDays": c38, "_themes": c19, "_resources": c41, "_tracks": c44, "sessions": c66, "registration": c92 }, noIssue(objectRules.network));
 
 /**
  * Whether a network document is certainly valid, decided as the zod schema would, without zod.
@@ -104,5 +105,5 @@ const c92 = object({ "_$schema": c0, "id": c1, "kind": c2, "title": c3, "_subtit
  * would trim), and only the full validator says what is wrong, and where.
  */
 export function isCertainlyValid(value: unknown): value is Network {
-  return c92(value);
+  return c93(value);
 }

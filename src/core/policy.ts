@@ -3,6 +3,7 @@
  * written; these accessors are the single place where defaults are decided.
  */
 import type { Network, OrganisationType, RegistrationScope, Session } from './schema.js';
+import { ORGANISATION_TYPES } from './constants.js';
 
 export type FieldName = 'organisation' | 'organisationType' | 'role' | 'phone';
 export type FieldUse = 'required' | 'optional' | 'off';
@@ -47,7 +48,10 @@ export function hasOwnPlace(network: Network, session: Session): boolean {
 
 /** Organisation types that need an invitation code. */
 export function invitationTypes(network: Network): readonly OrganisationType[] {
-  return network.registration.invitation?.organisationTypes ?? [];
+  const invitation = network.registration.invitation;
+  // Issue 23: "members free, others need a code": every type but the ones named.
+  if (invitation?.allExcept) return ORGANISATION_TYPES.filter((t) => !invitation.allExcept!.includes(t));
+  return invitation?.organisationTypes ?? [];
 }
 
 /** Organisation types that may register at all; undefined means everyone. */

@@ -262,11 +262,21 @@ export const registrationPolicySchema = z
     ),
     invitation: z.optional(
       z.strictObject({
-        organisationTypes: z.array(organisationTypeSchema).check(z.minLength(1)),
+        /** The organisation types that need a code; or `allExcept`. */
+        organisationTypes: z.optional(z.array(organisationTypeSchema).check(z.minLength(1))),
+        /** Issue 23: everyone needs a code except these types ("members free, others need a code"); instead of `organisationTypes`. */
+        allExcept: z.optional(z.array(organisationTypeSchema).check(z.minLength(1))),
         explanation: z.optional(text()),
         /** SHA-256 of each valid code, as "sha256:<hex>"; the codes themselves are never stored. */
         codes: z.optional(
-          z.array(z.strictObject({ hash: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'code-hash')), label: z.optional(text()) })),
+          z.array(
+            z.strictObject({
+              hash: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'code-hash')),
+              label: z.optional(text()),
+              /** Issue 23: where people register per session, the sessions this code admits to; absent: every session. */
+              sessions: z.optional(z.array(id()).check(z.minLength(1))),
+            }),
+          ),
         ),
       }),
     ),

@@ -15,6 +15,7 @@ import {
   invitationTypes,
   findSession,
   fitsReservation,
+  codeAdmits,
   reservationFor,
   type Network,
   type PlaceCounts,
@@ -85,12 +86,13 @@ class Trial extends Error {
 /** Reasons that are about the state of the network, not about the request: HTTP 409. */
 const CONFLICTS = new Set(['full', 'waitlist-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
 
-function checkInvitation(network: Network, code: string | undefined): 'none' | 'valid' | 'invalid' {
+function checkInvitation(network: Network, code: string | undefined, sessionId: string | undefined): 'none' | 'valid' | 'invalid' {
   if (!code) return 'none';
   const hash = createHash('sha256').update(code.trim()).digest();
   const ok = (network.registration.invitation?.codes ?? []).some((c) => {
     const stored = Buffer.from(c.hash.slice('sha256:'.length), 'hex');
-    return stored.length === hash.length && timingSafeEqual(stored, hash);
+    // Issue 23: a code limited to some sessions admits to those only (core decides).
+    return stored.length === hash.length && timingSafeEqual(stored, hash) && codeAdmits(c, sessionId);
   });
   return ok ? 'valid' : 'invalid';
 }
@@ -187,7 +189,7 @@ export class Registering {
       target: registrationScope(network) === 'session' ? input.sessionId! : 'network',
       locale: input.locale ?? 'nl',
       type,
-      invitation: type && invitationTypes(network).includes(type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode)) : 'none',
+      invitation: type && invitationTypes(network).includes(type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode, input.sessionId)) : 'none',
       ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
       // A key stands for one registration: the same key with other details is someone else (or
       // the same person after changing the form) and must never receive the first one's token.
