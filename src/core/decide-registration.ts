@@ -11,7 +11,7 @@ import {
   capacityFor,
   eligibleTypes,
   fieldUse,
-  invitationTypes,
+  needsInvitation,
   registrationScope,
   waitlistEnabled,
 } from './policy.js';
@@ -75,7 +75,7 @@ export function personalReasons(
   const policy = network.registration;
   if (facts.duplicate) reasons.push({ code: 'duplicate' });
   const allowed = eligibleTypes(network);
-  const needsType = allowed !== undefined || invitationTypes(network).length > 0 || fieldUse(network, 'organisationType') === 'required';
+  const needsType = allowed !== undefined || network.registration.invitation !== undefined || fieldUse(network, 'organisationType') === 'required';
   if (request.organisationType === undefined) {
     if (needsType) reasons.push({ code: 'organisation-type-required' });
   } else if (allowed && !allowed.includes(request.organisationType)) {
@@ -85,7 +85,7 @@ export function personalReasons(
     if ((d.required ?? true) && !request.declarations?.includes(d.id))
       reasons.push({ code: 'declaration-missing', declaration: d.id });
   }
-  if (request.organisationType && invitationTypes(network).includes(request.organisationType)) {
+  if (needsInvitation(network, request.organisationType)) {
     if (request.invitation === 'invalid') reasons.push({ code: 'invitation-invalid' });
     else if (request.invitation !== 'valid') reasons.push({ code: 'invitation-required' });
   }

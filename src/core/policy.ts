@@ -3,7 +3,6 @@
  * written; these accessors are the single place where defaults are decided.
  */
 import type { Network, OrganisationType, RegistrationScope, Session } from './schema.js';
-import { ORGANISATION_TYPES } from './constants.js';
 
 export type FieldName = 'organisation' | 'organisationType' | 'role' | 'phone';
 export type FieldUse = 'required' | 'optional' | 'off';
@@ -48,10 +47,17 @@ export function hasOwnPlace(network: Network, session: Session): boolean {
 
 /** Organisation types that need an invitation code. */
 export function invitationTypes(network: Network): readonly OrganisationType[] {
+  return network.registration.invitation?.organisationTypes ?? [];
+}
+
+/**
+ * Whether a person of this organisation type needs an invitation code: one of `organisationTypes`,
+ * or (issue 23, "members free, others need a code") any type but those `allExcept` names.
+ */
+export function needsInvitation(network: Network, type: OrganisationType | undefined): boolean {
   const invitation = network.registration.invitation;
-  // Issue 23: "members free, others need a code": every type but the ones named.
-  if (invitation?.allExcept) return ORGANISATION_TYPES.filter((t) => !invitation.allExcept!.includes(t));
-  return invitation?.organisationTypes ?? [];
+  if (!invitation || !type) return false;
+  return invitation.allExcept ? !invitation.allExcept.includes(type) : invitationTypes(network).includes(type);
 }
 
 /** Organisation types that may register at all; undefined means everyone. */

@@ -12,7 +12,7 @@ import {
   validateRegistrationInput,
   reasonText,
   registrationScope,
-  invitationTypes,
+  needsInvitation,
   findSession,
   fitsReservation,
   codeAdmits,
@@ -189,7 +189,7 @@ export class Registering {
       target: registrationScope(network) === 'session' ? input.sessionId! : 'network',
       locale: input.locale ?? 'nl',
       type,
-      invitation: type && invitationTypes(network).includes(type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode, input.sessionId)) : 'none',
+      invitation: needsInvitation(network, type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode, input.sessionId)) : 'none',
       ...(idempotencyKey && { key: `${network.id}:${idempotencyKey.slice(0, 100)}` }),
       // A key stands for one registration: the same key with other details is someone else (or
       // the same person after changing the form) and must never receive the first one's token.
