@@ -18,6 +18,16 @@ const doc = {
   registration: { mode: 'built-in', scope: 'session', waitlist: { enabled: true }, fields: { organisation: 'required', organisationType: 'optional' } },
 };
 const reserved = network(doc);
+// A move into a session with a reservation is decided by who the person is there (issue 23).
+const wissel = network({
+  id: 'wissel',
+  title: 'Leerkring met wissel',
+  sessions: [
+    { id: 'ruim', title: 'Ruime bijeenkomst', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00', capacity: 5 },
+    { id: 'krap', title: 'Krappe bijeenkomst', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T16:00', capacity: 1, reservedPlaces: { places: 1, organisationTypes: ['province'] } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', waitlist: { enabled: true }, fields: { organisation: 'required', organisationType: 'optional' } },
+});
 
 const other = (n: string, sessionId: string) => ({ ...person(n, { organisation: `Gemeente Elders ${n}`, organisationType: 'municipality' }), sessionId });
 const host = (n: string, sessionId: string) => ({ ...person(n, { organisation: ` gemeente  zwolle`, organisationType: 'municipality' }), sessionId });
@@ -38,7 +48,7 @@ for (const backend of BACKENDS) {
   describe(`reserved places on ${backend}`, () => {
     let s: TestServer;
     before(async () => {
-      s = await startServer(backend, [reserved]);
+      s = await startServer(backend, [reserved, wissel]);
     });
     after(() => s.close());
     const availability = async (sessionId: string) => (await s.get('/api/networks/gastgemeente')).body.availability.sessions[sessionId];
@@ -84,6 +94,20 @@ for (const backend of BACKENDS) {
       const a = await availability('druk');
       assert.equal(a.placesLeft, 0);
       assert.equal(a.reservedLeft, 0);
+    });
+
+    test('someone who moves to another session takes a reserved place there when they fit it, and the kept counts follow', async () => {
+      assert.equal((await s.post('/api/networks/wissel/registrations', other('w1', 'krap'))).body.status, 'confirmed', 'the one general place');
+      const p = await s.post('/api/networks/wissel/registrations', province('w2', 'ruim'));
+      assert.equal(p.body.status, 'confirmed');
+      const moved = await s.post(`/api/registrations/${p.body.manageToken}/switch`, { sessionId: 'krap' });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+      assert.equal(moved.body.status, 'confirmed', 'the province takes the reserved place of the session it moves to');
+      const kept = await s.db.query<{ confirmed: number; reserved: number }>(`SELECT confirmed, reserved FROM target_counts WHERE network_id = 'wissel' AND target = 'krap'`);
+      assert.deepEqual([Number(kept.rows[0]!.confirmed), Number(kept.rows[0]!.reserved)], [2, 1]);
+      const o = await s.post('/api/networks/wissel/registrations', other('w3', 'ruim'));
+      const refused = await s.post(`/api/registrations/${o.body.manageToken}/switch`, { sessionId: 'krap' });
+      assert.equal(refused.body.status, 'waitlisted', 'someone else waits: the reserved place is taken');
     });
   });
 }

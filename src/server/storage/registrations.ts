@@ -348,10 +348,10 @@ export class RegistrationRepository {
    * the rules gave it there. It gets a new place in the arrival order: on a waiting list, someone
    * who moves in joins at the end, like anyone registering now.
    */
-  async move(id: string, target: string, sessionId: string | null, status: Status): Promise<void> {
+  async move(id: string, target: string, sessionId: string | null, status: Status, reserved = false): Promise<void> {
     await this.#q.query(
-      `UPDATE registrations SET target = $2, session_id = $3, status = $4, seq = nextval(pg_get_serial_sequence('registrations', 'seq')), updated_at = now() WHERE id = $1`,
-      [id, target, sessionId, status],
+      `UPDATE registrations SET target = $2, session_id = $3, status = $4, reserved = $5, seq = nextval(pg_get_serial_sequence('registrations', 'seq')), updated_at = now() WHERE id = $1`,
+      [id, target, sessionId, status, reserved],
     );
   }
 
