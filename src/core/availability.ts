@@ -8,12 +8,15 @@ import { capacityFor, inClosedTrack, registrationScope, waitlistEnabled } from '
 import { closesAt, isSeriesOver, opensAt } from './registration-window.js';
 import { findSession } from './session-index.js';
 import { isSessionPast } from './session-time.js';
+import { placesFree, reservedLeft } from './reserved-places.js';
 
 /** Registrations that occupy or wait for a place. Pending (intake) registrations hold a place. */
 export interface PlaceCounts {
   confirmed: number;
   pending: number;
   waitlisted: number;
+  /** Issue 23: of the places taken, how many by people who fit the target's reservation (reserved-places.ts). */
+  reserved?: number;
 }
 
 export const NO_REGISTRATIONS: PlaceCounts = Object.freeze({ confirmed: 0, pending: 0, waitlisted: 0 });
@@ -39,7 +42,10 @@ export interface Availability {
   capacity?: number;
   /** Confirmed plus pending. */
   taken: number;
+  /** Places left for anyone; reserved places (issue 23) are not among them. */
   placesLeft?: number;
+  /** Issue 23: reserved places still free, for the organisations they are reserved for only. */
+  reservedLeft?: number;
   waitlisted: number;
   /** Coarse level for sites that do not show exact numbers. */
   level: AvailabilityLevel;
@@ -81,7 +87,9 @@ export function availability(
   const session = findSession(network, sessionId);
   const capacity = capacityFor(network, session);
   const taken = counts.confirmed + counts.pending;
-  const placesLeft = capacity === undefined ? undefined : Math.max(0, capacity - taken);
+  const free = placesFree(network, session, counts);
+  const placesLeft = free === undefined ? undefined : Math.max(0, free);
+  const reserved = reservedLeft(network, session, counts);
   const opens = opensAt(network);
   const closes = closesAt(network, session);
   const base: Availability = {
@@ -91,6 +99,7 @@ export function availability(
     waitlisted: counts.waitlisted,
     level: level(capacity, placesLeft),
     ...(capacity !== undefined && { capacity, placesLeft }),
+    ...(reserved !== undefined && { reservedLeft: reserved }),
     ...(opens && { opensAt: opens }),
     ...(closes && { closesAt: closes }),
   };

@@ -11,11 +11,12 @@ import {
   capacityFor,
   eligibleTypes,
   fieldUse,
-  invitationTypes,
+  needsInvitation,
   registrationScope,
   waitlistEnabled,
 } from './policy.js';
 import { findSession } from './session-index.js';
+import { placesFree } from './reserved-places.js';
 
 /** What the rules need to know about the person registering. */
 export interface RegistrationRequest {
@@ -27,6 +28,8 @@ export interface RegistrationRequest {
   invitation?: 'none' | 'valid' | 'invalid';
   /** Number of participants, for in-company requests. */
   groupSize?: number;
+  /** Issue 23: the person fits the target's reservation (core `fitsReservation`, decided by the caller). */
+  reserved?: boolean;
 }
 
 /** What the rules need to know about registrations already made. */
@@ -72,7 +75,7 @@ export function personalReasons(
   const policy = network.registration;
   if (facts.duplicate) reasons.push({ code: 'duplicate' });
   const allowed = eligibleTypes(network);
-  const needsType = allowed !== undefined || invitationTypes(network).length > 0 || fieldUse(network, 'organisationType') === 'required';
+  const needsType = allowed !== undefined || network.registration.invitation !== undefined || fieldUse(network, 'organisationType') === 'required';
   if (request.organisationType === undefined) {
     if (needsType) reasons.push({ code: 'organisation-type-required' });
   } else if (allowed && !allowed.includes(request.organisationType)) {
@@ -82,7 +85,7 @@ export function personalReasons(
     if ((d.required ?? true) && !request.declarations?.includes(d.id))
       reasons.push({ code: 'declaration-missing', declaration: d.id });
   }
-  if (request.organisationType && invitationTypes(network).includes(request.organisationType)) {
+  if (needsInvitation(network, request.organisationType)) {
     if (request.invitation === 'invalid') reasons.push({ code: 'invitation-invalid' });
     else if (request.invitation !== 'valid') reasons.push({ code: 'invitation-required' });
   }
@@ -121,9 +124,8 @@ export function decideRegistration(
   const personal = personalReasons(network, request, facts);
   if (personal.length) return { outcome: 'rejected', reasons: personal };
 
-  const capacity = capacityFor(network, session);
-  const taken = facts.counts.confirmed + facts.counts.pending;
-  if (capacity === undefined || taken < capacity) return placedOutcome(network);
+  const free = placesFree(network, session, facts.counts, request.reserved);
+  if (free === undefined || free > 0) return placedOutcome(network);
 
   const limit = network.registration.waitlist?.limit;
   if (!waitlistEnabled(network)) return { outcome: 'rejected', reasons: [{ code: 'full' }] };

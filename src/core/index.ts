@@ -34,3 +34,6 @@ export * from './feedback.js';
 export { feedbackMessages, type FeedbackMessages } from './i18n/feedback.js';
 export * from './venue-privacy.js';
 export * from './closed-group.js';
+export * from './reserved-places.js';
+export * from './reserved-fit.js';
+export * from './invitation-codes.js';

@@ -7,6 +7,7 @@ import type { Problem } from './problems.js';
 import { problemMessages } from './i18n/problem.js';
 import { LOCALES, type Locale } from './i18n/format.js';
 import { amsterdamIso, wallTimeAmbiguity } from './wall-time.js';
+import { keepsRegistrations } from './closed-group.js';
 
 function both(make: (locale: Locale) => string): Record<Locale, string> {
   return Object.fromEntries(LOCALES.map((l) => [l, make(l)])) as Record<Locale, string>;
@@ -24,6 +25,12 @@ export function networkWarnings(network: Network): Problem[] {
       if (rate.organisationTypes.some((t) => priced.has(t)))
         out.push({ path: `price.rates[${i}].organisationTypes`, code: 'price-type-twice', message: both((l) => problemMessages(l).problem['price-type-twice']) });
       rate.organisationTypes.forEach((t) => priced.add(t));
+    });
+  // Issue 23 (m23c): an address for participants only goes to the people whose registration the server keeps; elsewhere nobody gets it.
+  if (!keepsRegistrations(network))
+    network.sessions.forEach((s, i) => {
+      if (s.venue && 'participantsOnly' in s.venue && s.venue.participantsOnly)
+        out.push({ path: `sessions[${i}].venue.participantsOnly`, code: 'participants-only-unseen', message: both((l) => problemMessages(l).problem['participants-only-unseen']) });
     });
   const times: [string, string | undefined][] = [];
   network.sessions.forEach((s, i) => {

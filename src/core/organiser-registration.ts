@@ -9,8 +9,9 @@
  */
 import type { Network } from './schema.js';
 import { registrationGate } from './availability.js';
-import { capacityFor, registrationScope, waitlistEnabled } from './policy.js';
+import { registrationScope, waitlistEnabled } from './policy.js';
 import { findSession } from './session-index.js';
+import { placesFree } from './reserved-places.js';
 import { personalReasons, type Decision, type RegistrationFacts, type RegistrationRequest } from './decide-registration.js';
 
 export interface OrganiserDecision extends Decision {
@@ -42,9 +43,8 @@ export function decideOrganiserRegistration(
   const personal = personalReasons(network, { ...request, invitation: 'valid' }, facts);
   if (personal.length) return { outcome: 'rejected', reasons: personal };
 
-  const capacity = capacityFor(network, session);
-  const taken = facts.counts.confirmed + facts.counts.pending;
-  if (capacity === undefined || taken < capacity) return { outcome: 'confirmed', reasons: [] };
+  const free = placesFree(network, session, facts.counts, request.reserved);
+  if (free === undefined || free > 0) return { outcome: 'confirmed', reasons: [] };
   if (options.overCapacity) return { outcome: 'confirmed', reasons: [], overCapacity: true };
   const limit = network.registration.waitlist?.limit;
   if (!waitlistEnabled(network)) return { outcome: 'rejected', reasons: [{ code: 'full' }] };

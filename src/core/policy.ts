@@ -50,6 +50,16 @@ export function invitationTypes(network: Network): readonly OrganisationType[] {
   return network.registration.invitation?.organisationTypes ?? [];
 }
 
+/**
+ * Whether a person of this organisation type needs an invitation code: one of `organisationTypes`,
+ * or (issue 23, "members free, others need a code") any type but those `allExcept` names.
+ */
+export function needsInvitation(network: Network, type: OrganisationType | undefined): boolean {
+  const invitation = network.registration.invitation;
+  if (!invitation || !type) return false;
+  return invitation.allExcept ? !invitation.allExcept.includes(type) : invitationTypes(network).includes(type);
+}
+
 /** Organisation types that may register at all; undefined means everyone. */
 export function eligibleTypes(network: Network): readonly OrganisationType[] | undefined {
   return network.registration.eligibility?.organisationTypes;

@@ -14,6 +14,6 @@ export interface QueueCounts {
 }
 
 export function queueCounts(counts: Readonly<Record<string, PlaceCounts>>): QueueCounts {
-  const total = (k: keyof PlaceCounts) => Object.values(counts).reduce((sum, c) => sum + c[k], 0);
+  const total = (k: 'pending' | 'waitlisted') => Object.values(counts).reduce((sum, c) => sum + c[k], 0);
   return { pending: total('pending'), waiting: total('waitlisted') };
 }

@@ -4,7 +4,7 @@
  */
 import type { Network } from './schema.js';
 import { ORGANISATION_TYPES } from './constants.js';
-import { fieldUse, registrationScope, invitationTypes, type FieldName } from './policy.js';
+import { fieldUse, registrationScope, needsInvitation, type FieldName } from './policy.js';
 import { formMessages, type FieldWords, type FormMessages } from './i18n/form.js';
 import { emailText, freeText, lineText, type TextResult } from './text.js';
 import { LOCALES, type Locale } from './i18n/format.js';
@@ -158,7 +158,7 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
 
   const type = participant.organisationType as (typeof ORGANISATION_TYPES)[number] | undefined;
   const code = trim(raw.invitationCode);
-  if (type && invitationTypes(network).includes(type)) {
+  if (needsInvitation(network, type)) {
     if (!code) add(['invitationCode'], 'missing', (e) => e.invitation);
     else out.invitationCode = code;
   }

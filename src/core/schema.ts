@@ -162,6 +162,18 @@ export const programmeItemSchema = z.strictObject({
   day: z.optional(positive()),
 });
 
+// ── Issue 23 (m23c): reserved places; the rules are in reserved-places.ts. ──
+/** Extra places, on top of `capacity`, that only the named organisations or organisation types may take ("5 extra plaatsen voor de gastgemeente"). */
+export const reservedPlacesSchema = z.strictObject({
+  places: positive(),
+  /** Organisations by name, compared as people write them (organisationKey). */
+  organisations: z.optional(z.array(text())),
+  organisationTypes: z.optional(z.array(organisationTypeSchema)),
+  /** Shown beside the places ("Eén extra plaats voor de gastgemeente"). */
+  explanation: z.optional(text()),
+});
+// ── end of issue 23 (m23c) reserved places ──
+
 export const sessionSchema = z
   .strictObject({
     id: id(),
@@ -195,6 +207,8 @@ export const sessionSchema = z
     /** In a registration for the whole series: sessions with the same value run in parallel; a person joins one of them. */
     chooseOne: z.optional(id()),
     // --- end of places per session ---
+    /** Where people register per session: extra places for named organisations or types (reserved-places.ts). */
+    reservedPlaces: z.optional(reservedPlacesSchema),
   })
   .check(rule('session'));
 
@@ -250,11 +264,21 @@ export const registrationPolicySchema = z
     ),
     invitation: z.optional(
       z.strictObject({
-        organisationTypes: z.array(organisationTypeSchema).check(z.minLength(1)),
+        /** The organisation types that need a code; or `allExcept`. */
+        organisationTypes: z.optional(z.array(organisationTypeSchema).check(z.minLength(1))),
+        /** Issue 23: everyone needs a code except these types ("members free, others need a code"); instead of `organisationTypes`. */
+        allExcept: z.optional(z.array(organisationTypeSchema).check(z.minLength(1))),
         explanation: z.optional(text()),
         /** SHA-256 of each valid code, as "sha256:<hex>"; the codes themselves are never stored. */
         codes: z.optional(
-          z.array(z.strictObject({ hash: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'code-hash')), label: z.optional(text()) })),
+          z.array(
+            z.strictObject({
+              hash: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'code-hash')),
+              label: z.optional(text()),
+              /** Issue 23: where people register per session, the sessions this code admits to; absent: every session. */
+              sessions: z.optional(z.array(id()).check(z.minLength(1))),
+            }),
+          ),
         ),
       }),
     ),
@@ -293,6 +317,8 @@ export const registrationPolicySchema = z
     /** Days before each dated session that registrants get a reminder (2 when absent); 0 sends none. */
     reminderDaysBefore: z.optional(count().check(z.lte(60))),
     ...sessionDeadlines,
+    /** Extra places for named organisations or types: for the whole series, or each session's default where people register per session (reserved-places.ts). */
+    reservedPlaces: z.optional(reservedPlacesSchema),
   })
   .check(rule('registration'));
 

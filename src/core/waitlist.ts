@@ -6,6 +6,7 @@ import type { PlaceCounts } from './availability.js';
 import { personalReasons, type RegistrationRequest } from './decide-registration.js';
 import { approvalRequired, capacityFor } from './policy.js';
 import { findSession } from './session-index.js';
+import { placesFree } from './reserved-places.js';
 
 export interface WaitlistEntry extends RegistrationRequest {
   id: string;
@@ -30,15 +31,18 @@ export function promoteFromWaitlist(
   waitlist: readonly WaitlistEntry[],
   sessionId?: string,
 ): Promotion[] {
-  const capacity = capacityFor(network, findSession(network, sessionId));
-  let free = capacity === undefined ? waitlist.length : capacity - counts.confirmed - counts.pending;
+  const session = findSession(network, sessionId);
+  // Counting along as each moves up; a reserved place (issue 23) only to someone who fits it.
+  const now = { ...counts, reserved: counts.reserved ?? 0 };
   const status = approvalRequired(network) ? 'pending' : 'confirmed';
   const promotions: Promotion[] = [];
   for (const entry of waitlist) {
-    if (free <= 0) break;
+    if ((placesFree(network, session, now, true) ?? 1) <= 0) break;
+    if ((placesFree(network, session, now, entry.reserved) ?? 1) <= 0) continue;
     if (personalReasons(network, entry, { organisationCount: entry.organisationCount ?? 0 }).length) continue;
     promotions.push({ id: entry.id, status });
-    free--;
+    now[status]++;
+    if (entry.reserved) now.reserved++;
   }
   return promotions;
 }

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { STRICT_CSP } from '../../src/server/index.js';
 import { serveInChromium, watchViolations, expectAccessible } from './browser.js';
 import { manageToken, sha256 } from '../../src/server/tokens.js';
-import { network, person } from './helpers.js';
+import { network, person, formToken } from './helpers.js';
 import type { Network } from '../../src/core/index.js';
 
 const SECRET = ['Huize Vertrouwelijk', 'Achterom 7', '1234 AB', 'zaal De Stilte'];
@@ -30,13 +30,23 @@ const closed: Network = network({
   registration: { mode: 'closed', fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
+// Item 1 in the agenda: the general places are taken, one reserved place for the host municipality remains.
+const gast: Network = network({
+  id: 'gastgemeente',
+  title: 'Leerkring met gastgemeente',
+  sessions: [
+    { id: 'zwolle', title: 'Bijeenkomst in Zwolle', type: 'other', start: `${year}-05-01T10:00`, end: `${year}-05-01T16:00`, capacity: 2, reservedPlaces: { places: 1, organisations: ['Gemeente Zwolle'] } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', fields: { organisation: 'required', organisationType: 'off' } },
+});
+
 const secret = Buffer.alloc(32, 5);
 let browser: Browser;
 let base = '';
 let close: () => Promise<void>;
 
 before(async () => {
-  ({ base, browser, close } = await serveInChromium(new Map([[closed.id, closed]]), { secret, adminTokenHash: sha256('beheer-token'), staticRoot: process.cwd() }));
+  ({ base, browser, close } = await serveInChromium(new Map([[closed.id, closed], [gast.id, gast]]), { secret, adminTokenHash: sha256('beheer-token'), staticRoot: process.cwd() }));
 });
 after(() => close());
 
@@ -98,6 +108,33 @@ describe('a closed group with a venue for participants only, in Chromium', () =>
       } finally {
         await page.close();
       }
+    }
+  });
+
+  test('reserved places: with the general places taken the agenda says it is full to everyone else, though a reserved place remains', async () => {
+    for (const n of ['x', 'y']) {
+      const res = await fetch(`${base}/api/networks/gastgemeente/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...person(n, { organisation: `Gemeente Elders ${n}` }), sessionId: 'zwolle', formToken: await formToken(base, 'gastgemeente') }),
+      });
+      assert.equal(res.status, 201, await res.clone().text());
+    }
+    const api = (await (await fetch(`${base}/api/networks/gastgemeente`)).json()) as { availability: { sessions: Record<string, { state: string; reservedLeft?: number }> } };
+    assert.equal(api.availability.sessions.zwolle!.reservedLeft, 1);
+    const { page, violations } = await openOwn(`<leerkring-network api="" network-id="gastgemeente"><leerkring-agenda></leerkring-agenda></leerkring-network>`);
+    try {
+      await page.waitForFunction(() => !!document.querySelector('leerkring-agenda')?.shadowRoot?.querySelector('[part="session"] [part="availability"]'));
+      const shown = await page.evaluate(() => {
+        const el = document.querySelector('leerkring-agenda')!.shadowRoot!.querySelector('[part="session"] [part="availability"]') as HTMLElement;
+        return { state: el.dataset.state, text: el.innerText };
+      });
+      assert.equal(shown.state, 'full', 'full for everyone the reserved place is not for');
+      assert.match(shown.text, /Maximaal aantal aanmeldingen bereikt/, shown.text);
+      await expectAccessible(page, 'agenda with only reserved places left');
+      assert.deepEqual(await violations(), []);
+    } finally {
+      await page.close();
     }
   });
 });

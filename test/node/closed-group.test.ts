@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import { startServer, network, person, smtpPeer, signInAs, openTestDb, BACKENDS, type TestServer, type SignedIn } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/index.js';
+import { parseNetwork } from '../../src/core/index.js';
 import { NetworkRegistry } from '../../src/server/services/networks.js';
 import { RegistrationService } from '../../src/server/services/registration-service.js';
 
@@ -31,6 +32,20 @@ const closed = network({
 });
 
 const leaks = (text: string) => SECRET.filter((s) => text.includes(s));
+
+test('the validator says when a venue for participants only reaches nobody (registration elsewhere)', () => {
+  const raw = JSON.parse(JSON.stringify(closed));
+  raw.registration = { mode: 'external', url: 'https://example.org/aanmelden' };
+  const r = parseNetwork(raw);
+  assert.ok(r.ok);
+  const w = r.warnings.find((x) => x.code === 'participants-only-unseen');
+  assert.equal(w?.path, 'sessions[0].venue.participantsOnly');
+  assert.match(w!.message.nl, /niemand/);
+  assert.match(w!.message.en, /nobody/);
+  const fine = parseNetwork(JSON.parse(JSON.stringify(closed)));
+  assert.ok(fine.ok);
+  assert.deepEqual(fine.warnings, [], 'a closed group keeps its participants: no warning');
+});
 
 for (const backend of BACKENDS) {
   describe(`a closed group with a venue for participants only on ${backend}`, () => {

@@ -9,7 +9,7 @@ import {
   sessionStart,
   sessionsInOrder,
   formatMonth,
-  invitationTypes,
+  needsInvitation,
   isSessionPast,
   messages,
   formMessages,
@@ -434,7 +434,7 @@ export class LeerkringSignup extends LitElement {
           </select>
           <p class="error" id="${id}-eligibility" role="status">${notEligible && !invalid ? notEligible.message[locale] : ''}</p>
         </div>
-        ${type && invitationTypes(network).includes(type as OrganisationType)
+        ${needsInvitation(network, type as OrganisationType | undefined)
           ? this.#textField('invitationCode', 'invitationCode', s.invitationCode, { required: true, autocomplete: 'off', hint: network.registration.invitation?.explanation }, locale)
           : nothing}`;
     }

@@ -69,6 +69,17 @@ const nl = {
     'cancel-until-after-sessions': 'kosteloos afmelden kan volgens cancelUntil tot na de laatste bijeenkomst; kies een moment vóór de bijeenkomsten',
     // Issue 23 (m23b): price per organisation type.
     'price-type-twice': 'dit type organisatie heeft al een prijs in een eerdere regel van price.rates; alleen die eerste telt. Noem elk type één keer',
+    // Issue 23 (m23c): reserved places.
+    'reserved-for-nobody': 'gereserveerde plaatsen zijn voor iemand: noem de organisaties (organisations) of de typen organisatie (organisationTypes) die ze mogen nemen',
+    'reserved-without-capacity': 'gereserveerde plaatsen komen bovenop een aantal plaatsen: geef deze bijeenkomst of de aanmelding een capacity, of haal reservedPlaces weg',
+    'reserved-per-session-only': 'gereserveerde plaatsen bij een bijeenkomst gelden alleen bij aanmelden per bijeenkomst (scope "session"); zet ze bij aanmelding voor de hele reeks in registration.reservedPlaces',
+    // Issue 23 (m23c): invitations.
+    'invitation-who': 'zeg wie een uitnodigingscode nodig heeft: óf organisationTypes (deze typen organisatie), óf allExcept (iedereen behalve deze typen, bijvoorbeeld de leden), niet allebei en niet geen van beide',
+    'code-sessions-per-session-only': 'een code voor bepaalde bijeenkomsten (sessions) kan alleen bij aanmelden per bijeenkomst (scope "session"); haal sessions weg of meld per bijeenkomst aan',
+    'code-unknown-session': 'deze bijeenkomst bestaat niet in dit netwerk; gebruik het id van een van de bijeenkomsten',
+    // Issue 23 (m23c): a venue for participants only.
+    'participants-only-unseen':
+      'het adres van deze locatie is alleen voor deelnemers (participantsOnly), maar de aanmelding loopt niet via deze server (mode "external" of "email"), dus niemand krijgt het adres; zet mode op "built-in" of "closed", of haal participantsOnly weg',
     'closed-format-built-in':
       'een gesloten netwerk (format "closed") neemt geen aanmeldingen aan, ook niet met mode "built-in"; zet mode op "closed" of format op "open"',
     timeSkipped: (chosen: string) =>
@@ -156,6 +167,17 @@ const en: ProblemMessages = {
     'cancel-until-after-sessions': 'cancelUntil lets people cancel for free until after the last session; choose a moment before the sessions',
     // Issue 23 (m23b): price per organisation type.
     'price-type-twice': 'this organisation type already has a price in an earlier entry of price.rates; only that first one counts. Name each type once',
+    // Issue 23 (m23c): reserved places.
+    'reserved-for-nobody': 'reserved places are for somebody: name the organisations (organisations) or organisation types (organisationTypes) that may take them',
+    'reserved-without-capacity': 'reserved places come on top of a number of places: give this session or the registration a capacity, or remove reservedPlaces',
+    'reserved-per-session-only': 'reserved places on a session only apply where people register per session (scope "session"); for the whole series put them in registration.reservedPlaces',
+    // Issue 23 (m23c): invitations.
+    'invitation-who': 'say who needs an invitation code: either organisationTypes (these organisation types) or allExcept (everyone but these types, for example the members), not both and not neither',
+    'code-sessions-per-session-only': 'a code for some sessions (sessions) only works where people register per session (scope "session"); remove sessions or register per session',
+    'code-unknown-session': 'this session does not exist in this network; use the id of one of its sessions',
+    // Issue 23 (m23c): a venue for participants only.
+    'participants-only-unseen':
+      'the address of this venue is for participants only (participantsOnly), but registration does not go through this server (mode "external" or "email"), so nobody gets the address; set mode to "built-in" or "closed", or remove participantsOnly',
     'closed-format-built-in':
       'a closed network (format "closed") takes no registrations, not even with mode "built-in"; set mode to "closed" or format to "open"',
     timeSkipped: (chosen: string) =>

@@ -56,7 +56,7 @@ function registerNetworkDocument(app: FastifyInstance, { store, networks, now }:
     let key = '';
     for (const target in counts) {
       const c = counts[target]!;
-      key += `${target}\u0000${c.confirmed},${c.pending},${c.waitlisted}\n`;
+      key += `${target}\u0000${c.confirmed},${c.pending},${c.waitlisted},${c.reserved ?? 0}\n`;
     }
     const at = now(n.id);
     const second = Math.floor(at.getTime() / 1000);

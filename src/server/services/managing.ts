@@ -14,6 +14,7 @@ import {
   freesPlaceForWaitlist,
   registrationGate,
   findSession,
+  fitsTargetReservation,
   hasPlaceAt,
   networkCalendar,
   type Locale,
@@ -131,10 +132,13 @@ export class Managing {
         const gate = row.session_id === sessionId ? undefined : registrationGate(network, findSession(network, sessionId), now);
         return { ok: false as const, code: gate?.code ?? 'not-switchable', reasons: gate ? [gate] : [] };
       }
+      // Issue 23: a reserved place at the new session, when this person fits it (core decides).
+      const reserved = fitsTargetReservation(network, sessionId, { organisation: row.participant.organisation, organisationType: row.organisation_type });
       const decision = decideRegistration(
         network,
         {
           sessionId,
+          reserved,
           ...(row.organisation_type && { organisationType: row.organisation_type as OrganisationType }),
           declarations: row.declarations,
           invitation: row.invitation,
@@ -148,7 +152,7 @@ export class Managing {
         now,
       );
       if (decision.outcome === 'rejected') return { ok: false as const, code: decision.reasons[0]!.code, reasons: decision.reasons };
-      await repo.move(id, sessionId, sessionId, decision.outcome);
+      await repo.move(id, sessionId, sessionId, decision.outcome, reserved);
       const moved = (await repo.byId(id))!;
       const position = decision.outcome === 'waitlisted' ? await repo.position(moved) : undefined;
       // The old session's calendar item goes out of the person's calendar in the same e-mail.

@@ -6,7 +6,7 @@
  * they moved themselves, and the freed place goes to the waiting list. Adding someone and
  * importing a list are Registering's (registering.ts), cancelling is Intake's `remove`.
  */
-import { personalReasons, validateRegistrationInput, findSession, registrationScope, type Network, type OrganisationType, type Problem, type Reason } from '../../core/index.js';
+import { personalReasons, validateRegistrationInput, findSession, fitsTargetReservation, registrationScope, type Network, type OrganisationType, type Problem, type Reason } from '../../core/index.js';
 import { decideOrganiserRegistration } from '../../core/organiser-registration.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { hasCalendarItem } from '../mail/compose.js';
@@ -99,9 +99,10 @@ export class OrganiserChanges {
       for (const target of [found.row.target, sessionId].sort()) await repo.lock(network.id, target);
       const row = (await repo.byId(id))!;
       if (!isActive(row.status)) return { ok: false as const, code: 'not-active' as const };
+      const reserved = fitsTargetReservation(network, sessionId, { organisation: row.participant.organisation, organisationType: row.organisation_type });
       const decision = decideOrganiserRegistration(
         network,
-        { sessionId, ...(row.organisation_type && { organisationType: row.organisation_type as OrganisationType }), declarations: row.declarations, ...(row.group_size !== null && { groupSize: row.group_size }) },
+        { sessionId, reserved, ...(row.organisation_type && { organisationType: row.organisation_type as OrganisationType }), declarations: row.declarations, ...(row.group_size !== null && { groupSize: row.group_size }) },
         {
           counts: await repo.counts(network.id, sessionId),
           duplicate: await repo.hasActive(network.id, sessionId, row.email_lower),
@@ -111,7 +112,7 @@ export class OrganiserChanges {
         { overCapacity },
       );
       if (decision.outcome === 'rejected') return { ok: false as const, code: 'rejected' as const, reasons: decision.reasons };
-      await repo.move(id, sessionId, sessionId, decision.outcome);
+      await repo.move(id, sessionId, sessionId, decision.outcome, reserved);
       const moved = (await repo.byId(id))!;
       const position = decision.outcome === 'waitlisted' ? await repo.position(moved) : undefined;
       const withdrawn = hasCalendarItem(row.status) && row.session_id ? { withdrawnSessionId: row.session_id } : {};

@@ -13,7 +13,11 @@ import {
   validateRegistrationInput,
   reasonText,
   registrationScope,
-  invitationTypes,
+  needsInvitation,
+  findSession,
+  fitsReservation,
+  codeAdmits,
+  reservationFor,
   type Network,
   type PlaceCounts,
   type Problem,
@@ -57,6 +61,8 @@ interface Pending {
   bodyHash?: string;
   email: string;
   organisation?: string;
+  /** Issue 23: fits the target's reservation (core `fitsReservation`). */
+  reserved?: true;
   /** Added by an organiser (organiser-registrations.ts): their rules (core), their choice of e-mail. */
   organiser?: ByOrganiser;
   answer: (result: RegisterResult) => void;
@@ -84,12 +90,13 @@ class Trial extends Error {
 /** Reasons that are about the state of the network, not about the request: HTTP 409. */
 const CONFLICTS = new Set(['full', 'waitlist-full', 'session-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
 
-function checkInvitation(network: Network, code: string | undefined): 'none' | 'valid' | 'invalid' {
+function checkInvitation(network: Network, code: string | undefined, sessionId: string | undefined): 'none' | 'valid' | 'invalid' {
   if (!code) return 'none';
   const hash = createHash('sha256').update(code.trim()).digest();
   const ok = (network.registration.invitation?.codes ?? []).some((c) => {
     const stored = Buffer.from(c.hash.slice('sha256:'.length), 'hex');
-    return stored.length === hash.length && timingSafeEqual(stored, hash);
+    // Issue 23: a code limited to some sessions admits to those only (core decides).
+    return stored.length === hash.length && timingSafeEqual(stored, hash) && codeAdmits(c, sessionId);
   });
   return ok ? 'valid' : 'invalid';
 }
@@ -186,7 +193,7 @@ export class Registering {
       target: registrationScope(network) === 'session' ? input.sessionId! : 'network',
       locale: input.locale ?? 'nl',
       type,
-      invitation: type && invitationTypes(network).includes(type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode)) : 'none',
+      invitation: needsInvitation(network, type) ? (organiser ? 'valid' : checkInvitation(network, input.invitationCode, input.sessionId)) : 'none',
       // A key stands for one registration: the same key with other details is someone else (or
       // the same person after changing the form) and must never receive the first one's token.
       // Without a key nothing is compared, and the hash is not made (issue 28: a cost per request).
@@ -195,6 +202,8 @@ export class Registering {
       // One owner of when two names are one organisation (core); rows stored before it used plain lower case.
       ...(p.organisation && { organisation: organisationKey(p.organisation) }),
       ...(organiser && { organiser }),
+      // Issue 23: whether this person may take the target's reserved places (core decides who fits).
+      ...(fitsReservation(reservationFor(network, findSession(network, input.sessionId)), p) && { reserved: true }),
       answer: () => {},
       fail: () => {},
     };
@@ -314,6 +323,7 @@ export class Registering {
       declarations: input.declarations ?? [],
       invitation: r.invitation,
       ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
+      ...(r.reserved && { reserved: true }),
     };
     const known = { counts: { ...counts }, duplicate: active.has(r.email), organisationCount: r.organisation ? (organisations.get(r.organisation) ?? 0) : 0 };
     // An organiser's own addition: their rules (core), which may give a place past capacity.
@@ -333,6 +343,7 @@ export class Registering {
     }
     // Counting along: what the next request in the batch is decided on, as if this one had committed.
     counts[status]++;
+    if (r.reserved && status !== 'waitlisted') counts.reserved = (counts.reserved ?? 0) + 1;
     active.add(r.email);
     if (r.organisation && status !== 'waitlisted') organisations.set(r.organisation, (organisations.get(r.organisation) ?? 0) + 1);
     const id = randomUUID();
@@ -358,6 +369,7 @@ export class Registering {
       groupSize: input.groupSize ?? null,
       locale,
       places,
+      ...(r.reserved && { reserved: true }),
     });
     if (r.key) {
       const bodyHash = r.bodyHash!;

@@ -35,6 +35,7 @@ export class StatusChange {
         declarations: w.declarations,
         invitation: w.invitation,
         ...(w.group_size !== null && { groupSize: w.group_size }),
+        ...(w.reserved && { reserved: true }),
         organisationCount: limited && w.organisation_lower ? await repo.organisationCount(network.id, target, w.organisation_lower, w.id) : 0,
       })),
     );

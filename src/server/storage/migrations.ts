@@ -384,4 +384,15 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `
   ALTER TABLE registrations ADD COLUMN place_asked jsonb NOT NULL DEFAULT '{}'::jsonb
   `,
+  // Reserved places (issue 23, core's reserved-places.ts): whether the person fits the target's
+  // reservation, decided when they register; the kept counts say how many places such people hold.
+  `
+  ALTER TABLE registrations ADD COLUMN reserved boolean NOT NULL DEFAULT false;
+  ALTER TABLE target_counts ADD COLUMN reserved integer NOT NULL DEFAULT 0;
+  CREATE FUNCTION leerkring_keep_reserved_counts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP <> 'INSERT' AND OLD.reserved AND OLD.status IN ('confirmed', 'pending') THEN UPDATE target_counts SET reserved = reserved - 1 WHERE network_id = OLD.network_id AND target = OLD.target; END IF; IF TG_OP <> 'DELETE' AND NEW.reserved AND NEW.status IN ('confirmed', 'pending') THEN INSERT INTO target_counts AS t (network_id, target, reserved) VALUES (NEW.network_id, NEW.target, 1) ON CONFLICT (network_id, target) DO UPDATE SET reserved = t.reserved + 1; END IF; RETURN NULL; END $$;
+  CREATE TRIGGER registrations_keep_reserved_counts AFTER INSERT OR DELETE ON registrations FOR EACH ROW EXECUTE FUNCTION leerkring_keep_reserved_counts();
+  CREATE TRIGGER registrations_keep_reserved_counts_change AFTER UPDATE OF status, target, network_id, reserved ON registrations FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.target IS DISTINCT FROM NEW.target OR OLD.network_id IS DISTINCT FROM NEW.network_id OR OLD.reserved IS DISTINCT FROM NEW.reserved)
+    EXECUTE FUNCTION leerkring_keep_reserved_counts()
+  `,
 ];

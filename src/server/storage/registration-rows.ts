@@ -43,6 +43,8 @@ export interface RegistrationRow {
   participant: { name: string; email: string; organisation?: string; organisationType?: string; role?: string; phone?: string };
   organisation_lower: string | null;
   organisation_type: string | null;
+  /** Issue 23: the person fits the target's reservation, as decided when they registered. */
+  reserved?: boolean;
   declarations: string[];
   answers: Record<string, unknown>;
   invitation: 'none' | 'valid' | 'invalid';
@@ -96,6 +98,8 @@ export interface NewRegistration {
   groupSize: number | null;
   locale: Locale;
   places: RegistrationRow['places'];
+  /** Issue 23: the person fits the target's reservation (core `fitsReservation`). */
+  reserved?: boolean;
 }
 
 export function json<T>(v: unknown): T {

@@ -12,6 +12,13 @@ import { ACTIVE, ERASE, ERASE_REST, HOLDS_DATA, INVOICE_KEPT, SET_PLACES, json, 
 export { ACTIVE_STATUSES, json, type MessageRow, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 export { MailingRepository } from './mailings.js';
 
+/** A kept counts row as numbers; `reserved` (issue 23) only where people who fit a reservation hold places. */
+function keptCounts(r: PlaceCounts): PlaceCounts {
+  const out: PlaceCounts = { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) };
+  if (Number(r.reserved ?? 0) > 0) out.reserved = Number(r.reserved);
+  return out;
+}
+
 export class RegistrationRepository {
   readonly #q: Queryable;
 
@@ -32,11 +39,10 @@ export class RegistrationRepository {
   async lock(networkId: string, target: string): Promise<PlaceCounts> {
     const { rows } = await this.#q.query<PlaceCounts>(
       `INSERT INTO target_counts AS t (network_id, target) VALUES ($1, $2)
-         ON CONFLICT (network_id, target) DO UPDATE SET confirmed = t.confirmed RETURNING confirmed, pending, waitlisted`,
+         ON CONFLICT (network_id, target) DO UPDATE SET confirmed = t.confirmed RETURNING confirmed, pending, waitlisted, reserved`,
       [networkId, target],
     );
-    const r = rows[0]!;
-    return { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) };
+    return keptCounts(rows[0]!);
   }
 
   /**
@@ -47,10 +53,10 @@ export class RegistrationRepository {
     const { rows } = await this.#q.query<PlaceCounts & { target: string }>(
       `INSERT INTO target_counts AS t (network_id, target)
          SELECT $1, x.target FROM unnest($2::text[]) WITH ORDINALITY AS x(target, ord) ORDER BY x.ord
-         ON CONFLICT (network_id, target) DO UPDATE SET confirmed = t.confirmed RETURNING target, confirmed, pending, waitlisted`,
+         ON CONFLICT (network_id, target) DO UPDATE SET confirmed = t.confirmed RETURNING target, confirmed, pending, waitlisted, reserved`,
       [networkId, targets],
     );
-    return new Map(rows.map((r) => [r.target, { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) }]));
+    return new Map(rows.map((r) => [r.target, keptCounts(r)]));
   }
 
   /**
@@ -117,22 +123,22 @@ export class RegistrationRepository {
 
   /** The kept counts of a target (under its lock, they are exact). */
   async counts(networkId: string, target: string): Promise<PlaceCounts> {
-    const { rows } = await this.#q.query<PlaceCounts>('SELECT confirmed, pending, waitlisted FROM target_counts WHERE network_id = $1 AND target = $2', [networkId, target]);
+    const { rows } = await this.#q.query<PlaceCounts>('SELECT confirmed, pending, waitlisted, reserved FROM target_counts WHERE network_id = $1 AND target = $2', [networkId, target]);
     const r = rows[0];
-    return r ? { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) } : { confirmed: 0, pending: 0, waitlisted: 0 };
+    return r ? keptCounts(r) : { confirmed: 0, pending: 0, waitlisted: 0 };
   }
 
   /** The kept counts of several networks at once, per network and target (networks without any are absent). */
   async countsByNetworks(networkIds: string[]): Promise<Map<string, Record<string, PlaceCounts>>> {
     const { rows } = await this.#q.query<PlaceCounts & { network_id: string; target: string }>(
-      'SELECT network_id, target, confirmed, pending, waitlisted FROM target_counts WHERE network_id = ANY($1::text[])',
+      'SELECT network_id, target, confirmed, pending, waitlisted, reserved FROM target_counts WHERE network_id = ANY($1::text[])',
       [networkIds],
     );
     const out = new Map<string, Record<string, PlaceCounts>>();
     for (const r of rows) {
       let counts = out.get(r.network_id);
       if (!counts) out.set(r.network_id, (counts = {}));
-      counts[r.target] = { confirmed: Number(r.confirmed), pending: Number(r.pending), waitlisted: Number(r.waitlisted) };
+      counts[r.target] = keptCounts(r);
     }
     return out;
   }
@@ -165,12 +171,12 @@ export class RegistrationRepository {
     const { rows } = await this.#q.query<{ kept: number }>(
       `WITH ins AS (
          INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, organisation_type,
-           declarations, answers, invitation, group_size, locale, search_text, places)
+           declarations, answers, invitation, group_size, locale, search_text, places, reserved)
          SELECT r.id, r.network_id, r.target, r.session_id, r.status, r.email_lower, r.participant, r.organisation_lower, r.organisation_type,
-           r.declarations, r.answers, r.invitation, r.group_size, r.locale, r.search_text, r.places
+           r.declarations, r.answers, r.invitation, r.group_size, r.locale, r.search_text, r.places, coalesce(r.reserved, false)
            FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, network_id text, target text, session_id text, status text, email_lower text,
              participant jsonb, organisation_lower text, organisation_type text, declarations jsonb, answers jsonb, invitation text, group_size integer, locale text,
-             search_text text, places jsonb, ord bigint)
+             search_text text, places jsonb, reserved boolean, ord bigint)
            ORDER BY r.ord
          RETURNING id
        ), kept AS (
@@ -190,7 +196,7 @@ export class RegistrationRepository {
             ord,
             id: r.id, network_id: r.networkId, target: r.target, session_id: r.sessionId, status: r.status, email_lower: r.emailLower, participant: r.participant,
             organisation_lower: r.organisationLower, organisation_type: r.organisationType, declarations: r.declarations, answers: r.answers,
-            invitation: r.invitation, group_size: r.groupSize, locale: r.locale, search_text: searchTextOf(r.participant), places: r.places,
+            invitation: r.invitation, group_size: r.groupSize, locale: r.locale, search_text: searchTextOf(r.participant), places: r.places, reserved: r.reserved ?? false,
           })),
         ),
         JSON.stringify(answers.map((a) => ({ key: a.key, network_id: a.networkId, response: a.response, body_hash: a.bodyHash }))),
@@ -351,10 +357,10 @@ export class RegistrationRepository {
    * the rules gave it there. It gets a new place in the arrival order: on a waiting list, someone
    * who moves in joins at the end, like anyone registering now.
    */
-  async move(id: string, target: string, sessionId: string | null, status: Status): Promise<void> {
+  async move(id: string, target: string, sessionId: string | null, status: Status, reserved = false): Promise<void> {
     await this.#q.query(
-      `UPDATE registrations SET target = $2, session_id = $3, status = $4, seq = nextval(pg_get_serial_sequence('registrations', 'seq')), updated_at = now() WHERE id = $1`,
-      [id, target, sessionId, status],
+      `UPDATE registrations SET target = $2, session_id = $3, status = $4, reserved = $5, seq = nextval(pg_get_serial_sequence('registrations', 'seq')), updated_at = now() WHERE id = $1`,
+      [id, target, sessionId, status, reserved],
     );
   }
 

@@ -1,0 +1,40 @@
+/**
+ * Issue 23: reserved places ("5 extra plaatsen voor de gastgemeente"). A target (a session where
+ * people register per session, else the whole series) may hold `reservedPlaces.places` on top
+ * of its capacity for named organisations or organisation types. The one owner of who fits and of
+ * how many places are free for whom. Counting is "reserved first": a person who fits takes a
+ * reserved place before a general one, so the general places stay for everyone else; the kept
+ * counts say how many of the places taken are taken by people who fit (`PlaceCounts.reserved`).
+ */
+import type { Network, Session } from './schema.js';
+import type { PlaceCounts } from './availability.js';
+import { capacityFor, registrationScope } from './policy.js';
+
+export type ReservedPlaces = NonNullable<Network['registration']['reservedPlaces']>;
+
+/** The reservation of a target: the session's (per session, with the registration's as default), or the series'. */
+export function reservationFor(network: Network, session: Session | undefined): ReservedPlaces | undefined {
+  if (registrationScope(network) === 'session') return session?.reservedPlaces ?? network.registration.reservedPlaces;
+  return session ? undefined : network.registration.reservedPlaces;
+}
+
+/**
+ * Places free at a target for a person who fits its reservation (`fits`) or not; undefined when
+ * there is no limit. Someone who fits may take every place left; anyone else only the general
+ * places that people who fit have not taken beyond the reserved ones.
+ * @example placesFree(network, session, { confirmed: 2, pending: 0, waitlisted: 0, reserved: 0 }, false) // 0 with capacity 2 and 1 reserved
+ */
+export function placesFree(network: Network, session: Session | undefined, counts: PlaceCounts, fits = false): number | undefined {
+  const capacity = capacityFor(network, session);
+  if (capacity === undefined) return undefined;
+  const reserved = reservationFor(network, session)?.places ?? 0;
+  const taken = counts.confirmed + counts.pending;
+  return fits ? capacity + reserved - taken : capacity - (taken - Math.min(counts.reserved ?? 0, reserved));
+}
+
+/** Reserved places nobody who fits has taken yet, and that are still free; undefined without a reservation. */
+export function reservedLeft(network: Network, session: Session | undefined, counts: PlaceCounts): number | undefined {
+  const reserved = reservationFor(network, session)?.places;
+  if (reserved === undefined) return undefined;
+  return Math.max(0, Math.min(reserved - Math.min(counts.reserved ?? 0, reserved), placesFree(network, session, counts, true) ?? 0));
+}
