@@ -87,6 +87,19 @@ class Trial extends Error {
 }
 
 
+/** What core's decision reads of one request. */
+function requestOf(r: Pending) {
+  const { input } = r;
+  return {
+    ...(input.sessionId && { sessionId: input.sessionId }),
+    ...(r.type && { organisationType: r.type }),
+    declarations: input.declarations ?? [],
+    invitation: r.invitation,
+    ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
+    ...(r.reserved && { reserved: true as const }),
+  };
+}
+
 /** Reasons that are about the state of the network, not about the request: HTTP 409. */
 const CONFLICTS = new Set(['full', 'waitlist-full', 'session-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
 
@@ -317,14 +330,7 @@ export class Registering {
       results.push(earlier.bodyHash === r.bodyHash ? (earlier.response as RegisterResult) : { kind: 'idempotency-mismatch' });
       return;
     }
-    const request = {
-      ...(input.sessionId && { sessionId: input.sessionId }),
-      ...(r.type && { organisationType: r.type }),
-      declarations: input.declarations ?? [],
-      invitation: r.invitation,
-      ...(input.groupSize !== undefined && { groupSize: input.groupSize }),
-      ...(r.reserved && { reserved: true }),
-    };
+    const request = requestOf(r);
     const known = { counts: { ...counts }, duplicate: active.has(r.email), organisationCount: r.organisation ? (organisations.get(r.organisation) ?? 0) : 0 };
     // An organiser's own addition: their rules (core), which may give a place past capacity.
     const decision = r.organiser ? decideOrganiserRegistration(network, request, known, r.now, { overCapacity: r.organiser.overCapacity }) : decideRegistration(network, request, known, r.now);
