@@ -81,7 +81,7 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
     reply.header('cache-control', 'no-store');
     if (r.query.limit !== undefined) {
       const limit = Math.min(Number(r.query.limit), MAX_PAGE);
-      const [page, total] = await Promise.all([store.intake.page(r.n.id, r.filter, r.after, limit), store.intake.count(r.n.id, r.filter)]);
+      const [page, total] = await Promise.all([store.intake.page(r.n.id, r.filter, r.after, limit), store.intake.count(r.n, r.filter)]);
       return { registrations: page.rows.map(organiserView), next: page.next ? encodeCursor(page.next) : null, total };
     }
     const rows = store.intake.stream(r.n.id, r.filter);
