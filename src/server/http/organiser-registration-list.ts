@@ -27,18 +27,23 @@ function decodeCursor(text: string): ListCursor | undefined {
   return undefined;
 }
 
-/** A registration as organisers see it: in the console's list and, worded by core, in the CSV. */
-export const organiserView = (row: ListedRow): AdminRegistration => ({
-  ...view(row, row.position),
-  target: row.target,
-  organisationType: row.organisation_type,
-  answers: row.answers,
-  declarations: row.declarations,
-  reason: row.reason,
-  attendance: row.attendance,
-  note: row.organiser_note ?? null,
-  groupSize: row.group_size ?? null,
-});
+/**
+ * A registration as organisers see it: in the console's list and, worded by core, in the CSV.
+ * The row's view with the organisers' fields added to it (one object of one shape per row, not
+ * a copy by spreading: issue 27).
+ */
+export const organiserView = (row: ListedRow): AdminRegistration => {
+  const v = view(row, row.position) as AdminRegistration;
+  v.target = row.target;
+  v.organisationType = row.organisation_type;
+  v.answers = row.answers;
+  v.declarations = row.declarations;
+  v.reason = row.reason;
+  v.attendance = row.attendance;
+  v.note = row.organiser_note ?? null;
+  v.groupSize = row.group_size ?? null;
+  return v;
+};
 
 /** The filter a query asks for, or the sentence saying what is wrong with it. */
 function filterOf(q: RegistrationsQuery, n: Network): { filter: ListFilter; after?: ListCursor } | { problem: string } {
