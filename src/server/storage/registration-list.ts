@@ -110,7 +110,7 @@ export async function countMatching(q: Queryable, networkId: string, filter: Lis
  * the way where every waiting row of a target passes by (no filter but target and status);
  * otherwise per row, as on a page.
  */
-export async function* listStream(q: Queryable, networkId: string, filter: ListFilter, batch = 2000): AsyncGenerator<ListedRow[]> {
+export async function* listStream(q: Queryable, networkId: string, filter: ListFilter, batch = 1000): AsyncGenerator<ListedRow[]> {
   const counting = !filter.words?.length && !filter.organisationType && !filter.answer && !filter.attendance;
   if (!counting) {
     let after: ListCursor | undefined;
