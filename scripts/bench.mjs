@@ -937,7 +937,7 @@ async function smtpBench(url) {
   const { default: nodemailer } = await import('nodemailer');
   const { openDatabase } = await import('../dist/server/storage/db.js');
   const { RegistrationService } = await import('../dist/server/services/registration-service.js');
-  const { createMailer, deliverOutbox } = await import('../dist/server/mail/delivery.js');
+  const { createMailer, deliverOutbox, DELIVERY_BATCH } = await import('../dist/server/mail/delivery.js');
   const { composeMail } = await import('../dist/server/mail/compose.js');
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -958,7 +958,8 @@ async function smtpBench(url) {
     const t0 = performance.now();
     let sent = 0;
     for (;;) {
-      const out = await deliverOutbox(db, mailer, 50);
+      // As the server's delivery job does: its batch size.
+      const out = await deliverOutbox(db, mailer, DELIVERY_BATCH);
       sent += out.sent;
       if (!out.sent && !out.failed) break;
     }

@@ -122,5 +122,20 @@ for (const backend of BACKENDS) {
       assert.equal(rows[0]!.search_text, null, 'no copy of the name is left');
       assert.equal((await list('limit=5&q=osterberg')).total, 0);
     });
+
+    test('a total by status alone, of the network or one target, is read from the kept counts, not counted from the rows; other filters count the rows', async () => {
+      const rows = (await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM registrations WHERE network_id = 'groot' AND status = 'confirmed'`)).rows[0]!.n;
+      assert.equal((await list('limit=1&status=confirmed')).total, rows);
+      // The kept count is what the total says: made to differ from the rows, the total follows it.
+      await s.db.query(`UPDATE target_counts SET confirmed = confirmed + 1000 WHERE network_id = 'groot' AND target = 'network'`);
+      try {
+        assert.equal((await list('limit=1&status=confirmed')).total, rows + 1000, 'status alone: the kept count');
+        assert.equal((await list('limit=1&status=confirmed&session=network')).total, rows + 1000, 'status and target: the kept count');
+        assert.equal((await list('limit=1&status=confirmed&organisationType=municipality')).total < rows, true, 'another filter: counted from the rows');
+        assert.equal((await list('limit=1')).total, 120, 'every status: counted from the rows (cancelled ones have no kept count)');
+      } finally {
+        await s.db.query(`UPDATE target_counts SET confirmed = confirmed - 1000 WHERE network_id = 'groot' AND target = 'network'`);
+      }
+    });
   });
 }

@@ -27,19 +27,25 @@ function decodeCursor(text: string): ListCursor | undefined {
   return undefined;
 }
 
-/** A registration as organisers see it: in the console's list and, worded by core, in the CSV. */
-export const organiserView = (row: ListedRow): AdminRegistration => ({
-  ...view(row, row.position),
-  target: row.target,
-  organisationType: row.organisation_type,
-  answers: row.answers,
-  declarations: row.declarations,
-  reason: row.reason,
-  attendance: row.attendance,
-  note: row.organiser_note ?? null,
-  groupSize: row.group_size ?? null,
-  ...(row.cancellation_fee !== null && { cancellationFee: row.cancellation_fee }),
-});
+/**
+ * A registration as organisers see it: in the console's list and, worded by core, in the CSV.
+ * The row's view with the organisers' fields added to it (one object of one shape per row, not
+ * a copy by spreading: issue 27).
+ */
+export const organiserView = (row: ListedRow): AdminRegistration => {
+  const v = view(row, row.position) as AdminRegistration;
+  v.target = row.target;
+  v.organisationType = row.organisation_type;
+  v.answers = row.answers;
+  v.declarations = row.declarations;
+  v.reason = row.reason;
+  v.attendance = row.attendance;
+  v.note = row.organiser_note ?? null;
+  v.groupSize = row.group_size ?? null;
+  // The fee that stood at a late cancel (issue 23); absent where none stands.
+  if (row.cancellation_fee !== null) v.cancellationFee = row.cancellation_fee;
+  return v;
+};
 
 /** The filter a query asks for, or the sentence saying what is wrong with it. */
 function filterOf(q: RegistrationsQuery, n: Network): { filter: ListFilter; after?: ListCursor } | { problem: string } {
@@ -84,7 +90,7 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
     reply.header('cache-control', 'no-store');
     if (r.query.limit !== undefined) {
       const limit = Math.min(Number(r.query.limit), MAX_PAGE);
-      const [page, total] = await Promise.all([store.intake.page(r.n.id, r.filter, r.after, limit), store.intake.count(r.n.id, r.filter)]);
+      const [page, total] = await Promise.all([store.intake.page(r.n.id, r.filter, r.after, limit), store.intake.count(r.n, r.filter)]);
       return { registrations: page.rows.map(organiserView), next: page.next ? encodeCursor(page.next) : null, total };
     }
     const rows = store.intake.stream(r.n.id, r.filter);

@@ -66,18 +66,31 @@ export function registrationIdParam(req: FastifyRequest): string | undefined {
   return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : undefined;
 }
 
+/** Statuses a participant can still cancel. */
+const CANCELLABLE: readonly string[] = ['confirmed', 'waitlisted', 'pending'];
+
+/**
+ * A registration as the API shows it. One shape for every row (issue 27: the whole organiser
+ * list builds 50,000 of them): what a row does not have is undefined, which JSON leaves out, so
+ * the text is the same as with the keys left out, without an object of another shape per row.
+ */
 export function view(row: RegistrationRow, position: number | undefined) {
+  let places: RegistrationRow['places'] | undefined;
+  // Inside a series: the place per session with places of its own (core's session-places.ts).
+  for (const _ in row.places ?? {}) {
+    places = row.places;
+    break;
+  }
   return {
     id: row.id,
     networkId: row.network_id,
-    ...(row.session_id && { sessionId: row.session_id }),
+    sessionId: row.session_id || undefined,
     status: row.status,
-    ...(position !== undefined && { position }),
+    position,
     participant: row.participant,
     createdAt: new Date(row.created_at).toISOString(),
-    canCancel: ['confirmed', 'waitlisted', 'pending'].includes(row.status),
-    // Inside a series: the place per session with places of its own (core's session-places.ts).
-    ...(Object.keys(row.places ?? {}).length && { places: row.places }),
+    canCancel: CANCELLABLE.includes(row.status),
+    places,
   };
 }
 

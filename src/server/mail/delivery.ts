@@ -8,7 +8,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Queryable, Db } from '../storage/db.js';
-import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, setNames, type OutboxRow } from '../storage/outbox.js';
+import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, setNames, stillToSend, type OutboxRow } from '../storage/outbox.js';
 import type { MailMessage } from './compose.js';
 
 export { claimOutbox, type OutboxRow } from '../storage/outbox.js';
@@ -21,7 +21,7 @@ export interface Mailer {
    */
   send(message: MailMessage, meta?: { registrationId?: string | null; namingRow?: string }): Promise<string | undefined>;
   readonly description: string;
-  /** How many messages it sends at once (SMTP: its pool's connections); one by default. */
+  /** How many messages it is given at once (SMTP: twice its pool's connections); one by default. */
   readonly concurrency?: number;
 }
 
@@ -97,7 +97,9 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
   return {
     description: smtpUrl ? `SMTP ${new URL(smtpUrl).host}` : `.eml files in ${outboxDir}`,
     // .eml files are written one after another: their names keep the order they were sent in.
-    concurrency: smtpUrl ? SMTP_CONNECTIONS : 1,
+    // Twice as many senders as connections (issue 27): while one message is on a connection, the
+    // next is checked and composed and waits in the pool's queue, so no connection idles.
+    concurrency: smtpUrl ? SMTP_CONNECTIONS * 2 : 1,
     async send(message, meta = {}) {
       const info = await transport.sendMail({
         from,
@@ -187,7 +189,10 @@ const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) 
  * outside any transaction, then marked as sent; once sent, the text (which holds the manage
  * link) is removed from the database. A registration therefore never waits for SMTP, not even
  * on the embedded database, which runs one transaction at a time. A row with facts is composed
- * after its claim, just before sending; failing to compose counts as failing to send.
+ * after its claim, just before sending; failing to compose counts as failing to send. While one
+ * batch is sent, the next is claimed and read (issue 27), and marking sent does not hold up the
+ * senders; each row is checked just before it is composed, so someone erased meanwhile gets
+ * nothing composed from what was read before.
  */
 export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
   const worker = options.worker ?? `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
@@ -196,60 +201,98 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
   const told = new Set<string>();
   let sent = 0;
   let failed = 0;
-  for (;;) {
+  const prepare = async (): Promise<Prepared> => {
     // A big save or message is queued here, a batch of its people before each batch sent.
     const expanded = (await compose?.expand?.()) ?? false;
     const claimed = await claimOutbox(db, worker, limit, options.claimTimeoutMs, compose !== undefined);
     const { rows: batch, deferred }: { rows: Gathered[]; deferred: boolean } = compose ? await gatherOrganiserNews(db, claimed, worker, options.claimTimeoutMs, told) : { rows: claimed, deferred: false };
-    let failures = 0;
-    const done: string[] = [];
     const registrations = [...new Set(batch.flatMap((row) => [row, ...(row.more ?? [])]).flatMap((r) => (!r.message && r.registration_id ? [r.registration_id] : [])))];
     // Failing to read them together leaves each row to compose on its own, as before.
     const composeNow = compose?.forBatch && registrations.length ? await compose.forBatch(registrations).catch(() => compose) : compose;
-    // Composed and sent `mailer.concurrency` at a time (SMTP: the pool's connections), each row on its own:
-    // one row's failure is that row's. Marked as sent ten at a time, as before.
-    const sendOne = async (row: Gathered): Promise<void> => {
-      const ids = [row.id, ...(row.more ?? []).map((r) => r.id)];
-      let message: MailMessage | undefined;
-      try {
-        if (!row.message && !composeNow) throw new Error('no composer for a row with facts');
-        const more = row.more?.length ? { more: row.more.map((r) => ({ registrationId: r.registration_id, facts: parsed(r.facts ?? {}) })) } : {};
-        message = row.message ? parsed(row.message as MailMessage | string) : await composeNow!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}), ...more });
-        // One e-mail that names several people: the row keeps whom (as a digest does), so erasing any
-        // of them removes it and its .eml file at the next purge, not only erasing the first.
-        const names = row.more?.length ? gatheredNames(row) : row.names;
-        if (message && row.more?.length) await setNames(db, row.id, names!);
-        const file = message && (await mailer.send(message, { registrationId: row.registration_id, ...(names?.length && { namingRow: String(row.id) }) }));
-        if (file) options.onWritten?.(row.kind, file);
-      } catch (error) {
-        // Free again at once: the next turn of the job tries again, up to ten attempts in all.
-        for (const id of ids) await releaseClaim(db, id, worker, String((error as Error).message));
-        failed++;
-        failures++;
+    return { expanded, claimed, batch, deferred, composeNow };
+  };
+  let next: Promise<Prepared> | undefined = prepare();
+  for (;;) {
+    const current: Prepared = await next!;
+    const { expanded, claimed, batch, deferred, composeNow } = current;
+    // A full batch: the next one is claimed and read while this one is sent.
+    next = (claimed.length >= limit || expanded) && !deferred && !options.stopping?.() ? prepare() : undefined;
+    next?.catch(() => {});
+    const out = await sendBatch(db, mailer, batch, composeNow, worker, options);
+    sent += out.sent;
+    failed += out.failures;
+    // A failure is tried again on the job's next turn, not at once in this one; so is news for an
+    // organiser already told in this turn. A batch claimed ahead goes back untried.
+    if (!next || out.failures || options.stopping?.()) {
+      const ahead = await next?.catch(() => undefined);
+      if (ahead) await returnClaims(db, ahead.batch.flatMap((r) => [r.id, ...(r.more ?? []).map((m) => m.id)]), worker);
+      return { sent, failed };
+    }
+  }
+}
+
+type Prepared = { expanded: boolean; claimed: OutboxRow[]; batch: Gathered[]; deferred: boolean; composeNow: ComposeOutbox | undefined };
+
+/** Sends one claimed batch (deliverOutbox); how many were sent, and how many failed (released for the next turn). */
+async function sendBatch(db: Db, mailer: Mailer, batch: Gathered[], composeNow: ComposeOutbox | undefined, worker: string, options: DeliveryOptions): Promise<{ sent: number; failures: number }> {
+  let sent = 0;
+  let failures = 0;
+  const done: string[] = [];
+  // Marked as sent ten at a time, one after another, while the senders go on.
+  let marking = Promise.resolve();
+  const mark = (all: boolean) => {
+    if (done.length >= 10 || (all && done.length)) {
+      const ids = done.splice(0);
+      marking = marking.then(() => markSent(db, ids));
+    }
+  };
+  // Composed and sent `mailer.concurrency` at a time (SMTP: twice the pool's connections), each row on its own:
+  // one row's failure is that row's.
+  const sendOne = async (row: Gathered): Promise<void> => {
+    const ids = [row.id, ...(row.more ?? []).map((r) => r.id)];
+    let message: MailMessage | undefined;
+    try {
+      if (!row.message && !composeNow) throw new Error('no composer for a row with facts');
+      // Erased since the batch was read (the erasure removed the row): nothing is composed or sent.
+      if (row.registration_id && !(await stillToSend(db, row.id))) {
+        done.push(...ids);
         return;
       }
-      done.push(...ids);
-      if (message) sent++;
-      if (done.length >= 10) await markSent(db, done.splice(0));
-    };
-    // Each person's e-mails one after another, in order (a confirmation before its cancellation);
-    // `mailer.concurrency` people at a time, each sender taking the next person waiting. A batch of
-    // no more rows than that (the everyday trickle) goes out one at a time, in the order queued.
-    const byPerson = new Map<string, Gathered[]>();
-    for (const row of batch) {
-      const key = row.registration_id ?? row.id;
-      byPerson.set(key, [...(byPerson.get(key) ?? []), row]);
+      const more = row.more?.length ? { more: row.more.map((r) => ({ registrationId: r.registration_id, facts: parsed(r.facts ?? {}) })) } : {};
+      message = row.message ? parsed(row.message as MailMessage | string) : await composeNow!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}), ...more });
+      // One e-mail that names several people: the row keeps whom (as a digest does), so erasing any
+      // of them removes it and its .eml file at the next purge, not only erasing the first.
+      const names = row.more?.length ? gatheredNames(row) : row.names;
+      if (message && row.more?.length) await setNames(db, row.id, names!);
+      const file = message && (await mailer.send(message, { registrationId: row.registration_id, ...(names?.length && { namingRow: String(row.id) }) }));
+      if (file) options.onWritten?.(row.kind, file);
+    } catch (error) {
+      // Free again at once: the next turn of the job tries again, up to ten attempts in all.
+      for (const id of ids) await releaseClaim(db, id, worker, String((error as Error).message));
+      failures++;
+      return;
     }
-    const people = [...byPerson.values()];
-    await Promise.all(
-      Array.from({ length: batch.length <= (mailer.concurrency ?? 1) ? 1 : Math.min(mailer.concurrency ?? 1, people.length) }, async () => {
-        for (let rows = people.shift(); rows; rows = people.shift()) for (const row of rows) await sendOne(row);
-      }),
-    );
-    await markSent(db, done);
-    // A failure is tried again on the job's next turn, not at once in this one; so is news for an organiser already told in this turn.
-    if ((claimed.length < limit && !expanded) || failures || deferred || options.stopping?.()) return { sent, failed };
+    done.push(...ids);
+    if (message) sent++;
+    mark(false);
+  };
+  // Each person's e-mails one after another, in order (a confirmation before its cancellation);
+  // `mailer.concurrency` people at a time, each sender taking the next person waiting. A batch of
+  // no more rows than that (the everyday trickle) goes out one at a time, in the order queued.
+  const byPerson = new Map<string, Gathered[]>();
+  for (const row of batch) {
+    const key = row.registration_id ?? row.id;
+    byPerson.set(key, [...(byPerson.get(key) ?? []), row]);
   }
+  const people = [...byPerson.values()];
+  await Promise.all(
+    Array.from({ length: batch.length <= (mailer.concurrency ?? 1) ? 1 : Math.min(mailer.concurrency ?? 1, people.length) }, async () => {
+      for (let rows = people.shift(); rows; rows = people.shift()) for (const row of rows) await sendOne(row);
+    }),
+  );
+  mark(true);
+  await marking;
+  return { sent, failures };
 }
 
 type Gathered = OutboxRow & { more?: OutboxRow[] };
@@ -297,7 +340,10 @@ export interface DeliveryLoop {
   stop: () => void;
 }
 
-/** The server's delivery job: deliverOutbox one turn at a time, 50 messages a turn; `onError` notes a failed turn. */
+/** Rows the server's delivery job claims at once: fewer pauses between batches, a short wait when it stops. */
+export const DELIVERY_BATCH = 200;
+
+/** The server's delivery job: deliverOutbox one turn at a time, DELIVERY_BATCH messages a batch; `onError` notes a failed turn. */
 export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) => void, onWritten?: DeliveryOptions['onWritten']): DeliveryLoop {
   let delivering: Promise<unknown> | undefined;
   let again = false;
@@ -310,7 +356,7 @@ export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) =
       again = true;
       return;
     }
-    delivering = deliverOutbox(db, mailer, 50, { ...(compose && { compose }), ...(onWritten && { onWritten }), stopping: () => stopped })
+    delivering = deliverOutbox(db, mailer, DELIVERY_BATCH, { ...(compose && { compose }), ...(onWritten && { onWritten }), stopping: () => stopped })
       .catch(onError)
       .finally(() => {
         delivering = undefined;

@@ -9,8 +9,11 @@ import { advanceFanout, claimFanout, expandMessageBatch } from '../storage/fanou
 import type { RegistrationContext } from './context.js';
 import type { Notices } from './notices.js';
 
-/** People per batch: a message's batch is one statement; a save's is composed in this process. */
-const BATCH = { message: 5000, revision: 500 } as const;
+/**
+ * People per batch: a message's batch is one statement in the database; a save's is composed in
+ * this process, on the thread that also answers requests, so a small batch keeps each pause short.
+ */
+const BATCH = { message: 5000, revision: 100 } as const;
 
 export class Fanouts {
   readonly #ctx: RegistrationContext;

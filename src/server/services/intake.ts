@@ -2,6 +2,7 @@
  * Intake and the waiting list, the organisers' side: accepting or rejecting an intake, moving
  * someone up from the waiting list, taking someone off, their note, attendance, and the list.
  */
+import { registrationScope, type Network } from '../../core/index.js';
 import type { RegistrationRow } from '../storage/registrations.js';
 import { countMatching, exportFacts, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
 
@@ -61,9 +62,20 @@ export class Intake {
     return listPage(this.#ctx.repo.queryable, networkId, filter, after, limit);
   }
 
-  /** How many registrations of a network match a filter. */
-  count(networkId: string, filter: ListFilter): Promise<number> {
-    return countMatching(this.#ctx.repo.queryable, networkId, filter);
+  /**
+   * How many registrations of a network match a filter. A status with a kept count (confirmed,
+   * waiting, pending) and at most a target is read from the kept counts (issue 27): a few rows,
+   * however many registrations. In a network-wide network the counts kept per session are a
+   * series' places, not registrations: only its 'network' count is. Other filters count rows.
+   */
+  async count(network: Network, filter: ListFilter): Promise<number> {
+    const status = filter.status;
+    if (status && isActive(status) && Object.keys(filter).every((k) => k === 'status' || k === 'target')) {
+      const perSession = registrationScope(network) === 'session';
+      const kept = Object.entries(await this.#ctx.counts(network.id)).filter(([t]) => (perSession || t === 'network') && (filter.target === undefined || t === filter.target));
+      return kept.reduce((n, [, c]) => n + c[status as 'confirmed' | 'pending' | 'waitlisted'], 0);
+    }
+    return countMatching(this.#ctx.repo.queryable, network.id, filter);
   }
 
   /** Every matching registration, in batches: memory flat in the number of rows. */

@@ -19,7 +19,7 @@ import type { Queryable } from '../storage/db.js';
 import { composeReportMail, composeRevisionMail, type MailMessage, type RevisionMailChange, type RevisionMailKind } from '../mail/compose.js';
 import { ownPlaceIn } from '../mail/compose-calendar.js';
 import { MailingRepository, RegistrationRepository, type RegistrationRow } from '../storage/registrations.js';
-import { advanceFanout, concernedPeople, recordFanout, revisionBatch, type FanoutJob } from '../storage/fanout-jobs.js';
+import { advanceFanout, concernsMoreThan, recordFanout, revisionBatch, type FanoutJob } from '../storage/fanout-jobs.js';
 import { revisionHistory } from '../storage/networks.js';
 import type { RegistrationContext } from './context.js';
 
@@ -38,16 +38,15 @@ export class Notices {
    * file for what no longer takes place), queued in one statement. When the revision's number is
    * given and more people are concerned than the request can tell in time (issue 27), it records
    * a fan-out job instead, which the delivery job expands a batch at a time (expandRevision).
-   * Returns how many people are told (or will be).
+   * Returns how many e-mails it queued (none when a job will).
    */
   async tellRevision(tx: Queryable, before: Network, after: Network, timeline: SessionTimeline, revision?: number): Promise<number> {
     const plan = revisionPlan(before, after);
     if (!plan) return 0;
     if (revision !== undefined) {
-      const people = await concernedPeople(tx, after.id, plan.targets);
-      if (people > (this.#ctx.opts.fanoutInline ?? REVISION_INLINE)) {
+      if (await concernsMoreThan(tx, after.id, plan.targets, this.#ctx.opts.fanoutInline ?? REVISION_INLINE)) {
         await recordFanout(tx, 'revision', after.id, { revision });
-        return people;
+        return 0;
       }
     }
     return this.#queueRevisionMails(tx, await new MailingRepository(tx).concerned(after.id, plan.targets), plan, after, timeline);

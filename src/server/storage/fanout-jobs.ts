@@ -108,8 +108,11 @@ export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: stri
   return { rows: rows.map(rowOf), last: Number(firsts.at(-1)!.first), people: firsts.length };
 }
 
-/** How many people (e-mail addresses) a change of these targets concerns. */
-export async function concernedPeople(q: Queryable, networkId: string, targets: string[]): Promise<number> {
-  const { rows } = await q.query<{ n: number }>(`SELECT count(DISTINCT email_lower)::int AS n FROM registrations WHERE ${CONCERNED}`, [networkId, targets]);
-  return Number(rows[0]!.n);
+/**
+ * Whether a change of these targets concerns more than `limit` registrations (an upper bound of
+ * the people): reads at most limit + 1 rows, however many are stored.
+ */
+export async function concernsMoreThan(q: Queryable, networkId: string, targets: string[], limit: number): Promise<boolean> {
+  const { rows } = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM registrations WHERE ${CONCERNED} LIMIT $3) t`, [networkId, targets, limit + 1]);
+  return Number(rows[0]!.n) > limit;
 }

@@ -112,6 +112,19 @@ export async function pruneSentMail(db: Queryable, days = SENT_KEPT_DAYS): Promi
   return Number(rows[0]!.n);
 }
 
+/**
+ * Whether an outbox row is still to be sent: it exists (erasing a registration removes its rows)
+ * and its registration is not erased. Asked just before composing, however long ago it was claimed.
+ */
+export async function stillToSend(db: Queryable, id: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `SELECT 1 FROM mail_outbox o WHERE o.id = $1 AND o.sent_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = o.registration_id AND r.erased_at IS NOT NULL)`,
+    [id],
+  );
+  return rows.length > 0;
+}
+
 /** Which of these outbox rows still exist. */
 export async function outboxRowsKept(db: Queryable, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
