@@ -294,6 +294,8 @@ describe('<leerkring-agenda>', () => {
         date: `2030-0${1 + (i % 9)}-10`,
       }));
       const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({}, sessions))}</leerkring-agenda>`);
+      // The filters' code is a chunk of its own, loaded when an agenda first shows them.
+      await until(() => !!el.shadowRoot!.querySelector('select'), 'the filters');
       const [theme] = [...el.shadowRoot!.querySelectorAll('select')];
       theme!.value = 'Groen';
       theme!.dispatchEvent(new Event('change'));
