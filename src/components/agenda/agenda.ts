@@ -242,7 +242,7 @@ export class LeerkringAgenda extends LitElement {
     if (!locale) return nothing;
     if (state.status !== 'ready' || !state.network) {
       // Inside <leerkring-network> the provider shows loading and errors once for all elements.
-      return this.#source.fromContext ? nothing : renderState(state, locale);
+      return this.#source.fromContext ? nothing : renderState(state, locale, this);
     }
     return this.#renderAgenda(state, state.network, locale);
   }
