@@ -22,7 +22,8 @@ function onwarn(warning, warn) {
 const plugins = () => [
   nodeResolve({ exportConditions: ['browser', 'production'] }),
   templateWhitespace(),
-  terser({ ecma: 2022, module: true, format: { comments: false } }),
+  // A second compress pass folds what the first one uncovered (31 B gzip on an agenda page with its own document).
+  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
 ];
 
 export default [

@@ -227,6 +227,8 @@ describe('<leerkring-agenda>: a network with 1,000 sessions (issue 13)', () => {
 
   it('keeps the filters in the address, so a shared or reloaded link shows the same choice', async () => {
     const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2029-12-01T10:00:00Z">${inline(big)}</leerkring-agenda>`);
+    // The filters' code is a chunk of its own, loaded when an agenda first shows them.
+    await until(() => el.shadowRoot!.querySelectorAll('select').length === 2, 'the filters');
     const [theme, type] = [...el.shadowRoot!.querySelectorAll('select')];
     theme!.value = 'Thema 3';
     theme!.dispatchEvent(new Event('change'));
@@ -238,6 +240,7 @@ describe('<leerkring-agenda>: a network with 1,000 sessions (issue 13)', () => {
     // Only words of the document go into the address.
     expect(location.href).to.not.match(/@|naam|name=/i);
     const again = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2029-12-01T10:00:00Z">${inline(big)}</leerkring-agenda>`);
+    await until(() => again.shadowRoot!.querySelectorAll('select').length === 2, 'the filters');
     const [theme2, type2] = [...again.shadowRoot!.querySelectorAll('select')];
     expect([theme2!.value, type2!.value]).to.deep.equal(['Thema 3', 'plenary']);
     // Every 21st day is both theme 3 and plenary: 48 of 1,000.

@@ -80,7 +80,8 @@ describe('<leerkring-agenda>', () => {
 
     it('shows a load error with a retry button', async () => {
       const el = await fixture<LeerkringAgenda>('<leerkring-agenda src="/demo/data/bestaat-niet.json"></leerkring-agenda>');
-      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      // The error's code is a chunk of its own, loaded when an element first meets one.
+      const alert = await waitFor(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the load error');
       expect(alert.textContent).to.contain('De agenda kon niet worden geladen.');
       expect(alert.querySelector('button')!.textContent).to.equal('Opnieuw proberen');
       await expectAccessible(el);
@@ -91,6 +92,7 @@ describe('<leerkring-agenda>', () => {
       (doc.sessions as any[])[0].start = '21 april 19:30';
       (doc.sessions as any[])[1].type = 'borrel';
       const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(doc)}</leerkring-agenda>`);
+      await waitFor(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the problems');
       const items = [...el.shadowRoot!.querySelectorAll('[role="alert"] li')].map((li) => li.textContent!.replace(/\s+/g, ' '));
       expect(items).to.have.length(2);
       expect(items[0]).to.match(/^sessions\[0\]\.start: dit is geen geldige datum en tijd/);
@@ -294,6 +296,8 @@ describe('<leerkring-agenda>', () => {
         date: `2030-0${1 + (i % 9)}-10`,
       }));
       const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({}, sessions))}</leerkring-agenda>`);
+      // The filters' code is a chunk of its own, loaded when an agenda first shows them.
+      await until(() => !!el.shadowRoot!.querySelector('select'), 'the filters');
       const [theme] = [...el.shadowRoot!.querySelectorAll('select')];
       theme!.value = 'Groen';
       theme!.dispatchEvent(new Event('change'));

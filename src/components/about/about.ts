@@ -165,7 +165,7 @@ export class LeerkringAbout extends LitElement {
     const state = this.#source.state;
     const locale = readyLocale(this);
     if (!locale) return nothing;
-    if (state.status !== 'ready' || !state.network) return this.#source.fromContext ? nothing : renderState(state, locale);
+    if (state.status !== 'ready' || !state.network) return this.#source.fromContext ? nothing : renderState(state, locale, this);
     const network = state.network;
     const parts = this.parts;
     const top = this.headingLevel;

@@ -242,7 +242,7 @@ export class LeerkringAgenda extends LitElement {
     if (!locale) return nothing;
     if (state.status !== 'ready' || !state.network) {
       // Inside <leerkring-network> the provider shows loading and errors once for all elements.
-      return this.#source.fromContext ? nothing : renderState(state, locale);
+      return this.#source.fromContext ? nothing : renderState(state, locale, this);
     }
     return this.#renderAgenda(state, state.network, locale);
   }
@@ -254,21 +254,13 @@ export class LeerkringAgenda extends LitElement {
     });
   }
 
-  #setFilter(which: '_theme' | '_type', value: string): void {
-    this[which] = value;
+  #setFilter(which: 'theme' | 'type', value: string): void {
+    this[which === 'theme' ? '_theme' : '_type'] = value;
     this._upcomingShown = undefined;
     this._pastShown = undefined;
     this.#drawn = FIRST_DRAW;
     // The choice goes into the address, so a shared or reloaded link shows the same selection.
-    const url = new URL(location.href);
-    const param = which === '_theme' ? THEME_PARAM : TYPE_PARAM;
-    if (value) url.searchParams.set(param, value);
-    else url.searchParams.delete(param);
-    try {
-      if (url.href !== location.href) history.replaceState(history.state, '', url);
-    } catch {
-      // A sandboxed frame may not change its address; the filter still works on the page.
-    }
+    this.#filters?.keepInAddress(which === 'theme' ? THEME_PARAM : TYPE_PARAM, value);
   }
 
   #showMore(part: 'upcoming' | 'past', rows: readonly Row[], shown: number): void {
@@ -393,28 +385,21 @@ export class LeerkringAgenda extends LitElement {
     );
   }
 
+  /** The filters' code, loaded when an agenda first shows them (see filters.ts). */
+  #filters: typeof import('./filters.js') | undefined;
+
   #renderFilters(themes: string[], types: SessionType[], count: number, theme: string, type: string, m: Messages) {
-    return html`<div class="filters" part="filters" role="group" aria-label="${m.agenda.filterTheme} / ${m.agenda.filterType}">
-      ${themes.length > 1
-        ? html`<label
-            >${m.agenda.filterTheme}
-            <select @change=${(e: Event) => this.#setFilter('_theme', (e.target as HTMLSelectElement).value)}>
-              <option value="">${m.agenda.filterAll}</option>
-              ${themes.map((t) => html`<option value=${t} ?selected=${t === theme}>${t}</option>`)}
-            </select></label
-          >`
-        : nothing}
-      ${types.length > 1
-        ? html`<label
-            >${m.agenda.filterType}
-            <select @change=${(e: Event) => this.#setFilter('_type', (e.target as HTMLSelectElement).value)}>
-              <option value="">${m.agenda.filterAll}</option>
-              ${types.map((t) => html`<option value=${t} ?selected=${t === type}>${m.sessionType[t]}</option>`)}
-            </select></label
-          >`
-        : nothing}
-      <p role="status" class="filter-count">${m.agenda.filterResult(count)}</p>
-    </div>`;
+    if (this.#filters) return this.#filters.renderFilters(themes, types, count, theme, type, m, (which, value) => this.#setFilter(which, value));
+    // Until then the agenda shows its sessions (a filter from the address already applied); a
+    // failed load is tried again at the next render (the browser keeps one copy of the module).
+    import('./filters.js').then(
+      (filters) => {
+        this.#filters = filters;
+        this.requestUpdate();
+      },
+      (error: unknown) => console.error('leerkring: the filters could not be loaded', error),
+    );
+    return nothing;
   }
 
   /** Who may register, said before anyone clicks through to a form (the form says it again). */

@@ -56,7 +56,7 @@ export class LeerkringNetwork extends LitElement {
 
   protected override render() {
     const locale = readyLocale(this);
-    return html`${locale ? renderState(this.#source.state, locale) : nothing}<slot></slot>`;
+    return html`${locale ? renderState(this.#source.state, locale, this) : nothing}<slot></slot>`;
   }
 }
 

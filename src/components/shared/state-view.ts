@@ -3,30 +3,27 @@ import type { ReactiveControllerHost } from 'lit';
 import { hasMessages, loadMessages, messages, toLocale, type Locale } from '../../core/lean.js';
 import type { NetworkState } from '../context.js';
 
+/** The code for the error and invalid-document states (see state-problem.ts), once loaded. */
+let problem: typeof import('./state-problem.js') | undefined;
+
 /**
- * The loading, error and invalid-document states, shared by every element. An invalid document
- * lists each problem with its path, so the editor who pasted it knows what to correct.
+ * The loading, error and invalid-document states, shared by every element. The last two come
+ * from a chunk loaded when an element first meets one: until then the element shows nothing,
+ * and it renders again when the code is there (its alert is announced when it appears).
  */
-export function renderState(state: NetworkState, locale: Locale): TemplateResult | typeof nothing {
-  const m = messages(locale).agenda;
-  switch (state.status) {
-    case 'loading':
-      return html`<p role="status" part="status">${m.loading}</p>`;
-    case 'error':
-      return html`<div role="alert" part="error">
-        <p>${m.loadError}</p>
-        ${state.error ? html`<button class="button secondary" part="button" type="button" @click=${state.refresh}>${m.retry}</button>` : nothing}
-      </div>`;
-    case 'invalid':
-      return html`<div class="problems" role="alert" part="error">
-        <p>${m.invalid}</p>
-        <ul>
-          ${(state.problems ?? []).map((p) => html`<li><code>${p.path || '(document)'}</code>: ${p.message[locale]}</li>`)}
-        </ul>
-      </div>`;
-    default:
-      return nothing;
-  }
+export function renderState(state: NetworkState, locale: Locale, host: ReactiveControllerHost): TemplateResult | typeof nothing {
+  if (state.status === 'loading') return html`<p role="status" part="status">${messages(locale).agenda.loading}</p>`;
+  if (state.status === 'ready') return nothing;
+  if (problem) return problem.renderProblem(state, locale);
+  import('./state-problem.js').then(
+    (loaded) => {
+      problem = loaded;
+      host.requestUpdate();
+    },
+    // Offline, say: the console is the only place left to say so.
+    (error: unknown) => console.error('leerkring: the error message could not be loaded', error),
+  );
+  return nothing;
 }
 
 /** The locale for an element: its own `lang`, or the nearest ancestor's; Dutch by default. */

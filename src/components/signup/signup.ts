@@ -241,7 +241,7 @@ export class LeerkringSignup extends LitElement {
     const state = this.#source.state;
     const locale = readyFormLocale(this);
     if (!locale) return nothing;
-    if (state.status !== 'ready' || !state.network) return this.#source.fromContext ? nothing : renderState(state, locale);
+    if (state.status !== 'ready' || !state.network) return this.#source.fromContext ? nothing : renderState(state, locale, this);
     const network = state.network;
     const view = this._view;
     if (view.kind === 'outcome') return this.#renderOutcome(view.outcome, network, locale);
