@@ -44,6 +44,16 @@ const venue: Record<string, string> = {
   note: 'A note on the venue, shown with it on the page, in e-mails ("Waar:") and in calendar items ("bij een van de deelnemende gemeenten", "zaal volgt").',
   platform: 'The online platform ("Teams", "Zoom").',
   joinUrl: 'The online join link ("deelnamelink"). Never public: only people with a place get it, in their e-mails, calendar items and personal feed.',
+  participantsOnly: 'Keep the address for people with a place ("adres alleen voor deelnemers"): the public page, document and feed show the date and city only; e-mails, calendar items and the manage page carry it all.',
+};
+
+/** Extra places only some organisations may take ("gereserveerde plaatsen"), on a session or on the registration. */
+const reserved: Record<string, string> = {
+  '': 'Extra places on top of capacity that only the named organisations or organisation types may take ("gereserveerde plaatsen"), for example five for the host municipality.',
+  '.places': 'How many extra places are reserved.',
+  '.organisations': 'The organisations that may take them, by name as people write it.',
+  '.organisationTypes': 'The organisation types that may take them.',
+  '.explanation': 'The sentence about the reserved places, in the document\'s language.',
 };
 
 /** Fields by their path in the document; `[]` stands for every item of a list. Objects of a shared shape are filled from the maps above. */
@@ -148,6 +158,8 @@ const fields: Record<string, string> = {
   'registration.invitation.explanation': 'The sentence shown about the code, in the document\'s language.',
   'registration.invitation.codes': 'The valid codes, each as its hash; the codes themselves are never stored.',
   'registration.invitation.codes[].hash': 'SHA-256 of the code, as "sha256:<hex>" (npx leerkring hash-code CODE).',
+  'registration.invitation.allExcept': 'Instead of organisationTypes: every organisation type except these needs a code ("leden gratis, anderen met een code").',
+  'registration.invitation.codes[].sessions': 'The session ids this code admits to; absent means every session.',
   'registration.invitation.codes[].label': 'For whom the code is, for the organisers ("gemeenten Achterhoek").',
   'registration.approval': 'An intake ("intake"): a registration waits until an organiser accepts or rejects it.',
   'registration.approval.required': 'Whether every registration waits for an organiser\'s decision.',
@@ -190,6 +202,7 @@ const shapes: [RegExp, Record<string, string>][] = [
   [/^(facilitators|sessions\[\]\.facilitators|sessions\[\]\.speakers)\[\]\./, person],
   [/^(resources|sessions\[\]\.resources)\[\]\./, resource],
   [/^sessions\[\]\.venue\./, venue],
+  [/^(sessions\[\]|registration)\.reservedPlaces/, reserved],
 ];
 
 /** The description of the field at `path` ("sessions[].venue.joinUrl"), or undefined when there is none. */
