@@ -9,7 +9,7 @@ import { formMessages, loadFormMessages, loadManageMessages, loadMessages, manag
 
 const doc = FRISIAN_NETWORK;
 const asOf = '2030-01-10T10:00:00+01:00';
-const SAME = new Set(['Gemeente', 'Workshop', 'Online', 'Google Agenda', 'Outlook', 'Alle', 'Programma', 'E-mailadres', 'Status', 'Datum', 'Ja', 'Nee', 'Kies…', 'Fol', 'Kosten']);
+const SAME = new Set(['Gemeente', 'Workshop', 'Online', 'Google Agenda', 'Outlook', 'Alle', 'Programma', 'E-mailadres', 'Status', 'Datum', 'Ja', 'Nee', 'Kies…', 'Fol', 'Kosten', 'Adres']);
 
 /** The language a node is read in: the nearest lang, across the shadow boundary. */
 function langOf(node: Node): string {
