@@ -353,13 +353,23 @@ export class LeerkringSignup extends LitElement {
     return lang === nothing ? text : html`<span lang=${lang}>${text}</span>`;
   }
 
-  /** A sentence of ours quoting the network's own words (a declaration, a question): those keep the document's language. */
+  /**
+   * A sentence of ours quoting the network's own words (a declaration, a question, the session
+   * titles of "Kies één van: …"): from the first to the end of the last, those keep the document's language.
+   */
   #message(p: Problem, locale: Locale) {
     const text = p.message[locale];
-    const r = this.#source.state.network?.registration;
-    const words = [...(r?.declarations ?? []).map((d) => d.text), ...(r?.questions ?? []).map((q) => q.label)].find((w) => text.includes(w));
-    return words ? this.#sentenceWith((w) => text.replace(words, () => w), words) : text;
+    const n = this.#source.state.network;
+    const r = n?.registration;
+    let from = text.length;
+    let to = 0;
+    for (const w of [...(r?.declarations ?? []).map((d) => d.text), ...(r?.questions ?? []).map((q) => q.label), ...(n?.sessions ?? []).map((s) => s.title)]) {
+      const i = text.indexOf(w);
+      if (i >= 0) (from = Math.min(from, i)), (to = Math.max(to, i + w.length));
+    }
+    return to ? this.#sentenceWith((w) => text.slice(0, from) + w + text.slice(to), text.slice(from, to)) : text;
   }
+
 
   #problem(path: string): Problem | undefined {
     return this._problems.find((p) => p.path === path);
