@@ -298,6 +298,12 @@ describe('<leerkring-agenda>', () => {
       const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({}, sessions))}</leerkring-agenda>`);
       // The filters' code is a chunk of its own, loaded when an agenda first shows them.
       await until(() => !!el.shadowRoot!.querySelector('select'), 'the filters');
+      // Their styles come with their code: side by side, a target of 44 px, and so in a second agenda too.
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.filters')!).display).to.equal('flex');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('select')!).minBlockSize).to.equal('44px');
+      const second = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({}, sessions))}</leerkring-agenda>`);
+      await until(() => !!second.shadowRoot!.querySelector('select'), 'the filters of a second agenda');
+      expect(getComputedStyle(second.shadowRoot!.querySelector('.filters')!).display).to.equal('flex');
       const [theme] = [...el.shadowRoot!.querySelectorAll('select')];
       theme!.value = 'Groen';
       theme!.dispatchEvent(new Event('change'));

@@ -100,26 +100,6 @@ export const agendaStyles = css`
     display: inline-block;
     padding-block: 0.6em;
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 1em;
-    align-items: end;
-    margin-block-end: 1em;
-  }
-  .filters label {
-    display: flex;
-    flex-direction: column;
-    font-weight: 600;
-  }
-  .filters select {
-    min-block-size: 44px;
-    font: inherit;
-    max-inline-size: 100%;
-  }
-  .filter-count {
-    margin: 0;
-  }
   .resources-heading {
     font-size: 1em;
     margin-block: 0.75em 0.25em;

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { Messages, SessionType } from '../../core/lean.js';
 
 /**
@@ -31,6 +31,39 @@ export function renderFilters(themes: string[], types: SessionType[], count: num
       : nothing}
     <p role="status" class="filter-count">${a.filterResult(count)}</p>
   </div>`;
+}
+
+/** The filters' styles, here rather than in the agenda's own: only an agenda that shows them fetches them. */
+const styles = css`
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1em;
+    align-items: end;
+    margin-block-end: 1em;
+  }
+  .filters label {
+    display: flex;
+    flex-direction: column;
+    font-weight: 600;
+  }
+  .filters select {
+    min-block-size: 44px;
+    font: inherit;
+    max-inline-size: 100%;
+  }
+  .filter-count {
+    margin: 0;
+  }
+`;
+
+/**
+ * Adds the filters' styles to an agenda's shadow root: a constructable stylesheet (what a strict
+ * Content-Security-Policy allows), or a `<style>` where the browser has none, as Lit itself does.
+ */
+export function adoptStyles(root: ShadowRoot): void {
+  if (styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  else root.append(Object.assign(document.createElement('style'), { textContent: styles.cssText }));
 }
 
 /** Puts a filter in the page address (`leerkring-theme`, `leerkring-type`), so a shared or reloaded link shows the same selection. */
