@@ -97,6 +97,9 @@ describe('<leerkring-agenda>', () => {
       expect(items).to.have.length(2);
       expect(items[0]).to.match(/^sessions\[0\]\.start: dit is geen geldige datum en tijd/);
       expect(items[1]).to.match(/^sessions\[1\]\.type: onbekende waarde "borrel"/);
+      // Its styles come with its code: the box is marked at its start, the paths stand out.
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.problems')!).borderInlineStartWidth).to.equal('5px');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.problems code')!).fontWeight).to.equal('600');
       await expectAccessible(el);
     });
 
@@ -339,6 +342,8 @@ describe('<leerkring-agenda>', () => {
       const bad = { ...doc, kind: 'borrel' };
       const net2 = await fixture<HTMLElement>(`<leerkring-network>${inline(bad)}<leerkring-agenda></leerkring-agenda></leerkring-network>`);
       expect(shadowText(net2)).to.contain('kind: onbekende waarde "borrel"');
+      // A second element meeting the problem view gets its styles too.
+      expect(getComputedStyle(net2.shadowRoot!.querySelector('.problems')!).borderInlineStartWidth).to.equal('5px');
       expect(shadowText(net2.querySelector('leerkring-agenda')!)).to.equal('');
       await expectAccessible(net2);
     });

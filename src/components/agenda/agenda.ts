@@ -394,7 +394,7 @@ export class LeerkringAgenda extends LitElement {
     // failed load is tried again at the next render (the browser keeps one copy of the module).
     import('./filters.js').then(
       (filters) => {
-        if (!this.#filters) filters.adoptStyles(this.renderRoot as ShadowRoot);
+        filters.adopt(this.renderRoot as ShadowRoot);
         this.#filters = filters;
         this.requestUpdate();
       },

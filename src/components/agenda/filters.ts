@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import type { Messages, SessionType } from '../../core/lean.js';
+import { adoptStyles } from '../shared/adopt-styles.js';
 
 /**
  * The theme and type filters of a long agenda. Only an agenda of eight or more sessions with
@@ -57,14 +58,8 @@ const styles = css`
   }
 `;
 
-/**
- * Adds the filters' styles to an agenda's shadow root: a constructable stylesheet (what a strict
- * Content-Security-Policy allows), or a `<style>` where the browser has none, as Lit itself does.
- */
-export function adoptStyles(root: ShadowRoot): void {
-  if (styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-  else root.append(Object.assign(document.createElement('style'), { textContent: styles.cssText }));
-}
+/** Adds the filters' styles to an agenda's shadow root. */
+export const adopt = (root: ShadowRoot) => adoptStyles(root, styles);
 
 /** Puts a filter in the page address (`leerkring-theme`, `leerkring-type`), so a shared or reloaded link shows the same selection. */
 export function keepInAddress(param: string, value: string): void {
