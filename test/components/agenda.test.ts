@@ -206,6 +206,9 @@ describe('<leerkring-agenda>', () => {
       expect(details.open).to.equal(true);
       expect([...details.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Agendabestand (.ics)', 'Google Agenda', 'Outlook']);
       expect(details.querySelector('button')!.textContent).to.equal('Agendabestand (.ics)');
+      // The links' styles come with their code: each a target of at least 44 px.
+      for (const li of details.querySelectorAll('li')) expect(getComputedStyle(li).minBlockSize).to.equal('44px');
+      expect(getComputedStyle(details.querySelector('button')!).display).to.equal('inline-block');
       expect(el.shadowRoot!.activeElement).to.equal(summary);
       // Closed and opened again: the links come back at once, still with focus on the summary.
       await sendKeys({ press: 'Enter' });

@@ -618,7 +618,8 @@ export class LeerkringAgenda extends LitElement {
     if (this.#calendarLinks || this.#loadingCalendarLinks) return;
     this.#loadingCalendarLinks = true;
     import('./add-to-calendar.js').then(
-      ({ calendarLinks }) => {
+      ({ calendarLinks, adopt }) => {
+        adopt(this.renderRoot as ShadowRoot);
         this.#calendarLinks = calendarLinks;
         this.#calendarsChanged++;
         this.requestUpdate();
