@@ -28,7 +28,7 @@ function closure(names, seen = new Set()) {
   return seen;
 }
 const chunk = (name) => {
-  const f = files.find((x) => new RegExp(`^leerkring-${name}-[\\w-]{8}\\.js$`).test(x));
+  const f = files.find((x) => new RegExp(`^leerkring-${name}-[\\w-]{6}\\.js$`).test(x));
   if (!f) throw new Error(`dist/ has no chunk for ${name}`);
   return f;
 };

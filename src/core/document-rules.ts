@@ -100,9 +100,11 @@ export const objectRules = {
     // Issue 23 (m23b): so does a price per organisation type.
     if (fields.organisationType === 'off' && (isRecord(r.eligibility) || isRecord(r.invitation) || (isRecord(n.price) && n.price.type === 'per-organisation-type')))
       add('type-field-off', ['registration', 'fields', 'organisationType']);
-    if (fields.organisation === 'off' && Array.isArray(r.organisations)) add('organisation-field-off', ['registration', 'fields', 'organisation']);
-    // A limit per organisation counts organisation names the form never asks for.
-    if (fields.organisation === 'off' && r.maxPerOrganisation !== undefined) add('max-per-organisation-field-off', ['registration', 'maxPerOrganisation']);
+    if (fields.organisation === 'off') {
+      if (Array.isArray(r.organisations)) add('organisation-field-off', ['registration', 'fields', 'organisation']);
+      // A limit per organisation counts organisation names the form never asks for.
+      if (r.maxPerOrganisation !== undefined) add('max-per-organisation-field-off', ['registration', 'maxPerOrganisation']);
+    }
     // Cancelling for free "until" a moment after every session is over says nothing a person can use.
     const until = typeof r.cancelUntil === 'string' ? parseDeadline(r.cancelUntil) : undefined;
     const ends = sessions.map((s) => (isRecord(s) ? lastMoment(s) : undefined)).filter((t): t is number => t !== undefined);

@@ -97,6 +97,9 @@ describe('<leerkring-agenda>', () => {
       expect(items).to.have.length(2);
       expect(items[0]).to.match(/^sessions\[0\]\.start: dit is geen geldige datum en tijd/);
       expect(items[1]).to.match(/^sessions\[1\]\.type: onbekende waarde "borrel"/);
+      // Its styles come with its code: the box is marked at its start, the paths stand out.
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.problems')!).borderInlineStartWidth).to.equal('5px');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.problems code')!).fontWeight).to.equal('600');
       await expectAccessible(el);
     });
 
@@ -203,6 +206,9 @@ describe('<leerkring-agenda>', () => {
       expect(details.open).to.equal(true);
       expect([...details.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['Agendabestand (.ics)', 'Google Agenda', 'Outlook']);
       expect(details.querySelector('button')!.textContent).to.equal('Agendabestand (.ics)');
+      // The links' styles come with their code: each a target of at least 44 px.
+      for (const li of details.querySelectorAll('li')) expect(getComputedStyle(li).minBlockSize).to.equal('44px');
+      expect(getComputedStyle(details.querySelector('button')!).display).to.equal('inline-block');
       expect(el.shadowRoot!.activeElement).to.equal(summary);
       // Closed and opened again: the links come back at once, still with focus on the summary.
       await sendKeys({ press: 'Enter' });
@@ -298,6 +304,12 @@ describe('<leerkring-agenda>', () => {
       const el = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({}, sessions))}</leerkring-agenda>`);
       // The filters' code is a chunk of its own, loaded when an agenda first shows them.
       await until(() => !!el.shadowRoot!.querySelector('select'), 'the filters');
+      // Their styles come with their code: side by side, a target of 44 px, and so in a second agenda too.
+      expect(getComputedStyle(el.shadowRoot!.querySelector('.filters')!).display).to.equal('flex');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('select')!).minBlockSize).to.equal('44px');
+      const second = await fixture<LeerkringAgenda>(`<leerkring-agenda>${inline(future({}, sessions))}</leerkring-agenda>`);
+      await until(() => !!second.shadowRoot!.querySelector('select'), 'the filters of a second agenda');
+      expect(getComputedStyle(second.shadowRoot!.querySelector('.filters')!).display).to.equal('flex');
       const [theme] = [...el.shadowRoot!.querySelectorAll('select')];
       theme!.value = 'Groen';
       theme!.dispatchEvent(new Event('change'));
@@ -333,6 +345,8 @@ describe('<leerkring-agenda>', () => {
       const bad = { ...doc, kind: 'borrel' };
       const net2 = await fixture<HTMLElement>(`<leerkring-network>${inline(bad)}<leerkring-agenda></leerkring-agenda></leerkring-network>`);
       expect(shadowText(net2)).to.contain('kind: onbekende waarde "borrel"');
+      // A second element meeting the problem view gets its styles too.
+      expect(getComputedStyle(net2.shadowRoot!.querySelector('.problems')!).borderInlineStartWidth).to.equal('5px');
       expect(shadowText(net2.querySelector('leerkring-agenda')!)).to.equal('');
       await expectAccessible(net2);
     });

@@ -87,39 +87,6 @@ export const agendaStyles = css`
     color: var(--_leerkring-accent);
     text-decoration: underline;
   }
-  details.calendar ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  details.calendar li {
-    min-block-size: 44px;
-    display: list-item;
-  }
-  details.calendar li a,
-  details.calendar .linklike {
-    display: inline-block;
-    padding-block: 0.6em;
-  }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 1em;
-    align-items: end;
-    margin-block-end: 1em;
-  }
-  .filters label {
-    display: flex;
-    flex-direction: column;
-    font-weight: 600;
-  }
-  .filters select {
-    min-block-size: 44px;
-    font: inherit;
-    max-inline-size: 100%;
-  }
-  .filter-count {
-    margin: 0;
-  }
   .resources-heading {
     font-size: 1em;
     margin-block: 0.75em 0.25em;

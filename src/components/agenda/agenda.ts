@@ -394,6 +394,7 @@ export class LeerkringAgenda extends LitElement {
     // failed load is tried again at the next render (the browser keeps one copy of the module).
     import('./filters.js').then(
       (filters) => {
+        filters.adopt(this.renderRoot as ShadowRoot);
         this.#filters = filters;
         this.requestUpdate();
       },
@@ -617,7 +618,8 @@ export class LeerkringAgenda extends LitElement {
     if (this.#calendarLinks || this.#loadingCalendarLinks) return;
     this.#loadingCalendarLinks = true;
     import('./add-to-calendar.js').then(
-      ({ calendarLinks }) => {
+      ({ calendarLinks, adopt }) => {
+        adopt(this.renderRoot as ShadowRoot);
         this.#calendarLinks = calendarLinks;
         this.#calendarsChanged++;
         this.requestUpdate();

@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { Messages, SessionType } from '../../core/lean.js';
+import { adoptStyles } from '../shared/adopt-styles.js';
 
 /**
  * The theme and type filters of a long agenda. Only an agenda of eight or more sessions with
@@ -32,6 +33,33 @@ export function renderFilters(themes: string[], types: SessionType[], count: num
     <p role="status" class="filter-count">${a.filterResult(count)}</p>
   </div>`;
 }
+
+/** The filters' styles, here rather than in the agenda's own: only an agenda that shows them fetches them. */
+const styles = css`
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1em;
+    align-items: end;
+    margin-block-end: 1em;
+  }
+  .filters label {
+    display: flex;
+    flex-direction: column;
+    font-weight: 600;
+  }
+  .filters select {
+    min-block-size: 44px;
+    font: inherit;
+    max-inline-size: 100%;
+  }
+  .filter-count {
+    margin: 0;
+  }
+`;
+
+/** Adds the filters' styles to an agenda's shadow root. */
+export const adopt = (root: ShadowRoot) => adoptStyles(root, styles);
 
 /** Puts a filter in the page address (`leerkring-theme`, `leerkring-type`), so a shared or reloaded link shows the same selection. */
 export function keepInAddress(param: string, value: string): void {

@@ -14,7 +14,7 @@ let problem: typeof import('./state-problem.js') | undefined;
 export function renderState(state: NetworkState, locale: Locale, host: ReactiveControllerHost): TemplateResult | typeof nothing {
   if (state.status === 'loading') return html`<p role="status" part="status">${messages(locale).agenda.loading}</p>`;
   if (state.status === 'ready') return nothing;
-  if (problem) return problem.renderProblem(state, locale);
+  if (problem) return problem.renderProblem(state, locale, host);
   import('./state-problem.js').then(
     (loaded) => {
       problem = loaded;

@@ -124,21 +124,11 @@ export const baseStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  .problems {
-    border-inline-start: 5px solid var(--_leerkring-danger);
-    padding-inline-start: 1em;
-  }
-  .problems code {
-    font-weight: 600;
-  }
   @media (forced-colors: active) {
     .button {
       border-color: ButtonText;
       background: ButtonFace;
       color: ButtonText;
-    }
-    .problems {
-      border-inline-start-color: CanvasText;
     }
   }
 `;
