@@ -90,8 +90,7 @@ export const objectRules = {
       sessionInNetwork(s, i, r, add);
     });
     ownPlaces(sessions, r, add);
-    reservedRules(sessions, r, add);
-    invitationRules(sessions, r, add);
+    invitationRules(r, add);
     const contact = isRecord(n.contact) ? n.contact : {};
     if (r.mode === 'email' && !contact.email) add('email-without-contact', ['contact', 'email']);
     if (n.format === 'in-company' && !n.groupSize) add('in-company-without-group-size', ['groupSize']);
@@ -110,6 +109,7 @@ export const objectRules = {
     const ends = sessions.map((s) => (isRecord(s) ? lastMoment(s) : undefined)).filter((t): t is number => t !== undefined);
     if (until && ends.length && until.getTime() > Math.max(...ends)) add('cancel-until-after-sessions', ['registration', 'cancelUntil']);
   },
+
 };
 
 /** The last moment of a dated session (its end, its start, or the end of its day), as a number; undefined without a date. */
@@ -170,40 +170,13 @@ function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssu
 
 export type ObjectRule = keyof typeof objectRules;
 
-/**
- * Reserved places (issue 23, reserved-places.ts): for somebody (organisations or types), on top of
- * a capacity; on a session only where people register per session.
- */
-function reservedRules(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
-  const perSession = r.scope === 'session';
-  const check = (x: unknown, capacity: unknown, path: PropertyKey[]) => {
-    if (!isRecord(x)) return;
-    const some = (v: unknown) => Array.isArray(v) && v.length > 0;
-    if (!some(x.organisations) && !some(x.organisationTypes)) add('reserved-for-nobody', path);
-    if (capacity === undefined) add('reserved-without-capacity', path);
-  };
-  check(r.reservedPlaces, r.capacity, ['registration', 'reservedPlaces']);
-  sessions.forEach((s, i) => {
-    if (!isRecord(s) || s.reservedPlaces === undefined) return;
-    if (!perSession) add('reserved-per-session-only', ['sessions', i, 'reservedPlaces']);
-    else check(s.reservedPlaces, s.capacity ?? r.capacity, ['sessions', i, 'reservedPlaces']);
-  });
-}
 
 /**
  * Invitations (issue 23): exactly one of `organisationTypes` and `allExcept` says who needs a
  * code; a code limited to sessions names sessions of the document, where people register per session.
  */
-function invitationRules(sessions: unknown[], r: Record<string, unknown>, add: AddIssue): void {
+function invitationRules(r: Record<string, unknown>, add: AddIssue): void {
   const inv = r.invitation;
-  if (!isRecord(inv)) return;
-  if ((inv.organisationTypes === undefined) === (inv.allExcept === undefined)) add('invitation-who', ['registration', 'invitation']);
-  const ids = sessions.map((s) => (isRecord(s) ? s.id : undefined));
-  if (Array.isArray(inv.codes))
-    inv.codes.forEach((c, i) => {
-      if (!isRecord(c) || !Array.isArray(c.sessions)) return;
-      const at = ['registration', 'invitation', 'codes', i, 'sessions'];
-      if (r.scope !== 'session') add('code-sessions-per-session-only', at);
-      else c.sessions.forEach((id, j) => !ids.includes(id) && add('code-unknown-session', [...at, j]));
-    });
+  if (isRecord(inv) && (inv.organisationTypes === undefined) === (inv.allExcept === undefined)) add('invitation-who', ['registration', 'invitation']);
 }
+

@@ -63,41 +63,39 @@ const c55 = object({ "type": c54, "_name": c3, "_room": c3, "_address": c3, "_po
 const c56 = oneOf("to-be-announced");
 const c57 = object({ "type": c56, "_city": c3, "_note": c3 });
 const c58 = union(c51, c53, c55, c57);
-const c59 = object({ "time": c47, "_end": c47, "title": c3, "_description": c4, "_day": c36 });
+const c59 = object({ "time": c47, "_end": c47, "title": c3, "_description": c4 });
 const c60 = array(c59);
 const c61 = oneOf("scheduled", "moved", "cancelled");
 const c62 = array(c46);
 const c63 = num(true, [0, true]);
-const c64 = object({ "places": c36, "_organisations": c19, "_organisationTypes": c18, "_explanation": c3 });
-const c65 = object({ "id": c1, "title": c3, "type": c45, "_theme": c3, "_track": c1, "_description": c4, "_start": c46, "_end": c46, "_date": c7, "_period": c3, "_doorsOpen": c47, "_venue": c58, "_partners": c11, "_facilitators": c16, "_speakers": c16, "_programme": c60, "_status": c61, "_statusNote": c3, "_movedFrom": c62, "_capacity": c63, "_resources": c41, "_optional": bool, "_chooseOne": c1, "_reservedPlaces": c64 }, noIssue(objectRules.session));
-const c66 = array(c65);
-const c67 = oneOf("built-in", "external", "email", "closed");
-const c68 = oneOf("network", "session");
-const c69 = str(pattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/), valueRules.deadline);
-const c70 = object({ "enabled": bool, "_limit": c36 });
-const c71 = object({ "organisationTypes": c31, "_explanation": c3 });
-const c72 = object({ "id": c1, "text": c3, "_required": bool });
-const c73 = array(c72);
-const c74 = str(pattern(/^sha256:[0-9a-f]{64}$/));
-const c75 = array(c1, 1);
-const c76 = object({ "hash": c74, "_label": c3, "_sessions": c75 });
-const c77 = array(c76);
-const c78 = object({ "_organisationTypes": c31, "_allExcept": c31, "_explanation": c3, "_codes": c77 });
-const c79 = object({ "required": bool, "_explanation": c3, "_contactWithinDays": c36, "_workingDays": bool });
-const c80 = object({ "name": c3, "_type": c8 });
-const c81 = array(c80, 1);
-const c82 = oneOf("required", "optional", "off");
-const c83 = object({ "_organisation": c82, "_organisationType": c82, "_role": c82, "_phone": c82 });
-const c84 = oneOf("text", "textarea", "choice", "yes-no", "number");
-const c85 = object({ "value": c1, "label": c3 });
-const c86 = array(c85);
-const c87 = num(false);
-const c88 = object({ "id": c1, "label": c3, "type": c84, "_options": c86, "_required": bool, "_reason": c3, "_min": c87, "_max": c87 }, noIssue(objectRules.question));
-const c89 = array(c88);
-const c90 = object({ "_statementUrl": c6, "_controller": c3, "_retentionDays": c63 });
-const c91 = num(true, [0, true], [60, true]);
-const c92 = object({ "mode": c67, "_scope": c68, "_url": c6, "_opens": c69, "_closes": c69, "_capacity": c36, "_waitlist": c70, "_eligibility": c71, "_declarations": c73, "_invitation": c78, "_approval": c79, "_maxPerOrganisation": c36, "_organisations": c81, "_fields": c83, "_questions": c89, "_privacy": c90, "_cancelUntil": c69, "_emailSubject": c3, "_reminderDaysBefore": c91, "_closesDaysBefore": c63, "_freeCancellationDaysBefore": c63, "_reservedPlaces": c64 }, noIssue(objectRules.registration));
-const c93 = object({ "_$schema": c0, "id": c1, "kind": c2, "title": c3, "_subtitle": c3, "summary": c4, "_description": c4, "_language": c5, "_draft": bool, "_url": c6, "_publishedOn": c7, "organisers": c10, "_partners": c11, "_funders": c11, "_sponsors": c11, "_contact": c14, "_facilitators": c16, "_membership": c17, "_audience": c20, "_format": c21, "_price": c35, "_groupSize": c37, "_durationDays": c38, "_themes": c19, "_resources": c41, "_tracks": c44, "sessions": c66, "registration": c92 }, noIssue(objectRules.network));
+const c64 = object({ "id": c1, "title": c3, "type": c45, "_theme": c3, "_track": c1, "_description": c4, "_start": c46, "_end": c46, "_date": c7, "_period": c3, "_doorsOpen": c47, "_venue": c58, "_partners": c11, "_facilitators": c16, "_speakers": c16, "_programme": c60, "_status": c61, "_statusNote": c3, "_movedFrom": c62, "_capacity": c63, "_resources": c41, "_optional": bool, "_chooseOne": c1 }, noIssue(objectRules.session));
+const c65 = array(c64);
+const c66 = oneOf("built-in", "external", "email", "closed");
+const c67 = oneOf("network", "session");
+const c68 = str(pattern(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/), valueRules.deadline);
+const c69 = object({ "enabled": bool, "_limit": c36 });
+const c70 = object({ "organisationTypes": c31, "_explanation": c3 });
+const c71 = object({ "id": c1, "text": c3, "_required": bool });
+const c72 = array(c71);
+const c73 = str(pattern(/^sha256:[0-9a-f]{64}$/));
+const c74 = object({ "hash": c73, "_label": c3 });
+const c75 = array(c74);
+const c76 = object({ "_organisationTypes": c31, "_explanation": c3, "_codes": c75 });
+const c77 = object({ "required": bool, "_explanation": c3, "_contactWithinDays": c36, "_workingDays": bool });
+const c78 = object({ "name": c3, "_type": c8 });
+const c79 = array(c78, 1);
+const c80 = oneOf("required", "optional", "off");
+const c81 = object({ "_organisation": c80, "_organisationType": c80, "_role": c80, "_phone": c80 });
+const c82 = oneOf("text", "textarea", "choice", "yes-no", "number");
+const c83 = object({ "value": c1, "label": c3 });
+const c84 = array(c83);
+const c85 = num(false);
+const c86 = object({ "id": c1, "label": c3, "type": c82, "_options": c84, "_required": bool, "_reason": c3, "_min": c85, "_max": c85 }, noIssue(objectRules.question));
+const c87 = array(c86);
+const c88 = object({ "_statementUrl": c6, "_controller": c3, "_retentionDays": c63 });
+const c89 = num(true, [0, true], [60, true]);
+const c90 = object({ "mode": c66, "_scope": c67, "_url": c6, "_opens": c68, "_closes": c68, "_capacity": c36, "_waitlist": c69, "_eligibility": c70, "_declarations": c72, "_invitation": c76, "_approval": c77, "_maxPerOrganisation": c36, "_organisations": c79, "_fields": c81, "_questions": c87, "_privacy": c88, "_cancelUntil": c68, "_emailSubject": c3, "_reminderDaysBefore": c89, "_closesDaysBefore": c63, "_freeCancellationDaysBefore": c63 }, noIssue(objectRules.registration));
+const c91 = object({ "_$schema": c0, "id": c1, "kind": c2, "title": c3, "_subtitle": c3, "summary": c4, "_description": c4, "_language": c5, "_draft": bool, "_url": c6, "_publishedOn": c7, "organisers": c10, "_partners": c11, "_funders": c11, "_sponsors": c11, "_contact": c14, "_facilitators": c16, "_membership": c17, "_audience": c20, "_format": c21, "_price": c35, "_groupSize": c37, "_durationDays": c38, "_themes": c19, "_resources": c41, "_tracks": c44, "sessions": c65, "registration": c90 }, noIssue(objectRules.network));
 
 /**
  * Whether a network document is certainly valid, decided as the zod schema would, without zod.
@@ -105,5 +103,5 @@ const c93 = object({ "_$schema": c0, "id": c1, "kind": c2, "title": c3, "_subtit
  * would trim), and only the full validator says what is wrong, and where.
  */
 export function isCertainlyValid(value: unknown): value is Network {
-  return c93(value);
+  return c91(value);
 }

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { DOCUMENT_URL_PATTERN } from './safe-url.js';
 import { isRecord, objectRules, valueRules, type ObjectRule } from './document-rules.js';
+import { rareRules } from './document-rules-rare.js';
 
 import {
   NETWORK_KINDS,
@@ -34,6 +35,15 @@ export { POSTAL_CODES } from './document-rules.js';
  * this schema into the lean check a page runs on its own document, with the same rules.
  */
 export const objectRuleOfCheck = new WeakMap<object, ObjectRule>();
+
+/** Checks the lean check does not carry: they only fire on fields it leaves to the full validator (scripts/network-check.ts). */
+export const fullValidatorOnly = new WeakSet<object>();
+/** The rules of rare fields (document-rules-rare.ts), run by zod only. */
+const rare = z.superRefine<unknown>(
+  (value, ctx) => rareRules(value as Record<string, unknown>, (message, path, input) => ctx.addIssue({ code: 'custom', message, path, input })),
+  { when: (payload) => isRecord(payload.value) },
+);
+fullValidatorOnly.add(rare);
 
 /** A cross-field check that runs `objectRules[name]`, reporting through zod. */
 function rule<T>(name: ObjectRule, params?: { when?: (payload: { value: unknown }) => boolean }) {
@@ -396,7 +406,7 @@ export const networkSchema = z
   })
   // Runs even when a field elsewhere is wrong (zod skips refinements after an error by default),
   // so an editor sees every problem at once; the document may be partly invalid here.
-  .check(rule('network', { when: (payload) => isRecord(payload.value) }));
+  .check(rule('network', { when: (payload) => isRecord(payload.value) }), rare);
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 export type NetworkKind = (typeof NETWORK_KINDS)[number];

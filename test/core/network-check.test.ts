@@ -179,4 +179,31 @@ describe('the lean check of a network document (generated from the zod schema)',
     expect(parseNetwork(doc).ok).to.equal(true);
     expect(isCertainlyValid(doc)).to.equal(false);
   });
+  it('leaves documents with a rare field to the full validator, which still says yes or no (reserved places, allExcept, codes per session, programme days)', () => {
+    const base = () => {
+      const doc = structuredClone(docs.get('twentse-noabers')!) as any;
+      doc.registration = { mode: 'built-in', scope: 'session', capacity: 20, fields: { organisation: 'optional', organisationType: 'optional' } };
+      return doc;
+    };
+    const hash = `sha256:${'0'.repeat(64)}`;
+    const rare: [string, (d: any) => void][] = [
+      ['registration.reservedPlaces', (d) => (d.registration.reservedPlaces = { places: 2, organisationTypes: ['municipality'] })],
+      ['sessions[0].reservedPlaces', (d) => (d.sessions[0].reservedPlaces = { places: 2, organisationTypes: ['municipality'] })],
+      ['invitation.allExcept', (d) => (d.registration.invitation = { allExcept: ['municipality'], codes: [{ hash }] })],
+      ['codes[].sessions', (d) => (d.registration.invitation = { organisationTypes: ['business'], codes: [{ hash, sessions: [d.sessions[0].id] }] })],
+    ];
+    expect(isCertainlyValid(base()), 'the document without them').to.equal(true);
+    for (const [what, add] of rare) {
+      const doc = base();
+      add(doc);
+      expect(parseNetwork(structuredClone(doc)).ok, `${what}: the full validator accepts it`).to.equal(true);
+      expect(isCertainlyValid(doc), `${what}: not certain in the lean check`).to.equal(false);
+    }
+    // Their rules run in the full validator: reserved places for nobody are refused, with a sentence at the field.
+    const nobody = base();
+    nobody.sessions[0].reservedPlaces = { places: 2 };
+    const parsed = parseNetwork(nobody);
+    expect(parsed.ok).to.equal(false);
+    expect(!parsed.ok && parsed.problems.some((p) => p.path.includes('reservedPlaces')), 'a problem at reservedPlaces').to.equal(true);
+  });
 });
