@@ -6,7 +6,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { startServer, network, person, smtpPeer, signInAs, openTestDb, BACKENDS, type TestServer, type SignedIn } from './helpers.js';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, network, person, smtpPeer, signInAs, openTestDb, tempDir, BACKENDS, type TestServer, type SignedIn } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/index.js';
 import { parseNetwork } from '../../src/core/index.js';
 import { NetworkRegistry } from '../../src/server/services/networks.js';
@@ -135,5 +137,29 @@ for (const backend of BACKENDS) {
       const doc = await s.request('GET', '/api/networks/wethouders');
       assert.deepEqual(leaks(doc.text), []);
     });
+  });
+}
+
+for (const backend of BACKENDS) {
+  test(`on ${backend}: someone on the waiting list reads what the public reads, not the address for participants`, async () => {
+    const open = network({ ...closed, id: 'wachten', sessions: closed.sessions, registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } } });
+    const { db } = await openTestDb(backend);
+    const dir = tempDir();
+    try {
+      const registry = await NetworkRegistry.open(db, [{ network: open, raw: open }]);
+      const store = new RegistrationService(db, registry, { secret: Buffer.alloc(32, 7), now: () => new Date('2030-05-01T09:00:00Z') });
+      assert.equal((await store.register(open, person('plek'))).kind, 'created');
+      const waiting = await store.register(open, person('wacht'));
+      assert.equal(waiting.kind === 'created' && waiting.status, 'waitlisted');
+      await deliverOutbox(db, createMailer({ outboxDir: dir, from: 'noreply@example.org' }));
+      const mails = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+      const to = (who: string) => mails.find((m) => m.includes(`deelnemer${who}@example.org`))!;
+      assert.ok(to('plek').includes('Achterom 7'), 'the person with a place reads the address');
+      assert.deepEqual(leaks(to('wacht')), [], 'the person waiting reads no part of it');
+      assert.ok(to('wacht').includes('Zwolle'), 'but the city, as the public does');
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }

@@ -66,6 +66,36 @@ for (const backend of BACKENDS) {
       assert.equal(mailsTo('organisator@example.org').length, 0);
     });
 
+    test('an import whose first person is erased while delivery runs: the colleague still hears of the others, and not of them', async () => {
+      smtp.received.length = 0;
+      const csv = 'Naam;E-mail\r\nEva Wis;eva.wis@example.org\r\nFloor Blijft;floor.blijft@example.org\r\nGijs Blijft;gijs.blijft@example.org\r\n';
+      const done = await as('POST', '/api/admin/networks/lijst/registrations/import', { csv, commit: true, sendEmail: true });
+      assert.equal(done.body.committed, true, done.text);
+      const eva = (await s.db.query<{ id: string }>(`SELECT id FROM registrations WHERE email_lower = 'eva.wis@example.org'`)).rows[0]!.id;
+      const store = new RegistrationService(s.db, new Map([[listNet.id, listNet]]), { secret: Buffer.alloc(32, 5) });
+      // One sender: the first e-mail goes out, then Eva is erased before the colleague's gathered news is checked.
+      const smtpMailer = createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' });
+      let erased = false;
+      const mailer = {
+        description: 'erasing while sending',
+        concurrency: 1,
+        async send(message: Parameters<typeof smtpMailer.send>[0], meta: Parameters<typeof smtpMailer.send>[1]) {
+          const sent = await smtpMailer.send(message, meta);
+          if (!erased) {
+            erased = true;
+            assert.equal((await store.erase(eva)).ok, true);
+          }
+          return sent;
+        },
+      };
+      await deliverOutbox(s.db, mailer);
+      await deliver();
+      const news = mailsTo('collega@example.org');
+      assert.equal(news.length, 1, `the colleague hears of the two others, got ${news.length} e-mails`);
+      assert.ok(['Floor Blijft', 'Gijs Blijft'].every((name) => plain(news[0]!.text).includes(`„${name}”`)), plain(news[0]!.text));
+      assert.equal(plain(news[0]!.text).includes('Eva Wis'), false, 'not the person erased');
+    });
+
     test("the digest reader finds the added and imported people in the next day's digest", async () => {
       smtp.received.length = 0;
       await s.db.query(`UPDATE registrations SET created_at = '2030-04-01T10:00:00Z'`);

@@ -15,6 +15,7 @@ import {
   networkCalendar,
   calendarEvents,
   venueText,
+  publicVenue,
   findSession,
   sessionTiming,
   sessionWhenText,
@@ -156,13 +157,15 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
       const t = sessionTiming(s);
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
       lines.push('', s.title, m.when(sessionWhenText(t, locale)!));
-      const where = venueText(s.venue, locale);
-      if (where) lines.push(m.where(isolated(where)));
       const waits = ownPlaceIn(ctx.places, s.id) === 'waitlisted';
+      // An address for participants only (issue 23) goes to people with a place; others read what the public reads.
+      const shown = hasPlace && !waits ? s : { ...s, ...(s.venue && { venue: publicVenue(s.venue) }) };
+      const where = venueText(shown.venue, locale);
+      if (where) lines.push(m.where(isolated(where)));
       if (waits) lines.push(m.sessionWaitlisted);
       else if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
       // What the calendar item says too (doors open, programme, status note…), from one owner in core.
-      const details = sessionDetails(s, locale, isolated);
+      const details = sessionDetails(shown, locale, isolated);
       if (details.length) lines.push('', details.join('\n\n'));
     }
   }

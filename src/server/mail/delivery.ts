@@ -248,15 +248,26 @@ async function sendBatch(db: Db, mailer: Mailer, batch: Gathered[], composeNow: 
   };
   // Composed and sent `mailer.concurrency` at a time (SMTP: twice the pool's connections), each row on its own:
   // one row's failure is that row's.
-  const sendOne = async (row: Gathered): Promise<void> => {
+  const sendOne = async (gathered: Gathered): Promise<void> => {
+    let row = gathered;
     const ids = [row.id, ...(row.more ?? []).map((r) => r.id)];
     let message: MailMessage | undefined;
     try {
       if (!row.message && !composeNow) throw new Error('no composer for a row with facts');
-      // Erased since the batch was read (the erasure removed the row): nothing is composed or sent.
-      if (row.registration_id && !(await stillToSend(db, row.id))) {
-        done.push(...ids);
-        return;
+      // Erased since the batch was read (the erasure removed the row): nothing is composed or sent
+      // for that person. Of an organiser's gathered news (issue 24) the others still go: those
+      // erased are left out, and if the first is, the rest wait for the next turn to be gathered again.
+      if (row.registration_id) {
+        // Ids as text: PostgreSQL gives a bigint as a string, PGlite as a number.
+        const set = await stillToSend(db, ids.map(String));
+        const kept = (id: string | number) => set.has(String(id));
+        done.push(...ids.filter((id) => !kept(id)));
+        if (!kept(row.id)) {
+          for (const r of row.more ?? []) if (kept(r.id)) await releaseClaim(db, r.id, worker, 'gathered again');
+          return;
+        }
+        if (row.more) row = { ...row, more: row.more.filter((r) => kept(r.id)) };
+        ids.splice(0, ids.length, ...ids.filter((id) => kept(id)));
       }
       const more = row.more?.length ? { more: row.more.map((r) => ({ registrationId: r.registration_id, facts: parsed(r.facts ?? {}) })) } : {};
       message = row.message ? parsed(row.message as MailMessage | string) : await composeNow!({ registrationId: row.registration_id, kind: row.kind, facts: parsed(row.facts ?? {}), ...more });

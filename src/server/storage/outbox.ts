@@ -113,16 +113,18 @@ export async function pruneSentMail(db: Queryable, days = SENT_KEPT_DAYS): Promi
 }
 
 /**
- * Whether an outbox row is still to be sent: it exists (erasing a registration removes its rows)
- * and its registration is not erased. Asked just before composing, however long ago it was claimed.
+ * Which of these outbox rows are still to be sent: they exist (erasing a registration removes its
+ * rows) and their registration is not erased. Asked just before composing, however long ago they were claimed.
  */
-export async function stillToSend(db: Queryable, id: string): Promise<boolean> {
-  const { rows } = await db.query(
-    `SELECT 1 FROM mail_outbox o WHERE o.id = $1 AND o.sent_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = o.registration_id AND r.erased_at IS NOT NULL)`,
-    [id],
+export async function stillToSend(db: Queryable, ids: string[]): Promise<Set<string>> {
+  // The one row an erasure itself queues, the organisers' late-cancel notice for the invoice
+  // (issue 23), still goes: the invoice keeps what it names until retention.
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT o.id FROM mail_outbox o WHERE o.id = ANY($1::bigint[]) AND o.sent_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = o.registration_id AND r.erased_at IS NOT NULL AND o.kind <> 'organiser-late-cancel')`,
+    [ids],
   );
-  return rows.length > 0;
+  return new Set(rows.map((r) => String(r.id)));
 }
 
 /** Which of these outbox rows still exist. */

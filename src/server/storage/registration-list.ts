@@ -7,7 +7,7 @@
  */
 import { foldForSearch } from '../../core/search.js';
 import type { Queryable } from './db.js';
-import { rowOf, type RegistrationRow, type Status } from './registration-rows.js';
+import { HOLDS_DATA, rowOf, type RegistrationRow, type Status } from './registration-rows.js';
 
 export interface ListFilter {
   /** One target: a session id, or 'network'. */
@@ -44,7 +44,7 @@ export function searchTextOf(p: { name?: string; email?: string; organisation?: 
 export async function fillSearchTexts(q: Queryable, networkId?: string): Promise<void> {
   for (;;) {
     const { rows } = await q.query<{ id: string; participant: unknown }>(
-      `SELECT id, participant FROM registrations WHERE search_text IS NULL AND erased_at IS NULL AND ($1::text IS NULL OR network_id = $1) LIMIT 2000`,
+      `SELECT id, participant FROM registrations WHERE search_text IS NULL AND ${HOLDS_DATA} AND ($1::text IS NULL OR network_id = $1) LIMIT 2000`,
       [networkId ?? null],
     );
     if (!rows.length) return;
@@ -83,7 +83,7 @@ function where(networkId: string, f: ListFilter): { sql: string; params: unknown
  * only these (issue 27), not the search text, the folded e-mail and the other bookkeeping.
  */
 const LISTED = `r.id, r.network_id, r.session_id, r.target, r.seq, r.status, r.participant, r.created_at, r.places, r.organisation_type,
-  r.answers, r.declarations, r.reason, r.attendance, r.organiser_note, r.group_size`;
+  r.answers, r.declarations, r.reason, r.attendance, r.organiser_note, r.group_size, r.cancellation_fee`;
 
 // A waiting-list place is counted per row only on a page (a few rows); a stream counts as it goes.
 const POSITION = `CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*)::int FROM registrations w
