@@ -70,6 +70,15 @@ export function focusedId(page: Page): Promise<string | undefined> {
   });
 }
 
+/** Waits until the element with this id has focus (looking through open shadow roots): focus moves after a render, not with it. */
+export async function waitForFocus(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((want) => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.id === want;
+  }, id);
+}
+
 /** Signs in to the console as a person would: asks for a link, then follows the one e-mailed. */
 export async function signInToConsole(page: Page, base: string, db: Db, email: string): Promise<void> {
   await page.goto(`${base}/beheer/`);

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseNetwork } from '../../src/core/index.js';
-import { expectAccessible, focusedId, asOwner } from './browser.js';
+import { expectAccessible, waitForFocus, asOwner } from './browser.js';
 import { consoleUnderTest } from './console-setup.js';
 
 const ADMIN = 'console-details-installation-admin';
@@ -33,7 +33,7 @@ describe('the network details form in the console', () => {
       await page.getByLabel('Aantal plaatsen').fill('0');
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.locator('#problems').waitFor();
-      assert.equal(await focusedId(page), 'problems');
+      await waitForFocus(page, 'problems');
       assert.equal(await page.locator('#f-title-error').innerText(), sentence('title'));
       assert.equal(await page.locator('#f-registration-capacity-error').innerText(), sentence('registration.capacity'));
       assert.equal(await page.getByLabel('Titel', { exact: true }).getAttribute('aria-describedby'), 'f-title-error');
@@ -42,17 +42,17 @@ describe('the network details form in the console', () => {
       await expectAccessible(page, 'with problems at the fields');
       await page.locator('#problems').getByRole('link', { name: `Aantal plaatsen: ${sentence('registration.capacity')}` }).focus();
       await page.keyboard.press('Enter');
-      assert.equal(await focusedId(page), 'f-registration-capacity');
+      await waitForFocus(page, 'f-registration-capacity');
 
       await page.getByLabel('Titel', { exact: true }).fill(before.title);
       await page.getByLabel('Aantal plaatsen').fill('20');
       await page.getByLabel('Herinnering zoveel dagen voor elke bijeenkomst').fill('3');
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.getByRole('heading', { name: 'De gegevens kloppen' }).waitFor();
-      assert.equal(await focusedId(page), 'preview-heading');
+      await waitForFocus(page, 'preview-heading');
       await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
       await page.getByText('Opgeslagen als versie 2.', { exact: false }).waitFor();
-      assert.equal(await focusedId(page), 'notice');
+      await waitForFocus(page, 'notice');
       await expectAccessible(page, 'saved');
 
       const after = ((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network;
@@ -129,7 +129,7 @@ describe('the network details form in the console', () => {
       await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
       const alert = page.locator('#stale');
       await alert.waitFor();
-      assert.equal(await focusedId(page), 'stale');
+      await waitForFocus(page, 'stale');
       assert.match(await alert.innerText(), /door installatiebeheerder: .*summary/);
       assert.equal(await page.getByLabel('Korte samenvatting').inputValue(), 'Mijn eigen samenvatting.', 'what the owner typed is kept');
       assert.equal(await page.getByLabel('Ondertitel').inputValue(), 'Ondertitel van een collega', 'a field the owner did not touch shows the newer text');
