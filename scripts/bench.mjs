@@ -603,6 +603,14 @@ async function inProcessFloor(url, { fresh = false, mail = false } = {}) {
       await delivery?.delivering();
       await db.close();
       rmSync(dir, { recursive: true, force: true });
+      // The database made for this floor goes too, so runs leave nothing on the shared server.
+      if (own) {
+        const { default: pg } = await import('pg');
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS bench_inproc_${tag}`);
+        await c.end();
+      }
     },
   };
 }

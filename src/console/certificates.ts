@@ -1,12 +1,12 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { MAX_PAGE, type AdminRegistration } from '../core/admin-api.js';
+import type { AdminRegistration } from '../core/admin-api.js';
 import type { Network } from '../core/schema.js';
 import { certificateHolders, formatHours, sessionMinutes } from '../core/certificate.js';
 import { certificateConsoleMessages } from '../core/i18n/certificate-console.js';
 import { ConsolePage } from './page.js';
 import { bdi, sayingWho } from './bidi.js';
-import { PAGE_SIZE } from './pages.js';
+import { PAGE_SIZE, firstPages } from './pages.js';
 
 /**
  * Certificates of attendance (issue 24), in the Export tab: who gets one (core decides, from the
@@ -63,23 +63,12 @@ export class ConsoleCertificates extends ConsolePage {
   /** Loads as many people as are drawn (a page at first), every registration of each. */
   async #load(): Promise<void> {
     const generation = ++this.#generation;
-    const items: AdminRegistration[] = [];
-    let after: string | undefined;
-    let people = 0;
-    let next: string | null = null;
-    let total = 0;
-    do {
-      const limit = Math.min(MAX_PAGE, this.#shown - people);
-      const r = await this.#page(limit, after);
-      if (!r.ok || generation !== this.#generation) return;
-      items.push(...r.value.registrations);
-      ({ next, total } = r.value);
-      people += limit;
-      after = next ?? undefined;
-    } while (after && people < this.#shown);
-    this._items = items;
-    this._next = next;
-    this._total = total;
+    // A page of `limit` holders is `limit` people, however many registrations they have.
+    const page = await firstPages((limit, after) => this.#page(limit, after), this.#shown, (_, limit) => limit);
+    if (!page || generation !== this.#generation) return;
+    this._items = page.items;
+    this._next = page.next;
+    this._total = page.total;
   }
 
   async #more(): Promise<void> {
@@ -109,8 +98,8 @@ export class ConsoleCertificates extends ConsolePage {
   override render() {
     const locale = this.state.locale;
     const c = certificateConsoleMessages(locale);
-    const holders = certificateHolders(this.network, this._items ?? []);
     if (!this._items) return html`<section class="certificates"><h2>${c.heading}</h2><p role="status">${this.m.loading}</p></section>`;
+    const holders = certificateHolders(this.network, this._items);
     const q = this.#query();
     return html`<section class="certificates" aria-labelledby="certificates-heading">
       <h2 id="certificates-heading">${c.heading}</h2>

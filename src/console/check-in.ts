@@ -171,6 +171,8 @@ export class ConsoleCheckIn extends ConsolePage {
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('session') || changed.has('network')) {
       this._items = undefined;
+      // The paper list fetched for another session is not this one's.
+      this._sheet = undefined;
       this.loaded = this.#load(PAGE_SIZE);
     } else if (changed.has('_query')) this.loaded = this.#load(PAGE_SIZE);
     else if (changed.has('version')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0));
@@ -233,6 +235,8 @@ export class ConsoleCheckIn extends ConsolePage {
     }
     await this.updateComplete;
     print();
+    // Printed: later prints (Ctrl+P too) are of what is drawn then, or fetched again by the button.
+    this._sheet = undefined;
   }
 
   /** Present now: what the server counts, with the taps not yet saved. */

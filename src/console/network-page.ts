@@ -25,7 +25,7 @@ import './certificates.js';
 import './feedback.js';
 
 /** Which registrations a tab needs: none (the list pages itself), the intakes, the waiting list, or all (attendance). */
-type Scope = 'none' | 'pending' | 'waitlisted' | 'all';
+type Scope = 'none' | 'waitlisted' | 'all';
 
 type Load =
   | { status: 'loading' }

@@ -15,22 +15,30 @@ export interface Pages<T> {
 }
 
 /**
- * The first `count` items of a list the server pages (issue 27), at most MAX_PAGE a request,
+ * The first `count` entries of a list the server pages (issue 27), at most MAX_PAGE a request,
  * one request after the other's cursor; undefined when a request failed. `get` asks for one
- * page of `limit` after `after`.
+ * page of `limit` after `after`. An entry is an item, unless `perPage` says a full page of
+ * `limit` counts otherwise (the certificate holders: `limit` people, each with all their registrations).
  */
-export async function firstPages<T>(get: (limit: number, after?: string) => Promise<PageAnswer<T>>, count: number): Promise<Pages<T> | undefined> {
+export async function firstPages<T>(
+  get: (limit: number, after?: string) => Promise<PageAnswer<T>>,
+  count: number,
+  perPage: (items: readonly T[], limit: number) => number = (items) => items.length,
+): Promise<Pages<T> | undefined> {
   const items: T[] = [];
   let after: string | undefined;
   let next: string | null = null;
   let total = 0;
+  let entries = 0;
   do {
-    const r = await get(Math.min(MAX_PAGE, count - items.length), after);
+    const limit = Math.min(MAX_PAGE, count - entries);
+    const r = await get(limit, after);
     if (!r.ok) return undefined;
     items.push(...r.value.registrations);
+    entries += perPage(r.value.registrations, limit);
     total = r.value.total ?? items.length;
     next = r.value.next ?? null;
     after = next ?? undefined;
-  } while (after && items.length < count);
+  } while (after && entries < count);
   return { items, next, total };
 }

@@ -11,8 +11,6 @@ import { registrationCard, sessionTitle } from './registration-card.js';
 import { sayingWho } from './bidi.js';
 import { PAGE_SIZE, firstPages } from './pages.js';
 
-export { PAGE_SIZE };
-
 type Query = AdminQuery<'listRegistrations'>;
 type Bulk = 'cancel' | 'place' | 'message';
 

@@ -252,12 +252,12 @@ export class AdminClient {
     return this.call('reportNotice', { params: { networkId, sessionId }, body });
   }
 
-  /** E-mails the person of registration `id` their certificate of attendance (issue 24). */
   /** A page of the people who get a certificate: their registrations, the next page's `after`, how many in all. */
   certificateHolders(networkId: string, query: AdminQuery<'certificateHolders'> = {}) {
     return this.call('certificateHolders', { params: { networkId }, query });
   }
 
+  /** E-mails the person of registration `id` their certificate of attendance (issue 24). */
   sendCertificate(id: string) {
     return this.call('sendCertificate', { params: { id }, body: {} });
   }

@@ -109,7 +109,6 @@ export const objectRules = {
     const ends = sessions.map((s) => (isRecord(s) ? lastMoment(s) : undefined)).filter((t): t is number => t !== undefined);
     if (until && ends.length && until.getTime() > Math.max(...ends)) add('cancel-until-after-sessions', ['registration', 'cancelUntil']);
   },
-
 };
 
 /** The last moment of a dated session (its end, its start, or the end of its day), as a number; undefined without a date. */
@@ -170,10 +169,9 @@ function ownPlaces(sessions: unknown[], r: Record<string, unknown>, add: AddIssu
 
 export type ObjectRule = keyof typeof objectRules;
 
-
 /**
  * Invitations (issue 23): exactly one of `organisationTypes` and `allExcept` says who needs a
- * code; a code limited to sessions names sessions of the document, where people register per session.
+ * code (codes limited to sessions: document-rules-rare.ts).
  */
 function invitationRules(r: Record<string, unknown>, add: AddIssue): void {
   const inv = r.invitation;

@@ -29,7 +29,7 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   /** Where the request went wrong; `code` is the reason's, for a refusal at a field (`duplicate`: the address is registered already). */
-  issues?: { path: string; message: string; code?: string }[];
+  issues?: { path: string; message: string; code?: string; quoted?: string }[];
   reasons?: { code: string }[];
 }
 
@@ -95,7 +95,6 @@ export interface RegistrationView {
 
 const DATE_FIELDS = ['opensAt', 'closesAt'] as const;
 
-/** Availability arrives as JSON; its dates become `Date`s again. */
 /** A network's availability as JSON brought back to dates (the public document and the console's read of it). */
 export function reviveSnapshot(a: AvailabilitySnapshot): AvailabilitySnapshot {
   const sessions: Record<string, Availability> = {};
@@ -103,6 +102,7 @@ export function reviveSnapshot(a: AvailabilitySnapshot): AvailabilitySnapshot {
   return { network: reviveAvailability(a.network), sessions };
 }
 
+/** Availability arrives as JSON; its dates become `Date`s again. */
 export function reviveAvailability(a: Availability): Availability {
   const out = { ...a };
   for (const f of DATE_FIELDS) if (typeof out[f] === 'string') out[f] = new Date(out[f] as unknown as string);

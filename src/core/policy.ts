@@ -45,19 +45,16 @@ export function hasOwnPlace(network: Network, session: Session): boolean {
   return session.capacity !== undefined || !!session.optional || !!session.chooseOne;
 }
 
-/** Organisation types that need an invitation code. */
-export function invitationTypes(network: Network): readonly OrganisationType[] {
-  return network.registration.invitation?.organisationTypes ?? [];
+/** Organisation types that need an invitation code, out of `all` (the types a caller can name). */
+export function invitationTypes(network: Network, all: readonly OrganisationType[]): readonly OrganisationType[] {
+  const invitation = network.registration.invitation;
+  // Issue 23, "members free, others need a code": `allExcept` names the types that do not.
+  return invitation?.allExcept ? all.filter((t) => !invitation.allExcept!.includes(t)) : (invitation?.organisationTypes ?? []);
 }
 
-/**
- * Whether a person of this organisation type needs an invitation code: one of `organisationTypes`,
- * or (issue 23, "members free, others need a code") any type but those `allExcept` names.
- */
+/** Whether a person of this organisation type needs an invitation code (invitationTypes, asked of that type alone). */
 export function needsInvitation(network: Network, type: OrganisationType | undefined): boolean {
-  const invitation = network.registration.invitation;
-  if (!invitation || !type) return false;
-  return invitation.allExcept ? !invitation.allExcept.includes(type) : invitationTypes(network).includes(type);
+  return !!type && invitationTypes(network, [type]).includes(type);
 }
 
 /** Organisation types that may register at all; undefined means everyone. */

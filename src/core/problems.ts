@@ -14,6 +14,8 @@ export interface Problem {
   code: string;
   /** The sentence in each UI language. */
   message: Record<Locale, string>;
+  /** The network's own words the sentence quotes, exactly as it quotes them (a declaration, a question, session titles): they keep the document's language. */
+  quoted?: string;
 }
 
 type Issue = z.core.$ZodIssue;

@@ -45,9 +45,8 @@ export function whoMayJoin(network: Network, locale: Locale): string[] {
   const lines: string[] = [];
   const allowed = eligibleTypes(network);
   if (allowed) lines.push(m.join.notEligible(allowed, r.eligibility?.explanation));
-  // Issue 23: with `allExcept`, every type the catalogue names but those.
-  const except = r.invitation?.allExcept;
-  const invited = except ? (Object.keys(m.organisationType) as OrganisationType[]).filter((t) => !except.includes(t)) : invitationTypes(network);
+  // Out of every type the catalogue names (with `allExcept`, all but those).
+  const invited = invitationTypes(network, Object.keys(m.organisationType) as OrganisationType[]);
   if (invited.length) {
     lines.push(r.invitation?.explanation ?? m.join.invitation(formatOrList(locale, invited.map((t) => m.organisationType[t].toLowerCase()))));
     const c = network.contact;

@@ -35,11 +35,12 @@ export type RawRegistration = Omit<RegistrationInput, 'participant'> & { partici
 export type FormError = (m: FormMessages['form']['error']) => string;
 
 /** A problem with a registration, in both languages, from the form's error sentences. */
-export function formProblem(path: (string | number)[], code: string, text: FormError): Problem {
+export function formProblem(path: (string | number)[], code: string, text: FormError, quoted?: string): Problem {
   return {
     path: formatPath(path),
     code,
     message: Object.fromEntries(LOCALES.map((l) => [l, text(formMessages(l).form.error)])) as Record<Locale, string>,
+    ...(quoted && { quoted }),
   };
 }
 
@@ -53,7 +54,7 @@ export function formProblem(path: (string | number)[], code: string, text: FormE
  */
 export function checkRegistration(network: Network, raw: RawRegistration): ParseResult<RegistrationInput> {
   const problems: Problem[] = [];
-  const add = (path: (string | number)[], code: string, text: FormError) => problems.push(formProblem(path, code, text));
+  const add = (path: (string | number)[], code: string, text: FormError, quoted?: string) => problems.push(formProblem(path, code, text, quoted));
   const trim = (s: string | undefined) => (s ?? '').trim();
   /** The value made fit to store, or undefined (and a problem with its own sentence) when it is not. */
   const clean = (path: (string | number)[], result: TextResult, words: (e: FormMessages['form']['error']) => FieldWords): string | undefined => {
@@ -99,7 +100,8 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
       // A network with a fixed list stores the name as the list writes it, so counts and exports agree.
       const found = findListedOrganisation(listed, value);
       if (!found) {
-        add(['participant', field], 'not-listed', (e) => e.organisationNotListed(listed.map((o) => o.name).join(', ')));
+        const names = listed.map((o) => o.name).join(', ');
+        add(['participant', field], 'not-listed', (e) => e.organisationNotListed(names), names);
         continue;
       }
       participant.organisation = found.name;
@@ -120,7 +122,7 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
 
   const confirmed = raw.declarations ?? [];
   for (const d of network.registration.declarations ?? []) {
-    if ((d.required ?? true) && !confirmed.includes(d.id)) add(['declarations', d.id], 'missing', (e) => e.declaration(d.text));
+    if ((d.required ?? true) && !confirmed.includes(d.id)) add(['declarations', d.id], 'missing', (e) => e.declaration(d.text), d.text);
   }
   out.declarations = (network.registration.declarations ?? []).filter((d) => confirmed.includes(d.id)).map((d) => d.id);
 
@@ -130,7 +132,7 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
     const v = raw.answers && Object.hasOwn(raw.answers, q.id) ? raw.answers[q.id] : undefined;
     const empty = v === undefined || v === '' || (q.type === 'yes-no' && v !== true && v !== false);
     if (empty) {
-      if (q.required) add(['answers', q.id], 'missing', (e) => e.answer(q.label));
+      if (q.required) add(['answers', q.id], 'missing', (e) => e.answer(q.label), q.label);
       continue;
     }
     if (q.type === 'number') {
@@ -141,7 +143,7 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
       }
       answers[q.id] = n;
     } else if (q.type === 'choice') {
-      if (!q.options?.some((o) => o.value === v)) add(['answers', q.id], 'invalid', (e) => e.answer(q.label));
+      if (!q.options?.some((o) => o.value === v)) add(['answers', q.id], 'invalid', (e) => e.answer(q.label), q.label);
       else answers[q.id] = String(v);
     } else if (q.type === 'yes-no') {
       answers[q.id] = v === true;
@@ -151,7 +153,7 @@ export function checkRegistration(network: Network, raw: RawRegistration): Parse
       const max = q.type === 'textarea' ? MAX_LONG_TEXT : MAX_TEXT;
       if (text.length > max) add(['answers', q.id], 'too-long', (e) => e.tooLong(max));
       else if (text) answers[q.id] = text;
-      else if (q.required) add(['answers', q.id], 'missing', (e) => e.answer(q.label));
+      else if (q.required) add(['answers', q.id], 'missing', (e) => e.answer(q.label), q.label);
     }
   }
   out.answers = answers;

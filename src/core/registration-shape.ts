@@ -11,7 +11,7 @@ import { formatPath } from './path.js';
 import { LOCALES } from './i18n/format.js';
 import { shapeMessages, type ShapeMessages } from './i18n/shape.js';
 import { checkRegistration, formProblem } from './registration-input.js';
-import { joinsFaults, joinsFaultText } from './session-places.js';
+import { joinsProblems } from './session-places.js';
 
 export const registrationShapeSchema = z.object({
   participant: z.object({
@@ -52,6 +52,6 @@ export function validateRegistrationInput(network: Network, input: unknown): Par
   if (!shape.success) return { ok: false, problems: shape.error.issues.map(shapeProblem) };
   const checked = checkRegistration(network, shape.data);
   // Places per session inside a series (session-places.ts); the form checks them where it asks them.
-  const joins = joinsFaults(network, shape.data.joins ?? []).map((f) => formProblem(['joins'], 'invalid', (e) => joinsFaultText(f, e)));
+  const joins = joinsProblems(network, shape.data.joins ?? []);
   return joins.length ? { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...joins] } : checked;
 }

@@ -9,6 +9,8 @@ import type { Network, Session } from './schema.js';
 import type { PlaceCounts } from './availability.js';
 import { hasOwnPlace, waitlistEnabled } from './policy.js';
 import type { FormMessages } from './i18n/form.js';
+import type { Problem } from './problems.js';
+import { formProblem } from './registration-input.js';
 
 export { hasOwnPlace };
 
@@ -45,7 +47,15 @@ export function joinsFaults(network: Network, joins: readonly string[]): JoinsFa
 
 /** The sentence of a fault in a person's `joins`, from the form's error sentences (at the path "joins"). */
 export function joinsFaultText(f: JoinsFault, e: FormMessages['form']['error']): string {
-  return f.code === 'choose-one' ? e.chooseOne(f.sessions.map((s) => s.title).join(', ')) : e.session;
+  return f.code === 'choose-one' ? e.chooseOne(faultTitles(f)!) : e.session;
+}
+
+/** The session titles a fault's sentence quotes, as it quotes them. */
+const faultTitles = (f: JoinsFault) => (f.code === 'choose-one' ? f.sessions.map((s) => s.title).join(', ') : undefined);
+
+/** The problems of a person's `joins`, at "joins", each quoting the titles it names (for the form, the shape check and the manage page's route). */
+export function joinsProblems(network: Network, joins: readonly string[]): Problem[] {
+  return joinsFaults(network, joins).map((f) => formProblem(['joins'], 'invalid', (e) => joinsFaultText(f, e), faultTitles(f)));
 }
 
 /**

@@ -29,17 +29,29 @@ const queue = network({
   registration: { mode: 'built-in', approval: { required: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
+// Two rooms, one person each: the paper list of one must never list the other's.
+const rooms = network({
+  id: 'zalen',
+  title: 'Twee zalen',
+  kind: 'learning-network',
+  sessions: [
+    { id: 'noord', title: 'Zaal Noord', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T12:00', venue: { type: 'online' } },
+    { id: 'zuid', title: 'Zaal Zuid', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T12:00', venue: { type: 'online' } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
 let served: ServedInChromium;
 const ADMIN = { authorization: 'Bearer console-door-admin', 'content-type': 'application/json' };
 const doorIds: string[] = [];
 const queueIds: string[] = [];
 
-async function register(networkId: string, name: string, email: string, organisation?: string): Promise<string> {
+async function register(networkId: string, name: string, email: string, organisation?: string, sessionId?: string): Promise<string> {
   const token = ((await (await fetch(`${served.base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
   const res = await fetch(`${served.base}/api/networks/${networkId}/registrations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ participant: { name, email, ...(organisation && { organisation }) }, formToken: token }),
+    body: JSON.stringify({ participant: { name, email, ...(organisation && { organisation }) }, formToken: token, ...(sessionId && { sessionId }) }),
   });
   assert.equal(res.status, 201, await res.clone().text());
   return ((await res.json()) as { id: string }).id;
@@ -50,6 +62,7 @@ before(async () => {
     new Map([
       [door.id, door],
       [queue.id, queue],
+      [rooms.id, rooms],
     ]),
     { secret: Buffer.alloc(32, 11), adminTokenHash: sha256('console-door-admin') },
   );
@@ -58,6 +71,8 @@ before(async () => {
     // One long unbroken organisation name: the list must not widen the page at 320 px.
     doorIds.push(await register(door.id, name, `deur${i}@example.org`, i === 3 ? 'Samenwerkingsverbandvoorduurzaamheidsonderwijsinnoordnederland' : 'Gemeente Zwolle'));
   }
+  await register(rooms.id, 'Noor Noord', 'noor@example.org', undefined, 'noord');
+  await register(rooms.id, 'Zeger Zuid', 'zeger@example.org', undefined, 'zuid');
   for (let i = 0; i < 60; i++) queueIds.push(await register(queue.id, `Wachtende ${String(i).padStart(2, '0')}`, `wacht${i}@example.org`));
 });
 after(() => served.close());
@@ -109,8 +124,10 @@ describe('check-in and intake, a page at a time (issue 27)', () => {
       assert.equal(await focusedId(page), `in-${doorIds[50]}`, 'focus on the first new person');
       await expectAccessible(page, 'check-in, two pages');
       await atPhoneSizes(page, 'check-in');
-      // Search on the server, by core's rule.
+      // Search on the server, by core's rule: the server is asked, not only the people drawn filtered.
+      const asked = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'kok zoe');
       await checkIn.getByLabel('Zoek op naam').fill('kok zoe');
+      await asked;
       await checkIn.locator(`#in-${doorIds[77]}`).waitFor();
       await people.nth(1).waitFor({ state: 'detached' });
       assert.equal(await people.count(), 1);
@@ -121,6 +138,24 @@ describe('check-in and intake, a page at a time (issue 27)', () => {
       assert.deepEqual(whole, [], 'check-in never asks for every registration');
       const saved = (await (await fetch(`${served.base}/api/admin/networks/${door.id}/registrations?limit=1&attendedAt=een&present=yes`, { headers: ADMIN })).json()) as { total: number };
       assert.equal(saved.total, 1);
+    });
+  });
+
+  test('the paper list is of the session shown: after printing one room, the other room\'s list has its own people', async () => {
+    await asOwner(served, rooms.id, { email: 'zalen@zalen.example.org', name: 'Zalen' }, async (page) => {
+      await page.evaluate(() => (window.print = () => {}));
+      await page.goto(`${served.base}/beheer/#/netwerk/${rooms.id}/aanwezigheid/noord`);
+      const checkIn = page.locator('leerkring-console-check-in');
+      await checkIn.getByText('0 van 1 aanwezig').waitFor();
+      await checkIn.getByRole('button', { name: 'Aanwezigheidslijst afdrukken' }).click();
+      await page.goto(`${served.base}/beheer/#/netwerk/${rooms.id}/aanwezigheid/zuid`);
+      await checkIn.getByRole('heading', { name: /Zaal Zuid/ }).first().waitFor();
+      await checkIn.locator('ul.people > li').first().waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const rows = await checkIn.locator('table tbody tr').allInnerTexts();
+      await page.emulateMedia({ media: 'screen' });
+      assert.equal(rows.some((r) => r.includes('Noor Noord')), false, `no one from the other room: ${rows.join(' | ')}`);
+      assert.equal(rows.some((r) => r.includes('Zeger Zuid')), true, `this room's person: ${rows.join(' | ')}`);
     });
   });
 

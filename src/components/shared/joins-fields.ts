@@ -7,10 +7,10 @@
 import { nothing, type TemplateResult } from 'lit';
 import { html } from './heading.js';
 import { choiceGroups, ownPlaceSessions, sessionTiming, sessionWhenText, type Locale, type Network, type Session } from '../../core/lean.js';
-import { joinsFaults, joinsFaultText } from '../../core/session-places.js';
+import { joinsProblems } from '../../core/session-places.js';
 import { joinsMessages } from '../../core/i18n/joins.js';
 
-export { joinsMessages, joinsFaults, joinsFaultText };
+export { joinsMessages, joinsProblems };
 
 export interface JoinsView {
   /** The id of the first control: the error summary links to it. */

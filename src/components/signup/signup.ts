@@ -17,7 +17,6 @@ import {
   reasonText,
   registrationScope,
   checkRegistration,
-  formProblem,
   mailtoUrl,
   safeUrl,
   whoMayJoin,
@@ -46,7 +45,6 @@ import { registrationMailtoUrl } from '../shared/safe-links.js';
 import { signupStyles } from './signup.styles.js';
 import { LeerkringRegisterEvent, LeerkringRegisteredEvent } from './register-event.js';
 import type { NetworkState } from '../context.js';
-
 
 /** What the person sees after submitting, or instead of the form. */
 export type SignupOutcome =
@@ -355,21 +353,15 @@ export class LeerkringSignup extends LitElement {
 
   /**
    * A sentence of ours quoting the network's own words (a declaration, a question, the session
-   * titles of "Kies één van: …"): from the first to the end of the last, those keep the document's language.
+   * titles of "Kies één van: …", as the problem's `quoted` says): those keep the document's language.
    */
   #message(p: Problem, locale: Locale) {
     const text = p.message[locale];
-    const n = this.#source.state.network;
-    const r = n?.registration;
-    let from = text.length;
-    let to = 0;
-    for (const w of [...(r?.declarations ?? []).map((d) => d.text), ...(r?.questions ?? []).map((q) => q.label), ...(n?.sessions ?? []).map((s) => s.title)]) {
-      const i = text.indexOf(w);
-      if (i >= 0) (from = Math.min(from, i)), (to = Math.max(to, i + w.length));
-    }
-    return to ? this.#sentenceWith((w) => text.slice(0, from) + w + text.slice(to), text.slice(from, to)) : text;
+    const w = p.quoted;
+    // Where the sentence quotes them: after our own words, which may happen to match.
+    const i = w ? text.lastIndexOf(w) : -1;
+    return i < 0 ? text : this.#sentenceWith((x) => text.slice(0, i) + x + text.slice(i + w!.length), w!);
   }
-
 
   #problem(path: string): Problem | undefined {
     return this._problems.find((p) => p.path === path);
@@ -514,10 +506,10 @@ export class LeerkringSignup extends LitElement {
   /** The questions about sessions with places of their own (shared/joins-fields.ts), loaded only for a network that has them. */
   #joinsFields: typeof import('../shared/joins-fields.js') | undefined;
 
-  /** What is wrong with the sessions chosen, by core's joinsFaults, at "joins". */
+  /** What is wrong with the sessions chosen, by core's joinsProblems, at "joins". */
   #joinsProblems(network: Network, joins: string[]): Problem[] {
     const m = this.#joinsFields;
-    return m ? m.joinsFaults(network, joins).map((f) => formProblem(['joins'], 'invalid', (e) => m.joinsFaultText(f, e))) : [];
+    return m ? m.joinsProblems(network, joins) : [];
   }
 
   #joins(network: Network, locale: Locale) {
@@ -846,7 +838,7 @@ export class LeerkringSignup extends LitElement {
     // A token too fresh or too old: a new one starts counting now, for when the person tries again.
     if (r.error.code === 'spam') void this.#formTokenFor(state.api, network.id, true);
     if (r.error.issues?.length) {
-      this.#setProblems(r.error.issues.map((i) => ({ path: i.path, code: i.code ?? 'server', message: { nl: i.message, en: i.message, fy: i.message } })));
+      this.#setProblems(r.error.issues.map((i) => ({ ...i, code: i.code ?? 'server', message: { nl: i.message, en: i.message, fy: i.message } })));
       this.#focusAfterRender = 'error-summary';
       return;
     }

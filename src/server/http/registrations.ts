@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import { cancelClosedText, emailAddress, feeFor, hasPlaceAt, participantVenues, feeStandsOnCancel, hasCertificate, formMessages, joinsFaults, manageMessages, isStorable, manageActions, reasonPath, reasonText, toLocale, type Locale } from '../../core/index.js';
+import { cancelClosedText, emailAddress, feeFor, hasPlaceAt, participantVenues, feeStandsOnCancel, hasCertificate, formMessages, joinsProblems, manageMessages, isStorable, manageActions, reasonPath, reasonText, toLocale, type Locale } from '../../core/index.js';
 import type { RegistrationRow } from '../services/registration-service.js';
 import { consume, consumeUntil, usesOf, MAIL_LIMITS } from '../storage/rate-limit.js';
 import { checkFormToken } from '../tokens.js';
@@ -86,7 +86,7 @@ function registerSignup(app: FastifyInstance, deps: RouteDeps, options: Registra
     if (r.kind === 'invalid') {
       const spam = r.problems.some((p) => p.code === 'spam');
       return error(reply, 422, spam ? 'spam' : 'invalid', formMessages(locale).signup.errorSummary, {
-        issues: r.problems.map((p) => ({ path: p.path, message: p.message[locale] })),
+        issues: r.problems.map((p) => ({ path: p.path, message: p.message[locale], ...(p.quoted && { quoted: p.quoted }) })),
       });
     }
     if (r.kind === 'rejected') {
@@ -196,10 +196,9 @@ function registerJoinsRoute(app: FastifyInstance, deps: RouteDeps): void {
     const locale = localeOf(req);
     const joins = (req.body as { joins?: unknown } | null | undefined)?.joins;
     const n = networks.get(row.network_id);
-    const problems = Array.isArray(joins) && joins.every((j) => typeof j === 'string' && isStorable(j)) && n ? joinsFaults(n, joins) : undefined;
+    const problems = Array.isArray(joins) && joins.every((j) => typeof j === 'string' && isStorable(j)) && n ? joinsProblems(n, joins) : undefined;
     if (!problems || problems.length) {
-      const e = formMessages(locale).form.error;
-      const message = problems?.map((f) => (f.code === 'choose-one' ? e.chooseOne(f.sessions.map((s) => s.title).join(', ')) : e.session)).join(' ') || e.session;
+      const message = problems?.map((p) => p.message[locale]).join(' ') || formMessages(locale).form.error.session;
       return error(reply, 422, 'invalid', message, { issues: [{ path: 'joins', message }] });
     }
     const r = await store.changeJoins(row.id, joins as string[]);

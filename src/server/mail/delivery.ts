@@ -263,7 +263,8 @@ async function sendBatch(db: Db, mailer: Mailer, batch: Gathered[], composeNow: 
         const kept = (id: string | number) => set.has(String(id));
         done.push(...ids.filter((id) => !kept(id)));
         if (!kept(row.id)) {
-          for (const r of row.more ?? []) if (kept(r.id)) await releaseClaim(db, r.id, worker, 'gathered again');
+          // Given back without counting as a failed try: the next turn gathers them again.
+          await returnClaims(db, (row.more ?? []).map((r) => r.id).filter(kept), worker);
           return;
         }
         if (row.more) row = { ...row, more: row.more.filter((r) => kept(r.id)) };

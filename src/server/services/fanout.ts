@@ -5,7 +5,7 @@
  * before each batch it sends. Two processes never expand the same job at once (SKIP LOCKED); a
  * process killed mid-batch leaves nothing of that batch, and the next turn does it again.
  */
-import { advanceFanout, claimFanout, expandMessageBatch } from '../storage/fanout-jobs.js';
+import { advanceFanout, anyOpenFanout, claimFanout, expandMessageBatch } from '../storage/fanout-jobs.js';
 import type { RegistrationContext } from './context.js';
 import type { Notices } from './notices.js';
 
@@ -25,7 +25,9 @@ export class Fanouts {
   }
 
   /** Expands one batch of the oldest open job that no other process holds; false when there was none. */
-  expandOne(): Promise<boolean> {
+  async expandOne(): Promise<boolean> {
+    // Delivery asks before every batch, after every registration: most turns have no job.
+    if (!(await anyOpenFanout(this.#ctx.db))) return false;
     return this.#ctx.db.transaction(async (tx) => {
       const job = await claimFanout(tx);
       if (!job) return false;

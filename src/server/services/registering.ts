@@ -6,6 +6,7 @@
 import { canonicalJson } from '../../core/canonical-json.js';
 import { randomUUID, createHash, timingSafeEqual } from 'node:crypto';
 import {
+  fitsTargetReservation,
   decideRegistration,
   ownPlaceSessions,
   sessionPlaces,
@@ -14,10 +15,7 @@ import {
   reasonText,
   registrationScope,
   needsInvitation,
-  findSession,
-  fitsReservation,
   codeAdmits,
-  reservationFor,
   type Network,
   type PlaceCounts,
   type Problem,
@@ -61,7 +59,7 @@ interface Pending {
   bodyHash?: string;
   email: string;
   organisation?: string;
-  /** Issue 23: fits the target's reservation (core `fitsReservation`). */
+  /** Issue 23: fits the target's reservation (core `fitsTargetReservation`). */
   reserved?: true;
   /** Added by an organiser (organiser-registrations.ts): their rules (core), their choice of e-mail. */
   organiser?: ByOrganiser;
@@ -216,7 +214,7 @@ export class Registering {
       ...(p.organisation && { organisation: organisationKey(p.organisation) }),
       ...(organiser && { organiser }),
       // Issue 23: whether this person may take the target's reserved places (core decides who fits).
-      ...(fitsReservation(reservationFor(network, findSession(network, input.sessionId)), p) && { reserved: true }),
+      ...(fitsTargetReservation(network, input.sessionId, p) && { reserved: true }),
       answer: () => {},
       fail: () => {},
     };
