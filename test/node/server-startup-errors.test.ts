@@ -13,9 +13,11 @@ const isRoot = process.getuid?.() === 0;
 // as root the CLI runs as "nobody" for those cases; as any other user a chmod is enough.
 const NOBODY = 65534;
 
-function serve(dataDir: string, options: { env?: Record<string, string>; unprivileged?: boolean } = {}) {
+function serve(dataDir: string, options: { env?: Record<string, string>; unprivileged?: boolean; addressSpaceKiB?: number } = {}) {
   const args = [BIN, 'serve', '--networks', 'demo/data', '--port', '0', '--data', dataDir];
-  const [cmd, argv] = options.unprivileged && isRoot ? ['runuser', ['-u', 'nobody', '--', process.execPath, ...args]] : [process.execPath, args];
+  let [cmd, argv] = options.unprivileged && isRoot ? ['runuser', ['-u', 'nobody', '--', process.execPath, ...args]] : [process.execPath, args];
+  // A process allowed too little address space: WebAssembly cannot reserve PGlite's memory.
+  if (options.addressSpaceKiB) [cmd, argv] = ['bash', ['-c', `ulimit -v ${options.addressSpaceKiB}; exec "$0" "$@"`, cmd, ...argv]];
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const r = spawnSync(cmd, argv, { encoding: 'utf8', env, timeout: 60000 });
@@ -122,6 +124,15 @@ describe('start-up: a data folder or database that cannot be used gives one clea
     const dataDir = await embeddedDatabase();
     writeFileSync(join(dataDir, 'pgdata', 'PG_VERSION'), '');
     assertOneSentence(serve(dataDir), damaged);
+  });
+
+  // CI once failed with "damaged" for a fresh, empty folder on a machine short of memory.
+  const noMemory = /The embedded database in .*\/data\/pgdata could not be created: this process could not get the memory it needs \(PGlite asks for some 200 MiB and a large address space\); free memory or raise the limit \(ulimit -v\), then start again\.$/;
+
+  test('too little memory for a new embedded database: says so, not "damaged"', () => {
+    const dataDir = join(reachableDir(), 'data');
+    const r = serve(dataDir, { addressSpaceKiB: 12_000_000 });
+    assertOneSentence(r, noMemory);
   });
 
   test('a PostgreSQL that is not there: the address and what to check, never the password', async () => {

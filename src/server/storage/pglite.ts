@@ -106,6 +106,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
     // PGlite says only "failed to initialize properly" or aborts its WASM: find the cause here.
     const code = fsCode(error);
     if (code && code !== 'ENOENT') throw folderProblem(dataDir, error);
+    // WebAssembly could not reserve its memory (a low `ulimit -v`, or a machine out of memory):
+    // the folder is not at fault, whether it holds a database yet or not.
+    if (/could not allocate|cannot allocate|out of memory/i.test(String((error as Error | undefined)?.message)))
+      throw new DatabaseOpenError(
+        `The embedded database in ${pgdata} could not be ${existsSync(join(pgdata, 'PG_VERSION')) ? 'opened' : 'created'}: this process could not get the memory it needs (PGlite asks for some 200 MiB and a large address space); free memory or raise the limit (ulimit -v), then start again.`,
+      );
     const readOnly = firstReadOnly(pgdata);
     if (readOnly === pgdata) throw new DatabaseOpenError(`The embedded database folder ${pgdata} is not writable: give the server write access to it and everything in it.`);
     if (readOnly)
