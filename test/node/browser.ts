@@ -70,13 +70,23 @@ export function focusedId(page: Page): Promise<string | undefined> {
   });
 }
 
-/** Waits until the element with this id has focus (looking through open shadow roots): focus moves after a render, not with it. */
-export async function waitForFocus(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((want) => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el?.id === want;
-  }, id);
+/**
+ * Waits until the element with this id has focus (looking through open shadow roots): focus moves
+ * after a render, not with it. If it never comes, fails saying where focus is instead.
+ */
+export async function waitForFocus(page: Page, id: string, why?: string): Promise<void> {
+  const came = await page
+    .waitForFunction(
+      (want) => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.id === want;
+      },
+      id,
+      { timeout: 15_000 },
+    )
+    .then(() => true, () => false);
+  if (!came) assert.equal(await focusedId(page), id, why);
 }
 
 /** Signs in to the console as a person would: asks for a link, then follows the one e-mailed. */

@@ -5,7 +5,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
-import { serveInChromium, expectAccessible, focusedId, asOwner } from './browser.js';
+import { serveInChromium, expectAccessible, asOwner, waitForFocus } from './browser.js';
 
 const GAS = 'aardgasvrij-leerkring';
 
@@ -34,7 +34,7 @@ describe('attaching a report to a past session in the console', () => {
         await page.getByLabel('Webadres').fill(bad);
         await page.getByRole('button', { name: 'Toevoegen aan de wijzigingen' }).click();
         await page.getByText('Vul een volledig webadres in, dat begint met https:// of http://').waitFor();
-        assert.equal(await focusedId(page), 'res-url', bad);
+        await waitForFocus(page, 'res-url', bad);
         assert.equal(await page.getByLabel('Webadres').getAttribute('aria-describedby'), 'res-url-hint res-url-error');
       }
       await expectAccessible(page, 'the report form with an error');

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { asOwner, expectAccessible, focusedId } from './browser.js';
+import { asOwner, expectAccessible, waitForFocus } from './browser.js';
 import { atPhoneSizes, consoleUnderTest, onePlace, registerByForm } from './console-setup.js';
 
 const full = onePlace('plaatsen', 'Netwerk met wachtlijst');
@@ -35,12 +35,12 @@ describe('the console paths issue 24 left untested', () => {
       await list(page).getByRole('button', { name: 'Geef een plaats' }).focus();
       await page.keyboard.press('Enter');
       await list(page).getByText('Je geeft 2 mensen van de wachtlijst een plaats, ook als het dan te vol wordt.').waitFor();
-      assert.equal(await focusedId(page), 'bulk-confirm', 'focus on what will happen, not on its yes');
+      await waitForFocus(page, 'bulk-confirm', 'focus on what will happen, not on its yes');
       await expectAccessible(page, 'bulk place, asking');
       await atPhoneSizes(page, 'bulk place, asking');
       // "Nee, terug" first: nothing happens, focus back on the button.
       await list(page).getByRole('button', { name: 'Nee, terug' }).press('Enter');
-      assert.equal(await focusedId(page), 'bulk-place');
+      await waitForFocus(page, 'bulk-place');
       assert.equal((await statuses())['Tweede Wacht'], 'waitlisted', 'no place without the yes');
       await page.keyboard.press('Enter');
       await list(page).getByRole('button', { name: 'Ja, doe het' }).press('Enter');

@@ -5,7 +5,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
-import { serveInChromium, expectAccessible, focusedId, asOwner } from './browser.js';
+import { serveInChromium, expectAccessible, asOwner, waitForFocus } from './browser.js';
 
 const GAS = 'aardgasvrij-leerkring';
 
@@ -30,7 +30,7 @@ describe('creating a network in the console', () => {
       await page.getByRole('button', { name: 'Netwerk maken' }).click();
       const summary = page.locator('#create-problems');
       await summary.waitFor();
-      assert.equal(await focusedId(page), 'create-problems');
+      await waitForFocus(page, 'create-problems');
       const items = await summary.locator('li').allInnerTexts();
       assert.ok(items.some((i) => i.startsWith('id: ')), items.join('\n'));
       assert.ok(items.some((i) => i.startsWith('title: ')), items.join('\n'));
@@ -41,7 +41,7 @@ describe('creating a network in the console', () => {
       await expectAccessible(page, 'with problems');
       await summary.getByRole('link').first().focus();
       await page.keyboard.press('Enter');
-      assert.equal(await focusedId(page), 'new-id');
+      await waitForFocus(page, 'new-id');
 
       await idField.fill('leerkring-zwolle');
       await page.getByLabel('Titel').fill('Leerkring Zwolle');

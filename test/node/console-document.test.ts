@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, expectAccessible, focusedId, asOwner } from './browser.js';
+import { serveInChromium, expectAccessible, asOwner, waitForFocus } from './browser.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-document-installation-admin';
@@ -44,7 +44,7 @@ describe('the network document as JSON in the console', () => {
       await box.fill('{ "id": "aardgasvrij-leerkring", ');
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.getByText('Dit is geen geldige JSON.', { exact: false }).waitFor();
-      assert.equal(await focusedId(page), 'problems');
+      await waitForFocus(page, 'problems');
 
       // Two problems the validator finds: both listed with their paths and its own sentences.
       const original = ((await (await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as any).document;
@@ -56,7 +56,7 @@ describe('the network document as JSON in the console', () => {
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       const summary = page.locator('#problems');
       await summary.waitFor();
-      assert.equal(await focusedId(page), 'problems', 'focus goes to the error summary');
+      await waitForFocus(page, 'problems', 'focus goes to the error summary');
       const items = await summary.locator('li').allInnerTexts();
       assert.deepEqual(items, ['title: dit mag niet leeg zijn', 'registration.capacity: moet minstens 1 zijn']);
       assert.equal(await box.getAttribute('aria-invalid'), 'true');
@@ -65,7 +65,7 @@ describe('the network document as JSON in the console', () => {
       // The summary's link takes the keyboard to the field.
       await summary.getByRole('link', { name: 'title: dit mag niet leeg zijn' }).focus();
       await page.keyboard.press('Enter');
-      assert.equal(await focusedId(page), 'document');
+      await waitForFocus(page, 'document');
 
       // A change no form in the console offers: the reminder days, and the summary.
       await editDocument(page, (d) => {
@@ -77,7 +77,7 @@ describe('the network document as JSON in the console', () => {
       const mine = JSON.parse(await box.inputValue());
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.getByRole('heading', { name: 'Het document klopt' }).waitFor();
-      assert.equal(await focusedId(page), 'preview-heading');
+      await waitForFocus(page, 'preview-heading');
       await page.getByText('Niemand krijgt een e-mail over deze wijzigingen.').waitFor();
       await expectAccessible(page, 'checked');
 
@@ -94,7 +94,7 @@ describe('the network document as JSON in the console', () => {
       await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
       const stale = page.locator('#stale');
       await stale.waitFor();
-      assert.equal(await focusedId(page), 'stale');
+      await waitForFocus(page, 'stale');
       assert.match(await stale.innerText(), /Versie 2, door installatiebeheerder: description/);
       assert.deepEqual(JSON.parse(await page.getByLabel('Document van het netwerk (versie 2)').inputValue()), mine, 'the owner’s text is kept');
       await expectAccessible(page, 'after a 412');
@@ -102,7 +102,7 @@ describe('the network document as JSON in the console', () => {
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
       await page.getByText('Opgeslagen als versie 3.', { exact: false }).waitFor();
-      assert.equal(await focusedId(page), 'notice');
+      await waitForFocus(page, 'notice');
       await page.getByLabel('Document van het netwerk (versie 3)').waitFor();
       await expectAccessible(page, 'saved');
 

@@ -4,7 +4,7 @@
 // answers show per session: averages and texts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asOwner, expectAccessible, focusedId } from './browser.js';
+import { asOwner, expectAccessible, waitForFocus } from './browser.js';
 import { atPhoneSizes, consoleUnderTest, markPresent, noSidewaysScroll, onlineSeries, registerByForm } from './console-setup.js';
 
 const reeks = onlineSeries('terugblik', 'Leerkring Terugblik', [
@@ -35,13 +35,13 @@ describe('feedback after a session in the console (issue 24)', () => {
       // Take question 5 away by keyboard: focus goes to the question now last.
       await fb.getByRole('button', { name: 'Vraag 5 weghalen' }).focus();
       await page.keyboard.press('Enter');
-      assert.equal(await focusedId(page), 'fb-label-3');
+      await waitForFocus(page, 'fb-label-3');
       // A question left empty is said at its field, with focus there.
       await fb.getByLabel('Vraag 2', { exact: true }).fill('');
       await fb.getByRole('button', { name: 'Vragen opslaan' }).focus();
       await page.keyboard.press('Enter');
       await fb.getByText('Vul de tekst van vraag 2 in.').waitFor();
-      assert.equal(await focusedId(page), 'fb-label-1');
+      await waitForFocus(page, 'fb-label-1');
       await page.keyboard.type('Was het tempo goed?');
       await fb.getByLabel('Soort vraag 3').selectOption('text');
       await fb.getByLabel('Vraag 3', { exact: true }).fill('Wat zou je anders doen?');
@@ -81,7 +81,7 @@ describe('feedback after a session in the console (issue 24)', () => {
       assert.ok(await noSidewaysScroll(page), 'evaluation page: no sideways scrolling at 320 px');
       // Keyboard only: Tab to the first scale, arrows to 4, then the open question, then send.
       await page.keyboard.press('Tab');
-      assert.equal(await focusedId(page), 'q-overall-1');
+      await waitForFocus(page, 'q-overall-1');
       for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
       assert.equal(await page.locator('#q-overall-4').isChecked(), true);
       await page.getByLabel(/Wat zou je anders doen\?/).focus();
@@ -89,7 +89,7 @@ describe('feedback after a session in the console (issue 24)', () => {
       await page.getByRole('button', { name: 'Verstuur' }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Bedankt voor je antwoorden' }).waitFor();
-      assert.equal(await focusedId(page), 'thanks', 'the thanks take focus');
+      await waitForFocus(page, 'thanks', 'the thanks take focus');
       await expectAccessible(page, 'evaluation page after sending');
       await atPhoneSizes(page, 'evaluation page');
     } finally {

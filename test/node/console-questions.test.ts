@@ -4,7 +4,7 @@
 // against the real server.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, focusedId, asOwner } from './browser.js';
+import { expectAccessible, focusedId, asOwner, waitForFocus } from './browser.js';
 import { consoleUnderTest } from './console-setup.js';
 
 const ADMIN = 'console-questions-installation-admin';
@@ -44,7 +44,7 @@ describe('the questions of the form, in a form (issue 24, item 5)', () => {
       const up = third.getByRole('button', { name: 'Vraag 3 omhoog' });
       const upId = await up.getAttribute('id');
       await up.press('Enter');
-      assert.equal(await focusedId(page), upId, 'focus stays on the moved question');
+      await waitForFocus(page, upId, 'focus stays on the moved question');
       assert.equal(await editor.getByRole('group', { name: 'Vraag 2' }).getByLabel('Tekst van de vraag').inputValue(), 'Welke dag past je het best?');
       await expectAccessible(page, 'the questions form');
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scrolling at 320 px');
@@ -53,14 +53,14 @@ describe('the questions of the form, in a form (issue 24, item 5)', () => {
       await editor.getByRole('group', { name: 'Vraag 1' }).getByLabel('Tekst van de vraag').fill('');
       await editor.getByRole('button', { name: 'Vragen controleren' }).press('Enter');
       await editor.locator('#q-problems').waitFor();
-      assert.equal(await focusedId(page), 'q-problems');
+      await waitForFocus(page, 'q-problems');
       assert.match(await editor.locator('#q-problems').innerText(), /Vraag 1:/);
       assert.equal(await editor.getByRole('group', { name: 'Vraag 1' }).getByLabel('Tekst van de vraag').getAttribute('aria-invalid'), 'true');
       await expectAccessible(page, 'a problem at a question');
 
       // Remove the first question; check; save.
       await editor.getByRole('button', { name: 'Vraag 1 verwijderen' }).press('Enter');
-      assert.equal(await focusedId(page), 'q-notice');
+      await waitForFocus(page, 'q-notice');
       await editor.getByRole('button', { name: 'Vragen controleren' }).press('Enter');
       await editor.getByRole('button', { name: 'Vragen opslaan' }).press('Enter');
       await editor.getByText(/Opgeslagen als versie \d+/).waitFor();

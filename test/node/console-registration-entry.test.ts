@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible, serveInChromium, type ServedInChromium, waitForFocus } from './browser.js';
 
 const kring = network({
   id: 'belkring',
@@ -92,12 +92,12 @@ describe('registrations an organiser enters themselves, in the console (issue 24
       const summary = form.getByRole('alert');
       await summary.waitFor();
       assert.match(await summary.innerText(), /Blijf je lunchen/);
-      assert.equal(await focusedId(page), 'entry-errors');
+      await waitForFocus(page, 'entry-errors');
       await expectAccessible(page, 'add form with an error');
       assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320 px');
       assert.deepEqual(await sticksOutAt200(page, 'leerkring-console-registration-entry'), [], 'nor with 200% text');
       await form.getByRole('link', { name: /Blijf je lunchen/ }).press('Enter');
-      assert.equal(await focusedId(page), 'entry-q-lunch-yes');
+      await waitForFocus(page, 'entry-q-lunch-yes');
       await page.keyboard.press('Space');
       await form.getByLabel('Stuur de deelnemer een bevestiging', { exact: false }).uncheck();
       await form.getByRole('button', { name: 'Aanmelden' }).press('Enter');

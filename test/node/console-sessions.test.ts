@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/services/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij, focusedId } from './browser.js';
+import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij, waitForFocus } from './browser.js';
 import type { Browser } from 'playwright-core';
 
 const GAS = 'aardgasvrij-leerkring';
@@ -156,7 +156,7 @@ describe('editing sessions in the console', () => {
       const before = await count();
       await page.getByRole('button', { name: 'Deze versie terugzetten (versie 1)' }).click();
       await page.getByRole('heading', { name: 'Versie 1 terugzetten: wie krijgt bericht' }).waitFor();
-      assert.equal(await focusedId(page), 'preview-heading');
+      await waitForFocus(page, 'preview-heading');
       await page.getByText(/Tweede bijeenkomst: datum staat niet meer vast/).waitFor();
       await page.getByRole('heading', { name: 'Zo ziet de e-mail eruit' }).waitFor();
       assert.deepEqual(await count(), before, 'the preview saves and sends nothing');

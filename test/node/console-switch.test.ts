@@ -8,7 +8,7 @@ import { loadNetworks, type Db } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/services/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { tokenOf } from './helpers.js';
-import { serveInChromium, watchViolations, expectAccessible, focusedId, signInToConsole } from './browser.js';
+import { serveInChromium, watchViolations, expectAccessible, signInToConsole, waitForFocus } from './browser.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const NOABERS = 'twentse-noabers';
@@ -70,7 +70,7 @@ describe('a sign-in link opened while signed in', () => {
       await tab.getByRole('heading', { name: 'Wisselen van account?' }).waitFor({ timeout: 5000 });
       assert.doesNotMatch(tab.url(), /login=/, 'the token leaves the address bar at once');
       assert.match(await tab.locator('main').innerText(), /Je bent nu ingelogd als Anna Aardgas\./);
-      assert.equal(await focusedId(tab), 'switch-heading');
+      await waitForFocus(tab, 'switch-heading');
       assert.equal(await whoIsSignedIn(tab), 'anna@aardgasvrij.example.org', 'nothing happened yet');
       assert.equal(await used(bert), false, 'the link is not used before the person confirms');
       await expectAccessible(tab, 'the question whether to switch accounts');

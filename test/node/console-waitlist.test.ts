@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible, serveInChromium, type ServedInChromium, waitForFocus } from './browser.js';
 
 const full = network({
   id: 'vol',
@@ -72,7 +72,7 @@ describe('the waiting list by keyboard (issue 24, defect 4)', () => {
       // The warning, with focus on what it says (Enter there gives nothing).
       const warning = page.getByText('Er is geen plaats meer vrij', { exact: false });
       await warning.waitFor();
-      assert.equal(await focusedId(page), `place-warning-${first.id}`);
+      await waitForFocus(page, `place-warning-${first.id}`);
       assert.match(await warning.innerText(), /1 van de 1 plaatsen/);
       await page.keyboard.press('Enter');
       assert.equal((await registration(first.id)).status, 'waitlisted', 'no place without a yes');
@@ -80,16 +80,16 @@ describe('the waiting list by keyboard (issue 24, defect 4)', () => {
       assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320 px');
       // No goes back to the person's button.
       await page.getByRole('button', { name: 'Nee, geen plaats geven' }).click();
-      assert.equal(await focusedId(page), `move-up-${first.id}`);
+      await waitForFocus(page, `move-up-${first.id}`);
       // Again, and yes by keyboard.
       await page.keyboard.press('Enter');
       await warning.waitFor();
       await page.keyboard.press('Tab');
-      assert.equal(await focusedId(page), `move-up-yes-${first.id}`);
+      await waitForFocus(page, `move-up-yes-${first.id}`);
       await page.keyboard.press('Enter');
       await page.getByText(`${first.name} heeft een plaats gekregen.`, { exact: false }).waitFor();
       await page.getByRole('button', { name: `Geef een plaats aan ${first.name}` }).waitFor({ state: 'detached' });
-      assert.equal(await focusedId(page), 'notice');
+      await waitForFocus(page, 'notice');
       await page.keyboard.press('Enter');
       assert.equal((await registration(first.id)).status, 'confirmed');
       assert.equal((await registration(second.id)).status, 'waitlisted', 'a second Enter gives the next person nothing');
@@ -108,26 +108,26 @@ describe('the waiting list by keyboard (issue 24, defect 4)', () => {
       await page.getByRole('button', { name: `Van de wachtlijst halen (${first.name})` }).click();
       const reason = page.getByLabel('Reden (niet verplicht)');
       await reason.waitFor();
-      assert.equal(await focusedId(page), `remove-reason-${first.id}`);
+      await waitForFocus(page, `remove-reason-${first.id}`);
       assert.match((await reason.getAttribute('aria-describedby')) ?? '', new RegExp(`remove-reason-hint-${first.id}`));
       await page.getByText(`${first.name} krijgt deze reden te lezen`, { exact: false }).waitFor();
       await expectAccessible(page, 'waiting list, taking someone off with a reason');
       assert.ok(await noSidewaysScroll(page), 'no sideways scrolling at 320 px');
       await page.keyboard.type('Je staat al op de lijst van de najaarsgroep.');
       await page.keyboard.press('Tab');
-      assert.equal(await focusedId(page), `remove-yes-${first.id}`);
+      await waitForFocus(page, `remove-yes-${first.id}`);
       await page.keyboard.press('Enter');
       await page.getByText(`${first.name} staat niet meer op de wachtlijst.`, { exact: false }).waitFor();
       const removed = await registration(first.id);
       assert.equal(removed.status, 'cancelled');
       assert.equal(removed.reason, 'Je staat al op de lijst van de najaarsgroep.');
       // Focus is on the next person in the list, not on the page's body.
-      assert.equal(await focusedId(page), `who-${second.id}`);
+      await waitForFocus(page, `who-${second.id}`);
       // The last one off: focus goes to the list's heading.
       await page.getByRole('button', { name: `Van de wachtlijst halen (${second.name})` }).click();
       await page.getByRole('button', { name: 'Ja, van de wachtlijst halen' }).click();
       await page.getByText('Er staat niemand op de wachtlijst.').waitFor();
-      assert.equal(await focusedId(page), 'waitlist-heading');
+      await waitForFocus(page, 'waitlist-heading');
       assert.equal((await registration(second.id)).reason, null);
     });
   });
