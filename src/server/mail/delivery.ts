@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Queryable, Db } from '../storage/db.js';
 import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, setNames, stillToSend, type OutboxRow } from '../storage/outbox.js';
 import type { MailMessage } from './compose.js';
@@ -83,6 +83,24 @@ export function withOrganizer(ics: string, from: string): string {
   return ics.replaceAll('BEGIN:VEVENT\r\n', `BEGIN:VEVENT\r\nORGANIZER:mailto:${address}\r\n`);
 }
 
+/** What nodemailer is given for one message from `from` (the mailer's send; scripts/bench-mail.mjs builds the same). */
+export function mailOptions(message: MailMessage, from: string): SendMailOptions {
+  return {
+    from,
+    to: message.to,
+    ...(message.replyTo && { replyTo: message.replyTo }),
+    subject: message.subject,
+    text: message.text,
+    // Each calendar once, as a text/calendar attachment whose METHOD its header repeats
+    // (nodemailer's icalEvent would add every calendar a second time, as an alternative body).
+    attachments: [...(message.ics ? [{ ...message.ics, method: message.ics.method ?? 'PUBLISH' }] : []), ...(message.moreIcs ?? [])].map((f) => ({
+      filename: f.filename,
+      content: withOrganizer(f.content, from),
+      contentType: `text/calendar; charset=utf-8; method=${f.method}`,
+    }) as { filename: string; content: string | Buffer; contentType: string }).concat((message.files ?? []).map((f) => ({ filename: f.filename, content: Buffer.from(f.base64, 'base64'), contentType: f.contentType }))),
+  };
+}
+
 /** The most connections one process opens to the SMTP server, and so the most messages it sends at once. */
 export const SMTP_CONNECTIONS = 5;
 
@@ -101,20 +119,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
     // next is checked and composed and waits in the pool's queue, so no connection idles.
     concurrency: smtpUrl ? SMTP_CONNECTIONS * 2 : 1,
     async send(message, meta = {}) {
-      const info = await transport.sendMail({
-        from,
-        to: message.to,
-        ...(message.replyTo && { replyTo: message.replyTo }),
-        subject: message.subject,
-        text: message.text,
-        // Each calendar once, as a text/calendar attachment whose METHOD its header repeats
-        // (nodemailer's icalEvent would add every calendar a second time, as an alternative body).
-        attachments: [...(message.ics ? [{ ...message.ics, method: message.ics.method ?? 'PUBLISH' }] : []), ...(message.moreIcs ?? [])].map((f) => ({
-          filename: f.filename,
-          content: withOrganizer(f.content, from),
-          contentType: `text/calendar; charset=utf-8; method=${f.method}`,
-        }) as { filename: string; content: string | Buffer; contentType: string }).concat((message.files ?? []).map((f) => ({ filename: f.filename, content: Buffer.from(f.base64, 'base64'), contentType: f.contentType }))),
-      });
+      const info = await transport.sendMail(mailOptions(message, from));
       if (!smtpUrl) {
         const naming = meta.namingRow ? `-names${meta.namingRow}` : '';
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}${naming}.eml`;
