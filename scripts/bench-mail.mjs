@@ -3,16 +3,18 @@
 // this (shared, noisy) machine; CPU time (process.cpuUsage) moves less with the load than wall time.
 // Needs a built dist/ (`npm run build`).
 //
-//   ours   composeMail('confirmed') + the mailer's MIME (mailOptions, nodemailer's stream transport as
-//          the .eml path uses it), no file written
-//   mime   the mailer's MIME alone for an already composed message
-//   floor  nodemailer's MailComposer building the same composed message (plain attachment, no cache)
+//   ours    composeMail('confirmed') + the mailer's MIME (rawMime: mime.ts, one pass, a session's
+//           calendar part encoded once), no file written
+//   mime    the mailer's MIME alone for an already composed message
+//   before  what the mailer did before issue 28: nodemailer's stream transport over mailOptions
+//   floor   nodemailer's MailComposer building the same composed message (plain attachment, no cache)
 import { loadavg, availableParallelism } from 'node:os';
 import nodemailer from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { parseNetwork } from '../dist/core/index.js';
 import { composeMail } from '../dist/server/mail/compose.js';
-import { mailOptions } from '../dist/server/mail/delivery.js';
+import { mailOptions, rawMime } from '../dist/server/mail/delivery.js';
+import { sender } from '../dist/server/mail/mime.js';
 
 const RUNS = Number(process.argv[2] ?? 9);
 const PER_RUN = 400;
@@ -43,14 +45,16 @@ const ctx = (n) => ({
   manageUrl: `https://leerkring.example.org/beheer#t=${'x'.repeat(40)}${n}`,
   calendarUrl: `https://leerkring.example.org/api/calendar/${'y'.repeat(40)}${n}.ics`,
 });
+const from = sender(FROM, 'noreply@example.org');
 const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 const build = (options) => new Promise((resolve, reject) => new MailComposer(options).compile().build((e, m) => (e ? reject(e) : resolve(m))));
 
 const composed = Array.from({ length: PER_RUN }, (_, n) => composeMail('confirmed', ctx(n)));
 if (!composed[0].ics) throw new Error('the confirmation has no calendar file');
 const ways = {
-  ours: async (n) => (await transport.sendMail(mailOptions(composeMail('confirmed', ctx(n)), FROM))).message,
-  mime: async (n) => (await transport.sendMail(mailOptions(composed[n], FROM))).message,
+  ours: async (n) => rawMime(composeMail('confirmed', ctx(n)), FROM, from),
+  mime: async (n) => rawMime(composed[n], FROM, from),
+  before: async (n) => (await transport.sendMail(mailOptions(composed[n], FROM))).message,
   floor: (n) => {
     const m = composed[n];
     return build({ from: FROM, to: m.to, replyTo: m.replyTo, subject: m.subject, text: m.text,
@@ -72,7 +76,8 @@ for (let run = -1; run < RUNS; run++) {
 const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 console.log(`CPU per confirmation e-mail, median of ${RUNS} runs of ${PER_RUN}:`);
 console.log(`  ours (compose + MIME, as the delivery job):  ${m.ours.toFixed(0)} µs  ${(m.ours / m.floor).toFixed(2)}x the floor`);
-console.log(`  ours, MIME alone (mailOptions + transport): ${m.mime.toFixed(0)} µs  ${(m.mime / m.floor).toFixed(2)}x the floor`);
+console.log(`  ours, MIME alone (rawMime):                 ${m.mime.toFixed(0)} µs  ${(m.mime / m.floor).toFixed(2)}x the floor`);
+console.log(`  before issue 28, MIME alone (nodemailer's stream transport): ${m.before.toFixed(0)} µs  ${(m.before / m.floor).toFixed(2)}x the floor`);
 console.log(`  composing alone (ours − MIME):              ${(m.ours - m.mime).toFixed(0)} µs`);
 console.log(`  floor: nodemailer MailComposer, same message: ${m.floor.toFixed(0)} µs`);
 console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
