@@ -6,10 +6,11 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Queryable, Db } from '../storage/db.js';
 import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, setNames, stillToSend, type OutboxRow } from '../storage/outbox.js';
 import type { MailMessage } from './compose.js';
+import { sender, writeMime, type MimeAttachment, type Sender } from './mime.js';
 
 export { claimOutbox, type OutboxRow } from '../storage/outbox.js';
 
@@ -83,6 +84,26 @@ export function withOrganizer(ics: string, from: string): string {
   return ics.replaceAll('BEGIN:VEVENT\r\n', `BEGIN:VEVENT\r\nORGANIZER:mailto:${address}\r\n`);
 }
 
+/** A message's attachments as the mailer sends them, its calendars with an ORGANIZER. */
+function attachmentsOf(message: MailMessage, from: string): MimeAttachment[] {
+  // Each calendar once, as a text/calendar attachment whose METHOD its header repeats
+  // (nodemailer's icalEvent would add every calendar a second time, as an alternative body).
+  const calendars = [...(message.ics ? [{ ...message.ics, method: message.ics.method ?? 'PUBLISH' }] : []), ...(message.moreIcs ?? [])];
+  return calendars
+    .map((f): MimeAttachment => ({ filename: f.filename, content: withOrganizer(f.content, from), contentType: `text/calendar; charset=utf-8; method=${f.method}` }))
+    .concat((message.files ?? []).map((f) => ({ filename: f.filename, content: Buffer.from(f.base64, 'base64'), contentType: f.contentType })));
+}
+
+/** What nodemailer is given for a message mime.ts does not write (scripts/bench-mail.mjs and the tests compare with it). */
+export function mailOptions(message: MailMessage, from: string): SendMailOptions {
+  const { to, replyTo, subject, text } = message;
+  return { from, to, ...(replyTo && { replyTo }), subject, text, attachments: attachmentsOf(message, from) };
+}
+
+/** The message as MIME written in one pass (mime.ts), or undefined where nodemailer composes it (the mailer's send; scripts/bench-mail.mjs). */
+export const rawMime = (message: MailMessage, from: string, sent: Sender) =>
+  writeMime(sent, { to: message.to, ...(message.replyTo && { replyTo: message.replyTo }), subject: message.subject, text: message.text, attachments: attachmentsOf(message, from) });
+
 /** The most connections one process opens to the SMTP server, and so the most messages it sends at once. */
 export const SMTP_CONNECTIONS = 5;
 
@@ -94,6 +115,7 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
     ? nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: SMTP_CONNECTIONS, idleTimeout: 1000 })
     : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   let counter = 0;
+  const sent = sender(from, addressOf(from));
   return {
     description: smtpUrl ? `SMTP ${new URL(smtpUrl).host}` : `.eml files in ${outboxDir}`,
     // .eml files are written one after another: their names keep the order they were sent in.
@@ -101,24 +123,13 @@ export function createMailer(options: { smtpUrl?: string; outboxDir: string; fro
     // next is checked and composed and waits in the pool's queue, so no connection idles.
     concurrency: smtpUrl ? SMTP_CONNECTIONS * 2 : 1,
     async send(message, meta = {}) {
-      const info = await transport.sendMail({
-        from,
-        to: message.to,
-        ...(message.replyTo && { replyTo: message.replyTo }),
-        subject: message.subject,
-        text: message.text,
-        // Each calendar once, as a text/calendar attachment whose METHOD its header repeats
-        // (nodemailer's icalEvent would add every calendar a second time, as an alternative body).
-        attachments: [...(message.ics ? [{ ...message.ics, method: message.ics.method ?? 'PUBLISH' }] : []), ...(message.moreIcs ?? [])].map((f) => ({
-          filename: f.filename,
-          content: withOrganizer(f.content, from),
-          contentType: `text/calendar; charset=utf-8; method=${f.method}`,
-        }) as { filename: string; content: string | Buffer; contentType: string }).concat((message.files ?? []).map((f) => ({ filename: f.filename, content: Buffer.from(f.base64, 'base64'), contentType: f.contentType }))),
-      });
-      if (!smtpUrl) {
+      const raw = rawMime(message, from, sent);
+      // Over SMTP, a message written here goes as it is, its envelope naming the headers' addresses.
+      if (smtpUrl) await transport.sendMail(raw === undefined ? mailOptions(message, from) : { envelope: { from: sent.address, to: [message.to] }, raw });
+      else {
         const naming = meta.namingRow ? `-names${meta.namingRow}` : '';
         const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${meta.registrationId ?? 'none'}-${process.pid}-${counter++}${naming}.eml`;
-        const data = (info as unknown as { message: Buffer }).message;
+        const data = raw ?? ((await transport.sendMail(mailOptions(message, from))) as unknown as { message: Buffer }).message;
         // The folder is made when a write finds it missing, not before every message (a system
         // call each, on the thread that also serves the registrations).
         await writeFile(join(outboxDir, name), data).catch(async (error: NodeJS.ErrnoException) => {
