@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DatabaseUnavailableError, isConnectionFailure } from './storage/db.js';
+import { FanoutFailed } from './storage/fanout-jobs.js';
 
 // Fields of pg's DatabaseError and Node's system errors that name things, never values.
 const FACTS = ['code', 'severity', 'routine', 'constraint', 'table', 'column', 'dataType', 'schema', 'syscall', 'errno', 'statusCode'] as const;
@@ -18,7 +19,7 @@ export function errorFacts(error: unknown, depth = 0): Record<string, unknown> {
   const facts: Record<string, unknown> = { type: error.constructor?.name ?? 'Object' };
   for (const key of FACTS) if (typeof e[key] === 'string' || typeof e[key] === 'number') facts[key] = e[key];
   // Messages we wrote, and the drivers' words for a lost connection, name no one.
-  const safe = error instanceof DatabaseUnavailableError || (typeof e.code === 'string' && e.code.startsWith('FST_')) || isConnectionFailure(error);
+  const safe = error instanceof DatabaseUnavailableError || error instanceof FanoutFailed || (typeof e.code === 'string' && e.code.startsWith('FST_')) || isConnectionFailure(error);
   if (safe && typeof e.message === 'string') facts.message = e.message;
   // The first line of a stack repeats the message; the frames say where it happened.
   if (typeof e.stack === 'string') facts.stack = e.stack.split('\n').filter((line) => /^\s+at /.test(line)).map((line) => line.trim()).join('\n');

@@ -11,6 +11,7 @@ import type { Queryable, Db } from '../storage/db.js';
 import { claimOutbox, claimOrganiserNews, markSent, releaseClaim, returnClaims, setNames, stillToSend, type OutboxRow } from '../storage/outbox.js';
 import type { MailMessage } from './compose.js';
 import { sender, writeMime, type MimeAttachment, type Sender } from './mime.js';
+import { FanoutFailed } from '../storage/fanout-jobs.js';
 
 export { claimOutbox, type OutboxRow } from '../storage/outbox.js';
 
@@ -190,6 +191,8 @@ export interface DeliveryOptions {
   onWritten?: (kind: string, file: string) => void;
   /** Asked after each batch: true ends the turn there (a server that stops does not send a whole backlog first). */
   stopping?: () => boolean;
+  /** Notes a fan-out job that failed to expand (its try is counted; the turn goes on). */
+  onError?: (error: unknown) => void;
 }
 
 const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -214,7 +217,12 @@ export async function deliverOutbox(db: Db, mailer: Mailer, limit = 50, options:
   let failed = 0;
   const prepare = async (): Promise<Prepared> => {
     // A big save or message is queued here, a batch of its people before each batch sent.
-    const expanded = (await compose?.expand?.()) ?? false;
+    // A job whose batch fails has its try counted and waits; the turn notes it and goes on.
+    const expanded = (await compose?.expand?.().catch((error: unknown) => {
+      if (!(error instanceof FanoutFailed)) throw error;
+      options.onError?.(error);
+      return true;
+    })) ?? false;
     const claimed = await claimOutbox(db, worker, limit, options.claimTimeoutMs, compose !== undefined);
     const { rows: batch, deferred }: { rows: Gathered[]; deferred: boolean } = compose ? await gatherOrganiserNews(db, claimed, worker, options.claimTimeoutMs, told) : { rows: claimed, deferred: false };
     const registrations = [...new Set(batch.flatMap((row) => [row, ...(row.more ?? [])]).flatMap((r) => (!r.message && r.registration_id ? [r.registration_id] : [])))];
@@ -379,7 +387,7 @@ export function deliveryLoop(db: Db, mailer: Mailer, onError: (error: unknown) =
       again = true;
       return;
     }
-    delivering = deliverOutbox(db, mailer, DELIVERY_BATCH, { ...(compose && { compose }), ...(onWritten && { onWritten }), stopping: () => stopped })
+    delivering = deliverOutbox(db, mailer, DELIVERY_BATCH, { ...(compose && { compose }), ...(onWritten && { onWritten }), stopping: () => stopped, onError })
       .catch(onError)
       .finally(() => {
         delivering = undefined;

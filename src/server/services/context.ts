@@ -35,6 +35,8 @@ export interface RegistrationServiceOptions {
    * composed with its calendar items) and 2,000 for a message (queued by one statement).
    */
   fanoutInline?: number;
+  /** People per batch of a fan-out job (by default 100 for a save, 5,000 for a message); tests take small batches. */
+  fanoutBatch?: number;
 }
 
 /** What a new registration's outbox rows hold to be composed from later (composeOutbox). */

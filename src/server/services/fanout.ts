@@ -1,11 +1,13 @@
 /**
  * Fan-out jobs (issue 27; storage/fanout-jobs.ts): a save or a message that concerns more people
- * than its request can queue in time records a job; this expands one batch of the oldest open
+ * than its request can queue in time records a job; this expands one batch of the oldest ready
  * job in one transaction (its outbox rows and its cursor together), called by the delivery job
  * before each batch it sends. Two processes never expand the same job at once (SKIP LOCKED); a
- * process killed mid-batch leaves nothing of that batch, and the next turn does it again.
+ * process killed mid-batch leaves nothing of that batch, and the next turn does it again. A batch
+ * that fails counts as a try of its job (failedFanoutTry): the job waits, and is given up after
+ * five, so one broken job never holds up the others or the outbox.
  */
-import { advanceFanout, anyOpenFanout, claimFanout, expandMessageBatch } from '../storage/fanout-jobs.js';
+import { advanceFanout, anyOpenFanout, claimFanout, expandMessageBatch, failedFanoutTry, FanoutFailed, type FanoutJob } from '../storage/fanout-jobs.js';
 import type { RegistrationContext } from './context.js';
 import type { Notices } from './notices.js';
 
@@ -24,19 +26,39 @@ export class Fanouts {
     this.#notices = notices;
   }
 
-  /** Expands one batch of the oldest open job that no other process holds; false when there was none. */
+  /** Expands one batch of the oldest ready job that no other process holds; false when there was none. A failed batch rejects with its own error, its try counted. */
   async expandOne(): Promise<boolean> {
+    try {
+      return await this.expandForDelivery();
+    } catch (error) {
+      throw error instanceof FanoutFailed ? error.cause : error;
+    }
+  }
+
+  /**
+   * As expandOne, for the delivery job: a failed batch rejects with FanoutFailed (which job, which
+   * try; the cause is the batch's error), so the turn notes it and goes on.
+   */
+  async expandForDelivery(): Promise<boolean> {
     // Delivery asks before every batch, after every registration: most turns have no job.
     if (!(await anyOpenFanout(this.#ctx.db))) return false;
-    return this.#ctx.db.transaction(async (tx) => {
-      const job = await claimFanout(tx);
-      if (!job) return false;
-      if (job.kind === 'message') {
-        const { last, count } = await expandMessageBatch(tx, job, BATCH.message);
-        await advanceFanout(tx, job.id, last, count < BATCH.message);
-      } else if (job.kind === 'revision') await this.#notices.expandRevision(tx, job, BATCH.revision);
-      else await advanceFanout(tx, job.id, job.upToSeq, true);
-      return true;
-    });
+    let claimed: FanoutJob | undefined;
+    try {
+      return await this.#ctx.db.transaction(async (tx) => {
+        const job = (claimed = await claimFanout(tx));
+        if (!job) return false;
+        if (job.kind === 'message') {
+          const limit = this.#ctx.opts.fanoutBatch ?? BATCH.message;
+          const { last, count } = await expandMessageBatch(tx, job, limit);
+          await advanceFanout(tx, job.id, last, count < limit);
+        } else if (job.kind === 'revision') await this.#notices.expandRevision(tx, job, this.#ctx.opts.fanoutBatch ?? BATCH.revision);
+        else await advanceFanout(tx, job.id, job.afterKey, true);
+        return true;
+      });
+    } catch (error) {
+      // Failing before a job was claimed (the database away) is the turn's failure, not a job's.
+      if (!claimed) throw error;
+      throw new FanoutFailed(claimed.id, claimed.kind, claimed.networkId, await failedFanoutTry(this.#ctx.db, claimed.id), error);
+    }
   }
 }

@@ -87,7 +87,7 @@ export class Notices {
     }
     const p = await pair;
     const plan = p && revisionPlan(p.before, p.after);
-    if (!p || !plan) return advanceFanout(tx, job.id, job.upToSeq, true);
+    if (!p || !plan) return advanceFanout(tx, job.id, job.afterKey, true);
     const batch = await revisionBatch(tx, job, plan.targets, limit);
     await this.#queueRevisionMails(tx, batch.rows, plan, p.after, p.timeline);
     await advanceFanout(tx, job.id, batch.last, batch.people < limit);

@@ -94,7 +94,7 @@ export class RegistrationService {
     this.feedback = new Feedback(context);
     this.fanouts = new Fanouts(context, this.notices);
     // The delivery job expands fan-out jobs into outbox rows before it sends (issue 27).
-    this.composeOutbox = Object.assign(context.composeOutbox, { expand: () => this.fanouts.expandOne() });
+    this.composeOutbox = Object.assign(context.composeOutbox, { expand: () => this.fanouts.expandForDelivery() });
     useOutboxComposer(db, this.composeOutbox);
   }
 

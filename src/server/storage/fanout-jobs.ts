@@ -3,8 +3,12 @@
  * queue in time. The request records a job in its transaction; the delivery job claims one (SKIP
  * LOCKED, so two processes never expand the same batch) and expands a batch of its people into
  * outbox rows in one transaction with the job's cursor, so the work resumes after a crash without
- * telling anyone twice. People are taken in arrival order (seq), up to the last one stored when
- * the job was recorded.
+ * telling anyone twice. The people are those whose registration was stored when the job was
+ * recorded, taken in an order that does not change while the job runs: a message's by
+ * registration id, a save's by e-mail address (one e-mail per person). Moving to another session
+ * or cancelling one of two registrations changes neither, so each person is told exactly once.
+ * A batch that fails counts as a try of its job: tried again at once, then after 1, 4 and 16
+ * minutes, and given up after FANOUT_TRIES (other jobs and the outbox go on meanwhile).
  */
 import type { Queryable } from './db.js';
 import { rowOf, type RegistrationRow } from './registration-rows.js';
@@ -16,96 +20,124 @@ export interface FanoutJob {
   kind: FanoutKind;
   networkId: string;
   facts: Record<string, unknown>;
-  upToSeq: number;
-  afterSeq: number;
+  /** The cursor: the last registration id (message) or e-mail address (save) done; '' before the first batch. */
+  afterKey: string;
 }
 
-/** Records a job in the caller's transaction: people up to the newest registration stored now. */
+/** Tries of a job whose batch fails before it is given up. */
+export const FANOUT_TRIES = 5;
+
+/** A try of a fan-out job failed (the cause says why); its message names the job, never a person. */
+export class FanoutFailed extends Error {
+  constructor(
+    readonly jobId: string,
+    readonly kind: string,
+    readonly networkId: string,
+    readonly tries: number,
+    cause: unknown,
+  ) {
+    super(`fan-out job ${jobId} (${kind}) failed on try ${tries} of ${FANOUT_TRIES}${tries >= FANOUT_TRIES ? ', given up' : ''}`, { cause });
+    this.name = 'FanoutFailed';
+  }
+
+  get gaveUp(): boolean {
+    return this.tries >= FANOUT_TRIES;
+  }
+}
+
+/** Records a job in the caller's transaction: the people registered now (created_at, the transaction's time). */
 export async function recordFanout(tx: Queryable, kind: FanoutKind, networkId: string, facts: object): Promise<void> {
-  await tx.query(
-    `INSERT INTO fanout_jobs (kind, network_id, facts, up_to_seq)
-       SELECT $1, $2, $3::jsonb, coalesce((SELECT max(seq) FROM registrations WHERE network_id = $2), 0)`,
-    [kind, networkId, JSON.stringify(facts)],
-  );
+  await tx.query(`INSERT INTO fanout_jobs (kind, network_id, facts, up_to_seq) VALUES ($1, $2, $3::jsonb, 0)`, [kind, networkId, JSON.stringify(facts)]);
 }
 
-/** Claims the oldest open job for the rest of the caller's transaction; undefined when there is none free. */
+/** Open, not given up, and not waiting for its next try. */
+const READY = 'done_at IS NULL AND (next_try_at IS NULL OR next_try_at <= now())';
+
+/** Claims the oldest ready job for the rest of the caller's transaction; undefined when there is none free. */
 export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined> {
-  const { rows } = await tx.query<{ id: string; kind: FanoutKind; network_id: string; facts: Record<string, unknown> | string; up_to_seq: string | number; after_seq: string | number }>(
-    'SELECT id, kind, network_id, facts, up_to_seq, after_seq FROM fanout_jobs WHERE done_at IS NULL ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED',
+  const { rows } = await tx.query<{ id: string; kind: FanoutKind; network_id: string; facts: Record<string, unknown> | string; after_key: string }>(
+    `SELECT id, kind, network_id, facts, after_key FROM fanout_jobs WHERE ${READY} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   const r = rows[0];
-  return (
-    r && {
-      id: String(r.id),
-      kind: r.kind,
-      networkId: r.network_id,
-      facts: typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts,
-      upToSeq: Number(r.up_to_seq),
-      afterSeq: Number(r.after_seq),
-    }
-  );
+  return r && { id: String(r.id), kind: r.kind, networkId: r.network_id, facts: typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts, afterKey: r.after_key };
 }
 
-/** Moves a job's cursor past the batch just expanded; `done` closes it. */
-export async function advanceFanout(tx: Queryable, id: string, afterSeq: number, done: boolean): Promise<void> {
-  await tx.query(`UPDATE fanout_jobs SET after_seq = $2, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterSeq, done]);
-}
-
-/** Whether any job is open: a read on the partial index, so a delivery turn without jobs opens no write transaction. */
-export async function anyOpenFanout(q: Queryable): Promise<boolean> {
-  const { rows } = await q.query('SELECT 1 FROM fanout_jobs WHERE done_at IS NULL LIMIT 1');
-  return rows.length > 0;
+/** Moves a job's cursor past the batch just expanded; `done` closes it. A batch that went well clears the tries. */
+export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
+  await tx.query(`UPDATE fanout_jobs SET after_key = $2, attempts = 0, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
 }
 
 /**
- * One batch of a message's recipients (the message's statuses, target and selection, as when it
- * was sent): listed with the message and given an outbox row each, in one statement. Returns the
- * last seq done and how many.
+ * Counts a failed try of a job (outside the failed transaction): the next one at once after the
+ * first, then after 1, 4 and 16 minutes; after FANOUT_TRIES it is given up (done and failed).
+ * Returns the tries so far.
  */
-export async function expandMessageBatch(
-  tx: Queryable,
-  job: FanoutJob,
-  limit: number,
-): Promise<{ last: number; count: number }> {
+export async function failedFanoutTry(q: Queryable, id: string): Promise<number> {
+  const { rows } = await q.query<{ attempts: number }>(
+    `UPDATE fanout_jobs SET attempts = attempts + 1,
+       next_try_at = now() + CASE WHEN attempts = 0 THEN 0 ELSE 60 * power(4, attempts - 1) END * interval '1 second',
+       failed_at = CASE WHEN attempts + 1 >= $2 THEN now() END, done_at = CASE WHEN attempts + 1 >= $2 THEN now() END
+     WHERE id = $1 AND done_at IS NULL RETURNING attempts`,
+    [id, FANOUT_TRIES],
+  );
+  return Number(rows[0]?.attempts ?? FANOUT_TRIES);
+}
+
+/** Whether any job is ready: a read on the partial index, so a delivery turn without jobs opens no write transaction. */
+export async function anyOpenFanout(q: Queryable): Promise<boolean> {
+  const { rows } = await q.query(`SELECT 1 FROM fanout_jobs WHERE ${READY} LIMIT 1`);
+  return rows.length > 0;
+}
+
+/** Registrations stored when job $J was recorded (the transaction's time). */
+const STORED_BY_JOB = (j: string) => `created_at <= (SELECT created_at FROM fanout_jobs WHERE id = ${j})`;
+
+/**
+ * One batch of a message's recipients (the message's statuses, target and selection, as when it
+ * was sent), in registration id order after the cursor: listed with the message and given an
+ * outbox row each, in one statement. Someone already listed (a job resumed across the change of
+ * cursor) is not listed again. Returns the last id done and how many.
+ */
+export async function expandMessageBatch(tx: Queryable, job: FanoutJob, limit: number): Promise<{ last: string; count: number }> {
   const f = job.facts as { messageId: string; statuses: string[]; target: string | null; ids: string[] | null };
-  const { rows } = await tx.query<{ last: string | number | null; n: number }>(
+  const { rows } = await tx.query<{ last: string | null; n: number }>(
     `WITH people AS (
-       SELECT id, seq FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
-         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[])) AND seq > $5 AND seq <= $6 ORDER BY seq LIMIT $7
+       SELECT id FROM registrations r WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
+         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[])) AND ($5 = '' OR id > nullif($5, '')::uuid) AND ${STORED_BY_JOB('$6')}
+         AND NOT EXISTS (SELECT 1 FROM message_recipients mr WHERE mr.message_id = $8 AND mr.registration_id = r.id) ORDER BY id LIMIT $7
      ), listed AS (
        INSERT INTO message_recipients (message_id, registration_id) SELECT $8, id FROM people
      ), queued AS (
-       INSERT INTO mail_outbox (registration_id, kind, facts) SELECT id, 'message', jsonb_build_object('messageId', $8::text) FROM people ORDER BY seq
+       INSERT INTO mail_outbox (registration_id, kind, facts) SELECT id, 'message', jsonb_build_object('messageId', $8::text) FROM people ORDER BY id
      )
-     SELECT max(seq) AS last, count(*)::int AS n FROM people`,
-    [job.networkId, f.statuses, f.target, f.ids, job.afterSeq, job.upToSeq, limit, f.messageId],
+     SELECT (SELECT id::text FROM people ORDER BY id DESC LIMIT 1) AS last, (SELECT count(*)::int FROM people) AS n`,
+    [job.networkId, f.statuses, f.target, f.ids, job.afterKey, job.id, limit, f.messageId],
   );
-  return { last: Number(rows[0]!.last ?? job.upToSeq), count: Number(rows[0]!.n) };
+  return { last: rows[0]!.last ?? job.afterKey, count: Number(rows[0]!.n) };
 }
 
 /** The condition of "concerned by a change of these targets" (placeholders $1 network, $2 targets). */
 const CONCERNED = `network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL`;
 
 /**
- * One batch of the people a revision concerns: up to `limit` e-mail addresses whose first
- * concerned registration comes after the cursor, with all their concerned registrations, in
- * arrival order. `last` is the first seq of the last person taken.
+ * One batch of the people a revision concerns: up to `limit` e-mail addresses after the cursor,
+ * in address order, with all their concerned registrations (stored when the job was recorded),
+ * in arrival order. `last` is the last address taken.
  */
-export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: string[], limit: number): Promise<{ rows: RegistrationRow[]; last: number; people: number }> {
-  const { rows: firsts } = await tx.query<{ email_lower: string; first: string | number }>(
-    `SELECT email_lower, min(seq) AS first FROM registrations WHERE ${CONCERNED} AND seq <= $4
-       GROUP BY email_lower HAVING min(seq) > $3 ORDER BY min(seq) LIMIT $5`,
-    [job.networkId, targets, job.afterSeq, job.upToSeq, limit],
+export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: string[], limit: number): Promise<{ rows: RegistrationRow[]; last: string; people: number }> {
+  const { rows: people } = await tx.query<{ email_lower: string }>(
+    `SELECT DISTINCT email_lower FROM registrations WHERE ${CONCERNED} AND ${STORED_BY_JOB('$4')} AND email_lower > $3 ORDER BY email_lower LIMIT $5`,
+    [job.networkId, targets, job.afterKey, job.id, limit],
   );
-  if (!firsts.length) return { rows: [], last: job.upToSeq, people: 0 };
-  const { rows } = await tx.query(`SELECT * FROM registrations WHERE ${CONCERNED} AND seq <= $4 AND email_lower = ANY($3::text[]) ORDER BY seq`, [
+  if (!people.length) return { rows: [], last: job.afterKey, people: 0 };
+  const emails = people.map((p) => p.email_lower);
+  const { rows } = await tx.query(`SELECT * FROM registrations WHERE ${CONCERNED} AND ${STORED_BY_JOB('$4')} AND email_lower = ANY($3::text[]) ORDER BY seq`, [
     job.networkId,
     targets,
-    firsts.map((f) => f.email_lower),
-    job.upToSeq,
+    emails,
+    job.id,
   ]);
-  return { rows: rows.map(rowOf), last: Number(firsts.at(-1)!.first), people: firsts.length };
+  return { rows: rows.map(rowOf), last: emails.at(-1)!, people: emails.length };
 }
 
 /**

@@ -395,4 +395,6 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
     WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.target IS DISTINCT FROM NEW.target OR OLD.network_id IS DISTINCT FROM NEW.network_id OR OLD.reserved IS DISTINCT FROM NEW.reserved)
     EXECUTE FUNCTION leerkring_keep_reserved_counts()
   `,
+  // Fan-out jobs after review (issue 27): a stable cursor (the last registration id or address done) and tries (next_try_at; given up: failed_at).
+  `ALTER TABLE fanout_jobs ADD COLUMN after_key text NOT NULL DEFAULT '', ADD COLUMN attempts integer NOT NULL DEFAULT 0, ADD COLUMN next_try_at timestamptz, ADD COLUMN failed_at timestamptz`,
 ];

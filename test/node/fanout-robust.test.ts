@@ -1,0 +1,148 @@
+/**
+ * Issue 27, review of the fan-out jobs: a job that fails while it is expanded gets tries with
+ * backoff and is given up after five, while other jobs and ordinary mail keep flowing; and a
+ * job's cursor is stable, so a person moved or cancelled while a job runs is told exactly once.
+ * Delivered to a real SMTP peer.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { BACKENDS, network, openTestDb, person, recipient, smtpPeer } from './helpers.js';
+import type { Db } from '../../src/server/storage/db.js';
+import { NetworkRegistry } from '../../src/server/services/networks.js';
+import { RegistrationService } from '../../src/server/services/registration-service.js';
+import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
+import { enqueueMail } from '../../src/server/storage/outbox.js';
+
+const secret = Buffer.alloc(32, 9);
+const at = (iso: string) => new Date(iso);
+
+const doc = network({
+  id: 'stabiel',
+  title: 'Leerkring stabiel',
+  sessions: [
+    { id: 'een', title: 'Werkplaats een', type: 'workshop', start: '2030-05-10T10:00', end: '2030-05-10T12:00' },
+    { id: 'twee', title: 'Werkplaats twee', type: 'workshop', start: '2030-05-11T10:00', end: '2030-05-11T12:00' },
+  ],
+  registration: { mode: 'built-in', scope: 'session', capacity: 50, fields: { organisation: 'optional', organisationType: 'off' } },
+});
+
+async function setup(db: Db) {
+  const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
+  const options = { secret, now: () => at('2030-05-01T09:00:00Z'), manageUrl: (t: string) => `https://example.org/beheer#${t}`, fanoutInline: 5, fanoutBatch: 4 };
+  const store = new RegistrationService(db, registry, options);
+  registry.onRevision(async (tx, change) => {
+    if (change.before) await store.tellRevision(tx, change.before, change.after, await registry.timeline(change.after, tx), change.revision);
+  });
+  const register = async (who: string, sessionId: string) => {
+    const r = await store.register(registry.get(doc.id)!, { ...person(who), sessionId });
+    assert.equal(r.kind, 'created', JSON.stringify(r));
+    return (r as { id: string }).id;
+  };
+  return { registry, store, register };
+}
+
+const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: number }>(sql, params)).rows[0]!.n);
+
+for (const backend of BACKENDS) {
+  describe(`fan-out jobs that fail, and people who change during a job, on ${backend}`, () => {
+    test('a job that fails while it is expanded is tried five times with backoff, then given up; another job and an ordinary e-mail are delivered meanwhile', async () => {
+      const { db, dir } = await openTestDb(backend);
+      const peer = await smtpPeer();
+      const failures: unknown[] = [];
+      try {
+        const { registry, store, register } = await setup(db);
+        for (let i = 0; i < 12; i++) await register(`f${i}`, i % 2 ? 'een' : 'twee');
+        await db.query('DELETE FROM mail_outbox');
+        const broken = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht dat niet gaat', body: 'Eerste.' }, null);
+        const fine = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht dat wel gaat', body: 'Tweede.' }, null);
+        assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs'), 2, 'two jobs recorded');
+        // The first message is removed while its job waits: its expansion fails on the foreign key, every time.
+        await db.query('DELETE FROM messages WHERE id = $1', [broken!.id]);
+        await enqueueMail(db, null, 'sign-in', { to: 'organisator@example.org', subject: 'Inloglink', text: 'Uw link.' });
+        const mailer = createMailer({ smtpUrl: peer.url, outboxDir: dir, from: 'noreply@example.org' });
+
+        // The first turn already delivers the other job and the ordinary e-mail.
+        await deliverOutbox(db, mailer, 50, { compose: store.composeOutbox, onError: (e) => failures.push(e) });
+        const subjects = () => peer.received.map((m) => m.subject);
+        assert.equal(subjects().filter((s) => s === 'Inloglink').length, 1, 'the ordinary e-mail went out');
+        assert.equal(subjects().filter((s) => s === 'Bericht dat wel gaat').length, 12, 'the second job went out');
+        assert.ok(failures.length >= 1, 'the failed try is noted');
+        const tries = async () => (await db.query<{ attempts: number; failed: boolean; waits: boolean }>('SELECT attempts, failed_at IS NOT NULL AS failed, next_try_at > now() AS waits FROM fanout_jobs ORDER BY id')).rows[0]!;
+        const first = await tries();
+        assert.ok(first.attempts >= 1 && first.attempts < 5 && first.waits && !first.failed, JSON.stringify(first));
+
+        // Time passes (the wait is over) turn after turn: after five tries the job is given up.
+        for (let turn = 0; turn < 8; turn++) {
+          await db.query('UPDATE fanout_jobs SET next_try_at = now() WHERE next_try_at IS NOT NULL');
+          await deliverOutbox(db, mailer, 50, { compose: store.composeOutbox, onError: (e) => failures.push(e) });
+        }
+        const last = await tries();
+        assert.equal(last.attempts, 5);
+        assert.equal(last.failed, true, 'given up');
+        assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE done_at IS NOT NULL AND failed_at IS NULL'), 1, 'the other job is done');
+        assert.equal(failures.length, 5, 'each try noted once');
+        // What is noted names no one: no address, no name, no message text.
+        const noted = JSON.stringify(failures.map((e) => ({ message: (e as Error).message, ...(e as object) })));
+        assert.doesNotMatch(noted, /@|Deelnemer|Bericht/);
+        assert.equal(subjects().filter((s) => s === 'Bericht dat niet gaat').length, 0);
+        assert.equal(subjects().filter((s) => s === 'Bericht dat wel gaat').length, 12, 'still once each');
+        void fine;
+      } finally {
+        await peer.close();
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test('people moved or cancelled between the batches of a job are told exactly once', async () => {
+      const { db, dir } = await openTestDb(backend);
+      const peer = await smtpPeer();
+      try {
+        const { registry, store, register } = await setup(db);
+        // a0 first in session een (told in the first batch) and later in twee too; z-people late, in session een.
+        const a0een = await register('a0', 'een');
+        for (let i = 1; i < 10; i++) await register(`m${i}`, i % 2 ? 'een' : 'twee');
+        await register('a0', 'twee');
+        const z1 = await register('z1', 'een');
+        const z2 = await register('z2', 'een');
+        await db.query('DELETE FROM mail_outbox');
+        const people = (await db.query<{ email_lower: string }>("SELECT DISTINCT email_lower FROM registrations WHERE status = 'confirmed'")).rows.map((r) => r.email_lower);
+        assert.equal(people.length, 12);
+
+        // Both sessions move; a message to everyone confirmed. Each is a job.
+        const edited = structuredClone(doc) as any;
+        edited.sessions[0] = { ...edited.sessions[0], start: '2030-05-17T10:00', end: '2030-05-17T12:00' };
+        edited.sessions[1] = { ...edited.sessions[1], start: '2030-05-18T10:00', end: '2030-05-18T12:00' };
+        assert.equal((await registry.save(edited, { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht aan allen', body: 'Tot dan.' }, null);
+        assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE done_at IS NULL'), 2);
+
+        // One batch of the save's job, one of the message's; then a0's first registration is
+        // cancelled and the z-people move to the other session (a new place in the order).
+        assert.equal(await store.fanouts.expandOne(), true);
+        assert.equal(await store.fanouts.expandOne(), true);
+        assert.equal((await store.cancel(a0een)).ok, true);
+        for (const id of [z1, z2]) assert.equal((await store.moveByOrganiser(id, 'twee', false)).ok, true);
+        while (await store.fanouts.expandOne());
+        assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE done_at IS NULL'), 0);
+
+        await deliverOutbox(db, createMailer({ smtpUrl: peer.url, outboxDir: dir, from: 'noreply@example.org' }), 500, { compose: store.composeOutbox });
+        const per = (pick: (subject: string) => boolean) => {
+          const counts = new Map<string, number>(people.map((p) => [p, 0]));
+          for (const m of peer.received) if (pick(m.subject ?? '')) counts.set(recipient(m)!, (counts.get(recipient(m)!) ?? 0) + 1);
+          return Object.fromEntries(counts);
+        };
+        const once = Object.fromEntries(people.map((p) => [p, 1]));
+        const revision = (s: string) => /^(Wijzigingen in|Gewijzigde datum)/.test(s);
+        assert.deepEqual(per(revision), once, `the save: once each (${peer.received.map((m) => m.subject).join(' | ')})`);
+        assert.deepEqual(per((s) => s === 'Bericht aan allen'), once, 'the message: once each');
+        void sent;
+      } finally {
+        await peer.close();
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
