@@ -185,6 +185,23 @@ describe('check-in and intake, a page at a time (issue 27)', () => {
     });
   });
 
+  test('a page that fails to arrive (no signal) says so, and "Meer laden" tries again: one paged-list controller for every list', async () => {
+    await asOwner(served, queue.id, { email: 'offline@wachtrij.example.org', name: 'Offline' }, async (page) => {
+      await page.goto(`${served.base}/beheer/#/netwerk/${queue.id}/intake`);
+      const intake = page.locator('leerkring-console-intake');
+      const cards = intake.locator('li.card');
+      await cards.nth(49).waitFor();
+      await page.context().setOffline(true);
+      await intake.getByRole('button', { name: 'Meer laden' }).click();
+      await intake.getByRole('alert').getByText('Dat lukte niet. Probeer het opnieuw.').waitFor();
+      assert.equal(await cards.count(), 50, 'what was drawn stays');
+      await page.context().setOffline(false);
+      await intake.getByRole('button', { name: 'Meer laden' }).click();
+      await cards.nth(50).waitFor();
+      assert.equal(await intake.getByRole('alert').count(), 0, 'the alert goes once the page arrived');
+    });
+  });
+
   test('the Export tab asks for the certificate holders a page at a time, never for every registration', async () => {
     for (const i of [5, 6, 7]) {
       const res = await fetch(`${served.base}/api/admin/registrations/${doorIds[i]}/attendance`, { method: 'PUT', headers: ADMIN, body: JSON.stringify({ sessionId: 'twee', present: true }) });
