@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AdminRegistration } from '../core/admin-api.js';
+import type { AdminRegistration, DoorCounts } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { attendanceList } from '../core/export.js';
 import { sessionStart } from '../core/session-time.js';
@@ -8,9 +8,11 @@ import { sessionNames } from '../core/session-names.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
 import { consoleStyles } from './styles.js';
-import { ConsoleDataChangedEvent } from './live.js';
 import { firstPages } from './pages.js';
 import { PagedList } from './paged-list.js';
+
+/** How long typing pauses before the search asks the server: one request per name, not per key. */
+const SEARCH_PAUSE = 250;
 
 /** Waits before trying a failed save again: 1 s, 2 s, 4 s … up to 30 s. */
 const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
@@ -113,7 +115,7 @@ export class ConsoleCheckIn extends ConsolePage {
   /** Raised by the network page when what the server holds may have changed. */
   declare version: number;
   /** The people with a place who match the search, a page at a time from the server; its total is how many match. */
-  readonly #list = new PagedList<AdminRegistration>(this, {
+  readonly #list = new PagedList<AdminRegistration, { counts?: DoorCounts }>(this, {
     get: (limit, after) => {
       const q = this._query.trim();
       return this.#page(q ? { q } : {}, limit, after).then((r) => (r.ok && this.#remember(r.value.registrations), r));
@@ -160,6 +162,7 @@ export class ConsoleCheckIn extends ConsolePage {
     removeEventListener('online', this.#online);
     removeEventListener('beforeunload', this.#beforeUnload);
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#searchTimer);
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -182,17 +185,25 @@ export class ConsoleCheckIn extends ConsolePage {
     for (const p of items) this.#saved.set(p.id, p.attendance[this.session.id] === true);
   }
 
-  /** Draws the people who match the search (a page with `first`), how many have a place, and how many of them are present. */
+  /**
+   * Draws the people who match the search (a page with `first`); the same answer says how many
+   * have a place and how many of them are present (one request, issue 27).
+   */
   async #load(first: boolean): Promise<void> {
-    const q = this._query.trim();
-    const [drawn, all, present] = await Promise.all([
-      this.#list.load(first),
-      q ? this.#page({}, 1) : undefined,
-      this.#page({ attendedAt: this.session.id, present: 'yes' }, 1),
-    ]);
-    if (!drawn) return;
-    this._all = all?.ok ? (all.value.total ?? 0) : q ? this._all : this.#list.total;
-    if (present.ok) this._presentAll = present.value.total ?? 0;
+    if (!(await this.#list.load(first))) return;
+    const counts = this.#list.extra?.counts;
+    this._all = counts?.placed ?? this.#list.total;
+    this._presentAll = counts?.present ?? 0;
+  }
+
+  /** What is typed in the search box; asked for once typing stops for SEARCH_PAUSE ms. */
+  #typed = '';
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #type(text: string): void {
+    this.#typed = text;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this._query = this.#typed), SEARCH_PAUSE);
   }
 
   /** What the organiser sees: a tap not yet saved, else what the server last said. */
@@ -264,10 +275,13 @@ export class ConsoleCheckIn extends ConsolePage {
           queue.delete(id);
           this._queue = queue;
         }
-        // Refused for good (the registration is gone): the screen shows what the server knows.
-        if (r.ok) this.#saved.set(id, present);
-        // The page loads again, so the other tabs (and this one, later) show what was saved.
-        this.dispatchEvent(new ConsoleDataChangedEvent());
+        // Saved: the count follows without asking again (a tap is one write, issue 27); the next
+        // poll brings what other doors did. Refused for good (the registration is gone): the
+        // screen shows what the server knows.
+        if (r.ok) {
+          this._presentAll += Number(present) - Number(this.#saved.get(id) === true);
+          this.#saved.set(id, present);
+        }
       }
     })().finally(() => {
       this.#flushing = undefined;
@@ -307,7 +321,7 @@ export class ConsoleCheckIn extends ConsolePage {
         ? html`<p>${a.none}</p>`
         : html`<div class="field no-print">
               <label for="q">${a.search}</label>
-              <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
+              <input id="q" type="search" autocomplete="off" .value=${this.#typed} @input=${(e: Event) => this.#type((e.target as HTMLInputElement).value)} />
             </div>
             ${this.#list.items && shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
             <ul class="people">
