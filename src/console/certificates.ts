@@ -6,7 +6,7 @@ import { certificateHolders, formatHours, sessionMinutes } from '../core/certifi
 import { certificateConsoleMessages } from '../core/i18n/certificate-console.js';
 import { ConsolePage } from './page.js';
 import { bdi, sayingWho } from './bidi.js';
-import { PAGE_SIZE, firstPages } from './pages.js';
+import { PagedList } from './paged-list.js';
 
 /**
  * Certificates of attendance (issue 24), in the Export tab: who gets one (core decides, from the
@@ -20,9 +20,6 @@ export class ConsoleCertificates extends ConsolePage {
   static override properties = {
     network: { attribute: false },
     version: { attribute: false },
-    _items: { state: true },
-    _next: { state: true },
-    _total: { state: true },
     _lang: { state: true },
     _notice: { state: true },
   };
@@ -30,11 +27,16 @@ export class ConsoleCertificates extends ConsolePage {
   declare network: Network;
   /** Raised by the network page when what the server holds may have changed. */
   declare version: number;
-  /** The registrations of the people drawn (every registration of each), undefined until the first page arrives. */
-  declare _items: AdminRegistration[] | undefined;
-  declare _next: string | null;
-  /** How many people get a certificate. */
-  declare _total: number;
+  /**
+   * The registrations of the people drawn (every registration of each), a page of people at a
+   * time; its total is how many people get a certificate. A page of `limit` holders is `limit`
+   * people, however many registrations they have.
+   */
+  readonly #list = new PagedList<AdminRegistration>(this, {
+    get: (limit, after) => this.state.admin.certificateHolders(this.network.id, { limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r)),
+    focusId: (first) => `holder-${first.id}`,
+    perPage: (_, limit) => limit,
+  });
   /** '' is each person's own language; 'nl' or 'en' for all. */
   declare _lang: '' | 'nl' | 'en';
   declare _notice: unknown;
@@ -42,47 +44,12 @@ export class ConsoleCertificates extends ConsolePage {
   constructor() {
     super();
     this.version = 0;
-    this._next = null;
-    this._total = 0;
     this._lang = '';
     this._notice = '';
   }
 
-  #generation = 0;
-  /** How many people are drawn: a page of PAGE_SIZE at first, as many again on "Meer laden". */
-  #shown = PAGE_SIZE;
-
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('network') || changed.has('version')) this.loaded = this.#load();
-  }
-
-  #page(limit: number, after?: string) {
-    return this.state.admin.certificateHolders(this.network.id, { limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r));
-  }
-
-  /** Loads as many people as are drawn (a page at first), every registration of each. */
-  async #load(): Promise<void> {
-    const generation = ++this.#generation;
-    // A page of `limit` holders is `limit` people, however many registrations they have.
-    const page = await firstPages((limit, after) => this.#page(limit, after), this.#shown, (_, limit) => limit);
-    if (!page || generation !== this.#generation) return;
-    this._items = page.items;
-    this._next = page.next;
-    this._total = page.total;
-  }
-
-  async #more(): Promise<void> {
-    if (!this._next || !this._items) return;
-    const generation = ++this.#generation;
-    const r = await this.#page(PAGE_SIZE, this._next);
-    if (!r.ok || generation !== this.#generation) return;
-    const first = r.value.registrations[0];
-    this.#shown += PAGE_SIZE;
-    this._items = [...this._items, ...r.value.registrations];
-    this._next = r.value.next;
-    this._total = r.value.total;
-    await this.updateComplete;
-    if (first) this.renderRoot.querySelector<HTMLElement>(`#holder-${CSS.escape(first.id)}`)?.focus();
+    if (changed.has('network') || changed.has('version')) this.loaded = this.#list.load();
   }
 
   #query(): string {
@@ -98,8 +65,9 @@ export class ConsoleCertificates extends ConsolePage {
   override render() {
     const locale = this.state.locale;
     const c = certificateConsoleMessages(locale);
-    if (!this._items) return html`<section class="certificates"><h2>${c.heading}</h2><p role="status">${this.m.loading}</p></section>`;
-    const holders = certificateHolders(this.network, this._items);
+    const items = this.#list.items;
+    if (!items) return html`<section class="certificates"><h2>${c.heading}</h2><p role="status">${this.m.loading}</p></section>`;
+    const holders = certificateHolders(this.network, items);
     const q = this.#query();
     return html`<section class="certificates" aria-labelledby="certificates-heading">
       <h2 id="certificates-heading">${c.heading}</h2>
@@ -113,7 +81,7 @@ export class ConsoleCertificates extends ConsolePage {
                 <option value="en" lang="en" ?selected=${this._lang === 'en'}>English</option>
               </select>
             </div>
-            <p><a class="button" href=${`/api/admin/networks/${encodeURIComponent(this.network.id)}/certificates.pdf${q}`} download>${c.all(this._total)}</a></p>
+            <p><a class="button" href=${`/api/admin/networks/${encodeURIComponent(this.network.id)}/certificates.pdf${q}`} download>${c.all(this.#list.total)}</a></p>
             <h3>${c.people}</h3>
             <p role="status" class="status-line">${this._notice}</p>
             <ul class="cards">
@@ -134,12 +102,7 @@ export class ConsoleCertificates extends ConsolePage {
                 },
               )}
             </ul>
-            ${this._next
-              ? html`<p class="no-print">
-                  <span id="holders-shown">${this.m.registrations.shownOf(holders.length, this._total)}</span>
-                  <button class="button secondary" type="button" aria-describedby="holders-shown" @click=${() => void this.#more()}>${this.m.registrations.more}</button>
-                </p>`
-              : nothing}`
+            ${this.#list.footer(this.m, holders.length, 'holders-shown')}`
         : html`<p>${c.none}</p>`}
     </section>`;
   }

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AdminRegistration } from '../core/admin-api.js';
+import type { AdminRegistration, DoorCounts } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { attendanceList } from '../core/export.js';
 import { sessionStart } from '../core/session-time.js';
@@ -8,8 +8,11 @@ import { sessionNames } from '../core/session-names.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { ConsolePage } from './page.js';
 import { consoleStyles } from './styles.js';
-import { ConsoleDataChangedEvent } from './live.js';
-import { PAGE_SIZE, firstPages } from './pages.js';
+import { firstPages } from './pages.js';
+import { PagedList } from './paged-list.js';
+
+/** How long typing pauses before the search asks the server: one request per name, not per key. */
+const SEARCH_PAUSE = 250;
 
 /** Waits before trying a failed save again: 1 s, 2 s, 4 s … up to 30 s. */
 const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
@@ -100,14 +103,10 @@ export class ConsoleCheckIn extends ConsolePage {
     network: { attribute: false },
     session: { attribute: false },
     version: { attribute: false },
-    _items: { state: true },
-    _next: { state: true },
-    _total: { state: true },
     _all: { state: true },
     _presentAll: { state: true },
     _sheet: { state: true },
     _query: { state: true },
-    _present: { state: true },
     _queue: { state: true },
   };
 
@@ -115,18 +114,20 @@ export class ConsoleCheckIn extends ConsolePage {
   declare session: Session;
   /** Raised by the network page when what the server holds may have changed. */
   declare version: number;
-  /** The people drawn (a page or more), undefined until the first page arrives. */
-  declare _items: AdminRegistration[] | undefined;
-  declare _next: string | null;
-  /** How many match the search; how many have a place at the session; how many of those the server has as present. */
-  declare _total: number;
+  /** The people with a place who match the search, a page at a time from the server; its total is how many match. */
+  readonly #list = new PagedList<AdminRegistration, { counts?: DoorCounts }>(this, {
+    get: (limit, after) => {
+      const q = this._query.trim();
+      return this.#page(q ? { q } : {}, limit, after).then((r) => (r.ok && this.#remember(r.value.registrations), r));
+    },
+    focusId: (first) => `in-${first.id}`,
+  });
+  /** How many have a place at the session; how many of those the server has as present. */
   declare _all: number;
   declare _presentAll: number;
   /** Everyone with a place, fetched for the paper list. */
   declare _sheet: AdminRegistration[] | undefined;
   declare _query: string;
-  /** What the organiser sees: present or not, per registration id. */
-  declare _present: Map<string, boolean>;
   /** Taps not yet saved: the latest value per registration id, in tap order. */
   declare _queue: Map<string, boolean>;
 
@@ -134,8 +135,6 @@ export class ConsoleCheckIn extends ConsolePage {
   #attempt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #touched = false;
-  /** Counts loads; an answer to an older one than the latest is dropped. */
-  #generation = 0;
   /** What the server last said about each person seen: present or not. */
   readonly #saved = new Map<string, boolean>();
   readonly #online = () => this.#retryNow();
@@ -146,12 +145,9 @@ export class ConsoleCheckIn extends ConsolePage {
   constructor() {
     super();
     this.version = 0;
-    this._next = null;
-    this._total = 0;
     this._all = 0;
     this._presentAll = 0;
     this._query = '';
-    this._present = new Map();
     this._queue = new Map();
   }
 
@@ -166,21 +162,17 @@ export class ConsoleCheckIn extends ConsolePage {
     removeEventListener('online', this.#online);
     removeEventListener('beforeunload', this.#beforeUnload);
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#searchTimer);
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('session') || changed.has('network')) {
-      this._items = undefined;
+      this.#list.clear();
       // The paper list fetched for another session is not this one's.
       this._sheet = undefined;
-      this.loaded = this.#load(PAGE_SIZE);
-    } else if (changed.has('_query')) this.loaded = this.#load(PAGE_SIZE);
-    else if (changed.has('version')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0));
-    if (changed.has('_items')) {
-      const present = new Map(this._present);
-      for (const p of this._items ?? []) present.set(p.id, this._queue.get(p.id) ?? this.#saved.get(p.id) === true);
-      this._present = present;
-    }
+      this.loaded = this.#load(true);
+    } else if (changed.has('_query')) this.loaded = this.#load(true);
+    else if (changed.has('version')) this.loaded = this.#load(false);
   }
 
   #page(query: { q?: string; attendedAt?: string; present?: 'yes' }, limit: number, after?: string) {
@@ -193,37 +185,30 @@ export class ConsoleCheckIn extends ConsolePage {
     for (const p of items) this.#saved.set(p.id, p.attendance[this.session.id] === true);
   }
 
-  /** Loads the first `count` people who match the search, how many have a place, and how many of them are present. */
-  async #load(count: number): Promise<void> {
-    const generation = ++this.#generation;
-    const q = this._query.trim();
-    const [page, all, present] = await Promise.all([
-      firstPages((limit, after) => this.#page(q ? { q } : {}, limit, after), count),
-      q ? this.#page({}, 1) : undefined,
-      this.#page({ attendedAt: this.session.id, present: 'yes' }, 1),
-    ]);
-    if (!page || generation !== this.#generation) return;
-    this.#remember(page.items);
-    this._items = page.items;
-    this._next = page.next;
-    this._total = page.total;
-    this._all = all?.ok ? (all.value.total ?? 0) : q ? this._all : page.total;
-    if (present.ok) this._presentAll = present.value.total ?? 0;
+  /**
+   * Draws the people who match the search (a page with `first`); the same answer says how many
+   * have a place and how many of them are present (one request, issue 27).
+   */
+  async #load(first: boolean): Promise<void> {
+    if (!(await this.#list.load(first))) return;
+    const counts = this.#list.extra?.counts;
+    this._all = counts?.placed ?? this.#list.total;
+    this._presentAll = counts?.present ?? 0;
   }
 
-  async #more(): Promise<void> {
-    if (!this._next || !this._items) return;
-    const generation = ++this.#generation;
-    const q = this._query.trim();
-    const r = await this.#page(q ? { q } : {}, PAGE_SIZE, this._next);
-    if (!r.ok || generation !== this.#generation) return;
-    const first = r.value.registrations[0];
-    this.#remember(r.value.registrations);
-    this._items = [...this._items, ...r.value.registrations];
-    this._next = r.value.next ?? null;
-    // Keyboard users carry on where the new people begin.
-    await this.updateComplete;
-    if (first) this.renderRoot.querySelector<HTMLElement>(`#in-${CSS.escape(first.id)}`)?.focus();
+  /** What is typed in the search box; asked for once typing stops for SEARCH_PAUSE ms. */
+  #typed = '';
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #type(text: string): void {
+    this.#typed = text;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => (this._query = this.#typed), SEARCH_PAUSE);
+  }
+
+  /** What the organiser sees: a tap not yet saved, else what the server last said. */
+  #isPresent(id: string): boolean {
+    return this._queue.get(id) ?? this.#saved.get(id) === true;
   }
 
   /** The paper list has everyone with a place, not only those drawn: fetched first, then printed. */
@@ -264,8 +249,7 @@ export class ConsoleCheckIn extends ConsolePage {
   }
 
   #tap(id: string): void {
-    const next = !this._present.get(id);
-    this._present = new Map(this._present).set(id, next);
+    const next = !this.#isPresent(id);
     const queue = new Map(this._queue);
     queue.delete(id); // re-insert so the order is the order of the last tap
     queue.set(id, next);
@@ -291,13 +275,13 @@ export class ConsoleCheckIn extends ConsolePage {
           queue.delete(id);
           this._queue = queue;
         }
-        if (r.ok) this.#saved.set(id, present);
-        else {
-          // Refused for good (the registration is gone): show what the server knows.
-          this._present = new Map(this._present).set(id, !present);
+        // Saved: the count follows without asking again (a tap is one write, issue 27); the next
+        // poll brings what other doors did. Refused for good (the registration is gone): the
+        // screen shows what the server knows.
+        if (r.ok) {
+          this._presentAll += Number(present) - Number(this.#saved.get(id) === true);
+          this.#saved.set(id, present);
         }
-        // The page loads again, so the other tabs (and this one, later) show what was saved.
-        this.dispatchEvent(new ConsoleDataChangedEvent());
       }
     })().finally(() => {
       this.#flushing = undefined;
@@ -310,7 +294,7 @@ export class ConsoleCheckIn extends ConsolePage {
     const a = m.attendance;
     const locale = this.state.locale;
     const start = sessionStart(this.session);
-    const shown = this._items ?? [];
+    const shown = this.#list.items ?? [];
     const sheet = attendanceList(this.network, this._sheet ?? shown, this.session.id, locale);
     return html`${sheet
         ? html`<div class="sheet">
@@ -321,7 +305,7 @@ export class ConsoleCheckIn extends ConsolePage {
                 <tr><th scope="col">${sheet.columns.name}</th><th scope="col">${sheet.columns.organisation}</th><th scope="col">${sheet.columns.signature}</th></tr>
               </thead>
               <tbody>
-                ${sheet.people.map((p) => html`<tr><td><bdi>${p.name}</bdi></td><td><bdi>${p.organisation}</bdi></td><td class="sign">${(this._present.get(p.id) ?? this.#saved.get(p.id)) ? '✓' : ''}</td></tr>`)}
+                ${sheet.people.map((p) => html`<tr><td><bdi>${p.name}</bdi></td><td><bdi>${p.organisation}</bdi></td><td class="sign">${this.#isPresent(p.id) ? '✓' : ''}</td></tr>`)}
               </tbody>
             </table>
           </div>`
@@ -330,19 +314,19 @@ export class ConsoleCheckIn extends ConsolePage {
       <p class="muted">${start ? (this.session.start ? formatDateTime(locale, start) : formatDate(locale, start)) : a.noDate}</p>
       <p class="no-print">${a.intro}</p>
       <p role="status" class="status-line">
-        ${this._items ? html`${a.count(this.#presentCount(), this._all)}.` : m.loading}
+        ${this.#list.items ? html`${a.count(this.#presentCount(), this._all)}.` : m.loading}
         ${this._queue.size ? a.saving(this._queue.size) : this.#touched ? a.saved : nothing}
       </p>
-      ${this._items && this._all === 0 && !this._query.trim()
+      ${this.#list.items && this._all === 0 && !this._query.trim()
         ? html`<p>${a.none}</p>`
         : html`<div class="field no-print">
               <label for="q">${a.search}</label>
-              <input id="q" type="search" autocomplete="off" .value=${this._query} @input=${(e: Event) => (this._query = (e.target as HTMLInputElement).value)} />
+              <input id="q" type="search" autocomplete="off" .value=${this.#typed} @input=${(e: Event) => this.#type((e.target as HTMLInputElement).value)} />
             </div>
-            ${this._items && shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
+            ${this.#list.items && shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
             <ul class="people">
               ${repeat(shown, (p) => p.id, (p) => {
-                const present = this._present.get(p.id) === true;
+                const present = this.#isPresent(p.id);
                 return html`<li>
                   <button type="button" id=${`in-${p.id}`} aria-pressed=${present ? 'true' : 'false'} @click=${() => this.#tap(p.id)}>
                     <span><bdi>${p.participant.name}</bdi>${p.participant.organisation ? html`<br /><small><bdi>${p.participant.organisation}</bdi></small>` : nothing}</span>
@@ -353,12 +337,7 @@ export class ConsoleCheckIn extends ConsolePage {
                 </li>`;
               })}
             </ul>
-            ${this._next
-              ? html`<p class="no-print">
-                  <span id="shown-of">${m.registrations.shownOf(shown.length, this._total)}</span>
-                  <button class="button secondary" type="button" id="more" aria-describedby="shown-of" @click=${() => void this.#more()}>${m.registrations.more}</button>
-                </p>`
-              : nothing}
+            ${this.#list.footer(m, shown.length)}
             <p class="no-print"><button class="button secondary" type="button" @click=${() => void this.#print()}>${a.print}</button></p>`}</div>`;
   }
 }

@@ -6,7 +6,7 @@ import { ConsolePage } from './page.js';
 import { sayingWho } from './bidi.js';
 import { ConsoleDataChangedEvent } from './live.js';
 import { registrationCard, who } from './registration-card.js';
-import { PAGE_SIZE, firstPages } from './pages.js';
+import { PagedList } from './paged-list.js';
 
 /**
  * The intake queue: the people waiting for an organiser's decision, first to arrive at the top,
@@ -18,9 +18,6 @@ export class ConsoleIntake extends ConsolePage {
   static override properties = {
     network: { attribute: false },
     version: { attribute: false },
-    _items: { state: true },
-    _next: { state: true },
-    _total: { state: true },
     _selected: { state: true },
     _reasonError: { state: true },
     _notice: { state: true },
@@ -29,70 +26,46 @@ export class ConsoleIntake extends ConsolePage {
   declare network: Network;
   /** Raised by the network page when what the server holds may have changed. */
   declare version: number;
-  declare _items: AdminRegistration[] | undefined;
-  declare _next: string | null;
-  declare _total: number;
+  /** The intakes, a page at a time from the server. */
+  readonly #list = new PagedList<AdminRegistration>(this, {
+    get: (limit, after) => this.state.admin.registrations(this.network.id, { status: 'pending', limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r)),
+    focusId: (first) => `who-${first.id}`,
+  });
   declare _selected: Set<string>;
   declare _reasonError: boolean;
   declare _notice: string;
   #busy = false;
-  #generation = 0;
 
   constructor() {
     super();
     this.version = 0;
-    this._next = null;
-    this._total = 0;
     this._selected = new Set();
     this._reasonError = false;
     this._notice = '';
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(PAGE_SIZE);
-    else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0));
+    if (changed.has('network') || changed.has('version')) this.loaded = this.#load(changed.has('network') && !changed.get('network'));
   }
 
-  #page(limit: number, after?: string) {
-    return this.state.admin.registrations(this.network.id, { status: 'pending', limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r));
-  }
-
-  async #load(count: number): Promise<void> {
-    const generation = ++this.#generation;
-    const page = await firstPages((limit, after) => this.#page(limit, after), count);
-    if (!page || generation !== this.#generation) return;
-    this._items = page.items;
-    this._next = page.next;
-    this._total = page.total;
-    const ids = new Set(page.items.map((x) => x.id));
+  async #load(first: boolean): Promise<void> {
+    if (!(await this.#list.load(first))) return;
+    // Someone chosen who is no longer in the queue is no longer chosen.
+    const ids = new Set(this.#list.items!.map((x) => x.id));
     if ([...this._selected].some((id) => !ids.has(id))) this._selected = new Set([...this._selected].filter((id) => ids.has(id)));
-  }
-
-  async #more(): Promise<void> {
-    if (!this._next || !this._items) return;
-    const generation = ++this.#generation;
-    const r = await this.#page(PAGE_SIZE, this._next);
-    if (!r.ok || generation !== this.#generation) return;
-    const first = r.value.registrations[0];
-    this._items = [...this._items, ...r.value.registrations];
-    this._next = r.value.next ?? null;
-    this._total = r.value.total ?? this._total;
-    // Keyboard users carry on where the new people begin.
-    await this.updateComplete;
-    if (first) this.renderRoot.querySelector<HTMLElement>(`#who-${CSS.escape(first.id)}`)?.focus();
   }
 
   protected override render() {
     const m = this.m;
     const t = m.intake;
-    const pending = this._items ?? [];
+    const pending = this.#list.items ?? [];
     const selected = pending.filter((r) => this._selected.has(r.id));
     const all = pending.length > 0 && selected.length === pending.length;
     const card = { m, locale: this.state.locale, saveNote: (x: AdminRegistration) => void this.#saveNote(x) };
     return html`<h2>${t.heading}</h2>
       <p>${t.intro}</p>
-      <p role="status" class="status-line">${this._items ? this._notice : m.loading}</p>
-      ${!this._items
+      <p role="status" class="status-line">${this.#list.items ? this._notice : m.loading}</p>
+      ${!this.#list.items
         ? nothing
         : pending.length === 0
           ? html`<p>${t.none}</p>`
@@ -117,12 +90,7 @@ export class ConsoleIntake extends ConsolePage {
                   </li>`,
                 )}
               </ol>
-              ${this._next
-                ? html`<p class="no-print">
-                    <span id="shown-of">${m.registrations.shownOf(pending.length, this._total)}</span>
-                    <button class="button secondary" type="button" id="more" aria-describedby="shown-of" @click=${() => void this.#more()}>${m.registrations.more}</button>
-                  </p>`
-                : nothing}
+              ${this.#list.footer(m, pending.length)}
               ${this.#decision(selected)}`}`;
   }
 

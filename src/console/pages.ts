@@ -3,15 +3,20 @@ import { MAX_PAGE } from '../core/admin-api.js';
 /** How many a page of a list draws; "Meer laden" adds as many again. */
 export const PAGE_SIZE = 50;
 
-/** One page as the organiser API answers it (the registrations list, certificate holders). */
-type PageAnswer<T> = { ok: true; value: { registrations: T[]; next?: string | null; total?: number } } | { ok: false };
+/**
+ * One page as the organiser API answers it (the registrations list, certificate holders), with
+ * what a list carries beside its rows (`A`: the counts of the people at the door).
+ */
+export type PageAnswer<T, A = unknown> = { ok: true; value: { registrations: T[]; next?: string | null; total?: number } & A } | { ok: false };
 
-export interface Pages<T> {
+export interface Pages<T, A = unknown> {
   items: T[];
   /** Where the next page starts; null at the end. */
   next: string | null;
   /** How many match in all. */
   total: number;
+  /** The last page's answer, with what the list carries beside its rows. */
+  last: { registrations: T[] } & A;
 }
 
 /**
@@ -20,25 +25,27 @@ export interface Pages<T> {
  * page of `limit` after `after`. An entry is an item, unless `perPage` says a full page of
  * `limit` counts otherwise (the certificate holders: `limit` people, each with all their registrations).
  */
-export async function firstPages<T>(
-  get: (limit: number, after?: string) => Promise<PageAnswer<T>>,
+export async function firstPages<T, A = unknown>(
+  get: (limit: number, after?: string) => Promise<PageAnswer<T, A>>,
   count: number,
   perPage: (items: readonly T[], limit: number) => number = (items) => items.length,
-): Promise<Pages<T> | undefined> {
+): Promise<Pages<T, A> | undefined> {
   const items: T[] = [];
   let after: string | undefined;
   let next: string | null = null;
   let total = 0;
   let entries = 0;
+  let last: ({ registrations: T[] } & A) | undefined;
   do {
     const limit = Math.min(MAX_PAGE, count - entries);
     const r = await get(limit, after);
     if (!r.ok) return undefined;
+    last = r.value;
     items.push(...r.value.registrations);
     entries += perPage(r.value.registrations, limit);
     total = r.value.total ?? items.length;
     next = r.value.next ?? null;
     after = next ?? undefined;
   } while (after && entries < count);
-  return { items, next, total };
+  return { items, next, total, last };
 }

@@ -9,7 +9,7 @@ import { ConsolePage } from './page.js';
 import { ConsoleDataChangedEvent } from './live.js';
 import { registrationCard, sessionTitle } from './registration-card.js';
 import { sayingWho } from './bidi.js';
-import { PAGE_SIZE, firstPages } from './pages.js';
+import { PagedList } from './paged-list.js';
 
 type Query = AdminQuery<'listRegistrations'>;
 type Bulk = 'cancel' | 'place' | 'message';
@@ -36,9 +36,6 @@ export class ConsoleRegistrations extends ConsolePage {
     _type: { state: true },
     _answer: { state: true },
     _attended: { state: true },
-    _items: { state: true },
-    _next: { state: true },
-    _total: { state: true },
     _all: { state: true },
     _saved: { state: true },
     _selected: { state: true },
@@ -64,11 +61,12 @@ export class ConsoleRegistrations extends ConsolePage {
   declare _answer: string;
   /** `sessionId:yes|no`, or empty. */
   declare _attended: string;
-  /** The registrations drawn, undefined until the first page arrives. */
-  declare _items: AdminRegistration[] | undefined;
-  declare _next: string | null;
-  /** How many match the search and filters; how many the network has in all. */
-  declare _total: number;
+  /** The registrations that match, a page at a time from the server; its total is how many match. */
+  readonly #list = new PagedList<AdminRegistration>(this, {
+    get: (limit, after) => this.state.admin.registrations(this.network.id, { ...this.#filters(), limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r)),
+    focusId: (first) => `who-${first.id}`,
+  });
+  /** How many the network has in all. */
   declare _all: number;
   declare _saved: string;
   /** The registrations chosen for an action on several at once (issue 24, item 4). */
@@ -87,27 +85,22 @@ export class ConsoleRegistrations extends ConsolePage {
     this._type = '';
     this._answer = '';
     this._attended = '';
-    this._next = null;
-    this._total = 0;
     this._all = 0;
     this._saved = '';
     this._selected = new Set();
     this._missing = false;
   }
 
-  /** Counts loads; an answer to an older one than the latest is out of date and is dropped. */
-  #generation = 0;
-
   protected override willUpdate(changed: Map<string, unknown>): void {
     const filters = ['_status', '_session', '_type', '_answer', '_attended'].some((k) => changed.has(k));
-    if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(PAGE_SIZE, true);
-    else if (filters) this.loaded = this.#load(PAGE_SIZE, false);
-    else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(Math.max(PAGE_SIZE, this._items?.length ?? 0), true);
+    if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(true, true);
+    else if (filters) this.loaded = this.#load(true, false);
+    else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(false, true);
   }
 
   #search(query: string): void {
     this.#query = query;
-    this.loaded = this.#load(PAGE_SIZE, false);
+    this.loaded = this.#load(true, false);
   }
 
   #filters(): Query {
@@ -124,37 +117,16 @@ export class ConsoleRegistrations extends ConsolePage {
   }
 
   /**
-   * Loads the first `count` registrations that match, a page of at most 200 at a time; with
+   * Draws the registrations that match (one page with `first`, else as many as drawn); with
    * `fresh` (first load, after a change) also how many the network has in all, which a new
    * search or filter does not change.
    */
-  async #load(count: number, fresh: boolean): Promise<void> {
-    const generation = ++this.#generation;
-    const filters = this.#filters();
-    const filtered = Object.keys(filters).length > 0;
-    const page = await firstPages<AdminRegistration>((limit, after) => this.state.admin.registrations(this.network.id, { ...filters, limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r)), count);
-    if (!page || generation !== this.#generation) return;
-    const { items, next, total } = page;
-    const all = filtered && (fresh || !this._all) ? await this.state.admin.registrations(this.network.id, { limit: '1' }) : undefined;
-    if (generation !== this.#generation) return;
-    this._items = items;
-    this._next = next;
-    this._total = total;
+  async #load(first: boolean, fresh: boolean): Promise<void> {
+    const filtered = Object.keys(this.#filters()).length > 0;
+    const [drawn, all] = await Promise.all([this.#list.load(first), filtered && (fresh || !this._all) ? this.state.admin.registrations(this.network.id, { limit: '1' }) : undefined]);
+    if (!drawn) return;
+    const total = this.#list.total;
     this._all = all?.ok ? (all.value.total ?? total) : filtered ? this._all || total : total;
-  }
-
-  async #more(): Promise<void> {
-    if (!this._next || !this._items) return;
-    const generation = ++this.#generation;
-    const r = this.signedOutIf(await this.state.admin.registrations(this.network.id, { ...this.#filters(), limit: String(PAGE_SIZE), after: this._next }));
-    if (!r.ok || generation !== this.#generation) return;
-    const first = r.value.registrations[0];
-    this._items = [...this._items, ...r.value.registrations];
-    this._next = r.value.next ?? null;
-    this._total = r.value.total ?? this._total;
-    // Keyboard users carry on where the new cards begin.
-    await this.updateComplete;
-    if (first) this.renderRoot.querySelector<HTMLElement>(`#who-${CSS.escape(first.id)}`)?.focus();
   }
 
   protected override render() {
@@ -162,7 +134,7 @@ export class ConsoleRegistrations extends ConsolePage {
     const m = this.m;
     const r = m.registrations;
     const locale = this.state.locale;
-    const items = this._items;
+    const items = this.#list.items;
     const perSession = registrationScope(network) === 'session';
     const card = { m, locale, saveNote: (x: AdminRegistration) => void this.#saveNote(x) };
     const select = (id: string, label: string, value: string, set: (v: string) => void, any: string, options: [string, string][]) =>
@@ -205,9 +177,9 @@ export class ConsoleRegistrations extends ConsolePage {
           : nothing}
       </div>
       <p role="status" class="status-line" id="list-status" tabindex="-1">
-        ${!items ? r.loading : this._all ? r.count(this._total, this._all) : r.empty} ${this._saved || this.notice}
+        ${!items ? r.loading : this._all ? r.count(this.#list.total, this._all) : r.empty} ${this._saved || this.notice}
       </p>
-      ${items && this._all && !this._total ? html`<p>${r.none}</p>` : nothing}
+      ${items && this._all && !this.#list.total ? html`<p>${r.none}</p>` : nothing}
       ${items?.length ? this.#bulk(items) : nothing}
       <ul class="cards">
         ${repeat(items ?? [], (x) => x.id, (x) => html`<li class="card">
@@ -215,12 +187,7 @@ export class ConsoleRegistrations extends ConsolePage {
             <leerkring-console-registration-actions .network=${network} .registration=${x}></leerkring-console-registration-actions>
           </li>`)}
       </ul>
-      ${items && this._next
-        ? html`<p class="no-print">
-            <span id="shown-of">${r.shownOf(items.length, this._total)}</span>
-            <button class="button secondary" type="button" id="more" aria-describedby="shown-of" @click=${() => void this.#more()}>${r.more}</button>
-          </p>`
-        : nothing}`;
+      ${this.#list.footer(m, items?.length ?? 0)}`;
   }
 
   #choose(x: AdminRegistration): TemplateResult {

@@ -214,6 +214,12 @@ export type NotifyRequest = z.infer<typeof notifyRequestSchema>;
 export type RegistrationsQuery = z.infer<typeof registrationsQuerySchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** At one session's door: how many have a place there (core's hasPlaceAt) and how many came. */
+export interface DoorCounts {
+  placed: number;
+  present: number;
+}
+
 export interface Organiser {
   id: string;
   email: string;
@@ -507,8 +513,12 @@ export interface AdminResponses {
   putOrganiser: { organisers: NetworkOrganiser[] };
   removeOrganiser: { organisers: NetworkOrganiser[] };
   audit: { entries: AuditEntry[] };
-  /** With `limit`: one page, `next` (the next page's `after`, null at the end) and `total` (how many match). */
-  listRegistrations: { registrations: AdminRegistration[]; next?: string | null; total?: number };
+  /**
+   * With `limit`: one page, `next` (the next page's `after`, null at the end) and `total` (how
+   * many match). With `placeAt` too, the door's `counts`: how many have a place at that session
+   * and how many came, whatever the search (check-in's header without another request).
+   */
+  listRegistrations: { registrations: AdminRegistration[]; next?: string | null; total?: number; counts?: DoorCounts };
   registrationsCsv: string;
   accept: RegistrationView;
   reject: RegistrationView;

@@ -185,6 +185,72 @@ describe('check-in and intake, a page at a time (issue 27)', () => {
     });
   });
 
+  test('a page that fails to arrive (no signal) says so, and "Meer laden" tries again: one paged-list controller for every list', async () => {
+    await asOwner(served, queue.id, { email: 'offline@wachtrij.example.org', name: 'Offline' }, async (page) => {
+      await page.goto(`${served.base}/beheer/#/netwerk/${queue.id}/intake`);
+      const intake = page.locator('leerkring-console-intake');
+      const cards = intake.locator('li.card');
+      await cards.nth(49).waitFor();
+      await page.context().setOffline(true);
+      await intake.getByRole('button', { name: 'Meer laden' }).click();
+      await intake.getByRole('alert').getByText('Dat lukte niet. Probeer het opnieuw.').waitFor();
+      assert.equal(await cards.count(), 50, 'what was drawn stays');
+      await page.context().setOffline(false);
+      await intake.getByRole('button', { name: 'Meer laden' }).click();
+      await cards.nth(50).waitFor();
+      assert.equal(await intake.getByRole('alert').count(), 0, 'the alert goes once the page arrived');
+    });
+  });
+
+  test('at the door: a tap is one write and no more than one read, the search asks once after typing stops, and one answer carries the counts', async () => {
+    // The list answer for placeAt carries how many have a place there and how many came: equal to a recount.
+    const listed = (await (await fetch(`${served.base}/api/admin/networks/${door.id}/registrations?limit=1&placeAt=een`, { headers: ADMIN })).json()) as { total: number; counts?: { placed: number; present: number } };
+    const came = (await (await fetch(`${served.base}/api/admin/networks/${door.id}/registrations?limit=1&attendedAt=een&present=yes`, { headers: ADMIN })).json()) as { total: number };
+    assert.deepEqual(listed.counts, { placed: listed.total, present: came.total });
+    await asOwner(served, door.id, { email: 'tik@deur.example.org', name: 'Tik' }, async (page) => {
+      const asked: { method: string; url: URL }[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/')) asked.push({ method: r.method(), url });
+      });
+      await page.goto(`${served.base}/beheer/#/netwerk/${door.id}/aanwezigheid/een`);
+      const checkIn = page.locator('leerkring-console-check-in');
+      await checkIn.locator('ul.people > li').nth(49).waitFor();
+      const lists = () => asked.filter((x) => x.url.pathname.endsWith('/registrations'));
+      assert.equal(lists().length, 1, `one request opens the door list: ${lists().map((x) => x.url.search).join(' ')}`);
+      const present = Number(/(\d+) van 130 aanwezig/.exec(await checkIn.locator('p.status-line').innerText())![1]);
+      // A tap: one write, then at most one read (the requests made before "Meer laden" is asked).
+      asked.length = 0;
+      const person = checkIn.locator(`#in-${doorIds[10]}`);
+      await person.click();
+      await checkIn.getByText('Alles is opgeslagen.').waitFor();
+      await checkIn.getByText(`${present + 1} van 130 aanwezig`).waitFor();
+      const more = page.waitForRequest((r) => new URL(r.url()).searchParams.has('after'));
+      await checkIn.getByRole('button', { name: 'Meer laden' }).click();
+      const moreUrl = (await more).url();
+      const beforeMore = asked.slice(0, asked.findIndex((x) => x.url.href === moreUrl));
+      const writes = beforeMore.filter((x) => x.method !== 'GET');
+      const reads = beforeMore.filter((x) => x.method === 'GET');
+      assert.equal(writes.length, 1, `one write: ${writes.map((x) => x.url.pathname).join(' ')}`);
+      assert.ok(reads.length <= 1, `at most one read after a tap: ${reads.map((x) => x.url.pathname + x.url.search).join(' ')}`);
+      await checkIn.locator('ul.people > li').nth(99).waitFor();
+      // Typing a name asks the server once, when typing stops (waited for on the request, not on a clock).
+      asked.length = 0;
+      const searched = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'kok zoe');
+      await checkIn.getByLabel('Zoek op naam').focus();
+      await page.keyboard.type('kok zoe');
+      await searched;
+      await checkIn.locator('ul.people > li').nth(1).waitFor({ state: 'detached' });
+      assert.deepEqual(lists().map((x) => x.url.searchParams.get('q')), ['kok zoe'], 'one request for the search, with the counts in it');
+      await checkIn.getByText(`${present + 1} van 130 aanwezig`).waitFor();
+      await person.waitFor({ state: 'detached' });
+      await expectAccessible(page, 'check-in after a search');
+    });
+    // Undone, so the Export test below counts the people it expects.
+    const undo = await fetch(`${served.base}/api/admin/registrations/${doorIds[10]}/attendance`, { method: 'PUT', headers: ADMIN, body: JSON.stringify({ sessionId: 'een', present: false }) });
+    assert.equal(undo.status, 200);
+  });
+
   test('the Export tab asks for the certificate holders a page at a time, never for every registration', async () => {
     for (const i of [5, 6, 7]) {
       const res = await fetch(`${served.base}/api/admin/registrations/${doorIds[i]}/attendance`, { method: 'PUT', headers: ADMIN, body: JSON.stringify({ sessionId: 'twee', present: true }) });
