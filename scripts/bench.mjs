@@ -1054,7 +1054,7 @@ async function organiserBench() {
     const server = await startServer({ docs: [benchDoc('admin50k', 1), benchDoc('console50', 1)], pgUrl: pg.url });
     try {
       // The console's figures need the 50,000 stored: the admin part seeds them.
-      await adminBench({ server, pgUrl: pg.url, seed, rssMiB, median, quiet: !want('admin') });
+      await adminBench({ server, pgUrl: pg.url, seed, rssMiB, median, spawnFloor, quiet: !want('admin') });
       if (want('console')) await consoleBench({ server, pgUrl: pg.url, seed, median });
     } finally {
       await server.stop();

@@ -110,8 +110,8 @@ export async function countMatching(q: Queryable, networkId: string, filter: Lis
 }
 
 /**
- * Every matching row, in batches of `batch`, each batch one query after the last one's cursor:
- * memory holds one batch (a few MiB) whatever the number of rows, and no transaction stays open while a
+ * Every matching row, in batches of `batch`, each batch one query after the last one's cursor
+ * (asked while the batch before is written): memory holds two batches (a few MiB) whatever the number of rows, and no transaction stays open while a
  * slow reader takes the rows (PGlite has one connection). Waiting-list places are counted on
  * the way where every waiting row of a target passes by (no filter but target and status);
  * otherwise per row, as on a page.
@@ -128,24 +128,31 @@ export async function* listStream(q: Queryable, networkId: string, filter: ListF
     return;
   }
   const w = where(networkId, filter);
-  const waiting = new Map<string, number>();
-  let after: ListCursor | undefined;
-  for (;;) {
+  const read = (after: ListCursor | undefined) => {
     const params = [...w.params];
     const cursor = after ? ` AND (r.target, r.seq) > ($${params.push(after.target)}, $${params.push(after.seq)}::bigint)` : '';
-    const { rows } = await q.query(`SELECT ${LISTED} FROM registrations r WHERE ${w.sql}${cursor} ORDER BY r.target, r.seq LIMIT $${params.push(batch)}`, params);
+    const page = q.query(`SELECT ${LISTED} FROM registrations r WHERE ${w.sql}${cursor} ORDER BY r.target, r.seq LIMIT $${params.push(batch)}`, params);
+    // Asked ahead: a reader that stops before it is taken leaves no unhandled failure behind.
+    page.catch(() => undefined);
+    return page;
+  };
+  const waiting = new Map<string, number>();
+  let next = read(undefined);
+  for (;;) {
+    const { rows } = await next;
     if (!rows.length) return;
-    const out = rows.map((raw) => {
+    // The next page is asked for before this one is worded and written, so the database's
+    // time overlaps the server's (at most two pages are held).
+    const last = rows.length < batch ? undefined : (rows[rows.length - 1] as { target: string; seq: string | number });
+    if (last) next = read({ target: last.target, seq: String(last.seq) });
+    yield rows.map((raw) => {
       // One object per row, the place written into it (not a copy with it).
       const row = rowOf(raw) as ListedRow;
       row.position = undefined;
       if (row.status === 'waitlisted') waiting.set(row.target, (row.position = (waiting.get(row.target) ?? 0) + 1));
       return row;
     });
-    yield out;
-    if (rows.length < batch) return;
-    const last = out[out.length - 1]!;
-    after = { target: last.target, seq: String(last.seq) };
+    if (!last) return;
   }
 }
 
