@@ -32,6 +32,18 @@ export function placesFree(network: Network, session: Session | undefined, count
   return fits ? capacity + reserved - taken : capacity - (taken - Math.min(counts.reserved ?? 0, reserved));
 }
 
+/**
+ * The counts as an availability tells them (the console reads availability, not the kept
+ * counts): places taken, and how many people who fit hold reserved places, as far as it matters
+ * for `placesFree` (worked back from `placesLeft`, which counts them).
+ */
+export function countsOf(a: { taken: number; waitlisted: number; capacity?: number; placesLeft?: number }): PlaceCounts {
+  const counts: PlaceCounts = { confirmed: a.taken, pending: 0, waitlisted: a.waitlisted };
+  if (a.capacity === undefined || a.placesLeft === undefined) return counts;
+  const reserved = a.placesLeft - a.capacity + a.taken;
+  return reserved > 0 ? { ...counts, reserved } : counts;
+}
+
 /** Reserved places nobody who fits has taken yet, and that are still free; undefined without a reservation. */
 export function reservedLeft(network: Network, session: Session | undefined, counts: PlaceCounts): number | undefined {
   const reserved = reservationFor(network, session)?.places;

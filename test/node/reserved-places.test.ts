@@ -6,7 +6,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, network, person, BACKENDS, type TestServer } from './helpers.js';
-import { parseNetwork } from '../../src/core/index.js';
+import { parseNetwork, availability } from '../../src/core/index.js';
+import { placePastCapacity } from '../../src/core/waitlist.js';
+import { countsOf } from '../../src/core/reserved-places.js';
 
 const doc = {
   id: 'gastgemeente',
@@ -109,5 +111,24 @@ for (const backend of BACKENDS) {
       const refused = await s.post(`/api/registrations/${o.body.manageToken}/switch`, { sessionId: 'krap' });
       assert.equal(refused.body.status, 'waitlisted', 'someone else waits: the reserved place is taken');
     });
+
   });
 }
+
+// Issue 23 follow-up, item 3: a place an organiser gives by hand from the waiting list goes past
+// the capacity only when no place is free for that person: someone who fits still has the
+// reserved places; someone who does not has the general places people who fit left over.
+test('placePastCapacity counts reserved places: free for a person who fits, general places left by those who fit', () => {
+  const n = reserved;
+  // zwolle: capacity 2, 1 reserved for Gemeente Zwolle.
+  const twoOthers = { confirmed: 2, pending: 0, waitlisted: 1 };
+  assert.deepEqual(placePastCapacity(n, twoOthers, 'zwolle'), { capacity: 2, taken: 2 }, 'the general places are taken');
+  assert.equal(placePastCapacity(n, twoOthers, 'zwolle', true), undefined, 'the reserved place is still free for the host');
+  // One host (on the reserved place) and one other: a general place is still free for anyone.
+  assert.equal(placePastCapacity(n, { confirmed: 2, pending: 0, waitlisted: 1, reserved: 1 }, 'zwolle'), undefined);
+  // Everything taken: past capacity for the host too, counted with the reserved place.
+  assert.deepEqual(placePastCapacity(n, { confirmed: 3, pending: 0, waitlisted: 1, reserved: 1 }, 'zwolle', true), { capacity: 3, taken: 3 });
+  // The console reads the counts from the availability it is given (placesLeft counts the reserved ones taken).
+  const a = availability(n, { confirmed: 2, pending: 0, waitlisted: 1, reserved: 1 }, new Date('2029-01-01'), 'zwolle');
+  assert.equal(placePastCapacity(n, countsOf(a), 'zwolle'), undefined, JSON.stringify(countsOf(a)));
+});
