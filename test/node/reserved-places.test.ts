@@ -31,6 +31,17 @@ const wissel = network({
   registration: { mode: 'built-in', scope: 'session', waitlist: { enabled: true }, fields: { organisation: 'required', organisationType: 'optional' } },
 });
 
+// Issue 23 follow-up, item 2: an organiser corrects someone's organisation; the fit is worked out again.
+const correctie = network({
+  id: 'correctie',
+  title: 'Leerkring met correcties',
+  sessions: [
+    { id: 'a', title: 'Bijeenkomst A', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00', capacity: 1, reservedPlaces: { places: 1, organisations: ['Gemeente Zwolle'] } },
+    { id: 'b', title: 'Bijeenkomst B', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T16:00', capacity: 1, reservedPlaces: { places: 1, organisations: ['Gemeente Zwolle'] } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', waitlist: { enabled: true }, fields: { organisation: 'required', organisationType: 'optional' } },
+});
+
 const other = (n: string, sessionId: string) => ({ ...person(n, { organisation: `Gemeente Elders ${n}`, organisationType: 'municipality' }), sessionId });
 const host = (n: string, sessionId: string) => ({ ...person(n, { organisation: ` gemeente  zwolle`, organisationType: 'municipality' }), sessionId });
 const province = (n: string, sessionId: string) => ({ ...person(n, { organisation: `Provincie ${n}`, organisationType: 'province' }), sessionId });
@@ -50,7 +61,7 @@ for (const backend of BACKENDS) {
   describe(`reserved places on ${backend}`, () => {
     let s: TestServer;
     before(async () => {
-      s = await startServer(backend, [reserved, wissel]);
+      s = await startServer(backend, [reserved, wissel, correctie]);
     });
     after(() => s.close());
     const availability = async (sessionId: string) => (await s.get('/api/networks/gastgemeente')).body.availability.sessions[sessionId];
@@ -112,6 +123,35 @@ for (const backend of BACKENDS) {
       assert.equal(refused.body.status, 'waitlisted', 'someone else waits: the reserved place is taken');
     });
 
+    test('an organiser who corrects an organisation has the fit worked out again: the place is kept, told when it is past the general places; a freed general place goes to the waiting list', async () => {
+      const kept = async (target: string) => {
+        const r = await s.db.query<{ confirmed: number; reserved: number }>(`SELECT confirmed, reserved FROM target_counts WHERE network_id = 'correctie' AND target = $1`, [target]);
+        return [Number(r.rows[0]!.confirmed), Number(r.rows[0]!.reserved)];
+      };
+      const edit = (id: string, who: ReturnType<typeof other>, organisation: string) =>
+        s.admin('PUT', `/api/admin/registrations/${id}`, { registration: { participant: { ...who.participant, organisation } } });
+      // A: the host on the reserved place, someone else on the general one; the host was typed wrong.
+      const h = host('c1', 'a');
+      const hostA = await s.post('/api/networks/correctie/registrations', h);
+      assert.equal((await s.post('/api/networks/correctie/registrations', other('c2', 'a'))).body.status, 'confirmed');
+      assert.deepEqual(await kept('a'), [2, 1]);
+      const wrong = await edit(hostA.body.id, h, 'Gemeente Kampen');
+      assert.equal(wrong.status, 200, wrong.text);
+      assert.equal(wrong.body.status, 'confirmed', 'the organiser corrected a name: the person keeps their place');
+      assert.equal(wrong.body.overCapacity, true, 'but now two people share the one general place: the organiser is told');
+      assert.deepEqual(await kept('a'), [2, 0], 'the place no longer counts as reserved');
+      // B: someone else on the general place, one waiting; the first was from the host after all.
+      const o = other('c3', 'b');
+      const first = await s.post('/api/networks/correctie/registrations', o);
+      const waiting = await s.post('/api/networks/correctie/registrations', other('c4', 'b'));
+      assert.equal(waiting.body.status, 'waitlisted');
+      const right = await edit(first.body.id, o, 'Gemeente Zwolle');
+      assert.equal(right.status, 200, right.text);
+      assert.equal(right.body.overCapacity, undefined);
+      assert.deepEqual(await kept('b'), [2, 1], 'the host now holds the reserved place, the general place went to who waited');
+      const list = (await s.admin('GET', '/api/admin/networks/correctie/registrations')).body.registrations as { id: string; status: string }[];
+      assert.equal(list.find((r) => r.id === waiting.body.id)!.status, 'confirmed');
+    });
   });
 }
 
