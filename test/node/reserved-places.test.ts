@@ -57,6 +57,21 @@ test('the validator refuses reserved places for nobody, and without a capacity t
   assert.ok(problems.includes('sessions[1].reservedPlaces: reserved-without-capacity'), problems.join('\n'));
 });
 
+// Issue 23 follow-up, item 4: reserved places on a session of a series registration stay refused,
+// and the validator says so plainly: it cannot be done, and the two ways that can.
+test('the validator says plainly that a session of a series registration cannot hold reserved places, and what to do instead', () => {
+  const series = JSON.parse(JSON.stringify(doc));
+  series.registration.scope = 'series';
+  const r = parseNetwork(series);
+  const p = r.ok ? undefined : r.problems.find((x) => x.code === 'reserved-per-session-only');
+  assert.ok(p, JSON.stringify(r));
+  assert.equal(p.path, 'sessions[0].reservedPlaces');
+  assert.match(p.message.nl, /^gereserveerde plaatsen bij één bijeenkomst kunnen niet/i);
+  assert.match(p.message.nl, /registration\.reservedPlaces/);
+  assert.match(p.message.nl, /"session"/);
+  assert.match(p.message.en, /^reserved places on one session are not possible/i);
+});
+
 for (const backend of BACKENDS) {
   describe(`reserved places on ${backend}`, () => {
     let s: TestServer;
