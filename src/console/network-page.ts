@@ -5,6 +5,9 @@ import type { Network, Session } from '../core/schema.js';
 import { hasOwnPlace, registrationScope } from '../core/policy.js';
 import { hasPlaceAt } from '../core/export.js';
 import { placePastCapacity } from '../core/waitlist.js';
+import { countsOf } from '../core/reserved-places.js';
+import { fitsTargetReservation } from '../core/reserved-fit.js';
+import type { PlaceCounts } from '../core/availability.js';
 import { sessionsInOrder } from '../core/session-time.js';
 import { ConsolePage } from './page.js';
 import { sayingWho } from './bidi.js';
@@ -32,8 +35,12 @@ type Load =
   | { status: 'error'; notFound?: boolean }
   | { status: 'ready'; network: Network; scope: Scope; registrations: AdminRegistration[]; counts: { pending: number; waiting: number }; taken: Taken; version: number };
 
-/** Places taken (confirmed and intakes), per target, from the kept counts; and who waits, per session. */
-type Taken = { network: number; sessions: Record<string, number>; waiting: Record<string, number> };
+/**
+ * Places taken (confirmed and intakes), per target, from the kept counts; who waits, per session;
+ * and per target ('network' or a session id) the counts as core reads them back (`countsOf`, with
+ * the reserved places held, issue 23).
+ */
+type Taken = { network: number; sessions: Record<string, number>; waiting: Record<string, number>; counts: Record<string, PlaceCounts> };
 
 /** Check-in at one session, the intake queue and the Export tab page through the server themselves (issue 27). */
 function scopeOf(tab: Tab, sessionId: string | undefined): Scope {
@@ -105,7 +112,12 @@ export class ConsoleNetwork extends ConsolePage {
     this.signedOutIf(doc);
     const a = doc.ok ? doc.value.availability : undefined;
     const sessions = Object.entries(a?.sessions ?? {});
-    const taken: Taken = { network: a?.network.taken ?? 0, sessions: Object.fromEntries(sessions.map(([k, v]) => [k, v.taken])), waiting: Object.fromEntries(sessions.map(([k, v]) => [k, v.waitlisted])) };
+    const taken: Taken = {
+      network: a?.network.taken ?? 0,
+      sessions: Object.fromEntries(sessions.map(([k, v]) => [k, v.taken])),
+      waiting: Object.fromEntries(sessions.map(([k, v]) => [k, v.waitlisted])),
+      counts: Object.fromEntries([...(a ? [['network', countsOf(a.network)] as const] : []), ...sessions.map(([k, v]) => [k, countsOf(v)] as const)]),
+    };
     // A network that is not among those this organiser may run is refused by the API (403).
     const refused = !doc.ok && doc.status === 403;
     return { doc, regs, counts: { pending: doc.ok ? doc.value.pending : 0, waiting: doc.ok ? doc.value.waiting : 0 }, taken, refused };
@@ -307,12 +319,14 @@ export class ConsoleNetwork extends ConsolePage {
     </div>`;
   }
 
-  /** Whether a place for `x` goes past the capacity of what they wait for (the rule is core's). */
+  /** Whether a place for `x` goes past the capacity of what they wait for, reserved places counted (the rules are core's). */
   #pastCapacity(network: Network, regs: AdminRegistration[], x: AdminRegistration) {
     // The places taken come from the kept counts (the public availability), not from a list the tab may not hold whole.
-    const taken = this._load.status === 'ready' ? (x.target === 'network' ? this._load.taken.network : this._load.taken.sessions[x.target]) : undefined;
-    const counts = taken === undefined ? { confirmed: regs.filter((r) => r.target === x.target && (r.status === 'confirmed' || r.status === 'pending')).length, pending: 0, waitlisted: 0 } : { confirmed: taken, pending: 0, waitlisted: 0 };
-    return placePastCapacity(network, counts, x.target === 'network' ? undefined : x.target);
+    const kept = this._load.status === 'ready' ? this._load.taken.counts[x.target] : undefined;
+    const counts = kept ?? { confirmed: regs.filter((r) => r.target === x.target && (r.status === 'confirmed' || r.status === 'pending')).length, pending: 0, waitlisted: 0 };
+    const sessionId = x.target === 'network' ? undefined : x.target;
+    const fits = fitsTargetReservation(network, sessionId, { organisation: x.participant.organisation, organisationType: x.organisationType });
+    return placePastCapacity(network, counts, sessionId, fits);
   }
 
   async #focus(selector: string): Promise<void> {

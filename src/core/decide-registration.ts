@@ -5,6 +5,7 @@
  */
 import type { Network, OrganisationType, Session } from './schema.js';
 import type { Reason } from './reasons.js';
+import type { InvitationOutcome } from './invitation-codes.js';
 import { registrationGate, type PlaceCounts } from './availability.js';
 import {
   approvalRequired,
@@ -25,7 +26,7 @@ export interface RegistrationRequest {
   /** Ids of the declarations the person confirmed. */
   declarations?: readonly string[];
   /** The outcome of checking an invitation code; the code itself never reaches the rules. */
-  invitation?: 'none' | 'valid' | 'invalid';
+  invitation?: InvitationOutcome;
   /** Number of participants, for in-company requests. */
   groupSize?: number;
   /** Issue 23: the person fits the target's reservation (core `fitsReservation`, decided by the caller). */
@@ -87,6 +88,7 @@ export function personalReasons(
   }
   if (needsInvitation(network, request.organisationType)) {
     if (request.invitation === 'invalid') reasons.push({ code: 'invitation-invalid' });
+    else if (request.invitation === 'other-session') reasons.push({ code: 'invitation-other-session' });
     else if (request.invitation !== 'valid') reasons.push({ code: 'invitation-required' });
   }
   const max = network.groupSize?.max;

@@ -21,6 +21,8 @@ export type Reason =
   | { code: 'declaration-missing'; declaration: string }
   | { code: 'invitation-required' }
   | { code: 'invitation-invalid' }
+  /** A right code, limited to other sessions than the one asked for (issue 23). */
+  | { code: 'invitation-other-session' }
   | { code: 'organisation-limit'; max: number }
   | { code: 'group-too-large'; max: number }
   | { code: 'full' }
@@ -73,6 +75,7 @@ export function reasonPath(reason: Reason): string | undefined {
       return 'participant.organisationType';
     case 'invitation-required':
     case 'invitation-invalid':
+    case 'invitation-other-session':
       return 'invitationCode';
     case 'declaration-missing':
       return `declarations.${reason.declaration}`;

@@ -6,7 +6,7 @@ import type { PlaceCounts } from './availability.js';
 import { personalReasons, type RegistrationRequest } from './decide-registration.js';
 import { approvalRequired, capacityFor } from './policy.js';
 import { findSession } from './session-index.js';
-import { placesFree } from './reserved-places.js';
+import { placesFree, reservationFor } from './reserved-places.js';
 
 export interface WaitlistEntry extends RegistrationRequest {
   id: string;
@@ -50,12 +50,16 @@ export function promoteFromWaitlist(
 /**
  * Whether a place given by hand to someone on the waiting list of one session (`sessionId`) or
  * of the whole network goes past the capacity; when it does, the capacity and how many places
- * are taken now (confirmed and waiting for intake, as everywhere else).
+ * are taken now (confirmed and waiting for intake, as everywhere else). Reserved places (issue
+ * 23) count as `placesFree` counts them: for a person who fits (`fits`, core
+ * `fitsTargetReservation`) the capacity includes them; for anyone else it is the general places,
+ * of which those who fit take only what is beyond the reserved ones.
  * @example placePastCapacity(network, { confirmed: 20, pending: 0, waitlisted: 3 }) // { capacity: 20, taken: 20 } with capacity 20
  */
-export function placePastCapacity(network: Network, counts: PlaceCounts, sessionId?: string): { capacity: number; taken: number } | undefined {
-  const capacity = capacityFor(network, findSession(network, sessionId));
-  if (capacity === undefined) return undefined;
-  const taken = counts.confirmed + counts.pending;
-  return taken >= capacity ? { capacity, taken } : undefined;
+export function placePastCapacity(network: Network, counts: PlaceCounts, sessionId?: string, fits = false): { capacity: number; taken: number } | undefined {
+  const session = findSession(network, sessionId);
+  const free = placesFree(network, session, counts, fits);
+  if (free === undefined || free > 0) return undefined;
+  const capacity = capacityFor(network, session)! + (fits ? (reservationFor(network, session)?.places ?? 0) : 0);
+  return { capacity, taken: capacity - free };
 }

@@ -71,7 +71,12 @@ for (const backend of BACKENDS) {
       assert.equal(there.status, 201, JSON.stringify(there.body));
       const elsewhere = await register('gast2', 'civil-society', 'een', 'ALLEEN-EXCURSIE');
       assert.equal(elsewhere.status, 422, JSON.stringify(elsewhere.body));
-      assert.equal(elsewhere.body.error.code, 'invitation-invalid');
+      // Its own sentence (core decides): the code is right, but for another meeting.
+      assert.equal(elsewhere.body.error.code, 'invitation-other-session', JSON.stringify(elsewhere.body));
+      assert.match(JSON.stringify(elsewhere.body), /Deze code geldt voor een andere bijeenkomst/);
+      assert.equal(elsewhere.body.error.issues?.[0]?.path ?? 'invitationCode', 'invitationCode');
+      const wrong = await register('gast3', 'civil-society', 'een', 'VERZONNEN');
+      assert.equal(wrong.body.error.code, 'invitation-invalid', JSON.stringify(wrong.body));
     });
   });
 }

@@ -6,7 +6,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, network, person, BACKENDS, type TestServer } from './helpers.js';
-import { parseNetwork } from '../../src/core/index.js';
+import { parseNetwork, availability } from '../../src/core/index.js';
+import { placePastCapacity } from '../../src/core/waitlist.js';
+import { countsOf } from '../../src/core/reserved-places.js';
 
 const doc = {
   id: 'gastgemeente',
@@ -29,6 +31,17 @@ const wissel = network({
   registration: { mode: 'built-in', scope: 'session', waitlist: { enabled: true }, fields: { organisation: 'required', organisationType: 'optional' } },
 });
 
+// Issue 23 follow-up, item 2: an organiser corrects someone's organisation; the fit is worked out again.
+const correctie = network({
+  id: 'correctie',
+  title: 'Leerkring met correcties',
+  sessions: [
+    { id: 'a', title: 'Bijeenkomst A', type: 'other', start: '2030-05-01T10:00', end: '2030-05-01T16:00', capacity: 1, reservedPlaces: { places: 1, organisations: ['Gemeente Zwolle'] } },
+    { id: 'b', title: 'Bijeenkomst B', type: 'other', start: '2030-06-01T10:00', end: '2030-06-01T16:00', capacity: 1, reservedPlaces: { places: 1, organisations: ['Gemeente Zwolle'] } },
+  ],
+  registration: { mode: 'built-in', scope: 'session', waitlist: { enabled: true }, fields: { organisation: 'required', organisationType: 'optional' } },
+});
+
 const other = (n: string, sessionId: string) => ({ ...person(n, { organisation: `Gemeente Elders ${n}`, organisationType: 'municipality' }), sessionId });
 const host = (n: string, sessionId: string) => ({ ...person(n, { organisation: ` gemeente  zwolle`, organisationType: 'municipality' }), sessionId });
 const province = (n: string, sessionId: string) => ({ ...person(n, { organisation: `Provincie ${n}`, organisationType: 'province' }), sessionId });
@@ -44,11 +57,26 @@ test('the validator refuses reserved places for nobody, and without a capacity t
   assert.ok(problems.includes('sessions[1].reservedPlaces: reserved-without-capacity'), problems.join('\n'));
 });
 
+// Issue 23 follow-up, item 4: reserved places on a session of a series registration stay refused,
+// and the validator says so plainly: it cannot be done, and the two ways that can.
+test('the validator says plainly that a session of a series registration cannot hold reserved places, and what to do instead', () => {
+  const series = JSON.parse(JSON.stringify(doc));
+  series.registration.scope = 'series';
+  const r = parseNetwork(series);
+  const p = r.ok ? undefined : r.problems.find((x) => x.code === 'reserved-per-session-only');
+  assert.ok(p, JSON.stringify(r));
+  assert.equal(p.path, 'sessions[0].reservedPlaces');
+  assert.match(p.message.nl, /^gereserveerde plaatsen bij één bijeenkomst kunnen niet/i);
+  assert.match(p.message.nl, /registration\.reservedPlaces/);
+  assert.match(p.message.nl, /"session"/);
+  assert.match(p.message.en, /^reserved places on one session are not possible/i);
+});
+
 for (const backend of BACKENDS) {
   describe(`reserved places on ${backend}`, () => {
     let s: TestServer;
     before(async () => {
-      s = await startServer(backend, [reserved, wissel]);
+      s = await startServer(backend, [reserved, wissel, correctie]);
     });
     after(() => s.close());
     const availability = async (sessionId: string) => (await s.get('/api/networks/gastgemeente')).body.availability.sessions[sessionId];
@@ -109,5 +137,53 @@ for (const backend of BACKENDS) {
       const refused = await s.post(`/api/registrations/${o.body.manageToken}/switch`, { sessionId: 'krap' });
       assert.equal(refused.body.status, 'waitlisted', 'someone else waits: the reserved place is taken');
     });
+
+    test('an organiser who corrects an organisation has the fit worked out again: the place is kept, told when it is past the general places; a freed general place goes to the waiting list', async () => {
+      const kept = async (target: string) => {
+        const r = await s.db.query<{ confirmed: number; reserved: number }>(`SELECT confirmed, reserved FROM target_counts WHERE network_id = 'correctie' AND target = $1`, [target]);
+        return [Number(r.rows[0]!.confirmed), Number(r.rows[0]!.reserved)];
+      };
+      const edit = (id: string, who: ReturnType<typeof other>, organisation: string) =>
+        s.admin('PUT', `/api/admin/registrations/${id}`, { registration: { participant: { ...who.participant, organisation } } });
+      // A: the host on the reserved place, someone else on the general one; the host was typed wrong.
+      const h = host('c1', 'a');
+      const hostA = await s.post('/api/networks/correctie/registrations', h);
+      assert.equal((await s.post('/api/networks/correctie/registrations', other('c2', 'a'))).body.status, 'confirmed');
+      assert.deepEqual(await kept('a'), [2, 1]);
+      const wrong = await edit(hostA.body.id, h, 'Gemeente Kampen');
+      assert.equal(wrong.status, 200, wrong.text);
+      assert.equal(wrong.body.status, 'confirmed', 'the organiser corrected a name: the person keeps their place');
+      assert.equal(wrong.body.overCapacity, true, 'but now two people share the one general place: the organiser is told');
+      assert.deepEqual(await kept('a'), [2, 0], 'the place no longer counts as reserved');
+      // B: someone else on the general place, one waiting; the first was from the host after all.
+      const o = other('c3', 'b');
+      const first = await s.post('/api/networks/correctie/registrations', o);
+      const waiting = await s.post('/api/networks/correctie/registrations', other('c4', 'b'));
+      assert.equal(waiting.body.status, 'waitlisted');
+      const right = await edit(first.body.id, o, 'Gemeente Zwolle');
+      assert.equal(right.status, 200, right.text);
+      assert.equal(right.body.overCapacity, undefined);
+      assert.deepEqual(await kept('b'), [2, 1], 'the host now holds the reserved place, the general place went to who waited');
+      const list = (await s.admin('GET', '/api/admin/networks/correctie/registrations')).body.registrations as { id: string; status: string }[];
+      assert.equal(list.find((r) => r.id === waiting.body.id)!.status, 'confirmed');
+    });
   });
 }
+
+// Issue 23 follow-up, item 3: a place an organiser gives by hand from the waiting list goes past
+// the capacity only when no place is free for that person: someone who fits still has the
+// reserved places; someone who does not has the general places people who fit left over.
+test('placePastCapacity counts reserved places: free for a person who fits, general places left by those who fit', () => {
+  const n = reserved;
+  // zwolle: capacity 2, 1 reserved for Gemeente Zwolle.
+  const twoOthers = { confirmed: 2, pending: 0, waitlisted: 1 };
+  assert.deepEqual(placePastCapacity(n, twoOthers, 'zwolle'), { capacity: 2, taken: 2 }, 'the general places are taken');
+  assert.equal(placePastCapacity(n, twoOthers, 'zwolle', true), undefined, 'the reserved place is still free for the host');
+  // One host (on the reserved place) and one other: a general place is still free for anyone.
+  assert.equal(placePastCapacity(n, { confirmed: 2, pending: 0, waitlisted: 1, reserved: 1 }, 'zwolle'), undefined);
+  // Everything taken: past capacity for the host too, counted with the reserved place.
+  assert.deepEqual(placePastCapacity(n, { confirmed: 3, pending: 0, waitlisted: 1, reserved: 1 }, 'zwolle', true), { capacity: 3, taken: 3 });
+  // The console reads the counts from the availability it is given (placesLeft counts the reserved ones taken).
+  const a = availability(n, { confirmed: 2, pending: 0, waitlisted: 1, reserved: 1 }, new Date('2029-01-01'), 'zwolle');
+  assert.equal(placePastCapacity(n, countsOf(a), 'zwolle'), undefined, JSON.stringify(countsOf(a)));
+});

@@ -22,6 +22,7 @@ export const formEn: FormMessages = {
     'declaration-missing': (text: string) => `Please confirm: ${text}`,
     'invitation-required': 'For your type of organisation participation is by invitation. Enter your invitation code.',
     'invitation-invalid': 'This invitation code is not valid.',
+    'invitation-other-session': 'This code is for another session. Choose that session, or ask for a code for this one.',
     'organisation-limit': (max: number) =>
       plural('en', max, {
         one: '{n} person per organisation can register; someone from your organisation already has.',

@@ -26,6 +26,7 @@ export const formFy: FormMessages = {
     'declaration-missing': (text: string) => `Befêstigje: ${text}`,
     'invitation-required': 'Foar jo soarte organisaasje is meidwaan op útnoeging. Folje jo útnoegingskoade yn.',
     'invitation-invalid': 'Dizze útnoegingskoade is net goed.',
+    'invitation-other-session': 'Dizze koade jildt foar in oare gearkomste. Kies dy gearkomste, of freegje in koade foar dizze.',
     'organisation-limit': (max: number) =>
       plural('fy', max, {
         one: 'Per organisaasje kin {n} persoan him of har oanmelde; út jo organisaasje is al ien oanmeld.',

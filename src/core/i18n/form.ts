@@ -31,6 +31,7 @@ const nl = {
     'declaration-missing': (text: string) => `Bevestig: ${text}`,
     'invitation-required': 'Voor jouw type organisatie is deelname op uitnodiging. Vul je uitnodigingscode in.',
     'invitation-invalid': 'Deze uitnodigingscode klopt niet.',
+    'invitation-other-session': 'Deze code geldt voor een andere bijeenkomst. Kies die bijeenkomst, of vraag een code voor deze.',
     'organisation-limit': (max: number) =>
       plural('nl', max, {
         one: 'Per organisatie kan {n} persoon zich aanmelden; vanuit jouw organisatie is al iemand aangemeld.',

@@ -72,7 +72,7 @@ const nl = {
     // Issue 23 (m23c): reserved places.
     'reserved-for-nobody': 'gereserveerde plaatsen zijn voor iemand: noem de organisaties (organisations) of de typen organisatie (organisationTypes) die ze mogen nemen',
     'reserved-without-capacity': 'gereserveerde plaatsen komen bovenop een aantal plaatsen: geef deze bijeenkomst of de aanmelding een capacity, of haal reservedPlaces weg',
-    'reserved-per-session-only': 'gereserveerde plaatsen bij een bijeenkomst gelden alleen bij aanmelden per bijeenkomst (scope "session"); zet ze bij aanmelding voor de hele reeks in registration.reservedPlaces',
+    'reserved-per-session-only': 'gereserveerde plaatsen bij één bijeenkomst kunnen niet als mensen zich voor de hele reeks aanmelden. Zet ze in registration.reservedPlaces (dan gelden ze voor de hele reeks), of laat mensen zich per bijeenkomst aanmelden (registration.scope "session")',
     // Issue 23 (m23c): invitations.
     'invitation-who': 'zeg wie een uitnodigingscode nodig heeft: óf organisationTypes (deze typen organisatie), óf allExcept (iedereen behalve deze typen, bijvoorbeeld de leden), niet allebei en niet geen van beide',
     'code-sessions-per-session-only': 'een code voor bepaalde bijeenkomsten (sessions) kan alleen bij aanmelden per bijeenkomst (scope "session"); haal sessions weg of meld per bijeenkomst aan',
@@ -170,7 +170,7 @@ const en: ProblemMessages = {
     // Issue 23 (m23c): reserved places.
     'reserved-for-nobody': 'reserved places are for somebody: name the organisations (organisations) or organisation types (organisationTypes) that may take them',
     'reserved-without-capacity': 'reserved places come on top of a number of places: give this session or the registration a capacity, or remove reservedPlaces',
-    'reserved-per-session-only': 'reserved places on a session only apply where people register per session (scope "session"); for the whole series put them in registration.reservedPlaces',
+    'reserved-per-session-only': 'reserved places on one session are not possible when people register for the whole series. Put them in registration.reservedPlaces (then they count for the whole series), or let people register per session (registration.scope "session")',
     // Issue 23 (m23c): invitations.
     'invitation-who': 'say who needs an invitation code: either organisationTypes (these organisation types) or allExcept (everyone but these types, for example the members), not both and not neither',
     'code-sessions-per-session-only': 'a code for some sessions (sessions) only works where people register per session (scope "session"); remove sessions or register per session',

@@ -79,7 +79,7 @@ function registerEditAndMove(admin: FastifyInstance, deps: Deps): void {
     const id = registrationIdParam(req);
     if (!id) return error(reply, 404, 'not-found', formMessages(localeOf(req)).signup.notFound);
     const r = await deps.store.editByOrganiser(id, (req.body as { registration: unknown }).registration);
-    if (r.ok) req.auditDetail = { status: r.row.status };
+    if (r.ok) req.auditDetail = { status: r.row.status, ...(r.overCapacity && { overCapacity: true }) };
     return answer(req, reply, r);
   });
 

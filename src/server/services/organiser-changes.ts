@@ -6,7 +6,7 @@
  * they moved themselves, and the freed place goes to the waiting list. Adding someone and
  * importing a list are Registering's (registering.ts), cancelling is Intake's `remove`.
  */
-import { personalReasons, validateRegistrationInput, findSession, fitsTargetReservation, registrationScope, type Network, type OrganisationType, type Problem, type Reason } from '../../core/index.js';
+import { personalReasons, validateRegistrationInput, findSession, fitsTargetReservation, refit, registrationScope, type Network, type OrganisationType, type Problem, type Reason } from '../../core/index.js';
 import { decideOrganiserRegistration } from '../../core/organiser-registration.js';
 import { organisationKey } from '../../core/organisation-name.js';
 import { hasCalendarItem } from '../mail/compose.js';
@@ -41,7 +41,9 @@ export class OrganiserChanges {
    * Corrects a registration's details: checked as the form checks them (an organiser needs no
    * invitation code), then the rules about the person at its target: a new address that is
    * already registered there, or a new organisation over its limit, is refused. No e-mail: the
-   * person did not change anything.
+   * person did not change anything. Whether they fit a reservation is worked out again (issue 23,
+   * core `refit`): they keep their place, the organiser is told when it is now past the general
+   * places, and a general place it frees goes to the waiting list.
    */
   async edit(id: string, body: unknown): Promise<OrganiserChangeResult> {
     const found = await this.#active(id);
@@ -69,7 +71,11 @@ export class OrganiserChanges {
         },
       );
       if (reasons.length) return { ok: false as const, code: 'rejected' as const, reasons };
+      const sessionId = row.session_id ?? undefined;
+      const fits = fitsTargetReservation(network, sessionId, { organisation: p.organisation, organisationType: p.organisationType });
+      const fit = refit(network, findSession(network, sessionId), await repo.counts(network.id, row.target), { holdsPlace, reserved: row.reserved ?? false }, fits);
       await repo.updateDetails(id, {
+        reserved: fit.reserved,
         participant: p,
         emailLower: email,
         organisationLower: organisation,
@@ -78,7 +84,8 @@ export class OrganiserChanges {
         answers: input.answers ?? {},
         groupSize: input.groupSize ?? row.group_size,
       });
-      return { ok: true as const, row: (await repo.byId(id))! };
+      if (holdsPlace && fit.reserved && !row.reserved) await this.#status.promote(repo, network, row.target);
+      return { ok: true as const, row: (await repo.byId(id))!, ...fit.overCapacity && { overCapacity: true } };
     });
   }
 

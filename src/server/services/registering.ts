@@ -15,7 +15,8 @@ import {
   reasonText,
   registrationScope,
   needsInvitation,
-  codeAdmits,
+  invitationOutcome,
+  type InvitationOutcome,
   type Network,
   type PlaceCounts,
   type Problem,
@@ -53,7 +54,7 @@ interface Pending {
   target: string;
   locale: Locale;
   type: OrganisationType | undefined;
-  invitation: 'none' | 'valid' | 'invalid';
+  invitation: InvitationOutcome;
   key?: string;
   /** With a key only: what the key's first registration must match (see #pending). */
   bodyHash?: string;
@@ -101,15 +102,15 @@ function requestOf(r: Pending) {
 /** Reasons that are about the state of the network, not about the request: HTTP 409. */
 const CONFLICTS = new Set(['full', 'waitlist-full', 'session-full', 'duplicate', 'registration-closed', 'deadline-passed', 'past', 'not-yet-open', 'session-cancelled', 'closed-track']);
 
-function checkInvitation(network: Network, code: string | undefined, sessionId: string | undefined): 'none' | 'valid' | 'invalid' {
+function checkInvitation(network: Network, code: string | undefined, sessionId: string | undefined): InvitationOutcome {
   if (!code) return 'none';
   const hash = createHash('sha256').update(code.trim()).digest();
-  const ok = (network.registration.invitation?.codes ?? []).some((c) => {
+  const matching = (network.registration.invitation?.codes ?? []).filter((c) => {
     const stored = Buffer.from(c.hash.slice('sha256:'.length), 'hex');
-    // Issue 23: a code limited to some sessions admits to those only (core decides).
-    return stored.length === hash.length && timingSafeEqual(stored, hash) && codeAdmits(c, sessionId);
+    return stored.length === hash.length && timingSafeEqual(stored, hash);
   });
-  return ok ? 'valid' : 'invalid';
+  // Issue 23: a code limited to some sessions admits to those only, and says so elsewhere (core decides).
+  return invitationOutcome(matching, sessionId);
 }
 
 /** What a batch decides on, and what it has decided so far: each request counts along in it. */

@@ -3,7 +3,7 @@
  * becomes one. Shared by the repositories of registrations (registrations.ts) and of what is
  * sent to them (mailings.ts).
  */
-import type { Locale } from '../../core/index.js';
+import type { InvitationOutcome, Locale } from '../../core/index.js';
 
 export type Status = 'confirmed' | 'waitlisted' | 'pending' | 'rejected' | 'cancelled';
 export const ACTIVE_STATUSES: readonly Status[] = ['confirmed', 'waitlisted', 'pending'];
@@ -47,7 +47,8 @@ export interface RegistrationRow {
   reserved?: boolean;
   declarations: string[];
   answers: Record<string, unknown>;
-  invitation: 'none' | 'valid' | 'invalid';
+  /** As checked (core `InvitationOutcome`); a stored row only ever holds 'none' or 'valid'. */
+  invitation: InvitationOutcome;
   group_size: number | null;
   locale: Locale;
   reason: string | null;

@@ -365,10 +365,10 @@ export class RegistrationRepository {
   }
 
   /** An organiser's correction of what a person gave; the place (target, status, order) stays. */
-  async updateDetails(id: string, d: Pick<NewRegistration, 'participant' | 'emailLower' | 'organisationLower' | 'organisationType' | 'declarations' | 'answers' | 'groupSize'>): Promise<void> {
+  async updateDetails(id: string, d: Pick<NewRegistration, 'participant' | 'emailLower' | 'organisationLower' | 'organisationType' | 'declarations' | 'answers' | 'groupSize' | 'reserved'>): Promise<void> {
     await this.#q.query(
-      `UPDATE registrations SET participant = $2, email_lower = $3, organisation_lower = $4, organisation_type = $5, declarations = $6, answers = $7, group_size = $8, updated_at = now() WHERE id = $1`,
-      [id, JSON.stringify(d.participant), d.emailLower, d.organisationLower, d.organisationType, JSON.stringify(d.declarations), JSON.stringify(d.answers), d.groupSize],
+      `UPDATE registrations SET participant = $2, email_lower = $3, organisation_lower = $4, organisation_type = $5, declarations = $6, answers = $7, group_size = $8, reserved = $9, updated_at = now() WHERE id = $1`,
+      [id, JSON.stringify(d.participant), d.emailLower, d.organisationLower, d.organisationType, JSON.stringify(d.declarations), JSON.stringify(d.answers), d.groupSize, d.reserved ?? false],
     );
   }
 
