@@ -172,7 +172,6 @@ export function useOutboxComposer(db: Queryable, compose: ComposeOutbox): void {
   if (!composers.has(db)) composers.set(db, compose);
 }
 
-
 export interface DeliveryOptions {
   /** This worker's name in its claims; a random one by default. */
   worker?: string;
