@@ -705,9 +705,10 @@ async function cpuMeter(url) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   const backend = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-  await c.end();
   const parent = (pid) => Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+  // Read while the backend still runs: once the client ends, its process may be gone.
   const postmaster = parent(backend);
+  await c.end();
   const seconds = (pid, reaped = false) => {
     const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0)) / 100;
