@@ -55,7 +55,7 @@ for (const backend of BACKENDS) {
         for (let i = 0; i < 12; i++) await register(`f${i}`, i % 2 ? 'een' : 'twee');
         await db.query('DELETE FROM mail_outbox');
         const broken = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht dat niet gaat', body: 'Eerste.' }, null);
-        const fine = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht dat wel gaat', body: 'Tweede.' }, null);
+        await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht dat wel gaat', body: 'Tweede.' }, null);
         assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs'), 2, 'two jobs recorded');
         // The first message is removed while its job waits: its expansion fails on the foreign key, every time.
         await db.query('DELETE FROM messages WHERE id = $1', [broken!.id]);
@@ -87,7 +87,6 @@ for (const backend of BACKENDS) {
         assert.doesNotMatch(noted, /@|Deelnemer|Bericht/);
         assert.equal(subjects().filter((s) => s === 'Bericht dat niet gaat').length, 0);
         assert.equal(subjects().filter((s) => s === 'Bericht dat wel gaat').length, 12, 'still once each');
-        void fine;
       } finally {
         await peer.close();
         await db.close();
@@ -115,7 +114,7 @@ for (const backend of BACKENDS) {
         edited.sessions[0] = { ...edited.sessions[0], start: '2030-05-17T10:00', end: '2030-05-17T12:00' };
         edited.sessions[1] = { ...edited.sessions[1], start: '2030-05-18T10:00', end: '2030-05-18T12:00' };
         assert.equal((await registry.save(edited, { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
-        const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht aan allen', body: 'Tot dan.' }, null);
+        await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht aan allen', body: 'Tot dan.' }, null);
         assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE done_at IS NULL'), 2);
 
         // One batch of the save's job, one of the message's; then a0's first registration is
@@ -137,12 +136,56 @@ for (const backend of BACKENDS) {
         const revision = (s: string) => /^(Wijzigingen in|Gewijzigde datum)/.test(s);
         assert.deepEqual(per(revision), once, `the save: once each (${peer.received.map((m) => m.subject).join(' | ')})`);
         assert.deepEqual(per((s) => s === 'Bericht aan allen'), once, 'the message: once each');
-        void sent;
       } finally {
         await peer.close();
         await db.close();
         rmSync(dir, { recursive: true, force: true });
       }
     });
+
+    for (const inline of [true, false]) {
+      test(`what the preview counts is what is delivered (${inline ? 'queued by the request' : 'a fan-out job'})`, async () => {
+        const { db, dir } = await openTestDb(backend);
+        const peer = await smtpPeer();
+        try {
+          const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
+          const store = new RegistrationService(db, registry, { secret, now: () => at('2030-05-01T09:00:00Z'), fanoutInline: inline ? 1000 : 2, fanoutBatch: 2 });
+          registry.onRevision(async (tx, change) => {
+            if (change.before) await store.tellRevision(tx, change.before, change.after, await registry.timeline(change.after, tx), change.revision);
+          });
+          const ids: string[] = [];
+          for (const [who, sessionId] of [['p1', 'een'], ['p1', 'twee'], ['p2', 'een'], ['p3', 'twee'], ['p4', 'een'], ['p5', 'twee'], ['p6', 'een']] as const) {
+            const r = await store.register(registry.get(doc.id)!, { ...person(who), sessionId });
+            ids.push((r as { id: string }).id);
+          }
+          // One cancelled, one erased: neither is counted nor told.
+          assert.equal((await store.cancel(ids[3]!)).ok, true);
+          await db.query('UPDATE registrations SET erased_at = now() WHERE id = $1', [ids[4]]);
+          await db.query('DELETE FROM mail_outbox');
+
+          const m = { statuses: ['confirmed' as const], sessionId: 'een', subject: 'Voor werkplaats een', body: 'Neem een laptop mee.' };
+          const preview = await store.previewMessage(registry.get(doc.id)!, m);
+          const edited = structuredClone(doc) as any;
+          edited.sessions[0] = { ...edited.sessions[0], start: '2030-05-17T10:00', end: '2030-05-17T12:00' };
+          edited.sessions[1] = { ...edited.sessions[1], start: '2030-05-18T10:00', end: '2030-05-18T12:00' };
+          const change = await store.previewRevision(registry.get(doc.id)!, edited);
+          assert.equal((await store.sendMessage(registry.get(doc.id)!, m, null))?.recipients, preview?.recipients, 'the answer counts as the preview');
+          assert.equal((await registry.save(edited, { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+          assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs'), inline ? 0 : 2);
+
+          const mailer = createMailer({ smtpUrl: peer.url, outboxDir: dir, from: 'noreply@example.org' });
+          await deliverOutbox(db, mailer, 500, { compose: store.composeOutbox });
+          const subjects = peer.received.map((x) => x.subject ?? '');
+          assert.equal(subjects.filter((x) => x === m.subject).length, preview?.recipients, `the message (${subjects.join(' | ')})`);
+          assert.equal(subjects.filter((x) => /^(Wijzigingen in|Gewijzigde datum)/.test(x)).length, change.emails, `the save (${subjects.join(' | ')})`);
+          assert.equal(change.emails, 4, 'p1 (once, both sessions), p2, p5, p6');
+          assert.equal(preview?.recipients, 3, 'p1, p2, p6 in session een');
+        } finally {
+          await peer.close();
+          await db.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
   });
 }

@@ -22,6 +22,9 @@ import type { RegistrationContext } from './context.js';
 export type OrganiserMessage = Pick<MessageRequest, 'sessionId' | 'statuses' | 'subject' | 'body' | 'registrationIds'>;
 
 /** How many people a message is queued for within its own request (one statement); more by a fan-out job (issue 27). */
+/** The target a message is limited to: its session's, where registration is per session (the preview and the sending both ask). */
+const messageTarget = (network: Network, m: OrganiserMessage): string | undefined => (m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined);
+
 const MESSAGE_INLINE = 2000;
 
 export class Messages {
@@ -33,8 +36,7 @@ export class Messages {
 
   /** Who a message goes to: people with the chosen statuses; a session narrows it only where people register per session. */
   #recipients(mailings: MailingRepository, network: Network, m: OrganiserMessage): Promise<RegistrationRow[]> {
-    const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
-    return mailings.messageRecipients(network.id, m.statuses, target, m.registrationIds);
+    return mailings.messageRecipients(network.id, m.statuses, messageTarget(network, m), m.registrationIds);
   }
 
   /** The message as its first recipient will get it, and how many get it; undefined when nobody would. */
@@ -50,7 +52,7 @@ export class Messages {
    * delivery job composes each e-mail (messageMail); undefined when nobody would get it.
    */
   async sendMessage(network: Network, m: OrganiserMessage, sentBy: string | null): Promise<{ id: string; recipients: number } | undefined> {
-    const target = m.sessionId && registrationScope(network) === 'session' ? m.sessionId : undefined;
+    const target = messageTarget(network, m);
     const id = randomUUID();
     // More people than one statement queues in time: the message and a fan-out job, in one
     // transaction; the delivery job lists and queues its people a batch at a time (issue 27).

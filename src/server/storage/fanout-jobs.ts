@@ -11,6 +11,7 @@
  * minutes, and given up after FANOUT_TRIES (other jobs and the outbox go on meanwhile).
  */
 import type { Queryable } from './db.js';
+import { concernedPeople, messagePeople } from './mailings.js';
 import { rowOf, type RegistrationRow } from './registration-rows.js';
 
 export type FanoutKind = 'message' | 'revision';
@@ -102,8 +103,7 @@ export async function expandMessageBatch(tx: Queryable, job: FanoutJob, limit: n
   const f = job.facts as { messageId: string; statuses: string[]; target: string | null; ids: string[] | null };
   const { rows } = await tx.query<{ last: string | null; n: number }>(
     `WITH people AS (
-       SELECT id FROM registrations r WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
-         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[])) AND ($5 = '' OR id > nullif($5, '')::uuid) AND ${STORED_BY_JOB('$6')}
+       SELECT id FROM registrations r WHERE ${messagePeople('$1', '$2', '$3', '$4')} AND ($5 = '' OR id > nullif($5, '')::uuid) AND ${STORED_BY_JOB('$6')}
          AND NOT EXISTS (SELECT 1 FROM message_recipients mr WHERE mr.message_id = $8 AND mr.registration_id = r.id) ORDER BY id LIMIT $7
      ), listed AS (
        INSERT INTO message_recipients (message_id, registration_id) SELECT $8, id FROM people
@@ -116,8 +116,8 @@ export async function expandMessageBatch(tx: Queryable, job: FanoutJob, limit: n
   return { last: rows[0]!.last ?? job.afterKey, count: Number(rows[0]!.n) };
 }
 
-/** The condition of "concerned by a change of these targets" (placeholders $1 network, $2 targets). */
-const CONCERNED = `network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL`;
+/** Concerned by a change of these targets (mailings.ts decides who; placeholders $1 network, $2 targets). */
+const CONCERNED = concernedPeople('$1', '$2');
 
 /**
  * One batch of the people a revision concerns: up to `limit` e-mail addresses after the cursor,

@@ -8,6 +8,25 @@ import type { Queryable } from './db.js';
 import { MAX_ATTEMPTS } from './outbox.js';
 import { json, rowOf, type MessageRow, type OrganiserContact, type RegistrationRow } from './registration-rows.js';
 
+/**
+ * Who a message goes to, decided here once (issue 27): the preview, its count, the bulk INSERT …
+ * SELECT and the fan-out job's batches all read this condition, so they cannot disagree. The
+ * registrations of these statuses, not erased, optionally of one target and only some
+ * registrations (a selection). Its arguments are the placeholders of network, statuses
+ * (text[]), target (text or NULL) and ids (uuid[] or NULL).
+ */
+export const messagePeople = (network: string, statuses: string, target: string, ids: string): string =>
+  `network_id = ${network} AND status = ANY(${statuses}::text[]) AND erased_at IS NULL AND (${target}::text IS NULL OR target = ${target})
+     AND (${ids}::uuid[] IS NULL OR id = ANY(${ids}::uuid[]))`;
+
+/**
+ * Who a change of sessions concerns (a save's notices), decided here once: the preview, the
+ * notices queued by the save and the fan-out job's batches read it. With a place, on the waiting
+ * list, or waiting for intake, not erased; placeholders of network and targets (text[]).
+ */
+export const concernedPeople = (network: string, targets: string): string =>
+  `network_id = ${network} AND target = ANY(${targets}::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL`;
+
 export class MailingRepository {
   readonly #q: Queryable;
 
@@ -18,8 +37,7 @@ export class MailingRepository {
   /** Who a message goes to: these statuses, not erased, optionally one target and only some registrations (a selection); in arrival order. */
   async messageRecipients(networkId: string, statuses: readonly string[], target?: string, ids?: readonly string[]): Promise<RegistrationRow[]> {
     const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
-         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[])) ORDER BY seq`,
+      `SELECT * FROM registrations WHERE ${messagePeople('$1', '$2', '$3', '$4')} ORDER BY seq`,
       [networkId, statuses, target ?? null, ids ?? null],
     );
     return rows.map(rowOf);
@@ -45,8 +63,7 @@ export class MailingRepository {
   ): Promise<number> {
     const { rows } = await this.#q.query<{ n: number }>(
       `WITH people AS (
-         SELECT id, seq FROM registrations WHERE network_id = $2 AND status = ANY($3::text[]) AND erased_at IS NULL AND ($4::text IS NULL OR target = $4)
-           AND ($10::uuid[] IS NULL OR id = ANY($10::uuid[]))
+         SELECT id, seq FROM registrations WHERE ${messagePeople('$2', '$3', '$4', '$10')}
        ), message AS (
          INSERT INTO messages (id, network_id, session_id, statuses, subject, body, sent_by)
            SELECT $1, $2, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM people) RETURNING id
@@ -65,8 +82,7 @@ export class MailingRepository {
   /** How many people a message goes to (messageRecipients, counted). */
   async countRecipients(networkId: string, statuses: readonly string[], target?: string, ids?: readonly string[]): Promise<number> {
     const { rows } = await this.#q.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM registrations WHERE network_id = $1 AND status = ANY($2::text[]) AND erased_at IS NULL AND ($3::text IS NULL OR target = $3)
-         AND ($4::uuid[] IS NULL OR id = ANY($4::uuid[]))`,
+      `SELECT count(*)::int AS n FROM registrations WHERE ${messagePeople('$1', '$2', '$3', '$4')}`,
       [networkId, statuses, target ?? null, ids ?? null],
     );
     return Number(rows[0]!.n);
@@ -145,7 +161,7 @@ export class MailingRepository {
   /** Everyone a change of a session concerns: with a place, on the waiting list, or waiting for intake. */
   async concerned(networkId: string, targets: string[]): Promise<RegistrationRow[]> {
     const { rows } = await this.#q.query(
-      `SELECT * FROM registrations WHERE network_id = $1 AND target = ANY($2::text[]) AND status IN ('confirmed', 'waitlisted', 'pending') AND erased_at IS NULL ORDER BY seq`,
+      `SELECT * FROM registrations WHERE ${concernedPeople('$1', '$2')} ORDER BY seq`,
       [networkId, targets],
     );
     return rows.map(rowOf);
