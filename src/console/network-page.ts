@@ -3,7 +3,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ADMIN_ROUTES, roleAllows, type AdminRegistration } from '../core/admin-api.js';
 import type { Network, Session } from '../core/schema.js';
 import { hasOwnPlace, registrationScope } from '../core/policy.js';
-import { hasPlaceAt } from '../core/export.js';
 import { placePastCapacity } from '../core/waitlist.js';
 import { countsOf } from '../core/reserved-places.js';
 import { fitsTargetReservation } from '../core/reserved-fit.js';
@@ -26,9 +25,10 @@ import './registration-entry.js';
 import './questions-editor.js';
 import './certificates.js';
 import './feedback.js';
+import './attendance-overview.js';
 
-/** Which registrations a tab needs: none (the list pages itself), the intakes, the waiting list, or all (attendance). */
-type Scope = 'none' | 'waitlisted' | 'all';
+/** Which registrations a tab needs: none (the list pages itself, or counts do), or the waiting list. */
+type Scope = 'none' | 'waitlisted';
 
 type Load =
   | { status: 'loading' }
@@ -42,9 +42,12 @@ type Load =
  */
 type Taken = { network: number; sessions: Record<string, number>; waiting: Record<string, number>; counts: Record<string, PlaceCounts> };
 
-/** Check-in at one session, the intake queue and the Export tab page through the server themselves (issue 27). */
-function scopeOf(tab: Tab, sessionId: string | undefined): Scope {
-  return tab === 'waitlist' ? 'waitlisted' : tab === 'attendance' && !sessionId ? 'all' : 'none';
+/**
+ * Check-in at one session, the intake queue and the Export tab page through the server
+ * themselves, and the attendance overview reads counts (issue 27).
+ */
+function scopeOf(tab: Tab): Scope {
+  return tab === 'waitlist' ? 'waitlisted' : 'none';
 }
 
 /**
@@ -106,7 +109,7 @@ export class ConsoleNetwork extends ConsolePage {
     const none = { ok: true as const, status: 200, value: { registrations: [] as AdminRegistration[] } };
     const [doc, regs] = await Promise.all([
       this.state.admin.network(networkId),
-      scope === 'none' ? none : this.state.admin.registrations(networkId, scope === 'all' ? {} : { status: scope }),
+      scope === 'none' ? none : this.state.admin.registrations(networkId, { status: scope }),
     ]);
     this.signedOutIf(regs);
     this.signedOutIf(doc);
@@ -126,7 +129,7 @@ export class ConsoleNetwork extends ConsolePage {
   async #fetch(): Promise<void> {
     this._load = { status: 'loading' };
     this.#generation++;
-    const scope = scopeOf(this.tab, this.sessionId);
+    const scope = scopeOf(this.tab);
     const { doc, regs, counts, taken, refused } = await this.#get(this.networkId, scope);
     if (doc.ok && regs.ok && !refused) this._load = { status: 'ready', network: doc.value.network, scope, registrations: regs.value.registrations, counts, taken, version: 0 };
     else this._load = { status: 'error', notFound: refused || (!regs.ok && (regs.status === 403 || regs.status === 404)) || (!doc.ok && doc.status === 404) };
@@ -142,7 +145,7 @@ export class ConsoleNetwork extends ConsolePage {
     if (this._load.status !== 'ready') return;
     const generation = ++this.#generation;
     const networkId = this.networkId;
-    const scope = scopeOf(this.tab, this.sessionId);
+    const scope = scopeOf(this.tab);
     const { doc, regs, counts, taken } = await this.#get(networkId, scope);
     if (generation !== this.#generation || networkId !== this.networkId || this._load.status !== 'ready') return;
     const same = doc.ok && JSON.stringify(doc.value.network) === JSON.stringify(this._load.network);
@@ -179,7 +182,7 @@ export class ConsoleNetwork extends ConsolePage {
           )}
         </ul>
       </nav>
-      ${load.scope === scopeOf(this.tab, this.sessionId) || load.scope === 'all' ? this.#tab(network, load.registrations) : html`<p role="status">${m.loading}</p>`}`;
+      ${load.scope === scopeOf(this.tab) ? this.#tab(network, load.registrations) : html`<p role="status">${m.loading}</p>`}`;
   }
 
   /** Who organises the network and its audit log are for owners only, as the API decides. */
@@ -204,7 +207,7 @@ export class ConsoleNetwork extends ConsolePage {
       case 'waitlist':
         return this.#waitlist(network, regs);
       case 'attendance':
-        return this.#attendance(network, regs);
+        return this.#attendance(network);
       case 'exports':
         return this.#exports(network);
       case 'organisers':
@@ -397,16 +400,13 @@ export class ConsoleNetwork extends ConsolePage {
 
   // Attendance --------------------------------------------------------------------------------
 
-  #attendance(network: Network, regs: AdminRegistration[]): TemplateResult {
+  #attendance(network: Network): TemplateResult {
     const a = this.m.attendance;
     const locale = this.state.locale;
-    const perSession = registrationScope(network) === 'session';
     const session = this.sessionId ? network.sessions.find((s) => s.id === this.sessionId) : undefined;
     if (session) {
       return html`<leerkring-console-check-in .network=${network} .session=${session} .version=${this.#version()}></leerkring-console-check-in>`;
     }
-    const held = network.sessions.filter((s) => regs.some((r) => s.id in r.attendance));
-    const series = regs.filter((r) => r.status === 'confirmed' && !perSession);
     return html`<h2>${a.heading}</h2>
       <h3>${a.choose}</h3>
       <ul>
@@ -417,40 +417,20 @@ export class ConsoleNetwork extends ConsolePage {
           </li>`,
         )}
       </ul>
-      ${series.length && held.length
-        ? html`<h3>${a.summary}</h3>
-            <ul>
-              ${series.map((r) => {
-                const n = held.filter((s) => r.attendance[s.id]).length;
-                return html`<li><bdi>${r.participant.name}</bdi>: ${a.sessionsAttended(n, held.length)}</li>`;
-              })}
-            </ul>`
-        : nothing}
-      ${perSession && held.length ? html`<h3>${a.summary}</h3>${sessionsInOrder(held).map((s) => this.#sessionSummary(network, regs, s.id))}` : nothing}`;
+      <leerkring-console-attendance-overview .network=${network} .waiting=${this.#waiting} .version=${this.#version()}></leerkring-console-attendance-overview>`;
   }
+
+  /** Who waits for a session, from the kept counts: per session, or everyone waiting for a whole series. */
+  #waiting = (sessionId: string): number => {
+    if (this._load.status !== 'ready') return 0;
+    return registrationScope(this._load.network) === 'session' ? (this._load.taken.waiting[sessionId] ?? 0) : this._load.counts.waiting;
+  };
 
   /** Issue 23: inside a series, a session with places of its own says them: ", 38 van 40 plaatsen, 3 wachtend". */
   #ownPlaces(network: Network, s: Session): string {
     if (this._load.status !== 'ready' || s.capacity === undefined || !hasOwnPlace(network, s)) return '';
     const t = this._load.taken;
     return `, ${this.m.attendance.places(t.sessions[s.id] ?? 0, s.capacity, t.waiting[s.id] ?? 0)}`;
-  }
-
-  /** Issue 24: for a network that registers per session, who came to a held session and who did not. */
-  #sessionSummary(network: Network, regs: AdminRegistration[], sessionId: string): TemplateResult {
-    const a = this.m.attendance;
-    const people = regs.filter((r) => hasPlaceAt(network, r, sessionId));
-    const came = people.filter((r) => r.attendance[sessionId]);
-    const notCame = people.filter((r) => !r.attendance[sessionId]);
-    const names = (list: AdminRegistration[]) => list.map((r) => html`<li><bdi>${r.participant.name}</bdi></li>`);
-    return html`<section class="attendance-summary" data-session=${sessionId}>
-      <h4>${this.#sessionTitle(network, sessionId)}</h4>
-      <p>${a.count(came.length, people.length)}</p>
-      <p>${a.present}</p>
-      <ul class="came">${names(came)}</ul>
-      <p>${a.notPresent}</p>
-      <ul class="not-came">${names(notCame)}</ul>
-    </section>`;
   }
 
   // Export ------------------------------------------------------------------------------------

@@ -281,7 +281,10 @@ const nl = {
     saved: 'Alles is opgeslagen.',
     unsaved: 'nog niet opgeslagen',
     summary: 'Wie kwam er',
-    sessionsAttended: (n: number, of: number) => `${n} van ${of} bijeenkomsten`,
+    /** The attendance overview's columns (issue 27). */
+    session: 'Bijeenkomst',
+    placed: 'Met een plaats',
+    waiting: 'Op de wachtlijst',
     print: 'Aanwezigheidslijst afdrukken',
     noDate: 'datum volgt',
     /** Issue 23: a session with places of its own inside a series. */
@@ -778,7 +781,9 @@ const en: ConsoleMessages = {
     saved: 'Everything is saved.',
     unsaved: 'not saved yet',
     summary: 'Who came',
-    sessionsAttended: (n: number, of: number) => `${n} of ${of} sessions`,
+    session: 'Session',
+    placed: 'With a place',
+    waiting: 'On the waiting list',
     print: 'Print the attendance list',
     noDate: 'date to follow',
     places: (taken: number, capacity: number, waiting: number) => `${taken} of ${capacity} places${waiting ? `, ${waiting} waiting` : ''}`,
