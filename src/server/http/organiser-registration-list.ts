@@ -98,7 +98,8 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
       yield '{"registrations":[';
       let first = true;
       for await (const batch of rows) {
-        yield (first ? '' : ',') + batch.map((x) => JSON.stringify(organiserView(x))).join(',');
+        // One JSON.stringify per batch (its brackets cut off), not one per row: the same text, less work.
+        yield (first ? '' : ',') + JSON.stringify(batch.map(organiserView)).slice(1, -1);
         first = false;
       }
       yield ']}';
