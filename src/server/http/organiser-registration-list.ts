@@ -110,7 +110,8 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
       yield '{"registrations":[';
       let first = true;
       for await (const batch of rows) {
-        yield (first ? '' : ',') + batch.map((x) => JSON.stringify(organiserView(x))).join(',');
+        // One JSON.stringify per batch (its brackets cut off), not one per row: the same text, less work.
+        yield (first ? '' : ',') + JSON.stringify(batch.map(organiserView)).slice(1, -1);
         first = false;
       }
       yield ']}';
@@ -121,14 +122,17 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
   admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
     const r = listFor(req, reply);
     if (!r) return reply;
-    // The columns first (from what the rows hold), then the rows a batch at a time, worded by core.
+    // The columns first (from what the rows hold), then the rows a batch at a time, worded by
+    // core. The first batch is asked for while the columns are decided, not after.
+    const rows = store.intake.stream(r.n.id, r.filter);
+    const first = rows.next();
+    first.catch(() => undefined);
     const facts = await store.intake.exportFacts(r.n.id, r.filter);
     const columns = registrationColumns(r.n, { ...facts, notes: true }, localeOf(req));
     const line = (cells: unknown[]) => cells.map(csvCell).join(';');
-    const rows = store.intake.stream(r.n.id, r.filter);
     async function* body() {
       yield `\uFEFF${line(columns.header)}\r\n`;
-      for await (const batch of rows) yield batch.map((x) => `${line(columns.row(organiserView(x)))}\r\n`).join('');
+      for (let batch = await first; !batch.done; batch = await rows.next()) yield batch.value.map((x) => `${line(columns.row(organiserView(x)))}\r\n`).join('');
     }
     reply.header('cache-control', 'no-store');
     return reply
