@@ -64,3 +64,22 @@ describe('<leerkring-signup>: reserved places (issue 23)', () => {
     expect(submitLabel(el)).to.equal('Register');
   });
 });
+
+describe('<leerkring-agenda>: reserved places (issue 23)', () => {
+  beforeEach(async () => {
+    await post('/test-api/reset');
+    expect((await fetch('/test-api/networks/x', { method: 'PUT', body: JSON.stringify(doc) })).status).to.equal(204);
+    await post('/test-api/networks/gastgemeente/registrations', { status: 'confirmed', sessionId: 'zwolle' });
+  });
+
+  it('says beside "vol" how many reserved places are left, with the explanation, in Dutch and English', async () => {
+    const el = await fixture<HTMLElement>('<leerkring-agenda api="" network-id="gastgemeente" now="2029-12-01T10:00:00+01:00"></leerkring-agenda>');
+    const said = () => el.shadowRoot!.querySelector('[part="availability"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    await until(() => said().includes('Vol'), 'the availability');
+    await until(() => said().includes('Nog 2 gereserveerde plaatsen: Twee extra plaatsen voor de gastgemeente.'), `the reserved places, in: ${said()}`);
+    const en = await fixture<HTMLElement>('<leerkring-agenda api="" network-id="gastgemeente" lang="en" now="2029-12-01T10:00:00+01:00"></leerkring-agenda>');
+    const saidEn = () => en.shadowRoot!.querySelector('[part="availability"]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+    await until(() => saidEn().includes('2 reserved places left: '), `the reserved places in English, in: ${saidEn()}`);
+    await expectAccessible(el);
+  });
+});

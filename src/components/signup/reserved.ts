@@ -9,7 +9,7 @@ import type { AvailabilitySnapshot, Locale, Network, OrganisationType } from '..
 import { messages } from '../../core/i18n/messages.js';
 import { formatListParts } from '../../core/i18n/format.js';
 import { fitsReservation } from '../../core/reserved-fit.js';
-import { reservationFor } from '../../core/reserved-places.js';
+import { reservationFor } from '../../core/reservation.js';
 import { findSession } from '../../core/session-index.js';
 import { registrationScope } from '../../core/policy.js';
 
