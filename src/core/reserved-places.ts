@@ -8,15 +8,11 @@
  */
 import type { Network, Session } from './schema.js';
 import type { PlaceCounts } from './availability.js';
-import { capacityFor, registrationScope } from './policy.js';
+import { capacityFor } from './policy.js';
 
-export type ReservedPlaces = NonNullable<Network['registration']['reservedPlaces']>;
-
-/** The reservation of a target: the session's (per session, with the registration's as default), or the series'. */
-export function reservationFor(network: Network, session: Session | undefined): ReservedPlaces | undefined {
-  if (registrationScope(network) === 'session') return session?.reservedPlaces ?? network.registration.reservedPlaces;
-  return session ? undefined : network.registration.reservedPlaces;
-}
+// Which reservation holds at a target is its own small module, so an agenda can say it without the counting.
+import { reservationFor, type ReservedPlaces } from './reservation.js';
+export { reservationFor, type ReservedPlaces };
 
 /**
  * Places free at a target for a person who fits its reservation (`fits`) or not; undefined when

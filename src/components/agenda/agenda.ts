@@ -33,6 +33,7 @@ import {
   spansDays,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
+import { reservationFor } from '../../core/reservation.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
 import type { JsonLdController } from '../shared/json-ld.js';
@@ -547,6 +548,12 @@ export class LeerkringAgenda extends LitElement {
     const canAct = av.state === 'open' || av.state === 'waitlist' || av.state === 'on-request';
     const parts = [];
     if (text) parts.push(html`<p>${text}</p>`);
+    // Issue 23: reserved places left, with the network's explanation (its own words).
+    const reserved = state.live && this.places !== 'none' && av.reservedLeft;
+    if (reserved) {
+      const why = reservationFor(network, session)?.explanation;
+      parts.push(html`<p>${messages(locale).availability.reservedLeft(reserved)}${why ? html`: ${own(ownLang(network, locale), why)}` : '.'}</p>`);
+    }
     if (canAct) parts.push(this.#renderRegisterAction(network, session, locale));
     return html`<div class="availability" part="availability" data-state=${av.state}>${parts}</div>`;
   }

@@ -6,9 +6,7 @@ import {
   type RegistrationClient,
   fieldUse,
   formatDate,
-  sessionStart,
   sessionsInOrder,
-  formatMonth,
   needsInvitation,
   isSessionPast,
   messages,
@@ -90,6 +88,7 @@ function controlId(path: string): string {
  * @csspart field - Each question with its label, hint and error.
  * @csspart button - Submit, retry and cancel buttons.
  * @csspart eligibility - Who may register and what comes first, above the form.
+ * @csspart reserved - Reserved places left at the session chosen, for whom, and whether the person as typed may take one (issue 23).
  * @csspart price - What taking part costs (per organisation type where the network says so) and the free-cancellation term, above the form.
  * @csspart error-summary - The list of problems shown above the form after a failed submit.
  * @csspart status - Progress and outcome messages.
@@ -301,6 +300,8 @@ export class LeerkringSignup extends LitElement {
     switch (av?.state) {
       case 'full':
         // The whole network is full here, also where people register per meeting: every meeting is.
+        // Reserved places left (issue 23): the form, for those they are for.
+        if (av.reservedLeft) break;
         return closed(s.fullHeading('network'), a.full);
       case 'not-yet-open':
         return closed(s.notYetOpenHeading, av.opensAt ? a.notYetOpen(av.opensAt) : a.deadlinePassed);
@@ -487,7 +488,9 @@ export class LeerkringSignup extends LitElement {
       const when = sessionDaysText(sessionTiming(x), locale) ?? messages(locale).date.tbd;
       return `${x.title} (${when})${state.availability!.sessions[x.id]!.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}`;
     };
-    if (choosable.length > SESSION_RADIOS_UP_TO) return this.#sessionSelect(choosable, selected, label, invalid, locale);
+    // A long series: one grouped list (./session-select.ts, with the form's rarer parts).
+    if (choosable.length > SESSION_RADIOS_UP_TO)
+      return this.#extras?.sessionSelect(choosable, locale, { id: controlId(path), selected, label, invalid, error: this.#errorFor(path, locale), describedBy: this.#describedBy(path) }) ?? nothing;
     return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
       <fieldset aria-describedby=${this.#describedBy(path) || nothing}>
         <legend>${s.session}</legend>
@@ -503,62 +506,34 @@ export class LeerkringSignup extends LitElement {
     </div>`;
   }
 
-  /** The questions about sessions with places of their own (shared/joins-fields.ts), loaded only for a network that has them. */
-  #joinsFields: typeof import('../shared/joins-fields.js') | undefined;
+  /** The form's rarer parts (./extras.ts): sessions with places of their own, reserved places (issue 23), a long list of sessions. */
+  #extras: typeof import('./extras.js') | undefined;
+
+  /** Loads the rarer parts, for a network that has one of them. */
+  #loadExtras(network: Network): void {
+    if (!this.#extras && (network.sessions.length > SESSION_RADIOS_UP_TO || network.registration.reservedPlaces || network.sessions.some((x) => x.optional || x.chooseOne || x.reservedPlaces)))
+      import('./extras.js').then((m) => {
+        this.#extras = m;
+        this.requestUpdate();
+      }, console.error);
+  }
 
   /** What is wrong with the sessions chosen, by core's joinsProblems, at "joins". */
   #joinsProblems(network: Network, joins: string[]): Problem[] {
-    const m = this.#joinsFields;
-    return m ? m.joinsProblems(network, joins) : [];
+    return this.#extras?.joinsProblems(network, joins) ?? [];
   }
 
   #joins(network: Network, locale: Locale) {
-    // Whether to load them at all; the module decides the rest (core's session-places.ts).
-    if (!network.sessions.some((x) => x.optional || x.chooseOne)) return nothing;
-    if (!this.#joinsFields) {
-      import('../shared/joins-fields.js').then((m) => {
-        this.#joinsFields = m;
-        this.requestUpdate();
-      }, console.error);
-      return nothing;
-    }
+    // Whether to show them at all; the module decides the rest (core's session-places.ts).
+    if (!this.#extras || !network.sessions.some((x) => x.optional || x.chooseOne)) return nothing;
     const path = 'joins';
-    return this.#joinsFields.joinsFields(network, locale, {
+    return this.#extras.joinsFields(network, locale, {
       id: controlId(path),
       checked: (name, value) => this.#values.has(name) && this.#value(name) === value,
       error: this.#errorFor(path, locale),
       describedBy: this.#describedBy(path),
       invalid: !!this.#problem(path),
     });
-  }
-
-  /**
-   * A long series as one list to choose from, grouped by month in date order (sessions without a
-   * date in their own group): a hundred radio buttons are a page of their own on a phone.
-   */
-  #sessionSelect(choosable: Session[], selected: string, label: (x: Session) => string, invalid: boolean, locale: Locale) {
-    const s = formMessages(locale).signup;
-    const path = 'sessionId';
-    const groups: { label: string; sessions: Session[] }[] = [];
-    for (const x of choosable) {
-      const start = sessionStart(x);
-      const name = start ? formatMonth(locale, start) : messages(locale).agenda.tbdGroup;
-      const last = groups[groups.length - 1];
-      if (last?.label === name) last.sessions.push(x);
-      else groups.push({ label: name, sessions: [x] });
-    }
-    return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
-      <label for=${controlId(path)}>${s.session}</label>
-      ${this.#errorFor(path, locale)}
-      <select id=${controlId(path)} name="sessionId" required aria-required="true" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${this.#describedBy(path) || nothing}>
-        <option value="" ?selected=${!selected}>${s.choose}</option>
-        ${groups.map(
-          (g) => html`<optgroup label=${g.label}>
-            ${g.sessions.map((x) => html`<option value=${x.id} ?selected=${x.id === selected}>${label(x)}</option>`)}
-          </optgroup>`,
-        )}
-      </select>
-    </div>`;
   }
 
   #declarations(network: Network, locale: Locale) {
@@ -661,7 +636,10 @@ export class LeerkringSignup extends LitElement {
     const s = formMessages(locale).signup;
     const h = this.headingLevel;
     const inCompany = network.format === 'in-company';
-    const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' ? s.submitWaitlist : s.submit;
+    this.#loadExtras(network);
+    // Reserved places at the target chosen, for the person as typed (the module decides, with core's rule).
+    const reserved = this.#extras?.reservedView(network, state.availability, this.renderRoot.querySelector('form'), this.session, locale, this.#docLang(network, locale));
+    const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' && !reserved?.fits ? s.submitWaitlist : s.submit;
     return html`<section aria-labelledby="signup-heading">
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
       ${this.#eligibilityNotes(network, locale)}${this.#priceNote(network, locale)}
@@ -678,9 +656,9 @@ export class LeerkringSignup extends LitElement {
             </ul>
           </div>`
         : nothing}
-      <form part="form" novalidate @submit=${(e: Event) => this.#submit(e, state, network, locale)}>
+      <form part="form" novalidate @submit=${(e: Event) => this.#submit(e, state, network, locale)} @change=${() => this.requestUpdate()}>
         <p class="hint">${s.allRequired}</p>
-        ${this.#sessionChoice(network, state, locale)} ${this.#joins(network, locale)}
+        ${this.#sessionChoice(network, state, locale)} ${reserved?.note} ${this.#joins(network, locale)}
         ${this.#textField('participant.name', 'name', s.name, { required: true, autocomplete: 'name' }, locale)}
         ${this.#textField('participant.email', 'email', s.email, { required: true, autocomplete: 'email', type: 'email', hint: s.emailHint, inputmode: 'email' }, locale)}
         ${this.#personField(network, 'organisation', locale)} ${this.#personField(network, 'organisationType', locale)}
@@ -765,7 +743,7 @@ export class LeerkringSignup extends LitElement {
         phone: get('phone'),
       },
       ...(get('sessionId') && { sessionId: get('sessionId') }),
-      joins: this.#joinsFields?.joinsFromForm(data) ?? [],
+      joins: this.#extras?.joinsFromForm(data) ?? [],
       declarations,
       answers,
       invitationCode: get('invitationCode'),

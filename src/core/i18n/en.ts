@@ -42,6 +42,7 @@ export const en: Messages = {
     invitationOnly: 'By invitation only',
     onRequest: 'On request',
     placesLeft: (n: number) => plural('en', n, { one: '{n} place left', other: '{n} places left' }),
+    reservedLeft: (n: number) => plural('en', n, { one: '{n} reserved place left', other: '{n} reserved places left' }),
     level: { plenty: 'Places available', few: 'A few places left', full: 'Full', unknown: '' },
   },
   join: {

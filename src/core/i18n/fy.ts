@@ -46,6 +46,7 @@ export const fy: Messages = {
     invitationOnly: 'Allinnich op útnoeging',
     onRequest: 'Op oanfraach',
     placesLeft: (n: number) => plural('fy', n, { one: 'noch {n} plak', other: 'noch {n} plakken' }),
+    reservedLeft: (n: number) => plural('fy', n, { one: 'Noch {n} reservearre plak', other: 'Noch {n} reservearre plakken' }),
     level: { plenty: 'Genôch plakken', few: 'Noch in pear plakken', full: 'Fol', unknown: '' },
   },
   join: {

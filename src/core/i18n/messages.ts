@@ -45,6 +45,8 @@ const nl = {
     invitationOnly: 'Alleen op uitnodiging',
     onRequest: 'Op aanvraag',
     placesLeft: (n: number) => plural('nl', n, { one: 'nog {n} plaats', other: 'nog {n} plaatsen' }),
+    /** Issue 23: reserved places still free (for those they are reserved for). */
+    reservedLeft: (n: number) => plural('nl', n, { one: 'Nog {n} gereserveerde plaats', other: 'Nog {n} gereserveerde plaatsen' }),
     level: { plenty: 'Voldoende plaatsen', few: 'Nog enkele plaatsen', full: 'Vol', unknown: '' },
   },
   /** Who may register, said before anyone fills anything in. */
