@@ -487,7 +487,7 @@ export class LeerkringSignup extends LitElement {
       const when = sessionDaysText(sessionTiming(x), locale) ?? messages(locale).date.tbd;
       return `${x.title} (${when})${state.availability!.sessions[x.id]!.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}`;
     };
-    if (choosable.length > SESSION_RADIOS_UP_TO) return this.#sessionSelect(choosable, selected, label, invalid, locale);
+    if (choosable.length > SESSION_RADIOS_UP_TO) return this.#sessionSelect(choosable, selected, label, invalid, locale, this.#docLang(network, locale));
     return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
       <fieldset aria-describedby=${this.#describedBy(path) || nothing}>
         <legend>${s.session}</legend>
@@ -536,7 +536,11 @@ export class LeerkringSignup extends LitElement {
    * A long series as one list to choose from, grouped by month in date order (sessions without a
    * date in their own group): a hundred radio buttons are a page of their own on a phone.
    */
-  #sessionSelect(choosable: Session[], selected: string, label: (x: Session) => string, invalid: boolean, locale: Locale) {
+  /**
+   * An <option> holds text only, so the title cannot have a <span lang> of its own: the option
+   * takes the document's language (`lang`), the title being what it names (WCAG 3.1.2).
+   */
+  #sessionSelect(choosable: Session[], selected: string, label: (x: Session) => string, invalid: boolean, locale: Locale, lang: string | typeof nothing) {
     const s = formMessages(locale).signup;
     const path = 'sessionId';
     const groups: { label: string; sessions: Session[] }[] = [];
@@ -554,7 +558,7 @@ export class LeerkringSignup extends LitElement {
         <option value="" ?selected=${!selected}>${s.choose}</option>
         ${groups.map(
           (g) => html`<optgroup label=${g.label}>
-            ${g.sessions.map((x) => html`<option value=${x.id} ?selected=${x.id === selected}>${label(x)}</option>`)}
+            ${g.sessions.map((x) => html`<option value=${x.id} lang=${lang} ?selected=${x.id === selected}>${label(x)}</option>`)}
           </optgroup>`,
         )}
       </select>
