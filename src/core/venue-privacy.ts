@@ -35,3 +35,14 @@ export function participantVenues(network: Network, sessionIds: readonly string[
   for (const s of network.sessions) if (s.venue && isVenueHidden(s.venue) && sessionIds.includes(s.id)) (out ??= {})[s.id] = s.venue;
   return out;
 }
+
+/**
+ * The network as one person sees it (issue 23): the full venues of the sessions they have a
+ * place at (`placeAt`), and what the public sees of every other hidden venue. A person who
+ * waits for an intake answer or for a place has none yet: their e-mails and calendar files
+ * carry the date and the city only.
+ */
+export function networkSeenBy(network: Network, placeAt: (sessionId: string) => boolean): Network {
+  if (!network.sessions.some((s) => isVenueHidden(s.venue) && !placeAt(s.id))) return network;
+  return { ...network, sessions: network.sessions.map((s) => (s.venue && isVenueHidden(s.venue) && !placeAt(s.id) ? { ...s, venue: publicVenue(s.venue) } : s)) };
+}

@@ -184,6 +184,24 @@ describe('English mode: the Dutch inside our English sentences (issue 25, item 1
     }
     await expectAccessible(el);
   });
+  it('a long series chosen from a list: each <option> with a Dutch title says lang="nl"; "Choose" stays English', async () => {
+    // More than eight sessions: the form gives a <select>, whose options can only hold text.
+    const many = {
+      ...doc,
+      id: 'reeks',
+      sessions: Array.from({ length: 9 }, (_, i) => ({ id: `s${i}`, title: `Werksessie ${i + 1}`, type: 'workshop', start: `2030-05-${String(10 + i).padStart(2, '0')}T10:00`, end: `2030-05-${String(10 + i).padStart(2, '0')}T12:00` })),
+    };
+    const el = await fixture<LeerkringSignup>(`<leerkring-signup now="${now}">${inline(many)}</leerkring-signup>`, { lang: 'en' });
+    await until(() => (el.shadowRoot!.querySelector('select[name="sessionId"]')?.querySelectorAll('option').length ?? 0) === 10, 'the list of sessions');
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('select[name="sessionId"] option')];
+    const [choose, ...sessions] = options;
+    expect(langOf(choose!), 'our "Choose"').to.equal('en');
+    for (const o of sessions) {
+      expect(o.textContent, 'the option holds the title').to.contain('Werksessie');
+      expect(o.getAttribute('lang'), o.textContent!).to.equal('nl');
+    }
+    await expectAccessible(el);
+  });
   it('a title that is also a word of our sentence ("one") marks only the quoted titles', async () => {
     const a = 'one';
     const b = 'Werkplaats B: regenwater in de straat';

@@ -13,6 +13,7 @@ import { createMailer, deliverOutbox } from '../../src/server/index.js';
 import { parseNetwork } from '../../src/core/index.js';
 import { NetworkRegistry } from '../../src/server/services/networks.js';
 import { RegistrationService } from '../../src/server/services/registration-service.js';
+import { composeRevisionMail } from '../../src/server/mail/compose.js';
 
 const SECRET = ['Huize Vertrouwelijk', 'Achterom 7', '1234 AB', 'zaal De Stilte', 'bel aan bij de zijdeur'];
 
@@ -163,3 +164,62 @@ for (const backend of BACKENDS) {
     }
   });
 }
+
+// Issue 23, privacy: a person waiting for an intake answer (pending) or for a place (waiting list)
+// has no place yet. Their e-mails AND the calendar file attached to them carry what the public
+// reads of a venue for participants only (the date and the city), not the address.
+for (const backend of BACKENDS) {
+  test(`on ${backend}: the .ics and e-mails of someone pending or waiting carry the public venue; only a place brings the address`, async () => {
+    const intake = network({ ...closed, id: 'intake', sessions: closed.sessions, registration: { mode: 'built-in', capacity: 10, approval: { required: true }, fields: { organisation: 'optional', organisationType: 'off' } } });
+    const full = network({ ...closed, id: 'vol', sessions: closed.sessions, registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } } });
+    const { db } = await openTestDb(backend);
+    const smtp = await smtpPeer();
+    try {
+      const registry = await NetworkRegistry.open(db, [intake, full].map((n) => ({ network: n, raw: n })));
+      const store = new RegistrationService(db, registry, { secret: Buffer.alloc(32, 7), now: () => new Date('2030-05-01T09:00:00Z') });
+      const pending = await store.register(intake, person('intake'));
+      assert.equal(pending.kind === 'created' && pending.status, 'pending');
+      assert.equal((await store.register(full, person('plek'))).kind, 'created');
+      const waiting = await store.register(full, person('wacht'));
+      assert.equal(waiting.kind === 'created' && waiting.status, 'waitlisted');
+      assert.equal(await store.sendReminders(new Date('2030-05-13T09:00:00Z')), 3, 'a reminder for each of the three');
+      await deliverOutbox(db, createMailer({ smtpUrl: smtp.url, outboxDir: '/nonexistent', from: 'leerkring <noreply@example.org>' }));
+      const to = (who: string) => smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0]!.address === `deelnemer${who}@example.org`);
+      const calendars = (m: (typeof smtp.received)[number]) => m.attachments.filter((a) => a.contentType === 'text/calendar').map((a) => a.content.toString('utf8'));
+      const location = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('location');
+      for (const who of ['intake', 'wacht']) {
+        assert.equal(to(who).length, 2, `${who}: the first e-mail and the reminder`);
+        for (const m of to(who)) {
+          assert.deepEqual(leaks(m.text!), [], `${who}, "${m.subject}": the e-mail holds no part of the address`);
+          assert.ok(m.text!.includes('Zwolle'), `${who}, "${m.subject}": the city, as the public reads it`);
+          for (const ics of calendars(m)) {
+            assert.deepEqual(leaks(ics), [], `${who}, "${m.subject}": the calendar file holds no part of the address`);
+            assert.equal(location(ics), 'Zwolle', `${who}, "${m.subject}": the calendar item's location is the city`);
+          }
+        }
+      }
+      assert.equal(to('intake').filter((m) => calendars(m).length).length, 2, 'the intake e-mails do carry a calendar item');
+      const place = to('plek');
+      assert.ok(place.length === 2 && place.every((m) => m.text!.includes('Achterom 7')), 'the person with a place reads the address');
+      for (const m of place) assert.equal(location(calendars(m)[0]!), 'Huize Vertrouwelijk, zaal De Stilte, Achterom 7, 1234 AB Zwolle');
+    } finally {
+      await db.close();
+      await smtp.close();
+    }
+  });
+}
+
+test('news of a changed venue tells the address to people with a place only, in the text and in the calendar file', () => {
+  const session = closed.sessions[0]!;
+  const was = { ...session, venue: { type: 'physical' as const, city: 'Zwolle' } };
+  for (const hasPlace of [false, true]) {
+    const { message } = composeRevisionMail([{ kind: 'session-venue', session, was }], { network: closed, participant: { name: 'Anna', email: 'anna@example.org' }, locale: 'nl', hasPlace });
+    const ics = message.ics!.content;
+    if (hasPlace) assert.ok(message.text.includes('Achterom 7') && ics.includes('Achterom 7'), 'a place: the address');
+    else {
+      assert.deepEqual(leaks(message.text), [], 'no place: no part of the address in the e-mail');
+      assert.deepEqual(leaks(ics), [], 'no place: nor in its calendar file');
+      assert.equal(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('location'), 'Zwolle');
+    }
+  }
+});

@@ -15,6 +15,12 @@ export interface SessionSelectView {
   invalid: boolean;
   error: TemplateResult | typeof nothing;
   describedBy: string;
+  /**
+   * The document's language where it differs from the page's. An <option> holds text only, so
+   * its title cannot have a <span lang> of its own: the option takes the document's language, the
+   * title being what it names (WCAG 3.1.2).
+   */
+  lang: string | typeof nothing;
 }
 
 export function sessionSelect(choosable: Session[], locale: Locale, v: SessionSelectView) {
@@ -34,7 +40,7 @@ export function sessionSelect(choosable: Session[], locale: Locale, v: SessionSe
       <option value="" ?selected=${!v.selected}>${s.choose}</option>
       ${groups.map(
         (g) => html`<optgroup label=${g.label}>
-          ${g.sessions.map((x) => html`<option value=${x.id} ?selected=${x.id === v.selected}>${v.label(x)}</option>`)}
+          ${g.sessions.map((x) => html`<option value=${x.id} lang=${v.lang} ?selected=${x.id === v.selected}>${v.label(x)}</option>`)}
         </optgroup>`,
       )}
     </select>

@@ -490,7 +490,17 @@ export class LeerkringSignup extends LitElement {
     };
     // A long series: one grouped list (./session-select.ts, with the form's rarer parts).
     if (choosable.length > SESSION_RADIOS_UP_TO)
-      return this.#extras?.sessionSelect(choosable, locale, { id: controlId(path), selected, label, invalid, error: this.#errorFor(path, locale), describedBy: this.#describedBy(path) }) ?? nothing;
+      return (
+        this.#extras?.sessionSelect(choosable, locale, {
+          id: controlId(path),
+          selected,
+          label,
+          invalid,
+          error: this.#errorFor(path, locale),
+          describedBy: this.#describedBy(path),
+          lang: this.#docLang(network, locale),
+        }) ?? nothing
+      );
     return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
       <fieldset aria-describedby=${this.#describedBy(path) || nothing}>
         <legend>${s.session}</legend>

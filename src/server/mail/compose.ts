@@ -15,7 +15,7 @@ import {
   networkCalendar,
   calendarEvents,
   venueText,
-  publicVenue,
+  networkSeenBy,
   findSession,
   sessionTiming,
   sessionWhenText,
@@ -126,7 +126,11 @@ const FEE_KINDS = new Set<MailKind>(['confirmed', 'pending', 'accepted', 'promot
 
 export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const m = emailMessages(ctx.locale);
-  const { network, locale } = ctx;
+  const { locale } = ctx;
+  const hasPlace = ctx.hasPlace ?? (kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved');
+  // An address for participants only (issue 23) goes to people with a place, in the text and in
+  // the calendar file alike; someone pending or waiting reads what the public reads.
+  const network = networkSeenBy(ctx.network, (id) => hasPlace && ownPlaceIn(ctx.places, id) !== 'waitlisted');
   const session = findSession(network, ctx.sessionId ?? undefined);
   // Names sit between Unicode isolates in the body, so an Arabic or Hebrew name keeps the order of
   // the sentence around it. Not in the Subject: many mail clients show the isolates there as
@@ -151,21 +155,18 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const now = ctx.now ?? new Date();
   // Inside a series, not a session the person does not come to; one they wait for says so, without a calendar item.
   const sessions = (session ? [session] : sessionsInOrder(network.sessions).filter((s) => !isSessionPast(s, now))).filter((s) => ownPlaceIn(ctx.places, s.id) !== 'declined');
-  const hasPlace = ctx.hasPlace ?? (kind === 'confirmed' || kind === 'accepted' || kind === 'promoted' || kind === 'session-moved');
   if (kind !== 'cancelled' && kind !== 'rejected' && kind !== 'removed' && kind !== 'message' && kind !== 'manage-link') {
     for (const s of sessions) {
       const t = sessionTiming(s);
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
       lines.push('', s.title, m.when(sessionWhenText(t, locale)!));
       const waits = ownPlaceIn(ctx.places, s.id) === 'waitlisted';
-      // An address for participants only (issue 23) goes to people with a place; others read what the public reads.
-      const shown = hasPlace && !waits ? s : { ...s, ...(s.venue && { venue: publicVenue(s.venue) }) };
-      const where = venueText(shown.venue, locale);
+      const where = venueText(s.venue, locale);
       if (where) lines.push(m.where(isolated(where)));
       if (waits) lines.push(m.sessionWaitlisted);
       else if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
       // What the calendar item says too (doors open, programme, status note…), from one owner in core.
-      const details = sessionDetails(shown, locale, isolated);
+      const details = sessionDetails(s, locale, isolated);
       if (details.length) lines.push('', details.join('\n\n'));
     }
   }
@@ -232,7 +233,7 @@ function revisionCalendars(
     const joinLinks = updateIds.filter(hasPlace);
     files.push(calendarFile(network, `${one ? one.session.id : network.id}.ics`, 'PUBLISH', { sessionIds: updateIds, locale, ...stamps, joinLinks }));
   }
-  const gone = { ...network, sessions: cancels.map(cancelledItem) } as Network;
+  const gone = networkSeenBy({ ...network, sessions: cancels.map(cancelledItem) } as Network, hasPlace);
   if (cancels.length && calendarEvents(gone).length) {
     files.push(calendarFile(gone, `${one ? one.session.id : `${network.id}-cancelled`}.ics`, 'CANCEL', { locale, ...stamps }));
   }
@@ -262,7 +263,10 @@ export function composeRevisionMail(
 ): { kind: RevisionMailKind; message: MailMessage } {
   const hasPlace = (id: string) => (typeof ctx.hasPlace === 'function' ? ctx.hasPlace(id) : ctx.hasPlace);
   const m = emailMessages(ctx.locale);
-  const { network, locale } = ctx;
+  const { locale } = ctx;
+  // As in composeMail: an address for participants only goes to those with a place (issue 23).
+  const network = networkSeenBy(ctx.network, hasPlace);
+  const seen = (s: Session) => networkSeenBy({ ...network, sessions: [s] }, hasPlace).sessions[0]!;
   const one = changes.length === 1 ? changes[0]! : undefined;
   const kind: RevisionMailKind = one ? one.kind : 'session-changes';
   // As in composeMail: names between isolates in the body, never in the subject.
@@ -276,7 +280,7 @@ export function composeRevisionMail(
   if (one) lines.push(sentence(one, inBody(one.session)));
   else lines.push(m.changes.intro(isolated(network.title)));
   for (const c of changes) {
-    const s = c.session;
+    const s = seen(c.session);
     if (!one) lines.push('', sentence(c, s.title));
     const wasWhen = sessionWhenText(sessionTiming(c.was), locale);
     if (c.kind === 'session-cancelled' && s.statusNote) lines.push('', m.reason(inertLine(s.statusNote, { keepLinks: true })));
