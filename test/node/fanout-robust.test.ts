@@ -94,6 +94,33 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test("a message whose fan-out job is given up shows the people it did not reach as failed; before, as waiting", async () => {
+      const { db, dir } = await openTestDb(backend);
+      const peer = await smtpPeer();
+      try {
+        const { registry, store, register } = await setup(db);
+        for (let i = 0; i < 12; i++) await register(`g${i}`, i % 2 ? 'een' : 'twee');
+        await db.query('DELETE FROM mail_outbox');
+        const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht met een kapotte taak', body: 'Tekst.' }, null);
+        assert.equal(sent?.recipients, 12);
+        const delivery = async () => (await store.listMessages(doc.id)).find((m) => m.id === sent!.id)?.delivery;
+        assert.deepEqual(await delivery(), { sent: 0, waiting: 12, failed: 0 }, 'before delivery: all on their way');
+        // A hostile row: the job's selection holds what is no registration id; every batch fails on it.
+        await db.query(`UPDATE fanout_jobs SET facts = jsonb_set(facts, '{ids}', '["geen-id"]')`);
+        const mailer = createMailer({ smtpUrl: peer.url, outboxDir: dir, from: 'noreply@example.org' });
+        for (let turn = 0; turn < 6; turn++) {
+          await db.query('UPDATE fanout_jobs SET next_try_at = now() WHERE next_try_at IS NOT NULL');
+          await deliverOutbox(db, mailer, 50, { compose: store.composeOutbox });
+        }
+        assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE failed_at IS NOT NULL'), 1, 'given up');
+        assert.deepEqual(await delivery(), { sent: 0, waiting: 0, failed: 12 }, 'given up: the people not reached count as failed');
+      } finally {
+        await peer.close();
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     test('people moved or cancelled between the batches of a job are told exactly once', async () => {
       const { db, dir } = await openTestDb(backend);
       const peer = await smtpPeer();

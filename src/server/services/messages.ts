@@ -61,7 +61,7 @@ export class Messages {
     if (count > (this.#ctx.opts.fanoutInline ?? MESSAGE_INLINE)) {
       await this.#ctx.db.transaction(async (tx) => {
         await new MailingRepository(tx).insertMessage({ id, networkId: network.id, sessionId: m.sessionId ?? null, statuses: m.statuses, subject: m.subject, body: m.body, sentBy }, []);
-        await recordFanout(tx, 'message', network.id, { messageId: id, statuses: m.statuses, target: target ?? null, ids: m.registrationIds ?? null });
+        await recordFanout(tx, 'message', network.id, { messageId: id, statuses: m.statuses, target: target ?? null, ids: m.registrationIds ?? null, recipients: count });
       });
       return { id, recipients: count };
     }

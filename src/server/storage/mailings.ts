@@ -147,6 +147,11 @@ export class MailingRepository {
       [rows.map((m) => m.id), MAX_ATTEMPTS],
     );
     const delivery = new Map(outbox.map((d) => [d.id, { sent: Number(d.sent), waiting: Number(d.waiting), failed: Number(d.failed) }]));
+    // People a fan-out job has not queued yet: on their way while it runs, failed once it is given up.
+    for (const j of await this.#unqueued(rows.map((m) => m.id))) {
+      const d = delivery.get(j.id) ?? { sent: 0, waiting: 0, failed: 0 };
+      delivery.set(j.id, { ...d, ...(j.failed ? { failed: d.failed + j.left } : { waiting: d.waiting + j.left }) });
+    }
     // Sent e-mails pruned from the outbox (pruneSentMail) are counted on the message.
     return rows.map(({ sent_pruned: pruned, ...m }) => ({
       ...m,
@@ -156,6 +161,21 @@ export class MailingRepository {
       statuses: json(m.statuses),
       recipients: people.filter((p) => p.message_id === m.id).map((p) => ({ registrationId: p.registration_id, participant: json<RegistrationRow['participant']>(p.participant) })),
     }));
+  }
+
+  /**
+   * Per message with an open or given-up fan-out job: how many of the people counted when it was
+   * sent the job has not listed (yet), and whether it was given up.
+   */
+  async #unqueued(messageIds: string[]): Promise<{ id: string; left: number; failed: boolean }[]> {
+    const { rows } = await this.#q.query<{ id: string; unlisted: number; failed: boolean }>(
+      `SELECT j.facts->>'messageId' AS id, j.failed_at IS NOT NULL AS failed,
+              greatest(CASE WHEN jsonb_typeof(j.facts->'recipients') = 'number' THEN least(greatest((j.facts->>'recipients')::numeric, 0), 1000000000)::int ELSE 0 END
+                - (SELECT count(*)::int FROM message_recipients mr WHERE mr.message_id::text = j.facts->>'messageId'), 0) AS unlisted
+         FROM fanout_jobs j WHERE j.kind = 'message' AND j.facts->>'messageId' = ANY($1::text[]) AND (j.done_at IS NULL OR j.failed_at IS NOT NULL)`,
+      [messageIds],
+    );
+    return rows.map((r) => ({ id: r.id, left: Number(r.unlisted), failed: Boolean(r.failed) }));
   }
 
   /** Everyone a change of a session concerns: with a place, on the waiting list, or waiting for intake. */
