@@ -71,9 +71,9 @@ function filterOf(q: RegistrationsQuery, n: Network): { filter: ListFilter; afte
   };
 }
 
-/** How many have a place at a session, and how many came to it. */
-async function doorCounts(store: ListDeps['store'], n: Network, sessionId: string): Promise<DoorCounts> {
-  const [placed, present] = await Promise.all([store.intake.count(n, { placeAt: sessionId }), store.intake.count(n, { attendance: { sessionId, present: true } })]);
+/** How many have a place at a session (unless `counted` already says), and how many came to it. */
+async function doorCounts(store: ListDeps['store'], n: Network, sessionId: string, counted?: Promise<number>): Promise<DoorCounts> {
+  const [placed, present] = await Promise.all([counted ?? store.intake.count(n, { placeAt: sessionId }), store.intake.count(n, { attendance: { sessionId, present: true } })]);
   return { placed, present };
 }
 
@@ -97,11 +97,14 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
     if (r.query.limit !== undefined) {
       const limit = Math.min(Number(r.query.limit), MAX_PAGE);
       const placeAt = r.filter.placeAt;
+      const counting = store.intake.count(r.n, r.filter);
+      // At the door the header counts come with a first page, whatever is searched; without a
+      // search or another filter, how many match is how many have a place (counted once).
+      const placed = Object.keys(r.filter).length === 1 ? counting : undefined;
       const [page, total, counts] = await Promise.all([
         store.intake.page(r.n.id, r.filter, r.after, limit),
-        store.intake.count(r.n, r.filter),
-        // At the door the header counts come with the page, whatever is searched.
-        placeAt === undefined ? undefined : doorCounts(store, r.n, placeAt),
+        counting,
+        placeAt === undefined || r.after ? undefined : doorCounts(store, r.n, placeAt, placed),
       ]);
       return { registrations: page.rows.map(organiserView), next: page.next ? encodeCursor(page.next) : null, total, ...(counts && { counts }) };
     }
