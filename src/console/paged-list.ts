@@ -28,7 +28,7 @@ export class PagedList<T, A = unknown> implements ReactiveController {
   next: string | null = null;
   /** How many match in all. */
   total = 0;
-  /** What the last answer carries beside its rows (counts); undefined until one arrived. */
+  /** What the first page's answer carries beside its rows (counts); undefined until one arrived. */
   extra: A | undefined;
   /** The last request failed (no signal in the hall): the list says so, and "Meer laden" tries again. */
   failed = false;
@@ -70,7 +70,7 @@ export class PagedList<T, A = unknown> implements ReactiveController {
       this.items = page.items;
       this.next = page.next;
       this.total = page.total;
-      this.extra = page.last;
+      this.extra = page.first;
     }
     this.host.requestUpdate();
     return !!page;
@@ -90,7 +90,6 @@ export class PagedList<T, A = unknown> implements ReactiveController {
     this.items = [...this.items, ...r.value.registrations];
     this.next = r.value.next ?? null;
     this.total = r.value.total ?? this.total;
-    this.extra = r.value;
     await this.host.updateComplete;
     if (first) this.host.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(this.options.focusId(first))}`)?.focus();
   }

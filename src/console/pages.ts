@@ -15,8 +15,8 @@ export interface Pages<T, A = unknown> {
   next: string | null;
   /** How many match in all. */
   total: number;
-  /** The last page's answer, with what the list carries beside its rows. */
-  last: { registrations: T[] } & A;
+  /** The first page's answer, with what the list carries beside its rows (counts come with a first page). */
+  first: { registrations: T[] } & A;
 }
 
 /**
@@ -35,17 +35,17 @@ export async function firstPages<T, A = unknown>(
   let next: string | null = null;
   let total = 0;
   let entries = 0;
-  let last: ({ registrations: T[] } & A) | undefined;
+  let first: ({ registrations: T[] } & A) | undefined;
   do {
     const limit = Math.min(MAX_PAGE, count - entries);
     const r = await get(limit, after);
     if (!r.ok) return undefined;
-    last = r.value;
+    first ??= r.value;
     items.push(...r.value.registrations);
     entries += perPage(r.value.registrations, limit);
     total = r.value.total ?? items.length;
     next = r.value.next ?? null;
     after = next ?? undefined;
   } while (after && entries < count);
-  return { items, next, total, last };
+  return { items, next, total, first: first! };
 }

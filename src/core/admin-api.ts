@@ -515,8 +515,9 @@ export interface AdminResponses {
   audit: { entries: AuditEntry[] };
   /**
    * With `limit`: one page, `next` (the next page's `after`, null at the end) and `total` (how
-   * many match). With `placeAt` too, the door's `counts`: how many have a place at that session
-   * and how many came, whatever the search (check-in's header without another request).
+   * many match). With `placeAt` too, a first page (no `after`) carries the door's `counts`: how
+   * many have a place at that session and how many came, whatever the search (check-in's header
+   * without another request).
    */
   listRegistrations: { registrations: AdminRegistration[]; next?: string | null; total?: number; counts?: DoorCounts };
   registrationsCsv: string;

@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ADMIN_ROUTES, MAX_PAGE, exportFileName, registrationColumns, searchWords, type AdminRegistration, type DoorCounts, type Network, type RegistrationsQuery } from '../../core/index.js';
+import { ADMIN_ROUTES, MAX_PAGE, exportFileName, registrationColumns, searchWords, type AdminRegistration, type Network, type RegistrationsQuery } from '../../core/index.js';
 import type { ListCursor, ListedRow, ListFilter } from '../services/intake.js';
 import { adminRoute } from './organiser-auth.js';
 import { csvCell } from './csv.js';
@@ -71,12 +71,6 @@ function filterOf(q: RegistrationsQuery, n: Network): { filter: ListFilter; afte
   };
 }
 
-/** How many have a place at a session, and how many came to it. */
-async function doorCounts(store: ListDeps['store'], n: Network, sessionId: string): Promise<DoorCounts> {
-  const [placed, present] = await Promise.all([store.intake.count(n, { placeAt: sessionId }), store.intake.count(n, { attendance: { sessionId, present: true } })]);
-  return { placed, present };
-}
-
 export function registerRegistrationList(admin: FastifyInstance, { store, networks, now }: ListDeps): void {
   const listFor = (req: FastifyRequest, reply: FastifyReply) => {
     const n = networkOf(networks, req, reply);
@@ -97,13 +91,16 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
     if (r.query.limit !== undefined) {
       const limit = Math.min(Number(r.query.limit), MAX_PAGE);
       const placeAt = r.filter.placeAt;
-      const [page, total, counts] = await Promise.all([
+      // At the door the header counts come with a first page, whatever is searched; without a
+      // search or another filter, how many match is how many have a place (counted once).
+      const counts = placeAt === undefined || r.after ? undefined : store.intake.doorCounts(r.n.id, placeAt);
+      const onlyPlace = counts && Object.keys(r.filter).length === 1;
+      const [page, total, door] = await Promise.all([
         store.intake.page(r.n.id, r.filter, r.after, limit),
-        store.intake.count(r.n, r.filter),
-        // At the door the header counts come with the page, whatever is searched.
-        placeAt === undefined ? undefined : doorCounts(store, r.n, placeAt),
+        onlyPlace ? counts.then((c) => c.placed) : store.intake.count(r.n, r.filter),
+        counts,
       ]);
-      return { registrations: page.rows.map(organiserView), next: page.next ? encodeCursor(page.next) : null, total, ...(counts && { counts }) };
+      return { registrations: page.rows.map(organiserView), next: page.next ? encodeCursor(page.next) : null, total, ...(door && { counts: door }) };
     }
     const rows = store.intake.stream(r.n.id, r.filter);
     async function* body() {

@@ -4,7 +4,7 @@
  */
 import { registrationScope, type Network } from '../../core/index.js';
 import type { RegistrationRow } from '../storage/registrations.js';
-import { countMatching, exportFacts, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
+import { countAtDoor, countMatching, exportFacts, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
 
 export type { ListCursor, ListedRow, ListFilter };
 import { isActive, type RegistrationContext } from './context.js';
@@ -60,6 +60,11 @@ export class Intake {
   /** A page of a network's registrations after a cursor, filtered and searched (issue 27). */
   page(networkId: string, filter: ListFilter, after: ListCursor | undefined, limit: number): Promise<{ rows: ListedRow[]; next: ListCursor | null }> {
     return listPage(this.#ctx.repo.queryable, networkId, filter, after, limit);
+  }
+
+  /** At one session's door: how many have a place there and how many came (one pass). */
+  doorCounts(networkId: string, sessionId: string): Promise<{ placed: number; present: number }> {
+    return countAtDoor(this.#ctx.repo.queryable, networkId, sessionId);
   }
 
   /**

@@ -110,6 +110,21 @@ export async function countMatching(q: Queryable, networkId: string, filter: Lis
 }
 
 /**
+ * At one session's door, in one pass over the network's rows: how many have a place there
+ * (the placeAt filter, core's hasPlaceAt) and how many came (the attendance filter).
+ */
+export async function countAtDoor(q: Queryable, networkId: string, sessionId: string): Promise<{ placed: number; present: number }> {
+  const placed = where(networkId, { placeAt: sessionId });
+  // Both filters read $1 (the network) and $2 (the session): one list of parameters serves both.
+  const present = where(networkId, { attendance: { sessionId, present: true } });
+  const { rows } = await q.query<{ placed: number; present: number }>(
+    `SELECT count(*) FILTER (WHERE ${placed.sql})::int AS placed, count(*) FILTER (WHERE ${present.sql})::int AS present FROM registrations r WHERE r.network_id = $1`,
+    placed.params,
+  );
+  return { placed: Number(rows[0]!.placed), present: Number(rows[0]!.present) };
+}
+
+/**
  * Every matching row, in batches of `batch`, each batch one query after the last one's cursor
  * (asked while the batch before is written): memory holds two batches (a few MiB) whatever the number of rows, and no transaction stays open while a
  * slow reader takes the rows (PGlite has one connection). Waiting-list places are counted on
