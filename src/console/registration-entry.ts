@@ -250,7 +250,7 @@ export class ConsoleRegistrationEntry extends ConsolePage {
     }
     this._issues = [];
     const name = (registration.participant as { name: string }).name;
-    this._notice = x ? t.edit.done : r.value.overCapacity ? t.add.doneOver(name) : t.add.done(name, this.m.status[r.value.status] ?? r.value.status);
+    this._notice = x ? (r.value.overCapacity ? t.edit.doneOver : t.edit.done) : r.value.overCapacity ? t.add.doneOver(name) : t.add.done(name, this.m.status[r.value.status] ?? r.value.status);
     if (!x) this.renderRoot.querySelector('form')?.reset();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#entry-notice')?.focus();

@@ -27,6 +27,8 @@ const nl = {
     heading: (name: string) => `Gegevens van ${name} wijzigen`,
     submit: 'Wijzigingen opslaan',
     done: 'De gegevens zijn opgeslagen. De deelnemer krijgt hier geen e-mail over.',
+    /** Issue 23: the correction took the person off the reserved places, and the general places were all taken (core `refit`). */
+    doneOver: 'De gegevens zijn opgeslagen. Deze persoon past niet meer bij de gereserveerde plaatsen, maar houdt de plaats. Let op: er zijn nu meer aanmeldingen dan plaatsen.',
   },
   move: {
     open: 'Naar andere bijeenkomst',
@@ -89,6 +91,7 @@ const en: typeof nl = {
     heading: (name: string) => `Change the details of ${name}`,
     submit: 'Save changes',
     done: 'The details are saved. The participant gets no e-mail about it.',
+    doneOver: 'The details are saved. This person no longer fits the reserved places, but keeps their place. Note: there are now more registrations than places.',
   },
   move: {
     open: 'Move to another session',
