@@ -2,13 +2,12 @@
  * What a calendar needs to know about one session, shared by the .ics feed and the
  * "add to Google/Outlook" links. Public by construction: an online join link never appears.
  */
-import type { Network, Person, ProgrammeItem, Session, Venue } from './schema.js';
+import type { Network, Person, Session, Venue } from './schema.js';
 import { sessionTiming } from './session-time.js';
 import { messages } from './i18n/messages.js';
 import { calendarMessages } from './i18n/calendar.js';
 import { formatDate, formatList, type Locale } from './i18n/format.js';
-import { spansDays } from './session-when.js';
-import { amsterdamDate } from './time.js';
+import { programmeByDay } from './programme-days.js';
 
 export interface CalendarEvent {
   /** Stable across runs and edits: derived from the network and session ids only. */
@@ -167,21 +166,4 @@ export function calendarEvent(
   if (location) event.location = location;
   if (network.url) event.url = network.url;
   return event;
-}
-
-/**
- * A session's programme by day (issue 23), for e-mails and calendar items (sessionDetails): for a
- * session over more days, one group per day that its items name (`day`, 1 being the first; absent
- * is the first), with that day as a date; otherwise one group without a date. The order of the
- * items within a day is kept. Here rather than in session-when.ts, which the agenda's bundle carries.
- */
-export function programmeByDay(session: Session): { day?: Date; items: ProgrammeItem[] }[] {
-  const items = session.programme ?? [];
-  const t = sessionTiming(session);
-  if (!spansDays(t) || !items.some((p) => p.day)) return [{ items }];
-  // Noon UTC of that day is the same day in Amsterdam, whatever the clock change in between.
-  const [y, m, d] = amsterdamDate((t as { start: Date }).start).split('-').map(Number);
-  return [...new Set(items.map((p) => p.day ?? 1))]
-    .sort((a, b) => a - b)
-    .map((n) => ({ day: new Date(Date.UTC(y!, m! - 1, d! + n - 1, 12)), items: items.filter((p) => (p.day ?? 1) === n) }));
 }

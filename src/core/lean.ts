@@ -23,6 +23,7 @@ export * from './waitlist.js';
 export * from './session-places.js';
 export * from './manage.js';
 export * from './calendar-event.js';
+export * from './programme-days.js';
 export * from './calendar-links.js';
 export * from './mailto.js';
 export * from './safe-url.js';

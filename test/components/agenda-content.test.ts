@@ -120,6 +120,33 @@ describe('<leerkring-agenda>: what the document says (issue 13)', () => {
     expect(when).to.contain('dinsdag 28 mei 2030, 17.30');
   });
 
+  it('groups the programme of a session over two days by day, each day with its date (issue 23)', async () => {
+    const doc = network([
+      {
+        id: 'eiland', title: 'Eilanddagen', type: 'other', start: '2030-05-27T08:30', end: '2030-05-28T17:30',
+        programme: [
+          { time: '09:00', title: 'Ontvangst op de boot' },
+          { time: '14:00', end: '17:00', title: 'Werkbezoek haven', day: 1 },
+          { time: '08:00', title: 'Wandeling over het wad', day: 2 },
+        ],
+      },
+    ]);
+    const el = await fixture<LeerkringAgenda>(`<leerkring-agenda now="2030-01-01T10:00:00Z">${inline(doc)}</leerkring-agenda>`);
+    // The grouping's code loads when a session's items name their day: wait for the days to show.
+    await until(() => !!el.shadowRoot!.querySelector('[part="programme"] h6'), 'the programme by day');
+    const programme = el.shadowRoot!.querySelector('[part="programme"]')!;
+    // Each day is a heading one level below "Programma", above the list of that day's items.
+    const days = [...programme.querySelectorAll('h6')].map((d) => ({
+      day: d.textContent!.trim(),
+      items: [...d.nextElementSibling!.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+    }));
+    expect(JSON.stringify(days)).to.equal(JSON.stringify([
+      { day: 'maandag 27 mei 2030', items: ['09.00 Ontvangst op de boot', '14.00–17.00 Werkbezoek haven'] },
+      { day: 'dinsdag 28 mei 2030', items: ['08.00 Wandeling over het wad'] },
+    ]));
+    await expectAccessible(el);
+  });
+
   it('shows the note of a hybrid venue and of a venue still to be announced (issue 23)', async () => {
     const doc = network([
       { id: 'slot', title: 'Slot', type: 'closing', start: '2030-03-12T13:00', end: '2030-03-12T16:00', venue: { type: 'hybrid', name: 'Provinciehuis', city: 'Zwolle', note: 'Zaal volgt per e-mail' } },

@@ -27,7 +27,7 @@ import {
   type Person,
   type Organisation,
   type ProgrammeItem,
-  type Resource,
+    type Resource,
   type Session,
   type SessionType,
   spansDays,
@@ -79,14 +79,6 @@ function pageEnd(rows: readonly Row[], from: number): number {
 function around(message: (text: string) => string, content: unknown) {
   const [before, after = ''] = message('\u0000').split('\u0000');
   return html`${before}${content}${after}`;
-}
-
-/**
- * Names from the document in <bdi>, so an Arabic or Hebrew name keeps its place in a Dutch
- * sentence and the commas stay between the names.
- */
-function names(locale: Locale, items: readonly unknown[]) {
-  return formatListParts(locale, items);
 }
 
 /** The network's own words inside our sentence, in the document's language (`ownLang`; WCAG 3.1.2). */
@@ -451,11 +443,12 @@ export class LeerkringAgenda extends LitElement {
     // marker node, and a long agenda has a thousand sessions. No whitespace between the tags
     // for the same reason (each run of it is a text node).
     const more = [];
-    if (session.partners?.length) more.push(html`<p>${around(a.partners, names(locale, session.partners.map(organisation)))}</p>`);
-    if (session.facilitators?.length) more.push(html`<p>${around(a.facilitators, names(locale, session.facilitators.map((p) => person(p, lang))))}</p>`);
-    if (session.speakers?.length) more.push(html`<p>${around(a.speakers, names(locale, session.speakers.map((p) => person(p, lang))))}</p>`);
+    // Names in <bdi> (person, organisation), so an Arabic or Hebrew name keeps its place and the commas stay between the names.
+    if (session.partners?.length) more.push(html`<p>${around(a.partners, formatListParts(locale, session.partners.map(organisation)))}</p>`);
+    if (session.facilitators?.length) more.push(html`<p>${around(a.facilitators, formatListParts(locale, session.facilitators.map((p) => person(p, lang))))}</p>`);
+    if (session.speakers?.length) more.push(html`<p>${around(a.speakers, formatListParts(locale, session.speakers.map((p) => person(p, lang))))}</p>`);
     if (session.description) more.push(html`<p class="description" lang=${lang}>${session.description}</p>`);
-    if (session.programme?.length) more.push(this.#renderProgramme(session.programme, locale, level + 1, lang));
+    if (session.programme?.length) more.push(this.#renderProgramme(session, locale, level + 1, lang));
     if (availability) more.push(this.#renderAvailability(availability, state, network, locale, session));
     if (!past && timing.kind !== 'tbd' && session.status !== 'cancelled') more.push(this.#renderCalendar(network, session, locale));
     if (resources.length) more.push(this.#renderResources(resources, locale, level + 1, lang));
@@ -471,17 +464,22 @@ export class LeerkringAgenda extends LitElement {
     return html`<p class="status" part="status">${badge}${session.statusNote ? html`${changed ? ' ' : ''}<span class="status-note" lang=${lang}>${session.statusNote}</span>` : nothing}</p>`;
   }
 
-  #renderProgramme(items: ProgrammeItem[], locale: Locale, level: number, lang: Lang) {
+  /** The programme by day (programme-days.ts), loaded when a session's items name their day. */
+  #programmeDays: typeof import('./programme-days.js').programmeDays | undefined;
+
+  #renderProgramme(session: Session, locale: Locale, level: number, lang: Lang) {
     // Clock times on any fixed day read the same; formatTime stays the one owner of how they look.
     const clockText = (t: string) => formatTime(locale, atAmsterdamClock('2000-01-15', t));
-    return html`<div class="programme" part="programme">
-      <${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>
-      <ul role="list">
-        ${items.map(
-          (i) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> <span lang=${lang}>${i.title}${i.description ? ` — ${i.description}` : ''}</span></li>`,
-        )}
-      </ul>
-    </div>`;
+    const item = (i: ProgrammeItem) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> <span lang=${lang}>${i.title}${i.description ? ` — ${i.description}` : ''}</span></li>`;
+    // Items that name their day (issue 23) are shown by day once that code is here; until then, in one list.
+    if (!this.#programmeDays && session.programme!.some((i) => i.day))
+      void import('./programme-days.js').then((m) => {
+        this.#programmeDays = m.programmeDays;
+        this.#calendarsChanged++;
+        this.requestUpdate();
+      });
+    // prettier-ignore
+    return html`<div class="programme" part="programme"><${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>${this.#programmeDays?.(session, locale, level + 1, item) ?? html`<ul role="list">${session.programme!.map(item)}</ul>`}</div>`;
   }
 
   #statusText(session: Session, locale: Locale): string {
@@ -512,31 +510,15 @@ export class LeerkringAgenda extends LitElement {
     const v = session.venue;
     // "Location to follow" is a promise; for a session that is over, nothing follows any more.
     const tbd = past ? '' : a.locationTbd;
-    const place = (p: { name?: string; room?: string; address?: string; postalCode?: string; city?: string }) =>
-      [p.name, p.room, p.address, [p.postalCode, p.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-    let text: string;
-    let note: string | undefined;
-    switch (v?.type) {
-      case undefined:
-        text = tbd;
-        break;
-      case 'online':
-        text = `${a.online}${v.platform ? ` (${v.platform})` : ''}`;
-        note = v.note;
-        break;
-      case 'hybrid':
-        text = [place(v) || tbd, a.hybrid].filter(Boolean).join(' · ');
-        note = v.note;
-        break;
-      case 'to-be-announced':
-        text = [v.city, tbd].filter(Boolean).join(' · ');
-        note = v.note;
-        break;
-      case 'physical':
-        text = place(v) || tbd;
-        note = v.note;
-        break;
-    }
+    const join = (by: string, ...parts: unknown[]) => parts.filter(Boolean).join(by);
+    const text = !v
+      ? tbd
+      : v.type === 'online'
+        ? `${a.online}${v.platform ? ` (${v.platform})` : ''}`
+        : v.type === 'to-be-announced'
+          ? join(' · ', v.city, tbd)
+          : join(' · ', join(', ', v.name, v.room, v.address, join(' ', v.postalCode, v.city)) || tbd, v.type === 'hybrid' && a.hybrid);
+    const note = v?.note;
     if (!text && !note) return nothing;
     // Plain text as a property, not a child slot: no marker node per session (see #renderSession).
     if (!note) return html`<p class="venue" .textContent=${text}></p>`;
@@ -656,18 +638,11 @@ export class LeerkringAgenda extends LitElement {
 
   #renderResources(resources: Resource[], locale: Locale, level: number, lang: Lang) {
     const a = messages(locale).agenda;
-    return html`<div class="resources">
-      <${heading(level)} class="resources-heading">${a.resources}</${heading(level)}>
-      <ul>
-        ${resources
-          .filter((r) => !r.participantsOnly)
-          .map(
-            (r) => html`<li>
-              ${a.resourceType[r.type]}: ${own(lang, html`${resourceTitle(r)}${r.description ? ` — ${r.description}` : nothing}`)}
-            </li>`,
-          )}
-      </ul>
-    </div>`;
+    // Names from the document keep the document's language; no whitespace between the tags (no text nodes).
+    // prettier-ignore
+    return html`<div class="resources"><${heading(level)} class="resources-heading">${a.resources}</${heading(level)}><ul>${resources
+      .filter((r) => !r.participantsOnly)
+      .map((r) => html`<li>${a.resourceType[r.type]}: ${own(lang, html`${resourceTitle(r)}${r.description ? ` — ${r.description}` : nothing}`)}</li>`)}</ul></div>`;
   }
 }
 
