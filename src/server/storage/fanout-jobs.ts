@@ -28,21 +28,11 @@ export interface FanoutJob {
 /** Tries of a job whose batch fails before it is given up. */
 export const FANOUT_TRIES = 5;
 
-/** A try of a fan-out job failed (the cause says why); its message names the job, never a person. */
+/** A try of a fan-out job failed (the cause says why); its message names the job and its network, never a person. */
 export class FanoutFailed extends Error {
-  constructor(
-    readonly jobId: string,
-    readonly kind: string,
-    readonly networkId: string,
-    readonly tries: number,
-    cause: unknown,
-  ) {
-    super(`fan-out job ${jobId} (${kind}) failed on try ${tries} of ${FANOUT_TRIES}${tries >= FANOUT_TRIES ? ', given up' : ''}`, { cause });
+  constructor(jobId: string, kind: string, networkId: string, tries: number, cause: unknown) {
+    super(`fan-out job ${jobId} (${kind}, network ${networkId}) failed on try ${tries} of ${FANOUT_TRIES}${tries >= FANOUT_TRIES ? ', given up' : ''}`, { cause });
     this.name = 'FanoutFailed';
-  }
-
-  get gaveUp(): boolean {
-    return this.tries >= FANOUT_TRIES;
   }
 }
 
