@@ -28,8 +28,8 @@ function decodeCursor(text: string): ListCursor | undefined {
 }
 
 /**
- * A registration as organisers see it: in the console's list and, worded by core, in the CSV.
- * The row's view with the organisers' fields added to it (one object of one shape per row, not
+ * A registration as organisers see it in the console's list (the CSV reads its own narrower
+ * rows: the intake's exportStream). The row's view with the organisers' fields added to it (one object of one shape per row, not
  * a copy by spreading: issue 27).
  */
 export const organiserView = (row: ListedRow): AdminRegistration => {
