@@ -10,9 +10,18 @@ const ADMIN = { authorization: 'Bearer bench-organiser-token-0123456789' };
 const mib = (x) => `${x.toFixed(1)} MiB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-/** Reads a response whole while sampling the server's RSS every 20 ms; time, bytes and the peak RSS growth. */
+/** CPU time (user + system) a process has used so far, in ms (from /proc; 100 ticks a second). */
+async function cpuMs(pid) {
+  const { readFileSync } = await import('node:fs');
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+/** Reads a response whole while sampling the server's RSS every 20 ms; time, bytes, the peak RSS growth and the CPU the process used for it. */
 async function timed(url, pid, rssMiB) {
   const before = await rssMiB(pid);
+  const cpu0 = await cpuMs(pid);
   let peak = before;
   const timer = setInterval(() => rssMiB(pid).then((r) => (peak = Math.max(peak, r))), 20);
   const t0 = performance.now();
@@ -21,8 +30,9 @@ async function timed(url, pid, rssMiB) {
   const t = performance.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, await rssMiB(pid));
+  const cpu = (await cpuMs(pid)) - cpu0;
   if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-  return { ms: t, bytes: body.byteLength, grew: peak - before };
+  return { ms: t, bytes: body.byteLength, grew: peak - before, cpu };
 }
 
 /** The JSON floor: the same rows by a plain query in this process, serialised by JSON.stringify. */
@@ -102,13 +112,14 @@ export async function adminBench({ server, pgUrl, seed, rssMiB, median, spawnFlo
   const plain = await csvFloor(spawnFloor, pgUrl, networkId, header);
   const plainUrl = `http://127.0.0.1:${plain.port}/`;
   const sameBytes = Buffer.from(await (await fetch(plainUrl)).arrayBuffer()).toString('utf8') === ours;
-  const runs = { list: [], csv: [], listFloor: [], csvFloor: [], listGrew: [], csvGrew: [] };
+  const runs = { list: [], csv: [], listFloor: [], csvFloor: [], listGrew: [], csvGrew: [], csvCpu: [], csvFloorCpu: [] };
   for (let i = 0; i < 5; i++) {
     const l = await timed(`${base}/registrations`, server.pid, rssMiB);
     const lf = await jsonFloor(pgUrl, networkId);
     const c = await timed(`${base}/registrations.csv`, server.pid, rssMiB);
     const cf = await timed(plainUrl, plain.pid, rssMiB);
     runs.list.push(l.ms), runs.listFloor.push(lf.ms), runs.csv.push(c.ms), runs.csvFloor.push(cf.ms), runs.listGrew.push(lf.grew), runs.csvGrew.push(cf.grew);
+    runs.csvCpu.push(c.cpu), runs.csvFloorCpu.push(cf.cpu);
   }
   await plain.stop();
   const [l, lf, c, cf] = [median(runs.list), median(runs.listFloor), median(runs.csv), median(runs.csvFloor)];
@@ -118,6 +129,7 @@ export async function adminBench({ server, pgUrl, seed, rssMiB, median, spawnFlo
   console.log(
     `  floor: plain node:http + one plain pg query + the same ${header.split(';').length} cells per row, same escaping, sent in one write, ${sameBytes ? 'the same bytes as the server' : 'NOT the same bytes as the server'}: median ${ms(cf)}; ratio ${(c / cf).toFixed(2)}x (target <= 1.3x)`,
   );
+  console.log(`  CPU in process per CSV (user + system, 10 ms ticks): server median ${ms(median(runs.csvCpu))}, floor ${ms(median(runs.csvFloorCpu))}; ratio ${(median(runs.csvCpu) / median(runs.csvFloorCpu)).toFixed(2)}x`);
   console.log(`  server RSS growth, first whole list ${mib(listCold.grew)}, then first CSV ${mib(csvCold.grew)} (target <= +30 MiB); floor (all rows in memory) +${mib(median(runs.csvGrew))} CSV (its process), +${mib(median(runs.listGrew))} JSON (the bench process)`);
   // A page and a search, as the console asks for them. The seed stored the search text as every
   // write path does, so the first search only searches.

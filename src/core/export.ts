@@ -120,8 +120,27 @@ export interface ExportDataFacts {
 }
 
 /**
+ * Which stored fields the rows of a network's export read beyond those every row reads (name
+ * and the other participant fields, session, status, place, time, reason, note, group size,
+ * attendance, id): answers only where the network asks questions, declarations only where it
+ * has some, the cancellation fee only where one can stand. A server reads no more than this
+ * from its database (issue 27); `registrationColumns` decides its columns by the same answer.
+ */
+export function exportReads(network: Network): { answers: boolean; declarations: boolean; cancellationFee: boolean } {
+  return {
+    answers: (network.registration.questions ?? []).length > 0,
+    declarations: (network.registration.declarations ?? []).length > 0,
+    cancellationFee: withFeeOf(network) && network.registration.freeCancellationDaysBefore !== undefined,
+  };
+}
+
+// What each person pays (issue 23), for the invoice: where the network names amounts.
+const withFeeOf = (network: Network) => !!network.price && network.price.type !== 'on-request';
+
+/**
  * The columns of `registrationsTable`, decided before any row is read (from `facts`, which a
- * server can ask its database for), so that a long export is written a row at a time.
+ * server can ask its database for), so that a long export is written a row at a time. A row is
+ * one array filled cell by cell (no spread copies: issue 27, 50,000 rows in one export).
  */
 export function registrationColumns(network: Network, facts: ExportDataFacts, locale: Locale): { header: string[]; row: (x: ExportRegistration) => string[] } {
   const c = consoleMessages(locale);
@@ -131,21 +150,23 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
   const yesNo = (v: boolean | undefined) => (v === true ? r.yes : v === false ? r.no : '');
   const perSession = registrationScope(network) === 'session';
   const sessions = new Map(network.sessions.map((s) => [s.id, s]));
-  const questions = network.registration.questions ?? [];
-  const declarations = network.registration.declarations ?? [];
+  const reads = exportReads(network);
+  const questions = reads.answers ? network.registration.questions! : [];
+  const declarations = reads.declarations ? network.registration.declarations! : [];
   const shown = (field: FieldName) => fieldUse(network, field) !== 'off' || facts.fields.includes(field);
   const fields = (['organisation', 'organisationType', 'role', 'phone'] as const).filter(shown);
   const fieldHeader: Record<FieldName, string> = { organisation: r.organisation, organisationType: r.organisationType, role: r.role, phone: r.phone };
   const withNotes = facts.notes;
   const withGroupSize = !!network.groupSize || facts.groupSize;
-  // What each person pays (issue 23), for the invoice: where the network names amounts.
-  const withFee = !!network.price && network.price.type !== 'on-request';
+  const withFee = withFeeOf(network);
   const euros = (amount: number | undefined) => (amount === undefined ? '' : locale === 'en' ? amount.toFixed(2) : amount.toFixed(2).replace('.', ','));
   const fee = (x: ExportRegistration) => euros(feeFor(network, x.participant.organisationType));
   // The fee that stands after a late cancellation (issue 23), as stored at the cancel.
-  const withCancellationFee = withFee && network.registration.freeCancellationDaysBefore !== undefined;
+  const withCancellationFee = reads.cancellationFee;
   // Attendance columns in the order people read the sessions (core's one order), not file order.
   const inOrder = sessionsInOrder(network.sessions);
+  // A session's title and date are the same on every row: worded once.
+  const sessionCells = new Map(network.sessions.map((s) => [s.id, [s.title, exportSessionDate(s)] as const]));
 
   const header = [
     col.name,
@@ -168,30 +189,26 @@ export function registrationColumns(network: Network, facts: ExportDataFacts, lo
   ];
 
   const row = (x: ExportRegistration): string[] => {
-    const session = x.sessionId ? sessions.get(x.sessionId) : undefined;
-    const field = (f: FieldName) => {
-      const v = x.participant[f] ?? '';
-      return f === 'organisationType' && v ? (types[v as OrganisationType] ?? v) : v;
-    };
-    return [
-      x.participant.name,
-      x.participant.email,
-      ...fields.map(field),
-      ...(withGroupSize ? [typeof x.groupSize === 'number' ? String(x.groupSize) : ''] : []),
-      session ? session.title : x.sessionId ?? r.wholeSeries,
-      session ? exportSessionDate(session) : '',
-      c.status[x.status] ?? x.status,
-      ...(withFee ? [fee(x)] : []),
-      ...(withCancellationFee ? [euros(x.cancellationFee)] : []),
-      x.position === undefined ? '' : String(x.position),
-      exportDateTime(x.createdAt),
-      ...questions.map((q) => answerText(q, x.answers[q.id], locale)),
-      ...declarations.map((d) => yesNo(x.declarations.includes(d.id))),
-      x.reason ?? '',
-      ...(withNotes ? [x.note ?? ''] : []),
-      ...(perSession ? [x.sessionId ? yesNo(x.attendance[x.sessionId]) : ''] : inOrder.map((s) => yesNo(x.attendance[s.id]))),
-      x.id,
-    ];
+    const p = x.participant;
+    const cells = [p.name, p.email];
+    for (const f of fields) {
+      const v = p[f] ?? '';
+      cells.push(f === 'organisationType' && v ? (types[v as OrganisationType] ?? v) : v);
+    }
+    if (withGroupSize) cells.push(typeof x.groupSize === 'number' ? String(x.groupSize) : '');
+    const session = x.sessionId && sessions.has(x.sessionId) ? sessionCells.get(x.sessionId)! : undefined;
+    cells.push(session ? session[0] : x.sessionId ?? r.wholeSeries, session ? session[1] : '', c.status[x.status] ?? x.status);
+    if (withFee) cells.push(fee(x));
+    if (withCancellationFee) cells.push(euros(x.cancellationFee));
+    cells.push(x.position === undefined ? '' : String(x.position), exportDateTime(x.createdAt));
+    for (const q of questions) cells.push(answerText(q, x.answers[q.id], locale));
+    for (const d of declarations) cells.push(yesNo(x.declarations.includes(d.id)));
+    cells.push(x.reason ?? '');
+    if (withNotes) cells.push(x.note ?? '');
+    if (perSession) cells.push(x.sessionId ? yesNo(x.attendance[x.sessionId]) : '');
+    else for (const s of inOrder) cells.push(yesNo(x.attendance[s.id]));
+    cells.push(x.id);
+    return cells;
   };
   return { header, row };
 }

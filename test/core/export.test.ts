@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { attendanceList, exportDateTime, exportFileName, hasPlaceAt, registrationsTable, type ExportRegistration } from '../../src/core/index.js';
+import { attendanceList, exportDateTime, exportFileName, exportReads, hasPlaceAt, registrationsTable, type ExportRegistration } from '../../src/core/index.js';
 import { makeNetwork } from '../helpers/fixtures.js';
 
 const reg = (id: string, extra: Partial<ExportRegistration> = {}): ExportRegistration => ({
@@ -91,6 +91,20 @@ describe('export', () => {
       expect(column(en, 'Type of organisation')).to.equal('Municipality');
       expect(column(en, 'Eerder mee gedaan?')).to.equal('yes');
       expect(column(en, 'Uren per week')).to.equal('3.5');
+    });
+
+    it('says which stored fields its rows read, so a server reads no more (issue 27)', () => {
+      const plain = makeNetwork({}, sessions);
+      expect(JSON.stringify(exportReads(plain))).to.equal('{"answers":false,"declarations":false,"cancellationFee":false}');
+      // A row of such a network comes out whole without answers or declarations read.
+      const bare = { ...reg('x'), answers: undefined, declarations: undefined } as unknown as ExportRegistration;
+      expect(registrationsTable(plain, [bare], 'nl').rows[0]!.join('|')).to.equal(registrationsTable(plain, [reg('x')], 'nl').rows[0]!.join('|'));
+      const asks = makeNetwork(
+        { questions: [{ id: 'eerder', label: 'Eerder?', type: 'yes-no' }], declarations: [{ id: 'foto', text: 'Foto', required: false }], freeCancellationDaysBefore: 7 },
+        sessions,
+        { price: { type: 'amount', currency: 'EUR', amount: 95 } } as never,
+      );
+      expect(JSON.stringify(exportReads(asks))).to.equal('{"answers":true,"declarations":true,"cancellationFee":true}');
     });
 
     it('whole series: one attendance column per session, empty when not recorded', () => {

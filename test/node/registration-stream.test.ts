@@ -4,7 +4,8 @@
 // and escaped by core and csv.ts, row for row.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { registrationsTable, type AdminRegistration, type Network } from '../../src/core/index.js';
+import { exportReads, registrationsTable, type AdminRegistration, type Network } from '../../src/core/index.js';
+import { exportStream } from '../../src/server/storage/registration-list.js';
 import { toCsv } from '../../src/server/http/csv.js';
 import { startServer, BACKENDS, ADMIN_TOKEN, type TestServer } from './helpers.js';
 import { bigNetwork } from './console-setup.js';
@@ -69,6 +70,18 @@ for (const backend of BACKENDS) {
       assert.ok(text.includes(`"'=cmd|' /C calc'!A0"`), 'a formula is prefixed with a quote');
       assert.ok(text.includes('"a ""quoted"" name"'), 'quotes are doubled');
       assert.ok(text.includes('"two\nlines"') && text.includes('"semi;colon"') && text.includes(`"'+31 6"`) && text.includes(`"'-minus"`) && text.includes(`"'@at"`) && text.includes(`"'\ttab"`) && text.includes(`"'\r\nreturn"`));
+    });
+
+    test('the CSV reads only what core\'s rows read for the network (exportReads), each row one object core words', async () => {
+      let rows = 0;
+      const keys = new Set<string>();
+      for await (const batch of exportStream(s.db, 'lang', {}, exportReads(lang), 1000)) {
+        rows += batch.length;
+        for (const x of batch) for (const k of Object.keys(x)) keys.add(k);
+      }
+      assert.equal(rows, N);
+      // lang asks one question and has no declarations or fee: no places, network, organisation type or declarations read.
+      assert.deepEqual([...keys].sort(), ['answers', 'attendance', 'createdAt', 'declarations', 'groupSize', 'id', 'note', 'participant', 'position', 'reason', 'sessionId', 'status']);
     });
   });
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ADMIN_ROUTES, MAX_PAGE, exportFileName, registrationColumns, searchWords, type AdminRegistration, type Network, type RegistrationsQuery } from '../../core/index.js';
 import type { ListCursor, ListedRow, ListFilter } from '../services/intake.js';
 import { adminRoute } from './organiser-auth.js';
-import { csvCell } from './csv.js';
+import { csvLine } from './csv.js';
 import { error, localeOf, networkOf, view, type RouteDeps } from './reply.js';
 
 type ListDeps = Pick<RouteDeps, 'store' | 'networks' | 'now'>;
@@ -28,8 +28,8 @@ function decodeCursor(text: string): ListCursor | undefined {
 }
 
 /**
- * A registration as organisers see it: in the console's list and, worded by core, in the CSV.
- * The row's view with the organisers' fields added to it (one object of one shape per row, not
+ * A registration as organisers see it in the console's list (the CSV reads its own narrower
+ * rows: the intake's exportStream). The row's view with the organisers' fields added to it (one object of one shape per row, not
  * a copy by spreading: issue 27).
  */
 export const organiserView = (row: ListedRow): AdminRegistration => {
@@ -121,15 +121,19 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
     if (!r) return reply;
     // The columns first (from what the rows hold), then the rows a batch at a time, worded by
     // core. The first batch is asked for while the columns are decided, not after.
-    const rows = store.intake.stream(r.n.id, r.filter);
+    const rows = store.intake.exportStream(r.n, r.filter);
     const first = rows.next();
     first.catch(() => undefined);
     const facts = await store.intake.exportFacts(r.n.id, r.filter);
     const columns = registrationColumns(r.n, { ...facts, notes: true }, localeOf(req));
-    const line = (cells: unknown[]) => cells.map(csvCell).join(';');
     async function* body() {
-      yield `\uFEFF${line(columns.header)}\r\n`;
-      for (let batch = await first; !batch.done; batch = await rows.next()) yield batch.value.map((x) => `${line(columns.row(organiserView(x)))}\r\n`).join('');
+      yield `\uFEFF${csvLine(columns.header)}`;
+      for (let batch = await first; !batch.done; batch = await rows.next()) {
+        // One string per batch, a line at a time (no array of lines to join).
+        let text = '';
+        for (const x of batch.value) text += csvLine(columns.row(x));
+        yield text;
+      }
     }
     reply.header('cache-control', 'no-store');
     return reply

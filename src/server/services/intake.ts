@@ -2,9 +2,9 @@
  * Intake and the waiting list, the organisers' side: accepting or rejecting an intake, moving
  * someone up from the waiting list, taking someone off, their note, attendance, and the list.
  */
-import { registrationScope, type Network } from '../../core/index.js';
+import { exportReads, registrationScope, type ExportRegistration, type Network } from '../../core/index.js';
 import type { RegistrationRow } from '../storage/registrations.js';
-import { countAtDoor, countMatching, exportFacts, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
+import { countAtDoor, countMatching, exportFacts, exportStream, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
 
 export type { ListCursor, ListedRow, ListFilter };
 import { isActive, type RegistrationContext } from './context.js';
@@ -86,6 +86,11 @@ export class Intake {
   /** Every matching registration, in batches: memory flat in the number of rows. */
   stream(networkId: string, filter: ListFilter): AsyncGenerator<ListedRow[]> {
     return listStream(this.#ctx.repo.queryable, networkId, filter);
+  }
+
+  /** Every matching registration as the CSV's rows read it (core's exportReads), in batches. */
+  exportStream(network: Network, filter: ListFilter): AsyncGenerator<ExportRegistration[]> {
+    return exportStream(this.#ctx.repo.queryable, network.id, filter, exportReads(network));
   }
 
   /** What the matching rows hold that decides the CSV's columns. */

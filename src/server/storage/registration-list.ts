@@ -6,8 +6,9 @@
  * folded by core's rule (foldForSearch); the words come folded by the same rule.
  */
 import { foldForSearch } from '../../core/search.js';
+import type { ExportRegistration } from '../../core/export.js';
 import type { Queryable } from './db.js';
-import { HOLDS_DATA, rowOf, type RegistrationRow, type Status } from './registration-rows.js';
+import { HOLDS_DATA, json, rowOf, type RegistrationRow, type Status } from './registration-rows.js';
 
 export interface ListFilter {
   /** One target: a session id, or 'network'. */
@@ -89,16 +90,29 @@ const LISTED = `r.id, r.network_id, r.session_id, r.target, r.seq, r.status, r.p
 const POSITION = `CASE WHEN r.status = 'waitlisted' THEN (SELECT count(*)::int FROM registrations w
   WHERE w.network_id = r.network_id AND w.target = r.target AND w.status = 'waitlisted' AND w.seq <= r.seq) END AS position`;
 
-/** Rows after `after` in (target, seq) order, at most `limit`, with where the next page starts. */
-export async function listPage(q: Queryable, networkId: string, filter: ListFilter, after: ListCursor | undefined, limit: number): Promise<{ rows: ListedRow[]; next: ListCursor | null }> {
+/** Rows after `after` in (target, seq) order, at most `limit`, as the database gives them, with where the next page starts. */
+async function rawPage(q: Queryable, networkId: string, filter: ListFilter, after: ListCursor | undefined, limit: number): Promise<{ rows: Record<string, unknown>[]; next: ListCursor | null }> {
   if (filter.words?.length) await fillSearchTexts(q, networkId);
   const w = where(networkId, filter);
   const params = [...w.params];
   const cursor = after ? ` AND (r.target, r.seq) > ($${params.push(after.target)}, $${params.push(after.seq)}::bigint)` : '';
   const { rows } = await q.query(`SELECT r.*, ${POSITION} FROM registrations r WHERE ${w.sql}${cursor} ORDER BY r.target, r.seq LIMIT $${params.push(limit + 1)}`, params);
-  const listed = rows.slice(0, limit).map((r) => ({ ...rowOf(r), position: (r as { position: number | null }).position ?? undefined }));
-  const last = listed[listed.length - 1];
+  const listed = rows.slice(0, limit) as Record<string, unknown>[];
+  const last = listed[listed.length - 1] as { target: string; seq: string | number } | undefined;
   return { rows: listed, next: rows.length > limit && last ? { target: last.target, seq: String(last.seq) } : null };
+}
+
+const listedOf = (raw: Record<string, unknown>, position: number | undefined): ListedRow => {
+  // One object per row, the place written into it (not a copy with it).
+  const row = rowOf(raw) as ListedRow;
+  row.position = position;
+  return row;
+};
+
+/** Rows after `after` in (target, seq) order, at most `limit`, with where the next page starts. */
+export async function listPage(q: Queryable, networkId: string, filter: ListFilter, after: ListCursor | undefined, limit: number): Promise<{ rows: ListedRow[]; next: ListCursor | null }> {
+  const page = await rawPage(q, networkId, filter, after, limit);
+  return { rows: page.rows.map((r) => listedOf(r, (r as { position: number | null }).position ?? undefined)), next: page.next };
 }
 
 /** How many rows match a filter. */
@@ -125,20 +139,62 @@ export async function countAtDoor(q: Queryable, networkId: string, sessionId: st
   return { placed: Number(rows[0]!.placed), present: Number(rows[0]!.present) };
 }
 
+/** Every matching row of the organiser list, in batches (rowStream below). */
+export async function* listStream(q: Queryable, networkId: string, filter: ListFilter, batch = 1000): AsyncGenerator<ListedRow[]> {
+  yield* rowStream(q, networkId, filter, batch, LISTED, listedOf);
+}
+
+/**
+ * The rows of the CSV (issue 27): only the columns core's rows read for the network
+ * (exportReads), each row made straight into the one object core words, not the list's view.
+ */
+export async function* exportStream(q: Queryable, networkId: string, filter: ListFilter, reads: ExportReads, batch = 1000): AsyncGenerator<ExportRegistration[]> {
+  const select = `${EXPORTED}${reads.answers ? ', r.answers' : ''}${reads.declarations ? ', r.declarations' : ''}${reads.cancellationFee ? ', r.cancellation_fee' : ''}`;
+  yield* rowStream(q, networkId, filter, batch, select, exportedOf);
+}
+
+type ExportReads = { answers: boolean; declarations: boolean; cancellationFee: boolean };
+
+/** What every CSV row reads (core's registrationColumns), and the cursor's columns. */
+const EXPORTED = `r.id, r.target, r.seq, r.session_id, r.status, r.participant, r.created_at, r.reason, r.attendance, r.organiser_note, r.group_size`;
+const NONE: Record<string, unknown> = Object.freeze({});
+const NO_DECLARATIONS: string[] = Object.freeze([]) as unknown as string[];
+
+/** A stored row as core's export reads it; answers and declarations empty where not read (core reads them only where the network has them). */
+const exportedOf = (r: Record<string, unknown>, position: number | undefined): ExportRegistration => {
+  const x: ExportRegistration = {
+  id: r.id as string,
+  sessionId: r.session_id as string | null,
+  status: r.status as string,
+  position,
+  participant: json(r.participant),
+  createdAt: r.created_at as Date | string,
+  answers: r.answers === undefined ? NONE : json(r.answers),
+  declarations: r.declarations === undefined ? NO_DECLARATIONS : json(r.declarations),
+  reason: r.reason as string | null,
+  attendance: json(r.attendance),
+  note: (r.organiser_note as string | null) ?? null,
+  groupSize: (r.group_size as number | null) ?? null,
+  };
+  // numeric comes back as text from PostgreSQL; absent where none stands.
+  if (r.cancellation_fee !== null && r.cancellation_fee !== undefined) x.cancellationFee = Number(r.cancellation_fee);
+  return x;
+};
+
 /**
  * Every matching row, in batches of `batch`, each batch one query after the last one's cursor
  * (asked while the batch before is written): memory holds two batches (a few MiB) whatever the number of rows, and no transaction stays open while a
  * slow reader takes the rows (PGlite has one connection). Waiting-list places are counted on
  * the way where every waiting row of a target passes by (no filter but target and status);
- * otherwise per row, as on a page.
+ * otherwise per row, as on a page. `select` names the columns read, `shape` makes a row of each.
  */
-export async function* listStream(q: Queryable, networkId: string, filter: ListFilter, batch = 1000): AsyncGenerator<ListedRow[]> {
+async function* rowStream<T>(q: Queryable, networkId: string, filter: ListFilter, batch: number, select: string, shape: (raw: Record<string, unknown>, position: number | undefined) => T): AsyncGenerator<T[]> {
   const counting = !filter.words?.length && !filter.organisationType && !filter.answer && !filter.attendance;
   if (!counting) {
     let after: ListCursor | undefined;
     do {
-      const page = await listPage(q, networkId, filter, after, Math.min(batch, 500));
-      if (page.rows.length) yield page.rows;
+      const page = await rawPage(q, networkId, filter, after, Math.min(batch, 500));
+      if (page.rows.length) yield page.rows.map((r) => shape(r, (r as { position: number | null }).position ?? undefined));
       after = page.next ?? undefined;
     } while (after);
     return;
@@ -147,7 +203,7 @@ export async function* listStream(q: Queryable, networkId: string, filter: ListF
   const read = (after: ListCursor | undefined) => {
     const params = [...w.params];
     const cursor = after ? ` AND (r.target, r.seq) > ($${params.push(after.target)}, $${params.push(after.seq)}::bigint)` : '';
-    const page = q.query(`SELECT ${LISTED} FROM registrations r WHERE ${w.sql}${cursor} ORDER BY r.target, r.seq LIMIT $${params.push(batch)}`, params);
+    const page = q.query(`SELECT ${select} FROM registrations r WHERE ${w.sql}${cursor} ORDER BY r.target, r.seq LIMIT $${params.push(batch)}`, params);
     // Asked ahead: a reader that stops before it is taken leaves no unhandled failure behind.
     page.catch(() => undefined);
     return page;
@@ -162,11 +218,8 @@ export async function* listStream(q: Queryable, networkId: string, filter: ListF
     const last = rows.length < batch ? undefined : (rows[rows.length - 1] as { target: string; seq: string | number });
     if (last) next = read({ target: last.target, seq: String(last.seq) });
     yield rows.map((raw) => {
-      // One object per row, the place written into it (not a copy with it).
-      const row = rowOf(raw) as ListedRow;
-      row.position = undefined;
-      if (row.status === 'waitlisted') waiting.set(row.target, (row.position = (waiting.get(row.target) ?? 0) + 1));
-      return row;
+      const r = raw as Record<string, unknown>;
+      return shape(r, r.status === 'waitlisted' ? waiting.set(r.target as string, (waiting.get(r.target as string) ?? 0) + 1).get(r.target as string) : undefined);
     });
     if (!last) return;
   }
