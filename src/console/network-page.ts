@@ -420,10 +420,17 @@ export class ConsoleNetwork extends ConsolePage {
       <leerkring-console-attendance-overview .network=${network} .waiting=${this.#waiting} .version=${this.#version()}></leerkring-console-attendance-overview>`;
   }
 
-  /** Who waits for a session, from the kept counts: per session, or everyone waiting for a whole series. */
+  /**
+   * Who waits for a session, from the kept counts: its own waiting list (registration per session,
+   * or a session with places of its own inside a series), else those waiting for the series
+   * (not the sum over all waiting lists, which counts a session's own list too).
+   */
   #waiting = (sessionId: string): number => {
     if (this._load.status !== 'ready') return 0;
-    return registrationScope(this._load.network) === 'session' ? (this._load.taken.waiting[sessionId] ?? 0) : this._load.counts.waiting;
+    const network = this._load.network;
+    const session = network.sessions.find((x) => x.id === sessionId);
+    const own = registrationScope(network) === 'session' || (session !== undefined && hasOwnPlace(network, session));
+    return own ? (this._load.taken.waiting[sessionId] ?? 0) : (this._load.taken.counts['network']?.waitlisted ?? 0);
   };
 
   /** Issue 23: inside a series, a session with places of its own says them: ", 38 van 40 plaatsen, 3 wachtend". */

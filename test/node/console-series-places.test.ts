@@ -49,6 +49,12 @@ describe('places per session in the console (issue 23)', () => {
       assert.match(await item('Slotbijeenkomst').innerText(), /2 van 2 plaatsen, 1 wachtend/);
       assert.match(await item('Excursie').innerText(), /2 van 20 plaatsen(?!,)/);
       assert.doesNotMatch(await item('Aftrap').innerText(), /plaatsen/);
+      // The overview's waiting column: a session with places of its own counts its own waiting
+      // list (1 for the closing meeting), not the whole series' (nobody waits for the series).
+      const waitingAt = async (id: string) => (await net.locator(`table.attendance-overview tr[data-session="${id}"] td`).last().innerText()).trim();
+      await net.locator('table.attendance-overview tr[data-session="slot"] td').first().waitFor();
+      assert.equal(await waitingAt('slot'), '1');
+      assert.equal(await waitingAt('aftrap'), '0');
       await expectAccessible(page, 'the attendance tab with places per session');
     });
   });

@@ -34,7 +34,6 @@ import {
   venueParts,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
-import { reservationFor } from '../../core/reservation.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
 import { baseStyles } from '../shared/styles.js';
 import type { JsonLdController } from '../shared/json-ld.js';
@@ -465,22 +464,27 @@ export class LeerkringAgenda extends LitElement {
     return html`<p class="status" part="status">${badge}${session.statusNote ? html`${changed ? ' ' : ''}<span class="status-note" lang=${lang}>${session.statusNote}</span>` : nothing}</p>`;
   }
 
-  /** The programme by day (programme-days.ts), loaded when a session's items name their day. */
-  #programmeDays: typeof import('./programme-days.js').programmeDays | undefined;
+  /** The rarer parts (./rare.ts: the programme by day, reserved places), loaded when a session first needs one. */
+  #rareParts: typeof import('./rare.js') | undefined;
+
+  /** The rarer parts when they are here; otherwise starts loading them (drawn sessions are drawn again then). */
+  #rare() {
+    if (!this.#rareParts)
+      void import('./rare.js').then((m) => {
+        this.#rareParts = m;
+        this.#calendarsChanged++;
+        this.requestUpdate();
+      });
+    return this.#rareParts;
+  }
 
   #renderProgramme(session: Session, locale: Locale, level: number, lang: Lang) {
     // Clock times on any fixed day read the same; formatTime stays the one owner of how they look.
     const clockText = (t: string) => formatTime(locale, atAmsterdamClock('2000-01-15', t));
     const item = (i: ProgrammeItem) => html`<li><span class="programme-time">${clockText(i.time)}${i.end ? `–${clockText(i.end)}` : ''}</span> <span lang=${lang}>${i.title}${i.description ? ` — ${i.description}` : ''}</span></li>`;
     // Items that name their day (issue 23) are shown by day once that code is here; until then, in one list.
-    if (!this.#programmeDays && session.programme!.some((i) => i.day))
-      void import('./programme-days.js').then((m) => {
-        this.#programmeDays = m.programmeDays;
-        this.#calendarsChanged++;
-        this.requestUpdate();
-      });
     // prettier-ignore
-    return html`<div class="programme" part="programme"><${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>${this.#programmeDays?.(session, locale, level + 1, item) ?? html`<ul role="list">${session.programme!.map(item)}</ul>`}</div>`;
+    return html`<div class="programme" part="programme"><${heading(level)} class="resources-heading">${messages(locale).agendaMore.programme}</${heading(level)}>${(session.programme!.some((i) => i.day) && this.#rare()?.programmeDays(session, locale, level + 1, item)) || html`<ul role="list">${session.programme!.map(item)}</ul>`}</div>`;
   }
 
   #statusText(session: Session, locale: Locale): string {
@@ -520,12 +524,9 @@ export class LeerkringAgenda extends LitElement {
     const canAct = av.state === 'open' || av.state === 'waitlist' || av.state === 'on-request';
     const parts = [];
     if (text) parts.push(html`<p>${text}</p>`);
-    // Issue 23: reserved places left, with the network's explanation (its own words).
+    // Issue 23: reserved places left, with the network's explanation (./rare.ts).
     const reserved = state.live && this.places !== 'none' && av.reservedLeft;
-    if (reserved) {
-      const why = reservationFor(network, session)?.explanation;
-      parts.push(html`<p>${messages(locale).availability.reservedLeft(reserved)}${why ? html`: ${own(ownLang(network, locale), why)}` : '.'}</p>`);
-    }
+    if (reserved) parts.push(this.#rare()?.reservedNote(network, session, reserved, locale, ownLang(network, locale)));
     if (canAct) parts.push(this.#renderRegisterAction(network, session, locale));
     return html`<div class="availability" part="availability" data-state=${av.state}>${parts}</div>`;
   }

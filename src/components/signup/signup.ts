@@ -21,7 +21,6 @@ import {
   documentLanguage,
   isOwnWords,
   freesPlaceForWaitlist,
-  priceLines,
   type Availability,
   type FieldName,
   type Locale,
@@ -320,17 +319,6 @@ export class LeerkringSignup extends LitElement {
     return html`<div class="notice" part="eligibility">${notes.map((n) => html`<p lang=${isOwnWords(network, n) ? this.#docLang(network, locale) : nothing}>${n}</p>`)}</div>`;
   }
 
-  /** What taking part costs, said before anyone registers (issue 23): per organisation type where the network says so. */
-  #priceNote(network: Network, locale: Locale) {
-    const p = formMessages(locale).price;
-    const lines = priceLines(network, locale, p);
-    const note = network.price && 'note' in network.price ? network.price.note : undefined;
-    const days = network.registration.freeCancellationDaysBefore;
-    return lines.length
-      ? html`<div class="notice" part="price"><p>${p.heading}:</p><ul>${lines.map((l) => html`<li>${l}</li>`)}</ul>${note ? html`<p lang=${this.#docLang(network, locale)}>${note}</p>` : nothing}${days !== undefined ? html`<p>${p.freeCancel(days)}</p>` : nothing}</div>`
-      : nothing;
-  }
-
   /** The document's language where it differs from the page's (WCAG 3.1.2): the network's own words keep it. */
   #docLang(network: Network, locale: Locale): string | typeof nothing {
     const lang = documentLanguage(network);
@@ -516,12 +504,12 @@ export class LeerkringSignup extends LitElement {
     </div>`;
   }
 
-  /** The form's rarer parts (./extras.ts): sessions with places of their own, reserved places (issue 23), a long list of sessions. */
+  /** The form's rarer parts (./extras.ts): the price, sessions with places of their own, reserved places (issue 23), a long list of sessions. */
   #extras: typeof import('./extras.js') | undefined;
 
   /** Loads the rarer parts, for a network that has one of them. */
   #loadExtras(network: Network): void {
-    if (!this.#extras && (network.sessions.length > SESSION_RADIOS_UP_TO || network.registration.reservedPlaces || network.sessions.some((x) => x.optional || x.chooseOne || x.reservedPlaces)))
+    if (!this.#extras && (network.price || network.sessions.length > SESSION_RADIOS_UP_TO || network.registration.reservedPlaces || network.sessions.some((x) => x.optional || x.chooseOne || x.reservedPlaces)))
       import('./extras.js').then((m) => {
         this.#extras = m;
         this.requestUpdate();
@@ -652,7 +640,7 @@ export class LeerkringSignup extends LitElement {
     const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' && !reserved?.fits ? s.submitWaitlist : s.submit;
     return html`<section aria-labelledby="signup-heading">
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
-      ${this.#eligibilityNotes(network, locale)}${this.#priceNote(network, locale)}
+      ${this.#eligibilityNotes(network, locale)}${this.#extras?.priceNote(network, locale, this.#docLang(network, locale))}
       ${this._problems.length
         ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>

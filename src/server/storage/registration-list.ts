@@ -111,15 +111,16 @@ export async function countMatching(q: Queryable, networkId: string, filter: Lis
 
 /**
  * At one session's door, in one pass over the network's rows: how many have a place there
- * (the placeAt filter, core's hasPlaceAt) and how many came (the attendance filter).
+ * (the placeAt filter, core's hasPlaceAt) and how many of them came (the attendance filter).
  */
 export async function countAtDoor(q: Queryable, networkId: string, sessionId: string): Promise<{ placed: number; present: number }> {
   const placed = where(networkId, { placeAt: sessionId });
-  // Both filters read $1 (the network) and $2 (the session): one list of parameters serves both.
-  const present = where(networkId, { attendance: { sessionId, present: true } });
+  // Present is of those with a place (checked in, then cancelled or moved: no longer counted).
+  // Its parameters are the network ($1) and the session twice ($2, $3): placed reads $1 and $2.
+  const present = where(networkId, { placeAt: sessionId, attendance: { sessionId, present: true } });
   const { rows } = await q.query<{ placed: number; present: number }>(
     `SELECT count(*) FILTER (WHERE ${placed.sql})::int AS placed, count(*) FILTER (WHERE ${present.sql})::int AS present FROM registrations r WHERE r.network_id = $1`,
-    placed.params,
+    present.params,
   );
   return { placed: Number(rows[0]!.placed), present: Number(rows[0]!.present) };
 }
