@@ -8,6 +8,9 @@ import { messages } from './i18n/messages.js';
 import { calendarMessages } from './i18n/calendar.js';
 import { formatDate, formatList, type Locale } from './i18n/format.js';
 import { programmeByDay } from './programme-days.js';
+import { venueParts } from './venue-text.js';
+
+export { venueParts } from './venue-text.js';
 
 export interface CalendarEvent {
   /** Stable across runs and edits: derived from the network and session ids only. */
@@ -31,30 +34,11 @@ export interface CalendarEvent {
 }
 
 /**
- * A public, one-line description of a venue, with its note ("bij een van de deelnemende
- * gemeenten", "ingang aan de achterkant") after a middle dot; never the join link.
+ * The venue on one line ("Waar:", LOCATION): `venueParts` joined with a middle dot; undefined
+ * without a venue. Here rather than beside venueParts, so that it loads with the calendar code.
  */
 export function venueText(venue: Venue | undefined, locale: Locale): string | undefined {
-  if (!venue) return undefined;
-  const c = calendarMessages(locale).calendar;
-  const parts = (v: { name?: string; room?: string; address?: string; postalCode?: string; city?: string }) =>
-    [v.name, v.room, v.address, [v.postalCode, v.city].filter(Boolean).join(' ')].filter((x) => x).join(', ');
-  let place: string | undefined;
-  switch (venue.type) {
-    case 'physical':
-      place = parts(venue);
-      break;
-    case 'online':
-      place = venue.platform ? `${c.online} (${venue.platform})` : c.online;
-      break;
-    case 'hybrid':
-      place = [parts(venue), c.andOnline].filter(Boolean).join(' ');
-      break;
-    case 'to-be-announced':
-      place = venue.city;
-      break;
-  }
-  return [place, venue.note].filter(Boolean).join(' · ') || undefined;
+  return (venue && venueParts(venue, locale).filter(Boolean).join(' · ')) || undefined;
 }
 
 /** How a text shows a name from the document: as written in a calendar; between isolates in an e-mail. */

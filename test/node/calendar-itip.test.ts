@@ -70,13 +70,13 @@ describe('calendar objects for e-mail, read by ical.js', () => {
 
   test('venue notes are in LOCATION; the join link only where asked for, never from the public document', () => {
     const plain = read(networkCalendar(network)).events;
-    assert.equal(plain[0]!.location, 'Provinciehuis, Zwolle en online · Zaal volgt per e-mail');
-    assert.equal(plain[1]!.location, 'bij een van de deelnemende gemeenten');
+    assert.equal(plain[0]!.location, 'Provinciehuis, Zwolle · Op locatie en online · Zaal volgt per e-mail');
+    assert.equal(plain[1]!.location, 'Locatie volgt · bij een van de deelnemende gemeenten');
     assert.doesNotMatch(plain[0]!.description, /meet\.example\.org/);
     const withLink = read(networkCalendar(network, { joinLinks: ['slot'] })).events;
     assert.match(withLink[0]!.description, /^Online meedoen: https:\/\/meet\.example\.org\/slot/);
     const fromPublic = read(networkCalendar(publicNetwork(network), { joinLinks: ['slot'] })).events;
     assert.doesNotMatch(fromPublic[0]!.description, /meet\.example\.org/);
-    assert.equal(venueText(sessions[1]!.venue, 'en'), 'bij een van de deelnemende gemeenten');
+    assert.equal(venueText(sessions[1]!.venue, 'en'), 'Location to be announced · bij een van de deelnemende gemeenten');
   });
 });

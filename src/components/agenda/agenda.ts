@@ -31,6 +31,7 @@ import {
   type Session,
   type SessionType,
   spansDays,
+  venueParts,
 } from '../../core/lean.js';
 import { NetworkSource, clock } from '../shared/network-source.js';
 import { renderState, readyLocale } from '../shared/state-view.js';
@@ -510,19 +511,8 @@ export class LeerkringAgenda extends LitElement {
   }
 
   #renderVenue(session: Session, locale: Locale, past: boolean, lang: Lang) {
-    const a = messages(locale).agenda;
-    const v = session.venue;
-    // "Location to follow" is a promise; for a session that is over, nothing follows any more.
-    const tbd = past ? '' : a.locationTbd;
-    const join = (by: string, ...parts: unknown[]) => parts.filter(Boolean).join(by);
-    const text = !v
-      ? tbd
-      : v.type === 'online'
-        ? `${a.online}${v.platform ? ` (${v.platform})` : ''}`
-        : v.type === 'to-be-announced'
-          ? join(' · ', v.city, tbd)
-          : join(' · ', join(', ', v.name, v.room, v.address, join(' ', v.postalCode, v.city)) || tbd, v.type === 'hybrid' && a.hybrid);
-    const note = v?.note;
+    // The words and their order from core (issue 23); here only the note's own line.
+    const [text, note] = venueParts(session.venue, locale, past);
     if (!text && !note) return nothing;
     // Plain text as a property, not a child slot: no marker node per session (see #renderSession).
     if (!note) return html`<p class="venue" .textContent=${text}></p>`;

@@ -21,6 +21,7 @@ import {
   type RegistrationView,
   sessionWhenText,
   ownPlaceSessions,
+  venueParts,
 } from '../../core/lean.js';
 import { joinsFields, joinsFromForm, joinsMessages } from '../shared/joins-fields.js';
 import { loadNetwork } from '../shared/load-network.js';
@@ -396,10 +397,8 @@ export class LeerkringManage extends LitElement {
     const lang = this.#docLang(network, locale);
     return venues.map(([id, venue]) => {
       const title = venues.length > 1 || !r.sessionId ? findSession(network, id)?.title : undefined;
-      // Only a physical or hybrid venue hides its address; written as the agenda writes a place (not core's venueText, whose calendar words would come up front with it).
-      const v = venue as { name?: string; room?: string; address?: string; postalCode?: string; city?: string; note?: string };
-      const text = [v.name, v.room, v.address, [v.postalCode, v.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-      return html`<dt>${manageMessages(locale).address}${title ? html`, <span lang=${lang}>${title}</span>` : nothing}</dt><dd lang=${lang}>${[text, v.note].filter(Boolean).join(' · ')}</dd>`;
+      // Only a physical or hybrid venue hides its address; in the words of the agenda, the e-mail and the calendar item (core's venueParts, on one line as venueText writes it).
+      return html`<dt>${manageMessages(locale).address}${title ? html`, <span lang=${lang}>${title}</span>` : nothing}</dt><dd lang=${lang}>${venueParts(venue, locale).filter(Boolean).join(' · ')}</dd>`;
     });
   }
 

@@ -21,8 +21,6 @@ const nl = {
     programme: 'Programma:',
     cancelled: 'Deze bijeenkomst gaat niet door.',
     partners: (names: string) => `i.s.m. ${names}`,
-    online: 'Online',
-    andOnline: 'en online',
     joinLink: (url: string) => `Online meedoen: ${url}`,
   },
 };
@@ -44,8 +42,6 @@ const en: CalendarMessages = {
     programme: 'Programme:',
     cancelled: 'This meeting will not take place.',
     partners: (names: string) => `In cooperation with ${names}`,
-    online: 'Online',
-    andOnline: 'and online',
     joinLink: (url: string) => `Join online: ${url}`,
   },
 };
@@ -66,8 +62,6 @@ const fy: CalendarMessages = {
     programme: 'Programma:',
     cancelled: 'Dizze gearkomste giet net troch.',
     partners: (names: string) => `Yn gearwurking mei ${names}`,
-    online: 'Online',
-    andOnline: 'en online',
     joinLink: (url: string) => `Online meidwaan: ${url}`,
   },
 };
