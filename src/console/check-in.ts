@@ -22,7 +22,8 @@ const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
  * tap kept. The people with a place at the session come from the server a page at a time, in
  * arrival order, and the search runs there by core's rule (issue 27): 40 names or 5,000 open
  * as fast, and "zoe kok" finds "Zoë Kok". "Meer laden" adds the next page and moves focus to
- * its first person; the print button fetches everyone for the paper list first. A tap changes the screen at once and is saved in the background, one request at a
+ * its first person; the print button fetches everyone for the paper list first, and the paper
+ * list is drawn only for printing (the button, or the browser's beforeprint). A tap changes the screen at once and is saved in the background, one request at a
  * time in tap order; a save that fails (no signal in the hall) stays queued and is tried again
  * until it succeeds, and the page says how many are still waiting. Nothing is written to
  * storage: the queue lives in memory, and leaving the page with unsaved taps asks first.
@@ -106,6 +107,7 @@ export class ConsoleCheckIn extends ConsolePage {
     _all: { state: true },
     _presentAll: { state: true },
     _sheet: { state: true },
+    _printing: { state: true },
     _query: { state: true },
     _queue: { state: true },
   };
@@ -127,6 +129,11 @@ export class ConsoleCheckIn extends ConsolePage {
   declare _presentAll: number;
   /** Everyone with a place, fetched for the paper list. */
   declare _sheet: AdminRegistration[] | undefined;
+  /**
+   * The browser prints (Ctrl+P): the paper list is of what is drawn. Only then, or with `_sheet`,
+   * is the paper list in the page: drawn on every search it cost ten times the list itself.
+   */
+  declare _printing: boolean;
   declare _query: string;
   /** Taps not yet saved: the latest value per registration id, in tap order. */
   declare _queue: Map<string, boolean>;
@@ -138,6 +145,9 @@ export class ConsoleCheckIn extends ConsolePage {
   /** What the server last said about each person seen: present or not. */
   readonly #saved = new Map<string, boolean>();
   readonly #online = () => this.#retryNow();
+  // Lit draws in a microtask, which runs before the browser lays the page out for paper.
+  readonly #beforePrint = () => (this._printing = true);
+  readonly #afterPrint = () => (this._printing = false);
   readonly #beforeUnload = (e: BeforeUnloadEvent) => {
     if (this._queue.size) e.preventDefault();
   };
@@ -148,6 +158,7 @@ export class ConsoleCheckIn extends ConsolePage {
     this._all = 0;
     this._presentAll = 0;
     this._query = '';
+    this._printing = false;
     this._queue = new Map();
   }
 
@@ -155,12 +166,16 @@ export class ConsoleCheckIn extends ConsolePage {
     super.connectedCallback();
     addEventListener('online', this.#online);
     addEventListener('beforeunload', this.#beforeUnload);
+    addEventListener('beforeprint', this.#beforePrint);
+    addEventListener('afterprint', this.#afterPrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('online', this.#online);
     removeEventListener('beforeunload', this.#beforeUnload);
+    removeEventListener('beforeprint', this.#beforePrint);
+    removeEventListener('afterprint', this.#afterPrint);
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#searchTimer);
   }
@@ -220,7 +235,7 @@ export class ConsoleCheckIn extends ConsolePage {
     }
     await this.updateComplete;
     print();
-    // Printed: later prints (Ctrl+P too) are of what is drawn then, or fetched again by the button.
+    // Printed: the paper list leaves the page; Ctrl+P draws what is shown then, the button fetches again.
     this._sheet = undefined;
   }
 
@@ -295,7 +310,7 @@ export class ConsoleCheckIn extends ConsolePage {
     const locale = this.state.locale;
     const start = sessionStart(this.session);
     const shown = this.#list.items ?? [];
-    const sheet = attendanceList(this.network, this._sheet ?? shown, this.session.id, locale);
+    const sheet = this._sheet || this._printing ? attendanceList(this.network, this._sheet ?? shown, this.session.id, locale) : undefined;
     return html`${sheet
         ? html`<div class="sheet">
             <h2>${sheet.heading}: ${sheet.session.title}</h2>

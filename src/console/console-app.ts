@@ -283,7 +283,7 @@ export class LeerkringConsole extends LitElement {
         const r = this._route;
         if (r.page === 'tokens') return html`<leerkring-console-tokens></leerkring-console-tokens>`;
         if (r.page === 'network')
-          return html`<leerkring-console-network .networkId=${r.networkId} .tab=${r.tab} .sessionId=${r.sessionId}></leerkring-console-network>`;
+          return html`<leerkring-console-network .networkId=${r.networkId} .tab=${r.tab} .sessionId=${r.sessionId} .attended=${r.attended}></leerkring-console-network>`;
         return html`<leerkring-console-overview></leerkring-console-overview>`;
       }
     }

@@ -10,7 +10,7 @@ import type { PlaceCounts } from '../core/availability.js';
 import { sessionsInOrder } from '../core/session-time.js';
 import { ConsolePage } from './page.js';
 import { sayingWho } from './bidi.js';
-import { networkHref, TABS, type Tab } from './route.js';
+import { networkHref, TABS, type Attended, type Tab } from './route.js';
 import { ConsoleDataChangedEvent, LiveData } from './live.js';
 import { registrationCard, sessionTitle, sessionWhen, who } from './registration-card.js';
 import './registrations-list.js';
@@ -59,6 +59,7 @@ export class ConsoleNetwork extends ConsolePage {
     networkId: { attribute: false },
     tab: { attribute: false },
     sessionId: { attribute: false },
+    attended: { attribute: false },
     _load: { state: true },
     _notice: { state: true },
     _busy: { state: true },
@@ -69,6 +70,8 @@ export class ConsoleNetwork extends ConsolePage {
   declare networkId: string;
   declare tab: Tab;
   declare sessionId: string | undefined;
+  /** The registrations list's filter on who came to a session, from the route. */
+  declare attended: Attended | undefined;
   declare _load: Load;
   /** What the page says after an action; a person's name in it stays in its own <bdi> (a template). */
   declare _notice: string | TemplateResult;
@@ -236,7 +239,7 @@ export class ConsoleNetwork extends ConsolePage {
   // Registrations ----------------------------------------------------------------------------
 
   #registrations(network: Network): TemplateResult {
-    return html`<leerkring-console-registrations .network=${network} .version=${this.#version()} .notice=${this._notice}></leerkring-console-registrations>`;
+    return html`<leerkring-console-registrations .network=${network} .attended=${this.attended} .version=${this.#version()} .notice=${this._notice}></leerkring-console-registrations>`;
   }
 
   /** Raised after every load: the tabs that page through the server load again. */

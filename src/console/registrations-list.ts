@@ -10,6 +10,7 @@ import { ConsoleDataChangedEvent } from './live.js';
 import { registrationCard, sessionTitle } from './registration-card.js';
 import { sayingWho } from './bidi.js';
 import { PagedList } from './paged-list.js';
+import type { Attended } from './route.js';
 
 type Query = AdminQuery<'listRegistrations'>;
 type Bulk = 'cancel' | 'place' | 'message';
@@ -29,6 +30,7 @@ const applies = (action: Bulk, x: AdminRegistration) => (action === 'place' ? x.
 export class ConsoleRegistrations extends ConsolePage {
   static override properties = {
     network: { attribute: false },
+    attended: { attribute: false },
     version: { attribute: false },
     notice: { attribute: false },
     _status: { state: true },
@@ -44,6 +46,8 @@ export class ConsoleRegistrations extends ConsolePage {
   };
 
   declare network: Network;
+  /** The attendance filter the route asks for (a link from "Wie kwam er"); chosen in the list when it changes. */
+  declare attended: Attended | undefined;
   /** Raised by the network page when what the server holds may have changed. */
   declare version: number;
   /** What the network page says after an action. */
@@ -92,7 +96,8 @@ export class ConsoleRegistrations extends ConsolePage {
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
-    const filters = ['_status', '_session', '_type', '_answer', '_attended'].some((k) => changed.has(k));
+    if (changed.has('attended')) this._attended = this.attended ? `${this.attended.sessionId}:${this.attended.present}` : '';
+    const filters = ['_status', '_session', '_type', '_answer', '_attended', 'attended'].some((k) => changed.has(k));
     if (changed.has('network') && !changed.get('network')) this.loaded = this.#load(true, true);
     else if (filters) this.loaded = this.#load(true, false);
     else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(false, true);

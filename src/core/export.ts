@@ -75,6 +75,14 @@ export function hasPlaceAt(network: Network, registration: Pick<ExportRegistrati
   return own === undefined || own === 'confirmed';
 }
 
+/**
+ * Who did not come to a session: had a place there (hasPlaceAt) and is not recorded present.
+ * The registrations list's "Kwam niet" filter is this rule, in SQL (registration-list.ts).
+ */
+export function didNotCome(network: Network, registration: Pick<ExportRegistration, 'status' | 'sessionId' | 'places' | 'attendance'>, sessionId: string): boolean {
+  return hasPlaceAt(network, registration, sessionId) && registration.attendance[sessionId] !== true;
+}
+
 function answerText(question: Question, value: unknown, locale: Locale): string {
   if (value === undefined || value === null || value === '') return '';
   const r = consoleMessages(locale).registrations;

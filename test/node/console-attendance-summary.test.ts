@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
 import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
-import { hasPlaceAt } from '../../src/core/export.js';
+import { didNotCome, hasPlaceAt } from '../../src/core/export.js';
 import type { AdminRegistration } from '../../src/core/admin-api.js';
 
 const losse = network({
@@ -67,13 +67,45 @@ describe('attendance summary per session (issue 24), from counts (issue 27)', ()
       for (const s of losse.sessions) {
         const placed = all.filter((r) => hasPlaceAt(losse, r, s.id)).length;
         const present = all.filter((r) => hasPlaceAt(losse, r, s.id) && r.attendance[s.id] === true).length;
+        const absent = all.filter((r) => didNotCome(losse, r, s.id)).length;
         const waiting = all.filter((r) => r.status === 'waitlisted' && r.target === s.id).length;
-        assert.deepEqual(await cells(s.id), [s.title, String(placed), String(present), String(waiting)], s.id);
+        assert.deepEqual(await cells(s.id), [s.title, String(placed), String(present), String(absent), String(waiting)], s.id);
       }
-      assert.deepEqual(await cells('mei'), ['Meidag', '2', '1', '0']);
-      assert.deepEqual(await cells('juni'), ['Junidag', '20', '0', '2']);
+      assert.deepEqual(await cells('mei'), ['Meidag', '2', '1', '1', '0']);
+      assert.deepEqual(await cells('juni'), ['Junidag', '20', '0', '20', '2']);
       assert.deepEqual(whole, [], 'the overview never asks for every registration');
       await expectAccessible(page, 'attendance overview');
+    });
+  });
+
+  test('from "Wie kwam er" an organiser reaches by keyboard who did not come (and who came) at a session: exactly those, by pages, axe-clean', async () => {
+    const all = ((await (await fetch(`${served.base}/api/admin/networks/${losse.id}/registrations`, { headers: ADMIN })).json()) as { registrations: AdminRegistration[] }).registrations;
+    await asOwner(served, losse.id, { email: 'eigenaar@losse.example.org', name: 'Eigenaar' }, async (page) => {
+      const whole: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.endsWith('/registrations') && url.pathname.startsWith('/api/admin/') && !url.searchParams.has('limit')) whole.push(url.pathname + url.search);
+      });
+      const net = page.locator('leerkring-console-network');
+      const list = net.locator('leerkring-console-registrations');
+      for (const s of losse.sessions) {
+        for (const came of [false, true]) {
+          // The recount: core's rule over every registration.
+          const want = all.filter((r) => (came ? r.attendance[s.id] === true : didNotCome(losse, r, s.id))).map((r) => r.participant.name).sort();
+          await page.goto(`${served.base}/beheer/#/netwerk/${losse.id}/aanwezigheid`);
+          const label = `${want.length}: ${came ? 'Kwam naar' : 'Kwam niet naar'} ${s.title}`;
+          const link = net.locator(`table.attendance-overview tr[data-session="${s.id}"]`).getByRole('link', { name: label, exact: true });
+          await link.focus();
+          await page.keyboard.press('Enter');
+          await list.locator('select#attended').waitFor();
+          assert.equal(await list.locator('select#attended').inputValue(), `${s.id}:${came ? 'yes' : 'no'}`, 'the list opens with the filter chosen');
+          await list.locator('p.status-line').getByText(want.length === all.length ? `${want.length} aanmeldingen` : `${want.length} van ${all.length} aanmeldingen`).waitFor();
+          const names = (await list.locator('li.card').evaluateAll((cards) => cards.map((c) => c.querySelector('bdi')?.textContent ?? ''))).sort();
+          assert.deepEqual(names, want, `${s.id} ${came ? 'came' : 'did not come'}`);
+        }
+      }
+      assert.deepEqual(whole, [], 'neither the overview nor the list asks for every registration');
+      await expectAccessible(page, 'who came, from the overview');
     });
   });
 });

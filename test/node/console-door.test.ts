@@ -141,6 +141,41 @@ describe('check-in and intake, a page at a time (issue 27)', () => {
     });
   });
 
+  test('the paper list is drawn only when printing is asked: not on screen nor on a search; "Afdrukken" prints everyone with a place, Ctrl+P what is drawn', async () => {
+    await asOwner(served, door.id, { email: 'papier@deur.example.org', name: 'Papier' }, async (page) => {
+      // At print(), the rows of the paper list (looked up through the open shadow roots).
+      // A string, not a function: the test's compiler would add a helper the page does not have.
+      await page.evaluate(`(() => {
+        window.__printed = [];
+        const rows = (root) => {
+          let n = root.querySelectorAll('.sheet tbody tr').length;
+          for (const el of root.querySelectorAll('*')) if (el.shadowRoot) n += rows(el.shadowRoot);
+          return n;
+        };
+        window.print = () => void window.__printed.push(rows(document));
+      })()`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${door.id}/aanwezigheid/een`);
+      const checkIn = page.locator('leerkring-console-check-in');
+      await checkIn.locator('ul.people > li').nth(49).waitFor();
+      assert.equal(await checkIn.locator('.sheet').count(), 0, 'no paper list in the page on screen');
+      await checkIn.getByLabel('Zoek op naam').fill('kok zoe');
+      await checkIn.getByRole('button', { name: /Zoë Kok/ }).waitFor();
+      assert.equal(await checkIn.locator('ul.people > li').count(), 1);
+      assert.equal(await checkIn.locator('.sheet').count(), 0, 'nor after a search');
+      await checkIn.getByRole('button', { name: 'Aanwezigheidslijst afdrukken' }).click();
+      await page.waitForFunction(() => (window as unknown as { __printed: number[] }).__printed.length === 1);
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { __printed: number[] }).__printed), [130], 'the button prints everyone with a place, not the search');
+      await checkIn.locator('ul.people > li').first().waitFor();
+      assert.equal(await checkIn.locator('.sheet').count(), 0, 'gone again after printing');
+      // Ctrl+P: the browser says beforeprint; the paper list is of what is drawn, until afterprint.
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+      await checkIn.locator('.sheet tbody tr').first().waitFor({ state: 'attached' });
+      assert.deepEqual((await checkIn.locator('.sheet tbody tr td:first-child').allInnerTexts()).map((t) => t.trim()), ['Zoë Kok']);
+      await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+      await checkIn.locator('.sheet').waitFor({ state: 'detached' });
+    });
+  });
+
   test('the paper list is of the session shown: after printing one room, the other room\'s list has its own people', async () => {
     await asOwner(served, rooms.id, { email: 'zalen@zalen.example.org', name: 'Zalen' }, async (page) => {
       await page.evaluate(() => (window.print = () => {}));
@@ -151,9 +186,13 @@ describe('check-in and intake, a page at a time (issue 27)', () => {
       await page.goto(`${served.base}/beheer/#/netwerk/${rooms.id}/aanwezigheid/zuid`);
       await checkIn.getByRole('heading', { name: /Zaal Zuid/ }).first().waitFor();
       await checkIn.locator('ul.people > li').first().waitFor();
+      // Ctrl+P: the browser says beforeprint before it lays the page out for paper.
+      await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
       await page.emulateMedia({ media: 'print' });
+      await checkIn.locator('table tbody tr').first().waitFor();
       const rows = await checkIn.locator('table tbody tr').allInnerTexts();
       await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => dispatchEvent(new Event('afterprint')));
       assert.equal(rows.some((r) => r.includes('Noor Noord')), false, `no one from the other room: ${rows.join(' | ')}`);
       assert.equal(rows.some((r) => r.includes('Zeger Zuid')), true, `this room's person: ${rows.join(' | ')}`);
     });

@@ -5,6 +5,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
+import { didNotCome } from '../../src/core/export.js';
+import type { AdminRegistration } from '../../src/core/admin-api.js';
 import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
 
 const reeks = network({
@@ -44,7 +46,7 @@ describe('places per session in the console (issue 23)', () => {
     await asOwner(served, reeks.id, { email: 'eigenaar@reeks.example.org', name: 'Eigenaar' }, async (page) => {
       await page.goto(`${served.base}/beheer/#/netwerk/${reeks.id}/aanwezigheid`);
       const net = page.locator('leerkring-console-network');
-      await net.getByRole('link', { name: 'Slotbijeenkomst' }).waitFor();
+      await net.getByRole('link', { name: 'Slotbijeenkomst', exact: true }).waitFor();
       const item = (title: string) => net.locator('li', { has: page.getByRole('link', { name: title, exact: true }) });
       assert.match(await item('Slotbijeenkomst').innerText(), /2 van 2 plaatsen, 1 wachtend/);
       assert.match(await item('Excursie').innerText(), /2 van 20 plaatsen(?!,)/);
@@ -57,5 +59,18 @@ describe('places per session in the console (issue 23)', () => {
       assert.equal(await waitingAt('aftrap'), '0');
       await expectAccessible(page, 'the attendance tab with places per session');
     });
+  });
+
+  test('"Kwam niet" at a session of a series is who had a place there and was not present (core\'s didNotCome): not who waits for one of its own places', async () => {
+    const admin = { authorization: 'Bearer series-places-admin' };
+    const get = async (query: string) => (await (await fetch(`${served.base}/api/admin/networks/${reeks.id}/registrations?${query}`, { headers: admin })).json()) as { registrations: AdminRegistration[]; total?: number };
+    const all = (await get('')).registrations;
+    assert.ok(all.some((r) => r.places?.slot === 'waitlisted'), 'someone waits for a place at the closing session');
+    for (const s of reeks.sessions) {
+      const want = all.filter((r) => didNotCome(reeks, r, s.id)).map((r) => r.id).sort();
+      const page = await get(`attendedAt=${s.id}&present=no&limit=50`);
+      assert.deepEqual(page.registrations.map((r) => r.id).sort(), want, s.id);
+      assert.equal(page.total, want.length, s.id);
+    }
   });
 });

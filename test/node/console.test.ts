@@ -444,7 +444,8 @@ describe('the organiser console', () => {
         await expectNoSidewaysScroll(page);
         await page.screenshot({ path: `${SHOTS}/console-check-in-${width}.png`, fullPage: true });
         if (width === 1280) {
-          // On paper: a list by name with a column to sign, not the buttons.
+          // On paper (Ctrl+P: the browser says beforeprint first): a list by name with a column to sign, not the buttons.
+          await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
           await page.emulateMedia({ media: 'print' });
           const sheet = page.locator('leerkring-console-check-in table');
           await sheet.waitFor();
@@ -453,6 +454,7 @@ describe('the organiser console', () => {
           assert.equal(await page.locator('leerkring-console-check-in ul.people').isVisible(), false);
           await page.screenshot({ path: `${SHOTS}/console-attendance-print.png`, fullPage: true });
           await page.emulateMedia({ media: 'screen' });
+          await page.evaluate(() => dispatchEvent(new Event('afterprint')));
         }
         if (width === 375) {
           await page.goto(`${base}/beheer/#/netwerk/${GAS}/intake`);

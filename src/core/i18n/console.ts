@@ -284,6 +284,7 @@ const nl = {
     /** The attendance overview's columns (issue 27). */
     session: 'Bijeenkomst',
     placed: 'Met een plaats',
+    absent: 'Niet gekomen',
     waiting: 'Op de wachtlijst',
     print: 'Aanwezigheidslijst afdrukken',
     noDate: 'datum volgt',
@@ -783,6 +784,7 @@ const en: ConsoleMessages = {
     summary: 'Who came',
     session: 'Session',
     placed: 'With a place',
+    absent: 'Did not come',
     waiting: 'On the waiting list',
     print: 'Print the attendance list',
     noDate: 'date to follow',

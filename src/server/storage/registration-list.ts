@@ -67,15 +67,14 @@ function where(networkId: string, f: ListFilter): { sql: string; params: unknown
   for (const w of f.words ?? []) and.push(`r.search_text LIKE ${p(`%${likeEscape(w)}%`)}`);
   if (f.organisationType) and.push(`r.organisation_type = ${p(f.organisationType)}`);
   if (f.answer) and.push(`r.answers ->> ${p(f.answer.question)} = ${p(f.answer.value)}`);
+  // Who has a place at a session: core's hasPlaceAt, in SQL.
+  const placed = (s: string) => `r.status = 'confirmed' AND (r.target = ${s} OR (r.target = 'network' AND coalesce(r.places ->> ${s}, 'confirmed') = 'confirmed'))`;
   if (f.attendance) {
     const s = p(f.attendance.sessionId);
-    // "Did not come" is about people who had a place there: core's hasPlaceAt, in SQL.
-    and.push(f.attendance.present ? `r.attendance ->> ${s} = 'true'` : `r.status = 'confirmed' AND r.target IN ('network', ${s}) AND coalesce(r.attendance ->> ${s}, '') <> 'true'`);
+    // "Did not come": core's didNotCome (a place there, and not recorded present), in SQL.
+    and.push(f.attendance.present ? `r.attendance ->> ${s} = 'true'` : `${placed(s)} AND coalesce(r.attendance ->> ${s}, '') <> 'true'`);
   }
-  if (f.placeAt !== undefined) {
-    const s = p(f.placeAt);
-    and.push(`r.status = 'confirmed' AND (r.target = ${s} OR (r.target = 'network' AND coalesce(r.places ->> ${s}, 'confirmed') = 'confirmed'))`);
-  }
+  if (f.placeAt !== undefined) and.push(placed(p(f.placeAt)));
   return { sql: and.join(' AND '), params };
 }
 
