@@ -7,6 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import pg from 'pg';
 import { BACKENDS, network, openTestDb, person, recipient, smtpPeer } from './helpers.js';
 import type { Db } from '../../src/server/storage/db.js';
 import { NetworkRegistry } from '../../src/server/services/networks.js';
@@ -60,6 +61,7 @@ async function deliveredRevisions(db: Db, store: RegistrationService, dir: strin
   }
 }
 
+const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: number }>(sql, params)).rows[0]!.n);
 const nine = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'];
 const address = (w: string) => `deelnemer${w}@example.org`;
 
@@ -142,3 +144,43 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('fan-out jobs and a lost connection, on postgres', () => {
+  test('a batch whose connection is cut (pg_terminate_backend) is no try of its job; the job goes on after the wait, each person listed once', async () => {
+    const { db, dir, url } = await openTestDb('postgres');
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
+      const store = new RegistrationService(db, registry, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 1, fanoutBatch: 3 });
+      for (const w of nine) await store.register(registry.get(doc.id)!, { ...person(w), sessionId: 'een' });
+      const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht', body: 'Tekst.' }, null);
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE done_at IS NULL'), 1);
+      // Another session holds the recipients' table: the batch waits on it, and its connection is cut while it waits.
+      await other.query('BEGIN');
+      await other.query('LOCK TABLE message_recipients IN ACCESS EXCLUSIVE MODE');
+      const batch = store.fanouts.expandForDelivery().then(() => undefined, (e: unknown) => e);
+      let pid: number | undefined;
+      while (pid === undefined) {
+        const { rows } = await other.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_recipients%' AND pid <> pg_backend_pid()",
+        );
+        pid = rows[0]?.pid;
+      }
+      await other.query('SELECT pg_terminate_backend($1)', [pid]);
+      await other.query('ROLLBACK');
+      const failed = await batch;
+      assert.ok(failed instanceof Error, 'the batch failed');
+      const job = (await db.query<{ attempts: number; failed: boolean }>('SELECT attempts, failed_at IS NOT NULL AS failed FROM fanout_jobs')).rows[0]!;
+      assert.deepEqual({ attempts: Number(job.attempts), failed: job.failed }, { attempts: 0, failed: false }, 'a lost connection is no try');
+      // After the wait the job goes on to the end.
+      await db.query('UPDATE fanout_jobs SET next_try_at = now() WHERE next_try_at IS NOT NULL');
+      while (await store.fanouts.expandOne());
+      assert.equal(await count(db, 'SELECT count(*)::int AS n FROM message_recipients WHERE message_id = $1', [sent!.id]), 9, 'each person listed once');
+    } finally {
+      await other.end();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

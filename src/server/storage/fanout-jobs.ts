@@ -31,10 +31,11 @@ export interface FanoutJob {
 /** Tries of a job whose batch fails before it is given up. */
 export const FANOUT_TRIES = 5;
 
-/** A try of a fan-out job failed (the cause says why); its message names the job and its network, never a person. */
+/** A try of a fan-out job failed (the cause says why); its message names the job and its network, never a person. Without tries: a passing failure, not counted. */
 export class FanoutFailed extends Error {
-  constructor(jobId: string, kind: string, networkId: string, tries: number, cause: unknown) {
-    super(`fan-out job ${jobId} (${kind}, network ${networkId}) failed on try ${tries} of ${FANOUT_TRIES}${tries >= FANOUT_TRIES ? ', given up' : ''}`, { cause });
+  constructor(jobId: string, kind: string, networkId: string, tries: number | undefined, cause: unknown) {
+    const which = tries === undefined ? 'for a passing reason (not counted as a try)' : `on try ${tries} of ${FANOUT_TRIES}${tries >= FANOUT_TRIES ? ', given up' : ''}`;
+    super(`fan-out job ${jobId} (${kind}, network ${networkId}) failed ${which}`, { cause });
     this.name = 'FanoutFailed';
   }
 }
@@ -76,6 +77,12 @@ export async function failedFanoutTry(q: Queryable, id: string): Promise<number>
     [id, FANOUT_TRIES],
   );
   return Number(rows[0]?.attempts ?? FANOUT_TRIES);
+}
+
+/** A job whose try failed for a passing reason waits half a minute, its tries not counted (other jobs and the outbox go on meanwhile). */
+export async function pauseFanout(q: Queryable, id: string): Promise<undefined> {
+  await q.query(`UPDATE fanout_jobs SET next_try_at = now() + interval '30 seconds' WHERE id = $1 AND done_at IS NULL`, [id]);
+  return undefined;
 }
 
 /** Whether any job is ready: a read on the partial index, so a delivery turn without jobs opens no write transaction. */
