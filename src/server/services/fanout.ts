@@ -5,9 +5,12 @@
  * before each batch it sends. Two processes never expand the same job at once (SKIP LOCKED); a
  * process killed mid-batch leaves nothing of that batch, and the next turn does it again. A batch
  * that fails counts as a try of its job (failedFanoutTry): the job waits, and is given up after
- * five, so one broken job never holds up the others or the outbox.
+ * five, so one broken job never holds up the others or the outbox. A failure that passes (the
+ * database away, a lock or statement timeout) is no try: the job only waits a moment, so an
+ * outage never makes a job give up.
  */
-import { advanceFanout, anyOpenFanout, claimFanout, expandMessageBatch, failedFanoutTry, FanoutFailed, type FanoutJob } from '../storage/fanout-jobs.js';
+import { advanceFanout, anyOpenFanout, claimFanout, expandMessageBatch, failedFanoutTry, FanoutFailed, pauseFanout, type FanoutJob } from '../storage/fanout-jobs.js';
+import { isConnectionFailure } from '../storage/db.js';
 import type { RegistrationContext } from './context.js';
 import type { Notices } from './notices.js';
 
@@ -16,6 +19,10 @@ import type { Notices } from './notices.js';
  * this process, on the thread that also answers requests, so a small batch keeps each pause short.
  */
 const BATCH = { message: 5000, revision: 100 } as const;
+
+/** Lock timeout (55P03) and statement timeout or cancel (57014): a try that may go well a moment later. */
+const PASSING = new Set(['55P03', '57014']);
+const passing = (error: unknown) => isConnectionFailure(error) || PASSING.has(String((error as { code?: unknown } | undefined)?.code));
 
 export class Fanouts {
   readonly #ctx: RegistrationContext;
@@ -58,7 +65,9 @@ export class Fanouts {
     } catch (error) {
       // Failing before a job was claimed (the database away) is the turn's failure, not a job's.
       if (!claimed) throw error;
-      throw new FanoutFailed(claimed.id, claimed.kind, claimed.networkId, await failedFanoutTry(this.#ctx.db, claimed.id), error);
+      // A passing failure is not counted; with the database away, not even the wait is recorded.
+      const tries = passing(error) ? await pauseFanout(this.#ctx.db, claimed.id).catch(() => undefined) : await failedFanoutTry(this.#ctx.db, claimed.id);
+      throw new FanoutFailed(claimed.id, claimed.kind, claimed.networkId, tries, error);
     }
   }
 }

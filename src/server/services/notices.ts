@@ -90,7 +90,7 @@ export class Notices {
     if (!p || !plan) return advanceFanout(tx, job.id, job.afterKey, true);
     const batch = await revisionBatch(tx, job, plan.targets, limit);
     await this.#queueRevisionMails(tx, batch.rows, plan, p.after, p.timeline);
-    await advanceFanout(tx, job.id, batch.last, batch.people < limit);
+    await advanceFanout(tx, job.id, '', batch.done);
   }
 
   /**

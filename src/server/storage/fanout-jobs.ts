@@ -4,9 +4,10 @@
  * LOCKED, so two processes never expand the same batch) and expands a batch of its people into
  * outbox rows in one transaction with the job's cursor, so the work resumes after a crash without
  * telling anyone twice. The people are those whose registration was stored when the job was
- * recorded, taken in an order that does not change while the job runs: a message's by
- * registration id, a save's by e-mail address (one e-mail per person). Moving to another session
- * or cancelling one of two registrations changes neither, so each person is told exactly once.
+ * recorded, taken in registration id order, which does not change while the job runs, and each
+ * job records whom it told: a message in message_recipients, a save in fanout_told (one e-mail
+ * per person, all their registrations recorded). Moving to another session, cancelling one of
+ * two registrations or a corrected address changes neither, so each person is told exactly once.
  * A batch that fails counts as a try of its job: tried again at once, then after 1, 4 and 16
  * minutes, and given up after FANOUT_TRIES (other jobs and the outbox go on meanwhile).
  */
@@ -21,17 +22,20 @@ export interface FanoutJob {
   kind: FanoutKind;
   networkId: string;
   facts: Record<string, unknown>;
-  /** The cursor: the last registration id (message) or e-mail address (save) done; '' before the first batch. */
+  /** A message's cursor: the last registration id done; '' before the first batch (a save's job: see revisionBatch). */
   afterKey: string;
+  /** The cursor of a job from before issue 27's review: the first seq of the last person done; 0 after. */
+  afterSeq: number;
 }
 
 /** Tries of a job whose batch fails before it is given up. */
 export const FANOUT_TRIES = 5;
 
-/** A try of a fan-out job failed (the cause says why); its message names the job and its network, never a person. */
+/** A try of a fan-out job failed (the cause says why); its message names the job and its network, never a person. Without tries: a passing failure, not counted. */
 export class FanoutFailed extends Error {
-  constructor(jobId: string, kind: string, networkId: string, tries: number, cause: unknown) {
-    super(`fan-out job ${jobId} (${kind}, network ${networkId}) failed on try ${tries} of ${FANOUT_TRIES}${tries >= FANOUT_TRIES ? ', given up' : ''}`, { cause });
+  constructor(jobId: string, kind: string, networkId: string, tries: number | undefined, cause: unknown) {
+    const which = tries === undefined ? 'for a passing reason (not counted as a try)' : `on try ${tries} of ${FANOUT_TRIES}${tries >= FANOUT_TRIES ? ', given up' : ''}`;
+    super(`fan-out job ${jobId} (${kind}, network ${networkId}) failed ${which}`, { cause });
     this.name = 'FanoutFailed';
   }
 }
@@ -46,16 +50,17 @@ const READY = 'done_at IS NULL AND (next_try_at IS NULL OR next_try_at <= now())
 
 /** Claims the oldest ready job for the rest of the caller's transaction; undefined when there is none free. */
 export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined> {
-  const { rows } = await tx.query<{ id: string; kind: FanoutKind; network_id: string; facts: Record<string, unknown> | string; after_key: string }>(
-    `SELECT id, kind, network_id, facts, after_key FROM fanout_jobs WHERE ${READY} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+  const { rows } = await tx.query<{ id: string; kind: FanoutKind; network_id: string; facts: Record<string, unknown> | string; after_key: string; after_seq: string | number }>(
+    `SELECT id, kind, network_id, facts, after_key, after_seq FROM fanout_jobs WHERE ${READY} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   const r = rows[0];
-  return r && { id: String(r.id), kind: r.kind, networkId: r.network_id, facts: typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts, afterKey: r.after_key };
+  return r && { id: String(r.id), kind: r.kind, networkId: r.network_id, facts: typeof r.facts === 'string' ? JSON.parse(r.facts) : r.facts, afterKey: r.after_key, afterSeq: Number(r.after_seq) };
 }
 
-/** Moves a job's cursor past the batch just expanded; `done` closes it. A batch that went well clears the tries. */
+/** Moves a job's cursor past the batch just expanded; `done` closes it (and forgets whom it told). A batch that went well clears the tries. */
 export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
-  await tx.query(`UPDATE fanout_jobs SET after_key = $2, attempts = 0, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
+  await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
+  if (done) await tx.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
 }
 
 /**
@@ -72,6 +77,12 @@ export async function failedFanoutTry(q: Queryable, id: string): Promise<number>
     [id, FANOUT_TRIES],
   );
   return Number(rows[0]?.attempts ?? FANOUT_TRIES);
+}
+
+/** A job whose try failed for a passing reason waits half a minute, its tries not counted (other jobs and the outbox go on meanwhile). */
+export async function pauseFanout(q: Queryable, id: string): Promise<undefined> {
+  await q.query(`UPDATE fanout_jobs SET next_try_at = now() + interval '30 seconds' WHERE id = $1 AND done_at IS NULL`, [id]);
+  return undefined;
 }
 
 /** Whether any job is ready: a read on the partial index, so a delivery turn without jobs opens no write transaction. */
@@ -109,25 +120,44 @@ export async function expandMessageBatch(tx: Queryable, job: FanoutJob, limit: n
 /** Concerned by a change of these targets (mailings.ts decides who; placeholders $1 network, $2 targets). */
 const CONCERNED = concernedPeople('$1', '$2');
 
+/** Not yet told by save job $J (registrations r). */
+const UNTOLD = (j: string) => `NOT EXISTS (SELECT 1 FROM fanout_told t WHERE t.job_id = ${j} AND t.registration_id = r.id)`;
+
 /**
- * One batch of the people a revision concerns: up to `limit` e-mail addresses after the cursor,
- * in address order, with all their concerned registrations (stored when the job was recorded),
- * in arrival order. `last` is the last address taken.
+ * One batch of the people a revision concerns: the e-mail addresses of up to `limit` concerned
+ * registrations (stored when the job was recorded) not told yet, in registration id order, with
+ * all their concerned registrations not told yet, in arrival order; all of them are recorded as
+ * told. `done` when this was the last batch.
  */
-export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: string[], limit: number): Promise<{ rows: RegistrationRow[]; last: string; people: number }> {
-  const { rows: people } = await tx.query<{ email_lower: string }>(
-    `SELECT DISTINCT email_lower FROM registrations WHERE ${CONCERNED} AND ${STORED_BY_JOB('$4')} AND email_lower > $3 ORDER BY email_lower LIMIT $5`,
-    [job.networkId, targets, job.afterKey, job.id, limit],
+export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: string[], limit: number): Promise<{ rows: RegistrationRow[]; done: boolean }> {
+  if (job.afterSeq > 0 || job.afterKey) await carryOldCursor(tx, job, targets);
+  const { rows: first } = await tx.query<{ email_lower: string }>(
+    `SELECT email_lower FROM registrations r WHERE ${CONCERNED} AND ${STORED_BY_JOB('$3')} AND ${UNTOLD('$3')} ORDER BY id LIMIT $4`,
+    [job.networkId, targets, job.id, limit],
   );
-  if (!people.length) return { rows: [], last: job.afterKey, people: 0 };
-  const emails = people.map((p) => p.email_lower);
-  const { rows } = await tx.query(`SELECT * FROM registrations WHERE ${CONCERNED} AND ${STORED_BY_JOB('$4')} AND email_lower = ANY($3::text[]) ORDER BY seq`, [
-    job.networkId,
-    targets,
-    emails,
-    job.id,
-  ]);
-  return { rows: rows.map(rowOf), last: emails.at(-1)!, people: emails.length };
+  if (!first.length) return { rows: [], done: true };
+  const { rows } = await tx.query(
+    `SELECT * FROM registrations r WHERE ${CONCERNED} AND ${STORED_BY_JOB('$4')} AND ${UNTOLD('$4')} AND email_lower = ANY($3::text[]) ORDER BY seq`,
+    [job.networkId, targets, [...new Set(first.map((p) => p.email_lower))], job.id],
+  );
+  await tx.query('INSERT INTO fanout_told (job_id, registration_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [job.id, rows.map((r) => r.id)]);
+  return { rows: rows.map(rowOf), done: first.length < limit };
+}
+
+/**
+ * A save's job from before the told-table (issue 27's second review) resumes where it was: the
+ * people its old cursor had passed (by first seq, or by address) are recorded as told.
+ */
+async function carryOldCursor(tx: Queryable, job: FanoutJob, targets: string[]): Promise<void> {
+  await tx.query(
+    `INSERT INTO fanout_told (job_id, registration_id)
+       SELECT $3, id FROM registrations r WHERE ${CONCERNED} AND ${STORED_BY_JOB('$3')} AND email_lower IN (
+         SELECT email_lower FROM registrations WHERE ${CONCERNED} AND ${STORED_BY_JOB('$3')} GROUP BY email_lower
+          HAVING ($4::bigint > 0 AND min(seq) <= $4::bigint) OR ($5::text <> '' AND email_lower <= $5::text))
+     ON CONFLICT DO NOTHING`,
+    [job.networkId, targets, job.id, job.afterSeq, job.afterKey],
+  );
+  await tx.query(`UPDATE fanout_jobs SET after_seq = 0, after_key = '' WHERE id = $1`, [job.id]);
 }
 
 /**

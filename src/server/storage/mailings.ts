@@ -171,7 +171,7 @@ export class MailingRepository {
     const { rows } = await this.#q.query<{ id: string; unlisted: number; failed: boolean }>(
       `SELECT j.facts->>'messageId' AS id, j.failed_at IS NOT NULL AS failed,
               greatest(CASE WHEN jsonb_typeof(j.facts->'recipients') = 'number' THEN least(greatest((j.facts->>'recipients')::numeric, 0), 1000000000)::int ELSE 0 END
-                - (SELECT count(*)::int FROM message_recipients mr WHERE mr.message_id::text = j.facts->>'messageId'), 0) AS unlisted
+                - (SELECT count(*)::int FROM message_recipients mr WHERE mr.message_id = (j.facts->>'messageId')::uuid), 0) AS unlisted
          FROM fanout_jobs j WHERE j.kind = 'message' AND j.facts->>'messageId' = ANY($1::text[]) AND (j.done_at IS NULL OR j.failed_at IS NOT NULL)`,
       [messageIds],
     );

@@ -1,29 +1,8 @@
 import type { Queryable } from './db.js';
-import { organisationKey } from '../../core/organisation-name.js';
 import { fillSearchTexts } from './registration-list.js';
+import { recomputeOrganisationKeys } from './organisation-keys.js';
 
-/**
- * Rows stored before core's `organisationKey` kept a plainly lower-cased name, so "  Gemeente
- * Utrecht " then and "Gemeente Utrecht" now were two organisations for `maxPerOrganisation`.
- * Done in JavaScript: SQL has no exact equivalent of the key (accents stripped after NFKD,
- * Unicode whitespace, Dutch lower case). The name as typed is in `participant`; the old key
- * stands in where it is not.
- */
-export async function recomputeOrganisationKeys(tx: Queryable): Promise<void> {
-  const { rows } = await tx.query<{ id: string; organisation: string | null; organisation_lower: string }>(
-    `SELECT id, participant->>'organisation' AS organisation, organisation_lower FROM registrations WHERE organisation_lower IS NOT NULL`,
-  );
-  const changed = rows
-    .map((r) => ({ id: r.id, key: organisationKey(r.organisation ?? r.organisation_lower) }))
-    .filter((r, i) => r.key && r.key !== rows[i]!.organisation_lower);
-  for (let i = 0; i < changed.length; i += 1000) {
-    const batch = changed.slice(i, i + 1000);
-    await tx.query(
-      `UPDATE registrations r SET organisation_lower = k.key FROM unnest($1::uuid[], $2::text[]) AS k(id, key) WHERE r.id = k.id`,
-      [batch.map((r) => r.id), batch.map((r) => r.key)],
-    );
-  }
-}
+export { recomputeOrganisationKeys };
 
 /**
  * Schema migrations, applied in order, once. Never edit one that has shipped: add a new one.
@@ -397,4 +376,6 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `,
   // Fan-out jobs after review (issue 27): a stable cursor (the last registration id or address done) and tries (next_try_at; given up: failed_at).
   `ALTER TABLE fanout_jobs ADD COLUMN after_key text NOT NULL DEFAULT '', ADD COLUMN attempts integer NOT NULL DEFAULT 0, ADD COLUMN next_try_at timestamptz, ADD COLUMN failed_at timestamptz`,
+  // Fan-out jobs after the second review (issue 27): who a save's job has told, by registration id, so an address corrected while it runs changes nothing (revisionBatch).
+  `CREATE TABLE fanout_told (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, registration_id uuid NOT NULL, PRIMARY KEY (job_id, registration_id))`,
 ];
