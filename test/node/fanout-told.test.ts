@@ -162,9 +162,9 @@ describe('fan-out jobs and a lost connection, on postgres', () => {
       const batch = store.fanouts.expandForDelivery().then(() => undefined, (e: unknown) => e);
       let pid: number | undefined;
       while (pid === undefined) {
-        const { rows } = await other.query<{ pid: number }>(
-          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%message_recipients%' AND pid <> pg_backend_pid()",
-        );
+        // The backend our lock blocks. (Not by its query text: a statement that waits for a lock
+        // while it is parsed still shows the text of the statement before it.)
+        const { rows } = await other.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))');
         pid = rows[0]?.pid;
       }
       await other.query('SELECT pg_terminate_backend($1)', [pid]);
