@@ -768,15 +768,14 @@ export class LeerkringSignup extends LitElement {
     e.preventDefault();
     // A second click while the first submission is on its way must not register twice.
     if (this._busy) return;
-    // Read before any wait: after its dispatch an event from a shadow tree has no target.
-    const form = e.target as HTMLFormElement;
-    // The form's own parts (a price, choices) that could not come: nothing is sent without them.
+    // The form's own parts (a price, choices) have not come yet: show them before anything is
+    // sent, or say that sending failed (the person tries again).
     const parts = this.#loadExtras(network);
-    if (parts && !(await parts)) {
-      this._failed = true;
+    if (parts) {
+      this._failed = !(await parts);
       return;
     }
-    const input = this.#collect(form, locale, network);
+    const input = this.#collect(e.target as HTMLFormElement, locale, network);
     const checked = checkRegistration(network, input);
     const problems = [...(checked.ok ? [] : checked.problems), ...this.#joinsProblems(network, input.joins!)];
     // Stop a type of organisation that may not join here, with the reason at its field, instead of
