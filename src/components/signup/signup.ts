@@ -507,26 +507,13 @@ export class LeerkringSignup extends LitElement {
   /** The form's rarer parts (./extras.ts): the price, sessions with places of their own, reserved places (issue 23), a long list of sessions. */
   #extras: typeof import('./extras.js') | undefined;
 
-  #extrasLoading: Promise<boolean> | undefined;
-
-  /**
-   * Loads the rarer parts, for a network that has one of them: whether they came, or undefined
-   * when they are there or not needed. A failed load is tried again on the next call.
-   */
-  #loadExtras(network: Network): Promise<boolean> | undefined {
+  /** Loads the rarer parts, for a network that has one of them. */
+  #loadExtras(network: Network): void {
     if (!this.#extras && (network.price || network.sessions.length > SESSION_RADIOS_UP_TO || network.registration.reservedPlaces || network.sessions.some((x) => x.optional || x.chooseOne || x.reservedPlaces)))
-      return (this.#extrasLoading ??= import('./extras.js').then(
-        (m) => {
-          this.#extras = m;
-          this.requestUpdate();
-          return true;
-        },
-        (e) => {
-          this.#extrasLoading = undefined;
-          console.error(e);
-          return false;
-        },
-      ));
+      import('./extras.js').then((m) => {
+        this.#extras = m;
+        this.requestUpdate();
+      }, console.error);
   }
 
   /** What is wrong with the sessions chosen, by core's joinsProblems, at "joins". */
@@ -768,13 +755,6 @@ export class LeerkringSignup extends LitElement {
     e.preventDefault();
     // A second click while the first submission is on its way must not register twice.
     if (this._busy) return;
-    // The form's own parts (a price, choices) have not come yet: show them before anything is
-    // sent, or say that sending failed (the person tries again).
-    const parts = this.#loadExtras(network);
-    if (parts) {
-      this._failed = !(await parts);
-      return;
-    }
     const input = this.#collect(e.target as HTMLFormElement, locale, network);
     const checked = checkRegistration(network, input);
     const problems = [...(checked.ok ? [] : checked.problems), ...this.#joinsProblems(network, input.joins!)];
