@@ -90,20 +90,20 @@ for (const backend of BACKENDS) {
       }
     });
 
-    for (const shape of ['seq', 'address'] as const) {
+    // The only cursor a stored job can have from before: the first seq of the last person told.
+    for (const shape of ['seq'] as const) {
       test(`a save's job from before the upgrade (cursor by ${shape}) resumes where it was: no one told twice, no one left out`, async () => {
         const { db, dir } = await openTestDb(backend);
         try {
           const { registry, store } = await setup(db, nine);
           assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
-          const order = shape === 'seq' ? 'min(seq)' : 'email_lower';
+          const order = 'min(seq)';
           const { rows } = await db.query<{ email_lower: string; first: string }>(
             `SELECT email_lower, min(seq)::text AS first FROM registrations GROUP BY email_lower ORDER BY ${order}`,
           );
           // The old job told the first four (their e-mails were queued and sent before the upgrade).
           const done = rows.slice(0, 4);
-          if (shape === 'seq') await db.query('UPDATE fanout_jobs SET after_seq = $1', [done.at(-1)!.first]);
-          else await db.query('UPDATE fanout_jobs SET after_key = $1', [done.at(-1)!.email_lower]);
+          await db.query('UPDATE fanout_jobs SET after_seq = $1', [done.at(-1)!.first]);
           while (await store.fanouts.expandOne());
           const got = await deliveredRevisions(db, store, dir);
           const expected = Object.fromEntries(rows.slice(4).map((r) => [r.email_lower, 1]));

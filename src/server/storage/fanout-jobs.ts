@@ -130,7 +130,7 @@ const UNTOLD = (j: string) => `NOT EXISTS (SELECT 1 FROM fanout_told t WHERE t.j
  * told. `done` when this was the last batch.
  */
 export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: string[], limit: number): Promise<{ rows: RegistrationRow[]; done: boolean }> {
-  if (job.afterSeq > 0 || job.afterKey) await carryOldCursor(tx, job, targets);
+  if (job.afterSeq > 0) await carryOldCursor(tx, job, targets);
   const { rows: first } = await tx.query<{ email_lower: string }>(
     `SELECT email_lower FROM registrations r WHERE ${CONCERNED} AND ${STORED_BY_JOB('$3')} AND ${UNTOLD('$3')} ORDER BY id LIMIT $4`,
     [job.networkId, targets, job.id, limit],
@@ -145,19 +145,19 @@ export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: stri
 }
 
 /**
- * A save's job from before the told-table (issue 27's second review) resumes where it was: the
- * people its old cursor had passed (by first seq, or by address) are recorded as told.
+ * A save's job recorded before the told-table resumes where it was: the people its old cursor
+ * (the first seq of the last person told) had passed are recorded as told.
  */
 async function carryOldCursor(tx: Queryable, job: FanoutJob, targets: string[]): Promise<void> {
   await tx.query(
     `INSERT INTO fanout_told (job_id, registration_id)
        SELECT $3, id FROM registrations r WHERE ${CONCERNED} AND ${STORED_BY_JOB('$3')} AND email_lower IN (
          SELECT email_lower FROM registrations WHERE ${CONCERNED} AND ${STORED_BY_JOB('$3')} GROUP BY email_lower
-          HAVING ($4::bigint > 0 AND min(seq) <= $4::bigint) OR ($5::text <> '' AND email_lower <= $5::text))
+          HAVING min(seq) <= $4::bigint)
      ON CONFLICT DO NOTHING`,
-    [job.networkId, targets, job.id, job.afterSeq, job.afterKey],
+    [job.networkId, targets, job.id, job.afterSeq],
   );
-  await tx.query(`UPDATE fanout_jobs SET after_seq = 0, after_key = '' WHERE id = $1`, [job.id]);
+  await tx.query(`UPDATE fanout_jobs SET after_seq = 0 WHERE id = $1`, [job.id]);
 }
 
 /**
