@@ -73,14 +73,25 @@ export async function startPostgres() {
   };
   asPostgres(join(bin, 'pg_ctl'), ctlArgs.start);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  return {
+  // Ctrl-C or `timeout` must not leave the cluster running: stop it, then end by the same signal.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  let stopped = false;
+  const onSignal = (signal) => {
+    cluster.stop();
+    process.kill(process.pid, signal);
+  };
+  const cluster = {
     url,
+    dir,
     /** Stops the server but keeps the cluster, so `startServer()` brings it back on the same port and data. */
     stopServer: () => asPostgresAsync(join(bin, 'pg_ctl'), ctlArgs.stop),
     /** Starts a cluster that `stopServer()` stopped; resolves once it accepts connections. */
     startServer: () => asPostgresAsync(join(bin, 'pg_ctl'), ctlArgs.start),
     /** Stops the server and removes the cluster. */
     stop() {
+      for (const s of signals) process.off(s, onSignal);
+      if (stopped) return;
+      stopped = true;
       try {
         asPostgres(join(bin, 'pg_ctl'), ctlArgs.stop);
       } catch (error) {
@@ -91,6 +102,8 @@ export async function startPostgres() {
       }
     },
   };
+  for (const s of signals) process.once(s, onSignal);
+  return cluster;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

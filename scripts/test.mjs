@@ -1,12 +1,34 @@
 // `npm test`: builds, then runs every test — Node tests (CLI, server, core under Node) with
 // node's own runner, browser tests (components and core) in Chromium with web-test-runner —
 // and ends with one line of real totals: "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status ?? 1;
+// Ctrl-C or `timeout` ends the run: the signal goes on to the command running, and the run ends
+// by it once that command has ended (scripts/postgres.mjs stops the test cluster on it).
+let running;
+let interrupted;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(signal, () => {
+    interrupted = signal;
+    running?.kill(signal);
+    if (!running) process.exit(1);
+  });
+const run = (cmd, args) =>
+  new Promise((resolve) => {
+    running = spawn(cmd, args, { stdio: 'inherit' });
+    running.once('error', () => resolve(1));
+    running.once('exit', (code) => {
+      running = undefined;
+      if (interrupted) {
+        console.error(`Stopped by ${interrupted}.`);
+        process.exit(1);
+      }
+      resolve(code ?? 1);
+    });
+  });
 const only = process.argv[2]; // "node" or "browser" to run one half
 // After "node": test files to run instead of all of them (`node scripts/test.mjs node test/node/x.test.ts`).
 const chosen = only === 'node' ? process.argv.slice(3) : [];
@@ -17,7 +39,7 @@ mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
 
-if (run('npm', ['run', '--silent', 'build']) !== 0) {
+if ((await run('npm', ['run', '--silent', 'build'])) !== 0) {
   console.error('The build failed; no tests were run.');
   console.log('0 passed, 1 failed');
   process.exit(1);
@@ -46,7 +68,7 @@ if (only !== 'browser') {
     }
   }
   if (files.length) {
-    run(process.execPath, [
+    await run(process.execPath, [
       '--import', 'tsx',
       '--test',
       '--test-concurrency=1',
@@ -66,7 +88,7 @@ if (only !== 'browser') {
 }
 
 if (only !== 'node') {
-  const status = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']);
+  const status = await run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs']);
   if (existsSync('test-results/browser.json')) {
     const b = JSON.parse(readFileSync('test-results/browser.json', 'utf8'));
     passed += b.passed;
