@@ -90,6 +90,30 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test("an address corrected during a save's job to one already told: that address is told once", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store, ids } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        const told = new Set((await db.query<{ id: string }>('SELECT registration_id::text AS id FROM fanout_told')).rows.map((r) => r.id));
+        const sessionOf = (w: string) => (nine.indexOf(w) % 2 ? 'een' : 'twee');
+        // Someone not told yet, in the other session than someone told, takes the told one's address.
+        const t = nine.find((w) => told.has(String(ids[w])))!;
+        const u = nine.find((w) => !told.has(String(ids[w])) && sessionOf(w) !== sessionOf(t))!;
+        assert.ok(t && u, `a told and an untold registration: ${[...told].join(',')}`);
+        const r = await store.editByOrganiser(ids[u]!, { participant: { name: `Deelnemer ${u}`, email: address(t) } });
+        assert.equal(r.ok, true, JSON.stringify(r));
+        while (await store.fanouts.expandOne());
+        const got = await deliveredRevisions(db, store, dir);
+        const expected = Object.fromEntries(nine.filter((w) => w !== u).map((w) => [address(w), 1]));
+        assert.deepEqual(got, expected, `${u} took the address of ${t}, told already`);
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     // The only cursor a stored job can have from before: the first seq of the last person told.
     for (const shape of ['seq'] as const) {
       test(`a save's job from before the upgrade (cursor by ${shape}) resumes where it was: no one told twice, no one left out`, async () => {

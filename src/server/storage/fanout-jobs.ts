@@ -5,9 +5,10 @@
  * outbox rows in one transaction with the job's cursor, so the work resumes after a crash without
  * telling anyone twice. The people are those whose registration was stored when the job was
  * recorded, taken in registration id order, which does not change while the job runs, and each
- * job records whom it told: a message in message_recipients, a save in fanout_told (one e-mail
- * per person, all their registrations recorded). Moving to another session, cancelling one of
- * two registrations or a corrected address changes neither, so each person is told exactly once.
+ * job records whom it told: a message in message_recipients (one e-mail per registration), a save
+ * in fanout_told and fanout_told_addresses (one e-mail per address, all its registrations and the
+ * address recorded). Moving to another session, cancelling one of two registrations or a corrected
+ * address changes neither, so each person and each address is told exactly once.
  * A batch that fails counts as a try of its job: tried again at once, then after 1, 4 and 16
  * minutes, and given up after FANOUT_TRIES (other jobs and the outbox go on meanwhile).
  */
@@ -60,7 +61,10 @@ export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined>
 /** Moves a job's cursor past the batch just expanded; `done` closes it (and forgets whom it told). A batch that went well clears the tries. */
 export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
   await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
-  if (done) await tx.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
+  if (done) {
+    await tx.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
+    await tx.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
+  }
 }
 
 /**
@@ -120,14 +124,25 @@ export async function expandMessageBatch(tx: Queryable, job: FanoutJob, limit: n
 /** Concerned by a change of these targets (mailings.ts decides who; placeholders $1 network, $2 targets). */
 const CONCERNED = concernedPeople('$1', '$2');
 
-/** Not yet told by save job $J (registrations r). */
-const UNTOLD = (j: string) => `NOT EXISTS (SELECT 1 FROM fanout_told t WHERE t.job_id = ${j} AND t.registration_id = r.id)`;
+/** How a save's job records an address it told: its digest, so the job's table holds no address (only while the job runs). */
+const ADDRESS = (email: string) => `sha256(convert_to(${email}, 'UTF8'))`;
+
+/**
+ * Not yet told by save job $J (registrations r): neither the registration nor its address now.
+ * A revision's e-mail goes to an address, one per address (notices.ts groups by address: a
+ * household with two registrations on one address gets one e-mail naming both), so "told" is per
+ * address; and per registration, so a person told whose address is corrected later is not told
+ * again at the new one.
+ */
+const UNTOLD = (j: string) =>
+  `NOT EXISTS (SELECT 1 FROM fanout_told t WHERE t.job_id = ${j} AND t.registration_id = r.id)
+     AND NOT EXISTS (SELECT 1 FROM fanout_told_addresses a WHERE a.job_id = ${j} AND a.address = ${ADDRESS('r.email_lower')})`;
 
 /**
  * One batch of the people a revision concerns: the e-mail addresses of up to `limit` concerned
  * registrations (stored when the job was recorded) not told yet, in registration id order, with
- * all their concerned registrations not told yet, in arrival order; all of them are recorded as
- * told. `done` when this was the last batch.
+ * all their concerned registrations not told yet, in arrival order; all of them, and their
+ * addresses, are recorded as told. `done` when this was the last batch.
  */
 export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: string[], limit: number): Promise<{ rows: RegistrationRow[]; done: boolean }> {
   if (job.afterSeq > 0) await carryOldCursor(tx, job, targets);
@@ -141,6 +156,10 @@ export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: stri
     [job.networkId, targets, [...new Set(first.map((p) => p.email_lower))], job.id],
   );
   await tx.query('INSERT INTO fanout_told (job_id, registration_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [job.id, rows.map((r) => r.id)]);
+  await tx.query(`INSERT INTO fanout_told_addresses (job_id, address) SELECT DISTINCT $1::bigint, ${ADDRESS('e')} FROM unnest($2::text[]) e ON CONFLICT DO NOTHING`, [
+    job.id,
+    rows.map((r) => r.email_lower),
+  ]);
   return { rows: rows.map(rowOf), done: first.length < limit };
 }
 

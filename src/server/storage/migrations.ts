@@ -378,4 +378,6 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `ALTER TABLE fanout_jobs ADD COLUMN after_key text NOT NULL DEFAULT '', ADD COLUMN attempts integer NOT NULL DEFAULT 0, ADD COLUMN next_try_at timestamptz, ADD COLUMN failed_at timestamptz`,
   // Fan-out jobs after the second review (issue 27): who a save's job has told, by registration id, so an address corrected while it runs changes nothing (revisionBatch).
   `CREATE TABLE fanout_told (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, registration_id uuid NOT NULL, PRIMARY KEY (job_id, registration_id))`,
+  // Fan-out jobs, issue 27 item 1: the addresses a save's job has told (a digest, not the address), so a registration whose address is corrected to one told already is not told again (revisionBatch).
+  `CREATE TABLE fanout_told_addresses (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, address bytea NOT NULL, PRIMARY KEY (job_id, address))`,
 ];
