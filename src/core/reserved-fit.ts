@@ -19,3 +19,12 @@ export function fitsReservation(reservation: ReservedPlaces | undefined, person:
 export function fitsTargetReservation(network: Network, sessionId: string | undefined, person: { organisation?: string | undefined; organisationType?: string | null | undefined }): boolean {
   return fitsReservation(reservationFor(network, findSession(network, sessionId)), { organisation: person.organisation, organisationType: person.organisationType ?? undefined });
 }
+
+/**
+ * Whether a person gets a reserved place at a target rather than the waiting list: they fit its
+ * reservation and reserved places are left there (`reservedLeft` from the availability). The form
+ * says it with this rule, in the note, the button and the session's label alike.
+ */
+export function getsReservedPlace(network: Network, sessionId: string | undefined, reservedLeft: number | undefined, person: { organisation?: string | undefined; organisationType?: string | undefined }): boolean {
+  return (reservedLeft ?? 0) > 0 && fitsTargetReservation(network, sessionId, person);
+}

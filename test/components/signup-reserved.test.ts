@@ -54,6 +54,23 @@ describe('<leerkring-signup>: reserved places (issue 23)', () => {
     expect(regs.find((r) => r.participant.name === 'Gea Gast')?.status).to.equal('confirmed');
   });
 
+  it('labels the session for the host as a place, not "vol, wel wachtlijst", as the note and the button say', async () => {
+    const el = await fixture<LeerkringSignup>('<leerkring-signup api="" network-id="gastgemeente" now="2029-12-01T10:00:00+01:00"></leerkring-signup>');
+    await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');
+    const label = () => $(el, 'label[for="f-sessionId"]').textContent!.replace(/\s+/g, ' ').trim();
+    $<HTMLInputElement>(el, 'input[name="sessionId"][value="zwolle"]').click();
+    fill(el, { organisation: 'Gemeente Elders' });
+    await until(() => submitLabel(el) === 'Aanmelden voor de wachtlijst', `the waiting list for someone else, got ${submitLabel(el)}`);
+    expect(label()).to.contain('vol, wel wachtlijst');
+    fill(el, { organisation: 'Gemeente Zwolle' });
+    await until(() => submitLabel(el) === 'Aanmelden', `a place for the host, got ${submitLabel(el)}`);
+    expect(label(), 'the label agrees with the note and the button').to.not.contain('wachtlijst');
+    // Someone else again: the waiting list again, in the label too.
+    fill(el, { organisation: 'Gemeente Elders' });
+    await until(() => submitLabel(el) === 'Aanmelden voor de wachtlijst', `the waiting list again, got ${submitLabel(el)}`);
+    expect(label()).to.contain('vol, wel wachtlijst');
+  });
+
   it('says it in English on request', async () => {
     const el = await fixture<LeerkringSignup>('<leerkring-signup api="" network-id="gastgemeente" lang="en" now="2029-12-01T10:00:00+01:00"></leerkring-signup>');
     await until(() => !!el.shadowRoot!.querySelector('form'), 'the form');

@@ -6,5 +6,5 @@
  */
 export { joinsFields, joinsFromForm, joinsProblems } from '../shared/joins-fields.js';
 export { priceNote } from './price-note.js';
-export { reservedView } from './reserved.js';
+export { reservedView, reservedPlaceAt } from './reserved.js';
 export { sessionSelect } from './session-select.js';

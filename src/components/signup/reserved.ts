@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AvailabilitySnapshot, Locale, Network, OrganisationType } from '../../core/lean.js';
 import { messages } from '../../core/i18n/messages.js';
 import { formatListParts } from '../../core/i18n/format.js';
-import { fitsReservation } from '../../core/reserved-fit.js';
+import { getsReservedPlace } from '../../core/reserved-fit.js';
 import { reservationFor } from '../../core/reservation.js';
 import { findSession } from '../../core/session-index.js';
 import { registrationScope } from '../../core/policy.js';
@@ -49,14 +49,13 @@ export function reservedView(
   locale: Locale,
   docLang: string | typeof nothing,
 ): ReservedView {
-  const value = (name: string) => (form?.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null)?.value || undefined;
   const perSession = registrationScope(network) === 'session';
-  const session = perSession ? findSession(network, value('sessionId') ?? chosen) : undefined;
+  const session = perSession ? findSession(network, formValue(form, 'sessionId') ?? chosen) : undefined;
   const reservation = reservationFor(network, session);
   const left = (perSession ? session && availability?.sessions[session.id] : availability?.network)?.reservedLeft ?? 0;
   if (!reservation || left <= 0) return { note: nothing, fits: false };
   const w = WORDS[locale];
-  const fits = fitsReservation(reservation, { organisation: value('organisation'), organisationType: value('organisationType') as OrganisationType | undefined });
+  const fits = getsReservedPlace(network, session?.id, left, person(form));
   const types = messages(locale).organisationType;
   const who = [
     ...(reservation.organisations ?? []).map((o) => html`<bdi lang=${docLang}>${o}</bdi>`),
@@ -70,4 +69,21 @@ export function reservedView(
       <p role="status">${fits ? w.fits : ''}</p>
     </div>`,
   };
+}
+
+/**
+ * Whether the person as typed in `form` gets a reserved place at a session whose general places
+ * are full (core's `getsReservedPlace`): its label then says no waiting list, as the note and the
+ * button do.
+ */
+export function reservedPlaceAt(network: Network, availability: AvailabilitySnapshot | undefined, form: HTMLFormElement | null, sessionId: string): boolean {
+  return getsReservedPlace(network, sessionId, availability?.sessions[sessionId]?.reservedLeft, person(form));
+}
+
+function formValue(form: HTMLFormElement | null, name: string): string | undefined {
+  return (form?.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null)?.value || undefined;
+}
+
+function person(form: HTMLFormElement | null) {
+  return { organisation: formValue(form, 'organisation'), organisationType: formValue(form, 'organisationType') as OrganisationType | undefined };
 }

@@ -472,9 +472,12 @@ export class LeerkringSignup extends LitElement {
       return av && (av.state === 'open' || av.state === 'waitlist');
     });
     const selected = this.#value('sessionId') || this.session || '';
+    const form = this.renderRoot.querySelector('form');
     const label = (x: Session) => {
       const when = sessionDaysText(sessionTiming(x), locale) ?? messages(locale).date.tbd;
-      return `${x.title} (${when})${state.availability!.sessions[x.id]!.state === 'waitlist' ? ` – ${s.sessionWaitlist}` : ''}`;
+      // Full, but a reserved place left for the person as typed: no waiting list (the extras decide, with core's rule).
+      const waitlist = state.availability!.sessions[x.id]!.state === 'waitlist' && !this.#extras?.reservedPlaceAt(network, state.availability, form, x.id);
+      return `${x.title} (${when})${waitlist ? ` – ${s.sessionWaitlist}` : ''}`;
     };
     // A long series: one grouped list (./session-select.ts, with the form's rarer parts).
     if (choosable.length > SESSION_RADIOS_UP_TO)
