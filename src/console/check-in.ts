@@ -11,9 +11,6 @@ import { consoleStyles } from './styles.js';
 import { firstPages } from './pages.js';
 import { PagedList } from './paged-list.js';
 
-/** How long typing pauses before the search asks the server: one request per name, not per key. */
-const SEARCH_PAUSE = 250;
-
 /** Waits before trying a failed save again: 1 s, 2 s, 4 s … up to 30 s. */
 const backoff = (attempt: number) => Math.min(30000, 1000 * 2 ** attempt);
 
@@ -108,7 +105,6 @@ export class ConsoleCheckIn extends ConsolePage {
     _presentAll: { state: true },
     _sheet: { state: true },
     _printing: { state: true },
-    _query: { state: true },
     _queue: { state: true },
   };
 
@@ -117,9 +113,9 @@ export class ConsoleCheckIn extends ConsolePage {
   /** Raised by the network page when what the server holds may have changed. */
   declare version: number;
   /** The people with a place who match the search, a page at a time from the server; its total is how many match. */
-  readonly #list = new PagedList<AdminRegistration, { counts?: DoorCounts }>(this, {
+  readonly #list: PagedList<AdminRegistration, { counts?: DoorCounts }> = new PagedList(this, {
     get: (limit, after) => {
-      const q = this._query.trim();
+      const q = this.#list.query.trim();
       return this.#page(q ? { q } : {}, limit, after).then((r) => (r.ok && this.#remember(r.value.registrations), r));
     },
     focusId: (first) => `in-${first.id}`,
@@ -134,7 +130,6 @@ export class ConsoleCheckIn extends ConsolePage {
    * is the paper list in the page: drawn on every search it cost ten times the list itself.
    */
   declare _printing: boolean;
-  declare _query: string;
   /** Taps not yet saved: the latest value per registration id, in tap order. */
   declare _queue: Map<string, boolean>;
 
@@ -157,7 +152,6 @@ export class ConsoleCheckIn extends ConsolePage {
     this.version = 0;
     this._all = 0;
     this._presentAll = 0;
-    this._query = '';
     this._printing = false;
     this._queue = new Map();
   }
@@ -177,7 +171,6 @@ export class ConsoleCheckIn extends ConsolePage {
     removeEventListener('beforeprint', this.#beforePrint);
     removeEventListener('afterprint', this.#afterPrint);
     clearTimeout(this.#retryTimer);
-    clearTimeout(this.#searchTimer);
   }
 
   protected override willUpdate(changed: Map<string, unknown>): void {
@@ -186,8 +179,7 @@ export class ConsoleCheckIn extends ConsolePage {
       // The paper list fetched for another session is not this one's.
       this._sheet = undefined;
       this.loaded = this.#load(true);
-    } else if (changed.has('_query')) this.loaded = this.#load(true);
-    else if (changed.has('version')) this.loaded = this.#load(false);
+    } else if (changed.has('version')) this.loaded = this.#load(false);
   }
 
   #page(query: { q?: string; attendedAt?: string; present?: 'yes' }, limit: number, after?: string) {
@@ -209,16 +201,6 @@ export class ConsoleCheckIn extends ConsolePage {
     const counts = this.#list.extra?.counts;
     this._all = counts?.placed ?? this.#list.total;
     this._presentAll = counts?.present ?? 0;
-  }
-
-  /** What is typed in the search box; asked for once typing stops for SEARCH_PAUSE ms. */
-  #typed = '';
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
-
-  #type(text: string): void {
-    this.#typed = text;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => (this._query = this.#typed), SEARCH_PAUSE);
   }
 
   /** What the organiser sees: a tap not yet saved, else what the server last said. */
@@ -332,11 +314,11 @@ export class ConsoleCheckIn extends ConsolePage {
         ${this.#list.items ? html`${a.count(this.#presentCount(), this._all)}.` : m.loading}
         ${this._queue.size ? a.saving(this._queue.size) : this.#touched ? a.saved : nothing}
       </p>
-      ${this.#list.items && this._all === 0 && !this._query.trim()
+      ${this.#list.items && this._all === 0 && !this.#list.query.trim()
         ? html`<p>${a.none}</p>`
         : html`<div class="field no-print">
               <label for="q">${a.search}</label>
-              <input id="q" type="search" autocomplete="off" .value=${this.#typed} @input=${(e: Event) => this.#type((e.target as HTMLInputElement).value)} />
+              <input id="q" type="search" autocomplete="off" .value=${this.#list.typed} @input=${(e: Event) => this.#list.type((e.target as HTMLInputElement).value, () => (this.loaded = this.#load(true)))} />
             </div>
             ${this.#list.items && shown.length === 0 ? html`<p>${a.noMatch}</p>` : nothing}
             <ul class="people">

@@ -2,6 +2,9 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { ConsoleMessages } from '../core/i18n/console.js';
 import { PAGE_SIZE, firstPages, type PageAnswer } from './pages.js';
 
+/** How long typing pauses before a search asks the server: one request per name, not per key. */
+export const SEARCH_PAUSE = 250;
+
 type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode };
 
 export interface PagedListOptions<T, A> {
@@ -19,7 +22,8 @@ export interface PagedListOptions<T, A> {
  * where the next page starts, how many match, and whether the last request failed; `load`
  * draws it again (a page, or as many as shown), `more` adds the next page and moves focus to
  * its first entry. An answer to an older request than the latest is dropped, so a slow answer
- * cannot undo a newer search or action.
+ * cannot undo a newer search or action. It owns the list's search box too: a search is asked
+ * for once typing pauses (`type`), so quick typing is one request, for the final text.
  */
 export class PagedList<T, A = unknown> implements ReactiveController {
   /** What is drawn; undefined until the first page arrives. */
@@ -35,6 +39,11 @@ export class PagedList<T, A = unknown> implements ReactiveController {
   /** How many entries are drawn: a page at first, as many again on "Meer laden". */
   #shown = PAGE_SIZE;
   #generation = 0;
+  /** What is typed in the search box (its value when drawn again). */
+  typed = '';
+  /** The search the list asks for: what was typed when typing last paused. */
+  query = '';
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: Host,
@@ -44,6 +53,23 @@ export class PagedList<T, A = unknown> implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this.#searchTimer);
+  }
+
+  /**
+   * A key typed in the search box: once typing pauses for SEARCH_PAUSE ms, `query` becomes the
+   * text and `search` asks for it (by default a first page), one request per name, not per key.
+   */
+  type(text: string, search: () => void = () => void this.load(true)): void {
+    this.typed = text;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.query = this.typed;
+      search();
+    }, SEARCH_PAUSE);
+  }
 
   /** Forgets what is drawn (another session): the list shows it is loading until `load` answers. */
   clear(): void {

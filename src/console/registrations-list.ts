@@ -52,12 +52,6 @@ export class ConsoleRegistrations extends ConsolePage {
   declare version: number;
   /** What the network page says after an action. */
   declare notice: string | TemplateResult;
-  /**
-   * What is typed in the search box. Not a reactive property: a key typed asks the server and
-   * draws nothing until the answer is there (redrawing 50 cards per key cost more than the
-   * search itself, issue 27).
-   */
-  #query = '';
   declare _status: string;
   declare _session: string;
   declare _type: string;
@@ -65,7 +59,11 @@ export class ConsoleRegistrations extends ConsolePage {
   declare _answer: string;
   /** `sessionId:yes|no`, or empty. */
   declare _attended: string;
-  /** The registrations that match, a page at a time from the server; its total is how many match. */
+  /**
+   * The registrations that match, a page at a time from the server; its total is how many match.
+   * It holds the search too: a key typed draws nothing, and once typing pauses one request asks
+   * for the text (redrawing 50 cards per key cost more than the search itself, issue 27).
+   */
   readonly #list = new PagedList<AdminRegistration>(this, {
     get: (limit, after) => this.state.admin.registrations(this.network.id, { ...this.#filters(), limit: String(limit), ...(after && { after }) }).then((r) => this.signedOutIf(r)),
     focusId: (first) => `who-${first.id}`,
@@ -103,16 +101,11 @@ export class ConsoleRegistrations extends ConsolePage {
     else if (changed.has('version') || changed.has('network')) this.loaded = this.#load(false, true);
   }
 
-  #search(query: string): void {
-    this.#query = query;
-    this.loaded = this.#load(true, false);
-  }
-
   #filters(): Query {
     const [question, answer] = this._answer ? [this._answer.slice(0, this._answer.indexOf('=')), this._answer.slice(this._answer.indexOf('=') + 1)] : [];
     const [attendedAt, present] = this._attended ? (this._attended.split(':') as [string, 'yes' | 'no']) : [];
     return {
-      ...(this.#query.trim() && { q: this.#query.trim() }),
+      ...(this.#list.query.trim() && { q: this.#list.query.trim() }),
       ...(this._status && { status: this._status as Query['status'] }),
       ...(this._session && { session: this._session }),
       ...(this._type && { organisationType: this._type }),
@@ -164,7 +157,13 @@ export class ConsoleRegistrations extends ConsolePage {
       <div class="toolbar filters" role="search">
         <div class="field">
           <label for="q">${r.search}</label>
-          <input id="q" type="search" autocomplete="off" .value=${this.#query} @input=${(e: Event) => this.#search((e.target as HTMLInputElement).value)} />
+          <input
+            id="q"
+            type="search"
+            autocomplete="off"
+            .value=${this.#list.typed}
+            @input=${(e: Event) => this.#list.type((e.target as HTMLInputElement).value, () => (this.loaded = this.#load(true, false)))}
+          />
         </div>
         ${select('status', r.status, this._status, (v) => (this._status = v), r.all, REGISTRATION_STATUSES.map((s): [string, string] => [s, m.status[s] ?? s]))}
         ${perSession

@@ -139,7 +139,8 @@ export const MAX_PAGE = 200;
 /**
  * Which registrations the organiser list and the CSV give (issue 27): one session, a status, a
  * search (core's search rule: accents, case and word order do not matter), an organisation
- * type, an answer to a question, who came to a session (`present` with `attendedAt`), who has a
+ * type, an answer to a question, who came to a session or did not (`present` with `attendedAt`:
+ * core's came and didNotCome, both only among those with a place there), who has a
  * place at a session (`placeAt`, the people at the door). With
  * `limit` the list is a page: `next` in the answer is the `after` of the page that follows.
  */

@@ -76,6 +76,15 @@ export function hasPlaceAt(network: Network, registration: Pick<ExportRegistrati
 }
 
 /**
+ * Who came to a session: has a place there (hasPlaceAt) and is recorded present. Someone checked
+ * in and then removed or moved no longer counts. The door's count and the registrations list's
+ * "Kwam" filter are this rule, in SQL (registration-list.ts).
+ */
+export function came(network: Network, registration: Pick<ExportRegistration, 'status' | 'sessionId' | 'places' | 'attendance'>, sessionId: string): boolean {
+  return hasPlaceAt(network, registration, sessionId) && registration.attendance[sessionId] === true;
+}
+
+/**
  * Who did not come to a session: had a place there (hasPlaceAt) and is not recorded present.
  * The registrations list's "Kwam niet" filter is this rule, in SQL (registration-list.ts).
  */

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
 import { findChrome, CHROME_ARGS } from '../../scripts/find-chrome.mjs';
 import { buildServer, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
 import { signInLinkFor, tempDir } from './helpers.js';
@@ -14,6 +15,8 @@ export interface ServedInChromium {
   base: string;
   db: Db;
   browser: Browser;
+  /** The server itself: a test counts what reaches it (`app.server.on('request')`). */
+  app: FastifyInstance;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,7 @@ export async function serveInChromium(networks: Map<string, Network>, extra: Par
     base,
     db,
     browser,
+    app,
     async close() {
       await browser.close();
       await app.close();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
 import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
-import { didNotCome, hasPlaceAt } from '../../src/core/export.js';
+import { came as cameTo, didNotCome, hasPlaceAt } from '../../src/core/export.js';
 import type { AdminRegistration } from '../../src/core/admin-api.js';
 
 const losse = network({
@@ -66,7 +66,7 @@ describe('attendance summary per session (issue 24), from counts (issue 27)', ()
       const all = ((await (await fetch(`${served.base}/api/admin/networks/${losse.id}/registrations`, { headers: ADMIN })).json()) as { registrations: AdminRegistration[] }).registrations;
       for (const s of losse.sessions) {
         const placed = all.filter((r) => hasPlaceAt(losse, r, s.id)).length;
-        const present = all.filter((r) => hasPlaceAt(losse, r, s.id) && r.attendance[s.id] === true).length;
+        const present = all.filter((r) => cameTo(losse, r, s.id)).length;
         const absent = all.filter((r) => didNotCome(losse, r, s.id)).length;
         const waiting = all.filter((r) => r.status === 'waitlisted' && r.target === s.id).length;
         assert.deepEqual(await cells(s.id), [s.title, String(placed), String(present), String(absent), String(waiting)], s.id);
@@ -91,7 +91,7 @@ describe('attendance summary per session (issue 24), from counts (issue 27)', ()
       for (const s of losse.sessions) {
         for (const came of [false, true]) {
           // The recount: core's rule over every registration.
-          const want = all.filter((r) => (came ? r.attendance[s.id] === true : didNotCome(losse, r, s.id))).map((r) => r.participant.name).sort();
+          const want = all.filter((r) => (came ? cameTo(losse, r, s.id) : didNotCome(losse, r, s.id))).map((r) => r.participant.name).sort();
           await page.goto(`${served.base}/beheer/#/netwerk/${losse.id}/aanwezigheid`);
           const label = `${want.length}: ${came ? 'Kwam naar' : 'Kwam niet naar'} ${s.title}`;
           const link = net.locator(`table.attendance-overview tr[data-session="${s.id}"]`).getByRole('link', { name: label, exact: true });

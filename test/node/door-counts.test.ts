@@ -38,5 +38,24 @@ for (const backend of BACKENDS) {
       assert.equal(moved.status, 200, moved.text);
       assert.deepEqual(await counts(), { placed: 1, present: 1 });
     });
+
+    test('the list of who came (attendedAt, present=yes: the console\'s "aanwezig") is the people the count counts: checked in, then removed, is in neither', async () => {
+      const ids: string[] = [];
+      for (const who of ['p', 'q']) {
+        const r = await s.post('/api/networks/deur/registrations', { sessionId: 'twee', participant: { name: `Deelnemer ${who}`, email: `${who}@example.org` } });
+        assert.equal(r.status, 201, JSON.stringify(r.body));
+        ids.push(String(r.body.id ?? r.body.registration?.id));
+      }
+      for (const id of ids) assert.equal((await s.admin('PUT', `/api/admin/registrations/${id}/attendance`, { sessionId: 'twee', present: true })).status, 200);
+      const removed = await s.admin('POST', `/api/admin/registrations/${ids[1]}/remove`, { reason: 'Afgemeld per telefoon' });
+      assert.equal(removed.status, 200, removed.text);
+      const counts = (await s.admin('GET', '/api/admin/networks/deur/registrations?placeAt=twee&limit=50')).body.counts;
+      const page = (await s.admin('GET', '/api/admin/networks/deur/registrations?attendedAt=twee&present=yes&limit=50')).body;
+      const whole = (await s.admin('GET', '/api/admin/networks/deur/registrations?attendedAt=twee&present=yes')).body;
+      const cameIds = (list: { registrations: { id: string }[] }) => list.registrations.map((x) => String(x.id)).sort();
+      assert.equal(counts.present, page.total, `the count says ${counts.present} came, the list has ${page.total}`);
+      assert.deepEqual(cameIds(page), [ids[0]]);
+      assert.deepEqual(cameIds(whole), [ids[0]], 'the whole list (and the CSV, the same filter) too');
+    });
   });
 }

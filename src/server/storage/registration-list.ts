@@ -71,8 +71,9 @@ function where(networkId: string, f: ListFilter): { sql: string; params: unknown
   const placed = (s: string) => `r.status = 'confirmed' AND (r.target = ${s} OR (r.target = 'network' AND coalesce(r.places ->> ${s}, 'confirmed') = 'confirmed'))`;
   if (f.attendance) {
     const s = p(f.attendance.sessionId);
-    // "Did not come": core's didNotCome (a place there, and not recorded present), in SQL.
-    and.push(f.attendance.present ? `r.attendance ->> ${s} = 'true'` : `${placed(s)} AND coalesce(r.attendance ->> ${s}, '') <> 'true'`);
+    // Core's came and didNotCome, in SQL: both only among those with a place there (checked in,
+    // then removed or moved: neither counted nor listed as present).
+    and.push(`${placed(s)} AND ${f.attendance.present ? '' : 'NOT '}coalesce(r.attendance ->> ${s} = 'true', false)`);
   }
   if (f.placeAt !== undefined) and.push(placed(p(f.placeAt)));
   return { sql: and.join(' AND '), params };
@@ -124,13 +125,13 @@ export async function countMatching(q: Queryable, networkId: string, filter: Lis
 
 /**
  * At one session's door, in one pass over the network's rows: how many have a place there
- * (the placeAt filter, core's hasPlaceAt) and how many of them came (the attendance filter).
+ * (the placeAt filter, core's hasPlaceAt) and how many came (the attendance filter, core's
+ * came: the same predicate as the list of who came).
  */
 export async function countAtDoor(q: Queryable, networkId: string, sessionId: string): Promise<{ placed: number; present: number }> {
+  // Both read the network ($1) and the session ($2).
   const placed = where(networkId, { placeAt: sessionId });
-  // Present is of those with a place (checked in, then cancelled or moved: no longer counted).
-  // Its parameters are the network ($1) and the session twice ($2, $3): placed reads $1 and $2.
-  const present = where(networkId, { placeAt: sessionId, attendance: { sessionId, present: true } });
+  const present = where(networkId, { attendance: { sessionId, present: true } });
   const { rows } = await q.query<{ placed: number; present: number }>(
     `SELECT count(*) FILTER (WHERE ${placed.sql})::int AS placed, count(*) FILTER (WHERE ${present.sql})::int AS present FROM registrations r WHERE r.network_id = $1`,
     present.params,
