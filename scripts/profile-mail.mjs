@@ -1,9 +1,11 @@
-// `node scripts/profile-mail.mjs [people] [--prof file.cpuprofile]`: the server's mail delivery job
-// alone over PostgreSQL (issue 28). Registers `people` through the real register path with no
-// delivery running, then runs the delivery job (.eml files) until the outbox is empty and prints
-// its CPU time per e-mail (this process; PostgreSQL apart). With --prof, writes a CPU profile of
-// the delivery phase only and prints its top self-time frames. Needs a built dist/.
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+// `node scripts/profile-mail.mjs [people] [rounds] [--prof file.cpuprofile]`: the server's mail
+// delivery job alone over PostgreSQL (issue 28). Each round registers `people` (2,000) through the
+// real register path with no delivery running, then runs the delivery job (.eml files) until the
+// outbox is empty; prints its CPU time per e-mail (this process; PostgreSQL apart) beside its
+// floor: nodemailer's MailComposer building the same message and writing one file. With --prof,
+// writes a CPU profile of the last round's delivery and prints its top self-time frames. Needs a
+// built dist/.
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
@@ -14,6 +16,9 @@ import { NetworkRegistry } from '../dist/server/services/networks.js';
 import { createMailer, deliverOutbox, DELIVERY_BATCH } from '../dist/server/mail/delivery.js';
 import { readFileSync } from 'node:fs';
 import pgLib from 'pg';
+import { writeFile } from 'node:fs/promises';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { composeMail } from '../dist/server/mail/compose.js';
 import { startPostgres } from './postgres.mjs';
 
 const args = process.argv.slice(2);
@@ -51,6 +56,7 @@ async function databaseCpu(url) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min)`);
 const pg = await startPostgres();
 const dir = mkdtempSync(join(tmpdir(), 'leerkring-profile-mail-'));
 try {
@@ -120,9 +126,32 @@ try {
     perEmailDb.push(dbUs);
     console.log(`round ${round}: ${sent} e-mails, ${us.toFixed(0)} µs CPU per e-mail in this process (system ${sysUs.toFixed(0)}), PostgreSQL ${dbUs.toFixed(0)} µs, wall ${wall.toFixed(0)} µs (load ${loadavg()[0].toFixed(2)})`);
   }
+  // The floor: nodemailer's MailComposer building the same message (composed beforehand, not
+  // counted) and writing it to one file, nothing else: no database, no claim, no check.
+  const network = networks.get(ids[0]);
+  const composed = Array.from({ length: PEOPLE }, (_, k) => composeMail('confirmed', {
+    network, sessionId: 's0', locale: 'nl', participant: { name: `P ${k}`, email: `p0x${k}@example.org` },
+    manageUrl: `https://leerkring.example.org/beheer/#t=${'x'.repeat(40)}${k}`, calendarUrl: `https://leerkring.example.org/api/calendar/${'y'.repeat(40)}${k}/agenda.ics`,
+  }));
+  const floorDir = join(dir, 'floor');
+  mkdirSync(floorDir);
+  const build = (options) => new Promise((resolve, reject) => new MailComposer(options).compile().build((e, m) => (e ? reject(e) : resolve(m))));
+  const floor = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const t0 = cpu();
+    for (const [k, m] of composed.entries()) {
+      const raw = await build({ from: 'leerkring <noreply@example.org>', to: m.to, replyTo: m.replyTo, subject: m.subject, text: m.text,
+        attachments: [{ filename: m.ics.filename, content: m.ics.content, contentType: `text/calendar; charset=utf-8; method=${m.ics.method ?? 'PUBLISH'}` }] });
+      await writeFile(join(floorDir, `${round}-${k}.eml`), raw);
+    }
+    floor.push((cpu() - t0) / PEOPLE);
+  }
   const files = readdirSync(outboxDir).length;
   if (files !== PEOPLE * ROUNDS) throw new Error(`${files} files for ${PEOPLE * ROUNDS} people`);
-  console.log(`median ${median(perEmail).toFixed(0)} µs CPU per e-mail (delivery job, this process), PostgreSQL ${median(perEmailDb).toFixed(0)} µs, load ${loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+  const job = median(perEmail);
+  console.log(`mail delivery job, whole, per e-mail (median of ${ROUNDS} rounds of ${PEOPLE}): ${job.toFixed(0)} µs CPU in this process, ${(job / median(floor)).toFixed(2)}x the floor; PostgreSQL ${median(perEmailDb).toFixed(0)} µs besides`);
+  console.log(`  floor: nodemailer MailComposer building the same message + writing one file: ${median(floor).toFixed(0)} µs CPU`);
+  console.log(`load average after: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min)`);
   if (profiled) {
     writeFileSync(profFile, JSON.stringify(profiled));
     const self = new Map();
