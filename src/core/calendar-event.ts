@@ -34,11 +34,13 @@ export interface CalendarEvent {
 }
 
 /**
- * The venue on one line ("Waar:", LOCATION): `venueParts` joined with a middle dot; undefined
- * without a venue. Here rather than beside venueParts, so that it loads with the calendar code.
+ * The venue on one line ("Waar:", LOCATION): `venueParts` joined with a middle dot. No venue is
+ * one to be announced, as the agenda says ("Locatie volgt"); undefined only when there is nothing
+ * to say (a session that is `past` makes no promise). Here rather than beside venueParts, so that
+ * it loads with the calendar code.
  */
-export function venueText(venue: Venue | undefined, locale: Locale): string | undefined {
-  return (venue && venueParts(venue, locale).filter(Boolean).join(' · ')) || undefined;
+export function venueText(venue: Venue | undefined, locale: Locale, past?: boolean): string | undefined {
+  return venueParts(venue, locale, past).filter(Boolean).join(' · ') || undefined;
 }
 
 /** How a text shows a name from the document: as written in a calendar; between isolates in an e-mail. */

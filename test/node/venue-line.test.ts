@@ -23,6 +23,8 @@ const doc: Network = network({
     { id: 'volgt', title: 'Kring met plek die volgt', type: 'other', ...at(12), venue: { type: 'to-be-announced', city: 'Zwolle', note: 'Zaal volgt per e-mail' } },
     { id: 'besloten', title: 'Besloten kring', type: 'other', ...at(13), venue: { type: 'physical', participantsOnly: true, name: 'Huize Vertrouwelijk', address: 'Achterom 7', postalCode: '1234 AB', city: 'Zwolle', note: 'Ingang aan de achterkant' } },
     { id: 'online', title: 'Online kring', type: 'other', ...at(14), venue: { type: 'online', platform: 'Teams', note: 'Link volgt per e-mail' } },
+    // No venue at all, as in most of the demo networks (aardgasvrij-leerkring, twentse-noabers): not known yet.
+    { id: 'geen', title: 'Kring zonder plek', type: 'other', ...at(15) },
   ],
   registration: { mode: 'closed', fields: { organisation: 'optional', organisationType: 'off' } },
 });
@@ -33,6 +35,7 @@ const PUBLIC: Record<string, string> = {
   volgt: 'Zwolle · Locatie volgt · Zaal volgt per e-mail',
   besloten: 'Zwolle',
   online: 'Online (Teams) · Link volgt per e-mail',
+  geen: 'Locatie volgt',
 };
 const PARTICIPANT: Record<string, string> = {
   ...PUBLIC,
@@ -94,7 +97,7 @@ describe('the venue line says the same words in the agenda, the e-mail, the cale
       const body = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Kring</title><script type="module" src="/dist/leerkring.js"></script></head><body><main><leerkring-network api="" network-id="plekken"><leerkring-agenda></leerkring-agenda></leerkring-network></main></body></html>`;
       await page.route(`${base}/demo/plekken.html`, (route) => route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': STRICT_CSP }, body }));
       await page.goto(`${base}/demo/plekken.html`);
-      await page.waitForFunction(() => (document.querySelector('leerkring-agenda')?.shadowRoot?.querySelectorAll('[part="session"] .venue').length ?? 0) === 4);
+      await page.waitForFunction(() => (document.querySelector('leerkring-agenda')?.shadowRoot?.querySelectorAll('[part="session"] .venue').length ?? 0) === 5);
       const shown = await page.evaluate(() =>
         [...document.querySelector('leerkring-agenda')!.shadowRoot!.querySelectorAll('[part="session"]')].map((s) => [
           (s.querySelector('[part="title"]') as HTMLElement).innerText.trim(),
