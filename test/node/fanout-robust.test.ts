@@ -13,6 +13,8 @@ import { NetworkRegistry } from '../../src/server/services/networks.js';
 import { RegistrationService } from '../../src/server/services/registration-service.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
 import { enqueueMail } from '../../src/server/storage/outbox.js';
+import { openDatabase } from '../../src/server/storage/db.js';
+import pg from 'pg';
 
 const secret = Buffer.alloc(32, 9);
 const at = (iso: string) => new Date(iso);
@@ -116,6 +118,61 @@ for (const backend of BACKENDS) {
         assert.deepEqual(await delivery(), { sent: 0, waiting: 0, failed: 12 }, 'given up: the people not reached count as failed');
       } finally {
         await peer.close();
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test('a batch that keeps failing for a passing reason is tried again at first, and after long enough counts as a try: given up after five, its people shown as failed', async () => {
+      const { db, dir, url } = await openTestDb(backend);
+      let other: pg.Client | undefined;
+      let busy: Db | undefined;
+      try {
+        const { registry, register } = await setup(db);
+        for (let i = 0; i < 6; i++) await register(`t${i}`, i % 2 ? 'een' : 'twee');
+        if (url) {
+          // PostgreSQL: the batch's connections carry a real statement_timeout, and another session
+          // holds the table the batch writes, so every batch waits and is cancelled (57014).
+          const timed = new URL(url);
+          timed.searchParams.set('options', '-c statement_timeout=100');
+          busy = await openDatabase({ url: timed.toString(), dataDir: dir });
+          other = new pg.Client({ connectionString: url });
+          await other.connect();
+        } else {
+          // PGlite has one connection and no timer: the table answers as a held lock does (55P03).
+          await db.query(`CREATE FUNCTION held() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'lock not available' USING ERRCODE = '55P03'; END $$`);
+          await db.query('CREATE TRIGGER held BEFORE INSERT ON message_recipients FOR EACH ROW EXECUTE FUNCTION held()');
+        }
+        let clock = at('2030-05-01T09:00:00Z');
+        const store = new RegistrationService(busy ?? db, registry, { secret, now: () => at('2030-05-01T09:00:00Z'), fanoutInline: 2, fanoutBatch: 4, fanoutClock: () => clock });
+        const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht dat blijft haken', body: 'Tekst.' }, null);
+        assert.equal(sent?.recipients, 6);
+        if (other) {
+          await other.query('BEGIN');
+          await other.query('LOCK TABLE message_recipients IN ACCESS EXCLUSIVE MODE');
+        }
+        const job = async () => (await db.query<{ attempts: number; failed: boolean }>('SELECT attempts, failed_at IS NOT NULL AS failed FROM fanout_jobs')).rows[0]!;
+        const turn = async () => {
+          // The half-minute wait is over.
+          await db.query('UPDATE fanout_jobs SET next_try_at = now() WHERE next_try_at IS NOT NULL');
+          const error = await store.fanouts.expandForDelivery().then(() => undefined, (e: unknown) => e);
+          assert.equal(String((error as { cause?: { code?: unknown } })?.cause?.code), url ? '57014' : '55P03', String(error));
+        };
+        // Many passing failures within a short while: a passing failure, no try.
+        for (let i = 0; i < 30; i++) {
+          await turn();
+          clock = new Date(clock.getTime() + 1000);
+        }
+        assert.deepEqual({ ...(await job()), attempts: Number((await job()).attempts) }, { attempts: 0, failed: false }, 'not yet counted');
+        // Long enough later, still failing: each failure now counts, and after five the job is given up.
+        clock = new Date(clock.getTime() + 24 * 3600000);
+        for (let i = 0; i < 8 && !(await job()).failed; i++) await turn();
+        assert.deepEqual({ ...(await job()), attempts: Number((await job()).attempts) }, { attempts: 5, failed: true }, 'given up after five tries');
+        await other?.query('ROLLBACK');
+        assert.deepEqual((await store.listMessages(doc.id)).find((m) => m.id === sent!.id)?.delivery, { sent: 0, waiting: 0, failed: 6 }, 'the people not reached count as failed');
+      } finally {
+        await other?.end();
+        await busy?.close();
         await db.close();
         rmSync(dir, { recursive: true, force: true });
       }

@@ -37,6 +37,8 @@ export interface RegistrationServiceOptions {
   fanoutInline?: number;
   /** People per batch of a fan-out job (by default 100 for a save, 5,000 for a message); tests take small batches. */
   fanoutBatch?: number;
+  /** The wall clock by which a fan-out job measures how long its batch keeps failing for a passing reason (fanout.ts); the system's by default, tests drive it. */
+  fanoutClock?: () => Date;
 }
 
 /** What a new registration's outbox rows hold to be composed from later (composeOutbox). */

@@ -7,9 +7,11 @@
  * that fails counts as a try of its job (failedFanoutTry): the job waits, and is given up after
  * five, so one broken job never holds up the others or the outbox. A failure that passes (the
  * database away, a lock or statement timeout) is no try: the job only waits a moment, so an
- * outage never makes a job give up.
+ * outage never makes a job give up; but one that keeps coming back long enough (PASSING_LIMIT in
+ * a row over PASSING_SPAN_MS by the fan-out clock) does count, so a batch that never gets through
+ * is given up as well.
  */
-import { advanceFanout, anyOpenFanout, claimFanout, expandMessageBatch, failedFanoutTry, FanoutFailed, pauseFanout, type FanoutJob } from '../storage/fanout-jobs.js';
+import { advanceFanout, anyOpenFanout, claimFanout, expandMessageBatch, failedFanoutTry, FanoutFailed, passingFanoutFailure, type FanoutJob } from '../storage/fanout-jobs.js';
 import { isConnectionFailure } from '../storage/db.js';
 import type { RegistrationContext } from './context.js';
 import type { Notices } from './notices.js';
@@ -65,8 +67,10 @@ export class Fanouts {
     } catch (error) {
       // Failing before a job was claimed (the database away) is the turn's failure, not a job's.
       if (!claimed) throw error;
-      // A passing failure is not counted; with the database away, not even the wait is recorded.
-      const tries = passing(error) ? await pauseFanout(this.#ctx.db, claimed.id).catch(() => undefined) : await failedFanoutTry(this.#ctx.db, claimed.id);
+      // A passing failure is counted only once it has lasted; with the database away, not even the wait is recorded.
+      const tries = passing(error)
+        ? await passingFanoutFailure(this.#ctx.db, claimed.id, this.#ctx.opts.fanoutClock?.() ?? new Date()).catch(() => undefined)
+        : await failedFanoutTry(this.#ctx.db, claimed.id);
       throw new FanoutFailed(claimed.id, claimed.kind, claimed.networkId, tries, error);
     }
   }

@@ -10,7 +10,8 @@
  * address recorded). Moving to another session, cancelling one of two registrations or a corrected
  * address changes neither, so each person and each address is told exactly once.
  * A batch that fails counts as a try of its job: tried again at once, then after 1, 4 and 16
- * minutes, and given up after FANOUT_TRIES (other jobs and the outbox go on meanwhile).
+ * minutes, and given up after FANOUT_TRIES (other jobs and the outbox go on meanwhile); one that
+ * fails for a passing reason counts only once that has lasted (PASSING_LIMIT, PASSING_SPAN_MS).
  */
 import type { Queryable } from './db.js';
 import { concernedPeople, messagePeople } from './mailings.js';
@@ -60,7 +61,7 @@ export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined>
 
 /** Moves a job's cursor past the batch just expanded; `done` closes it (and forgets whom it told). A batch that went well clears the tries. */
 export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
-  await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
+  await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, passing = 0, passing_since = NULL, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
   if (done) {
     await tx.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
     await tx.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
@@ -83,10 +84,31 @@ export async function failedFanoutTry(q: Queryable, id: string): Promise<number>
   return Number(rows[0]?.attempts ?? FANOUT_TRIES);
 }
 
-/** A job whose try failed for a passing reason waits half a minute, its tries not counted (other jobs and the outbox go on meanwhile). */
-export async function pauseFanout(q: Queryable, id: string): Promise<undefined> {
-  await q.query(`UPDATE fanout_jobs SET next_try_at = now() + interval '30 seconds' WHERE id = $1 AND done_at IS NULL`, [id]);
-  return undefined;
+/**
+ * When a failure that passes (a lock or statement timeout) is no longer taken to pass: after this
+ * many in a row (no batch of the job went well in between), the first at least PASSING_SPAN_MS
+ * ago. At one try per half minute that is ten minutes at the least; an hour of the same batch
+ * timing out is no passing lock or a busy moment but a batch that cannot go (too big for the
+ * statement timeout, a lock never let go), so from then each such failure counts as a try.
+ */
+export const PASSING_LIMIT = 20;
+export const PASSING_SPAN_MS = 3600000;
+
+/**
+ * A job whose try failed for a passing reason waits half a minute, its tries not counted (other
+ * jobs and the outbox go on meanwhile); past PASSING_LIMIT and PASSING_SPAN_MS (measured by `at`,
+ * the caller's clock) it counts as a try after all (failedFanoutTry). Returns the tries so far
+ * when it counted, undefined when not.
+ */
+export async function passingFanoutFailure(q: Queryable, id: string, at: Date): Promise<number | undefined> {
+  const { rows } = await q.query<{ passing: number; since: Date | string }>(
+    `UPDATE fanout_jobs SET passing = passing + 1, passing_since = coalesce(passing_since, $2), next_try_at = now() + interval '30 seconds'
+     WHERE id = $1 AND done_at IS NULL RETURNING passing, passing_since AS since`,
+    [id, at.toISOString()],
+  );
+  const r = rows[0];
+  if (!r || Number(r.passing) < PASSING_LIMIT || at.getTime() - new Date(r.since).getTime() < PASSING_SPAN_MS) return undefined;
+  return failedFanoutTry(q, id);
 }
 
 /** Whether any job is ready: a read on the partial index, so a delivery turn without jobs opens no write transaction. */

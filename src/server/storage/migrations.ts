@@ -380,4 +380,6 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `CREATE TABLE fanout_told (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, registration_id uuid NOT NULL, PRIMARY KEY (job_id, registration_id))`,
   // Fan-out jobs, issue 27 item 1: the addresses a save's job has told (a digest, not the address), so a registration whose address is corrected to one told already is not told again (revisionBatch).
   `CREATE TABLE fanout_told_addresses (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, address bytea NOT NULL, PRIMARY KEY (job_id, address))`,
+  // Fan-out jobs, issue 27 item 2: failures that pass (a lock or statement timeout) in a row, and since when (passingFanoutFailure), so one that never passes is given up.
+  `ALTER TABLE fanout_jobs ADD COLUMN passing integer NOT NULL DEFAULT 0, ADD COLUMN passing_since timestamptz`,
 ];
