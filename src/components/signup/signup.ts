@@ -358,7 +358,7 @@ export class LeerkringSignup extends LitElement {
 
   #errorFor(path: string, locale: Locale) {
     const p = this.#problem(path);
-    return p ? html`<p class="error" id="${controlId(path)}-error"><span class="visually-hidden">${locale === 'en' ? 'Error:' : 'Fout:'}</span> ${this.#message(p, locale)}</p>` : nothing;
+    return p ? html`<p class="error" id="${controlId(path)}-error"><span class="visually-hidden">${formMessages(locale).signup.errorLabel}</span> ${this.#message(p, locale)}</p>` : nothing;
   }
 
   #describedBy(path: string, ...extra: (string | false | undefined)[]): string {

@@ -59,6 +59,7 @@ export const formEn: FormMessages = {
     requestHeading: 'Request this workshop',
     allRequired: 'All fields are required unless marked (optional).',
     optional: '(optional)',
+    errorLabel: 'Error:',
     name: 'Name',
     email: 'Email address',
     emailHint: 'We send the confirmation here, with a link to view or cancel your registration.',

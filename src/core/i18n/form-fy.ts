@@ -63,6 +63,7 @@ export const formFy: FormMessages = {
     requestHeading: 'Workshop oanfreegje',
     allRequired: 'Alle fjilden binne ferplicht, útsein as der (net ferplicht) by stiet.',
     optional: '(net ferplicht)',
+    errorLabel: 'Flater:',
     name: 'Namme',
     email: 'E-mailadres',
     emailHint: 'Hjir stjoere wy de befêstiging hinne, mei in keppeling om jo oanmelding te besjen of jo ôf te melden.',

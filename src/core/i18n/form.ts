@@ -71,6 +71,8 @@ const nl = {
     requestHeading: 'Workshop aanvragen',
     allRequired: 'Alle velden zijn verplicht, tenzij er (niet verplicht) bij staat.',
     optional: '(niet verplicht)',
+    /** Before an error sentence, for screen readers (hidden). */
+    errorLabel: 'Fout:',
     name: 'Naam',
     email: 'E-mailadres',
     emailHint: 'Hier sturen we de bevestiging naartoe, met een link om je aanmelding te bekijken of af te melden.',

@@ -30,6 +30,21 @@ const en: JoinsMessages = {
   saved: 'Your choice is saved',
 };
 
+// Issue 23; a native speaker should review it (as form-fy.ts).
+const fy: JoinsMessages = {
+  alsoComing: (session: string) => `Komme jo ek nei ${session}?`,
+  chooseOne: 'Kies ien fan dizze gearkomsten',
+  yes: 'Ja',
+  no: 'Nee',
+  place: { confirmed: 'Jo hawwe in plak', waitlisted: 'Fol: jo steane op de wachtlist', declined: 'Jo komme net' },
+  change: 'Kar foar gearkomsten feroarje',
+  save: 'Kar bewarje',
+  saved: 'Jo kar is bewarre',
+};
+
+/** Every locale, so that a new one cannot fall back to Dutch unnoticed (the type asks for each). */
+const byLocale: Record<Locale, JoinsMessages> = { nl, en, fy };
+
 export function joinsMessages(locale: Locale): JoinsMessages {
-  return locale === 'en' ? en : nl;
+  return byLocale[locale] ?? nl;
 }
