@@ -7,10 +7,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { BACKENDS, network, openTestDb, person, recipient, smtpPeer } from './helpers.js';
+import { BACKENDS, openTestDb, person, recipient, smtpPeer } from './helpers.js';
+import { fanoutStore, movedAWeek, twoWorkshops } from './fanout-setup.js';
 import type { Db } from '../../src/server/storage/db.js';
-import { NetworkRegistry } from '../../src/server/services/networks.js';
-import { RegistrationService } from '../../src/server/services/registration-service.js';
+import type { RegistrationServiceOptions } from '../../src/server/services/context.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
 import { enqueueMail } from '../../src/server/storage/outbox.js';
 import { openDatabase } from '../../src/server/storage/db.js';
@@ -19,23 +19,11 @@ import pg from 'pg';
 const secret = Buffer.alloc(32, 9);
 const at = (iso: string) => new Date(iso);
 
-const doc = network({
-  id: 'stabiel',
-  title: 'Leerkring stabiel',
-  sessions: [
-    { id: 'een', title: 'Werkplaats een', type: 'workshop', start: '2030-05-10T10:00', end: '2030-05-10T12:00' },
-    { id: 'twee', title: 'Werkplaats twee', type: 'workshop', start: '2030-05-11T10:00', end: '2030-05-11T12:00' },
-  ],
-  registration: { mode: 'built-in', scope: 'session', capacity: 50, fields: { organisation: 'optional', organisationType: 'off' } },
-});
+const doc = twoWorkshops({ id: 'stabiel', title: 'Leerkring stabiel', capacity: 50 });
 
-async function setup(db: Db) {
-  const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
-  const options = { secret, now: () => at('2030-05-01T09:00:00Z'), manageUrl: (t: string) => `https://example.org/beheer#${t}`, fanoutInline: 5, fanoutBatch: 4 };
-  const store = new RegistrationService(db, registry, options);
-  registry.onRevision(async (tx, change) => {
-    if (change.before) await store.tellRevision(tx, change.before, change.after, await registry.timeline(change.after, tx), change.revision);
-  });
+async function setup(db: Db, options: Partial<RegistrationServiceOptions> = {}, serviceDb: Db = db) {
+  const defaults = { secret, now: () => at('2030-05-01T09:00:00Z'), manageUrl: (t: string) => `https://example.org/beheer#${t}`, fanoutInline: 5, fanoutBatch: 4 };
+  const { registry, store } = await fanoutStore(db, doc, { ...defaults, ...options }, serviceDb);
   const register = async (who: string, sessionId: string) => {
     const r = await store.register(registry.get(doc.id)!, { ...person(who), sessionId });
     assert.equal(r.kind, 'created', JSON.stringify(r));
@@ -128,8 +116,6 @@ for (const backend of BACKENDS) {
       let other: pg.Client | undefined;
       let busy: Db | undefined;
       try {
-        const { registry, register } = await setup(db);
-        for (let i = 0; i < 6; i++) await register(`t${i}`, i % 2 ? 'een' : 'twee');
         if (url) {
           // PostgreSQL: the batch's connections carry a real statement_timeout, and another session
           // holds the table the batch writes, so every batch waits and is cancelled (57014).
@@ -144,7 +130,8 @@ for (const backend of BACKENDS) {
           await db.query('CREATE TRIGGER held BEFORE INSERT ON message_recipients FOR EACH ROW EXECUTE FUNCTION held()');
         }
         let clock = at('2030-05-01T09:00:00Z');
-        const store = new RegistrationService(busy ?? db, registry, { secret, now: () => at('2030-05-01T09:00:00Z'), fanoutInline: 2, fanoutBatch: 4, fanoutClock: () => clock });
+        const { registry, store, register } = await setup(db, { fanoutInline: 2, fanoutClock: () => clock }, busy);
+        for (let i = 0; i < 6; i++) await register(`t${i}`, i % 2 ? 'een' : 'twee');
         const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht dat blijft haken', body: 'Tekst.' }, null);
         assert.equal(sent?.recipients, 6);
         if (other) {
@@ -194,9 +181,7 @@ for (const backend of BACKENDS) {
         assert.equal(people.length, 12);
 
         // Both sessions move; a message to everyone confirmed. Each is a job.
-        const edited = structuredClone(doc) as any;
-        edited.sessions[0] = { ...edited.sessions[0], start: '2030-05-17T10:00', end: '2030-05-17T12:00' };
-        edited.sessions[1] = { ...edited.sessions[1], start: '2030-05-18T10:00', end: '2030-05-18T12:00' };
+        const edited = movedAWeek(doc);
         assert.equal((await registry.save(edited, { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht aan allen', body: 'Tot dan.' }, null);
         assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE done_at IS NULL'), 2);
@@ -232,11 +217,7 @@ for (const backend of BACKENDS) {
         const { db, dir } = await openTestDb(backend);
         const peer = await smtpPeer();
         try {
-          const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
-          const store = new RegistrationService(db, registry, { secret, now: () => at('2030-05-01T09:00:00Z'), fanoutInline: inline ? 1000 : 2, fanoutBatch: 2 });
-          registry.onRevision(async (tx, change) => {
-            if (change.before) await store.tellRevision(tx, change.before, change.after, await registry.timeline(change.after, tx), change.revision);
-          });
+          const { registry, store } = await setup(db, { fanoutInline: inline ? 1000 : 2, fanoutBatch: 2 });
           const ids: string[] = [];
           for (const [who, sessionId] of [['p1', 'een'], ['p1', 'twee'], ['p2', 'een'], ['p3', 'twee'], ['p4', 'een'], ['p5', 'twee'], ['p6', 'een']] as const) {
             const r = await store.register(registry.get(doc.id)!, { ...person(who), sessionId });
@@ -249,9 +230,7 @@ for (const backend of BACKENDS) {
 
           const m = { statuses: ['confirmed' as const], sessionId: 'een', subject: 'Voor werkplaats een', body: 'Neem een laptop mee.' };
           const preview = await store.previewMessage(registry.get(doc.id)!, m);
-          const edited = structuredClone(doc) as any;
-          edited.sessions[0] = { ...edited.sessions[0], start: '2030-05-17T10:00', end: '2030-05-17T12:00' };
-          edited.sessions[1] = { ...edited.sessions[1], start: '2030-05-18T10:00', end: '2030-05-18T12:00' };
+          const edited = movedAWeek(doc);
           const change = await store.previewRevision(registry.get(doc.id)!, edited);
           assert.equal((await store.sendMessage(registry.get(doc.id)!, m, null))?.recipients, preview?.recipients, 'the answer counts as the preview');
           assert.equal((await registry.save(edited, { author: 'installation-admin', basedOn: 1 })).kind, 'saved');

@@ -8,36 +8,19 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { BACKENDS, network, openTestDb, person, recipient, smtpPeer } from './helpers.js';
+import { BACKENDS, openTestDb, person, recipient, smtpPeer } from './helpers.js';
+import { fanoutStore, movedAWeek, twoWorkshops } from './fanout-setup.js';
 import type { Db } from '../../src/server/storage/db.js';
-import { NetworkRegistry } from '../../src/server/services/networks.js';
-import { RegistrationService } from '../../src/server/services/registration-service.js';
+import type { RegistrationService } from '../../src/server/services/registration-service.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
 
 const secret = Buffer.alloc(32, 7);
-const doc = network({
-  id: 'adressen',
-  title: 'Leerkring adressen',
-  sessions: [
-    { id: 'een', title: 'Werkplaats een', type: 'workshop', start: '2030-05-10T10:00', end: '2030-05-10T12:00' },
-    { id: 'twee', title: 'Werkplaats twee', type: 'workshop', start: '2030-05-11T10:00', end: '2030-05-11T12:00' },
-  ],
-  registration: { mode: 'built-in', scope: 'session', capacity: 50, fields: { organisation: 'optional', organisationType: 'off' } },
-});
-const moved = () => {
-  const edited = structuredClone(doc) as any;
-  edited.sessions[0] = { ...edited.sessions[0], start: '2030-05-17T10:00', end: '2030-05-17T12:00' };
-  edited.sessions[1] = { ...edited.sessions[1], start: '2030-05-18T10:00', end: '2030-05-18T12:00' };
-  return edited;
-};
+const doc = twoWorkshops({ id: 'adressen', title: 'Leerkring adressen', capacity: 50 });
+const moved = () => movedAWeek(doc);
 const revision = (s: string) => /^(Wijzigingen in|Gewijzigde datum)/.test(s);
 
 async function setup(db: Db, who: string[]) {
-  const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
-  const store = new RegistrationService(db, registry, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 2, fanoutBatch: 3 });
-  registry.onRevision(async (tx, change) => {
-    if (change.before) await store.tellRevision(tx, change.before, change.after, await registry.timeline(change.after, tx), change.revision);
-  });
+  const { registry, store } = await fanoutStore(db, doc, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 2, fanoutBatch: 3 });
   const ids: Record<string, string> = {};
   for (const [i, w] of who.entries()) {
     const r = await store.register(registry.get(doc.id)!, { ...person(w), sessionId: i % 2 ? 'een' : 'twee' });
@@ -144,8 +127,7 @@ for (const backend of BACKENDS) {
       try {
         const seen: string[] = [];
         const spy: Db = { query: (sql, params) => (seen.push(sql), db.query(sql, params)), transaction: (fn) => db.transaction(fn), close: () => db.close() } as Db;
-        const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
-        const store = new RegistrationService(spy, registry, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 1, fanoutBatch: 3 });
+        const { registry, store } = await fanoutStore(db, doc, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 1, fanoutBatch: 3 }, spy);
         for (const w of ['m1', 'm2', 'm3']) await store.register(registry.get(doc.id)!, { ...person(w), sessionId: 'een' });
         const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht', body: 'Tekst.' }, null);
         seen.length = 0;
@@ -175,8 +157,7 @@ describe('fan-out jobs and a lost connection, on postgres', () => {
     const other = new pg.Client({ connectionString: url });
     await other.connect();
     try {
-      const registry = await NetworkRegistry.open(db, [{ network: doc, raw: doc }]);
-      const store = new RegistrationService(db, registry, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 1, fanoutBatch: 3 });
+      const { registry, store } = await fanoutStore(db, doc, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 1, fanoutBatch: 3 });
       for (const w of nine) await store.register(registry.get(doc.id)!, { ...person(w), sessionId: 'een' });
       const sent = await store.sendMessage(registry.get(doc.id)!, { statuses: ['confirmed'], subject: 'Bericht', body: 'Tekst.' }, null);
       assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_jobs WHERE done_at IS NULL'), 1);

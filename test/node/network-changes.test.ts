@@ -7,6 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BACKENDS, deliverAll, gasvrijNetwork, network, person, recipient, smtpPeer, startNetworkServer, type NetworkDocumentApi, type SignedIn, type TestServer } from './helpers.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
+import { twoWorkshops } from './fanout-setup.js';
 
 const gasvrij = gasvrijNetwork({ mode: 'built-in', capacity: 2, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } });
 
@@ -372,15 +373,7 @@ for (const backend of BACKENDS) {
 
 // A network where people register per session: someone with a place in two sessions that both
 // change hears of it once, with both sessions and the link to manage each registration.
-const perSession = network({
-  id: 'los',
-  title: 'Losse workshops',
-  sessions: [
-    { id: 'een', title: 'Workshop 1', type: 'workshop', start: '2030-03-01T10:00', end: '2030-03-01T12:00' },
-    { id: 'twee', title: 'Workshop 2', type: 'workshop', start: '2030-04-01T10:00', end: '2030-04-01T12:00' },
-  ],
-  registration: { mode: 'built-in', scope: 'session', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } },
-});
+const perSession = twoWorkshops({ id: 'los', title: 'Losse workshops', capacity: 20, titles: ['Workshop 1', 'Workshop 2'], starts: ['2030-03-01', '2030-04-01'] });
 
 for (const backend of BACKENDS) {
   describe(`one e-mail per person per save, also with a registration per session, on ${backend}`, () => {
