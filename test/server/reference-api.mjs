@@ -20,6 +20,17 @@ loadDemo();
 
 let clock;
 let failNext = 0;
+// The form's rarer parts (src/components/signup/extras.ts, loaded on demand): 'load' as usual,
+// 'fail' as a dropped connection, 'hold' until the test says 'load' or 'fail' (POST /test-api/extras).
+let extrasMode = 'load';
+const heldExtras = [];
+/** Registrations POSTed while the parts were held: the answer to the next POST /test-api/extras. */
+let postedWhileHeld = 0;
+function setExtrasMode(mode) {
+  extrasMode = mode;
+  if (mode === 'hold') postedWhileHeld = 0;
+  if (mode !== 'hold') for (const release of heldExtras.splice(0)) release();
+}
 let loseNext = 0;
 const db = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'leerkring-browser-')) });
 const { app } = await buildServer({
@@ -53,6 +64,7 @@ app.post('/test-api/reset', async (_req, reply) => {
   await db.query('TRUNCATE registrations, idempotency, mail_outbox');
   clock = undefined;
   failNext = 0;
+  setExtrasMode('load');
   loseNext = 0;
   loadDemo();
   return reply.code(204).send();
@@ -95,8 +107,29 @@ app.get('/test-api/registrations', async () => {
 await app.listen({ port: 0, host: '127.0.0.1' });
 const target = `http://127.0.0.1:${app.server.address().port}`;
 
-/** Koa middleware for web-test-runner: forwards /api and /test-api to the reference server. */
+/** Koa middleware for web-test-runner: forwards /api and /test-api to the reference server, and loads, fails or holds the form's rarer parts as a test asks. */
 export async function referenceApi(ctx, next) {
+  if (ctx.path === '/test-api/extras' && ctx.method === 'POST') {
+    const chunks = [];
+    for await (const c of ctx.req) chunks.push(c);
+    setExtrasMode(JSON.parse(Buffer.concat(chunks).toString() || '{}').mode ?? 'load');
+    ctx.body = { postedWhileHeld };
+    return;
+  }
+  if (extrasMode === 'hold' && isRegistration(ctx)) postedWhileHeld++;
+  if (/\/src\/components\/signup\/extras\.(js|ts)$/.test(ctx.path)) {
+    if (extrasMode === 'hold') await new Promise((release) => heldExtras.push(release));
+    if (extrasMode === 'fail') {
+      ctx.status = 503;
+      return;
+    }
+    // Never from the browser's cache, so that every page asks and a test can hold or fail it. The
+    // test runner marks every file cacheable for a year, after this middleware: keep no-store.
+    const setHeader = ctx.res.setHeader.bind(ctx.res);
+    ctx.res.setHeader = (name, value) => setHeader(name, String(name).toLowerCase() === 'cache-control' ? 'no-store' : value);
+    ctx.set('cache-control', 'no-store');
+    return next();
+  }
   if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/test-api/')) return next();
   const chunks = [];
   for await (const c of ctx.req) chunks.push(c);

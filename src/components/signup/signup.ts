@@ -83,6 +83,13 @@ function controlId(path: string): string {
 /**
  * @summary Registration for a learning network, built from the network's own rules.
  *
+ * The form's rarer parts (a price, choices between sessions, reserved places, a long list of
+ * sessions) load on demand, for a network that has one of them. `updateComplete` resolves once
+ * they have come and are shown (or could not come): wait for it before filling in or submitting
+ * the form from script. A press on the submit button before they came waits for them and sends
+ * only when they add nothing to see; where they do, the form shows them and sends on the next
+ * press; where they cannot come, it sends nothing and says to load the page again.
+ *
  * @csspart form - The form.
  * @csspart field - Each question with its label, hint and error.
  * @csspart button - Submit, retry and cancel buttons.
@@ -113,6 +120,7 @@ export class LeerkringSignup extends LitElement {
     _failed: { state: true },
     _type: { state: true },
     _sent: { state: true },
+    _parts: { state: true },
   };
 
   /** URL (http(s) or relative) of the network document; without it the element uses an inline document or its `<leerkring-network>`. */
@@ -136,6 +144,8 @@ export class LeerkringSignup extends LitElement {
   declare private _type: string;
   /** After "send me a new link" from a duplicate refusal: the sentence that says what happened. */
   declare private _sent: string | undefined;
+  /** A press came before the rarer parts: they have come and show something to read first, or could not come. */
+  declare private _parts: 'shown' | 'failed' | undefined;
 
   readonly #source = new NetworkSource(this);
   /** The server's signed token from when the form was first shown (the minimum fill time counts from it). */
@@ -475,12 +485,15 @@ export class LeerkringSignup extends LitElement {
     const form = this.renderRoot.querySelector('form');
     const label = (x: Session) => {
       const when = sessionDaysText(sessionTiming(x), locale) ?? messages(locale).date.tbd;
+      const full = state.availability!.sessions[x.id]!.state === 'waitlist';
       // Full, but a reserved place left for the person as typed: no waiting list (the extras decide, with core's rule).
-      const waitlist = state.availability!.sessions[x.id]!.state === 'waitlist' && !this.#extras?.reservedPlaceAt(network, state.availability, form, x.id);
-      return `${x.title} (${when})${waitlist ? ` – ${s.sessionWaitlist}` : ''}`;
+      const reserved = full && !!this.#extras?.reservedPlaceAt(network, state.availability, form, x.id);
+      if (reserved) this.#partsShown = true;
+      return `${x.title} (${when})${full && !reserved ? ` – ${s.sessionWaitlist}` : ''}`;
     };
     // A long series: one grouped list (./session-select.ts, with the form's rarer parts).
-    if (choosable.length > SESSION_RADIOS_UP_TO)
+    if (choosable.length > SESSION_RADIOS_UP_TO) {
+      this.#partsShown ||= !!this.#extras;
       return (
         this.#extras?.sessionSelect(choosable, locale, {
           id: controlId(path),
@@ -492,6 +505,7 @@ export class LeerkringSignup extends LitElement {
           lang: this.#docLang(network, locale),
         }) ?? nothing
       );
+    }
     return html`<div class="field ${invalid ? 'invalid' : ''}" part="field">
       <fieldset aria-describedby=${this.#describedBy(path) || nothing}>
         <legend>${s.session}</legend>
@@ -510,13 +524,37 @@ export class LeerkringSignup extends LitElement {
   /** The form's rarer parts (./extras.ts): the price, sessions with places of their own, reserved places (issue 23), a long list of sessions. */
   #extras: typeof import('./extras.js') | undefined;
 
-  /** Loads the rarer parts, for a network that has one of them. */
-  #loadExtras(network: Network): void {
-    if (!this.#extras && (network.price || network.sessions.length > SESSION_RADIOS_UP_TO || network.registration.reservedPlaces || network.sessions.some((x) => x.optional || x.chooseOne || x.reservedPlaces)))
-      import('./extras.js').then((m) => {
+  /** Their load, once started: whether they came. */
+  #extrasLoading: Promise<boolean> | undefined;
+
+  /** Set by each render of the form: something of the rarer parts is on it (a price, choices, reserved places, the long list). */
+  #partsShown = false;
+
+  /**
+   * Loads the rarer parts, for a network that has one of them: the load, or undefined when they
+   * are there or not needed. A load that failed is tried again only when `again` (a press on
+   * the submit button), not on every render.
+   */
+  #loadExtras(network: Network, again = false): Promise<boolean> | undefined {
+    if (this.#extras || !(network.price || network.sessions.length > SESSION_RADIOS_UP_TO || network.registration.reservedPlaces || network.sessions.some((x) => x.optional || x.chooseOne || x.reservedPlaces))) return undefined;
+    if (again && this._parts === 'failed') this.#extrasLoading = undefined;
+    return (this.#extrasLoading ??= import('./extras.js').then(
+      (m) => {
         this.#extras = m;
         this.requestUpdate();
-      }, console.error);
+        return true;
+      },
+      (error: unknown) => {
+        console.error('leerkring: the form\'s own parts could not be loaded', error);
+        return false;
+      },
+    ));
+  }
+
+  /** Also waits for the rarer parts while they load, and for the render that shows them (see the class description). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    return (await this.#extrasLoading) && this.#extras ? super.getUpdateComplete() : done;
   }
 
   /** What is wrong with the sessions chosen, by core's joinsProblems, at "joins". */
@@ -527,6 +565,7 @@ export class LeerkringSignup extends LitElement {
   #joins(network: Network, locale: Locale) {
     // Whether to show them at all; the module decides the rest (core's session-places.ts).
     if (!this.#extras || !network.sessions.some((x) => x.optional || x.chooseOne)) return nothing;
+    this.#partsShown = true;
     const path = 'joins';
     return this.#extras.joinsFields(network, locale, {
       id: controlId(path),
@@ -640,10 +679,17 @@ export class LeerkringSignup extends LitElement {
     this.#loadExtras(network);
     // Reserved places at the target chosen, for the person as typed (the module decides, with core's rule).
     const reserved = this.#extras?.reservedView(network, state.availability, this.renderRoot.querySelector('form'), this.session, locale, this.#docLang(network, locale));
+    const price = this.#extras?.priceNote(network, locale, this.#docLang(network, locale)) ?? nothing;
+    // The session choice and the choices below add to it while the form renders.
+    this.#partsShown = price !== nothing || (!!reserved && reserved.note !== nothing);
+    const parts = this._parts;
     const submitLabel = inCompany ? s.submitRequest : av?.state === 'waitlist' && !reserved?.fits ? s.submitWaitlist : s.submit;
     return html`<section aria-labelledby="signup-heading">
       <${heading(h)} id="signup-heading" tabindex="-1">${inCompany ? s.requestHeading : s.heading}</${heading(h)}>
-      ${this.#eligibilityNotes(network, locale)}${this.#extras?.priceNote(network, locale, this.#docLang(network, locale))}
+      ${parts
+        ? html`<p class=${parts === 'failed' ? 'error' : 'notice'} id="parts-message" role="alert" tabindex="-1">${parts === 'failed' ? s.partsFailed : this.#extras?.partsShownWords[locale]}</p>`
+        : nothing}
+      ${this.#eligibilityNotes(network, locale)}${price}
       ${this._problems.length
         ? html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" id="error-summary" aria-labelledby="error-summary-title">
             <${heading(h + 1)} id="error-summary-title">${s.errorSummary}</${heading(h + 1)}>
@@ -758,7 +804,10 @@ export class LeerkringSignup extends LitElement {
     e.preventDefault();
     // A second click while the first submission is on its way must not register twice.
     if (this._busy) return;
-    const input = this.#collect(e.target as HTMLFormElement, locale, network);
+    // Read before any wait: after its dispatch an event from a shadow tree has no target.
+    const form = e.target as HTMLFormElement;
+    if (!(await this.#partsReady(network))) return;
+    const input = this.#collect(form, locale, network);
     const checked = checkRegistration(network, input);
     const problems = [...(checked.ok ? [] : checked.problems), ...this.#joinsProblems(network, input.joins!)];
     // Stop a type of organisation that may not join here, with the reason at its field, instead of
@@ -827,6 +876,27 @@ export class LeerkringSignup extends LitElement {
       return;
     }
     this.#show({ kind: 'rejected', message: r.error.message });
+  }
+
+  /**
+   * Whether the form may send: its rarer parts are there, or came while it waited (busy at once,
+   * so a second click does nothing) and show nothing. Whatever they show (a price, choices) the
+   * person sees before anything is sent: then, or when they could not come, a message says so
+   * and takes focus, and nothing is sent.
+   */
+  async #partsReady(network: Network): Promise<boolean> {
+    const parts = this.#loadExtras(network, true);
+    this._parts = undefined;
+    if (!parts) return true;
+    this._busy = true;
+    const came = await parts;
+    // Rendered with them: #partsShown says what they show.
+    await this.updateComplete;
+    this._busy = false;
+    if (came && !this.#partsShown) return true;
+    this._parts = came ? 'shown' : 'failed';
+    this.#focusAfterRender = 'parts-message';
+    return false;
   }
 
   #notEligible(network: Network, type: string | undefined): Problem | undefined {

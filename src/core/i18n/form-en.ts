@@ -88,6 +88,7 @@ export const formEn: FormMessages = {
     errorSummary: 'There is a problem',
     networkError: 'Your registration could not be sent. What you entered is still here: please try again.',
     retry: 'Send again',
+    partsFailed: 'Part of this form could not be loaded, such as the price or the choices. Your registration has not been sent. Please reload the page and try again.',
     noServer: 'Registration with this form is not set up on this page yet. Please contact the organisers.',
     contact: (who: string) => `Questions? Contact ${who}.`,
     confirmedHeading: 'You are registered',

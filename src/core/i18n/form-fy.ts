@@ -92,6 +92,7 @@ export const formFy: FormMessages = {
     errorSummary: 'Der is in probleem',
     networkError: 'Jo oanmelding koe net ferstjoerd wurde. Wat jo ynfolle hawwe, stiet der noch: besykje it nochris.',
     retry: 'Nochris ferstjoere',
+    partsFailed: 'In diel fan dit formulier koe net laden wurde, lykas de priis of de karren. Jo oanmelding is net ferstjoerd. Laad de side opnij en besykje it dan nochris.',
     noServer: 'Oanmelde mei dit formulier is op dizze side noch net ynsteld. Nim kontakt op mei de organisaasje.',
     contact: (who: string) => `Fragen? Nim kontakt op mei ${who}.`,
     confirmedHeading: 'Jo binne oanmeld',

@@ -101,6 +101,7 @@ const nl = {
     errorSummary: 'Er is een probleem',
     networkError: 'Je aanmelding kon niet worden verstuurd. Wat je hebt ingevuld staat er nog: probeer het opnieuw.',
     retry: 'Opnieuw versturen',
+    partsFailed: 'Een deel van dit formulier kon niet worden geladen, zoals de prijs of de keuzes. Je aanmelding is niet verstuurd. Laad de pagina opnieuw en probeer het dan nog een keer.',
     noServer: 'Aanmelden via dit formulier is op deze pagina nog niet ingesteld. Neem contact op met de organisatie.',
     contact: (who: string) => `Vragen? Neem contact op met ${who}.`,
     confirmedHeading: 'Je bent aangemeld',
