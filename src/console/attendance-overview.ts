@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { DoorCounts } from '../core/admin-api.js';
+import type { SessionAttendanceCounts } from '../core/admin-api.js';
 import type { Network } from '../core/schema.js';
 import { sessionsInOrder } from '../core/session-time.js';
 import { ConsolePage } from './page.js';
@@ -7,8 +7,8 @@ import { attendedHref, type Attended } from './route.js';
 import { sessionTitle } from './registration-card.js';
 
 /**
- * "Wie kwam er": per session how many have a place there, how many came (the door's counts, one
- * small request per session) and how many wait (the kept counts the network page holds). It
+ * "Wie kwam er": per session how many have a place there, how many came and did not (one request
+ * for every session, issue 27) and how many wait (the kept counts the network page holds). It
  * never loads the registration list (issue 27): 50,000 registrations open as fast as 50. Who
  * came, and who had a place and did not come, by name: each of those counts links to the
  * registrations list with that filter chosen, which pages through the server.
@@ -26,27 +26,20 @@ export class ConsoleAttendanceOverview extends ConsolePage {
   declare waiting: (sessionId: string) => number;
   /** Raised by the network page when what the server holds may have changed. */
   declare version: number;
-  /** The door's counts per session id, with how many had a place and did not come; undefined until they arrive. */
-  declare _counts: Map<string, DoorCounts & { absent: number }> | undefined;
+  /** The counts per session id; undefined until they arrive. */
+  declare _counts: Map<string, SessionAttendanceCounts> | undefined;
   #generation = 0;
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('network') || changed.has('version')) this.loaded = this.#load();
   }
 
-  /**
-   * A page of one per session, for the counts its answer carries: never the whole list. It asks
-   * for who had a place and did not come, so how many match is how many did not come.
-   */
+  /** Every session's counts, in one request. */
   async #load(): Promise<void> {
     const generation = ++this.#generation;
-    const answers = await Promise.all(
-      this.network.sessions.map(async (s) => [s.id, this.signedOutIf(await this.state.admin.registrations(this.network.id, { placeAt: s.id, attendedAt: s.id, present: 'no', limit: '1' }))] as const),
-    );
+    const r = this.signedOutIf(await this.state.admin.attendanceCounts(this.network.id));
     if (generation !== this.#generation) return;
-    const counts = new Map<string, DoorCounts & { absent: number }>();
-    for (const [id, r] of answers) if (r.ok && r.value.counts) counts.set(id, { ...r.value.counts, absent: r.value.total ?? 0 });
-    this._counts = counts;
+    this._counts = new Map(r.ok ? r.value.sessions.map((c) => [c.sessionId, c]) : []);
   }
 
   /** A count that opens the registrations list of those people; its name says whom it counts. */

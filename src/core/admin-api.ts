@@ -221,6 +221,12 @@ export interface DoorCounts {
   present: number;
 }
 
+/** One session's line of "Wie kwam er": how many have a place there (hasPlaceAt), came (came) and did not (didNotCome). */
+export interface SessionAttendanceCounts extends DoorCounts {
+  sessionId: string;
+  absent: number;
+}
+
 export interface Organiser {
   id: string;
   email: string;
@@ -448,6 +454,8 @@ export const ADMIN_ROUTES = {
   audit: { method: 'GET', path: '/api/admin/networks/:networkId/audit', access: 'network', role: 'owner', query: auditQuerySchema },
   listRegistrations: { method: 'GET', path: '/api/admin/networks/:networkId/registrations', access: 'network', role: 'organiser', query: registrationsQuerySchema },
   registrationsCsv: { method: 'GET', path: '/api/admin/networks/:networkId/registrations.csv', access: 'network', role: 'organiser', query: registrationsQuerySchema, text: true },
+  /** Every session's attendance counts at once ("Wie kwam er", issue 27): one grouped query, not one request per session. */
+  attendanceCounts: { method: 'GET', path: '/api/admin/networks/:networkId/attendance', access: 'network', role: 'organiser' },
   accept: { method: 'POST', path: '/api/admin/registrations/:id/accept', access: 'registration', role: 'organiser', body: acceptRequestSchema, audit: 'accept' },
   reject: { method: 'POST', path: '/api/admin/registrations/:id/reject', access: 'registration', role: 'organiser', body: rejectRequestSchema, audit: 'reject' },
   moveUp: { method: 'POST', path: '/api/admin/registrations/:id/move-up', access: 'registration', role: 'organiser', body: moveUpRequestSchema, audit: 'move-up' },
@@ -522,6 +530,8 @@ export interface AdminResponses {
    */
   listRegistrations: { registrations: AdminRegistration[]; next?: string | null; total?: number; counts?: DoorCounts };
   registrationsCsv: string;
+  /** Per session of the network, in the document's order. */
+  attendanceCounts: { sessions: SessionAttendanceCounts[] };
   accept: RegistrationView;
   reject: RegistrationView;
   moveUp: RegistrationView;

@@ -126,6 +126,11 @@ export class AdminClient {
     return this.call('registrationsCsv', { params: { networkId }, query });
   }
 
+  /** Every session's counts for "Wie kwam er", in one request. */
+  attendanceCounts(networkId: string) {
+    return this.call('attendanceCounts', { params: { networkId } });
+  }
+
   accept(id: string, reason?: string) {
     return this.call('accept', { params: { id }, body: reason ? { reason } : {} });
   }

@@ -57,5 +57,23 @@ for (const backend of BACKENDS) {
       assert.deepEqual(cameIds(page), [ids[0]]);
       assert.deepEqual(cameIds(whole), [ids[0]], 'the whole list (and the CSV, the same filter) too');
     });
+
+    test('every session\'s counts in one request ("Wie kwam er") equal the door\'s and the lists\' per session', async () => {
+      const r = await s.admin('GET', '/api/admin/networks/deur/attendance');
+      assert.equal(r.status, 200, r.text);
+      const per: unknown[] = [];
+      for (const session of deur.sessions) {
+        const door = (await s.admin('GET', `/api/admin/networks/deur/registrations?placeAt=${session.id}&limit=1`)).body.counts;
+        const absent = (await s.admin('GET', `/api/admin/networks/deur/registrations?attendedAt=${session.id}&present=no&limit=1`)).body.total;
+        per.push({ sessionId: session.id, placed: door.placed, present: door.present, absent });
+      }
+      assert.deepEqual(r.body.sessions, per);
+      // After the tests above: een has 1 placed and present; twee 2 placed (p, and c moved there), 1 present.
+      assert.deepEqual(r.body.sessions, [
+        { sessionId: 'een', placed: 1, present: 1, absent: 0 },
+        { sessionId: 'twee', placed: 2, present: 1, absent: 1 },
+      ]);
+      assert.equal((await s.admin('GET', '/api/admin/networks/nergens/attendance')).status, 404);
+    });
   });
 }

@@ -116,6 +116,13 @@ export function registerRegistrationList(admin: FastifyInstance, { store, networ
     return reply.type('application/json; charset=utf-8').send(Readable.from(body()));
   });
 
+  admin.get(ADMIN_ROUTES.attendanceCounts.path, adminRoute('attendanceCounts'), async (req, reply) => {
+    const n = networkOf(networks, req, reply);
+    if (!n) return reply;
+    reply.header('cache-control', 'no-store');
+    return { sessions: await store.intake.attendanceCounts(n) };
+  });
+
   admin.get(ADMIN_ROUTES.registrationsCsv.path, adminRoute('registrationsCsv'), async (req, reply) => {
     const r = listFor(req, reply);
     if (!r) return reply;

@@ -4,7 +4,7 @@
  */
 import { exportReads, registrationScope, type ExportRegistration, type Network } from '../../core/index.js';
 import type { RegistrationRow } from '../storage/registrations.js';
-import { countAtDoor, countMatching, exportFacts, exportStream, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
+import { countAtDoor, countMatching, countPerSession, exportFacts, exportStream, listPage, listStream, type ListCursor, type ListedRow, type ListFilter } from '../storage/registration-list.js';
 
 export type { ListCursor, ListedRow, ListFilter };
 import { isActive, type RegistrationContext } from './context.js';
@@ -65,6 +65,11 @@ export class Intake {
   /** At one session's door: how many have a place there and how many came (one pass). */
   doorCounts(networkId: string, sessionId: string): Promise<{ placed: number; present: number }> {
     return countAtDoor(this.#ctx.repo.queryable, networkId, sessionId);
+  }
+
+  /** Every session's line of "Wie kwam er" (placed, came, did not come), in one query. */
+  attendanceCounts(network: Network): Promise<{ sessionId: string; placed: number; present: number; absent: number }[]> {
+    return countPerSession(this.#ctx.repo.queryable, network.id, network.sessions.map((s) => s.id));
   }
 
   /**

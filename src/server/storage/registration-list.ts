@@ -57,6 +57,14 @@ export async function fillSearchTexts(q: Queryable, networkId?: string): Promise
 
 const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Who has a place at session `s` (an SQL expression): core's hasPlaceAt, in SQL. */
+const placedAt = (s: string) => `r.status = 'confirmed' AND (r.target = ${s} OR (r.target = 'network' AND coalesce(r.places ->> ${s}, 'confirmed') = 'confirmed'))`;
+/**
+ * Who came to session `s`, or did not: core's came and didNotCome, in SQL. Both only among
+ * those with a place there (checked in, then removed or moved: neither counted nor listed as present).
+ */
+const attendedAt = (s: string, present: boolean) => `${placedAt(s)} AND ${present ? '' : 'NOT '}coalesce(r.attendance ->> ${s} = 'true', false)`;
+
 /** The WHERE clause of a filter, its parameters after `networkId` ($1). */
 function where(networkId: string, f: ListFilter): { sql: string; params: unknown[] } {
   const params: unknown[] = [networkId];
@@ -67,15 +75,8 @@ function where(networkId: string, f: ListFilter): { sql: string; params: unknown
   for (const w of f.words ?? []) and.push(`r.search_text LIKE ${p(`%${likeEscape(w)}%`)}`);
   if (f.organisationType) and.push(`r.organisation_type = ${p(f.organisationType)}`);
   if (f.answer) and.push(`r.answers ->> ${p(f.answer.question)} = ${p(f.answer.value)}`);
-  // Who has a place at a session: core's hasPlaceAt, in SQL.
-  const placed = (s: string) => `r.status = 'confirmed' AND (r.target = ${s} OR (r.target = 'network' AND coalesce(r.places ->> ${s}, 'confirmed') = 'confirmed'))`;
-  if (f.attendance) {
-    const s = p(f.attendance.sessionId);
-    // Core's came and didNotCome, in SQL: both only among those with a place there (checked in,
-    // then removed or moved: neither counted nor listed as present).
-    and.push(`${placed(s)} AND ${f.attendance.present ? '' : 'NOT '}coalesce(r.attendance ->> ${s} = 'true', false)`);
-  }
-  if (f.placeAt !== undefined) and.push(placed(p(f.placeAt)));
+  if (f.attendance) and.push(attendedAt(p(f.attendance.sessionId), f.attendance.present));
+  if (f.placeAt !== undefined) and.push(placedAt(p(f.placeAt)));
   return { sql: and.join(' AND '), params };
 }
 
@@ -137,6 +138,26 @@ export async function countAtDoor(q: Queryable, networkId: string, sessionId: st
     present.params,
   );
   return { placed: Number(rows[0]!.placed), present: Number(rows[0]!.present) };
+}
+
+/**
+ * "Wie kwam er" (issue 27): for every session at once, how many have a place there, came and
+ * did not come, by the predicates of the list's filters, in one grouped query (a row joins only
+ * the sessions it can have a place at: its own, or every one for a series).
+ */
+export async function countPerSession(q: Queryable, networkId: string, sessionIds: readonly string[]): Promise<{ sessionId: string; placed: number; present: number; absent: number }[]> {
+  if (!sessionIds.length) return [];
+  const { rows } = await q.query<{ session: string; placed: number; present: number; absent: number }>(
+    `SELECT s.id AS session, count(*) FILTER (WHERE ${placedAt('s.id')})::int AS placed, count(*) FILTER (WHERE ${attendedAt('s.id', true)})::int AS present,
+       count(*) FILTER (WHERE ${attendedAt('s.id', false)})::int AS absent
+       FROM unnest($2::text[]) AS s(id) JOIN registrations r ON r.network_id = $1 AND r.status = 'confirmed' AND r.target IN (s.id, 'network') GROUP BY s.id`,
+    [networkId, [...sessionIds]],
+  );
+  const by = new Map(rows.map((r) => [r.session, r]));
+  return sessionIds.map((sessionId) => {
+    const r = by.get(sessionId);
+    return { sessionId, placed: Number(r?.placed ?? 0), present: Number(r?.present ?? 0), absent: Number(r?.absent ?? 0) };
+  });
 }
 
 /** Every matching row of the organiser list, in batches (rowStream below). */
