@@ -40,6 +40,25 @@ export function isConnectionFailure(error: unknown): boolean {
 
 export const unavailable = (error: unknown) => (isConnectionFailure(error) && !(error instanceof DatabaseUnavailableError) ? new DatabaseUnavailableError(error) : error);
 
+/** Statements kept prepared on each PostgreSQL connection, by their text: the name each is prepared under. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks `sql` as a statement to prepare once per PostgreSQL connection (parsed and planned once,
+ * not for every call): for the few that run once per e-mail or registration (issue 28). Returns
+ * the text, to pass to query as any other; the embedded database runs it as before.
+ */
+export function prepared(name: string, sql: string): string {
+  preparedNames.set(sql, name);
+  return sql;
+}
+
+/** The query pg is given for `sql`: its text, or for a statement marked `prepared`, its name with it. */
+export const pgQuery = (sql: string, params: unknown[] | undefined) => {
+  const name = preparedNames.get(sql);
+  return name ? { name, text: sql, values: params ?? [] } : { text: sql, values: params ?? [] };
+};
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }

@@ -4,6 +4,7 @@
  * a row says is composed in ../mail/, and sent by ../mail/delivery.ts.
  */
 import type { Queryable } from './db.js';
+import { prepared } from './connection.js';
 
 /** Tries per e-mail: after the last one the outbox gives up on it (the console counts it as not delivered). */
 export const MAX_ATTEMPTS = 10;
@@ -67,14 +68,16 @@ export async function claimOutbox(db: Queryable, worker: string, limit: number, 
 export async function markSent(db: Queryable, ids: string[]): Promise<void> {
   // What was sent is not kept (the text may name people); an organiser's message keeps only its
   // id, so the console can say how many of its e-mails went out.
-  if (ids.length)
-    await db.query(
-      `UPDATE mail_outbox SET sent_at = now(), message = NULL, claimed_at = NULL,
-         facts = CASE WHEN kind = 'message' AND facts ? 'messageId' THEN jsonb_build_object('messageId', facts->'messageId') END
-       WHERE id = ANY($1::bigint[])`,
-      [ids],
-    );
+  if (ids.length) await db.query(MARK_SENT, [ids]);
 }
+
+// Prepared once per PostgreSQL connection (issue 28): the delivery job runs these for every few e-mails.
+const MARK_SENT = prepared(
+  'outbox_mark_sent',
+  `UPDATE mail_outbox SET sent_at = now(), message = NULL, claimed_at = NULL,
+     facts = CASE WHEN kind = 'message' AND facts ? 'messageId' THEN jsonb_build_object('messageId', facts->'messageId') END
+   WHERE id = ANY($1::bigint[])`,
+);
 
 /**
  * Removes the e-mails that name a registration now erased (an organiser's digest), sent or not:
@@ -119,13 +122,16 @@ export async function pruneSentMail(db: Queryable, days = SENT_KEPT_DAYS): Promi
 export async function stillToSend(db: Queryable, ids: string[]): Promise<Set<string>> {
   // The one row an erasure itself queues, the organisers' late-cancel notice for the invoice
   // (issue 23), still goes: the invoice keeps what it names until retention.
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT o.id FROM mail_outbox o WHERE o.id = ANY($1::bigint[]) AND o.sent_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = o.registration_id AND r.erased_at IS NOT NULL AND o.kind <> 'organiser-late-cancel')`,
-    [ids],
-  );
+  const { rows } = await db.query<{ id: string }>(STILL_TO_SEND, [ids]);
   return new Set(rows.map((r) => String(r.id)));
 }
+
+// Once per e-mail: prepared once per PostgreSQL connection (issue 28).
+const STILL_TO_SEND = prepared(
+  'outbox_still_to_send',
+  `SELECT o.id FROM mail_outbox o WHERE o.id = ANY($1::bigint[]) AND o.sent_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = o.registration_id AND r.erased_at IS NOT NULL AND o.kind <> 'organiser-late-cancel')`,
+);
 
 /** Which of these outbox rows still exist. */
 export async function outboxRowsKept(db: Queryable, ids: string[]): Promise<Set<string>> {

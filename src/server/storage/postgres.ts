@@ -3,7 +3,7 @@
  * own for LISTEN, and the sentences for a PostgreSQL that cannot be used at start-up.
  */
 import type { ClientConfig, PoolClient } from 'pg';
-import { DatabaseOpenError, DatabaseUnavailableError, isConnectionFailure, unavailable, withRetry, type Db, type Queryable } from './connection.js';
+import { DatabaseOpenError, DatabaseUnavailableError, isConnectionFailure, pgQuery, unavailable, withRetry, type Db, type Queryable } from './connection.js';
 
 /** Where a PostgreSQL URL points, without the user's password. */
 function describePostgres(url: string): string {
@@ -63,7 +63,7 @@ export async function openPostgres(url: string): Promise<Db> {
 
   return {
     kind: 'postgres',
-    query: (sql, params) => pool.query(sql, params as unknown[]).catch((error: unknown) => Promise.reject(unavailable(error))) as never,
+    query: (sql, params) => pool.query(pgQuery(sql, params)).catch((error: unknown) => Promise.reject(unavailable(error))) as never,
     transaction: (fn) => withRetry(() => transaction(pool, fn)),
     close: () => pool.end(),
     listen: (channel, onMessage, onReconnect) => listen(Client, url, channel, onMessage, onReconnect),
@@ -113,7 +113,7 @@ async function transaction<T>(pool: Pool, fn: (tx: Queryable) => Promise<T>): Pr
   const { client, failed, done } = await begin(pool);
   let broken: unknown;
   try {
-    const result = await fn({ query: (sql, params) => client.query(sql, params as unknown[]) as never });
+    const result = await fn({ query: (sql, params) => client.query(pgQuery(sql, params)) as never });
     // A connection lost during COMMIT leaves the outcome unknown: answered as unavailable, like any other loss.
     await client.query('COMMIT');
     return result;
