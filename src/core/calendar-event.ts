@@ -3,7 +3,7 @@
  * "add to Google/Outlook" links. Public by construction: an online join link never appears.
  */
 import type { Network, Person, Session, Venue } from './schema.js';
-import { sessionTiming } from './session-time.js';
+import { isSessionPast, sessionTiming } from './session-time.js';
 import { messages } from './i18n/messages.js';
 import { calendarMessages } from './i18n/calendar.js';
 import { formatDate, formatList, type Locale } from './i18n/format.js';
@@ -120,6 +120,7 @@ export function joinUrlOf(session: Session): string | undefined {
 /**
  * The calendar event for a session, or undefined when it has no date yet (none is invented).
  * `withJoinLink` adds the online join link, for a person with a place; a public feed never asks.
+ * `now` decides whether the session is over: then its LOCATION promises no venue (core venueText).
  */
 export function calendarEvent(
   network: Network,
@@ -127,6 +128,7 @@ export function calendarEvent(
   locale: Locale = 'nl',
   history?: { sequence: number; stamp?: Date },
   withJoinLink = false,
+  now: Date = new Date(),
 ): CalendarEvent | undefined {
   const timing = sessionTiming(session);
   if (timing.kind === 'tbd') return undefined;
@@ -148,7 +150,7 @@ export function calendarEvent(
   if (joinUrl) event.joinUrl = joinUrl;
   if (timing.kind === 'date') event.date = timing.date;
   if (timing.end) event.end = timing.end;
-  const location = venueText(session.venue, language);
+  const location = venueText(session.venue, language, isSessionPast(session, now));
   if (location) event.location = location;
   if (network.url) event.url = network.url;
   return event;

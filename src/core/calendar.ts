@@ -33,6 +33,8 @@ export interface CalendarOptions {
   cancelled?: boolean;
   /** Sessions whose online join link is written (people with a place there); never in a public feed. */
   joinLinks?: readonly string[];
+  /** The moment the calendar is written for (the server's clock): a session over by then promises no venue. Now by default. */
+  now?: Date;
 }
 
 // RFC 5545 allows no control character in a value but the tab. Line breaks in text are kept:
@@ -98,7 +100,7 @@ export function calendarEvents(network: Network, options: CalendarOptions = {}):
   // In the order people read them (a feed file, a calendar's import list): core's one order.
   return sessionsInOrder(network.sessions)
     .filter((s) => !wanted || wanted.has(s.id))
-    .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id], options.joinLinks?.includes(s.id)))
+    .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id], options.joinLinks?.includes(s.id), options.now))
     .filter((e): e is CalendarEvent => e !== undefined);
 }
 

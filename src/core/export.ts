@@ -9,7 +9,7 @@ import { formatDate, type Locale } from './i18n/format.js';
 import { messages } from './i18n/messages.js';
 import { consoleMessages } from './i18n/console.js';
 import { fieldUse, registrationScope, type FieldName } from './policy.js';
-import { sessionTiming, sessionsInOrder } from './session-time.js';
+import { isSessionPast, sessionTiming, sessionsInOrder } from './session-time.js';
 import { amsterdamClock, amsterdamDate } from './time.js';
 import { venueText } from './calendar-event.js';
 import { feeFor } from './price.js';
@@ -246,8 +246,9 @@ export interface AttendanceList {
 /**
  * The list for one session: everyone with a place there (see `hasPlaceAt`), by name, with
  * their organisation (or its type when no name was given). Undefined for an unknown session.
+ * `now` decides whether the session is over: then an unknown venue is no longer "to be announced".
  */
-export function attendanceList(network: Network, registrations: readonly ExportRegistration[], sessionId: string, locale: Locale): AttendanceList | undefined {
+export function attendanceList(network: Network, registrations: readonly ExportRegistration[], sessionId: string, locale: Locale, now: Date = new Date()): AttendanceList | undefined {
   const session = network.sessions.find((s) => s.id === sessionId);
   if (!session) return undefined;
   const c = consoleMessages(locale);
@@ -275,7 +276,7 @@ export function attendanceList(network: Network, registrations: readonly ExportR
       title: session.title,
       date: t.kind === 'tbd' ? (t.period ?? c.attendance.noDate) : formatDate(locale, t.start),
       time: t.kind === 'exact' ? [amsterdamClock(t.start), t.end && amsterdamClock(t.end)].filter(Boolean).join('–') : '',
-      venue: venueText(session.venue, locale) ?? '',
+      venue: venueText(session.venue, locale, isSessionPast(session, now)) ?? '',
     },
     columns: { name: a.name, organisation: a.organisation, signature: a.signature },
     count: a.count(people.length),

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
-import { availabilityMap, networkCalendar, publicNetwork, type Network, type PlaceCounts } from '../../core/index.js';
+import { availabilityMap, isSessionPast, networkCalendar, publicNetwork, type Network, type PlaceCounts } from '../../core/index.js';
 import { networkSummary } from '../../core/network-summary.js';
 import { isPublic } from '../../core/public-network.js';
 import { formToken } from '../tokens.js';
@@ -88,21 +88,24 @@ function registerNetworkDocument(app: FastifyInstance, { store, networks, now }:
   });
 }
 
-function registerNetworkFeed(app: FastifyInstance, { networks }: RouteDeps): void {
-  // The feed is the same for as long as the document is: make it once per Network object and
-  // language, then answer from memory.
+function registerNetworkFeed(app: FastifyInstance, { networks, now: clock }: RouteDeps): void {
+  // The feed is the same for as long as the document is and no further session is over (a session
+  // that is over promises no venue): make it once per Network object, language and sessions over,
+  // then answer from memory.
   const feeds = new WeakMap<Network, Map<string, { body: string; etag: string }>>();
   app.get('/api/networks/:networkId/calendar.ics', async (req, reply) => {
     const n = publicNetworkOf(networks, req, reply);
     if (!n) return reply;
     const locale = localeOf(req);
+    const now = clock(n.id);
+    const key = `${locale} ${n.sessions.filter((s) => isSessionPast(s, now)).length}`;
     let byLocale = feeds.get(n);
     if (!byLocale) feeds.set(n, (byLocale = new Map()));
-    let feed = byLocale.get(locale);
+    let feed = byLocale.get(key);
     if (!feed) {
-      const body = networkCalendar(publicNetwork(n), { locale, timeline: await networks.timeline(n) });
+      const body = networkCalendar(publicNetwork(n), { locale, timeline: await networks.timeline(n), now });
       feed = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
-      byLocale.set(locale, feed);
+      byLocale.set(key, feed);
     }
     // Kept, but asked again every time: a save shows at the next read, and the answer while
     // nothing changed is a 304 from memory. The ETag is the content's hash, so a revision that

@@ -161,7 +161,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
       if (t.kind === 'tbd' || (s.status === 'cancelled' && kind !== 'session-cancelled')) continue;
       lines.push('', s.title, m.when(sessionWhenText(t, locale)!));
       const waits = ownPlaceIn(ctx.places, s.id) === 'waitlisted';
-      const where = venueText(s.venue, locale);
+      const where = venueText(s.venue, locale, isSessionPast(s, now));
       if (where) lines.push(m.where(isolated(where)));
       if (waits) lines.push(m.sessionWaitlisted);
       else if (hasPlace && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
@@ -188,15 +188,15 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const dated = calendarEvents(network, { sessionIds }).length > 0;
   if (withdrawal) {
     // The person's own items go (same UID, SEQUENCE one higher); the sessions themselves stay on.
-    if (ctx.hadItems && dated) message.ics = calendarFile(network, filename, 'CANCEL', { sessionIds, locale, ...timeline, cancelled: true });
+    if (ctx.hadItems && dated) message.ics = calendarFile(network, filename, 'CANCEL', { sessionIds, locale, ...timeline, cancelled: true, now });
   } else if (kind !== 'waitlisted' && kind !== 'message' && kind !== 'manage-link' && (kind !== 'reminder' || hasCalendarItem(ctx.status)) && dated) {
     // A reminder brings the item up to date for those who have one (a place, or an intake).
     const method = kind === 'session-cancelled' ? 'CANCEL' : 'PUBLISH';
-    message.ics = calendarFile(network, filename, method, { sessionIds, locale, ...timeline, ...(hasPlace && { joinLinks: sessionIds }) });
+    message.ics = calendarFile(network, filename, method, { sessionIds, locale, ...timeline, ...(hasPlace && { joinLinks: sessionIds }), now });
   }
   const withdrawn = (ctx.withdrawnSessionIds ?? (ctx.withdrawnSessionId ? [ctx.withdrawnSessionId] : [])).filter((id) => calendarEvents(network, { sessionIds: [id] }).length);
   if (withdrawn.length) {
-    const file = calendarFile(network, `${withdrawn.length === 1 ? withdrawn[0] : `${network.id}-afgemeld`}.ics`, 'CANCEL', { sessionIds: withdrawn, locale, ...timeline, cancelled: true });
+    const file = calendarFile(network, `${withdrawn.length === 1 ? withdrawn[0] : `${network.id}-afgemeld`}.ics`, 'CANCEL', { sessionIds: withdrawn, locale, ...timeline, cancelled: true, now });
     if (message.ics) message.moreIcs = [file];
     else message.ics = file;
   }
@@ -223,6 +223,7 @@ function revisionCalendars(
   locale: Locale,
   timeline: SessionTimeline | undefined,
   hasPlace: (sessionId: string) => boolean,
+  now: Date,
 ): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] {
   const one = changes.length === 1 ? changes[0]! : undefined;
   const cancels = changes.filter((c) => c.kind === 'session-cancelled' || c.kind === 'session-removed' || c.kind === 'session-undated');
@@ -231,11 +232,11 @@ function revisionCalendars(
   const files: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] = [];
   if (updateIds.length && calendarEvents(network, { sessionIds: updateIds }).length) {
     const joinLinks = updateIds.filter(hasPlace);
-    files.push(calendarFile(network, `${one ? one.session.id : network.id}.ics`, 'PUBLISH', { sessionIds: updateIds, locale, ...stamps, joinLinks }));
+    files.push(calendarFile(network, `${one ? one.session.id : network.id}.ics`, 'PUBLISH', { sessionIds: updateIds, locale, ...stamps, joinLinks, now }));
   }
   const gone = networkSeenBy({ ...network, sessions: cancels.map(cancelledItem) } as Network, hasPlace);
   if (cancels.length && calendarEvents(gone).length) {
-    files.push(calendarFile(gone, `${one ? one.session.id : `${network.id}-cancelled`}.ics`, 'CANCEL', { locale, ...stamps }));
+    files.push(calendarFile(gone, `${one ? one.session.id : `${network.id}-cancelled`}.ics`, 'CANCEL', { locale, ...stamps, now }));
   }
   return files;
 }
@@ -259,11 +260,14 @@ export function composeRevisionMail(
     timeline?: SessionTimeline;
     /** Whether the person has a place (the online join link is only for them): for all sessions, or per session. */
     hasPlace: boolean | ((sessionId: string) => boolean);
+    /** The clock for which sessions are over (the real time by default). */
+    now?: Date;
   },
 ): { kind: RevisionMailKind; message: MailMessage } {
   const hasPlace = (id: string) => (typeof ctx.hasPlace === 'function' ? ctx.hasPlace(id) : ctx.hasPlace);
   const m = emailMessages(ctx.locale);
   const { locale } = ctx;
+  const now = ctx.now ?? new Date();
   // As in composeMail: an address for participants only goes to those with a place (issue 23).
   const network = networkSeenBy(ctx.network, hasPlace);
   const seen = (s: Session) => networkSeenBy({ ...network, sessions: [s] }, hasPlace).sessions[0]!;
@@ -294,11 +298,11 @@ export function composeRevisionMail(
     if (one) lines.push('', s.title);
     lines.push(m.when(sessionWhenText(t, locale)!));
     if (c.kind === 'session-moved' && wasWhen) lines.push(m.changes.was(wasWhen));
-    const where = venueText(s.venue, locale);
+    const where = venueText(s.venue, locale, isSessionPast(s, now));
     if (where) lines.push(m.where(where));
     if (hasPlace(s.id) && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
   }
-  const files = revisionCalendars(changes, network, locale, ctx.timeline, hasPlace);
+  const files = revisionCalendars(changes, network, locale, ctx.timeline, hasPlace, now);
   if (files.length > 1) lines.push('', m.changes.twoFiles);
   // The other sentences say what their attachment does; a removed session's does not.
   else if (files[0]?.method === 'CANCEL' && changes.some((c) => c.kind === 'session-removed')) lines.push('', m.changes.cancelFile);

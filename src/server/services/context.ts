@@ -164,6 +164,8 @@ export class RegistrationContext {
       locale: row.locale,
       ...(manageUrl && { manageUrl }),
       ...(calendarUrl && { calendarUrl }),
+      // The network's clock decides which sessions are over (an e-mail is composed when it is sent).
+      now: this.now(network.id),
       ...extra,
     });
   }

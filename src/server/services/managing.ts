@@ -81,7 +81,7 @@ export class Managing {
     // Every session in it is one with a place: its online join link is theirs (issue 23). Nothing
     // else of the document that is not public is written by the calendar writer.
     const organizer = organizerOf(network);
-    return networkCalendar(network, { sessionIds, joinLinks: sessionIds, locale, method: 'PUBLISH', ...(organizer && { organizer }), ...(timeline && { timeline }) });
+    return networkCalendar(network, { sessionIds, joinLinks: sessionIds, locale, method: 'PUBLISH', now: this.#ctx.now(network.id), ...(organizer && { organizer }), ...(timeline && { timeline }) });
   }
 
   /** A new feed address for a registration; the old one stops working. */

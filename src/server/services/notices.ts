@@ -151,6 +151,7 @@ export class Notices {
         participant: first.participant,
         locale: first.locale,
         timeline,
+        now: this.#ctx.now(after.id),
         // Waiting for a session's own place is no place there: no join link.
         hasPlace: perSession ? (id) => confirmed.has(id) : (id) => first.status === 'confirmed' && ownPlaceIn(first.places, id) !== 'waitlisted',
         ...(links[0] && { manageUrl: links[0].url }),
