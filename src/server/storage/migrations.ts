@@ -380,4 +380,12 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `CREATE TABLE fanout_told (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, registration_id uuid NOT NULL, PRIMARY KEY (job_id, registration_id))`,
   // Fan-out jobs, issue 27 item 1: the addresses a save's job has told (a digest, not the address), so a registration whose address is corrected to one told already is not told again (revisionBatch).
   `CREATE TABLE fanout_told_addresses (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, address bytea NOT NULL, PRIMARY KEY (job_id, address))`,
+  // A person's calendar SEQUENCE never goes down (issue 23, core's personalSequence): per session
+  // id, how often this person withdrew from it with a CANCEL of their own. A new registration of
+  // the same address in the same network starts from what the earlier ones counted, found by the
+  // index (only rows that counted something are in it).
+  `
+  ALTER TABLE registrations ADD COLUMN calendar_withdrawals jsonb NOT NULL DEFAULT '{}'::jsonb;
+  CREATE INDEX registrations_withdrawals_by_email ON registrations (email_lower, network_id) WHERE calendar_withdrawals <> '{}'::jsonb
+  `,
 ];
