@@ -31,6 +31,11 @@ export interface CalendarOptions {
    * a person's own cancellation, which takes the items out of their calendar only.
    */
   cancelled?: boolean;
+  /**
+   * A person's own calendar (their e-mails and personal feed): how often they withdrew from each
+   * session before, by session id (stored with their registration). See `personalSequence`.
+   */
+  withdrawals?: Readonly<Record<string, number>>;
   /** Sessions whose online join link is written (people with a place there); never in a public feed. */
   joinLinks?: readonly string[];
   /** The moment the calendar is written for (the server's clock): a session over by then promises no venue. Now by default. */
@@ -94,6 +99,22 @@ function fold(line: string): string {
   return start === 0 ? line : out + line.slice(start);
 }
 
+/**
+ * The SEQUENCE of a session's calendar item as one person gets it (RFC 5546: a calendar ignores
+ * an item with a lower SEQUENCE than the one it holds). The session's own SEQUENCE (its
+ * revisions, `sessionTimeline`) plus two for each time this person withdrew from it before:
+ * their own CANCEL was one higher than the item they had (`cancelNow`), so what they get after
+ * it (switching back, registering again, choosing it again) is one higher still, and an
+ * organiser's later change, which raises the session's SEQUENCE, stays above both. A CANCEL of a
+ * session cancelled by its organisers already adds nothing: the session's SEQUENCE counted it.
+ * The one owner of this rule: e-mails and the personal feed both write through networkCalendar.
+ *
+ * @example personalSequence(3, 1, false) // 5: after the PUBLISH #3 and their CANCEL #4
+ */
+export function personalSequence(sequence: number, withdrawals: number, cancelNow: boolean): number {
+  return sequence + 2 * withdrawals + (cancelNow ? 1 : 0);
+}
+
 /** The events a feed contains: dated sessions only; to-be-determined ones get no invented date. */
 export function calendarEvents(network: Network, options: CalendarOptions = {}): CalendarEvent[] {
   const wanted = options.sessionIds && new Set(options.sessionIds);
@@ -123,9 +144,8 @@ export function networkCalendar(network: Network, options: CalendarOptions = {})
   const stamp = utc(options.stamp ?? new Date(Date.UTC(2000, 0, 1)));
   const organizer = options.organizer && uri(`mailto:${options.organizer.email}`);
   for (const e of calendarEvents(network, options)) {
-    // A person's own cancellation outranks the item they have: one SEQUENCE higher, unless the session itself is cancelled already.
     const cancelled = e.cancelled || options.cancelled === true;
-    const sequence = e.sequence + (options.cancelled && !e.cancelled ? 1 : 0);
+    const sequence = personalSequence(e.sequence, options.withdrawals?.[e.sessionId] ?? 0, options.cancelled === true && !e.cancelled);
     lines.push('BEGIN:VEVENT', `UID:${text(e.uid)}`, `SEQUENCE:${sequence}`, `DTSTAMP:${e.stamp ? utc(e.stamp) : stamp}`);
     if (organizer) lines.push(`ORGANIZER${options.organizer!.name ? `;CN=${param(options.organizer!.name)}` : ''}:${organizer}`);
     if (e.allDay) {

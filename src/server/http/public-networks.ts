@@ -103,6 +103,10 @@ function registerNetworkFeed(app: FastifyInstance, { networks, now: clock }: Rou
     if (!byLocale) feeds.set(n, (byLocale = new Map()));
     let feed = byLocale.get(key);
     if (!feed) {
+      // The session's own SEQUENCE, without any person's withdrawals (core's personalSequence):
+      // this feed is the same for everyone and no person's own CANCEL ever takes an item out of
+      // it. Calendar apps keep a subscribed feed as a calendar of its own, apart from the items
+      // e-mails put in the person's calendar, so its lower SEQUENCE does not meet theirs.
       const body = networkCalendar(publicNetwork(n), { locale, timeline: await networks.timeline(n), now });
       feed = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
       byLocale.set(key, feed);

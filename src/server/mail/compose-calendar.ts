@@ -25,7 +25,7 @@ export function calendarFile(
   network: Network,
   filename: string,
   method: 'PUBLISH' | 'CANCEL',
-  options: Pick<CalendarOptions, 'sessionIds' | 'locale' | 'timeline' | 'joinLinks' | 'cancelled' | 'now'>,
+  options: Pick<CalendarOptions, 'sessionIds' | 'locale' | 'timeline' | 'joinLinks' | 'cancelled' | 'now' | 'withdrawals'>,
 ): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' } {
   const organizer = organizerOf(network);
   return { filename, method, content: networkCalendar(network, { ...options, method, ...(organizer && { organizer }) }) };

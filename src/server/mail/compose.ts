@@ -102,6 +102,8 @@ export interface MailContext {
   message?: { subject: string; body: string };
   /** SEQUENCE and DTSTAMP of the calendar item from the revision history (core's sessionTimeline). */
   timeline?: SessionTimeline;
+  /** How often this person withdrew from each session before (core's personalSequence): their items never go down in SEQUENCE. */
+  withdrawals?: Readonly<Record<string, number>>;
   /** Whether the person has a place (the online join link is only for them); by the mail's kind otherwise. */
   hasPlace?: boolean;
   /** For a reminder: the person's status, said when they have no place yet. */
@@ -182,7 +184,7 @@ export function composeMail(kind: MailKind, ctx: MailContext): MailMessage {
   const subject = kind === 'message' ? inertLine(ctx.message?.subject ?? '', { keepLinks: true }) : m.subject[kind](subjectTitle);
   const message: MailMessage = { to: ctx.participant.email, subject, text: lines.join('\n'), ...replyToOf(network) };
   const sessionIds = sessions.filter((s) => ownPlaceIn(ctx.places, s.id) !== 'waitlisted').map((s) => s.id);
-  const timeline = ctx.timeline && { timeline: ctx.timeline };
+  const timeline = { ...(ctx.timeline && { timeline: ctx.timeline }), ...(ctx.withdrawals && { withdrawals: ctx.withdrawals }) };
   const filename = `${session?.id ?? network.id}.ics`;
   const withdrawal = kind === 'cancelled' || kind === 'removed' || kind === 'rejected';
   const dated = calendarEvents(network, { sessionIds }).length > 0;
@@ -221,14 +223,13 @@ function revisionCalendars(
   changes: RevisionMailChange[],
   network: Network,
   locale: Locale,
-  timeline: SessionTimeline | undefined,
+  stamps: { timeline?: SessionTimeline; withdrawals?: Readonly<Record<string, number>> },
   hasPlace: (sessionId: string) => boolean,
   now: Date,
 ): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] {
   const one = changes.length === 1 ? changes[0]! : undefined;
   const cancels = changes.filter((c) => c.kind === 'session-cancelled' || c.kind === 'session-removed' || c.kind === 'session-undated');
   const updateIds = changes.filter((c) => !cancels.includes(c)).map((c) => c.session.id);
-  const stamps = timeline && { timeline };
   const files: { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' }[] = [];
   if (updateIds.length && calendarEvents(network, { sessionIds: updateIds }).length) {
     const joinLinks = updateIds.filter(hasPlace);
@@ -258,6 +259,8 @@ export function composeRevisionMail(
     /** Someone registered per session, for several of the changed ones: the link of each registration. */
     manageUrls?: { title: string; url: string }[];
     timeline?: SessionTimeline;
+    /** How often this person withdrew from each session before (core's personalSequence). */
+    withdrawals?: Readonly<Record<string, number>>;
     /** Whether the person has a place (the online join link is only for them): for all sessions, or per session. */
     hasPlace: boolean | ((sessionId: string) => boolean);
     /** The clock for which sessions are over (the real time by default). */
@@ -302,7 +305,7 @@ export function composeRevisionMail(
     if (where) lines.push(m.where(where));
     if (hasPlace(s.id) && s.venue && 'joinUrl' in s.venue && s.venue.joinUrl) lines.push(m.joinLink(s.venue.joinUrl));
   }
-  const files = revisionCalendars(changes, network, locale, ctx.timeline, hasPlace, now);
+  const files = revisionCalendars(changes, network, locale, { ...(ctx.timeline && { timeline: ctx.timeline }), ...(ctx.withdrawals && { withdrawals: ctx.withdrawals }) }, hasPlace, now);
   if (files.length > 1) lines.push('', m.changes.twoFiles);
   // The other sentences say what their attachment does; a removed session's does not.
   else if (files[0]?.method === 'CANCEL' && changes.some((c) => c.kind === 'session-removed')) lines.push('', m.changes.cancelFile);

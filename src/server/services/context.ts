@@ -11,6 +11,7 @@ import { composeMail, composeOrganiserMail, type MailKind, type MailMessage, typ
 import type { ComposeOutbox } from '../mail/delivery.js';
 import { manageToken, feedToken } from '../tokens.js';
 import { RegistrationRepository, MailingRepository, ACTIVE_STATUSES, type RegistrationRow, type Status } from '../storage/registrations.js';
+import { ADD_WITHDRAWALS } from '../storage/registration-rows.js';
 
 export interface RegistrationServiceOptions {
   secret: Buffer;
@@ -148,7 +149,7 @@ export class RegistrationContext {
   /** A participant's e-mail about their registration, with its manage link and calendar feed: for mail and composeOutbox alike. */
   participantMail(
     network: Network,
-    row: Pick<RegistrationRow, 'id' | 'feed_version' | 'session_id' | 'participant' | 'locale'> & { places?: RegistrationRow['places'] },
+    row: Pick<RegistrationRow, 'id' | 'feed_version' | 'session_id' | 'participant' | 'locale' | 'calendar_withdrawals'> & { places?: RegistrationRow['places'] },
     kind: MailKind,
     extra: MailExtra,
     timeline: SessionTimeline | undefined,
@@ -160,6 +161,7 @@ export class RegistrationContext {
       ...(timeline && { timeline }),
       sessionId: row.session_id,
       ...(row.places && { places: row.places }),
+      ...(row.calendar_withdrawals && { withdrawals: row.calendar_withdrawals }),
       participant: row.participant,
       locale: row.locale,
       ...(manageUrl && { manageUrl }),
@@ -242,6 +244,14 @@ export class RegistrationContext {
     }
     const f = rows[0]!.facts as NewRegistrationFacts;
     return news.length ? composeOrganiserMail('organiser-new', { to: f.to!, locale: f.locale ?? 'nl', consoleUrl: this.consoleUrl(), news }) : undefined;
+  }
+
+  /**
+   * The person withdrew from these sessions with a CANCEL of their own (composed before this):
+   * counted, so what they get of them afterwards outranks it (core's personalSequence).
+   */
+  async withdrew(repo: RegistrationRepository, id: string, sessionIds: readonly string[]): Promise<void> {
+    if (sessionIds.length) await repo.queryable.query(ADD_WITHDRAWALS, [id, JSON.stringify(sessionIds)]);
   }
 
   timeline(repo: RegistrationRepository, network: Network): Promise<SessionTimeline | undefined> {

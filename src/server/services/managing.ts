@@ -81,7 +81,9 @@ export class Managing {
     // Every session in it is one with a place: its online join link is theirs (issue 23). Nothing
     // else of the document that is not public is written by the calendar writer.
     const organizer = organizerOf(network);
-    return networkCalendar(network, { sessionIds, joinLinks: sessionIds, locale, method: 'PUBLISH', now: this.#ctx.now(network.id), ...(organizer && { organizer }), ...(timeline && { timeline }) });
+    // The SEQUENCE the person's e-mails gave each item (core's personalSequence), so their calendar keeps it.
+    const withdrawals = row.calendar_withdrawals;
+    return networkCalendar(network, { sessionIds, joinLinks: sessionIds, locale, method: 'PUBLISH', now: this.#ctx.now(network.id), ...(organizer && { organizer }), ...(timeline && { timeline }), ...(withdrawals && { withdrawals }) });
   }
 
   /** A new feed address for a registration; the old one stops working. */
@@ -158,6 +160,7 @@ export class Managing {
       // The old session's calendar item goes out of the person's calendar in the same e-mail.
       const withdrawn = hasCalendarItem(row.status) && row.session_id ? { withdrawnSessionId: row.session_id } : {};
       await this.#ctx.mail(repo, network, moved, decision.outcome, { ...(position !== undefined && { position }), ...withdrawn });
+      if (withdrawn.withdrawnSessionId) await this.#ctx.withdrew(repo, id, [withdrawn.withdrawnSessionId]);
       await this.#status.promote(repo, network, row.target);
       return { ok: true as const, row: moved, ...(position !== undefined && { position }) };
     });
@@ -196,6 +199,7 @@ export class Managing {
       if (hasCalendarItem(row.status)) {
         const left = Object.keys(places).filter((s) => places[s] === 'declined' && row.places[s] === 'confirmed');
         await this.#ctx.mail(repo, network, { ...row, places }, 'joins-changed', { withdrawnSessionIds: left, hasPlace: row.status === 'confirmed' });
+        await this.#ctx.withdrew(repo, id, left);
       }
       await this.#status.promote(repo, network, 'network');
       return { ok: true as const, row: (await repo.byId(id))! };

@@ -152,6 +152,7 @@ export class Notices {
         locale: first.locale,
         timeline,
         now: this.#ctx.now(after.id),
+        withdrawals: withdrawalsOf(rows),
         // Waiting for a session's own place is no place there: no join link.
         hasPlace: perSession ? (id) => confirmed.has(id) : (id) => first.status === 'confirmed' && ownPlaceIn(first.places, id) !== 'waitlisted',
         ...(links[0] && { manageUrl: links[0].url }),
@@ -219,4 +220,14 @@ function revisionPlan(before: Network, after: Network): RevisionPlan | undefined
     changes.push({ kind, session: now ?? was, was });
   }
   return changes.length ? { changes, targets: perSession ? changes.map((c) => c.session.id) : ['network'], perSession } : undefined;
+}
+
+/**
+ * How often a person withdrew from each session (core's personalSequence), over their
+ * registrations in this network: the most any of them counted, as a new registration starts from.
+ */
+function withdrawalsOf(rows: RegistrationRow[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) for (const [id, n] of Object.entries(r.calendar_withdrawals ?? {})) out[id] = Math.max(out[id] ?? 0, Number(n));
+  return out;
 }

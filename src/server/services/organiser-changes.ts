@@ -124,6 +124,7 @@ export class OrganiserChanges {
       const position = decision.outcome === 'waitlisted' ? await repo.position(moved) : undefined;
       const withdrawn = hasCalendarItem(row.status) && row.session_id ? { withdrawnSessionId: row.session_id } : {};
       await this.#ctx.mail(repo, network, moved, decision.outcome, { ...(position !== undefined && { position }), ...withdrawn });
+      if (withdrawn.withdrawnSessionId) await this.#ctx.withdrew(repo, moved.id, [withdrawn.withdrawnSessionId]);
       await this.#status.promote(repo, network, row.target);
       return { ok: true as const, row: moved, ...(position !== undefined && { position }), ...(decision.overCapacity && { overCapacity: true }) };
     });

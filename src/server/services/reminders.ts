@@ -50,6 +50,7 @@ export class Reminders {
               const message = composeMail('reminder', {
                 network,
                 ...(timeline && { timeline }),
+                ...(row.calendar_withdrawals && { withdrawals: row.calendar_withdrawals }),
                 sessionId: session.id,
                 participant: row.participant,
                 locale: row.locale,

@@ -113,6 +113,8 @@ export class StatusChange {
           // A place or an intake came with calendar items; a withdrawal takes them out again.
           hadItems: hasCalendarItem(row.status),
         });
+      // The person's own CANCEL just composed is counted, so what they get later outranks it.
+      if (mail && network && hasCalendarItem(row.status) && !hasCalendarItem(status)) await this.#ctx.withdrew(repo, id, row.session_id ? [row.session_id] : network.sessions.map((s) => s.id));
       // Issue 23: the fee that stands is kept with the registration for the invoice, before an
       // erasure (which then keeps what the invoice needs until retention, eraseOne).
       if (feeStands) await repo.keepCancellationFee(id, feeStands);

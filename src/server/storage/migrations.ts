@@ -382,4 +382,12 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   `CREATE TABLE fanout_told_addresses (job_id bigint NOT NULL REFERENCES fanout_jobs (id) ON DELETE CASCADE, address bytea NOT NULL, PRIMARY KEY (job_id, address))`,
   // Fan-out jobs, issue 27 item 2: failures that pass (a lock or statement timeout) in a row, and since when (passingFanoutFailure), so one that never passes is given up.
   `ALTER TABLE fanout_jobs ADD COLUMN passing integer NOT NULL DEFAULT 0, ADD COLUMN passing_since timestamptz`,
+  // A person's calendar SEQUENCE never goes down (issue 23, core's personalSequence): per session
+  // id, how often this person withdrew from it with a CANCEL of their own. A new registration of
+  // the same address in the same network starts from what the earlier ones counted, found by the
+  // index (only rows that counted something are in it).
+  `
+  ALTER TABLE registrations ADD COLUMN calendar_withdrawals jsonb NOT NULL DEFAULT '{}'::jsonb;
+  CREATE INDEX registrations_withdrawals_by_email ON registrations (email_lower, network_id) WHERE calendar_withdrawals <> '{}'::jsonb
+  `,
 ];

@@ -22,6 +22,19 @@ export const INVOICE_KEPT = `CASE WHEN cancellation_fee > 0 THEN jsonb_strip_nul
 export const HOLDS_DATA = `(erased_at IS NULL OR participant <> '{}'::jsonb)`;
 
 /**
+ * A new registration's withdrawals (core's personalSequence): the most any earlier registration
+ * of the same address in the same network counted per session, so registering again after a
+ * cancellation publishes above the CANCEL the person got. For an INSERT … SELECT from `r`.
+ */
+export const INHERITED_WITHDRAWALS = `COALESCE((SELECT jsonb_object_agg(w.key, w.n) FROM (SELECT e.key, max(e.value::int) AS n
+  FROM registrations p CROSS JOIN LATERAL jsonb_each_text(p.calendar_withdrawals) AS e
+  WHERE p.email_lower = r.email_lower AND p.network_id = r.network_id AND p.calendar_withdrawals <> '{}'::jsonb GROUP BY e.key) w), '{}'::jsonb)`;
+
+/** Counts one more withdrawal ($2, a JSON array of session ids) of registration $1. */
+export const ADD_WITHDRAWALS = `UPDATE registrations SET calendar_withdrawals = calendar_withdrawals || COALESCE((
+  SELECT jsonb_object_agg(k, COALESCE((calendar_withdrawals->>k)::int, 0) + 1) FROM jsonb_array_elements_text($2::jsonb) AS k), '{}'::jsonb) WHERE id = $1`;
+
+/**
  * Sets a series registration's places (issue 23): a session said yes to now (absent or declined
  * before) is numbered from the registrations' sequence, after everyone before; one kept keeps its
  * number; one declined loses it. The session's waiting list runs in that order (placeWaitlist).
@@ -60,6 +73,8 @@ export interface RegistrationRow {
   feed_version: number;
   /** Inside a series: the place per session with places of its own (core's session-places.ts). */
   places: Record<string, 'confirmed' | 'waitlisted' | 'declined'>;
+  /** Issue 23: how often the person withdrew from each session with their own CANCEL (core's personalSequence). */
+  calendar_withdrawals?: Record<string, number>;
   /** Issue 23: the fee in euros that stood when this registration was cancelled after the free term; null otherwise. */
   cancellation_fee: number | null;
 }
@@ -115,6 +130,7 @@ export function rowOf(r: Record<string, unknown>): RegistrationRow {
     answers: json(r.answers),
     attendance: json(r.attendance),
     places: json(r.places ?? {}),
+    calendar_withdrawals: json(r.calendar_withdrawals ?? {}),
     // numeric comes back as text from PostgreSQL; a number is what everyone reads.
     cancellation_fee: r.cancellation_fee === null || r.cancellation_fee === undefined ? null : Number(r.cancellation_fee),
   };

@@ -7,7 +7,7 @@ import type { PlaceCounts } from '../../core/index.js';
 import type { Queryable } from './db.js';
 import { enqueueMail, enqueueMails } from './outbox.js';
 import { searchTextOf } from './registration-list.js';
-import { ACTIVE, ERASE, ERASE_REST, HOLDS_DATA, INVOICE_KEPT, SET_PLACES, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
+import { ACTIVE, ERASE, ERASE_REST, HOLDS_DATA, INHERITED_WITHDRAWALS, INVOICE_KEPT, SET_PLACES, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 
 export { ACTIVE_STATUSES, json, type MessageRow, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 export { MailingRepository } from './mailings.js';
@@ -171,9 +171,9 @@ export class RegistrationRepository {
     const { rows } = await this.#q.query<{ kept: number }>(
       `WITH ins AS (
          INSERT INTO registrations (id, network_id, target, session_id, status, email_lower, participant, organisation_lower, organisation_type,
-           declarations, answers, invitation, group_size, locale, search_text, places, reserved)
+           declarations, answers, invitation, group_size, locale, search_text, places, reserved, calendar_withdrawals)
          SELECT r.id, r.network_id, r.target, r.session_id, r.status, r.email_lower, r.participant, r.organisation_lower, r.organisation_type,
-           r.declarations, r.answers, r.invitation, r.group_size, r.locale, r.search_text, r.places, coalesce(r.reserved, false)
+           r.declarations, r.answers, r.invitation, r.group_size, r.locale, r.search_text, r.places, coalesce(r.reserved, false), ${INHERITED_WITHDRAWALS}
            FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, network_id text, target text, session_id text, status text, email_lower text,
              participant jsonb, organisation_lower text, organisation_type text, declarations jsonb, answers jsonb, invitation text, group_size integer, locale text,
              search_text text, places jsonb, reserved boolean, ord bigint)
