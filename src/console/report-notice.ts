@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import type { ReportNoticeResult } from '../core/admin-api.js';
+import type { Resource } from '../core/schema.js';
 import { ConsolePage } from './page.js';
 
 /**
- * Telling the people who came to a session about one of its reports: a separate section the
- * sessions tab places beside a report that is attached (saved) to a session. First it says who
+ * Telling the people who came to a session about one of its resources (a report, a recording, a
+ * newsletter…, each worded by its type): a separate section the sessions tab places beside each
+ * resource that is attached (saved) to a session. First it says who
  * will get it and shows the e-mail; only the organiser's second click sends, once per person.
  */
 export class ConsoleReportNotice extends ConsolePage {
@@ -19,8 +21,8 @@ export class ConsoleReportNotice extends ConsolePage {
 
   declare networkId: string;
   declare sessionId: string;
-  /** The report as the saved document has it. */
-  declare report: { title: string; url?: string };
+  /** The resource as the saved document has it. */
+  declare report: Pick<Resource, 'title' | 'url' | 'type'>;
   declare _preview: ReportNoticeResult | undefined;
   declare _notice: string;
   declare _busy: boolean;
@@ -56,7 +58,7 @@ export class ConsoleReportNotice extends ConsolePage {
     return html`<div class="report-notice">
       <p role="status" class="report-status status-line" tabindex="-1">${this._notice}</p>
       ${p
-        ? html`<p class="report-who" tabindex="-1">${p.recipients ? t.who(p.recipients, p.alreadyTold) : t.nobody}</p>
+        ? html`<p class="report-who" id="report-who" tabindex="-1">${p.recipients ? t.who(p.recipients, p.alreadyTold, t.thisOne[this.report.type]) : t.nobody}</p>
             ${p.email && toSend
               ? html`<h4>${this.m.sessions.emailHeading}</h4>
                   <p><strong>${p.email.subject}</strong></p>
@@ -67,7 +69,7 @@ export class ConsoleReportNotice extends ConsolePage {
               <button class="button secondary" type="button" @click=${() => (this._preview = undefined)}>${t.cancel}</button>
             </div>`
         : html`<button class="button secondary" type="button" ?disabled=${this._busy} @click=${() => this.#ask(true)}>
-            ${t.ask}<span class="visually-hidden"> ${t.askWhich(this.report.title)}</span>
+            ${t.ask[this.report.type]}<span class="visually-hidden"> ${t.askWhich(this.report.title)}</span>
           </button>`}
     </div>`;
   }

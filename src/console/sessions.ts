@@ -426,9 +426,7 @@ export class ConsoleSessions extends DocumentEditor {
           return html`<li class="card">
             <h3>${s.title}</h3>
             <p>${this.#whenText(s)}${where ? html` · ${where}` : nothing}${s.status === 'cancelled' ? html` · <strong>${t.cancelled}</strong>` : nothing}</p>
-            ${(load.document.sessions.find((x) => x.id === s.id)?.resources ?? [])
-              .filter((r) => r.type === 'report')
-              .map((r) => html`<leerkring-console-report-notice .networkId=${this.networkId} .sessionId=${s.id} .report=${r}></leerkring-console-report-notice>`)}
+            ${(load.document.sessions.find((x) => x.id === s.id)?.resources ?? []).map((r) => html`<leerkring-console-report-notice .networkId=${this.networkId} .sessionId=${s.id} .report=${r}></leerkring-console-report-notice>`)}
             ${this._open === s.id
               ? this.#form(s)
               : html`<button class="button secondary" type="button" @click=${() => ((this._open = s.id), (this._errors = {}))}>

@@ -3,6 +3,10 @@
  * pages never download it. Plain Dutch (B1), as the people who run a network speak it.
  */
 import { plural, type Locale } from './format.js';
+import type { RESOURCE_TYPES } from '../constants.js';
+
+/** A resource's type: every type the announce route accepts is worded (issue 23: a recording too). */
+type ByType = Record<(typeof RESOURCE_TYPES)[number], string>;
 
 const nl = {
   product: 'Beheer leernetwerken',
@@ -494,10 +498,13 @@ const nl = {
     emails: (n: number) => (n === 1 ? 'Dit opslaan stuurt 1 e-mail: iedereen krijgt één e-mail met al zijn wijzigingen.' : `Dit opslaan stuurt ${n} e-mails: iedereen krijgt één e-mail met al zijn wijzigingen.`),
   },
   reportNotice: {
-    ask: 'Verslag sturen aan wie er was',
+    /** The button, by the resource's type (the e-mail words it by type too: email.ts `changes.resource`). */
+    ask: { report: 'Verslag sturen aan wie er was', publication: 'Publicatie sturen aan wie er was', newsletter: 'Nieuwsbrief sturen aan wie er was', brochure: 'Brochure sturen aan wie er was', video: 'Opname sturen aan wie er was', link: 'Link sturen aan wie er was', news: 'Nieuws sturen aan wie er was' } satisfies ByType as ByType,
     askWhich: (report: string) => `(${report})`,
-    who: (n: number, told: number) =>
-      `${n === 1 ? '1 persoon is' : `${n} mensen zijn`} als aanwezig genoteerd.${told ? ` ${told === 1 ? '1 van hen heeft' : `${told} van hen hebben`} dit verslag al gekregen en ${told === 1 ? 'krijgt' : 'krijgen'} het niet nog eens.` : ''}`,
+    /** "dit verslag", "deze opname": what `who` says was had already. */
+    thisOne: { report: 'dit verslag', publication: 'deze publicatie', newsletter: 'deze nieuwsbrief', brochure: 'deze brochure', video: 'deze opname', link: 'deze link', news: 'dit nieuws' } satisfies ByType as ByType,
+    who: (n: number, told: number, thisOne: string) =>
+      `${n === 1 ? '1 persoon is' : `${n} mensen zijn`} als aanwezig genoteerd.${told ? ` ${told === 1 ? '1 van hen heeft' : `${told} van hen hebben`} ${thisOne} al gekregen en ${told === 1 ? 'krijgt' : 'krijgen'} het niet nog eens.` : ''}`,
     nobody: 'Niemand is als aanwezig genoteerd bij deze bijeenkomst. Noteer eerst wie er was.',
     send: (n: number) => (n === 1 ? 'Stuur 1 e-mail' : `Stuur ${n} e-mails`),
     cancel: 'Niet sturen',
@@ -989,10 +996,11 @@ const en: ConsoleMessages = {
     emails: (n: number) => (n === 1 ? 'Saving sends 1 email: everyone gets one email with all their changes.' : `Saving sends ${n} emails: everyone gets one email with all their changes.`),
   },
   reportNotice: {
-    ask: 'Send the report to those who came',
+    ask: { report: 'Send the report to those who came', publication: 'Send the publication to those who came', newsletter: 'Send the newsletter to those who came', brochure: 'Send the brochure to those who came', video: 'Send the recording to those who came', link: 'Send the link to those who came', news: 'Send the news to those who came' },
     askWhich: (report: string) => `(${report})`,
-    who: (n: number, told: number) =>
-      `${n === 1 ? '1 person is' : `${n} people are`} recorded as attended.${told ? ` ${told === 1 ? '1 of them has' : `${told} of them have`} had this report already and will not get it again.` : ''}`,
+    thisOne: { report: 'this report', publication: 'this publication', newsletter: 'this newsletter', brochure: 'this brochure', video: 'this recording', link: 'this link', news: 'this news' },
+    who: (n: number, told: number, thisOne: string) =>
+      `${n === 1 ? '1 person is' : `${n} people are`} recorded as attended.${told ? ` ${told === 1 ? '1 of them has' : `${told} of them have`} had ${thisOne} already and will not get it again.` : ''}`,
     nobody: 'Nobody is recorded as attended at this meeting. Record who came first.',
     send: (n: number) => (n === 1 ? 'Send 1 email' : `Send ${n} emails`),
     cancel: 'Do not send',
