@@ -12,6 +12,7 @@ import { bdi } from './bidi.js';
 import './revision-diff.js';
 import { sessionNames } from '../core/session-names.js';
 import './report-notice.js';
+import { moveMarks } from '../core/session-move.js';
 
 /** A session as the document writes it: only the fields this page reads or sets. */
 type SessionDoc = Session & Record<string, unknown>;
@@ -132,6 +133,9 @@ export class ConsoleSessions extends DocumentEditor {
     const when = this.#when(form, false);
     if (when === false) return this.#focusError();
     const patch: Record<string, unknown> = { ...(when ?? {}) };
+    // Moved to another day: measured from the session as saved (core session-move.ts).
+    const saved = this._load.status === 'ready' ? this._load.document.sessions.find((x) => x.id === s.id) : undefined;
+    if (saved && when && 'start' in when) Object.assign(patch, moveMarks(saved, when.start as string | undefined));
     const venue = this.#venue(form, s);
     if (venue) patch.venue = venue;
     const cancel = (form.elements.namedItem('cancel') as HTMLInputElement).checked;
@@ -140,7 +144,7 @@ export class ConsoleSessions extends DocumentEditor {
       const note = this.#value(form, 'note');
       if (note) patch.statusNote = note;
     } else if (s.status === 'cancelled') {
-      patch.status = undefined;
+      patch.status = patch.status === 'moved' ? 'moved' : undefined;
       patch.statusNote = undefined;
     }
     if (Object.keys(patch).length) this._edits = { ...this._edits, patch: { ...this._edits.patch, [s.id]: { ...this._edits.patch[s.id], ...patch } } };

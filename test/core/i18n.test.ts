@@ -62,8 +62,17 @@ describe('words as Dutch government writes them (issue 12, item 11)', () => {
 describe('console sentences (issue 24, defect 5)', () => {
   it('the verb agrees with "van hen": several have had the report and do not get it again', async () => {
     const { consoleMessages } = await import('../../src/core/i18n/console.js');
-    expect(consoleMessages('nl').reportNotice.who(20, 13)).to.contain('13 van hen hebben dit verslag al gekregen en krijgen het niet nog eens.');
-    expect(consoleMessages('nl').reportNotice.who(20, 1)).to.contain('1 van hen heeft dit verslag al gekregen en krijgt het niet nog eens.');
+    const t = consoleMessages('nl').reportNotice;
+    expect(t.who(20, 13, t.thisOne.report)).to.contain('13 van hen hebben dit verslag al gekregen en krijgen het niet nog eens.');
+    expect(t.who(20, 1, t.thisOne.report)).to.contain('1 van hen heeft dit verslag al gekregen en krijgt het niet nog eens.');
+  });
+
+  it('a recording is said as a recording (issue 23)', async () => {
+    const { consoleMessages } = await import('../../src/core/i18n/console.js');
+    const t = consoleMessages('nl').reportNotice;
+    expect(t.ask.video).to.equal('Opname sturen aan wie er was');
+    expect(t.who(3, 1, t.thisOne.video)).to.contain('1 van hen heeft deze opname al gekregen');
+    expect(consoleMessages('en').reportNotice.ask.video).to.equal('Send the recording to those who came');
   });
 
   it('a save that e-mails nobody does not say e-mails go out', async () => {

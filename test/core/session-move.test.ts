@@ -1,0 +1,26 @@
+import { expect } from '@esm-bundle/chai';
+import { moveMarks } from '../../src/core/session-move.js';
+
+describe('a session moved (issue 23, session-move.ts)', () => {
+  const saved = { start: '2031-03-12T13:30' };
+
+  it('another day: moved, with the saved start kept', () => {
+    expect(JSON.stringify(moveMarks(saved, '2031-03-19T13:30'))).to.equal('{"status":"moved","movedFrom":["2031-03-12T13:30"]}');
+  });
+
+  it('a new time on the same day, or no start before or after: nothing changes', () => {
+    expect(JSON.stringify(moveMarks(saved, '2031-03-12T15:00'))).to.equal('{}');
+    expect(JSON.stringify(moveMarks({}, '2031-03-12T15:00'))).to.equal('{}');
+    expect(JSON.stringify(moveMarks(saved, undefined))).to.equal('{}');
+  });
+
+  it('moved again: the earlier dates stay, oldest first', () => {
+    const twice = moveMarks({ start: '2031-03-19T13:30', status: 'moved', movedFrom: ['2031-03-12T13:30'] }, '2031-03-26T13:30');
+    expect(JSON.stringify(twice.movedFrom)).to.equal('["2031-03-12T13:30","2031-03-19T13:30"]');
+  });
+
+  it('back to the saved day: what was saved, so an edit before saving adds no date', () => {
+    const before = { start: '2031-03-19T13:30', status: 'moved', movedFrom: ['2031-03-12T13:30'] };
+    expect(JSON.stringify(moveMarks(before, '2031-03-19T10:00'))).to.equal(JSON.stringify({ status: 'moved', movedFrom: ['2031-03-12T13:30'] }));
+  });
+});

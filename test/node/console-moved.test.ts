@@ -1,0 +1,70 @@
+// Issue 23 in the console, in Chromium against the real server: a session an organiser moves to
+// another day is saved as moved (`status: "moved"`, its earlier starts in `movedFrom`, oldest
+// first), so the agenda marks it "verplaatst"; a new time on the same day is no move. axe-core.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { loadNetworks, type Db } from '../../src/server/index.js';
+import { sha256 } from '../../src/server/tokens.js';
+import { serveInChromium, expectAccessible, asOwner } from './browser.js';
+
+const GAS = 'aardgasvrij-leerkring';
+const ADMIN = 'console-moved-installation-admin';
+
+let browser: Browser;
+let base = '';
+let db: Db;
+let close: () => Promise<void>;
+
+before(async () => {
+  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 5), adminTokenHash: sha256(ADMIN) }));
+});
+after(() => close());
+
+async function kickOff(): Promise<{ start?: string; status?: string; movedFrom?: string[] }> {
+  const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  return ((await current.json()) as { document: any }).document.sessions.find((s: any) => s.id === 'startbijeenkomst');
+}
+
+/** Opens the kick-off's form, fills what is given, keeps the edit and saves it. */
+async function edit(page: Page, fields: Record<string, string>): Promise<void> {
+  await page.getByRole('button', { name: 'Wijzigen (Startbijeenkomst)' }).click();
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
+  await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
+  await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
+  await page.getByRole('button', { name: 'Opslaan en versturen' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
+}
+
+describe('moving a session in the console', () => {
+  test('another day marks it moved and keeps the first date; a new time on the same day does not', async () => {
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-verplaatst@aardgasvrij.example.org', name: 'Eigenaar Verplaatst' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+
+      await edit(page, { Begintijd: '10:30' });
+      let s = await kickOff();
+      assert.equal(s.start, '2021-11-23T10:30');
+      assert.equal(s.status, undefined, 'a new time on the same day is no move');
+      assert.equal(s.movedFrom, undefined);
+
+      await edit(page, { Datum: '2021-11-30' });
+      s = await kickOff();
+      assert.equal(s.start, '2021-11-30T10:30');
+      assert.equal(s.status, 'moved');
+      assert.deepEqual(s.movedFrom, ['2021-11-23T10:30']);
+      await expectAccessible(page, 'saved as moved');
+
+      await edit(page, { Datum: '2021-12-07' });
+      s = await kickOff();
+      assert.equal(s.status, 'moved');
+      assert.deepEqual(s.movedFrom, ['2021-11-23T10:30', '2021-11-30T10:30'], 'oldest first, the first date kept');
+
+      const pub = await (await fetch(`${base}/api/networks/${GAS}`)).json();
+      assert.equal(JSON.stringify(pub).includes('"movedFrom":["2021-11-23T10:30","2021-11-30T10:30"]'), true, 'the public document says so too');
+    });
+  });
+});
