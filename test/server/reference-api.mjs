@@ -118,16 +118,17 @@ export async function referenceApi(ctx, next) {
   }
   if (extrasMode === 'hold' && isRegistration(ctx)) postedWhileHeld++;
   if (/\/src\/components\/signup\/extras\.(js|ts)$/.test(ctx.path)) {
+    // Never from the browser's cache, neither loaded nor failed, so that every page asks and a
+    // test can hold or fail it. The test runner marks every answer with an extension cacheable
+    // for a year, after this middleware: keep no-store.
+    const setHeader = ctx.res.setHeader.bind(ctx.res);
+    ctx.res.setHeader = (name, value) => setHeader(name, String(name).toLowerCase() === 'cache-control' ? 'no-store' : value);
+    ctx.set('cache-control', 'no-store');
     if (extrasMode === 'hold') await new Promise((release) => heldExtras.push(release));
     if (extrasMode === 'fail') {
       ctx.status = 503;
       return;
     }
-    // Never from the browser's cache, so that every page asks and a test can hold or fail it. The
-    // test runner marks every file cacheable for a year, after this middleware: keep no-store.
-    const setHeader = ctx.res.setHeader.bind(ctx.res);
-    ctx.res.setHeader = (name, value) => setHeader(name, String(name).toLowerCase() === 'cache-control' ? 'no-store' : value);
-    ctx.set('cache-control', 'no-store');
     return next();
   }
   if (!ctx.path.startsWith('/api/') && !ctx.path.startsWith('/test-api/')) return next();
