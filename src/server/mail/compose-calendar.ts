@@ -3,7 +3,7 @@
  * the ORGANIZER and Reply-To, one calendar file with its METHOD, and a person's own place at a
  * session inside a series.
  */
-import { networkCalendar, type CalendarOptions, type Network } from '../../core/index.js';
+import { isSessionPast, networkCalendar, type CalendarOptions, type Network } from '../../core/index.js';
 
 /** Whether a registration with this status has calendar items (a place, or an intake waiting for its answer). */
 export const hasCalendarItem = (status: string | undefined) => status === 'confirmed' || status === 'pending';
@@ -26,10 +26,32 @@ export function calendarFile(
   filename: string,
   method: 'PUBLISH' | 'CANCEL',
   options: Pick<CalendarOptions, 'sessionIds' | 'locale' | 'timeline' | 'joinLinks' | 'cancelled' | 'now' | 'withdrawals'>,
-): { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' } {
-  const organizer = organizerOf(network);
-  return { filename, method, content: networkCalendar(network, { ...options, method, ...(organizer && { organizer }) }) };
+): CalendarFile {
+  // Everyone in a session gets the same file (issue 28): made once per network object, timeline
+  // and options. A saved revision is a new network object with a new timeline (the registry's),
+  // so a changed document never gets an old file; the options are the rest of what it says. Of
+  // the clock only which sessions are over changes a file (their venue line), and of a person's
+  // withdrawals their SEQUENCE (core's personalSequence).
+  const past = options.now ? network.sessions.filter((s) => isSessionPast(s, options.now!)).length : -1;
+  const key = JSON.stringify([filename, method, options.sessionIds, options.locale, options.joinLinks, options.cancelled, past, options.withdrawals]);
+  const byTimeline = files.get(network) ?? files.set(network, new WeakMap()).get(network)!;
+  const timeline = options.timeline ?? NO_TIMELINE;
+  const kept = byTimeline.get(timeline) ?? byTimeline.set(timeline, new Map()).get(timeline)!;
+  let file = kept.get(key);
+  if (!file) {
+    const organizer = organizerOf(network);
+    file = { filename, method, content: networkCalendar(network, { ...options, method, ...(organizer && { organizer }) }) };
+    if (kept.size >= FILES_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, file);
+  }
+  return { ...file };
 }
+
+type CalendarFile = { filename: string; content: string; method: 'PUBLISH' | 'CANCEL' };
+/** Calendar files made before, by network object, then timeline object, then the rest of the options: the last FILES_KEPT of each. */
+const files = new WeakMap<Network, WeakMap<object, Map<string, CalendarFile>>>();
+const NO_TIMELINE = {};
+const FILES_KEPT = 64;
 
 /** A person's place at a session with places of its own inside a series, or undefined (every other session: with the series). */
 export function ownPlaceIn(places: Record<string, string> | undefined, sessionId: string): string | undefined {
