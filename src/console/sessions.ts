@@ -3,6 +3,7 @@ import type { NetworkRevision } from '../core/admin-api.js';
 import type { Session } from '../core/schema.js';
 import { sessionStart } from '../core/session-time.js';
 import { venueText } from '../core/calendar-event.js';
+import { isSessionPast } from '../core/session-time.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
 import { messages } from '../core/i18n/messages.js';
 import { RESOURCE_TYPES } from '../core/constants.js';
@@ -426,7 +427,8 @@ export class ConsoleSessions extends DocumentEditor {
       <ul class="cards">
         ${doc.sessions.map((s) => {
           const name = names(s.id);
-          const where = venueText(s.venue, this.state.locale);
+          // In the agenda's words (core): a venue not known yet is "Locatie volgt" until the session is over.
+          const where = venueText(s.venue, this.state.locale, isSessionPast(s, new Date()));
           return html`<li class="card">
             <h3>${s.title}</h3>
             <p>${this.#whenText(s)}${where ? html` · ${where}` : nothing}${s.status === 'cancelled' ? html` · <strong>${t.cancelled}</strong>` : nothing}</p>

@@ -117,6 +117,20 @@ describe('editing sessions in the console', () => {
     });
   });
 
+  test('a session card says the venue as the agenda does: none known is "Locatie volgt" only while the session is to come (issue 23)', async () => {
+    await asOwner({ base, db, browser }, 'groene-domein', { email: 'eigenaar-plek@groene-domein.example.org', name: 'Eigenaar Groen' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/groene-domein/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      // Seven meetings of 2014 and 2015, none with a venue in the document.
+      const lines = page.locator('li.card > p:first-of-type');
+      await lines.nth(6).waitFor();
+      const texts = await lines.allInnerTexts();
+      assert.equal(texts.length, 7, texts.join('\n'));
+      assert.deepEqual(texts.filter((l) => l.includes('Locatie volgt')), [], texts.join('\n'));
+    });
+  });
+
   test('a restore confirmed after someone else saved restores nothing and says so (If-Match, issue 24)', async () => {
     await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-tussendoor@aardgasvrij.example.org', name: 'Eigenaar Tussendoor' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
