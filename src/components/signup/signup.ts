@@ -806,7 +806,10 @@ export class LeerkringSignup extends LitElement {
     if (this._busy) return;
     // Read before any wait: after its dispatch an event from a shadow tree has no target.
     const form = e.target as HTMLFormElement;
-    if (!(await this.#partsReady(network))) return;
+    // Only a load under way waits: a form with its parts goes on at once, busy before any wait.
+    const parts = this.#loadExtras(network, true);
+    this._parts = undefined;
+    if (parts && !(await this.#partsReady(parts))) return;
     const input = this.#collect(form, locale, network);
     const checked = checkRegistration(network, input);
     const problems = [...(checked.ok ? [] : checked.problems), ...this.#joinsProblems(network, input.joins!)];
@@ -879,15 +882,12 @@ export class LeerkringSignup extends LitElement {
   }
 
   /**
-   * Whether the form may send: its rarer parts are there, or came while it waited (busy at once,
-   * so a second click does nothing) and show nothing. Whatever they show (a price, choices) the
+   * Whether the form may send, its rarer parts loading at the press: they came while it waited
+   * (busy at once, so a second click does nothing) and show nothing. Whatever they show (a price, choices) the
    * person sees before anything is sent: then, or when they could not come, a message says so
    * and takes focus, and nothing is sent.
    */
-  async #partsReady(network: Network): Promise<boolean> {
-    const parts = this.#loadExtras(network, true);
-    this._parts = undefined;
-    if (!parts) return true;
+  async #partsReady(parts: Promise<boolean>): Promise<boolean> {
     this._busy = true;
     const came = await parts;
     // Rendered with them: #partsShown says what they show.
