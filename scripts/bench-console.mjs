@@ -253,7 +253,7 @@ async function serveFloor(page, base) {
   });
 }
 
-/** The pause check-in's search waits for after the last key (src/console/check-in.ts). */
+/** The pause the console's searches wait for after the last key (the registrations list and check-in: src/console/paged-list.ts). */
 const SEARCH_PAUSE = 250;
 
 /**
@@ -367,16 +367,17 @@ export async function consoleBench({ server, pgUrl, median, small = 'console50',
       return times;
     };
     await page.evaluate(watchSearch, 'leerkring-console-registrations');
-    const own = await searchTimes('leerkring-console-registrations', nBig);
-    const ownAnswered = answered;
+    // The list asks once typing pauses: the pause is the organiser's, not the search's.
+    const own = (await searchTimes('leerkring-console-registrations', nBig)).map((t) => t - SEARCH_PAUSE);
+    const ownAnswered = answered.map((t) => t - SEARCH_PAUSE);
     await page.goto(`${base}/bench-floor/#${large}`);
     await page.evaluate(watchSearch, 'bench-floor-list');
     const plain = await searchTimes('bench-floor-list', nBig);
     const plainAnswered = answered;
     console.log(
-      `  console search at ${nBig.toLocaleString('en')}, typed to drawn (input event to the answer painted): median ${ms(median(own))} over 7 (target <= 150 ms); floor, a plain Lit list asking the same API: median ${ms(median(plain))}; ratio ${(median(own) / median(plain)).toFixed(2)}x`,
+      `  console search at ${nBig.toLocaleString('en')}, typed to drawn (input event to the answer painted) less the ${SEARCH_PAUSE} ms typing pause: median ${ms(median(own))} over 7 (target <= 150 ms); floor, a plain Lit list asking the same API: median ${ms(median(plain))}; ratio ${(median(own) / median(plain)).toFixed(2)}x`,
     );
-    console.log(`    of which until the answer arrived: console ${ms(median(ownAnswered))}, floor ${ms(median(plainAnswered))}; from the answer to painted: console ${ms(median(own) - median(ownAnswered))}, floor ${ms(median(plain) - median(plainAnswered))}`);
+    console.log(`    of which until the answer arrived (less the pause): console ${ms(median(ownAnswered))}, floor ${ms(median(plainAnswered))}; from the answer to painted: console ${ms(median(own) - median(ownAnswered))}, floor ${ms(median(plain) - median(plainAnswered))}`);
     await doorBench(page, base, median, small, large, median(plain));
   } finally {
     await browser.close();
