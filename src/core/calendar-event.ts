@@ -15,8 +15,6 @@ export { venueParts } from './venue-text.js';
 export interface CalendarEvent {
   /** Stable across runs and edits: derived from the network and session ids only. */
   uid: string;
-  /** The session's id in its document. */
-  sessionId: string;
   title: string;
   allDay: boolean;
   start: Date;
@@ -140,7 +138,6 @@ export function calendarEvent(
   const joinUrl = withJoinLink ? joinUrlOf(session) : undefined;
   const event: CalendarEvent = {
     uid: sessionUid(network, session),
-    sessionId: session.id,
     title: summaryText(network, session),
     allDay: timing.kind === 'date',
     start: timing.start,

@@ -117,12 +117,17 @@ export function personalSequence(sequence: number, withdrawals: number, cancelNo
 
 /** The events a feed contains: dated sessions only; to-be-determined ones get no invented date. */
 export function calendarEvents(network: Network, options: CalendarOptions = {}): CalendarEvent[] {
+  return sessionEvents(network, options).map(([, e]) => e);
+}
+
+/** The events of `calendarEvents`, each with its session's id. */
+function sessionEvents(network: Network, options: CalendarOptions): [string, CalendarEvent][] {
   const wanted = options.sessionIds && new Set(options.sessionIds);
   // In the order people read them (a feed file, a calendar's import list): core's one order.
   return sessionsInOrder(network.sessions)
     .filter((s) => !wanted || wanted.has(s.id))
-    .map((s) => calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id], options.joinLinks?.includes(s.id), options.now))
-    .filter((e): e is CalendarEvent => e !== undefined);
+    .map((s) => [s.id, calendarEvent(network, s, options.locale ?? 'nl', options.timeline?.[s.id], options.joinLinks?.includes(s.id), options.now)] as [string, CalendarEvent | undefined])
+    .filter((p): p is [string, CalendarEvent] => p[1] !== undefined);
 }
 
 /**
@@ -143,9 +148,9 @@ export function networkCalendar(network: Network, options: CalendarOptions = {})
   // A document edit must not change events it did not touch, so the stamp is not "now".
   const stamp = utc(options.stamp ?? new Date(Date.UTC(2000, 0, 1)));
   const organizer = options.organizer && uri(`mailto:${options.organizer.email}`);
-  for (const e of calendarEvents(network, options)) {
+  for (const [id, e] of sessionEvents(network, options)) {
     const cancelled = e.cancelled || options.cancelled === true;
-    const sequence = personalSequence(e.sequence, options.withdrawals?.[e.sessionId] ?? 0, options.cancelled === true && !e.cancelled);
+    const sequence = personalSequence(e.sequence, options.withdrawals?.[id] ?? 0, options.cancelled === true && !e.cancelled);
     lines.push('BEGIN:VEVENT', `UID:${text(e.uid)}`, `SEQUENCE:${sequence}`, `DTSTAMP:${e.stamp ? utc(e.stamp) : stamp}`);
     if (organizer) lines.push(`ORGANIZER${options.organizer!.name ? `;CN=${param(options.organizer!.name)}` : ''}:${organizer}`);
     if (e.allDay) {

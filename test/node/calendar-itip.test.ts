@@ -68,6 +68,17 @@ describe('calendar objects for e-mail, read by ical.js', () => {
     assert.equal(mine.sequence, feed.sequence);
   });
 
+  test("a person's withdrawals before: their items outrank their own earlier CANCEL, and a new CANCEL outranks those", () => {
+    const plain = read(networkCalendar(network, { method: 'PUBLISH', sessionIds: ['slot', 'tour'] })).events;
+    const withdrawals = { slot: 1 };
+    const again = read(networkCalendar(network, { method: 'PUBLISH', sessionIds: ['slot', 'tour'], withdrawals })).events;
+    const earlierCancel = read(networkCalendar(network, { method: 'CANCEL', cancelled: true, sessionIds: ['slot'] })).events[0]!;
+    assert.equal(again[0]!.sequence, earlierCancel.sequence + 1, 'published again: one above the CANCEL the person got');
+    assert.equal(again[1]!.sequence, plain[1]!.sequence, 'a session never left keeps its SEQUENCE');
+    const cancelAgain = read(networkCalendar(network, { method: 'CANCEL', cancelled: true, sessionIds: ['slot'], withdrawals })).events[0]!;
+    assert.equal(cancelAgain.sequence, again[0]!.sequence + 1);
+  });
+
   test('venue notes are in LOCATION; the join link only where asked for, never from the public document', () => {
     const plain = read(networkCalendar(network)).events;
     assert.equal(plain[0]!.location, 'Provinciehuis, Zwolle · Op locatie en online · Zaal volgt per e-mail');

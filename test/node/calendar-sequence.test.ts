@@ -131,6 +131,15 @@ for (const backend of BACKENDS) {
       await feedAgrees(again.body.manageToken, who, ['twee.dagen@leerkring']);
     });
 
+    test('a cancel before the confirmation went out: the confirmation, composed when it is sent, stays below the CANCEL', async () => {
+      const who = 'deelnemerhaast@example.org';
+      const r = await s.post('/api/networks/dagen/registrations', { ...person('haast'), sessionId: 'een' });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      assert.equal((await s.post(`/api/registrations/${r.body.manageToken}/cancel`, {})).status, 200);
+      await deliver();
+      assert.deepEqual(methods(who, 'een.dagen@leerkring')!.map((m) => m.split('#')[0]), ['PUBLISH', 'CANCEL']);
+    });
+
     test('choosing workshop A again in a choose-one group, and yes to the excursion again after no', async () => {
       const who = 'deelnemerkiezer@example.org';
       const r = await s.post('/api/networks/reeks/registrations', { ...person('kiezer'), joins: ['ronde-a', 'excursie'] });

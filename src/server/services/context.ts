@@ -47,6 +47,8 @@ export type NewRegistrationFacts = {
   sessionId: string | null;
   /** Place on the waiting list when it was decided. */
   position?: number;
+  /** The registration's withdrawals when it was stored (core's personalSequence); a later own CANCEL counts above it. */
+  withdrawals?: Record<string, number>;
   /** For 'organiser-new': the decision, and the organiser written to. */
   status?: OrganiserNews['status'];
   to?: { email: string; name: string };
@@ -201,7 +203,9 @@ export class RegistrationContext {
       const f = facts as NewRegistrationFacts;
       if (kind !== 'confirmed' && kind !== 'waitlisted' && kind !== 'pending') throw new Error(`no composition from facts for ${kind}`);
       const timeline = await this.timeline(this.repo, network);
-      return this.participantMail(network, { ...row, session_id: f.sessionId ?? null }, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
+      // As it was when queued: an own CANCEL queued after this e-mail counted one more withdrawal.
+      const queued = { ...row, session_id: f.sessionId ?? null, ...(f.withdrawals && { calendar_withdrawals: f.withdrawals }) };
+      return this.participantMail(network, queued, kind, f.position !== undefined ? { position: f.position } : {}, timeline);
     };
   }
 

@@ -30,6 +30,14 @@ export const INHERITED_WITHDRAWALS = `COALESCE((SELECT jsonb_object_agg(w.key, w
   FROM registrations p CROSS JOIN LATERAL jsonb_each_text(p.calendar_withdrawals) AS e
   WHERE p.email_lower = r.email_lower AND p.network_id = r.network_id AND p.calendar_withdrawals <> '{}'::jsonb GROUP BY e.key) w), '{}'::jsonb)`;
 
+/**
+ * A new registration's e-mail facts (`m`) with its withdrawals as they were when it was stored
+ * (`i`, the inserted row): the e-mail is composed when it is sent, and a CANCEL of the person's
+ * own queued after it must not find it counted above that CANCEL already.
+ */
+export const WITH_WITHDRAWALS = `CASE WHEN i.calendar_withdrawals <> '{}'::jsonb THEN m.facts || jsonb_build_object('withdrawals', i.calendar_withdrawals)
+  ELSE m.facts || '{"withdrawals": {}}'::jsonb END`;
+
 /** Counts one more withdrawal ($2, a JSON array of session ids) of registration $1. */
 export const ADD_WITHDRAWALS = `UPDATE registrations SET calendar_withdrawals = calendar_withdrawals || COALESCE((
   SELECT jsonb_object_agg(k, COALESCE((calendar_withdrawals->>k)::int, 0) + 1) FROM jsonb_array_elements_text($2::jsonb) AS k), '{}'::jsonb) WHERE id = $1`;

@@ -7,7 +7,7 @@ import type { PlaceCounts } from '../../core/index.js';
 import type { Queryable } from './db.js';
 import { enqueueMail, enqueueMails } from './outbox.js';
 import { searchTextOf } from './registration-list.js';
-import { ACTIVE, ERASE, ERASE_REST, HOLDS_DATA, INHERITED_WITHDRAWALS, INVOICE_KEPT, SET_PLACES, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
+import { ACTIVE, ERASE, ERASE_REST, HOLDS_DATA, INHERITED_WITHDRAWALS, INVOICE_KEPT, SET_PLACES, WITH_WITHDRAWALS, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 
 export { ACTIVE_STATUSES, json, type MessageRow, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 export { MailingRepository } from './mailings.js';
@@ -178,15 +178,15 @@ export class RegistrationRepository {
              participant jsonb, organisation_lower text, organisation_type text, declarations jsonb, answers jsonb, invitation text, group_size integer, locale text,
              search_text text, places jsonb, reserved boolean, ord bigint)
            ORDER BY r.ord
-         RETURNING id
+         RETURNING id, calendar_withdrawals
        ), kept AS (
          INSERT INTO idempotency (key, network_id, response, body_hash)
          SELECT k.key, k.network_id, k.response, k.body_hash FROM jsonb_to_recordset($2::jsonb) AS k(key text, network_id text, response jsonb, body_hash text)
          ON CONFLICT (key) DO NOTHING RETURNING key
        ), mail AS (
          INSERT INTO mail_outbox (registration_id, kind, facts)
-         SELECT m.registration_id, m.kind, m.facts FROM jsonb_to_recordset($3::jsonb) AS m(registration_id uuid, kind text, facts jsonb, ord bigint)
-           ORDER BY m.ord
+         SELECT m.registration_id, m.kind, ${WITH_WITHDRAWALS} FROM jsonb_to_recordset($3::jsonb) AS m(registration_id uuid, kind text, facts jsonb, ord bigint)
+           LEFT JOIN ins i ON i.id = m.registration_id ORDER BY m.ord
          RETURNING id
        )
        SELECT (SELECT count(*) FROM kept)::int AS kept, (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM mail)::int AS mails`,
