@@ -107,4 +107,34 @@ describe('the demo series with an optional excursion and a choice of workshops, 
       await page.close();
     }
   });
+  test("when the form's own parts (price, choices) cannot load, nothing is sent: the form says so and to load the page again", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    // A phone losing its connection just when the form's rarer parts are fetched.
+    await page.route(/\/leerkring-extras-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    const posted: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/registrations')) posted.push(r.url());
+    });
+    try {
+      await page.goto(`${base}/demo/netwerk.html?id=klimaatadaptatie-reeks`);
+      await page.waitForFunction(() => !!document.querySelector('leerkring-signup')?.shadowRoot?.querySelector('form button[type="submit"]'));
+      const form = page.locator('leerkring-signup');
+      await form.getByLabel('Naam', { exact: true }).fill('Sem de Wit');
+      await form.getByLabel('E-mailadres', { exact: true }).fill('sem.dewit@example.org');
+      await form.getByLabel('Organisatie', { exact: true }).fill('Adviesbureau Voorbeeld');
+      await form.getByLabel('Soort organisatie').selectOption('business');
+      const said = /^Een deel van dit formulier kon niet worden geladen, zoals de prijs of de keuzes\. Je aanmelding is niet verstuurd\. Laad de pagina opnieuw/;
+      for (const press of ['first', 'second']) {
+        await form.getByRole('button', { name: 'Aanmelden' }).click();
+        const message = form.getByRole('alert').filter({ hasText: said });
+        await message.waitFor();
+        await page.waitForFunction(() => document.querySelector('leerkring-signup')?.shadowRoot?.activeElement?.id === 'parts-message');
+        assert.deepEqual(posted, [], `no registration without the price and the choices shown (${press} press)`);
+      }
+      assert.equal(await form.locator('[part="price"]').count(), 0);
+      await expectAccessible(page, 'the form whose parts did not come');
+    } finally {
+      await page.close();
+    }
+  });
 });
