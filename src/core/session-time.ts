@@ -1,5 +1,5 @@
 import type { Session } from './schema.js';
-import { endOfAmsterdamDay, parseDateTime, startOfAmsterdamDay } from './time.js';
+import { amsterdamDate, endOfAmsterdamDay, parseDateTime, startOfAmsterdamDay } from './time.js';
 
 /** When a session takes place, as far as it is known. */
 export type SessionTiming =
@@ -10,7 +10,7 @@ export type SessionTiming =
 /**
  * @example sessionTiming({ ..., date: '2022-04-21' }) // { kind: 'date', start: 00:00 Amsterdam, end: next midnight }
  */
-export function sessionTiming(session: Session): SessionTiming {
+export function sessionTiming(session: Pick<Session, 'start' | 'end' | 'date' | 'period'>): SessionTiming {
   if (session.start) {
     const start = parseDateTime(session.start)!;
     return { kind: 'exact', start, end: session.end ? parseDateTime(session.end) : undefined };
@@ -19,6 +19,16 @@ export function sessionTiming(session: Session): SessionTiming {
     return { kind: 'date', date: session.date, start: startOfAmsterdamDay(session.date), end: endOfAmsterdamDay(session.date) };
   }
   return { kind: 'tbd', period: session.period };
+}
+
+/**
+ * The Amsterdam calendar day ("2030-05-01") a session is on: its `date`, or the day its start falls
+ * on in Amsterdam (a start written as a UTC instant included); undefined without either.
+ */
+export function sessionDay(session: Pick<Session, 'start' | 'date'>): string | undefined {
+  const t = sessionTiming(session);
+  if (t.kind === 'date') return t.date;
+  return t.kind === 'exact' && t.start ? amsterdamDate(t.start) : undefined;
 }
 
 /** The moment a session is over: its end, or the end of its Amsterdam day when no end is given. */
