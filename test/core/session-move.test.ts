@@ -38,4 +38,15 @@ describe('a session moved (issue 23, session-move.ts)', () => {
     expect(JSON.stringify(moveMarks(utc, '2031-03-13T10:00'))).to.equal('{}');
     expect(JSON.stringify(moveMarks(utc, '2031-03-12T10:00'))).to.equal('{"status":"moved","movedFrom":["2031-03-12T23:30:00Z"]}');
   });
+
+  it('cancelled or not: the status follows movedFrom when the cancellation is taken back', () => {
+    const cancelled = { start: '2031-03-19T13:30', status: 'cancelled', movedFrom: ['2031-03-12T13:30'] };
+    expect(JSON.stringify(moveMarks(cancelled, '2031-03-19T13:30', { cancelled: false }))).to.equal('{"status":"moved","movedFrom":["2031-03-12T13:30"]}');
+    expect(JSON.stringify(moveMarks({ start: '2031-03-19T13:30', status: 'cancelled' }, '2031-03-19T13:30', { cancelled: false }))).to.equal('{}');
+    expect(JSON.stringify(moveMarks({ status: 'cancelled', movedFrom: ['2031-03-12T13:30'] }, undefined, { cancelled: false }))).to.equal('{"status":"moved","movedFrom":["2031-03-12T13:30"]}');
+    expect(JSON.stringify(moveMarks(cancelled, '2031-03-26T13:30', { cancelled: true }))).to.equal(
+      '{"status":"cancelled","movedFrom":["2031-03-12T13:30","2031-03-19T13:30"]}',
+    );
+    expect(JSON.stringify(moveMarks({ start: '2031-03-19T13:30' }, '2031-03-19T13:30', { cancelled: true }))).to.equal('{"status":"cancelled"}');
+  });
 });
