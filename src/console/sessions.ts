@@ -134,20 +134,18 @@ export class ConsoleSessions extends DocumentEditor {
     const when = this.#when(form, false);
     if (when === false) return this.#focusError();
     const patch: Record<string, unknown> = { ...(when ?? {}) };
-    // Moved to another day: measured from the session as saved (core session-move.ts).
-    const saved = this._load.status === 'ready' ? this._load.document.sessions.find((x) => x.id === s.id) : undefined;
-    if (saved && when && 'start' in when) Object.assign(patch, moveMarks(saved, when.start as string | undefined));
     const venue = this.#venue(form, s);
     if (venue) patch.venue = venue;
     const cancel = (form.elements.namedItem('cancel') as HTMLInputElement).checked;
+    // Moved to another day, cancelled or taken back: measured from the session as saved (core session-move.ts).
+    const saved = (this._load.status === 'ready' ? this._load.document.sessions.find((x) => x.id === s.id) : undefined) ?? s;
+    if (when || cancel || s.status === 'cancelled') {
+      Object.assign(patch, moveMarks(saved, when?.start as string | undefined, { date: when?.date as string | undefined, cancelled: cancel }));
+    }
     if (cancel) {
-      patch.status = 'cancelled';
       const note = this.#value(form, 'note');
       if (note) patch.statusNote = note;
-    } else if (s.status === 'cancelled') {
-      patch.status = patch.status === 'moved' ? 'moved' : undefined;
-      patch.statusNote = undefined;
-    }
+    } else if (s.status === 'cancelled') patch.statusNote = undefined;
     if (Object.keys(patch).length) this._edits = { ...this._edits, patch: { ...this._edits.patch, [s.id]: { ...this._edits.patch[s.id], ...patch } } };
     this._open = undefined;
     this._preview = undefined;

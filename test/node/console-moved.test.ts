@@ -27,9 +27,12 @@ async function kickOff(): Promise<{ start?: string; status?: string; movedFrom?:
 }
 
 /** Opens the kick-off's form, fills what is given, keeps the edit and saves it. */
-async function edit(page: Page, fields: Record<string, string>): Promise<void> {
+async function edit(page: Page, fields: Record<string, string | boolean>): Promise<void> {
   await page.getByRole('button', { name: 'Wijzigen (Startbijeenkomst)' }).click();
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  for (const [label, value] of Object.entries(fields)) {
+    const field = page.getByLabel(label, { exact: true });
+    await (typeof value === 'boolean' ? field.setChecked(value) : field.fill(value));
+  }
   await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
   await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
   await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
@@ -65,6 +68,34 @@ describe('moving a session in the console', () => {
 
       const pub = await (await fetch(`${base}/api/networks/${GAS}`)).json();
       assert.equal(JSON.stringify(pub).includes('"movedFrom":["2021-11-23T10:30","2021-11-30T10:30"]'), true, 'the public document says so too');
+    });
+  });
+
+  test('all day to another date is a move too; taking a cancellation back leaves it moved', async () => {
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-verplaatst-2@aardgasvrij.example.org', name: 'Eigenaar Verplaatst Twee' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      const before = (await kickOff()).movedFrom ?? [];
+
+      await edit(page, { Begintijd: '', Eindtijd: '' });
+      let s = (await kickOff()) as { date?: string; start?: string; status?: string; movedFrom?: string[] };
+      assert.equal(s.start, undefined);
+      const day = s.date!;
+      assert.equal(typeof day, 'string', 'now an all-day session');
+      assert.deepEqual(s.movedFrom ?? [], before, 'the same day, all day: no move');
+
+      await edit(page, { Datum: '2022-01-11' });
+      s = await kickOff();
+      assert.equal(s.status, 'moved', 'an all-day session on another date is moved');
+      assert.deepEqual(s.movedFrom, [...before, `${day}T00:00`]);
+
+      await edit(page, { 'Deze bijeenkomst gaat niet door': true });
+      assert.equal((await kickOff()).status, 'cancelled');
+      await edit(page, { 'Deze bijeenkomst gaat niet door': false });
+      s = await kickOff();
+      assert.equal(s.status, 'moved', 'the cancellation taken back: moved again, as movedFrom says');
+      assert.deepEqual(s.movedFrom, [...before, `${day}T00:00`]);
     });
   });
 });
