@@ -122,6 +122,35 @@ for (const backend of BACKENDS) {
       });
     }
 
+    test("a save's job given up forgets whom it told: no fanout_told or fanout_told_addresses rows of it are left", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        const job = (await db.query<{ id: string }>('SELECT id::text AS id FROM fanout_jobs')).rows[0]!.id;
+        const told = async () => ({
+          registrations: await count(db, 'SELECT count(*)::int AS n FROM fanout_told WHERE job_id = $1', [job]),
+          addresses: await count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses WHERE job_id = $1', [job]),
+        });
+        const before = await told();
+        assert.ok(before.registrations > 0 && before.addresses > 0, JSON.stringify(before));
+        // From now on every batch of the job fails (no passing reason): each failure is a try.
+        await db.query(`CREATE FUNCTION broken() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'broken'; END $$`);
+        await db.query('CREATE TRIGGER broken BEFORE INSERT ON fanout_told FOR EACH ROW EXECUTE FUNCTION broken()');
+        const failed = async () => (await db.query<{ failed: boolean }>('SELECT failed_at IS NOT NULL AS failed FROM fanout_jobs WHERE id = $1', [job])).rows[0]!.failed;
+        for (let turn = 0; turn < 8 && !(await failed()); turn++) {
+          await db.query('UPDATE fanout_jobs SET next_try_at = now() WHERE next_try_at IS NOT NULL');
+          await store.fanouts.expandForDelivery().catch(() => undefined);
+        }
+        assert.equal(await failed(), true, 'given up');
+        assert.deepEqual(await told(), { registrations: 0, addresses: 0 });
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     test("a message's listing reads how many people its open job listed through the index", async () => {
       const { db, dir } = await openTestDb(backend);
       try {

@@ -62,16 +62,19 @@ export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined>
 /** Moves a job's cursor past the batch just expanded; `done` closes it (and forgets whom it told). A batch that went well clears the tries. */
 export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
   await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, passing = 0, passing_since = NULL, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
-  if (done) {
-    await tx.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
-    await tx.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
-  }
+  if (done) await forgetTold(tx, id);
+}
+
+/** A job that ends, done or given up, forgets whom it told: the registrations and the digests of their addresses. */
+async function forgetTold(q: Queryable, id: string): Promise<void> {
+  await q.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
+  await q.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
 }
 
 /**
  * Counts a failed try of a job (outside the failed transaction): the next one at once after the
- * first, then after 1, 4 and 16 minutes; after FANOUT_TRIES it is given up (done and failed).
- * Returns the tries so far.
+ * first, then after 1, 4 and 16 minutes; after FANOUT_TRIES it is given up (done and failed),
+ * and forgets whom it told as a job that is done does. Returns the tries so far.
  */
 export async function failedFanoutTry(q: Queryable, id: string): Promise<number> {
   const { rows } = await q.query<{ attempts: number }>(
@@ -81,7 +84,9 @@ export async function failedFanoutTry(q: Queryable, id: string): Promise<number>
      WHERE id = $1 AND done_at IS NULL RETURNING attempts`,
     [id, FANOUT_TRIES],
   );
-  return Number(rows[0]?.attempts ?? FANOUT_TRIES);
+  const tries = Number(rows[0]?.attempts ?? FANOUT_TRIES);
+  if (tries >= FANOUT_TRIES) await forgetTold(q, id);
+  return tries;
 }
 
 /**
