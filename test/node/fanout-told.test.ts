@@ -151,6 +151,30 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test("a person erased while a save's job runs: the digest of their address is gone, and the job does not e-mail them", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store, ids } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        const told = new Set((await db.query<{ id: string }>('SELECT registration_id::text AS id FROM fanout_told')).rows.map((r) => r.id));
+        const w = nine.find((x) => told.has(String(ids[x])))!;
+        assert.ok(w, 'someone told in the first batch');
+        const digests = () => count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses');
+        const held = await digests();
+        assert.equal((await store.erase(ids[w]!)).ok, true);
+        assert.equal(await digests(), held - 1, 'the erased address is no longer among the told');
+        // The others' digests are kept (told once), the job goes on to the end.
+        while (await store.fanouts.expandOne());
+        const got = await deliveredRevisions(db, store, dir);
+        assert.equal(got[address(w)] ?? 0, 0, `nothing to the erased person ${w}`);
+        assert.deepEqual(got, Object.fromEntries(nine.filter((x) => x !== w).map((x) => [address(x), 1])));
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     test("a message's listing reads how many people its open job listed through the index", async () => {
       const { db, dir } = await openTestDb(backend);
       try {

@@ -155,6 +155,19 @@ const CONCERNED = concernedPeople('$1', '$2');
 const ADDRESS = (email: string) => `sha256(convert_to(${email}, 'UTF8'))`;
 
 /**
+ * Prefixes the statement that erases registrations (`erasing`: a condition on the registrations
+ * of alias $A, with the statement's placeholders): the digests of their addresses leave the told
+ * tables of every job, as the statement sees them before the erasure (a data-modifying WITH),
+ * unless a registration not being erased still holds the address, which a save's job tells once.
+ * The erased are not concerned, so no job tells them afterwards.
+ */
+export const FORGET_ERASED_ADDRESSES = (erasing: (alias: string) => string) =>
+  `WITH forgotten_addresses AS (
+     DELETE FROM fanout_told_addresses a USING registrations r WHERE ${erasing('r')} AND a.address = ${ADDRESS('r.email_lower')}
+       AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.email_lower = r.email_lower AND o.erased_at IS NULL AND NOT (${erasing('o')}))
+   ) `;
+
+/**
  * Not yet told by save job $J (registrations r): neither the registration nor its address now.
  * A revision's e-mail goes to an address, one per address (notices.ts groups by address: a
  * household with two registrations on one address gets one e-mail naming both), so "told" is per
