@@ -151,7 +151,14 @@ export async function expandMessageBatch(tx: Queryable, job: FanoutJob, limit: n
 /** Concerned by a change of these targets (mailings.ts decides who; placeholders $1 network, $2 targets). */
 const CONCERNED = concernedPeople('$1', '$2');
 
-/** How a save's job records an address it told: its digest, so the job's table holds no address (only while the job runs). */
+/**
+ * How a save's job records an address it told: its digest, so the job's table holds no address.
+ * An unsalted sha256 can be matched against a list of known addresses, so it is personal data
+ * still: it is kept only while the job runs (advanceFanout, failedFanoutTry) and leaves with an
+ * erasure (FORGET_ERASED_ADDRESSES). Not an HMAC: the storage layer holds no secret (the server's
+ * is in the services' context, and `leerkring purge` runs with none), and SQL computes the digest
+ * per registration in UNTOLD and at erasure.
+ */
 const ADDRESS = (email: string) => `sha256(convert_to(${email}, 'UTF8'))`;
 
 /**
