@@ -151,6 +151,24 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test("the daily purge removes what a job ended before this fix still held of whom it told", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        // Given up before giving up forgot anything: the job ended, its told rows left behind.
+        await db.query('UPDATE fanout_jobs SET done_at = now(), failed_at = now()');
+        const left = async () => count(db, 'SELECT (SELECT count(*) FROM fanout_told) + (SELECT count(*) FROM fanout_told_addresses) AS n');
+        assert.ok((await left()) > 0);
+        await store.purgeExpired();
+        assert.equal(await left(), 0, 'nothing left of whom an ended job told');
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     test("a person erased while a save's job runs: the digest of their address is gone, and the job does not e-mail them", async () => {
       const { db, dir } = await openTestDb(backend);
       try {

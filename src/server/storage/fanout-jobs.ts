@@ -71,6 +71,12 @@ async function forgetTold(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
 }
 
+/** Whom the jobs that ended told, where an ended job still holds it (given up before giving up forgot it): for the daily purge. */
+export async function forgetEndedTold(q: Queryable): Promise<void> {
+  await q.query('DELETE FROM fanout_told WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
+  await q.query('DELETE FROM fanout_told_addresses WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
+}
+
 /**
  * Counts a failed try of a job (outside the failed transaction): the next one at once after the
  * first, then after 1, 4 and 16 minutes; after FANOUT_TRIES it is given up (done and failed),
