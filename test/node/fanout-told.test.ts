@@ -13,6 +13,7 @@ import { fanoutStore, movedAWeek, twoWorkshops } from './fanout-setup.js';
 import type { Db } from '../../src/server/storage/db.js';
 import type { RegistrationService } from '../../src/server/services/registration-service.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
+import { RegistrationRepository } from '../../src/server/storage/registrations.js';
 
 const secret = Buffer.alloc(32, 7);
 const doc = twoWorkshops({ id: 'adressen', title: 'Leerkring adressen', capacity: 50 });
@@ -187,6 +188,22 @@ for (const backend of BACKENDS) {
         const got = await deliveredRevisions(db, store, dir);
         assert.equal(got[address(w)] ?? 0, 0, `nothing to the erased person ${w}`);
         assert.deepEqual(got, Object.fromEntries(nine.filter((x) => x !== w).map((x) => [address(x), 1])));
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test("retention erases the people of a save's job that runs: the digests of their addresses are gone", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        assert.ok((await count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses')) > 0);
+        const erased = await db.transaction((tx) => new RegistrationRepository(tx).eraseUnchangedSince(doc.id, new Date('2100-01-01T00:00:00Z')));
+        assert.equal(erased.length, nine.length);
+        assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses'), 0, 'no digest of an erased address');
       } finally {
         await db.close();
         rmSync(dir, { recursive: true, force: true });
