@@ -13,6 +13,7 @@ import { fanoutStore, movedAWeek, twoWorkshops } from './fanout-setup.js';
 import type { Db } from '../../src/server/storage/db.js';
 import type { RegistrationService } from '../../src/server/services/registration-service.js';
 import { createMailer, deliverOutbox } from '../../src/server/mail/delivery.js';
+import { RegistrationRepository } from '../../src/server/storage/registrations.js';
 
 const secret = Buffer.alloc(32, 7);
 const doc = twoWorkshops({ id: 'adressen', title: 'Leerkring adressen', capacity: 50 });
@@ -121,6 +122,93 @@ for (const backend of BACKENDS) {
         }
       });
     }
+
+    test("a save's job given up forgets whom it told: no fanout_told or fanout_told_addresses rows of it are left", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        const job = (await db.query<{ id: string }>('SELECT id::text AS id FROM fanout_jobs')).rows[0]!.id;
+        const told = async () => ({
+          registrations: await count(db, 'SELECT count(*)::int AS n FROM fanout_told WHERE job_id = $1', [job]),
+          addresses: await count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses WHERE job_id = $1', [job]),
+        });
+        const before = await told();
+        assert.ok(before.registrations > 0 && before.addresses > 0, JSON.stringify(before));
+        // From now on every batch of the job fails (no passing reason): each failure is a try.
+        await db.query(`CREATE FUNCTION broken() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'broken'; END $$`);
+        await db.query('CREATE TRIGGER broken BEFORE INSERT ON fanout_told FOR EACH ROW EXECUTE FUNCTION broken()');
+        const failed = async () => (await db.query<{ failed: boolean }>('SELECT failed_at IS NOT NULL AS failed FROM fanout_jobs WHERE id = $1', [job])).rows[0]!.failed;
+        for (let turn = 0; turn < 8 && !(await failed()); turn++) {
+          await db.query('UPDATE fanout_jobs SET next_try_at = now() WHERE next_try_at IS NOT NULL');
+          await store.fanouts.expandForDelivery().catch(() => undefined);
+        }
+        assert.equal(await failed(), true, 'given up');
+        assert.deepEqual(await told(), { registrations: 0, addresses: 0 });
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test("the daily purge removes what a job ended before this fix still held of whom it told", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        // Given up before giving up forgot anything: the job ended, its told rows left behind.
+        await db.query('UPDATE fanout_jobs SET done_at = now(), failed_at = now()');
+        const left = async () => count(db, 'SELECT (SELECT count(*) FROM fanout_told) + (SELECT count(*) FROM fanout_told_addresses) AS n');
+        assert.ok((await left()) > 0);
+        await store.purgeExpired();
+        assert.equal(await left(), 0, 'nothing left of whom an ended job told');
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test("a person erased while a save's job runs: the digest of their address is gone, and the job does not e-mail them", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store, ids } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        const told = new Set((await db.query<{ id: string }>('SELECT registration_id::text AS id FROM fanout_told')).rows.map((r) => r.id));
+        const w = nine.find((x) => told.has(String(ids[x])))!;
+        assert.ok(w, 'someone told in the first batch');
+        const digests = () => count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses');
+        const held = await digests();
+        assert.equal((await store.erase(ids[w]!)).ok, true);
+        assert.equal(await digests(), held - 1, 'the erased address is no longer among the told');
+        // The others' digests are kept (told once), the job goes on to the end.
+        while (await store.fanouts.expandOne());
+        const got = await deliveredRevisions(db, store, dir);
+        assert.equal(got[address(w)] ?? 0, 0, `nothing to the erased person ${w}`);
+        assert.deepEqual(got, Object.fromEntries(nine.filter((x) => x !== w).map((x) => [address(x), 1])));
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    test("retention erases the people of a save's job that runs: the digests of their addresses are gone", async () => {
+      const { db, dir } = await openTestDb(backend);
+      try {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        assert.ok((await count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses')) > 0);
+        const erased = await db.transaction((tx) => new RegistrationRepository(tx).eraseUnchangedSince(doc.id, new Date('2100-01-01T00:00:00Z')));
+        assert.equal(erased.length, nine.length);
+        assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses'), 0, 'no digest of an erased address');
+      } finally {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
 
     test("a message's listing reads how many people its open job listed through the index", async () => {
       const { db, dir } = await openTestDb(backend);

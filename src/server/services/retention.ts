@@ -1,14 +1,15 @@
 /**
  * Retention: erasing personal data once its retention period is over, and the .eml files of
  * every erased registration; also organisers' digests that name an erased person (their rows
- * and files), but no other mail without a registration (a sign-in link); and outbox rows sent
- * longer ago than the outbox keeps them (pruneSentMail).
+ * and files), but no other mail without a registration (a sign-in link); outbox rows sent
+ * longer ago than the outbox keeps them (pruneSentMail); and whom ended fan-out jobs told.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sessionOverAt } from '../../core/index.js';
 import { mailFiles, namingMailFiles, removeMailFiles } from '../mail/delivery.js';
 import { forgetMailNamingErased, outboxRowsKept, pruneSentMail } from '../storage/outbox.js';
+import { forgetEndedTold } from '../storage/fanout-jobs.js';
 import { DAY, type RegistrationContext } from './context.js';
 
 export class Retention {
@@ -43,6 +44,8 @@ export class Retention {
     await this.#ctx.repo.forgetOldIdempotency();
     // Digests naming someone erased, by this purge or earlier by the person: rows, then files.
     await forgetMailNamingErased(this.#ctx.db);
+    // What fan-out jobs that ended still hold of whom they told (a digest of an address is personal data).
+    await forgetEndedTold(this.#ctx.db);
     // Sent mail is not kept for ever (issue 27): the outbox would only grow.
     await pruneSentMail(this.#ctx.db);
     if (this.#ctx.opts.outboxDir) await this.#sweepMailFiles(this.#ctx.opts.outboxDir);

@@ -62,16 +62,25 @@ export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined>
 /** Moves a job's cursor past the batch just expanded; `done` closes it (and forgets whom it told). A batch that went well clears the tries. */
 export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
   await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, passing = 0, passing_since = NULL, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
-  if (done) {
-    await tx.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
-    await tx.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
-  }
+  if (done) await forgetTold(tx, id);
+}
+
+/** A job that ends, done or given up, forgets whom it told: the registrations and the digests of their addresses. */
+async function forgetTold(q: Queryable, id: string): Promise<void> {
+  await q.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
+  await q.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
+}
+
+/** Whom the jobs that ended told, where an ended job still holds it (given up before giving up forgot it): for the daily purge. */
+export async function forgetEndedTold(q: Queryable): Promise<void> {
+  await q.query('DELETE FROM fanout_told WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
+  await q.query('DELETE FROM fanout_told_addresses WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
 }
 
 /**
  * Counts a failed try of a job (outside the failed transaction): the next one at once after the
- * first, then after 1, 4 and 16 minutes; after FANOUT_TRIES it is given up (done and failed).
- * Returns the tries so far.
+ * first, then after 1, 4 and 16 minutes; after FANOUT_TRIES it is given up (done and failed),
+ * and forgets whom it told as a job that is done does. Returns the tries so far.
  */
 export async function failedFanoutTry(q: Queryable, id: string): Promise<number> {
   const { rows } = await q.query<{ attempts: number }>(
@@ -81,7 +90,9 @@ export async function failedFanoutTry(q: Queryable, id: string): Promise<number>
      WHERE id = $1 AND done_at IS NULL RETURNING attempts`,
     [id, FANOUT_TRIES],
   );
-  return Number(rows[0]?.attempts ?? FANOUT_TRIES);
+  const tries = Number(rows[0]?.attempts ?? FANOUT_TRIES);
+  if (tries >= FANOUT_TRIES) await forgetTold(q, id);
+  return tries;
 }
 
 /**
@@ -146,8 +157,28 @@ export async function expandMessageBatch(tx: Queryable, job: FanoutJob, limit: n
 /** Concerned by a change of these targets (mailings.ts decides who; placeholders $1 network, $2 targets). */
 const CONCERNED = concernedPeople('$1', '$2');
 
-/** How a save's job records an address it told: its digest, so the job's table holds no address (only while the job runs). */
+/**
+ * How a save's job records an address it told: its digest, so the job's table holds no address.
+ * An unsalted sha256 can be matched against a list of known addresses, so it is personal data
+ * still: it is kept only while the job runs (advanceFanout, failedFanoutTry) and leaves with an
+ * erasure (FORGET_ERASED_ADDRESSES). Not an HMAC: the storage layer holds no secret (the server's
+ * is in the services' context, and `leerkring purge` runs with none), and SQL computes the digest
+ * per registration in UNTOLD and at erasure.
+ */
 const ADDRESS = (email: string) => `sha256(convert_to(${email}, 'UTF8'))`;
+
+/**
+ * Prefixes the statement that erases registrations (`erasing`: a condition on the registrations
+ * of alias $A, with the statement's placeholders): the digests of their addresses leave the told
+ * tables of every job, as the statement sees them before the erasure (a data-modifying WITH),
+ * unless a registration not being erased still holds the address, which a save's job tells once.
+ * The erased are not concerned, so no job tells them afterwards.
+ */
+export const FORGET_ERASED_ADDRESSES = (erasing: (alias: string) => string) =>
+  `WITH forgotten_addresses AS (
+     DELETE FROM fanout_told_addresses a USING registrations r WHERE ${erasing('r')} AND a.address = ${ADDRESS('r.email_lower')}
+       AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.email_lower = r.email_lower AND o.erased_at IS NULL AND NOT (${erasing('o')}))
+   ) `;
 
 /**
  * Not yet told by save job $J (registrations r): neither the registration nor its address now.

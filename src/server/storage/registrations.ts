@@ -6,6 +6,7 @@
 import type { PlaceCounts } from '../../core/index.js';
 import type { Queryable } from './db.js';
 import { enqueueMail, enqueueMails } from './outbox.js';
+import { FORGET_ERASED_ADDRESSES } from './fanout-jobs.js';
 import { searchTextOf } from './registration-list.js';
 import { ACTIVE, ERASE, ERASE_REST, HOLDS_DATA, INHERITED_WITHDRAWALS, INVOICE_KEPT, SET_PLACES, WITH_WITHDRAWALS, json, rowOf, type NewRegistration, type OrganiserContact, type RegistrationRow, type Status } from './registration-rows.js';
 
@@ -280,7 +281,7 @@ export class RegistrationRepository {
    * which retention removes in its time (eraseUnchangedSince).
    */
   async eraseOne(id: string, status: Status): Promise<void> {
-    await this.#q.query(`UPDATE registrations SET status = $2, participant = ${INVOICE_KEPT}, ${ERASE_REST} WHERE id = $1`, [id, status]);
+    await this.#q.query(`${FORGET_ERASED_ADDRESSES((r) => `${r}.id = $1`)}UPDATE registrations SET status = $2, participant = ${INVOICE_KEPT}, ${ERASE_REST} WHERE id = $1`, [id, status]);
   }
 
   /** The fee that stands after a cancellation past the free term (issue 23), kept for the invoice. */
@@ -291,7 +292,7 @@ export class RegistrationRepository {
   /** Erases the registrations of a network unchanged since `before` that still hold personal data (also an invoice's); returns their ids. */
   async eraseUnchangedSince(networkId: string, before: Date): Promise<string[]> {
     const { rows } = await this.#q.query<{ id: string }>(
-      `UPDATE registrations SET ${ERASE} WHERE network_id = $1 AND ${HOLDS_DATA} AND updated_at < $2 RETURNING id`,
+      `${FORGET_ERASED_ADDRESSES((r) => `${r}.network_id = $1 AND ${HOLDS_DATA} AND ${r}.updated_at < $2`)}UPDATE registrations SET ${ERASE} WHERE network_id = $1 AND ${HOLDS_DATA} AND updated_at < $2 RETURNING id`,
       [networkId, before],
     );
     return rows.map((r) => r.id);
@@ -322,7 +323,6 @@ export class RegistrationRepository {
     await this.#q.query('DELETE FROM feedback_answers WHERE registration_id = ANY($1::uuid[])', [ids]);
     await this.#q.query('DELETE FROM feedback_requests WHERE registration_id = ANY($1::uuid[])', [ids]);
   }
-
 
   /** The organisers' note; null removes it. Not a change the retention period counts from. */
   async setNote(id: string, note: string | null): Promise<boolean> {
