@@ -700,33 +700,11 @@ function decompose(one) {
  * `cpuOf(name)` is then the median per registration of the runs of that name, in µs.
  */
 async function cpuMeter(url) {
-  const { readFileSync, readdirSync } = await import('node:fs');
-  const { default: pg } = await import('pg');
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  const backend = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-  const parent = (pid) => Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
-  // Read while the backend still runs: once the client ends, its process may be gone.
-  const postmaster = parent(backend);
-  await c.end();
-  const seconds = (pid, reaped = false) => {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0)) / 100;
-  };
-  const database = () => {
-    let t = seconds(postmaster, true) - seconds(postmaster);
-    for (const pid of readdirSync('/proc'))
-      if (/^\d+$/.test(pid))
-        try {
-          if (Number(pid) === postmaster || parent(pid) === postmaster) t += seconds(pid);
-        } catch {
-          // A process that ended meanwhile.
-        }
-    return t;
-  };
+  const { databaseCpu, processSeconds } = await import('./postgres.mjs');
+  const database = await databaseCpu(url);
   const now = (pids) => {
     const u = process.cpuUsage();
-    return { client: (u.user + u.system) / 1e6, server: pids.reduce((t, pid) => t + seconds(pid), 0), database: database() };
+    return { client: (u.user + u.system) / 1e6, server: pids.reduce((t, pid) => t + processSeconds(pid), 0), database: database() };
   };
   const runs = new Map();
   return {

@@ -2,7 +2,7 @@
 // folder in /tmp, trust authentication on 127.0.0.1 only. Installs Debian's postgresql as root
 // when it is missing; otherwise stops with one sentence saying what to install.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, chmodSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -104,6 +104,40 @@ export async function startPostgres() {
   };
   for (const s of signals) process.once(s, onSignal);
   return cluster;
+}
+
+/** CPU seconds a process has used (Linux /proc, 10 ms ticks); with `reaped`, also its ended children's. */
+export function processSeconds(pid, reaped = false) {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0)) / 100;
+}
+
+const parentOf = (pid) => Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+
+/**
+ * A reader of the CPU seconds used by every process of the PostgreSQL at `url` (the postmaster,
+ * its backends, and backends that ended since), for the benches (scripts/bench.mjs,
+ * scripts/profile-mail.mjs): the difference of two readings is what a run cost the database.
+ */
+export async function databaseCpu(url) {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const backend = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  // Read while the backend still runs: once the client ends, its process may be gone.
+  const postmaster = parentOf(backend);
+  await c.end();
+  return () => {
+    let t = processSeconds(postmaster, true) - processSeconds(postmaster);
+    for (const pid of readdirSync('/proc'))
+      if (/^\d+$/.test(pid))
+        try {
+          if (Number(pid) === postmaster || parentOf(pid) === postmaster) t += processSeconds(pid);
+        } catch {
+          // A process that ended meanwhile.
+        }
+    return t;
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -14,12 +14,10 @@ import { openDatabase } from '../dist/server/storage/db.js';
 import { RegistrationService } from '../dist/server/services/registration-service.js';
 import { NetworkRegistry } from '../dist/server/services/networks.js';
 import { createMailer, deliverOutbox, DELIVERY_BATCH } from '../dist/server/mail/delivery.js';
-import { readFileSync } from 'node:fs';
-import pgLib from 'pg';
 import { writeFile } from 'node:fs/promises';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { composeMail } from '../dist/server/mail/compose.js';
-import { startPostgres } from './postgres.mjs';
+import { databaseCpu, startPostgres } from './postgres.mjs';
 
 const args = process.argv.slice(2);
 const profIndex = args.indexOf('--prof');
@@ -30,29 +28,10 @@ const cpu = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
 };
-/** CPU seconds of every process of the PostgreSQL at `url` (Linux /proc, 10 ms ticks), as scripts/bench.mjs counts them. */
-async function databaseCpu(url) {
-  const c = new pgLib.Client({ connectionString: url });
-  await c.connect();
-  const backend = (await c.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-  const parent = (pid) => Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
-  const postmaster = parent(backend);
-  await c.end();
-  const seconds = (pid, reaped = false) => {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0)) / 100;
-  };
-  return () => {
-    let t = seconds(postmaster, true) - seconds(postmaster);
-    for (const pid of readdirSync('/proc'))
-      if (/^\d+$/.test(pid))
-        try {
-          if (Number(pid) === postmaster || parent(pid) === postmaster) t += seconds(pid);
-        } catch {
-          // ended meanwhile
-        }
-    return t * 1e6;
-  };
+/** CPU µs of every process of the PostgreSQL at `url` (scripts/postgres.mjs, as scripts/bench.mjs counts them). */
+async function databaseCpuMicros(url) {
+  const seconds = await databaseCpu(url);
+  return () => seconds() * 1e6;
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -91,7 +70,7 @@ try {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 100 });
   }
-  const dbCpu = await databaseCpu(pg.url);
+  const dbCpu = await databaseCpuMicros(pg.url);
   const perEmail = [];
   const perEmailDb = [];
   let profiled;
