@@ -35,8 +35,7 @@ export const INHERITED_WITHDRAWALS = `COALESCE((SELECT jsonb_object_agg(w.key, w
  * (`i`, the inserted row): the e-mail is composed when it is sent, and a CANCEL of the person's
  * own queued after it must not find it counted above that CANCEL already.
  */
-export const WITH_WITHDRAWALS = `CASE WHEN i.calendar_withdrawals <> '{}'::jsonb THEN m.facts || jsonb_build_object('withdrawals', i.calendar_withdrawals)
-  ELSE m.facts || '{"withdrawals": {}}'::jsonb END`;
+export const WITH_WITHDRAWALS = `m.facts || jsonb_build_object('withdrawals', i.calendar_withdrawals)`;
 
 /** Counts one more withdrawal ($2, a JSON array of session ids) of registration $1. */
 export const ADD_WITHDRAWALS = `UPDATE registrations SET calendar_withdrawals = calendar_withdrawals || COALESCE((
