@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { BACKENDS, openTestDb, person, recipient, smtpPeer } from './helpers.js';
+import { BACKENDS, inTestDb, openTestDb, person, recipient, smtpPeer } from './helpers.js';
 import { fanoutStore, movedAWeek, twoWorkshops } from './fanout-setup.js';
 import type { Db } from '../../src/server/storage/db.js';
 import type { RegistrationService } from '../../src/server/services/registration-service.js';
@@ -52,8 +52,7 @@ const address = (w: string) => `deelnemer${w}@example.org`;
 for (const backend of BACKENDS) {
   describe(`fan-out jobs after the second review, on ${backend}`, () => {
     test('addresses corrected between the batches of a save: each person is told exactly once', async () => {
-      const { db, dir } = await openTestDb(backend);
-      try {
+      await inTestDb(backend, async (db, dir) => {
         const { registry, store, ids } = await setup(db, nine);
         assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
@@ -68,15 +67,11 @@ for (const backend of BACKENDS) {
         const a8 = (got[address('a8')] ?? 0) + (got['aaa@example.org'] ?? 0);
         const rest = Object.fromEntries(nine.filter((w) => w !== 'a1' && w !== 'a8').map((w) => [w, got[address(w)] ?? 0]));
         assert.deepEqual({ a1, a8, ...rest }, Object.fromEntries(nine.map((w) => [w, 1])), JSON.stringify(got));
-      } finally {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
 
     test("an address corrected during a save's job to one already told: that address is told once", async () => {
-      const { db, dir } = await openTestDb(backend);
-      try {
+      await inTestDb(backend, async (db, dir) => {
         const { registry, store, ids } = await setup(db, nine);
         assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
@@ -92,17 +87,13 @@ for (const backend of BACKENDS) {
         const got = await deliveredRevisions(db, store, dir);
         const expected = Object.fromEntries(nine.filter((w) => w !== u).map((w) => [address(w), 1]));
         assert.deepEqual(got, expected, `${u} took the address of ${t}, told already`);
-      } finally {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
 
     // The only cursor a stored job can have from before: the first seq of the last person told.
     for (const shape of ['seq'] as const) {
       test(`a save's job from before the upgrade (cursor by ${shape}) resumes where it was: no one told twice, no one left out`, async () => {
-        const { db, dir } = await openTestDb(backend);
-        try {
+        await inTestDb(backend, async (db, dir) => {
           const { registry, store } = await setup(db, nine);
           assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
           const order = 'min(seq)';
@@ -116,16 +107,12 @@ for (const backend of BACKENDS) {
           const got = await deliveredRevisions(db, store, dir);
           const expected = Object.fromEntries(rows.slice(4).map((r) => [r.email_lower, 1]));
           assert.deepEqual(got, expected);
-        } finally {
-          await db.close();
-          rmSync(dir, { recursive: true, force: true });
-        }
+        });
       });
     }
 
     test("a save's job given up forgets whom it told: no fanout_told or fanout_told_addresses rows of it are left", async () => {
-      const { db, dir } = await openTestDb(backend);
-      try {
+      await inTestDb(backend, async (db) => {
         const { registry, store } = await setup(db, nine);
         assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
@@ -146,15 +133,11 @@ for (const backend of BACKENDS) {
         }
         assert.equal(await failed(), true, 'given up');
         assert.deepEqual(await told(), { registrations: 0, addresses: 0 });
-      } finally {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
 
     test("the daily purge removes what a job ended before this fix still held of whom it told", async () => {
-      const { db, dir } = await openTestDb(backend);
-      try {
+      await inTestDb(backend, async (db) => {
         const { registry, store } = await setup(db, nine);
         assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
@@ -164,15 +147,11 @@ for (const backend of BACKENDS) {
         assert.ok((await left()) > 0);
         await store.purgeExpired();
         assert.equal(await left(), 0, 'nothing left of whom an ended job told');
-      } finally {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
 
     test("a person erased while a save's job runs: the digest of their address is gone, and the job does not e-mail them", async () => {
-      const { db, dir } = await openTestDb(backend);
-      try {
+      await inTestDb(backend, async (db, dir) => {
         const { registry, store, ids } = await setup(db, nine);
         assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
@@ -188,15 +167,11 @@ for (const backend of BACKENDS) {
         const got = await deliveredRevisions(db, store, dir);
         assert.equal(got[address(w)] ?? 0, 0, `nothing to the erased person ${w}`);
         assert.deepEqual(got, Object.fromEntries(nine.filter((x) => x !== w).map((x) => [address(x), 1])));
-      } finally {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
 
     test("retention erases the people of a save's job that runs: the digests of their addresses are gone", async () => {
-      const { db, dir } = await openTestDb(backend);
-      try {
+      await inTestDb(backend, async (db) => {
         const { registry, store } = await setup(db, nine);
         assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
@@ -204,15 +179,11 @@ for (const backend of BACKENDS) {
         const erased = await db.transaction((tx) => new RegistrationRepository(tx).eraseUnchangedSince(doc.id, new Date('2100-01-01T00:00:00Z')));
         assert.equal(erased.length, nine.length);
         assert.equal(await count(db, 'SELECT count(*)::int AS n FROM fanout_told_addresses'), 0, 'no digest of an erased address');
-      } finally {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
 
     test("a message's listing reads how many people its open job listed through the index", async () => {
-      const { db, dir } = await openTestDb(backend);
-      try {
+      await inTestDb(backend, async (db) => {
         const seen: string[] = [];
         const spy: Db = { query: (sql, params) => (seen.push(sql), db.query(sql, params)), transaction: (fn) => db.transaction(fn), close: () => db.close() } as Db;
         const { registry, store } = await fanoutStore(db, doc, { secret, now: () => new Date('2030-05-01T09:00:00Z'), fanoutInline: 1, fanoutBatch: 3 }, spy);
@@ -231,10 +202,7 @@ for (const backend of BACKENDS) {
         // The index is searched by the message's id, not read whole with a filter.
         assert.doesNotMatch(plan, /Seq Scan on message_recipients/, plan);
         assert.match(plan, /Index (Only )?Scan using message_recipients_pkey on message_recipients mr[^\n]*\n\s*Index Cond: \(message_id = /, plan);
-      } finally {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
   });
 }

@@ -43,6 +43,17 @@ export async function openTestDb(backend: Backend): Promise<{ db: Db; url?: stri
   return { db: await openDatabase({ dataDir: dir }), dir };
 }
 
+/** Runs `body` on a new test database of `backend`, then closes it and removes its folder, whatever happens. */
+export async function inTestDb<T>(backend: Backend, body: (db: Db, dir: string) => Promise<T>): Promise<T> {
+  const { db, dir } = await openTestDb(backend);
+  try {
+    return await body(db, dir);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function seedNetwork(id: string): Network {
   const r = parseNetwork(readFileSync(`demo/data/${id}.json`, 'utf8'));
   if (!r.ok) throw new Error(`invalid seed ${id}`);
