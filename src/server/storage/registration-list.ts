@@ -124,20 +124,10 @@ export async function countMatching(q: Queryable, networkId: string, filter: Lis
   return Number(rows[0]!.n);
 }
 
-/**
- * At one session's door, in one pass over the network's rows: how many have a place there
- * (the placeAt filter, core's hasPlaceAt) and how many came (the attendance filter, core's
- * came: the same predicate as the list of who came).
- */
+/** At one session's door: how many have a place there and how many of them came (countPerSession for that session). */
 export async function countAtDoor(q: Queryable, networkId: string, sessionId: string): Promise<{ placed: number; present: number }> {
-  // Both read the network ($1) and the session ($2).
-  const placed = where(networkId, { placeAt: sessionId });
-  const present = where(networkId, { attendance: { sessionId, present: true } });
-  const { rows } = await q.query<{ placed: number; present: number }>(
-    `SELECT count(*) FILTER (WHERE ${placed.sql})::int AS placed, count(*) FILTER (WHERE ${present.sql})::int AS present FROM registrations r WHERE r.network_id = $1`,
-    present.params,
-  );
-  return { placed: Number(rows[0]!.placed), present: Number(rows[0]!.present) };
+  const { placed, present } = (await countPerSession(q, networkId, [sessionId]))[0]!;
+  return { placed, present };
 }
 
 /**
