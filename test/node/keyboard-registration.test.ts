@@ -111,6 +111,8 @@ describe('a whole registration by keyboard alone, in reading order', () => {
         // Reading order: the accessibility tree names the form's controls in the order the keyboard visited them.
         await page.reload();
         await page.waitForFunction(() => !!document.querySelector('leerkring-signup')?.shadowRoot?.querySelector('form button[type="submit"]'));
+        // The form's own parts (here the series' choices) load on demand: its updateComplete waits for them.
+        await page.evaluate(() => (document.querySelector('leerkring-signup') as unknown as { updateComplete: Promise<boolean> }).updateComplete);
         const tree = await page.locator('leerkring-signup').ariaSnapshot();
         let at = -1;
         for (const name of visited.filter((v) => v)) {
