@@ -1030,10 +1030,11 @@ async function organiserBench() {
   const { adminBench, consoleBench } = await import('./bench-console.mjs');
   const pg = await startPostgres();
   try {
-    const server = await startServer({ docs: [benchDoc('admin50k', 1), benchDoc('console50', 1)], pgUrl: pg.url });
+    const docs = [benchDoc('admin50k', 1), benchDoc('admin5k', 1), benchDoc('console50', 1)];
+    const server = await startServer({ docs, pgUrl: pg.url });
     try {
       // The console's figures need the 50,000 stored: the admin part seeds them.
-      await adminBench({ server, pgUrl: pg.url, seed, rssMiB, median, spawnFloor, quiet: !want('admin') });
+      await adminBench({ server, pgUrl: pg.url, seed, rssMiB, median, spawnFloor, startServer, docs, quiet: !want('admin') });
       if (want('console')) await consoleBench({ server, pgUrl: pg.url, seed, median });
     } finally {
       await server.stop();
