@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { NetworkRevision } from '../core/admin-api.js';
 import type { Session } from '../core/schema.js';
-import { sessionStart } from '../core/session-time.js';
+import { sessionDay, sessionStart } from '../core/session-time.js';
+import { amsterdamClock, parseDateTime } from '../core/time.js';
 import { venueText } from '../core/calendar-event.js';
 import { isSessionPast } from '../core/session-time.js';
 import { formatDate, formatDateTime } from '../core/i18n/format.js';
@@ -349,7 +350,12 @@ export class ConsoleSessions extends DocumentEditor {
 
   #timeFields(s?: SessionDoc): TemplateResult {
     const t = this.m.sessions;
-    const date = s ? (s.start?.slice(0, 10) ?? s.date ?? '') : '';
+    // The session's Amsterdam day and wall clock, also for a start saved as an instant with an offset.
+    const date = s ? (sessionDay(s) ?? '') : '';
+    const clock = (v: string | undefined) => {
+      const at = v ? parseDateTime(v) : undefined;
+      return at ? amsterdamClock(at) : '';
+    };
     return html`<div class="field">
         <label for="date">${t.date}</label>
         ${this.#error('date')}
@@ -358,12 +364,12 @@ export class ConsoleSessions extends DocumentEditor {
       <p id="time-hint">${t.timeHint}</p>
       <div class="field">
         <label for="start">${t.startTime}</label>
-        <input id="start" name="start" type="time" .value=${s?.start?.slice(11, 16) ?? ''} aria-describedby="time-hint" />
+        <input id="start" name="start" type="time" .value=${clock(s?.start)} aria-describedby="time-hint" />
       </div>
       <div class="field">
         <label for="end">${t.endTime}</label>
         ${this.#error('end')}
-        <input id="end" name="end" type="time" .value=${s?.end?.slice(11, 16) ?? ''} aria-invalid=${this.#invalid('end')} aria-describedby=${this._errors.end ? 'end-error time-hint' : 'time-hint'} />
+        <input id="end" name="end" type="time" .value=${clock(s?.end)} aria-invalid=${this.#invalid('end')} aria-describedby=${this._errors.end ? 'end-error time-hint' : 'time-hint'} />
       </div>`;
   }
 

@@ -38,7 +38,8 @@ const TIMING = ['id', 'title', 'start', 'end', 'date', 'venue'] as const;
 /**
  * What changed from `before` to `after`, as sentences in `locale`: the network's fields, each
  * session (added, removed, dated, moved, no longer dated, another place, cancelled, other
- * fields) and the registration rules. Empty when the two say the same.
+ * fields) and the registration rules. Empty when the two say the same; never a line whose before
+ * and after read the same.
  */
 export function revisionDifferences(before: Network, after: Network, locale: Locale = 'nl'): string[] {
   const m = diffMessages(locale);
@@ -47,7 +48,14 @@ export function revisionDifferences(before: Network, after: Network, locale: Loc
     const t = sessionTiming(s);
     return t.kind === 'tbd' ? m.tbd : t.kind === 'date' ? formatDate(locale, t.start) : formatDateTime(locale, t.start);
   };
+  // A session whose end alone moved reads the same by its start: then both say their times.
+  const span = (s: Session) => {
+    const t = sessionTiming(s);
+    return t.kind === 'exact' && t.end ? `${formatDateTime(locale, t.start)} – ${formatDateTime(locale, t.end)}` : when(s);
+  };
   const where = (s: Session) => venueText(s.venue, locale) ?? m.nowhere;
+  // No venue reads as one to be announced (core venueText): the two are the same place.
+  const venueKey = (s: Session) => stable(s.venue ?? { type: 'to-be-announced' });
   const out: string[] = [];
 
   const b = before as unknown as Record<string, unknown>;
@@ -71,9 +79,11 @@ export function revisionDifferences(before: Network, after: Network, locale: Loc
     if (was.title !== s.title) out.push(m.sessionTitle(was.title, s.title));
     for (const kind of timing.get(s.id) ?? []) {
       if (kind === 'dated') out.push(m.dated(s.title, when(s)));
-      else if (kind === 'moved') out.push(m.moved(s.title, when(was), when(s)));
+      else if (kind === 'moved') out.push(when(was) === when(s) ? m.moved(s.title, span(was), span(s)) : m.moved(s.title, when(was), when(s)));
       else if (kind === 'undated') out.push(m.undated(s.title, when(was)));
-      else if (kind === 'venue') out.push(m.venue(s.title, where(was), where(s)));
+      else if (kind === 'venue' && where(was) !== where(s)) out.push(m.venue(s.title, where(was), where(s)));
+      // The same words (another join link, say): changed, without an arrow between equal texts.
+      else if (kind === 'venue' && venueKey(was) !== venueKey(s)) out.push(m.sessionChanged(s.title, m.sessionFields.venue!));
       else if (kind === 'cancelled') out.push(m.cancelled(s.title));
     }
     const sb = was as unknown as Record<string, unknown>;

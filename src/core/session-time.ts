@@ -36,7 +36,7 @@ export function sessionOverAt(session: Session): Date | undefined {
   const t = sessionTiming(session);
   if (t.kind === 'tbd') return undefined;
   if (t.kind === 'date') return t.end;
-  return t.end ?? endOfAmsterdamDay(session.start!.slice(0, 10));
+  return t.end ?? endOfAmsterdamDay(sessionDay(session)!);
 }
 
 /**

@@ -59,4 +59,21 @@ describe('a readable difference between two revisions (revisionDifferences)', ()
     ]);
     expect(revisionDifferences(base, after, 'en')).to.deep.equal(['Meeting “Bijeenkomst 1” is now called “Aftrap”', 'Registration: number of places 20 → 25', 'Registration: waiting list changed']);
   });
+
+  it('never lists a change whose before and after read the same', () => {
+    // No venue and a venue to be announced both read "Locatie volgt": nothing to tell.
+    const tbd = revisionDifferences(base, edit({ twee: { venue: { type: 'to-be-announced' } } as Partial<Session> }), 'nl');
+    expect(tbd).to.deep.equal([]);
+    // Another join link reads the same ("Online (Zoom)") but is a change: said without an arrow.
+    const online = (url: string) => ({ een: { venue: { type: 'online', platform: 'Zoom', joinUrl: url } } as Partial<Session> });
+    expect(revisionDifferences(edit(online('https://zoom.example/1')), edit(online('https://zoom.example/2')), 'nl')).to.deep.equal(['Bijeenkomst 1: plek gewijzigd']);
+    expect(revisionDifferences(edit(online('https://zoom.example/1')), edit(online('https://zoom.example/2')), 'en')).to.deep.equal(['Bijeenkomst 1: place changed']);
+    // Only the end moved: the line shows the times, so before and after differ.
+    const later = revisionDifferences(base, edit({ een: { end: '2030-03-12T13:00' } }), 'nl');
+    expect(later).to.have.length(1);
+    const [, from, to] = /^Bijeenkomst 1: datum (.*) → (.*)$/.exec(later[0]!) ?? [];
+    expect(from, later[0]).to.not.equal(to);
+    expect(to).to.match(/13/);
+    for (const line of [...tbd, ...later]) expect(line).to.not.match(/(.+) → \1$/);
+  });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { availability, isSeriesOver, isSessionPast, NO_REGISTRATIONS, periodEnd, sessionsInOrder, type Network, type Session } from '../../src/core/index.js';
+import { availability, isSeriesOver, isSessionPast, NO_REGISTRATIONS, periodEnd, sessionOverAt, sessionsInOrder, type Network, type Session } from '../../src/core/index.js';
 
 const s = (id: string, extra: Partial<Session> = {}): Session => ({ id, title: id, type: 'thematic', ...extra }) as Session;
 
@@ -36,6 +36,13 @@ describe('session order and time (issue 13)', () => {
     expect(end('2026/2027')).to.equal('2027-12-31T23:00:00.000Z');
     expect(end('na de zomer')).to.equal(undefined);
     expect(end('binnenkort')).to.equal(undefined);
+  });
+
+  it('ends a session with a start but no end at the end of its Amsterdam day, also for a start saved in UTC', () => {
+    // 23:30 UTC on 1 May is 01:30 on 2 May in Amsterdam: the session is over at the end of 2 May.
+    expect(sessionOverAt(s('utc', { start: '2030-05-01T23:30:00Z' }))?.toISOString()).to.equal('2030-05-02T22:00:00.000Z');
+    expect(sessionOverAt(s('local', { start: '2030-05-01T19:00' }))?.toISOString()).to.equal('2030-05-01T22:00:00.000Z');
+    expect(isSessionPast(s('utc', { start: '2030-05-01T23:30:00Z' }), new Date('2030-05-02T12:00:00Z'))).to.equal(false);
   });
 
   it('counts an undated session whose period has passed as past, so the series can be over', () => {

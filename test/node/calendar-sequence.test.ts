@@ -153,5 +153,41 @@ for (const backend of BACKENDS) {
       assert.deepEqual(methods(who, 'excursie.reeks@leerkring')!.map((m) => m.split('#')[0]).slice(-2), ['CANCEL', 'PUBLISH']);
       await feedAgrees(r.body.manageToken, who, ['start.reeks@leerkring', 'ronde-a.reeks@leerkring', 'excursie.reeks@leerkring']);
     });
+
+    test('an organiser corrects an address to one whose calendar holds a CANCEL: the reminder and the feed outrank it', async () => {
+      const who = 'deelnemerdoel@example.org';
+      const gone = await s.post('/api/networks/dagen/registrations', { ...person('doel'), sessionId: 'een' });
+      assert.equal(gone.status, 201, JSON.stringify(gone.body));
+      await deliver();
+      assert.equal((await s.post(`/api/registrations/${gone.body.manageToken}/cancel`, {})).status, 200);
+      await deliver();
+      assert.deepEqual(methods(who, 'een.dagen@leerkring')!.map((m) => m.split('#')[0]), ['PUBLISH', 'CANCEL']);
+      const other = await s.post('/api/networks/dagen/registrations', { ...person('bron'), sessionId: 'een' });
+      assert.equal(other.status, 201, JSON.stringify(other.body));
+      await deliver();
+      const edited = await s.admin('PUT', `/api/admin/registrations/${other.body.id}`, { registration: person('doel') });
+      assert.equal(edited.status, 200, edited.text);
+      await deliver();
+      // Two days before 'een' (1 May, 10:00): the reminder carries its calendar item to the corrected address.
+      assert.ok((await s.store.sendReminders(new Date('2030-04-29T12:00:00Z'))) >= 1);
+      await deliver();
+      assert.deepEqual(methods(who, 'een.dagen@leerkring')!.map((m) => m.split('#')[0]), ['PUBLISH', 'CANCEL', 'PUBLISH']);
+      await feedAgrees(other.body.manageToken, who, ['een.dagen@leerkring']);
+    });
+
+    test('two registrations of one address: after one withdrew from a session, the other one that switches to it publishes above that CANCEL', async () => {
+      const who = 'deelnemertweeling@example.org';
+      const left = await s.post('/api/networks/dagen/registrations', { ...person('tweeling'), sessionId: 'twee' });
+      const stays = await s.post('/api/networks/dagen/registrations', { ...person('tweeling'), sessionId: 'een' });
+      assert.equal(left.status, 201, JSON.stringify(left.body));
+      assert.equal(stays.status, 201, JSON.stringify(stays.body));
+      await deliver();
+      assert.equal((await s.post(`/api/registrations/${left.body.manageToken}/cancel`, {})).status, 200);
+      await deliver();
+      assert.equal((await s.post(`/api/registrations/${stays.body.manageToken}/switch`, { sessionId: 'twee' })).status, 200);
+      await deliver();
+      assert.deepEqual(methods(who, 'twee.dagen@leerkring')!.map((m) => m.split('#')[0]), ['PUBLISH', 'CANCEL', 'PUBLISH']);
+      await feedAgrees(stays.body.manageToken, who, ['twee.dagen@leerkring']);
+    });
   });
 }

@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { loadNetworks, type Db } from '../../src/server/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { serveInChromium, expectAccessible, asOwner } from './browser.js';
+import { networkDocumentApi } from './helpers.js';
+import { parseDateTime } from '../../src/core/time.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-moved-installation-admin';
@@ -96,6 +98,36 @@ describe('moving a session in the console', () => {
       s = await kickOff();
       assert.equal(s.status, 'moved', 'the cancellation taken back: moved again, as movedFrom says');
       assert.deepEqual(s.movedFrom, [...before, `${day}T00:00`]);
+    });
+  });
+
+  test('a start saved as a UTC instant is shown on its Amsterdam day and clock, and kept unchanged is no move', async () => {
+    // 23:30 UTC on 18 January 2022 is 00:30 on 19 January in Amsterdam.
+    await networkDocumentApi(base, GAS, { authorization: `Bearer ${ADMIN}` }).save((d) => {
+      const s = d.sessions.find((x: { id: string }) => x.id === 'bijeenkomst-2');
+      Object.assign(s, { start: '2022-01-18T23:30:00Z', end: '2022-01-19T01:00:00Z' });
+      delete s.period;
+    });
+    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-utc@aardgasvrij.example.org', name: 'Eigenaar Utc' }, async (page) => {
+      await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
+      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
+      await page.getByRole('button', { name: 'Wijzigen (Tweede bijeenkomst)' }).click();
+      assert.equal(await page.getByLabel('Datum', { exact: true }).inputValue(), '2022-01-19');
+      assert.equal(await page.getByLabel('Begintijd', { exact: true }).inputValue(), '00:30');
+      assert.equal(await page.getByLabel('Eindtijd', { exact: true }).inputValue(), '02:00');
+      await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
+      await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
+      await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
+      await page.getByRole('button', { name: 'Opslaan en versturen' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
+      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const s = ((await current.json()) as { document: any }).document.sessions.find((x: any) => x.id === 'bijeenkomst-2');
+      // Written back as Amsterdam wall time or not, the same moments (read as core reads them).
+      assert.equal(parseDateTime(s.start)?.toISOString(), '2022-01-18T23:30:00.000Z', s.start);
+      assert.equal(parseDateTime(s.end)?.toISOString(), '2022-01-19T01:00:00.000Z', s.end);
+      assert.equal(s.status, undefined, 'the same moment is no move');
     });
   });
 });

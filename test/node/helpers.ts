@@ -6,7 +6,7 @@ import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { FastifyInstance } from 'fastify';
-import { buildServer, createMailer, deliverOutbox, openDatabase, type Db, type ServerOptions } from '../../src/server/index.js';
+import { buildServer, createMailer, deliverOutbox, openDatabase, type Db, type RegistrationService, type ServerOptions } from '../../src/server/index.js';
 import { parseNetwork, type Network, type OrganiserRole } from '../../src/core/index.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { OrganiserService } from '../../src/server/services/organisers.js';
@@ -81,6 +81,8 @@ export interface TestServer {
   db: Db;
   /** The Fastify instance, for `inject()` of requests `fetch` cannot send (raw bytes, odd headers). */
   app: FastifyInstance;
+  /** The server's registration service, for the jobs a timer runs in production (reminders). */
+  store: RegistrationService;
   /** Any request, with the caller's own headers (no credentials added). */
   request(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; text: string; headers: Headers }>;
   close(): Promise<void>;
@@ -97,7 +99,7 @@ export async function startServer(
   hooks: { beforeListen?: (app: FastifyInstance) => void } = {},
 ): Promise<TestServer> {
   const { db, dir } = await openTestDb(backend);
-  const { app } = await buildServer({
+  const { app, store } = await buildServer({
     db,
     networks: new Map(networks.map((n) => [n.id, n])),
     secret: Buffer.from('test-secret-test-secret-test-sec'),
@@ -122,6 +124,7 @@ export async function startServer(
     url,
     db,
     app,
+    store,
     async request(method, path, options = {}) {
       const res = await fetch(url + path, {
         method,

@@ -49,6 +49,7 @@ const nl = {
   sessionChanged: (t: string, field: string) => `${t}: ${field} gewijzigd`,
   order: 'Volgorde van de bijeenkomsten gewijzigd',
   sessionFields: {
+    venue: 'plek',
     type: 'soort',
     theme: 'thema',
     track: 'spoor',
@@ -135,6 +136,7 @@ const en: DiffMessages = {
   sessionChanged: (t: string, field: string) => `${t}: ${field} changed`,
   order: 'Order of the meetings changed',
   sessionFields: {
+    venue: 'place',
     type: 'kind',
     theme: 'theme',
     track: 'track',

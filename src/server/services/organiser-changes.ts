@@ -11,6 +11,7 @@ import { decideOrganiserRegistration } from '../../core/organiser-registration.j
 import { organisationKey } from '../../core/organisation-name.js';
 import { hasCalendarItem } from '../mail/compose.js';
 import type { RegistrationRow } from '../storage/registrations.js';
+import { LEVEL_WITHDRAWALS } from '../storage/registration-rows.js';
 import { isActive, type RegistrationContext } from './context.js';
 import type { StatusChange } from './status-change.js';
 
@@ -84,6 +85,8 @@ export class OrganiserChanges {
         answers: input.answers ?? {},
         groupSize: input.groupSize ?? row.group_size,
       });
+      // At another address it holds the withdrawals of both, so what it sends next outranks a CANCEL that calendar holds.
+      if (email !== row.email_lower) await repo.queryable.query(LEVEL_WITHDRAWALS, [id]);
       if (holdsPlace && fit.reserved && !row.reserved) await this.#status.promote(repo, network, row.target);
       return { ok: true as const, row: (await repo.byId(id))!, ...fit.overCapacity && { overCapacity: true } };
     });

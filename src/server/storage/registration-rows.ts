@@ -22,13 +22,28 @@ export const INVOICE_KEPT = `CASE WHEN cancellation_fee > 0 THEN jsonb_strip_nul
 export const HOLDS_DATA = `(erased_at IS NULL OR participant <> '{}'::jsonb)`;
 
 /**
- * A new registration's withdrawals (core's personalSequence): the most any earlier registration
- * of the same address in the same network counted per session, so registering again after a
- * cancellation publishes above the CANCEL the person got. For an INSERT … SELECT from `r`.
+ * A person's withdrawals (core's personalSequence) have one source: every registration of an
+ * address in a network holds the same counts, the most any of them counted per session. Kept at
+ * the three moments they can part: a new registration starts from them (INHERITED_WITHDRAWALS), an
+ * own CANCEL counts one more for all of them (ADD_WITHDRAWALS), and an organiser's correction of
+ * an address joins the counts of both (LEVEL_WITHDRAWALS). So every path (confirmation, status
+ * e-mail, reminder, revision e-mail, personal feed) reads the row's own `calendar_withdrawals`.
  */
-export const INHERITED_WITHDRAWALS = `COALESCE((SELECT jsonb_object_agg(w.key, w.n) FROM (SELECT e.key, max(e.value::int) AS n
+const mostAt = (r: string) => `COALESCE((SELECT jsonb_object_agg(most.key, most.n) FROM (SELECT e.key, max(e.value::int) AS n
   FROM registrations p CROSS JOIN LATERAL jsonb_each_text(p.calendar_withdrawals) AS e
-  WHERE p.email_lower = r.email_lower AND p.network_id = r.network_id AND p.calendar_withdrawals <> '{}'::jsonb GROUP BY e.key) w), '{}'::jsonb)`;
+  WHERE p.email_lower = ${r}.email_lower AND p.network_id = ${r}.network_id AND p.calendar_withdrawals <> '{}'::jsonb GROUP BY e.key) most), '{}'::jsonb)`;
+
+/**
+ * A new registration's withdrawals: the most any earlier registration of the same address in the
+ * same network counted per session, so registering again after a cancellation publishes above the
+ * CANCEL the person got. For an INSERT … SELECT from `r`.
+ */
+export const INHERITED_WITHDRAWALS = mostAt('r');
+
+/** Sets `counts` (an expression of `w.most`, the address's counts) on every registration of the address of registration $1 in its network. */
+const atAddress = (counts: string, changed = 'true') => `UPDATE registrations t SET calendar_withdrawals = ${counts}
+  FROM (SELECT a.email_lower, a.network_id, ${mostAt('a')} AS most FROM registrations a WHERE a.id = $1) w
+  WHERE t.email_lower = w.email_lower AND t.network_id = w.network_id AND ${changed}`;
 
 /**
  * A new registration's e-mail facts (`m`) with its withdrawals as they were when it was stored
@@ -37,9 +52,11 @@ export const INHERITED_WITHDRAWALS = `COALESCE((SELECT jsonb_object_agg(w.key, w
  */
 export const WITH_WITHDRAWALS = `m.facts || jsonb_build_object('withdrawals', i.calendar_withdrawals)`;
 
-/** Counts one more withdrawal ($2, a JSON array of session ids) of registration $1. */
-export const ADD_WITHDRAWALS = `UPDATE registrations SET calendar_withdrawals = calendar_withdrawals || COALESCE((
-  SELECT jsonb_object_agg(k, COALESCE((calendar_withdrawals->>k)::int, 0) + 1) FROM jsonb_array_elements_text($2::jsonb) AS k), '{}'::jsonb) WHERE id = $1`;
+/** Counts one more withdrawal ($2, a JSON array of session ids) of the person of registration $1, on every registration of their address. */
+export const ADD_WITHDRAWALS = atAddress(`w.most || COALESCE((SELECT jsonb_object_agg(k, COALESCE((w.most->>k)::int, 0) + 1) FROM jsonb_array_elements_text($2::jsonb) AS k), '{}'::jsonb)`);
+
+/** After registration $1's address changed: it and the registrations already there hold the most either counted. */
+export const LEVEL_WITHDRAWALS = atAddress('w.most', 't.calendar_withdrawals <> w.most');
 
 /**
  * Sets a series registration's places (issue 23): a session said yes to now (absent or declined
