@@ -62,19 +62,22 @@ export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined>
 /** Moves a job's cursor past the batch just expanded; `done` closes it (and forgets whom it told). A batch that went well clears the tries. */
 export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
   await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, passing = 0, passing_since = NULL, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
-  if (done) await forgetTold(tx, id);
+  if (done) await forgetEndedTold(tx, id);
 }
 
-/** A job that ends, done or given up, forgets whom it told: the registrations and the digests of their addresses. */
-async function forgetTold(q: Queryable, id: string): Promise<void> {
-  await q.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
-  await q.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
-}
-
-/** Whom the jobs that ended told, where an ended job still holds it (given up before giving up forgot it): for the daily purge. */
-export async function forgetEndedTold(q: Queryable): Promise<void> {
-  await q.query('DELETE FROM fanout_told WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
-  await q.query('DELETE FROM fanout_told_addresses WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
+/**
+ * A job that ended, done or given up, forgets whom it told: the registrations and the digests of
+ * their addresses, in one statement. With `id`, that job (advanceFanout, failedFanoutTry, which
+ * end it first); without, every job that ended (the daily purge: what a job ended before giving
+ * up forgot anything still held). A job still running keeps both.
+ */
+export async function forgetEndedTold(q: Queryable, id?: string): Promise<void> {
+  await q.query(
+    `WITH ended AS (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL AND ($1::bigint IS NULL OR id = $1::bigint)),
+       registrations AS (DELETE FROM fanout_told WHERE job_id IN (SELECT id FROM ended))
+     DELETE FROM fanout_told_addresses WHERE job_id IN (SELECT id FROM ended)`,
+    [id ?? null],
+  );
 }
 
 /**
@@ -91,7 +94,7 @@ export async function failedFanoutTry(q: Queryable, id: string): Promise<number>
     [id, FANOUT_TRIES],
   );
   const tries = Number(rows[0]?.attempts ?? FANOUT_TRIES);
-  if (tries >= FANOUT_TRIES) await forgetTold(q, id);
+  if (tries >= FANOUT_TRIES) await forgetEndedTold(q, id);
   return tries;
 }
 
