@@ -90,6 +90,20 @@ for (const backend of BACKENDS) {
       });
     });
 
+    test("a registration made after the save is not told by the save's job: its job tells only those stored when it was recorded", async () => {
+      await inTestDb(backend, async (db, dir) => {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        // One registers after the save, while its job runs, for a session it moved.
+        const late = await store.register(registry.get(doc.id)!, { ...person('laat'), sessionId: 'een' });
+        assert.equal(late.kind, 'created', JSON.stringify(late));
+        while (await store.fanouts.expandOne());
+        const got = await deliveredRevisions(db, store, dir);
+        assert.deepEqual(got, Object.fromEntries(nine.map((w) => [address(w), 1])), 'the nine told once, the late one not at all');
+      });
+    });
+
     // The only cursor a stored job can have from before: the first seq of the last person told.
     for (const shape of ['seq'] as const) {
       test(`a save's job from before the upgrade (cursor by ${shape}) resumes where it was: no one told twice, no one left out`, async () => {

@@ -44,7 +44,7 @@ export class FanoutFailed extends Error {
 
 /** Records a job in the caller's transaction: the people registered now (created_at, the transaction's time). */
 export async function recordFanout(tx: Queryable, kind: FanoutKind, networkId: string, facts: object): Promise<void> {
-  await tx.query(`INSERT INTO fanout_jobs (kind, network_id, facts, up_to_seq) VALUES ($1, $2, $3::jsonb, 0)`, [kind, networkId, JSON.stringify(facts)]);
+  await tx.query(`INSERT INTO fanout_jobs (kind, network_id, facts) VALUES ($1, $2, $3::jsonb)`, [kind, networkId, JSON.stringify(facts)]);
 }
 
 /** Open, not given up, and not waiting for its next try. */

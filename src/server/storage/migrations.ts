@@ -390,4 +390,8 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   ALTER TABLE registrations ADD COLUMN calendar_withdrawals jsonb NOT NULL DEFAULT '{}'::jsonb;
   CREATE INDEX registrations_withdrawals_by_email ON registrations (email_lower, network_id) WHERE calendar_withdrawals <> '{}'::jsonb
   `,
+  // Fan-out jobs (issue 27, reviewer finding 3): up_to_seq was written 0 and never read. Whom a
+  // save's or a message's job tells is bounded by the job's created_at (STORED_BY_JOB in
+  // fanout-jobs.ts): a registration made after the save is not among them.
+  `ALTER TABLE fanout_jobs DROP COLUMN up_to_seq`,
 ];
