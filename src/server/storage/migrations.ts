@@ -394,4 +394,14 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   // save's or a message's job tells is bounded by the job's created_at (STORED_BY_JOB in
   // fanout-jobs.ts): a registration made after the save is not among them.
   `ALTER TABLE fanout_jobs DROP COLUMN up_to_seq`,
+  // Fan-out jobs (issue 27, reviewer finding 1): what a save's job told an address is the address
+  // and a target of its registrations (a session, or 'network'), so a registration corrected to an
+  // address told of another session is still told of its own (revisionBatch). A row from before
+  // has target '': told of every target, as the job read it when it wrote it.
+  `
+  ALTER TABLE fanout_told_addresses ADD COLUMN target text NOT NULL DEFAULT '';
+  ALTER TABLE fanout_told_addresses ALTER COLUMN target DROP DEFAULT;
+  ALTER TABLE fanout_told_addresses DROP CONSTRAINT fanout_told_addresses_pkey;
+  ALTER TABLE fanout_told_addresses ADD PRIMARY KEY (job_id, address, target)
+  `,
 ];
