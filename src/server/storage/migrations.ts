@@ -390,18 +390,9 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   ALTER TABLE registrations ADD COLUMN calendar_withdrawals jsonb NOT NULL DEFAULT '{}'::jsonb;
   CREATE INDEX registrations_withdrawals_by_email ON registrations (email_lower, network_id) WHERE calendar_withdrawals <> '{}'::jsonb
   `,
-  // Fan-out jobs (issue 27, reviewer finding 3): up_to_seq was written 0 and never read. Whom a
-  // save's or a message's job tells is bounded by the job's created_at (STORED_BY_JOB in
-  // fanout-jobs.ts): a registration made after the save is not among them.
+  // Fan-out jobs, reviewer finding 3: up_to_seq was written 0, never read (a job tells those stored by its created_at: STORED_BY_JOB).
   `ALTER TABLE fanout_jobs DROP COLUMN up_to_seq`,
-  // Fan-out jobs (issue 27, reviewer finding 1): what a save's job told an address is the address
-  // and a target of its registrations (a session, or 'network'), so a registration corrected to an
-  // address told of another session is still told of its own (revisionBatch). A row from before
-  // has target '': told of every target, as the job read it when it wrote it.
-  `
-  ALTER TABLE fanout_told_addresses ADD COLUMN target text NOT NULL DEFAULT '';
-  ALTER TABLE fanout_told_addresses ALTER COLUMN target DROP DEFAULT;
-  ALTER TABLE fanout_told_addresses DROP CONSTRAINT fanout_told_addresses_pkey;
-  ALTER TABLE fanout_told_addresses ADD PRIMARY KEY (job_id, address, target)
-  `,
+  // Fan-out jobs, reviewer finding 1: what an address was told is per target (revisionBatch); a row from before has '' (every target).
+  `ALTER TABLE fanout_told_addresses ADD COLUMN target text NOT NULL DEFAULT '', DROP CONSTRAINT fanout_told_addresses_pkey, ADD PRIMARY KEY (job_id, address, target);
+  ALTER TABLE fanout_told_addresses ALTER COLUMN target DROP DEFAULT`,
 ];
