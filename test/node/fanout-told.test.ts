@@ -32,22 +32,30 @@ async function setup(db: Db, who: string[]) {
   return { registry, store, ids };
 }
 
-/** Delivers everything to a real SMTP peer; per address, how many revision e-mails it got. */
-async function deliveredRevisions(db: Db, store: RegistrationService, dir: string): Promise<Record<string, number>> {
+/** Delivers everything to a real SMTP peer; the revision e-mails it got, with their addresses. */
+async function deliveredRevisionMails(db: Db, store: RegistrationService, dir: string): Promise<{ to: string; text: string }[]> {
   const peer = await smtpPeer();
   try {
     await deliverOutbox(db, createMailer({ smtpUrl: peer.url, outboxDir: dir, from: 'noreply@example.org' }), 500, { compose: store.composeOutbox });
-    const counts: Record<string, number> = {};
-    for (const m of peer.received) if (revision(m.subject ?? '')) counts[recipient(m)!] = (counts[recipient(m)!] ?? 0) + 1;
-    return counts;
+    return peer.received.filter((m) => revision(m.subject ?? '')).map((m) => ({ to: recipient(m)!, text: m.text ?? '' }));
   } finally {
     await peer.close();
   }
 }
 
+/** Per address, how many revision e-mails it got. */
+async function deliveredRevisions(db: Db, store: RegistrationService, dir: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const m of await deliveredRevisionMails(db, store, dir)) counts[m.to] = (counts[m.to] ?? 0) + 1;
+  return counts;
+}
+
 const count = async (db: Db, sql: string, params: unknown[] = []) => Number((await db.query<{ n: number }>(sql, params)).rows[0]!.n);
 const nine = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'];
 const address = (w: string) => `deelnemer${w}@example.org`;
+/** The session setup() registers `w` for, and its title in twoWorkshops. */
+const sessionOf = (w: string) => (nine.indexOf(w) % 2 ? 'een' : 'twee');
+const title = (session: string) => (session === 'een' ? 'Werkplaats een' : 'Werkplaats twee');
 
 for (const backend of BACKENDS) {
   describe(`fan-out jobs after the second review, on ${backend}`, () => {
@@ -70,13 +78,12 @@ for (const backend of BACKENDS) {
       });
     });
 
-    test("an address corrected during a save's job to one already told: that address is told once", async () => {
+    test("an address corrected during a save's job to one already told about another session: that address is told of that session too", async () => {
       await inTestDb(backend, async (db, dir) => {
         const { registry, store, ids } = await setup(db, nine);
         assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
         assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
         const told = new Set((await db.query<{ id: string }>('SELECT registration_id::text AS id FROM fanout_told')).rows.map((r) => r.id));
-        const sessionOf = (w: string) => (nine.indexOf(w) % 2 ? 'een' : 'twee');
         // Someone not told yet, in the other session than someone told, takes the told one's address.
         const t = nine.find((w) => told.has(String(ids[w])))!;
         const u = nine.find((w) => !told.has(String(ids[w])) && sessionOf(w) !== sessionOf(t))!;
@@ -84,9 +91,65 @@ for (const backend of BACKENDS) {
         const r = await store.editByOrganiser(ids[u]!, { participant: { name: `Deelnemer ${u}`, email: address(t) } });
         assert.equal(r.ok, true, JSON.stringify(r));
         while (await store.fanouts.expandOne());
+        const mails = await deliveredRevisionMails(db, store, dir);
+        const got: Record<string, number> = {};
+        for (const m of mails) got[m.to] = (got[m.to] ?? 0) + 1;
+        // The address was told of t's session only; u's session moved as well, and u is at that address now.
+        const expected = Object.fromEntries(nine.filter((w) => w !== u).map((w) => [address(w), w === t ? 2 : 1]));
+        assert.deepEqual(got, expected, `${u} took the address of ${t}, told already of the other session`);
+        const second = mails.filter((m) => m.to === address(t)).map((m) => m.text);
+        assert.ok(second.some((text) => text.includes(title(sessionOf(u))) && !text.includes(title(sessionOf(t)))), `one e-mail to ${t}'s address is of ${u}'s session alone:\n${second.join('\n----\n')}`);
+      });
+    });
+
+    test("an address corrected during a save's job to one already told about the same session: that address is told once", async () => {
+      await inTestDb(backend, async (db, dir) => {
+        const { registry, store, ids } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        const told = new Set((await db.query<{ id: string }>('SELECT registration_id::text AS id FROM fanout_told')).rows.map((r) => r.id));
+        // Someone told cancels; someone not told yet, in the same session, takes their address (one active registration per address and session).
+        const t = nine.find((w) => told.has(String(ids[w])) && nine.some((x) => !told.has(String(ids[x])) && sessionOf(x) === sessionOf(w)))!;
+        const u = nine.find((w) => !told.has(String(ids[w])) && sessionOf(w) === sessionOf(t))!;
+        assert.ok(t && u, `a told and an untold registration of one session: ${[...told].join(',')}`);
+        assert.equal((await store.cancel(ids[t]!)).ok, true);
+        const r = await store.editByOrganiser(ids[u]!, { participant: { name: `Deelnemer ${u}`, email: address(t) } });
+        assert.equal(r.ok, true, JSON.stringify(r));
+        while (await store.fanouts.expandOne());
         const got = await deliveredRevisions(db, store, dir);
         const expected = Object.fromEntries(nine.filter((w) => w !== u).map((w) => [address(w), 1]));
-        assert.deepEqual(got, expected, `${u} took the address of ${t}, told already`);
+        assert.deepEqual(got, expected, `${u} took the address of ${t}, told already of that session`);
+      });
+    });
+
+    test("an address a save's job told before targets were recorded (target '') counts as told of every session", async () => {
+      await inTestDb(backend, async (db, dir) => {
+        const { registry, store, ids } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        // As the migration leaves the rows of a job that ran across the upgrade.
+        await db.query(`UPDATE fanout_told_addresses SET target = ''`);
+        const told = new Set((await db.query<{ id: string }>('SELECT registration_id::text AS id FROM fanout_told')).rows.map((r) => r.id));
+        const t = nine.find((w) => told.has(String(ids[w])))!;
+        const u = nine.find((w) => !told.has(String(ids[w])) && sessionOf(w) !== sessionOf(t))!;
+        assert.equal((await store.editByOrganiser(ids[u]!, { participant: { name: `Deelnemer ${u}`, email: address(t) } })).ok, true);
+        while (await store.fanouts.expandOne());
+        const got = await deliveredRevisions(db, store, dir);
+        assert.deepEqual(got, Object.fromEntries(nine.filter((w) => w !== u).map((w) => [address(w), 1])), 'told once, as the job read it before');
+      });
+    });
+
+    test("a registration made after the save is not told by the save's job: its job tells only those stored when it was recorded", async () => {
+      await inTestDb(backend, async (db, dir) => {
+        const { registry, store } = await setup(db, nine);
+        assert.equal((await registry.save(moved(), { author: 'installation-admin', basedOn: 1 })).kind, 'saved');
+        assert.equal(await store.fanouts.expandOne(), true, 'the first batch');
+        // One registers after the save, while its job runs, for a session it moved.
+        const late = await store.register(registry.get(doc.id)!, { ...person('laat'), sessionId: 'een' });
+        assert.equal(late.kind, 'created', JSON.stringify(late));
+        while (await store.fanouts.expandOne());
+        const got = await deliveredRevisions(db, store, dir);
+        assert.deepEqual(got, Object.fromEntries(nine.map((w) => [address(w), 1])), 'the nine told once, the late one not at all');
       });
     });
 

@@ -91,6 +91,30 @@ for (const backend of BACKENDS) {
         await second.db.close();
       }
     });
+
+    test("by the network's own clock: a session the real time has passed, but the network's pinned clock has not, is reminded as still to come", async () => {
+      // A session in 2020 (long over by the real time) with its location still to be announced;
+      // the network's clock is pinned to the day before it, as the demo pins it.
+      const n = network({
+        id: 'vastgezet',
+        title: 'Leerkring vastgezette klok',
+        sessions: [{ id: 'een', title: 'Eerste', type: 'other', start: '2020-05-10T10:00', end: '2020-05-10T12:00', venue: { type: 'to-be-announced', city: 'Leeuwarden' } }],
+        registration: { mode: 'built-in', fields: { organisation: 'optional', organisationType: 'off' } },
+      });
+      const { db } = await openTestDb(backend);
+      try {
+        const registry = await NetworkRegistry.open(db, [{ network: n, raw: n }]);
+        const store = new RegistrationService(db, registry, { secret, now: (id) => (id === n.id ? at('2020-05-09T09:00:00Z') : new Date()) });
+        assert.equal((await store.register(n, person('p0'))).kind, 'created');
+        assert.equal(await store.sendReminders(), 1, 'the network clock says the session is tomorrow');
+        const [sent] = await reminders(db);
+        // A session still to come whose location is to be announced says so; one that is over does not.
+        assert.match(sent!.message.text, /Locatie volgt/, sent!.message.text);
+        assert.match(JSON.stringify(sent!.message.ics), /LOCATION:[^\\]*Locatie volgt/, JSON.stringify(sent!.message.ics));
+      } finally {
+        await db.close();
+      }
+    });
   });
 }
 

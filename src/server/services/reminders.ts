@@ -57,6 +57,8 @@ export class Reminders {
                 hasPlace: row.status === 'confirmed' && own !== 'waitlisted',
                 status: own === 'waitlisted' ? own : row.status,
                 ...(manageUrl && { manageUrl }),
+                // Which sessions are over by the same clock that chose to remind (the network's).
+                now: new Date(at),
               });
               mails.push({ registrationId: row.id, kind: 'reminder', message });
             }

@@ -7,8 +7,9 @@
  * recorded, taken in registration id order, which does not change while the job runs, and each
  * job records whom it told: a message in message_recipients (one e-mail per registration), a save
  * in fanout_told and fanout_told_addresses (one e-mail per address, all its registrations and the
- * address recorded). Moving to another session, cancelling one of two registrations or a corrected
- * address changes neither, so each person and each address is told exactly once.
+ * address with their targets recorded). Moving to another session, cancelling one of two
+ * registrations or a corrected address changes neither, so each person is told exactly once, and
+ * each address once of each target (a session, or the network) it was told of.
  * A batch that fails counts as a try of its job: tried again at once, then after 1, 4 and 16
  * minutes, and given up after FANOUT_TRIES (other jobs and the outbox go on meanwhile); one that
  * fails for a passing reason counts only once that has lasted (PASSING_LIMIT, PASSING_SPAN_MS).
@@ -44,7 +45,7 @@ export class FanoutFailed extends Error {
 
 /** Records a job in the caller's transaction: the people registered now (created_at, the transaction's time). */
 export async function recordFanout(tx: Queryable, kind: FanoutKind, networkId: string, facts: object): Promise<void> {
-  await tx.query(`INSERT INTO fanout_jobs (kind, network_id, facts, up_to_seq) VALUES ($1, $2, $3::jsonb, 0)`, [kind, networkId, JSON.stringify(facts)]);
+  await tx.query(`INSERT INTO fanout_jobs (kind, network_id, facts) VALUES ($1, $2, $3::jsonb)`, [kind, networkId, JSON.stringify(facts)]);
 }
 
 /** Open, not given up, and not waiting for its next try. */
@@ -62,19 +63,22 @@ export async function claimFanout(tx: Queryable): Promise<FanoutJob | undefined>
 /** Moves a job's cursor past the batch just expanded; `done` closes it (and forgets whom it told). A batch that went well clears the tries. */
 export async function advanceFanout(tx: Queryable, id: string, afterKey: string, done: boolean): Promise<void> {
   await tx.query(`UPDATE fanout_jobs SET after_key = $2, after_seq = 0, attempts = 0, passing = 0, passing_since = NULL, next_try_at = NULL, done_at = CASE WHEN $3 THEN now() END WHERE id = $1`, [id, afterKey, done]);
-  if (done) await forgetTold(tx, id);
+  if (done) await forgetEndedTold(tx, id);
 }
 
-/** A job that ends, done or given up, forgets whom it told: the registrations and the digests of their addresses. */
-async function forgetTold(q: Queryable, id: string): Promise<void> {
-  await q.query('DELETE FROM fanout_told WHERE job_id = $1', [id]);
-  await q.query('DELETE FROM fanout_told_addresses WHERE job_id = $1', [id]);
-}
-
-/** Whom the jobs that ended told, where an ended job still holds it (given up before giving up forgot it): for the daily purge. */
-export async function forgetEndedTold(q: Queryable): Promise<void> {
-  await q.query('DELETE FROM fanout_told WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
-  await q.query('DELETE FROM fanout_told_addresses WHERE job_id IN (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL)');
+/**
+ * A job that ended, done or given up, forgets whom it told: the registrations and the digests of
+ * their addresses, in one statement. With `id`, that job (advanceFanout, failedFanoutTry, which
+ * end it first); without, every job that ended (the daily purge: what a job ended before giving
+ * up forgot anything still held). A job still running keeps both.
+ */
+export async function forgetEndedTold(q: Queryable, id?: string): Promise<void> {
+  await q.query(
+    `WITH ended AS (SELECT id FROM fanout_jobs WHERE done_at IS NOT NULL AND ($1::bigint IS NULL OR id = $1::bigint)),
+       registrations AS (DELETE FROM fanout_told WHERE job_id IN (SELECT id FROM ended))
+     DELETE FROM fanout_told_addresses WHERE job_id IN (SELECT id FROM ended)`,
+    [id ?? null],
+  );
 }
 
 /**
@@ -91,7 +95,7 @@ export async function failedFanoutTry(q: Queryable, id: string): Promise<number>
     [id, FANOUT_TRIES],
   );
   const tries = Number(rows[0]?.attempts ?? FANOUT_TRIES);
-  if (tries >= FANOUT_TRIES) await forgetTold(q, id);
+  if (tries >= FANOUT_TRIES) await forgetEndedTold(q, id);
   return tries;
 }
 
@@ -181,21 +185,24 @@ export const FORGET_ERASED_ADDRESSES = (erasing: (alias: string) => string) =>
    ) `;
 
 /**
- * Not yet told by save job $J (registrations r): neither the registration nor its address now.
- * A revision's e-mail goes to an address, one per address (notices.ts groups by address: a
- * household with two registrations on one address gets one e-mail naming both), so "told" is per
- * address; and per registration, so a person told whose address is corrected later is not told
- * again at the new one.
+ * Not yet told by save job $J (registrations r): neither the registration, nor its address now of
+ * its target. A revision's e-mail goes to an address, one per address (notices.ts groups by
+ * address: a household with two registrations on one address gets one e-mail naming both), and
+ * tells of the changed sessions of the registrations it names: so "told" is per address and
+ * target (an address told of session A is not told of it again, but is of session B when a
+ * registration for B is corrected to it while the job runs); and per registration, so a person
+ * told whose address is corrected later is not told again at the new one. Target '' is a row
+ * written before targets were recorded: told of every target.
  */
 const UNTOLD = (j: string) =>
   `NOT EXISTS (SELECT 1 FROM fanout_told t WHERE t.job_id = ${j} AND t.registration_id = r.id)
-     AND NOT EXISTS (SELECT 1 FROM fanout_told_addresses a WHERE a.job_id = ${j} AND a.address = ${ADDRESS('r.email_lower')})`;
+     AND NOT EXISTS (SELECT 1 FROM fanout_told_addresses a WHERE a.job_id = ${j} AND a.address = ${ADDRESS('r.email_lower')} AND a.target IN (r.target, ''))`;
 
 /**
  * One batch of the people a revision concerns: the e-mail addresses of up to `limit` concerned
  * registrations (stored when the job was recorded) not told yet, in registration id order, with
  * all their concerned registrations not told yet, in arrival order; all of them, and their
- * addresses, are recorded as told. `done` when this was the last batch.
+ * addresses with their targets, are recorded as told. `done` when this was the last batch.
  */
 export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: string[], limit: number): Promise<{ rows: RegistrationRow[]; done: boolean }> {
   if (job.afterSeq > 0) await carryOldCursor(tx, job, targets);
@@ -209,10 +216,10 @@ export async function revisionBatch(tx: Queryable, job: FanoutJob, targets: stri
     [job.networkId, targets, [...new Set(first.map((p) => p.email_lower))], job.id],
   );
   await tx.query('INSERT INTO fanout_told (job_id, registration_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [job.id, rows.map((r) => r.id)]);
-  await tx.query(`INSERT INTO fanout_told_addresses (job_id, address) SELECT DISTINCT $1::bigint, ${ADDRESS('e')} FROM unnest($2::text[]) e ON CONFLICT DO NOTHING`, [
-    job.id,
-    rows.map((r) => r.email_lower),
-  ]);
+  await tx.query(
+    `INSERT INTO fanout_told_addresses (job_id, address, target) SELECT DISTINCT $1::bigint, ${ADDRESS('e')}, t FROM unnest($2::text[], $3::text[]) AS told(e, t) ON CONFLICT DO NOTHING`,
+    [job.id, rows.map((r) => r.email_lower), rows.map((r) => r.target)],
+  );
   return { rows: rows.map(rowOf), done: first.length < limit };
 }
 

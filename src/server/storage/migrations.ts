@@ -390,4 +390,9 @@ export const MIGRATIONS: (string | ((tx: Queryable) => Promise<void>))[] = [
   ALTER TABLE registrations ADD COLUMN calendar_withdrawals jsonb NOT NULL DEFAULT '{}'::jsonb;
   CREATE INDEX registrations_withdrawals_by_email ON registrations (email_lower, network_id) WHERE calendar_withdrawals <> '{}'::jsonb
   `,
+  // Fan-out jobs, reviewer finding 3: up_to_seq was written 0, never read (a job tells those stored by its created_at: STORED_BY_JOB).
+  `ALTER TABLE fanout_jobs DROP COLUMN up_to_seq`,
+  // Fan-out jobs, reviewer finding 1: what an address was told is per target (revisionBatch); a row from before has '' (every target).
+  `ALTER TABLE fanout_told_addresses ADD COLUMN target text NOT NULL DEFAULT '', DROP CONSTRAINT fanout_told_addresses_pkey, ADD PRIMARY KEY (job_id, address, target);
+  ALTER TABLE fanout_told_addresses ALTER COLUMN target DROP DEFAULT`,
 ];
