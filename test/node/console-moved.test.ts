@@ -1,28 +1,19 @@
 // Issue 23 in the console, in Chromium against the real server: a session an organiser moves to
 // another day is saved as moved (`status: "moved"`, its earlier starts in `movedFrom`, oldest
 // first), so the agenda marks it "verplaatst"; a new time on the same day is no move. axe-core.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, expectAccessible, asOwner } from './browser.js';
+import type { Page } from 'playwright-core';
+import { expectAccessible, asOwner } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-moved-installation-admin';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 5), adminTokenHash: sha256(ADMIN) }));
-});
-after(() => close());
+const served = consoleUnderTest(ADMIN, 'demo', 5);
 
 async function kickOff(): Promise<{ start?: string; status?: string; movedFrom?: string[] }> {
-  const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  const current = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
   return ((await current.json()) as { document: any }).document.sessions.find((s: any) => s.id === 'startbijeenkomst');
 }
 
@@ -43,9 +34,9 @@ async function edit(page: Page, fields: Record<string, string | boolean>): Promi
 
 describe('moving a session in the console', () => {
   test('another day marks it moved and keeps the first date; a new time on the same day does not', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-verplaatst@aardgasvrij.example.org', name: 'Eigenaar Verplaatst' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-verplaatst@aardgasvrij.example.org', name: 'Eigenaar Verplaatst' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
 
       await edit(page, { Begintijd: '10:30' });
@@ -66,15 +57,15 @@ describe('moving a session in the console', () => {
       assert.equal(s.status, 'moved');
       assert.deepEqual(s.movedFrom, ['2021-11-23T10:30', '2021-11-30T10:30'], 'oldest first, the first date kept');
 
-      const pub = await (await fetch(`${base}/api/networks/${GAS}`)).json();
+      const pub = await (await fetch(`${served.base}/api/networks/${GAS}`)).json();
       assert.equal(JSON.stringify(pub).includes('"movedFrom":["2021-11-23T10:30","2021-11-30T10:30"]'), true, 'the public document says so too');
     });
   });
 
   test('all day to another date is a move too; taking a cancellation back leaves it moved', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-verplaatst-2@aardgasvrij.example.org', name: 'Eigenaar Verplaatst Twee' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-verplaatst-2@aardgasvrij.example.org', name: 'Eigenaar Verplaatst Twee' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
       const before = (await kickOff()).movedFrom ?? [];
 
