@@ -123,7 +123,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       mkdirSync(join(project, 'scripts'), { recursive: true });
       for (const f of ['test.mjs', 'postgres.mjs']) copyFileSync(join('scripts', f), join(project, 'scripts', f));
       writeFileSync(join(project, 'package.json'), JSON.stringify({ private: true, scripts: { build: 'node -e ""' } }));
-      const env = { ...process.env, TMPDIR: tmp };
+      const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tmp };
       delete env.TEST_DATABASE_URL;
       const child = spawn(process.execPath, ['scripts/test.mjs', 'node', 'test/node/none.test.ts'], { cwd: project, stdio: 'ignore', env });
       const dir = await clusterFolder(tmp);
