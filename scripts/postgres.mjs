@@ -46,11 +46,15 @@ function asPostgres(cmd, args) {
   return r.stdout;
 }
 
-/** `asPostgres` without blocking the event loop, for tests that keep serving requests meanwhile. */
-function asPostgresAsync(cmd, args) {
+/**
+ * `asPostgres` without blocking the event loop, for tests that keep serving requests meanwhile.
+ * With `own`, the command runs in a process group of its own: a Ctrl-C at the terminal reaches
+ * this process only, which lets the command finish and then cleans up after it.
+ */
+function asPostgresAsync(cmd, args, own = false) {
   const full = isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
-    const child = spawn(full[0], full[1], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(full[0], full[1], { stdio: ['ignore', 'pipe', 'pipe'], detached: own });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -59,41 +63,76 @@ function asPostgresAsync(cmd, args) {
   });
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 export async function startPostgres() {
   const bin = ensureInstalled();
+  // A signal while the cluster is being made (initdb, start) is kept until the step under way has
+  // ended; then whatever it made is stopped and removed, and the process ends by that signal.
+  let caught;
+  const whileMaking = (signal) => (caught ??= signal);
+  for (const s of SIGNALS) process.on(s, whileMaking);
   const dir = mkdtempSync(join(tmpdir(), 'leerkring-pg-'));
-  chmodSync(dir, 0o777);
   const data = join(dir, 'data');
-  const port = await freePort();
-  asPostgres(join(bin, 'initdb'), ['-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C.UTF-8']);
+  let port;
   const ctlArgs = {
-    start: ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on`, 'start'],
+    start: () => ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on`, 'start'],
     // Fast shutdown: open sessions are ended with 57P01, as when an operator restarts the server.
     stop: ['-D', data, '-m', 'fast', '-w', 'stop'],
   };
-  asPostgres(join(bin, 'pg_ctl'), ctlArgs.start);
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const remove = () => {
+    try {
+      if (existsSync(join(data, 'postmaster.pid'))) asPostgres(join(bin, 'pg_ctl'), ctlArgs.stop);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    chmodSync(dir, 0o777);
+    port = await freePort();
+    if (!caught) await asPostgresAsync(join(bin, 'initdb'), ['-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C.UTF-8'], true);
+    if (!caught) await asPostgresAsync(join(bin, 'pg_ctl'), ctlArgs.start(), true);
+  } catch (error) {
+    if (!caught) {
+      for (const s of SIGNALS) process.off(s, whileMaking);
+      remove();
+      throw error;
+    }
+  }
+  for (const s of SIGNALS) process.off(s, whileMaking);
+  if (caught) {
+    try {
+      remove();
+    } finally {
+      process.kill(process.pid, caught);
+    }
+    throw new Error(`Stopped by ${caught} while the test PostgreSQL was being made.`);
+  }
+  return held(bin, dir, port, ctlArgs.start(), ctlArgs.stop);
+}
+
+/** The running cluster: stopped and removed on stop(), or when this process is signalled (Ctrl-C, `timeout`). */
+function held(bin, dir, port, startArgs, stopArgs) {
   // Ctrl-C or `timeout` must not leave the cluster running: stop it, then end by the same signal.
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   let stopped = false;
   const onSignal = (signal) => {
     cluster.stop();
     process.kill(process.pid, signal);
   };
   const cluster = {
-    url,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     dir,
     /** Stops the server but keeps the cluster, so `startServer()` brings it back on the same port and data. */
-    stopServer: () => asPostgresAsync(join(bin, 'pg_ctl'), ctlArgs.stop),
+    stopServer: () => asPostgresAsync(join(bin, 'pg_ctl'), stopArgs),
     /** Starts a cluster that `stopServer()` stopped; resolves once it accepts connections. */
-    startServer: () => asPostgresAsync(join(bin, 'pg_ctl'), ctlArgs.start),
+    startServer: () => asPostgresAsync(join(bin, 'pg_ctl'), startArgs),
     /** Stops the server and removes the cluster. */
     stop() {
-      for (const s of signals) process.off(s, onSignal);
+      for (const s of SIGNALS) process.off(s, onSignal);
       if (stopped) return;
       stopped = true;
       try {
-        asPostgres(join(bin, 'pg_ctl'), ctlArgs.stop);
+        asPostgres(join(bin, 'pg_ctl'), stopArgs);
       } catch (error) {
         // Already stopped with stopServer(): nothing to stop, only the folder to remove.
         if (!/Is server running\?/.test(error.message)) throw error;
@@ -102,7 +141,7 @@ export async function startPostgres() {
       }
     },
   };
-  for (const s of signals) process.once(s, onSignal);
+  for (const s of SIGNALS) process.once(s, onSignal);
   return cluster;
 }
 

@@ -5,16 +5,24 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants } from 'node:os';
 
 // Ctrl-C or `timeout` ends the run: the signal goes on to the command running, and the run ends
-// by it once that command has ended (scripts/postgres.mjs stops the test cluster on it).
+// by it once that command has ended (scripts/postgres.mjs stops the test cluster on it), with the
+// conventional status 128 + the signal's number (130 for SIGINT, 143 for SIGTERM). While the test
+// PostgreSQL is being made, the run waits until scripts/postgres.mjs has removed what it made.
 let running;
 let interrupted;
+let makingPostgres = false;
+const endBy = (signal) => {
+  console.error(`Stopped by ${signal}.`);
+  process.exit(128 + constants.signals[signal]);
+};
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
   process.on(signal, () => {
-    interrupted = signal;
+    interrupted ??= signal;
     running?.kill(signal);
-    if (!running) process.exit(1);
+    if (!running && !makingPostgres) endBy(interrupted);
   });
 const run = (cmd, args) =>
   new Promise((resolve) => {
@@ -22,10 +30,7 @@ const run = (cmd, args) =>
     running.once('error', () => resolve(1));
     running.once('exit', (code) => {
       running = undefined;
-      if (interrupted) {
-        console.error(`Stopped by ${interrupted}.`);
-        process.exit(1);
-      }
+      if (interrupted) endBy(interrupted);
       resolve(code ?? 1);
     });
   });
@@ -59,13 +64,17 @@ if (only !== 'browser') {
   let pg;
   if (files.length && !process.env.TEST_DATABASE_URL) {
     const { startPostgres } = await import('./postgres.mjs');
+    makingPostgres = true;
     try {
       pg = await startPostgres();
       process.env.TEST_DATABASE_URL = pg.url;
     } catch (error) {
-      console.error(error.message);
+      if (!interrupted) console.error(error.message);
       failed++;
+    } finally {
+      makingPostgres = false;
     }
+    if (interrupted) endBy(interrupted);
   }
   if (files.length) {
     await run(process.execPath, [

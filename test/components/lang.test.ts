@@ -160,12 +160,14 @@ describe('English mode: the Dutch inside our English sentences (issue 25, item 1
     }
     await expectAccessible(el);
   });
-  it('the form marks the session titles in "Choose one of: …" as Dutch', async () => {
-    const a = 'Werkplaats A: groene schoolpleinen';
-    const b = 'Werkplaats B: regenwater in de straat';
+  /**
+   * A series `id` whose two sessions at one time are a choice (titles `a` and `b`), sent empty in
+   * English: the form and its "Choose one of" errors, which stand in the summary and at the field.
+   */
+  async function chooseOneErrors(id: string, a: string, b: string): Promise<{ el: LeerkringSignup; errors: Element[] }> {
     const series = {
       ...doc,
-      id: 'keuze',
+      id,
       sessions: [
         { id: 'groen', title: a, type: 'workshop', chooseOne: 'mei', start: '2030-05-13T13:30', end: '2030-05-13T16:00' },
         { id: 'regen', title: b, type: 'workshop', chooseOne: 'mei', start: '2030-05-13T13:30', end: '2030-05-13T16:00' },
@@ -178,6 +180,12 @@ describe('English mode: the Dutch inside our English sentences (issue 25, item 1
     await until(() => [...el.shadowRoot!.querySelectorAll('.error-summary li')].some((e) => e.textContent!.includes('Choose one of')), 'the choice in the error summary');
     const errors = [...el.shadowRoot!.querySelectorAll('.error, .error-summary li')].filter((e) => e.textContent!.includes('Choose one of'));
     expect(errors.length, 'in the summary and at the field').to.equal(2);
+    return { el, errors };
+  }
+  it('the form marks the session titles in "Choose one of: …" as Dutch', async () => {
+    const a = 'Werkplaats A: groene schoolpleinen';
+    const b = 'Werkplaats B: regenwater in de straat';
+    const { el, errors } = await chooseOneErrors('keuze', a, b);
     for (const e of errors) {
       for (const title of [a, b]) expect(langOf(textNodes(e as unknown as ShadowRoot, title)[0]!), title).to.equal('nl');
       expect(langOf(textNodes(e as unknown as ShadowRoot, 'Choose one of')[0]!), 'our words around them').to.equal('en');
@@ -205,21 +213,7 @@ describe('English mode: the Dutch inside our English sentences (issue 25, item 1
   it('a title that is also a word of our sentence ("one") marks only the quoted titles', async () => {
     const a = 'one';
     const b = 'Werkplaats B: regenwater in de straat';
-    const series = {
-      ...doc,
-      id: 'keuze-een',
-      sessions: [
-        { id: 'groen', title: a, type: 'workshop', chooseOne: 'mei', start: '2030-05-13T13:30', end: '2030-05-13T16:00' },
-        { id: 'regen', title: b, type: 'workshop', chooseOne: 'mei', start: '2030-05-13T13:30', end: '2030-05-13T16:00' },
-      ],
-      registration: { mode: 'built-in', scope: 'network', capacity: 40, fields: { organisation: 'optional', organisationType: 'off' } },
-    };
-    const el = await fixture<LeerkringSignup>(`<leerkring-signup now="${now}">${inline(series)}</leerkring-signup>`, { lang: 'en' });
-    await until(() => !!el.shadowRoot!.querySelector('form') && (el.shadowRoot!.textContent ?? '').includes(b), 'the form with its choice');
-    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-    await until(() => [...el.shadowRoot!.querySelectorAll('.error-summary li')].some((e) => e.textContent!.includes('Choose one of')), 'the choice in the error summary');
-    const errors = [...el.shadowRoot!.querySelectorAll('.error, .error-summary li')].filter((e) => e.textContent!.includes('Choose one of'));
-    expect(errors.length, 'in the summary and at the field').to.equal(2);
+    const { el, errors } = await chooseOneErrors('keuze-een', a, b);
     for (const e of errors) {
       expect(langOf(textNodes(e as unknown as ShadowRoot, b)[0]!), b).to.equal('nl');
       expect(langOf(textNodes(e as unknown as ShadowRoot, `${a}, ${b}`)[0] ?? textNodes(e as unknown as ShadowRoot, b)[0]!), 'the quoted list').to.equal('nl');

@@ -4,20 +4,9 @@
 import { expect } from '@esm-bundle/chai';
 import type { LeerkringSignup } from '../../src/components/index.js';
 import { fixture, expectAccessible, waitFor } from '../helpers/dom.js';
-import { post, $, until, fill } from '../helpers/form.js';
+import { post, $, until, fill, submit, outcome } from '../helpers/form.js';
 
 const nextFrame = () => new Promise((r) => setTimeout(r, 0));
-
-async function submit(el: LeerkringSignup) {
-  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  await el.updateComplete;
-}
-
-async function outcome(el: LeerkringSignup): Promise<HTMLElement> {
-  await until(() => !!$(el, '#outcome-heading'), 'the outcome screen');
-  await el.updateComplete;
-  return $(el, '#outcome-heading');
-}
 
 const signup = (id: string, asOf: string) => `<leerkring-signup api="" network-id="${id}" now="${asOf}"></leerkring-signup>`;
 

@@ -3,21 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { LeerkringSignup } from '../../src/components/index.js';
 import { fixture, expectAccessible, shadowText, inline, waitFor } from '../helpers/dom.js';
 import { WAITLIST_DOC } from '../helpers/fixtures.js';
-import { post, $, until, fill } from '../helpers/form.js';
+import { post, $, until, fill, submit, outcome } from '../helpers/form.js';
 
 const registrations = async () => (await (await fetch('/test-api/registrations')).json()) as { status: string; participant: { email: string }; sessionId?: string }[];
 const nextFrame = () => new Promise((r) => setTimeout(r, 0));
-
-async function submit(el: LeerkringSignup) {
-  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  await el.updateComplete;
-}
-
-async function outcome(el: LeerkringSignup): Promise<HTMLElement> {
-  await until(() => !!$(el, '#outcome-heading'), 'the outcome screen');
-  await el.updateComplete;
-  return $(el, '#outcome-heading');
-}
 
 const signup = (id: string, asOf: string, extra = '') =>
   `<leerkring-signup api="" network-id="${id}" now="${asOf}" ${extra}></leerkring-signup>`;

@@ -15,6 +15,19 @@ export async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** Presses the form's submit button and waits for the element's next render. */
+export async function submit(el: Element & { updateComplete: Promise<unknown> }): Promise<void> {
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await el.updateComplete;
+}
+
+/** Waits for the outcome screen after sending; its heading. */
+export async function outcome(el: Element & { updateComplete: Promise<unknown> }): Promise<HTMLElement> {
+  await until(() => !!$(el, '#outcome-heading'), 'the outcome screen');
+  await el.updateComplete;
+  return $(el, '#outcome-heading');
+}
+
 /** Sets form controls by name, as a person's input would, with the change event the form listens for. */
 export function fill(el: Element, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) {

@@ -1,31 +1,22 @@
 // Issue 15: after a session took place, its owner attaches a report in the sessions tab, in
 // Chromium against the real server. The address is checked with core's isSafeUrl at the field;
 // the change is saved like every other session change; axe-core on each state.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { serveInChromium, expectAccessible, asOwner, waitForFocus } from './browser.js';
+import { expectAccessible, asOwner, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const GAS = 'aardgasvrij-leerkring';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 3) }));
-});
-after(() => close());
+const served = consoleUnderTest(undefined, 'demo', 3);
 
 describe('attaching a report to a past session in the console', () => {
   test('the owner adds a report to the first meeting; the address is checked by the same rule as the document (http and https kept, anything else refused at its field)', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-verslag@aardgasvrij.example.org', name: 'Eigenaar Verslag' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-verslag@aardgasvrij.example.org', name: 'Eigenaar Verslag' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
-      const before = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network.sessions[0];
+      const before = ((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network.sessions[0];
 
       await page.getByRole('button', { name: `Verslag of materiaal toevoegen (${before.title})` }).click();
       await page.getByLabel('Soort').selectOption('report');
@@ -46,7 +37,7 @@ describe('attaching a report to a past session in the console', () => {
       await page.getByText('Opgeslagen als versie 2.', { exact: false }).waitFor();
       await expectAccessible(page, 'saved');
 
-      const after = ((await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any).network.sessions[0];
+      const after = ((await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any).network.sessions[0];
       assert.deepEqual(after.resources.at(-1), { type: 'report', title: 'Verslag van de eerste bijeenkomst', url: 'http://www.example.org/verslag-1.pdf' });
       assert.equal(after.resources.length, (before.resources ?? []).length + 1);
     });

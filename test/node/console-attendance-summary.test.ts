@@ -1,11 +1,11 @@
 // Issue 24: a network that registers per session gets "Wie kwam er" too. Issue 27: per session,
 // how many have a place, came and wait, from counts the server keeps or counts (never the whole
 // list). In Chromium against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 import { came as cameTo, didNotCome, hasPlaceAt } from '../../src/core/export.js';
 import type { AdminRegistration } from '../../src/core/admin-api.js';
 
@@ -20,12 +20,7 @@ const losse = network({
   registration: { mode: 'built-in', scope: 'session', capacity: 20, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
-before(async () => {
-  served = await serveInChromium(new Map([[losse.id, losse]]), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('attendance-summary-admin') });
-});
-after(() => served.close());
-
+const served = consoleUnderTest('attendance-summary-admin', [losse], 7);
 let n = 0;
 async function register(name: string, sessionId: string): Promise<void> {
   const token = ((await (await fetch(`${served.base}/api/networks/${losse.id}/form-token`)).json()) as { formToken: string }).formToken;

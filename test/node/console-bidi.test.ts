@@ -2,14 +2,13 @@
 // Arabic names in a list keep their order and punctuation: the registrations list, the intake
 // queue, the waiting list and the check-in list, in Chromium against the real server. And the
 // session lists (filter, attendance, messages) in the order people read them, not file order.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
+import type { Page } from 'playwright-core';
 import { OrganiserService } from '../../src/server/services/organisers.js';
-import type { Db } from '../../src/server/index.js';
 import { network } from './helpers.js';
-import { serveInChromium, signInToConsole } from './browser.js';
+import { signInToConsole } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const people = [
   { name: 'דוד כהן', organisation: 'עיריית חיפה' },
@@ -39,14 +38,11 @@ const scrambled = network({
   registration: { mode: 'built-in', scope: 'session', capacity: 5, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
+const served = consoleUnderTest('rtl-admin', [open, intake, scrambled], 9);
 
 async function register(networkId: string, p: { name: string; organisation: string }, n: number): Promise<void> {
-  const token = ((await (await fetch(`${base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${base}/api/networks/${networkId}/registrations`, {
+  const token = ((await (await fetch(`${served.base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
+  const res = await fetch(`${served.base}/api/networks/${networkId}/registrations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ participant: { ...p, email: `rtl${n}@example.org` }, formToken: token }),
@@ -82,23 +78,22 @@ async function unisolated(page: Page, names: string[]): Promise<{ found: number;
   }, names);
 }
 
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(new Map([[open.id, open], [intake.id, intake], [scrambled.id, scrambled]]), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('rtl-admin') }));
-  for (const [i, p] of people.entries()) await register('rtl', p, i);
-  for (const [i, p] of people.slice(0, 2).entries()) await register('rtl-intake', p, 10 + i);
-  const organisers = new OrganiserService(db);
-  await organisers.setRole('rtl', 'rtl@example.org', 'owner', { name: 'rtl' });
-  await organisers.setRole('rtl-intake', 'rtl@example.org', 'owner', { name: 'rtl' });
-  await organisers.setRole('volgorde', 'rtl@example.org', 'owner', { name: 'rtl' });
-});
-after(() => close());
-
 describe('right-to-left names in the console', () => {
+  // The server starts in consoleUnderTest's root `before`; the people and owners come after it.
+  before(async () => {
+    for (const [i, p] of people.entries()) await register('rtl', p, i);
+    for (const [i, p] of people.slice(0, 2).entries()) await register('rtl-intake', p, 10 + i);
+    const organisers = new OrganiserService(served.db);
+    await organisers.setRole('rtl', 'rtl@example.org', 'owner', { name: 'rtl' });
+    await organisers.setRole('rtl-intake', 'rtl@example.org', 'owner', { name: 'rtl' });
+    await organisers.setRole('volgorde', 'rtl@example.org', 'owner', { name: 'rtl' });
+  });
+
   test('registrations, waiting list, check-in and intake: every name in its own <bdi>', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await signInToConsole(page, base, db, 'rtl@example.org');
+      await signInToConsole(page, served.base, served.db, 'rtl@example.org');
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       const names = people.flatMap((p) => [p.name, p.organisation]);
       for (const [path, expect] of [
@@ -107,14 +102,14 @@ describe('right-to-left names in the console', () => {
         ['#/netwerk/rtl/aanwezigheid/dag', people[1]!.name],
         ['#/netwerk/rtl-intake/intake', people[1]!.name],
       ] as const) {
-        await page.goto(`${base}/beheer/${path}`);
+        await page.goto(`${served.base}/beheer/${path}`);
         await page.getByText(expect).first().waitFor({ state: 'attached' });
         const r = await unisolated(page, names);
         assert.ok(r.found >= 2, `${path}: names found`);
         assert.deepEqual(r.bad, [], path);
       }
       // What the console says after an action names the person too: in its own <bdi>.
-      await page.goto(`${base}/beheer/#/netwerk/rtl/wachtlijst`);
+      await page.goto(`${served.base}/beheer/#/netwerk/rtl/wachtlijst`);
       await page.getByRole('button', { name: 'Geef een plaats', exact: false }).first().click();
       // The network is full: the warning names the person in their own <bdi>, then yes.
       await page.getByText('Er is geen plaats meer vrij', { exact: false }).waitFor();
@@ -130,23 +125,23 @@ describe('right-to-left names in the console', () => {
   test('organisers\' own names: the header, the organisers list and the audit log put each in its own <bdi>', async () => {
     const owner = { email: 'rtl-eigenaar@example.org', name: 'مريم حداد' };
     const colleague = { email: 'rtl-collega@example.org', name: 'יעל אברהם' };
-    const organisers = new OrganiserService(db);
+    const organisers = new OrganiserService(served.db);
     await organisers.setRole('rtl', owner.email, 'owner', { name: owner.name });
     await organisers.setRole('rtl', colleague.email, 'organiser', { name: colleague.name });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await signInToConsole(page, base, db, owner.email);
+      await signInToConsole(page, served.base, served.db, owner.email);
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       let r = await unisolated(page, [owner.name]);
       assert.ok(r.found >= 1, 'the header names the owner');
       assert.deepEqual(r.bad, [], 'the header');
       // Something the owner does, so the audit log names them.
-      await page.goto(`${base}/beheer/#/netwerk/rtl`);
+      await page.goto(`${served.base}/beheer/#/netwerk/rtl`);
       await page.locator('summary').filter({ hasText: /^Notitie$/ }).first().click();
       await page.getByRole('button', { name: 'Notitie opslaan' }).first().click();
       await page.getByText('De notitie is opgeslagen.').waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/rtl/organisatoren`);
+      await page.goto(`${served.base}/beheer/#/netwerk/rtl/organisatoren`);
       await page.getByText(colleague.name).first().waitFor();
       r = await unisolated(page, [owner.name, colleague.name]);
       assert.ok(r.found >= 3, `names found: ${r.found}`);
@@ -157,21 +152,21 @@ describe('right-to-left names in the console', () => {
   });
 
   test('sessions written out of order: the session filter, attendance and messages list them by date', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await signInToConsole(page, base, db, 'rtl@example.org');
+      await signInToConsole(page, served.base, served.db, 'rtl@example.org');
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       const expected = ['Maart-bijeenkomst', 'April-bijeenkomst', 'Juni-bijeenkomst'];
-      await page.goto(`${base}/beheer/#/netwerk/volgorde`);
+      await page.goto(`${served.base}/beheer/#/netwerk/volgorde`);
       const filter = page.locator('leerkring-console-network select#session option[value]:not([value=""])');
       await filter.first().waitFor({ state: 'attached' });
       assert.deepEqual(await filter.allTextContents(), expected);
-      await page.goto(`${base}/beheer/#/netwerk/volgorde/aanwezigheid`);
+      await page.goto(`${served.base}/beheer/#/netwerk/volgorde/aanwezigheid`);
       const links = page.locator('leerkring-console-network ul li a[href*="aanwezigheid/"]');
       await links.first().waitFor();
       assert.deepEqual((await links.allTextContents()).map((t) => t.trim()), expected);
-      await page.goto(`${base}/beheer/#/netwerk/volgorde/berichten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/volgorde/berichten`);
       const choice = page.locator('select#session option[value]:not([value=""])');
       await choice.first().waitFor({ state: 'attached' });
       assert.deepEqual(await choice.allTextContents(), expected);

@@ -1,11 +1,11 @@
 // Issue 23 (m23c), item 3 in the console: a closed group takes no registrations from the form,
 // so its organisers add the participants themselves: "Iemand aanmelden" is there for it, by
 // keyboard, axe-clean, in Chromium against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const kring = network({
   id: 'wethouderskring',
@@ -15,12 +15,7 @@ const kring = network({
   registration: { mode: 'closed', fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
-before(async () => {
-  served = await serveInChromium(new Map([[kring.id, kring]]), { secret: Buffer.alloc(32, 3), adminTokenHash: sha256('closed-admin') });
-});
-after(() => served.close());
-
+const served = consoleUnderTest('closed-admin', [kring], 3);
 describe('a closed group in the console', () => {
   test('the organiser adds a participant with "Iemand aanmelden"', async () => {
     await asOwner(served, kring.id, { email: 'griffier@kring.example.org', name: 'Griffier' }, async (page) => {

@@ -1,27 +1,18 @@
 // Issue 15: an owner creates a network in the console, from scratch and as a copy, in Chromium
 // against the real server. The server's 422 problems are shown in an error summary and at their
 // fields; after creating, the console opens the new network; axe-core on each state.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { serveInChromium, expectAccessible, asOwner, waitForFocus } from './browser.js';
+import { expectAccessible, asOwner, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const GAS = 'aardgasvrij-leerkring';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 5) }));
-});
-after(() => close());
+const served = consoleUnderTest(undefined, 'demo', 5);
 
 describe('creating a network in the console', () => {
   test('an owner sees the problems at their fields, then creates one from scratch and one as a copy, and the console opens each', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-nieuw@aardgasvrij.example.org', name: 'Eigenaar Nieuw' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-nieuw@aardgasvrij.example.org', name: 'Eigenaar Nieuw' }, async (page) => {
       await page.getByRole('heading', { name: 'Nieuw netwerk maken' }).waitFor();
       await expectAccessible(page, 'the overview with the create form');
 
@@ -56,12 +47,12 @@ describe('creating a network in the console', () => {
       await page.getByRole('link', { name: 'Organisatoren' }).waitFor();
       // Issue 24: a new network starts as a draft: its organisers see it, the public does not.
       await page.getByText('Concept: nog niet openbaar').first().waitFor();
-      assert.equal((await fetch(`${base}/api/networks/leerkring-zwolle`)).status, 404, 'a draft is not public');
-      assert.equal((await fetch(`${base}/api/networks/leerkring-zwolle/form-token`)).status, 404);
-      assert.equal((await fetch(`${base}/api/networks/leerkring-zwolle/calendar.ics`)).status, 404);
-      const listed = (await (await fetch(`${base}/api/networks`)).json()) as any;
+      assert.equal((await fetch(`${served.base}/api/networks/leerkring-zwolle`)).status, 404, 'a draft is not public');
+      assert.equal((await fetch(`${served.base}/api/networks/leerkring-zwolle/form-token`)).status, 404);
+      assert.equal((await fetch(`${served.base}/api/networks/leerkring-zwolle/calendar.ics`)).status, 404);
+      const listed = (await (await fetch(`${served.base}/api/networks`)).json()) as any;
       assert.ok(!listed.networks.some((n: any) => n.id === 'leerkring-zwolle'), 'a draft is not in the public list');
-      const registered = await fetch(`${base}/api/networks/leerkring-zwolle/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const registered = await fetch(`${served.base}/api/networks/leerkring-zwolle/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       assert.equal(registered.status, 404, 'nobody registers for a draft');
       await expectAccessible(page, 'the new network');
       // The owner makes it public in the details form, through its check and save.
@@ -72,7 +63,7 @@ describe('creating a network in the console', () => {
       await page.getByRole('button', { name: 'Controleren en bekijken wie bericht krijgt' }).click();
       await page.getByRole('button', { name: 'Opslaan en versturen' }).click();
       await page.locator('#notice', { hasText: /Opgeslagen als versie/ }).waitFor();
-      const created = (await (await fetch(`${base}/api/networks/leerkring-zwolle`)).json()) as any;
+      const created = (await (await fetch(`${served.base}/api/networks/leerkring-zwolle`)).json()) as any;
       assert.equal(created.network.kind, 'learning-circle');
       assert.equal(created.network.organisers[0].name, 'Gemeente Zwolle');
       assert.equal(created.network.draft, undefined, 'the public document does not carry the flag');
@@ -92,10 +83,10 @@ describe('creating a network in the console', () => {
       assert.match(page.url(), /#\/netwerk\/aardgasvrij-leerkring-2027\/document$/);
       // Issue 24: the copy is a draft, not public with last year's page until the owner says so.
       await page.getByText('Concept: nog niet openbaar').first().waitFor();
-      assert.equal((await fetch(`${base}/api/networks/aardgasvrij-leerkring-2027`)).status, 404, 'a copy starts as a draft');
+      assert.equal((await fetch(`${served.base}/api/networks/aardgasvrij-leerkring-2027`)).status, 404, 'a copy starts as a draft');
       const copy = { network: JSON.parse(await page.locator('textarea').first().inputValue()) } as any;
       assert.equal(copy.network.draft, true);
-      const source = (await (await fetch(`${base}/api/networks/${GAS}`)).json()) as any;
+      const source = (await (await fetch(`${served.base}/api/networks/${GAS}`)).json()) as any;
       assert.equal(copy.network.title, 'Leerkring Aardgasvrije Wijken 2027');
       // Issue 24: a copy for next year has its dates a year (52 weeks) later, no cancelled
       // sessions or old reports, and registration closed until the owner opens it.

@@ -2,12 +2,12 @@
 // with changes made by others (polled every 30 s while the page is visible, and when it becomes
 // visible again) — without losing what an organiser is typing or where focus is. In Chromium
 // against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, serveInChromium, type ServedInChromium, waitForFocus } from './browser.js';
+import { asOwner, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const live = network({
   id: 'actueel',
@@ -20,13 +20,8 @@ const live = network({
   registration: { mode: 'built-in', capacity: 20, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
+const served = consoleUnderTest('console-current-admin', [live], 5);
 const ADMIN = { authorization: 'Bearer console-current-admin', 'content-type': 'application/json' };
-
-before(async () => {
-  served = await serveInChromium(new Map([[live.id, live]]), { secret: Buffer.alloc(32, 5), adminTokenHash: sha256('console-current-admin') });
-});
-after(() => served.close());
 
 let n = 0;
 async function register(name = `Persoon ${++n}`): Promise<{ id: string; name: string }> {

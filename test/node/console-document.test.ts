@@ -1,25 +1,16 @@
 // Issue 15, "everything else": the owner edits the whole network document as JSON in the
 // console, in Chromium against the real server. The validator's own problems come back as an
 // error summary linked to the field; a 412 keeps the owner's text; axe-core on each state.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, expectAccessible, asOwner, waitForFocus } from './browser.js';
+import type { Page } from 'playwright-core';
+import { expectAccessible, asOwner, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-document-installation-admin';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256(ADMIN) }));
-});
-after(() => close());
+const served = consoleUnderTest(ADMIN, 'demo', 7);
 
 async function editDocument(page: Page, change: (doc: any) => void): Promise<void> {
   const box = page.getByLabel(/Document van het netwerk/);
@@ -30,10 +21,10 @@ async function editDocument(page: Page, change: (doc: any) => void): Promise<voi
 
 describe('the network document as JSON in the console', () => {
   test('the owner sees the validator’s problems at the top, keeps the text through a 412, and saves a change no form offers', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-json@aardgasvrij.example.org', name: 'Eigenaar JSON' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-json@aardgasvrij.example.org', name: 'Eigenaar JSON' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
 
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/document`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/document`);
       await page.getByRole('heading', { name: 'Het hele netwerk als JSON' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Document (JSON)' }).getAttribute('aria-current'), 'page');
       const box = page.getByLabel('Document van het netwerk (versie 1)');
@@ -47,7 +38,7 @@ describe('the network document as JSON in the console', () => {
       await waitForFocus(page, 'problems');
 
       // Two problems the validator finds: both listed with their paths and its own sentences.
-      const original = ((await (await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as any).document;
+      const original = ((await (await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as any).document;
       await box.fill(JSON.stringify(original, null, 2));
       await editDocument(page, (d) => {
         d.title = '';
@@ -82,9 +73,9 @@ describe('the network document as JSON in the console', () => {
       await expectAccessible(page, 'checked');
 
       // Meanwhile a colleague saves.
-      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const current = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
       const theirs = ((await current.json()) as { document: any }).document;
-      const put = await fetch(`${base}/api/admin/networks/${GAS}`, {
+      const put = await fetch(`${served.base}/api/admin/networks/${GAS}`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'if-match': current.headers.get('etag')! },
         body: JSON.stringify({ ...theirs, description: 'Een beschrijving van een collega.' }),
@@ -106,7 +97,7 @@ describe('the network document as JSON in the console', () => {
       await page.getByLabel('Document van het netwerk (versie 3)').waitFor();
       await expectAccessible(page, 'saved');
 
-      const saved = (await (await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as any;
+      const saved = (await (await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json()) as any;
       assert.equal(saved.document.registration.reminderDaysBefore, 5);
       assert.equal(saved.document.summary, 'Samenvatting uit het JSON-tabblad.');
     });

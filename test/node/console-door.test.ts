@@ -4,12 +4,12 @@
 // moves focus to the first new person; the Export tab (issue 24's certificates) asks for the
 // certificate holders a page at a time instead of every registration. In Chromium against the
 // real server; axe, 320 px and 200% text.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible, focusedId } from './browser.js';
+import { consoleUnderTest, atPhoneSizes as atPhoneSizesThen } from './console-setup.js';
 
 const door = network({
   id: 'deur',
@@ -41,7 +41,7 @@ const rooms = network({
   registration: { mode: 'built-in', scope: 'session', fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
+const served = consoleUnderTest('console-door-admin', [door, queue, rooms], 11);
 const ADMIN = { authorization: 'Bearer console-door-admin', 'content-type': 'application/json' };
 const doorIds: string[] = [];
 const queueIds: string[] = [];
@@ -57,26 +57,6 @@ async function register(networkId: string, name: string, email: string, organisa
   return ((await res.json()) as { id: string }).id;
 }
 
-before(async () => {
-  served = await serveInChromium(
-    new Map([
-      [door.id, door],
-      [queue.id, queue],
-      [rooms.id, rooms],
-    ]),
-    { secret: Buffer.alloc(32, 11), adminTokenHash: sha256('console-door-admin') },
-  );
-  for (let i = 0; i < 130; i++) {
-    const name = i === 77 ? 'Zoë Kok' : `Deelnemer ${String(i).padStart(3, '0')}`;
-    // One long unbroken organisation name: the list must not widen the page at 320 px.
-    doorIds.push(await register(door.id, name, `deur${i}@example.org`, i === 3 ? 'Samenwerkingsverbandvoorduurzaamheidsonderwijsinnoordnederland' : 'Gemeente Zwolle'));
-  }
-  await register(rooms.id, 'Noor Noord', 'noor@example.org', undefined, 'noord');
-  await register(rooms.id, 'Zeger Zuid', 'zeger@example.org', undefined, 'zuid');
-  for (let i = 0; i < 60; i++) queueIds.push(await register(queue.id, `Wachtende ${String(i).padStart(2, '0')}`, `wacht${i}@example.org`));
-});
-after(() => served.close());
-
 /** Requests for a network's registrations without `limit`: the whole list, which these pages must never ask for. */
 function wholeListRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -87,19 +67,25 @@ function wholeListRequests(page: Page): string[] {
   return seen;
 }
 
-const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
-
+/** No sideways scrolling at phone sizes (console-setup), then back at the desktop size. */
 async function atPhoneSizes(page: Page, what: string): Promise<void> {
-  await page.setViewportSize({ width: 320, height: 800 });
-  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 320 px`);
-  await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
-  await page.setViewportSize({ width: 640, height: 800 });
-  assert.ok(await noSidewaysScroll(page), `${what}: no sideways scrolling at 200% text`);
-  await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+  await atPhoneSizesThen(page, what);
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 describe('check-in and intake, a page at a time (issue 27)', () => {
+  // The server starts in consoleUnderTest's root `before`; the people come after it.
+  before(async () => {
+    for (let i = 0; i < 130; i++) {
+      const name = i === 77 ? 'Zoë Kok' : `Deelnemer ${String(i).padStart(3, '0')}`;
+      // One long unbroken organisation name: the list must not widen the page at 320 px.
+      doorIds.push(await register(door.id, name, `deur${i}@example.org`, i === 3 ? 'Samenwerkingsverbandvoorduurzaamheidsonderwijsinnoordnederland' : 'Gemeente Zwolle'));
+    }
+    await register(rooms.id, 'Noor Noord', 'noor@example.org', undefined, 'noord');
+    await register(rooms.id, 'Zeger Zuid', 'zeger@example.org', undefined, 'zuid');
+    for (let i = 0; i < 60; i++) queueIds.push(await register(queue.id, `Wachtende ${String(i).padStart(2, '0')}`, `wacht${i}@example.org`));
+  });
+
   test('check-in draws 50 of 130 from the server, finds "kok zoe" there, keeps focus on a tap, and "Meer laden" focuses the first new person', async () => {
     await asOwner(served, door.id, { email: 'deur@deur.example.org', name: 'Deur' }, async (page) => {
       const whole = wholeListRequests(page);

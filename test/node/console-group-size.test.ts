@@ -1,12 +1,12 @@
 // Issue 24: a workshop request's group size is stored, and organisers see it: in the admin API,
 // on the intake card in the console, in the CSV and in the "nieuwe intake" e-mail. In Chromium
 // against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256 } from '../../src/server/tokens.js';
 import { OrganiserService } from '../../src/server/services/organisers.js';
 import { deliverAll, network, recipient } from './helpers.js';
-import { asOwner, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const workshop = network({
   id: 'incompany',
@@ -16,13 +16,8 @@ const workshop = network({
   registration: { mode: 'built-in', capacity: 10, approval: { required: true }, fields: { organisation: 'required', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
+const served = consoleUnderTest('console-group-admin', [workshop], 6);
 const ADMIN = { authorization: 'Bearer console-group-admin' };
-
-before(async () => {
-  served = await serveInChromium(new Map([[workshop.id, workshop]]), { secret: Buffer.alloc(32, 6), adminTokenHash: sha256('console-group-admin') });
-});
-after(() => served.close());
 
 describe('group size of a workshop request (issue 24)', () => {
   test('shown in the admin API, on the intake card, in the CSV and in the organiser\'s e-mail', async () => {

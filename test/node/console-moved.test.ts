@@ -1,30 +1,21 @@
 // Issue 23 in the console, in Chromium against the real server: a session an organiser moves to
 // another day is saved as moved (`status: "moved"`, its earlier starts in `movedFrom`, oldest
 // first), so the agenda marks it "verplaatst"; a new time on the same day is no move. axe-core.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, expectAccessible, asOwner } from './browser.js';
+import type { Page } from 'playwright-core';
+import { expectAccessible, asOwner } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 import { networkDocumentApi } from './helpers.js';
 import { parseDateTime } from '../../src/core/time.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-moved-installation-admin';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 5), adminTokenHash: sha256(ADMIN) }));
-});
-after(() => close());
+const served = consoleUnderTest(ADMIN, 'demo', 5);
 
 async function kickOff(): Promise<{ start?: string; status?: string; movedFrom?: string[] }> {
-  const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+  const current = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
   return ((await current.json()) as { document: any }).document.sessions.find((s: any) => s.id === 'startbijeenkomst');
 }
 
@@ -45,9 +36,9 @@ async function edit(page: Page, fields: Record<string, string | boolean>): Promi
 
 describe('moving a session in the console', () => {
   test('another day marks it moved and keeps the first date; a new time on the same day does not', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-verplaatst@aardgasvrij.example.org', name: 'Eigenaar Verplaatst' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-verplaatst@aardgasvrij.example.org', name: 'Eigenaar Verplaatst' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
 
       await edit(page, { Begintijd: '10:30' });
@@ -68,15 +59,15 @@ describe('moving a session in the console', () => {
       assert.equal(s.status, 'moved');
       assert.deepEqual(s.movedFrom, ['2021-11-23T10:30', '2021-11-30T10:30'], 'oldest first, the first date kept');
 
-      const pub = await (await fetch(`${base}/api/networks/${GAS}`)).json();
+      const pub = await (await fetch(`${served.base}/api/networks/${GAS}`)).json();
       assert.equal(JSON.stringify(pub).includes('"movedFrom":["2021-11-23T10:30","2021-11-30T10:30"]'), true, 'the public document says so too');
     });
   });
 
   test('all day to another date is a move too; taking a cancellation back leaves it moved', async () => {
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-verplaatst-2@aardgasvrij.example.org', name: 'Eigenaar Verplaatst Twee' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-verplaatst-2@aardgasvrij.example.org', name: 'Eigenaar Verplaatst Twee' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
       const before = (await kickOff()).movedFrom ?? [];
 
@@ -103,14 +94,14 @@ describe('moving a session in the console', () => {
 
   test('a start saved as a UTC instant is shown on its Amsterdam day and clock, and kept unchanged is no move', async () => {
     // 23:30 UTC on 18 January 2022 is 00:30 on 19 January in Amsterdam.
-    await networkDocumentApi(base, GAS, { authorization: `Bearer ${ADMIN}` }).save((d) => {
+    await networkDocumentApi(served.base, GAS, { authorization: `Bearer ${ADMIN}` }).save((d) => {
       const s = d.sessions.find((x: { id: string }) => x.id === 'bijeenkomst-2');
       Object.assign(s, { start: '2022-01-18T23:30:00Z', end: '2022-01-19T01:00:00Z' });
       delete s.period;
     });
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-utc@aardgasvrij.example.org', name: 'Eigenaar Utc' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-utc@aardgasvrij.example.org', name: 'Eigenaar Utc' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
       await page.getByRole('button', { name: 'Wijzigen (Tweede bijeenkomst)' }).click();
       assert.equal(await page.getByLabel('Datum', { exact: true }).inputValue(), '2022-01-19');
@@ -122,7 +113,7 @@ describe('moving a session in the console', () => {
       await page.getByRole('button', { name: 'Opslaan en versturen' }).focus();
       await page.keyboard.press('Enter');
       await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
-      const current = await fetch(`${base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
+      const current = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
       const s = ((await current.json()) as { document: any }).document.sessions.find((x: any) => x.id === 'bijeenkomst-2');
       // Written back as Amsterdam wall time or not, the same moments (read as core reads them).
       assert.equal(parseDateTime(s.start)?.toISOString(), '2022-01-18T23:30:00.000Z', s.start);

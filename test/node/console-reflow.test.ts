@@ -1,30 +1,21 @@
 // Issue 24: the console at 320 CSS px with 200% text, in Chromium against the real server. No
 // tab scrolls sideways (WCAG 1.4.10): not the session filter with long session names, not a
 // check-in list with one long unbroken organisation name.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { sha256 } from '../../src/server/tokens.js';
-import { serveInChromium, asOwner } from './browser.js';
+import type { Page } from 'playwright-core';
+import { asOwner } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-reflow-installation-admin';
 const LONG_ORGANISATION = 'Bewonersinitiatiefvoorduurzaamheidenleefbaarheidindewijkkattenbroek';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 3), adminTokenHash: sha256(ADMIN) }));
-});
-after(() => close());
+const served = consoleUnderTest(ADMIN, 'demo', 3);
 
 async function register(n: number): Promise<string> {
-  const token = ((await (await fetch(`${base}/api/networks/${GAS}/form-token`)).json()) as { formToken: string }).formToken;
-  const res = await fetch(`${base}/api/networks/${GAS}/registrations`, {
+  const token = ((await (await fetch(`${served.base}/api/networks/${GAS}/form-token`)).json()) as { formToken: string }).formToken;
+  const res = await fetch(`${served.base}/api/networks/${GAS}/registrations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -59,9 +50,9 @@ describe('the console at 320 px with 200% text', () => {
   test('no tab scrolls sideways, also with long session names and a long unbroken organisation name', async () => {
     const id = await register(1);
     await register(2);
-    const accepted = await fetch(`${base}/api/admin/registrations/${id}/accept`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{}' });
+    const accepted = await fetch(`${served.base}/api/admin/registrations/${id}/accept`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: '{}' });
     assert.equal(accepted.status, 200);
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar-smal@aardgasvrij.example.org', name: 'Eigenaar Smal' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar-smal@aardgasvrij.example.org', name: 'Eigenaar Smal' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
       await page.setViewportSize({ width: 320, height: 800 });
       await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
@@ -81,7 +72,7 @@ describe('the console at 320 px with 200% text', () => {
         ['gegevens', 'Gegevens van het netwerk'],
         ['document', 'Het hele netwerk als JSON'],
       ] as const) {
-        await page.goto(`${base}/beheer/#/netwerk/${GAS}/${slug}`);
+        await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/${slug}`);
         await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%', 'important'));
         await page.getByRole('heading', { name: heading }).first().waitFor();
         await check(slug);

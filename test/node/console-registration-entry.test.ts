@@ -2,12 +2,12 @@
 // details, moves them to another session, and imports a list (CSV, pasted or as a file) with a
 // preview first. Keyboard only, axe clean, at 320 px without sideways scrolling, in Chromium
 // against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, serveInChromium, type ServedInChromium, waitForFocus } from './browser.js';
+import { asOwner, expectAccessible, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const kring = network({
   id: 'belkring',
@@ -30,13 +30,8 @@ const kring = network({
   },
 });
 
-let served: ServedInChromium;
+const served = consoleUnderTest('console-entry-admin', [kring], 9);
 const ADMIN = { authorization: 'Bearer console-entry-admin' };
-
-before(async () => {
-  served = await serveInChromium(new Map([[kring.id, kring]]), { secret: Buffer.alloc(32, 9), adminTokenHash: sha256('console-entry-admin') });
-});
-after(() => served.close());
 
 type Row = { id: string; status: string; sessionId?: string; participant: { name: string; email: string }; answers: Record<string, unknown> };
 async function registrations(): Promise<Row[]> {

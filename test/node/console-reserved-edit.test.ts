@@ -2,11 +2,11 @@
 // reserved place; they keep their place, and when that puts more people on the general places
 // than there are, the console says so (the server's `overCapacity`, core `refit`). In Chromium
 // against the real server.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, focusedId, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible, focusedId } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const gast = network({
   id: 'gastkring',
@@ -21,12 +21,7 @@ const gast = network({
   registration: { mode: 'built-in', scope: 'session', waitlist: { enabled: true }, fields: { organisation: 'required', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
-before(async () => {
-  served = await serveInChromium(new Map([[gast.id, gast]]), { secret: Buffer.alloc(32, 5), adminTokenHash: sha256('console-reserved-admin') });
-});
-after(() => served.close());
-
+const served = consoleUnderTest('console-reserved-admin', [gast], 5);
 async function register(name: string, organisation: string): Promise<string> {
   const token = ((await (await fetch(`${served.base}/api/networks/${gast.id}/form-token`)).json()) as { formToken: string }).formToken;
   const res = await fetch(`${served.base}/api/networks/${gast.id}/registrations`, {

@@ -1,35 +1,25 @@
 // Issue 23 in the console, in Chromium against the real server: a recording (or any other resource
 // the announce route accepts) gets its own "send to those who came" button, worded by its type,
 // beside the report's. Keyboard only, focus checked, axe-core on each state.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
-import { sha256 } from '../../src/server/tokens.js';
 import { networkDocumentApi } from './helpers.js';
-import { serveInChromium, expectAccessible, asOwner, registerAtGasvrij, waitForFocus } from './browser.js';
+import { expectAccessible, asOwner, registerAtGasvrij, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const ADMIN = 'console-resource-notice-installation-admin';
 const admin = { authorization: `Bearer ${ADMIN}` };
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256(ADMIN) }));
-});
-after(() => close());
+const served = consoleUnderTest(ADMIN, 'demo', 7);
 
 describe('a recording and a newsletter for those who came, in the console', () => {
   test('the owner announces the recording of the kick-off by keyboard, worded as a recording, once', async () => {
-    const id = await registerAtGasvrij(base, 1);
-    assert.equal((await fetch(`${base}/api/admin/registrations/${id}/accept`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{}' })).status, 200);
-    const present = await fetch(`${base}/api/admin/registrations/${id}/attendance`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: 'startbijeenkomst', present: true }) });
+    const id = await registerAtGasvrij(served.base, 1);
+    assert.equal((await fetch(`${served.base}/api/admin/registrations/${id}/accept`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: '{}' })).status, 200);
+    const present = await fetch(`${served.base}/api/admin/registrations/${id}/attendance`, { method: 'PUT', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ sessionId: 'startbijeenkomst', present: true }) });
     assert.equal(present.status, 200);
-    await networkDocumentApi(base, GAS, admin).save(
+    await networkDocumentApi(served.base, GAS, admin).save(
       (doc) =>
         (doc.sessions[0].resources = [
           { type: 'video', title: 'Opname van de start', url: 'https://example.org/opname-start' },
@@ -37,9 +27,9 @@ describe('a recording and a newsletter for those who came, in the console', () =
         ]),
     );
 
-    await asOwner({ base, db, browser }, GAS, { email: 'eigenaar@aardgasvrij.example.org', name: 'Eigenaar Gasvrij' }, async (page) => {
+    await asOwner(served, GAS, { email: 'eigenaar@aardgasvrij.example.org', name: 'Eigenaar Gasvrij' }, async (page) => {
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/bijeenkomsten`);
       await page.getByRole('heading', { name: 'Bijeenkomsten bewerken' }).waitFor();
 
       const card = page.locator('li.card', { hasText: 'Startbijeenkomst' });
@@ -54,7 +44,7 @@ describe('a recording and a newsletter for those who came, in the console', () =
       await card.getByRole('button', { name: 'Stuur 1 e-mail' }).focus();
       await page.keyboard.press('Enter');
       await card.getByText('1 e-mail gaat zo de deur uit.').waitFor();
-      const sent = (await db.query<any>("SELECT registration_id FROM mail_outbox WHERE kind = 'report'")).rows.map((r) => String(r.registration_id));
+      const sent = (await served.db.query<any>("SELECT registration_id FROM mail_outbox WHERE kind = 'report'")).rows.map((r) => String(r.registration_id));
       assert.deepEqual(sent, [String(id)], 'the one who came');
       await ask.click();
       await card.getByText('1 van hen heeft deze opname al gekregen', { exact: false }).waitFor();

@@ -1,13 +1,13 @@
 // Issue 23: places per session inside a series, as organisers see them. The console's list of
 // sessions says, per session with places of its own, how many of its places are taken and how
 // many wait for one ("2 van 2, 1 wachtend"), from the kept counts. In Chromium against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
 import { didNotCome } from '../../src/core/export.js';
 import type { AdminRegistration } from '../../src/core/admin-api.js';
-import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const reeks = network({
   id: 'reeks-plaatsen',
@@ -21,12 +21,7 @@ const reeks = network({
   registration: { mode: 'built-in', capacity: 50, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
-before(async () => {
-  served = await serveInChromium(new Map([[reeks.id, reeks]]), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('series-places-admin') });
-});
-after(() => served.close());
-
+const served = consoleUnderTest('series-places-admin', [reeks], 7);
 let n = 0;
 async function register(joins: string[]): Promise<void> {
   const token = ((await (await fetch(`${served.base}/api/networks/${reeks.id}/form-token`)).json()) as { formToken: string }).formToken;

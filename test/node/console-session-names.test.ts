@@ -3,13 +3,13 @@
 // session choice, the edit buttons, the revision list and the audit log); the audit log says to
 // whom a role was given. And defect 3 in the browser: "zoe kok" finds "Zoë Kok". In Chromium
 // against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
 import { formatDate } from '../../src/core/i18n/format.js';
 import { network, networkDocumentApi } from './helpers.js';
-import { asOwner, expectAccessible, serveInChromium, type ServedInChromium } from './browser.js';
+import { asOwner, expectAccessible } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const twice = network({
   id: 'tweemaal',
@@ -26,13 +26,8 @@ const twice = network({
 const MAY = `Praktijkdag (${formatDate('nl', new Date('2030-05-01T10:00'))})`;
 const JUNE = `Praktijkdag (${formatDate('nl', new Date('2030-06-05T10:00'))})`;
 
-let served: ServedInChromium;
+const served = consoleUnderTest('console-names-admin', [twice], 8);
 const ADMIN = { authorization: 'Bearer console-names-admin' };
-
-before(async () => {
-  served = await serveInChromium(new Map([[twice.id, twice]]), { secret: Buffer.alloc(32, 8), adminTokenHash: sha256('console-names-admin') });
-});
-after(() => served.close());
 
 let n = 0;
 async function register(name: string, sessionId: string): Promise<string> {

@@ -11,21 +11,26 @@ import { network } from './helpers.js';
 import { serveInChromium, type ServedInChromium } from './browser.js';
 
 export interface ConsoleUnderTest extends ServedInChromium {
-  /** The installation admin's bearer header, for the organiser API. */
+  /** The installation admin's bearer header, for the organiser API (when the server has an admin token). */
   admin: { authorization: string };
 }
 
 /**
- * The real server with `networks` ('demo': the demo's networks) and Chromium, started before
- * this file's tests and closed after them; its `base`, `db` and `browser` are there once the
- * tests run. `secretByte` fills the server's secret. A file's own set-up that needs the server
- * goes in a `before` inside its `describe` (a second root `before` may run before this one).
+ * The real server with `networks` (a list of networks; 'demo', alone or in the list, stands for the
+ * demo's networks) and Chromium, started before this file's tests and closed after them; its
+ * `base`, `db` and `browser` are there once the tests run. `adminToken` (when given) is the
+ * installation admin's token; `secretByte` fills the server's secret. A file's own set-up that
+ * needs the server goes in a `before` inside its `describe` (a second root `before` may run before
+ * this one).
  */
-export function consoleUnderTest(adminToken: string, networks: Network[] | 'demo', secretByte: number): ConsoleUnderTest {
-  const served = { admin: { authorization: `Bearer ${adminToken}` } } as ConsoleUnderTest;
+export function consoleUnderTest(adminToken: string | undefined, networks: (Network | 'demo')[] | 'demo', secretByte: number): ConsoleUnderTest {
+  const served = { ...(adminToken !== undefined && { admin: { authorization: `Bearer ${adminToken}` } }) } as ConsoleUnderTest;
   before(async () => {
-    const map = networks === 'demo' ? loadNetworks('demo/data') : new Map(networks.map((n) => [n.id, n]));
-    Object.assign(served, await serveInChromium(map, { secret: Buffer.alloc(32, secretByte), adminTokenHash: sha256(adminToken) }));
+    const map = new Map<string, Network>();
+    for (const n of networks === 'demo' ? ['demo' as const] : networks)
+      for (const one of n === 'demo' ? loadNetworks('demo/data').values() : [n]) map.set(one.id, one);
+    const admin = adminToken !== undefined ? { adminTokenHash: sha256(adminToken) } : {};
+    Object.assign(served, await serveInChromium(map, { secret: Buffer.alloc(32, secretByte), ...admin }));
   });
   after(() => served.close());
   return served;

@@ -1,35 +1,27 @@
 // Issue 25, item 3 (login CSRF): a sign-in link opened while someone is signed in switches the
 // account only once the person says so; in Chromium against the real server, by keyboard, with
 // axe-core on the question in Dutch and in English.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { loadNetworks, type Db } from '../../src/server/index.js';
+import type { Page } from 'playwright-core';
 import { OrganiserService } from '../../src/server/services/organisers.js';
 import { sha256 } from '../../src/server/tokens.js';
 import { tokenOf } from './helpers.js';
-import { serveInChromium, watchViolations, expectAccessible, signInToConsole, waitForFocus } from './browser.js';
+import { watchViolations, expectAccessible, signInToConsole, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const GAS = 'aardgasvrij-leerkring';
 const NOABERS = 'twentse-noabers';
 
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
-
-before(async () => {
-  ({ base, db, browser, close } = await serveInChromium(loadNetworks('demo/data'), { secret: Buffer.alloc(32, 9) }));
-});
-after(() => close());
+const served = consoleUnderTest(undefined, 'demo', 9);
 
 /** A fresh one-time link for `email`, as the e-mail would bring it. */
 async function linkFor(email: string): Promise<string> {
-  const organisers = new OrganiserService(db);
-  return organisers.signInLink((await organisers.byEmail(email))!.id, `${base}/beheer/`);
+  const organisers = new OrganiserService(served.db);
+  return organisers.signInLink((await organisers.byEmail(email))!.id, `${served.base}/beheer/`);
 }
 
-const used = async (link: string) => (await db.query<{ used_at: unknown }>('SELECT used_at FROM sign_in_tokens WHERE hash = $1', [sha256(tokenOf(link))])).rows[0]?.used_at != null;
+const used = async (link: string) => (await served.db.query<{ used_at: unknown }>('SELECT used_at FROM sign_in_tokens WHERE hash = $1', [sha256(tokenOf(link))])).rows[0]?.used_at != null;
 
 /** Who the page's session cookie belongs to, as the API says. */
 const whoIsSignedIn = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/admin/session')).json()) as { organiser?: { email: string } }).organiser?.email);
@@ -52,14 +44,14 @@ async function tabTo(page: Page, name: string): Promise<void> {
 
 describe('a sign-in link opened while signed in', () => {
   test('asks whether to switch accounts, shows who is signed in now, and does nothing until the person confirms', async () => {
-    const organisers = new OrganiserService(db);
+    const organisers = new OrganiserService(served.db);
     await organisers.setRole(GAS, 'anna@aardgasvrij.example.org', 'owner', { name: 'Anna Aardgas' });
     await organisers.setRole(NOABERS, 'bert@noabers.example.org', 'owner', { name: 'Bert Bos' });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const violations = await watchViolations(page);
     try {
-      await signInToConsole(page, base, db, 'anna@aardgasvrij.example.org');
+      await signInToConsole(page, served.base, served.db, 'anna@aardgasvrij.example.org');
       await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
 
       // Someone else's link, opened in a new tab of the same browser (the e-mail, or a page that sent the person there).
@@ -104,7 +96,7 @@ describe('a sign-in link opened while signed in', () => {
   });
 
   test('without a session, the link signs in at once, as before', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
       await page.goto(await linkFor('bert@noabers.example.org'));

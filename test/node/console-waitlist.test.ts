@@ -2,12 +2,12 @@
 // the status message (never onto the next person's same button, so Enter twice gives one place);
 // a place past the capacity needs a yes first; taking someone off keeps focus in the list and
 // sends the reason the organiser may give. In Chromium against the real server.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sha256 } from '../../src/server/tokens.js';
 import { network } from './helpers.js';
-import { asOwner, expectAccessible, serveInChromium, type ServedInChromium, waitForFocus } from './browser.js';
+import { asOwner, expectAccessible, waitForFocus } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 const full = network({
   id: 'vol',
@@ -17,13 +17,8 @@ const full = network({
   registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-let served: ServedInChromium;
+const served = consoleUnderTest('console-waitlist-admin', [full], 7);
 const ADMIN = { authorization: 'Bearer console-waitlist-admin' };
-
-before(async () => {
-  served = await serveInChromium(new Map([[full.id, full]]), { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('console-waitlist-admin') });
-});
-after(() => served.close());
 
 let n = 0;
 async function register(name: string): Promise<{ id: string; name: string; status: string }> {

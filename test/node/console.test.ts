@@ -2,25 +2,20 @@
 // e-mailed link, the overview, registrations, intake, the waiting list, check-in at the door on
 // a phone (with a flaky connection), the export, API tokens; axe-core on every state and no
 // Content-Security-Policy violations.
-import { describe, test, before, after } from 'node:test';
+import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadNetworks, STRICT_CSP, type Db } from '../../src/server/index.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { STRICT_CSP } from '../../src/server/index.js';
 import { OrganiserService } from '../../src/server/services/organisers.js';
-import { sha256 } from '../../src/server/tokens.js';
 import { deliverAll, network, recipient, signInLinkFor } from './helpers.js';
-import { serveInChromium, watchViolations, expectAccessible } from './browser.js';
+import { watchViolations, expectAccessible } from './browser.js';
+import { consoleUnderTest } from './console-setup.js';
 
 // Screenshots go to test-results/ (a run must not rewrite tracked files; names and times differ
 // between runs). The copies in test/artefacts/screenshots/ were taken from there.
 const SHOTS = 'test-results/screenshots';
 const GAS = 'aardgasvrij-leerkring';
-
-let browser: Browser;
-let base = '';
-let db: Db;
-let close: () => Promise<void>;
 
 // A small network with a waiting list, next to the five seed networks.
 const queue = network({
@@ -29,20 +24,15 @@ const queue = network({
   registration: { mode: 'built-in', capacity: 1, waitlist: { enabled: true }, fields: { organisation: 'optional', organisationType: 'off' } },
 });
 
-before(async () => {
-  const networks = loadNetworks('demo/data');
-  networks.set(queue.id, queue);
-  ({ base, db, browser, close } = await serveInChromium(networks, { secret: Buffer.alloc(32, 7), adminTokenHash: sha256('console-test-installation-admin') }));
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(() => close());
+const served = consoleUnderTest('console-test-installation-admin', ['demo', queue], 7);
+before(() => mkdirSync(SHOTS, { recursive: true }));
 
 let people = 0;
 /** Registers someone through the public API, as the form would. */
 async function register(networkId: string, extra: Record<string, unknown> = {}): Promise<{ id: string; status: string; name: string }> {
   const n = ++people;
   const name = `Deelnemer ${String(n).padStart(2, '0')}`;
-  const token = ((await (await fetch(`${base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
+  const token = ((await (await fetch(`${served.base}/api/networks/${networkId}/form-token`)).json()) as { formToken: string }).formToken;
   const body =
     networkId === GAS
       ? {
@@ -51,7 +41,7 @@ async function register(networkId: string, extra: Record<string, unknown> = {}):
           answers: { initiatief: `Energiecoöperatie Wijk ${n}` },
         }
       : { participant: { name, email: `deelnemer${n}@example.org` } };
-  const res = await fetch(`${base}/api/networks/${networkId}/registrations`, {
+  const res = await fetch(`${served.base}/api/networks/${networkId}/registrations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...body, ...extra, formToken: token }),
@@ -62,34 +52,34 @@ async function register(networkId: string, extra: Record<string, unknown> = {}):
 }
 
 async function status(id: string): Promise<{ status: string; reason: string | null; attendance: Record<string, boolean> }> {
-  const { rows } = await db.query<{ status: string; reason: string | null; attendance: unknown }>('SELECT status, reason, attendance FROM registrations WHERE id = $1', [id]);
+  const { rows } = await served.db.query<{ status: string; reason: string | null; attendance: unknown }>('SELECT status, reason, attendance FROM registrations WHERE id = $1', [id]);
   const r = rows[0]!;
   return { status: r.status, reason: r.reason, attendance: (typeof r.attendance === 'string' ? JSON.parse(r.attendance) : r.attendance) as Record<string, boolean> };
 }
 
 /** A fresh browser context (its own cookies) at a width, watching for CSP violations. */
 async function browse(width: number): Promise<{ context: BrowserContext; page: Page; violations: () => Promise<unknown[]> }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const context = await served.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   return { context, page, violations: await watchViolations(page) };
 }
 
 /** Signs in the way an organiser does: asks for a link on the page, opens the link from the e-mail. */
 async function signIn(page: Page, email: string): Promise<void> {
-  const res = await page.goto(`${base}/beheer/`);
+  const res = await page.goto(`${served.base}/beheer/`);
   assert.equal(res?.headers()['content-security-policy'], `${STRICT_CSP}; frame-ancestors 'none'`);
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
   await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
-  const link = await signInLinkFor(db, email);
-  assert.ok(link?.startsWith(`${base}/beheer/#login=`), `sign-in link: ${link}`);
+  const link = await signInLinkFor(served.db, email);
+  assert.ok(link?.startsWith(`${served.base}/beheer/#login=`), `sign-in link: ${link}`);
   await page.goto(link!);
   await page.getByRole('heading', { name: 'Je netwerken' }).waitFor();
   assert.doesNotMatch(page.url(), /login=/, 'the one-time token leaves the address bar');
 }
 
 async function organiser(email: string, roles: Record<string, 'owner' | 'organiser'>): Promise<void> {
-  const organisers = new OrganiserService(db);
+  const organisers = new OrganiserService(served.db);
   for (const [networkId, role] of Object.entries(roles)) await organisers.setRole(networkId, email, role, { name: email.split('@')[0]! });
 }
 
@@ -117,7 +107,7 @@ describe('the organiser console', () => {
     await organiser('organisator@aardgasvrij.example.org', { [GAS]: 'owner' });
     const { context, page, violations } = await browse(1280);
     try {
-      await page.goto(`${base}/beheer/`);
+      await page.goto(`${served.base}/beheer/`);
       await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
       await expectAccessible(page, 'sign-in');
       // A missing address is said at the field, and focus stays there.
@@ -127,7 +117,7 @@ describe('the organiser console', () => {
       await expectAccessible(page, 'sign-in with an error');
       await signIn(page, 'organisator@aardgasvrij.example.org');
       await expectAccessible(page, 'overview');
-      const link = await signInLinkFor(db, 'organisator@aardgasvrij.example.org');
+      const link = await signInLinkFor(served.db, 'organisator@aardgasvrij.example.org');
       // Signed out, the same link no longer works.
       await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
       await page.getByText('Je bent uitgelogd.').waitFor();
@@ -138,7 +128,7 @@ describe('the organiser console', () => {
       await page.getByLabel('E-mailadres').fill('onbekend@example.org');
       await page.getByRole('button', { name: 'Stuur mij een inloglink' }).click();
       await page.getByRole('heading', { name: 'Kijk in je e-mail' }).waitFor();
-      assert.equal(await signInLinkFor(db, 'onbekend@example.org'), undefined);
+      assert.equal(await signInLinkFor(served.db, 'onbekend@example.org'), undefined);
       assert.deepEqual(await violations(), []);
     } finally {
       await context.close();
@@ -182,14 +172,14 @@ describe('the organiser console', () => {
     const second = await register(GAS);
     assert.equal(first.status, 'pending');
     // The organiser heard of it by e-mail, with the way to the intake in the console (composed when sent: issue 11).
-    const mail = (await deliverAll(db)).find((m) => recipient(m) === 'intake@example.org' && m.text!.includes(first.name));
+    const mail = (await deliverAll(served.db)).find((m) => recipient(m) === 'intake@example.org' && m.text!.includes(first.name));
     assert.ok(mail, 'the organiser was told of the new intake');
     assert.match(mail.text!, new RegExp(first.name));
-    assert.ok(mail.text.includes(`${base}/beheer/#/netwerk/${GAS}/intake`), mail.text);
+    assert.ok(mail.text.includes(`${served.base}/beheer/#/netwerk/${GAS}/intake`), mail.text);
     const { context, page, violations } = await browse(1280);
     try {
       await signIn(page, 'intake@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/intake`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/intake`);
       await page.getByRole('heading', { name: 'Intake' }).waitFor();
       await page.getByText(first.name).first().waitFor();
       await expectAccessible(page, 'intake');
@@ -214,7 +204,7 @@ describe('the organiser console', () => {
       await page.getByText('1 persoon afgewezen.', { exact: false }).waitFor();
       assert.equal((await status(second.id)).status, 'rejected');
       // Both got their e-mail, with the reason in it.
-      const { rows } = await db.query<{ kind: string; message: any }>(`SELECT kind, message FROM mail_outbox WHERE registration_id = ANY($1::uuid[]) ORDER BY id`, [[first.id, second.id]]);
+      const { rows } = await served.db.query<{ kind: string; message: any }>(`SELECT kind, message FROM mail_outbox WHERE registration_id = ANY($1::uuid[]) ORDER BY id`, [[first.id, second.id]]);
       const kinds = rows.map((r) => r.kind);
       assert.ok(kinds.includes('accepted') && kinds.includes('rejected'), kinds.join());
       const rejected = rows.find((r) => r.kind === 'rejected')!;
@@ -231,7 +221,7 @@ describe('the organiser console', () => {
     const { context, page } = await browse(1280);
     try {
       await signIn(page, 'lijst@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}`);
       const search = page.getByLabel('Zoek op naam, e-mail of organisatie');
       await search.fill(someone.name);
       const card = page.locator('leerkring-console-network li.card');
@@ -257,7 +247,7 @@ describe('the organiser console', () => {
     const { context, page, violations } = await browse(375);
     try {
       await signIn(page, 'wachtlijst@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${queue.id}/wachtlijst`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${queue.id}/wachtlijst`);
       await page.getByRole('button', { name: `Geef een plaats aan ${waiting.name}` }).waitFor();
       await expectAccessible(page, 'waiting list');
       await page.getByRole('button', { name: `Geef een plaats aan ${waiting.name}` }).click();
@@ -265,7 +255,7 @@ describe('the organiser console', () => {
       await page.getByRole('button', { name: 'Ja, toch een plaats geven' }).click();
       await page.getByText(`${waiting.name} heeft een plaats gekregen.`).waitFor();
       assert.equal((await status(waiting.id)).status, 'confirmed');
-      const { rows } = await db.query(`SELECT 1 FROM mail_outbox WHERE registration_id = $1 AND kind = 'promoted'`, [waiting.id]);
+      const { rows } = await served.db.query(`SELECT 1 FROM mail_outbox WHERE registration_id = $1 AND kind = 'promoted'`, [waiting.id]);
       assert.equal(rows.length, 1);
       await page.getByText('Er staat niemand op de wachtlijst.').waitFor();
       assert.deepEqual(await violations(), []);
@@ -280,11 +270,11 @@ describe('the organiser console', () => {
     for (let i = 0; i < 3; i++) guests.push(await register(GAS));
     // Accepted through the API as the intake would.
     const admin = { authorization: 'Bearer console-test-installation-admin', 'content-type': 'application/json' };
-    for (const g of guests) assert.equal((await fetch(`${base}/api/admin/registrations/${g.id}/accept`, { method: 'POST', headers: admin, body: '{}' })).status, 200);
+    for (const g of guests) assert.equal((await fetch(`${served.base}/api/admin/registrations/${g.id}/accept`, { method: 'POST', headers: admin, body: '{}' })).status, 200);
     const { context, page, violations } = await browse(320);
     try {
       await signIn(page, 'deur@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/aanwezigheid/startbijeenkomst`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/aanwezigheid/startbijeenkomst`);
       const checkIn = page.locator('leerkring-console-check-in');
       await checkIn.getByRole('heading', { name: 'Aanwezigheid: Startbijeenkomst' }).waitFor();
       await expectAccessible(page, 'check-in');
@@ -329,18 +319,18 @@ describe('the organiser console', () => {
     const admin = { authorization: 'Bearer console-test-installation-admin', 'content-type': 'application/json' };
     // One person accepted (a place) and one still waiting for the intake; earlier tests' people are there too.
     const placed = await register(GAS);
-    assert.equal((await fetch(`${base}/api/admin/registrations/${placed.id}/accept`, { method: 'POST', headers: admin, body: '{}' })).status, 200);
+    assert.equal((await fetch(`${served.base}/api/admin/registrations/${placed.id}/accept`, { method: 'POST', headers: admin, body: '{}' })).status, 200);
     const waiting = await register(GAS);
-    const list = (await (await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: admin })).json()) as { registrations: { id: string; status: string }[] };
+    const list = (await (await fetch(`${served.base}/api/admin/networks/${GAS}/registrations`, { headers: admin })).json()) as { registrations: { id: string; status: string }[] };
     const withPlace = list.registrations.filter((r) => r.status === 'confirmed').map((r) => r.id);
     assert.ok(withPlace.includes(placed.id) && !withPlace.includes(waiting.id));
-    const before = async (ids: string[]) => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids])).rows[0]!.n);
+    const before = async (ids: string[]) => Number((await served.db.query<{ n: number }>('SELECT count(*)::int AS n FROM mail_outbox WHERE registration_id = ANY($1::uuid[])', [ids])).rows[0]!.n);
     const placedMails = await before(withPlace);
     const waitingMails = await before([waiting.id]);
     const { context, page, violations } = await browse(1280);
     try {
       await signIn(page, 'berichten@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/berichten`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/berichten`);
       const messages = page.locator('leerkring-console-messages');
       await messages.getByRole('heading', { name: 'Berichten' }).waitFor();
       await messages.getByText('Er zijn nog geen berichten verstuurd.').waitFor();
@@ -378,7 +368,7 @@ describe('the organiser console', () => {
     const { context, page } = await browse(1280);
     try {
       await signIn(page, 'notities@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}`);
       await page.getByLabel('Zoek op naam, e-mail of organisatie').fill(someone.name);
       const card = page.locator('leerkring-console-network li.card').filter({ hasText: someone.name });
       await card.getByText('Notitie', { exact: true }).first().click();
@@ -386,7 +376,7 @@ describe('the organiser console', () => {
       await card.getByRole('button', { name: 'Notitie opslaan' }).click();
       await page.getByText('De notitie is opgeslagen.', { exact: false }).waitFor();
       const admin = { authorization: 'Bearer console-test-installation-admin' };
-      const list = (await (await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: admin })).json()) as { registrations: { id: string; note: string | null }[] };
+      const list = (await (await fetch(`${served.base}/api/admin/networks/${GAS}/registrations`, { headers: admin })).json()) as { registrations: { id: string; note: string | null }[] };
       assert.equal(list.registrations.find((r) => r.id === someone.id)?.note, 'Belde op maandag: komt later binnen.');
       await expectAccessible(page, 'registrations with a note');
     } finally {
@@ -401,7 +391,7 @@ describe('the organiser console', () => {
     const { context, page } = await browse(375);
     try {
       await signIn(page, 'wachtlijst2@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${queue.id}/wachtlijst`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${queue.id}/wachtlijst`);
       await page.getByRole('button', { name: `Van de wachtlijst halen (${waiting.name})` }).click();
       // The question gets focus on its yes; no changes it back.
       await page.getByText(`Weet je zeker dat je ${waiting.name} van de wachtlijst haalt?`, { exact: false }).waitFor();
@@ -409,7 +399,7 @@ describe('the organiser console', () => {
       await page.keyboard.press('Enter');
       await page.getByText(`${waiting.name} staat niet meer op de wachtlijst.`, { exact: false }).waitFor();
       assert.equal((await status(waiting.id)).status, 'cancelled');
-      const { rows } = await db.query('SELECT kind FROM mail_outbox WHERE registration_id = $1 ORDER BY id DESC LIMIT 1', [waiting.id]);
+      const { rows } = await served.db.query('SELECT kind FROM mail_outbox WHERE registration_id = $1 ORDER BY id DESC LIMIT 1', [waiting.id]);
       assert.equal((rows[0] as { kind: string }).kind, 'removed');
     } finally {
       await context.close();
@@ -424,7 +414,7 @@ describe('the organiser console', () => {
       await page.getByLabel('Eén keer per dag, in één e-mail').check();
       await page.getByRole('button', { name: 'Opslaan' }).click();
       await page.getByText('Je keuze is opgeslagen.').waitFor();
-      const { rows } = await db.query<{ notify: string }>(`SELECT notify FROM organisers WHERE email_lower = 'digest@example.org'`);
+      const { rows } = await served.db.query<{ notify: string }>(`SELECT notify FROM organisers WHERE email_lower = 'digest@example.org'`);
       assert.equal(rows[0]!.notify, 'digest');
       await page.reload();
       assert.equal(await page.getByLabel('Eén keer per dag, in één e-mail').isChecked(), true);
@@ -439,7 +429,7 @@ describe('the organiser console', () => {
       const { context, page } = await browse(width);
       try {
         await signIn(page, 'deur2@example.org');
-        await page.goto(`${base}/beheer/#/netwerk/${GAS}/aanwezigheid/startbijeenkomst`);
+        await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/aanwezigheid/startbijeenkomst`);
         await page.locator('leerkring-console-check-in').getByRole('heading', { name: 'Aanwezigheid: Startbijeenkomst' }).waitFor();
         await expectNoSidewaysScroll(page);
         await page.screenshot({ path: `${SHOTS}/console-check-in-${width}.png`, fullPage: true });
@@ -457,7 +447,7 @@ describe('the organiser console', () => {
           await page.evaluate(() => dispatchEvent(new Event('afterprint')));
         }
         if (width === 375) {
-          await page.goto(`${base}/beheer/#/netwerk/${GAS}/intake`);
+          await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/intake`);
           await page.getByRole('heading', { name: 'Intake' }).waitFor();
           await page.screenshot({ path: `${SHOTS}/console-intake-375.png`, fullPage: true });
         }
@@ -473,7 +463,7 @@ describe('the organiser console', () => {
     const { context, page } = await browse(1280);
     try {
       await signIn(page, 'export@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}/exporteren`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}/exporteren`);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download alle aanmeldingen/ }).click()]);
       const text = readFileSync((await download.path())!, 'utf8');
       assert.match(text, /deelnemer\d+@example\.org/);
@@ -490,7 +480,7 @@ describe('the organiser console', () => {
       await signIn(page, 'alleen-twente@example.org');
       await page.locator('leerkring-console-overview li.card').first().waitFor();
       assert.equal(await page.locator('leerkring-console-overview li.card').count(), 1);
-      await page.goto(`${base}/beheer/#/netwerk/${GAS}`);
+      await page.goto(`${served.base}/beheer/#/netwerk/${GAS}`);
       await page.getByRole('heading', { name: 'Je hebt geen toegang tot dit netwerk, of het bestaat niet.' }).waitFor();
       // The page says so because the API refused, with this organiser's own session cookie.
       const status = await page.evaluate((id) => fetch(`/api/admin/networks/${id}/registrations`).then((r) => r.status), GAS);
@@ -506,7 +496,7 @@ describe('the organiser console', () => {
     const { context, page, violations } = await browse(1280);
     try {
       await signIn(page, 'eigenaar@example.org');
-      await page.goto(`${base}/beheer/#/netwerk/twentse-noabers/organisatoren`);
+      await page.goto(`${served.base}/beheer/#/netwerk/twentse-noabers/organisatoren`);
       const tab = page.locator('leerkring-console-organisers');
       await tab.getByRole('heading', { name: 'Organisatoren' }).waitFor();
       await tab.getByLabel('E-mailadres').fill('geen-adres');
@@ -546,12 +536,12 @@ describe('the organiser console', () => {
       await page.getByLabel('Naam van de sleutel').fill('Export nieuwsbrief');
       await page.getByRole('button', { name: 'Sleutel maken' }).click();
       const secret = await page.locator('code.secret').innerText();
-      const works = await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: { authorization: `Bearer ${secret}` } });
+      const works = await fetch(`${served.base}/api/admin/networks/${GAS}/registrations`, { headers: { authorization: `Bearer ${secret}` } });
       assert.equal(works.status, 200);
       await expectAccessible(page, 'tokens');
       await page.getByRole('button', { name: 'Intrekken (sleutel Export nieuwsbrief)' }).click();
       await page.getByText('De sleutel is ingetrokken.').waitFor();
-      const revoked = await fetch(`${base}/api/admin/networks/${GAS}/registrations`, { headers: { authorization: `Bearer ${secret}` } });
+      const revoked = await fetch(`${served.base}/api/admin/networks/${GAS}/registrations`, { headers: { authorization: `Bearer ${secret}` } });
       assert.equal(revoked.status, 401);
     } finally {
       await context.close();

@@ -248,6 +248,24 @@ export async function smtpPeer() {
 }
 
 /**
+ * The island day of issue 23: one two-day session, paid (€ 95) by all but municipalities, free
+ * cancellation until 7 days before. The late-cancel tests share it; `registration` adds rules.
+ */
+export function eilandenNetwork(registration: Record<string, unknown> = {}): Network {
+  return network({
+    id: 'eilanden',
+    kind: 'learning-network',
+    title: 'Eilandendag',
+    summary: 'Gemeenten op de eilanden leren samen.',
+    organisers: [{ name: 'Provincie Fryslân', type: 'province' }],
+    contact: { name: 'Sjoukje de Jong', email: 'sjoukje@example.org' },
+    price: { type: 'per-organisation-type', currency: 'EUR', rates: [{ organisationTypes: ['municipality'], amount: 0 }], otherwise: 95 },
+    sessions: [{ id: 'skylge', title: 'Dag op Terschelling', type: 'thematic', start: '2030-05-27T08:30', end: '2030-05-28T17:30' }],
+    registration: { mode: 'built-in', scope: 'session', capacity: 30, freeCancellationDaysBefore: 7, ...registration },
+  });
+}
+
+/**
  * The gas-free leerkring of issue 15: a dated kick-off and a second meeting still to be dated.
  * The network tests (admin, changes, live) share it; `registration` replaces the default rules.
  */

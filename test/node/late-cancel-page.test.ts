@@ -6,23 +6,10 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { serveInChromium, watchViolations, expectAccessible } from './browser.js';
 import { sha256 } from '../../src/server/tokens.js';
-import { formToken } from './helpers.js';
-import { parseNetwork, type Network } from '../../src/core/index.js';
+import { eilandenNetwork, formToken } from './helpers.js';
 import type { Db } from '../../src/server/storage/db.js';
 
-const parsed = parseNetwork({
-  id: 'eilanden',
-  kind: 'learning-network',
-  title: 'Eilandendag',
-  summary: 'Gemeenten op de eilanden leren samen.',
-  organisers: [{ name: 'Provincie Fryslân', type: 'province' }],
-  contact: { name: 'Sjoukje de Jong', email: 'sjoukje@example.org' },
-  price: { type: 'per-organisation-type', currency: 'EUR', rates: [{ organisationTypes: ['municipality'], amount: 0 }], otherwise: 95 },
-  sessions: [{ id: 'skylge', title: 'Dag op Terschelling', type: 'thematic', start: '2030-05-27T08:30', end: '2030-05-28T17:30' }],
-  registration: { mode: 'built-in', scope: 'session', capacity: 30, freeCancellationDaysBefore: 7 },
-});
-assert.ok(parsed.ok);
-const eilanden: Network = parsed.value;
+const eilanden = eilandenNetwork();
 
 let browser: Browser;
 let base = '';

@@ -156,14 +156,20 @@ describe('purge and a running server on the same embedded database', () => {
     sessions: [{ id: 'dag', title: 'Dag', type: 'other', start: '2020-03-01T10:00', end: '2020-03-01T16:00' }],
     registration: { mode: 'built-in', privacy: { retentionDays: 30 }, fields: { organisation: 'optional', organisationType: 'off' } },
   };
-  const purge = (folder: string, data: string) => spawnSync(process.execPath, ['bin/leerkring.js', 'purge', '--networks', folder, '--data', data], { encoding: 'utf8', timeout: 60000 });
-
-  test('purge refuses while the server holds the folder and changes nothing; afterwards it removes everything', async () => {
+  /** A fresh folder `root` with the network in `networks/`, and where its data goes (made already `withData`). */
+  const networkFolder = (withData = false) => {
     const root = tempDir();
     const folder = join(root, 'networks');
     const data = join(root, 'data');
     mkdirSync(folder);
+    if (withData) mkdirSync(data);
     writeFileSync(join(folder, 'afgelopen.json'), JSON.stringify(doc));
+    return { root, folder, data };
+  };
+  const purge = (folder: string, data: string) => spawnSync(process.execPath, ['bin/leerkring.js', 'purge', '--networks', folder, '--data', data], { encoding: 'utf8', timeout: 60000 });
+
+  test('purge refuses while the server holds the folder and changes nothing; afterwards it removes everything', async () => {
+    const { root, folder, data } = networkFolder();
     // Three registrations made back then, their confirmations written as .eml files.
     const outbox = join(data, 'outbox');
     const earlier = await openDatabase({ dataDir: data });
@@ -216,11 +222,7 @@ describe('purge and a running server on the same embedded database', () => {
   });
 
   test('a server that could not listen lets go of the folder', async () => {
-    const root = tempDir();
-    const folder = join(root, 'networks');
-    const data = join(root, 'data');
-    mkdirSync(folder);
-    writeFileSync(join(folder, 'afgelopen.json'), JSON.stringify(doc));
+    const { root, folder, data } = networkFolder();
     const taken = createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
     try {
@@ -235,12 +237,7 @@ describe('purge and a running server on the same embedded database', () => {
   });
 
   test('a lock with this very process id that this process does not hold is from an earlier life', async () => {
-    const root = tempDir();
-    const folder = join(root, 'networks');
-    const data = join(root, 'data');
-    mkdirSync(folder);
-    mkdirSync(data);
-    writeFileSync(join(folder, 'afgelopen.json'), JSON.stringify(doc));
+    const { root, folder, data } = networkFolder(true);
     // A container restarted: its server was process 1 before and is process 1 again.
     writeFileSync(join(data, 'leerkring.pid'), String(process.pid));
     try {
@@ -252,12 +249,7 @@ describe('purge and a running server on the same embedded database', () => {
   });
 
   test('a lock left by a server that died does not block purge', () => {
-    const root = tempDir();
-    const folder = join(root, 'networks');
-    const data = join(root, 'data');
-    mkdirSync(folder);
-    mkdirSync(data);
-    writeFileSync(join(folder, 'afgelopen.json'), JSON.stringify(doc));
+    const { root, folder, data } = networkFolder(true);
     // The id of a process that has ended.
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     writeFileSync(join(data, 'leerkring.pid'), dead);
