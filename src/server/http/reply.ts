@@ -74,7 +74,7 @@ const CANCELLABLE: readonly string[] = ['confirmed', 'waitlisted', 'pending'];
  * list builds 50,000 of them): what a row does not have is undefined, which JSON leaves out, so
  * the text is the same as with the keys left out, without an object of another shape per row.
  */
-export function view(row: RegistrationRow, position: number | undefined) {
+export function view(row: Pick<RegistrationRow, 'id' | 'network_id' | 'session_id' | 'status' | 'participant' | 'created_at' | 'places'>, position: number | undefined) {
   let places: RegistrationRow['places'] | undefined;
   // Inside a series: the place per session with places of its own (core's session-places.ts).
   for (const _ in row.places ?? {}) {
