@@ -26,6 +26,11 @@ async function edit(page: Page, fields: Record<string, string | boolean>): Promi
     const field = page.getByLabel(label, { exact: true });
     await (typeof value === 'boolean' ? field.setChecked(value) : field.fill(value));
   }
+  await keepAndSave(page);
+}
+
+/** Keeps the open session form's edit and saves it, sending what it sends. */
+async function keepAndSave(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
   await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
   await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
@@ -107,12 +112,7 @@ describe('moving a session in the console', () => {
       assert.equal(await page.getByLabel('Datum', { exact: true }).inputValue(), '2022-01-19');
       assert.equal(await page.getByLabel('Begintijd', { exact: true }).inputValue(), '00:30');
       assert.equal(await page.getByLabel('Eindtijd', { exact: true }).inputValue(), '02:00');
-      await page.getByRole('button', { name: 'Wijziging klaarzetten' }).click();
-      await page.getByText('1 wijziging klaargezet, nog niet opgeslagen.').waitFor();
-      await page.getByRole('button', { name: 'Bekijk wie bericht krijgt' }).click();
-      await page.getByRole('button', { name: 'Opslaan en versturen' }).focus();
-      await page.keyboard.press('Enter');
-      await page.getByText('Opgeslagen als versie', { exact: false }).waitFor();
+      await keepAndSave(page);
       const current = await fetch(`${served.base}/api/admin/networks/${GAS}`, { headers: { authorization: `Bearer ${ADMIN}` } });
       const s = ((await current.json()) as { document: any }).document.sessions.find((x: any) => x.id === 'bijeenkomst-2');
       // Written back as Amsterdam wall time or not, the same moments (read as core reads them).
